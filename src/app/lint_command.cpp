@@ -1,0 +1,94 @@
+#include "app/lint_command.h"
+
+#include <algorithm>
+#include <iostream>
+#include <set>
+
+#include "app/json.h"
+#include "app/load.h"
+#include "feed/feed.h"
+#include "schedule/checks.h"
+
+namespace hb::app {
+namespace {
+
+// Feeds that are checked together: those one config names, or all the feeds
+// given directly on the command line.
+struct FeedSet {
+  std::vector<model::Feed> feeds;
+  int utc_offset_minutes = model::kDefaultUtcOffsetMinutes;
+};
+
+void check_set(FeedSet&& set, model::Diagnostics& out) {
+  if (set.feeds.empty()) return;
+  const model::Content content = feed::merge(std::move(set.feeds), out);
+  schedule::check_absence_cover(content, set.utc_offset_minutes, out);
+}
+
+}  // namespace
+
+int lint_command(const std::vector<std::string>& args) {
+  bool json = false;
+  std::vector<std::string> files;
+  for (const auto& a : args) {
+    if (a == "--json") {
+      json = true;
+    } else if (a.size() > 1 && a[0] == '-') {
+      std::cerr << "hallboard lint: unknown option " << a << "\nusage: hallboard lint [--json] FILE...\n";
+      return 2;
+    } else {
+      files.push_back(a);
+    }
+  }
+  if (files.empty()) {
+    std::cerr << "hallboard lint: no files given\nusage: hallboard lint [--json] FILE...\n";
+    return 2;
+  }
+
+  const feed::Limits limits;
+  model::Diagnostics diagnostics;
+  bool unreadable = false;
+  FeedSet direct;
+  for (const auto& file : files) {
+    const Loaded loaded = load_source(file, limits);
+    if (!loaded.bytes) {
+      std::cerr << "hallboard lint: " << loaded.error << "\n";
+      unreadable = true;
+      continue;
+    }
+    feed::Document doc = feed::parse_document(*loaded.bytes, file, diagnostics, limits);
+    if (doc.feed) direct.feeds.push_back(std::move(*doc.feed));
+    if (!doc.config) continue;
+    FeedSet named;
+    named.utc_offset_minutes = doc.config->utc_offset_minutes;
+    for (const auto& source : doc.config->feeds) {
+      const Loaded feed_bytes = load_source(source.url, limits);
+      if (!feed_bytes.bytes) {
+        std::cerr << "hallboard lint: " << feed_bytes.error << " (named in " << file << ")\n";
+        unreadable = true;
+        continue;
+      }
+      if (auto f = feed::parse_feed(*feed_bytes.bytes, source.url, diagnostics, limits))
+        named.feeds.push_back(std::move(*f));
+    }
+    check_set(std::move(named), diagnostics);
+  }
+  check_set(std::move(direct), diagnostics);
+
+  // A feed named by two configs is read twice; say each thing once.
+  model::sort_for_report(diagnostics);
+  std::set<std::string> seen;
+  model::Diagnostics unique;
+  for (auto& d : diagnostics)
+    if (seen.insert(model::format_diagnostic(d)).second) unique.push_back(std::move(d));
+
+  if (json) {
+    std::cout << diagnostics_json(unique) << "\n";
+  } else {
+    for (const auto& d : unique) std::cout << model::format_diagnostic(d) << "\n";
+  }
+  if (unreadable) return 2;
+  return model::has_errors(unique) ? 1 : 0;
+}
+
+}  // namespace hb::app

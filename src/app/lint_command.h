@@ -1,0 +1,11 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace hb::app {
+
+// hallboard lint [--json] FILE... ; returns the exit status.
+int lint_command(const std::vector<std::string>& args);
+
+}  // namespace hb::app

@@ -1,0 +1,52 @@
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "app/lint_command.h"
+#include "app/summary_command.h"
+#include "net/curl_global.h"
+
+#ifndef HALLBOARD_VERSION
+#define HALLBOARD_VERSION "0.0.0"
+#endif
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage:\n"
+    "  hallboard run    [--config FILE] [--windowed WxH]\n"
+    "  hallboard lint   [--json] FILE...\n"
+    "  hallboard render --config FILE [--at TIME] [--size WxH] --out DIR\n"
+    "  hallboard summary [--config FILE]\n"
+    "  hallboard --version\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty()) {
+    std::cerr << kUsage;
+    return 2;
+  }
+  const std::string& command = args[0];
+  const std::vector<std::string> rest(args.begin() + 1, args.end());
+  if (command == "--version" || command == "version") {
+    std::cout << "hallboard " << HALLBOARD_VERSION << "\n";
+    return 0;
+  }
+  if (command == "--help" || command == "-h" || command == "help") {
+    std::cout << kUsage;
+    return 0;
+  }
+  hb::net::CurlGlobal curl;
+  if (command == "lint") return hb::app::lint_command(rest);
+  if (command == "summary") return hb::app::summary_command(rest);
+  if (command == "run" || command == "render") {
+    std::cerr << "hallboard " << command
+              << ": the display is not part of this build yet; `hallboard summary` shows what "
+                 "the content holds\n";
+    return 2;
+  }
+  std::cerr << "hallboard: unknown command " << command << "\n" << kUsage;
+  return 2;
+}

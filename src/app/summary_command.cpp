@@ -1,0 +1,108 @@
+#include "app/summary_command.h"
+
+#include <algorithm>
+#include <climits>
+#include <iostream>
+#include <map>
+#include <unistd.h>
+
+#include "app/load.h"
+#include "feed/feed.h"
+#include "model/privacy.h"
+
+namespace hb::app {
+namespace {
+
+std::string exe_dir() {
+  char buf[PATH_MAX];
+  const ssize_t n = ::readlink("/proc/self/exe", buf, sizeof buf - 1);
+  if (n <= 0) return ".";
+  std::string path(buf, static_cast<std::size_t>(n));
+  return path.substr(0, path.rfind('/'));
+}
+
+bool exists(const std::string& path) { return ::access(path.c_str(), R_OK) == 0; }
+
+}  // namespace
+
+std::string default_config_path() {
+  const std::string dir = exe_dir();
+  for (const std::string& candidate :
+       {dir + "/../content/player.xml", dir + "/content/player.xml",
+        dir + "/../share/hallboard/content/player.xml", std::string("content/player.xml")})
+    if (exists(candidate)) return candidate;
+  return "content/player.xml";
+}
+
+int summary_command(const std::vector<std::string>& args) {
+  std::string config_path = default_config_path();
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--config" && i + 1 < args.size()) {
+      config_path = args[++i];
+    } else {
+      std::cerr << "usage: hallboard summary [--config FILE]\n";
+      return 2;
+    }
+  }
+  const feed::Limits limits;
+  model::Diagnostics diagnostics;
+  const Loaded config_bytes = load_source(config_path, limits);
+  if (!config_bytes.bytes) {
+    std::cerr << "hallboard summary: " << config_bytes.error << "\n";
+    return 2;
+  }
+  const auto config = feed::parse_player_config(*config_bytes.bytes, config_path, diagnostics, limits);
+  if (!config) {
+    for (const auto& d : diagnostics) std::cerr << model::format_diagnostic(d) << "\n";
+    return 1;
+  }
+  std::vector<model::Feed> feeds;
+  for (const auto& source : config->feeds) {
+    const Loaded bytes = load_source(source.url, limits);
+    if (!bytes.bytes) {
+      std::cerr << "hallboard summary: " << bytes.error << "\n";
+      return 2;
+    }
+    if (auto f = feed::parse_feed(*bytes.bytes, source.url, diagnostics, limits))
+      feeds.push_back(std::move(*f));
+  }
+  const model::Content c = feed::merge(std::move(feeds), diagnostics);
+  const auto errors = std::count_if(diagnostics.begin(), diagnostics.end(), [](const auto& d) {
+    return d.severity == model::Severity::error;
+  });
+
+  std::cout << "屏幕 screen: " << (config->screen.empty() ? "(default)" : config->screen) << "  "
+            << config->display.width << "x" << config->display.height << "\n";
+  if (c.hall) std::cout << "大厅 hall: " << c.hall->name << " — " << c.hall->subtitle << "\n";
+  std::map<std::string, int> per_category;
+  for (const auto& item : c.items) ++per_category[item.category.empty() ? "(none)" : item.category];
+  std::cout << "事项 items: " << c.items.size() << "\n";
+  for (const auto& [category, count] : per_category) std::cout << "  " << category << ": " << count << "\n";
+  std::cout << "窗口 windows: " << c.roster.windows.size() << ", 工作人员 staff: " << c.roster.staff.size()
+            << ", 请假 absences: " << c.roster.absences.size() << "\n";
+  for (const auto& w : c.roster.windows) std::cout << "  " << w.name << " " << w.service << "\n";
+  std::cout << "党员承诺 pledges: " << c.pledges.size() << ", 服务承诺 commitments: "
+            << (c.hall ? c.hall->commitments.size() : 0) << ", 公告 notices: " << c.notices.size()
+            << "\n";
+  std::cout << "办理结果 results: " << c.results.size() << "\n";
+  for (std::size_t i = 0; i < c.results.size() && i < 3; ++i) {
+    const auto& r = c.results[i];
+    std::cout << "  " << model::to_string(r.date) << " "
+              << (r.applicant_kind == model::ApplicantKind::person ? model::mask_person_name(r.applicant)
+                                                                   : r.applicant)
+              << (r.decision == model::Decision::approve ? " 准予" : " 不予") << "\n";
+  }
+  if (c.stats) std::cout << "月度统计 stats: " << c.stats->year << "-" << c.stats->month << ", "
+                         << c.stats->windows.size() << " windows\n";
+  std::cout << "播放列表 playlists: " << c.playlists.size() << "\n";
+  if (c.calendar)
+    std::cout << "日历 calendar: " << c.calendar->hours.size() << " opening periods, "
+              << c.calendar->holidays.size() << " holidays, " << c.calendar->workdays.size()
+              << " make-up workdays\n";
+  std::cout << (errors ? std::to_string(errors) + " errors: run hallboard lint " + config_path
+                       : std::string("no errors"))
+            << "\n";
+  return errors ? 1 : 0;
+}
+
+}  // namespace hb::app

@@ -1,0 +1,239 @@
+#include "feed/element_reader.h"
+
+#include <algorithm>
+
+#include "feed/text.h"
+#include "feed/values.h"
+
+namespace hb::feed {
+
+void Findings::add(model::Severity severity, const model::Where& where, std::string message) {
+  if (severity == model::Severity::error) ++errors_;
+  if (budget_ == 0) return;
+  if (--budget_ == 0) {
+    out_.push_back({where, model::Severity::error,
+                    "too many problems in this file; the rest are not listed"});
+    return;
+  }
+  out_.push_back({where, severity, std::move(message)});
+}
+
+std::string join_alternatives(const std::vector<std::string_view>& words) {
+  std::string r;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (i > 0) r += i + 1 == words.size() ? " or " : ", ";
+    r += words[i];
+  }
+  return r;
+}
+
+model::Where where_of_node(const SourceText& text, pugi::xml_node node) {
+  const auto offset = static_cast<std::size_t>(std::max<std::ptrdiff_t>(node.offset_debug(), 1));
+  // offset_debug points at the name; the editor wants the "<" before it.
+  return text.where(node.type() == pugi::node_element ? offset - 1 : offset);
+}
+
+ElementReader::ElementReader(Findings& findings, pugi::xml_node node)
+    : findings_(findings), node_(node) {}
+
+std::size_t ElementReader::start_offset() const {
+  return static_cast<std::size_t>(std::max<std::ptrdiff_t>(node_.offset_debug(), 1)) - 1;
+}
+
+model::Where ElementReader::where() const { return findings_.text().where(start_offset()); }
+
+model::Where ElementReader::where_of(const char* attribute) const {
+  // pugixml keeps no attribute positions, so find the name in the start tag.
+  const std::string_view s = findings_.text().text();
+  const std::string_view wanted(attribute);
+  std::size_t i = start_offset() + 1;
+  const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  while (i < s.size() && !is_space(s[i]) && s[i] != '>' && s[i] != '/') ++i;  // element name
+  while (i < s.size()) {
+    while (i < s.size() && is_space(s[i])) ++i;
+    if (i >= s.size() || s[i] == '>' || s[i] == '/') break;
+    const std::size_t name_start = i;
+    while (i < s.size() && !is_space(s[i]) && s[i] != '=' && s[i] != '>') ++i;
+    if (s.substr(name_start, i - name_start) == wanted) return findings_.text().where(name_start);
+    while (i < s.size() && s[i] != '"' && s[i] != '\'' && s[i] != '>') ++i;
+    if (i >= s.size() || s[i] == '>') break;
+    const std::size_t close = s.find(s[i], i + 1);
+    if (close == std::string_view::npos) break;
+    i = close + 1;
+  }
+  return where();
+}
+
+std::string ElementReader::label() const {
+  std::string r = "<";
+  r += node_.name();
+  for (const char* key : {"id", "type", "kind", "role", "staff", "item", "screen"}) {
+    const pugi::xml_attribute a = node_.attribute(key);
+    if (a) {
+      r += ' ';
+      r += key;
+      r += "=\"";
+      r += trim(a.value());
+      r += '"';
+      break;
+    }
+  }
+  r += '>';
+  return r;
+}
+
+const char* ElementReader::raw_attr(const char* attr, Need need) {
+  known_attrs_.emplace_back(attr);
+  const pugi::xml_attribute a = node_.attribute(attr);
+  if (!a) {
+    if (need == Need::required)
+      findings_.error(where(), label() + " needs the attribute " + attr);
+    return nullptr;
+  }
+  return a.value();
+}
+
+std::optional<std::string> ElementReader::text_attr(const char* attr, Need need) {
+  const char* raw = raw_attr(attr, need);
+  if (!raw) return std::nullopt;
+  std::string value = trim(raw);
+  if (value.empty()) {
+    if (need == Need::required)
+      findings_.error(where_of(attr), label() + " " + attr + " must not be empty");
+    return std::nullopt;
+  }
+  return value;
+}
+
+void ElementReader::bad_value(const char* attr, std::string_view value,
+                              std::string_view expected) {
+  findings_.error(where_of(attr), label() + " " + attr + "=\"" + std::string(value) +
+                                      "\" is not valid: expected " + std::string(expected));
+}
+
+std::optional<long long> ElementReader::whole_attr(const char* attr, Need need, long long min,
+                                                   long long max) {
+  const auto raw = text_attr(attr, need);
+  if (!raw) return std::nullopt;
+  const auto v = parse_whole_number(*raw);
+  if (!v || *v < min || *v > max) {
+    std::string expected = "a whole number";
+    if (min > 0 && max < 999999999999)
+      expected += " from " + std::to_string(min) + " to " + std::to_string(max);
+    else if (min > 0)
+      expected += " of at least " + std::to_string(min);
+    else if (max < 999999999999)
+      expected += " of at most " + std::to_string(max);
+    bad_value(attr, *raw, expected);
+    return std::nullopt;
+  }
+  return v;
+}
+
+std::optional<bool> ElementReader::bool_attr(const char* attr, Need need) {
+  const auto raw = text_attr(attr, need);
+  if (!raw) return std::nullopt;
+  const auto v = parse_boolean(*raw);
+  if (!v) bad_value(attr, *raw, "true or false");
+  return v;
+}
+
+std::optional<model::Date> ElementReader::date_attr(const char* attr, Need need) {
+  const auto raw = text_attr(attr, need);
+  if (!raw) return std::nullopt;
+  const auto v = parse_date(*raw);
+  if (!v) bad_value(attr, *raw, "a date YYYY-MM-DD, such as 2026-11-27");
+  return v;
+}
+
+std::optional<model::TimeOfDay> ElementReader::time_attr(const char* attr, bool allow_24,
+                                                         Need need) {
+  const auto raw = text_attr(attr, need);
+  if (!raw) return std::nullopt;
+  const auto v = parse_time_of_day(*raw, allow_24);
+  if (!v) bad_value(attr, *raw, allow_24 ? "a time HH:MM from 00:00 to 24:00" : "a time HH:MM from 00:00 to 23:59");
+  return v;
+}
+
+std::optional<model::DateTime> ElementReader::timestamp_attr(const char* attr, Need need) {
+  const auto raw = text_attr(attr, need);
+  if (!raw) return std::nullopt;
+  const auto v = parse_timestamp(*raw);
+  if (!v)
+    bad_value(attr, *raw,
+              "a timestamp YYYY-MM-DDTHH:MM, optionally with :SS and an offset such as +08:00");
+  return v;
+}
+
+std::optional<model::Money> ElementReader::money_attr(const char* attr, Need need) {
+  const auto raw = text_attr(attr, need);
+  if (!raw) return std::nullopt;
+  const auto v = parse_money(*raw);
+  if (!v) bad_value(attr, *raw, "an amount in yuan with at most two decimals, such as 10 or 10.50");
+  return v;
+}
+
+std::optional<std::string> ElementReader::http_url_attr(const char* attr, Need need) {
+  auto raw = text_attr(attr, need);
+  if (!raw) return std::nullopt;
+  if (!is_http_url(*raw)) {
+    bad_value(attr, *raw, "an absolute http:// or https:// URL");
+    return std::nullopt;
+  }
+  return raw;
+}
+
+std::vector<pugi::xml_node> ElementReader::children(const char* child) {
+  known_children_.emplace_back(child);
+  std::vector<pugi::xml_node> r;
+  for (pugi::xml_node c = node_.child(child); c; c = c.next_sibling(child)) r.push_back(c);
+  return r;
+}
+
+std::optional<pugi::xml_node> ElementReader::single_child(const char* child, Need need) {
+  const auto all = children(child);
+  if (all.empty()) {
+    if (need == Need::required)
+      findings_.error(where(), label() + " needs a <" + child + "> element");
+    return std::nullopt;
+  }
+  for (std::size_t i = 1; i < all.size(); ++i)
+    findings_.error(where_of_node(findings_.text(), all[i]),
+                    "<" + std::string(child) + "> appears more than once in " + label() +
+                        "; only the first one is used");
+  return all.front();
+}
+
+std::string ElementReader::text(Need need) {
+  std::string raw;
+  for (pugi::xml_node c = node_.first_child(); c; c = c.next_sibling())
+    if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) raw += c.value();
+  std::string value = normalize_text(raw);
+  if (value.empty() && need == Need::required)
+    findings_.error(where(), label() + " must not be empty");
+  return value;
+}
+
+std::string ElementReader::text_line(Need need) {
+  std::string value = text(need);
+  std::replace(value.begin(), value.end(), '\n', ' ');
+  return value;
+}
+
+void ElementReader::finish() {
+  for (const pugi::xml_attribute& a : node_.attributes()) {
+    const std::string_view n = a.name();
+    if (std::find(known_attrs_.begin(), known_attrs_.end(), n) == known_attrs_.end())
+      findings_.warning(where_of(a.name()),
+                        "unknown attribute " + std::string(n) + " on " + label() + " is ignored");
+  }
+  for (pugi::xml_node c = node_.first_child(); c; c = c.next_sibling()) {
+    if (c.type() != pugi::node_element) continue;
+    const std::string_view n = c.name();
+    if (std::find(known_children_.begin(), known_children_.end(), n) == known_children_.end())
+      findings_.warning(where_of_node(findings_.text(), c),
+                        "unknown element <" + std::string(n) + "> in " + label() + " is ignored");
+  }
+}
+
+}  // namespace hb::feed

@@ -1,0 +1,157 @@
+#include <set>
+
+#include "feed/element_reader.h"
+#include "feed/feed.h"
+#include "feed/player_config_reader.h"
+#include "feed/sections.h"
+#include "feed/text.h"
+#include "feed/values.h"
+#include "feed/xml_document.h"
+#include "model/privacy.h"
+
+namespace hb::feed {
+namespace {
+
+bool version_is_1(std::string_view v) {
+  const std::size_t dot = v.find('.');
+  const std::string_view major = v.substr(0, dot);
+  if (major != "1") return false;
+  return dot == std::string_view::npos || parse_whole_number(v.substr(dot + 1)).has_value();
+}
+
+void warn_resident_ids(const SourceText& text, Findings& findings) {
+  const std::string_view s = text.text();
+  std::size_t from = 0;
+  while (const auto at = model::find_resident_id(s.substr(from))) {
+    const std::size_t offset = from + *at;
+    findings.warning(text.where(offset),
+                     "a resident ID number (身份证号) stands here; feeds are public, so remove it "
+                     "(on screen only its first and last 4 characters would show)");
+    from = offset + 18;
+  }
+}
+
+void check_playlist_screens(Findings& findings, const std::vector<model::Playlist>& playlists) {
+  std::set<std::string> seen;
+  for (const auto& p : playlists)
+    for (const auto& screen : p.screens)
+      if (!seen.insert(screen).second)
+        findings.error(p.where, "a second <playlist> for screen \"" + screen +
+                                    "\"; each screen value has one playlist");
+}
+
+model::Feed read_feed(const XmlDocument& doc, ElementReader& root, Findings& findings) {
+  model::Feed feed;
+  feed.source = doc.text->file();
+  feed.version = root.text_attr("version").value_or("");
+  feed.generated = root.timestamp_attr("generated");
+  const std::string& base = feed.source;
+  if (const auto n = root.single_child("hall")) {
+    ElementReader e(findings, *n);
+    feed.hall = read_hall(e, base);
+  }
+  if (const auto n = root.single_child("calendar")) {
+    ElementReader e(findings, *n);
+    feed.calendar = read_calendar(e);
+  }
+  if (const auto n = root.single_child("items")) {
+    ElementReader e(findings, *n);
+    feed.items = read_items(e);
+  }
+  if (const auto n = root.single_child("results")) {
+    ElementReader e(findings, *n);
+    feed.results = read_results(e);
+  }
+  if (const auto n = root.single_child("roster")) {
+    ElementReader e(findings, *n);
+    feed.roster = read_roster(e, base);
+  }
+  if (const auto n = root.single_child("pledges")) {
+    ElementReader e(findings, *n);
+    feed.pledges = read_pledges(e);
+  }
+  if (const auto n = root.single_child("notices")) {
+    ElementReader e(findings, *n);
+    feed.notices = read_notices(e);
+  }
+  if (const auto n = root.single_child("stats")) {
+    ElementReader e(findings, *n);
+    feed.stats = read_stats(e);
+  }
+  for (const auto& n : root.children("playlist")) {
+    ElementReader e(findings, n);
+    feed.playlists.push_back(read_playlist(e));
+  }
+  check_playlist_screens(findings, feed.playlists);
+  root.finish();
+  warn_resident_ids(*doc.text, findings);
+  return feed;
+}
+
+// Checks the version before anything else is read: another major version
+// may mean anything, so nothing of it is interpreted.
+bool accept_version(ElementReader& root, Findings& findings) {
+  const pugi::xml_attribute v = root.node().attribute("version");
+  if (!v) {
+    findings.error(root.where(), "<hallboard> needs the attribute version=\"1\"");
+    return false;
+  }
+  const std::string version = trim(v.value());
+  if (version_is_1(version)) return true;
+  findings.error(root.where_of("version"),
+                 "<hallboard> version=\"" + version +
+                     "\" is not supported: this player reads feed format version 1");
+  return false;
+}
+
+}  // namespace
+
+Document parse_document(std::string_view bytes, const std::string& source,
+                        model::Diagnostics& out, const Limits& limits) {
+  Document result;
+  const auto doc = load_xml(bytes, source, limits, out);
+  if (!doc) return result;
+  Findings findings(*doc->text, out, limits.max_findings);
+  const pugi::xml_node root = doc->doc.document_element();
+  const std::string_view name = root.name();
+  if (name == "player") {
+    result.config = read_player_config(*doc, findings);
+    return result;
+  }
+  if (name != "hallboard") {
+    findings.error(where_of_node(*doc->text, root),
+                   "the root element is <" + std::string(name) +
+                       ">; expected <hallboard version=\"1\"> (a feed) or <player> (a config)");
+    return result;
+  }
+  ElementReader reader(findings, root);
+  if (!accept_version(reader, findings)) return result;
+  result.feed = read_feed(*doc, reader, findings);
+  return result;
+}
+
+std::optional<model::Feed> parse_feed(std::string_view bytes, const std::string& source,
+                                      model::Diagnostics& out, const Limits& limits) {
+  Document d = parse_document(bytes, source, out, limits);
+  if (d.config) {
+    out.push_back({model::Where{source, 1, 1}, model::Severity::error,
+                   "this is a player config (<player>), not a feed (<hallboard>)"});
+    return std::nullopt;
+  }
+  return std::move(d.feed);
+}
+
+std::optional<model::PlayerConfig> parse_player_config(std::string_view bytes,
+                                                       const std::string& source,
+                                                       model::Diagnostics& out,
+                                                       const Limits& limits) {
+  Document d = parse_document(bytes, source, out, limits);
+  if (d.feed) {
+    out.push_back({model::Where{source, 1, 1}, model::Severity::error,
+                   "this is a feed (<hallboard>), not a player config (<player>)"});
+    return std::nullopt;
+  }
+  return std::move(d.config);
+}
+
+}  // namespace hb::feed

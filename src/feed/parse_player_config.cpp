@@ -1,0 +1,90 @@
+#include "feed/player_config_reader.h"
+#include "feed/values.h"
+
+namespace hb::feed {
+
+std::optional<std::string> resolve_feed_location(std::string_view url, std::string_view config) {
+  if (is_http_url(url)) return std::string(url);
+  if (url.substr(0, 7) == "file://") {
+    const std::string_view path = url.substr(7);
+    if (path.empty() || path[0] != '/') return std::nullopt;  // file://host/… is not local
+    return std::string(path);
+  }
+  if (url.find("://") != std::string_view::npos || url.empty()) return std::nullopt;
+  if (url[0] == '/') return std::string(url);
+  const std::size_t slash = config.rfind('/');
+  if (slash == std::string_view::npos || config.find("://") != std::string_view::npos)
+    return std::string(url);
+  return std::string(config.substr(0, slash + 1)) + std::string(url);
+}
+
+std::optional<model::PlayerConfig> read_player_config(const XmlDocument& doc, Findings& findings) {
+  model::PlayerConfig config;
+  config.source = doc.text->file();
+  ElementReader root(findings, doc.doc.document_element());
+  config.screen = root.text_attr("screen").value_or("");
+  if (const auto tz = root.text_attr("timezone")) {
+    if (const auto offset = parse_utc_offset(*tz))
+      config.utc_offset_minutes = *offset;
+    else
+      root.bad_value("timezone", *tz, "a fixed offset such as +08:00 (or UTC, Asia/Shanghai)");
+  }
+  for (const auto& node : root.children("feed")) {
+    ElementReader e(findings, node);
+    model::FeedSource feed;
+    feed.where = e.where();
+    const auto url = e.text_attr("url", Need::required);
+    feed.poll_seconds = static_cast<int>(e.whole_attr("poll", Need::optional, 1, 86400).value_or(60));
+    e.finish();
+    if (!url) continue;
+    const auto location = resolve_feed_location(*url, config.source);
+    if (!location) {
+      e.bad_value("url", *url, "an http://, https:// or file:/// URL, or a path");
+      continue;
+    }
+    if (feed.poll_seconds < 10 && is_http_url(*location))
+      findings.warning(e.where_of("poll"), "<feed> poll=\"" + std::to_string(feed.poll_seconds) +
+                                               "\" asks the server every few seconds; 60 is usual");
+    feed.url = *location;
+    config.feeds.push_back(std::move(feed));
+  }
+  if (root.children("feed").empty())
+    findings.error(root.where(), "<player> needs at least one <feed url=\"…\">");
+  if (const auto n = root.single_child("cache")) {
+    ElementReader e(findings, *n);
+    config.cache_dir = e.text_attr("dir", Need::required).value_or("");
+    e.finish();
+  }
+  if (const auto n = root.single_child("trust")) {
+    ElementReader e(findings, *n);
+    config.trust_key = e.text_attr("key", Need::required).value_or("");
+    e.finish();
+  }
+  if (const auto n = root.single_child("display")) {
+    ElementReader e(findings, *n);
+    config.display.given = true;
+    config.display.width = static_cast<int>(e.whole_attr("width", Need::optional, 320, 16384).value_or(1920));
+    config.display.height = static_cast<int>(e.whole_attr("height", Need::optional, 240, 16384).value_or(1080));
+    config.display.rotate = e.enum_attr<int>("rotate", {{"0", 0}, {"90", 90}, {"180", 180}, {"270", 270}})
+                                .value_or(0);
+    if (const auto blank = e.whole_attr("blank-outside-hours", Need::optional, 0, 1440))
+      config.display.blank_outside_hours_minutes = static_cast<int>(*blank);
+    e.finish();
+  }
+  if (const auto n = root.single_child("heartbeat")) {
+    ElementReader e(findings, *n);
+    model::Heartbeat hb;
+    const auto url = e.http_url_attr("url", Need::required);
+    hb.interval_seconds = static_cast<int>(e.whole_attr("interval", Need::optional, 10, 86400).value_or(300));
+    hb.screenshot = e.bool_attr("screenshot").value_or(false);
+    e.finish();
+    if (url) {
+      hb.url = *url;
+      config.heartbeat = hb;
+    }
+  }
+  root.finish();
+  return config;
+}
+
+}  // namespace hb::feed

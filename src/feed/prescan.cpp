@@ -1,0 +1,140 @@
+#include "feed/prescan.h"
+
+#include <cstdint>
+#include <string>
+
+namespace hb::feed {
+namespace {
+
+bool is_xml_char(std::uint32_t c) {
+  return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) ||
+         (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_hex(char c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+
+class Scanner {
+ public:
+  Scanner(const SourceText& text, model::Diagnostics& out, std::size_t max)
+      : text_(text), s_(text.text()), out_(out), budget_(max) {}
+
+  void run() {
+    std::size_t i = 0;
+    while (i < s_.size() && budget_ > 0) {
+      if (s_.compare(i, 4, "<!--") == 0) {
+        i = skip_past(i + 4, "-->");
+      } else if (s_.compare(i, 9, "<![CDATA[") == 0) {
+        i = skip_past(i + 9, "]]>");
+      } else if (s_.compare(i, 2, "<?") == 0) {
+        i = skip_past(i + 2, "?>");
+      } else if (s_.compare(i, 9, "<!DOCTYPE") == 0) {
+        report(i, "a DOCTYPE is not allowed in a feed; remove the <!DOCTYPE …> declaration");
+        i = skip_doctype(i + 9);
+      } else if (s_[i] == '&') {
+        i = check_reference(i);
+      } else {
+        check_char(i);
+        ++i;
+      }
+    }
+  }
+
+ private:
+  // Checks control characters in [from, to), then returns the end of the marker.
+  std::size_t skip_past(std::size_t from, std::string_view end_marker) {
+    const std::size_t end = s_.find(end_marker, from);
+    const std::size_t stop = end == std::string_view::npos ? s_.size() : end;
+    check_chars(from, stop);
+    return end == std::string_view::npos ? s_.size() : end + end_marker.size();
+  }
+
+  std::size_t skip_doctype(std::size_t i) {
+    int brackets = 0;
+    for (; i < s_.size(); ++i) {
+      if (s_[i] == '[') ++brackets;
+      if (s_[i] == ']') --brackets;
+      if (s_[i] == '>' && brackets <= 0) return i + 1;
+    }
+    return i;
+  }
+
+  std::size_t check_reference(std::size_t i) {
+    std::size_t j = i + 1;
+    while (j < s_.size() && j - i < 40 && s_[j] != ';' && s_[j] != '<' && s_[j] != '&' &&
+           s_[j] != ' ' && s_[j] != '\n' && s_[j] != '"' && s_[j] != '\'')
+      ++j;
+    if (j >= s_.size() || s_[j] != ';') {
+      report(i, "a bare \"&\" must be written as &amp;");
+      return i + 1;
+    }
+    const std::string_view name = s_.substr(i + 1, j - i - 1);
+    if (name == "lt" || name == "gt" || name == "amp" || name == "apos" || name == "quot")
+      return j + 1;
+    if (!name.empty() && name[0] == '#') {
+      const bool hex = name.size() > 1 && name[1] == 'x';
+      const std::string_view digits = name.substr(hex ? 2 : 1);
+      bool ok = !digits.empty() && digits.size() <= 8;
+      std::uint32_t value = 0;
+      for (char c : digits) {
+        if (!(hex ? is_hex(c) : is_digit(c))) {
+          ok = false;
+          break;
+        }
+        value = value * (hex ? 16u : 10u) +
+                static_cast<std::uint32_t>(is_digit(c) ? c - '0' : (c | 0x20) - 'a' + 10);
+      }
+      if (!ok || !is_xml_char(value))
+        report(i, "&" + std::string(name) + "; is not a valid character reference");
+      return j + 1;
+    }
+    report(i, "unknown entity &" + std::string(name) +
+                  "; (only &lt; &gt; &amp; &apos; &quot; and numeric references like &#20013; "
+                  "are allowed)");
+    return j + 1;
+  }
+
+  void check_chars(std::size_t from, std::size_t to) {
+    for (std::size_t i = from; i < to && budget_ > 0; ++i) check_char(i);
+  }
+
+  void check_char(std::size_t i) {
+    const auto c = static_cast<unsigned char>(s_[i]);
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+      report(i, "control character U+" + hex4(c) + " is not allowed in XML; delete it");
+    } else if (c == 0xEF && i + 2 < s_.size() && static_cast<unsigned char>(s_[i + 1]) == 0xBF &&
+               (static_cast<unsigned char>(s_[i + 2]) & 0xFE) == 0xBE) {
+      report(i, "character U+FFF" + std::string(1, s_[i + 2] == '\xBE' ? 'E' : 'F') +
+                    " is not allowed in XML; delete it");
+    }
+  }
+
+  static std::string hex4(unsigned value) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string r = "0000";
+    for (int k = 3; k >= 0; --k) {
+      r[static_cast<std::size_t>(k)] = kHex[value & 15];
+      value >>= 4;
+    }
+    return r;
+  }
+
+  void report(std::size_t offset, std::string message) {
+    if (budget_ == 0) return;
+    --budget_;
+    out_.push_back(model::Diagnostic{text_.where(offset), model::Severity::error, std::move(message)});
+  }
+
+  const SourceText& text_;
+  std::string_view s_;
+  model::Diagnostics& out_;
+  std::size_t budget_;
+};
+
+}  // namespace
+
+void prescan(const SourceText& text, model::Diagnostics& out, std::size_t max_findings) {
+  Scanner(text, out, max_findings).run();
+}
+
+}  // namespace hb::feed

@@ -1,0 +1,129 @@
+#include <algorithm>
+
+#include "feed/sections.h"
+#include "feed/values.h"
+
+namespace hb::feed {
+namespace {
+
+void check_overlaps(Findings& findings, const std::vector<model::OpeningHours>& hours) {
+  for (std::size_t i = 0; i < hours.size(); ++i) {
+    for (std::size_t j = 0; j < i; ++j) {
+      const auto& a = hours[j];
+      const auto& b = hours[i];
+      for (std::size_t d = 0; d < 7; ++d) {
+        if (!a.days[d] || !b.days[d]) continue;
+        if (b.open < a.close && a.open < b.close) {
+          findings.error(b.where, "<hours> " + to_string(b.open) + "-" + to_string(b.close) +
+                                      " overlaps " + to_string(a.open) + "-" +
+                                      to_string(a.close) + " on " +
+                                      to_string(static_cast<model::Weekday>(d)) + " (line " +
+                                      std::to_string(a.where.line) +
+                                      "); opening periods may not overlap");
+          break;
+        }
+      }
+    }
+  }
+}
+
+}  // namespace
+
+model::Calendar read_calendar(ElementReader& e) {
+  model::Calendar cal;
+  cal.where = e.where();
+  for (const auto& node : e.children("hours")) {
+    ElementReader h(e.findings(), node);
+    model::OpeningHours hours;
+    hours.where = h.where();
+    const auto days_text = h.text_attr("days", Need::required);
+    std::optional<std::array<bool, 7>> days;
+    if (days_text) {
+      days = parse_days(*days_text);
+      if (!days)
+        h.bad_value("days", *days_text,
+                    "days such as mon-fri, sat or mon,wed,fri (mon tue wed thu fri sat sun)");
+    }
+    const auto open = h.time_attr("open", false, Need::required);
+    const auto close = h.time_attr("close", true, Need::required);
+    h.finish();
+    if (!days || !open || !close) continue;
+    if (!(*open < *close)) {
+      e.findings().error(h.where_of("close"), "<hours> close=\"" + to_string(*close) +
+                                                  "\" must be later than open=\"" +
+                                                  to_string(*open) + "\"");
+      continue;
+    }
+    hours.days = *days;
+    hours.open = *open;
+    hours.close = *close;
+    cal.hours.push_back(hours);
+  }
+  check_overlaps(e.findings(), cal.hours);
+
+  for (const auto& node : e.children("holiday")) {
+    ElementReader h(e.findings(), node);
+    model::Holiday holiday;
+    holiday.where = h.where();
+    const auto from = h.date_attr("from", Need::required);
+    const auto to = h.date_attr("to", Need::required);
+    holiday.name = h.text_attr("name").value_or("");
+    h.finish();
+    if (!from || !to) continue;
+    if (*to < *from) {
+      e.findings().error(h.where_of("to"), "<holiday> to=\"" + to_string(*to) +
+                                               "\" is before from=\"" + to_string(*from) + "\"");
+      continue;
+    }
+    holiday.from = *from;
+    holiday.to = *to;
+    cal.holidays.push_back(holiday);
+  }
+
+  for (const auto& node : e.children("workday")) {
+    ElementReader w(e.findings(), node);
+    model::MakeUpWorkday day;
+    day.where = w.where();
+    const auto date = w.date_attr("date", Need::required);
+    const auto as_text = w.text_attr("as");
+    day.name = w.text_attr("name").value_or("");
+    w.finish();
+    if (as_text) {
+      const auto as = parse_weekday(*as_text);
+      if (!as) {
+        w.bad_value("as", *as_text, "a weekday: mon, tue, wed, thu, fri, sat or sun");
+        continue;
+      }
+      day.as = *as;
+    }
+    if (!date) continue;
+    day.date = *date;
+    for (const auto& holiday : cal.holidays) {
+      if (holiday.from <= *date && *date <= holiday.to)
+        e.findings().error(w.where_of("date"),
+                           "<workday> date=\"" + to_string(*date) + "\" falls in the holiday " +
+                               (holiday.name.empty() ? "" : "\"" + holiday.name + "\" ") +
+                               "(line " + std::to_string(holiday.where.line) +
+                               "); a date cannot be both closed and worked");
+    }
+    const bool as_has_hours = std::any_of(cal.hours.begin(), cal.hours.end(), [&](const auto& h) {
+      return h.days[static_cast<std::size_t>(day.as)];
+    });
+    if (!as_has_hours && !cal.hours.empty())
+      e.findings().warning(w.where(), "<workday> as=\"" + to_string(day.as) +
+                                          "\" names a day without opening hours, so the hall "
+                                          "stays closed on " + to_string(*date));
+    const auto weekday = static_cast<std::size_t>(model::weekday_of(*date));
+    if (std::any_of(cal.hours.begin(), cal.hours.end(), [&](const auto& h) { return h.days[weekday]; }))
+      e.findings().warning(w.where_of("date"), "<workday> date=\"" + to_string(*date) + "\" is a " +
+                                                   to_string(model::weekday_of(*date)) +
+                                                   ", which is a working day anyway");
+    cal.workdays.push_back(day);
+  }
+  if (cal.hours.empty())
+    e.findings().warning(e.where(), "<calendar> has no <hours>: the hall is never open");
+  e.finish();
+  return cal;
+}
+
+}  // namespace hb::feed

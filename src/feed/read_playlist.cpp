@@ -1,0 +1,72 @@
+#include "feed/sections.h"
+
+namespace hb::feed {
+namespace {
+
+constexpr std::pair<std::string_view, model::SlideType> kSlideTypes[] = {
+    {"items", model::SlideType::items},     {"item", model::SlideType::item},
+    {"roster", model::SlideType::roster},   {"pledges", model::SlideType::pledges},
+    {"commitments", model::SlideType::commitments}, {"results", model::SlideType::results},
+    {"stats", model::SlideType::stats},     {"notices", model::SlideType::notices}};
+
+std::vector<std::string> split_screens(std::string_view s) {
+  std::vector<std::string> r;
+  while (true) {
+    const std::size_t comma = s.find(',');
+    std::string_view part = s.substr(0, comma);
+    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+    while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
+    if (!part.empty()) r.emplace_back(part);
+    if (comma == std::string_view::npos) break;
+    s = s.substr(comma + 1);
+  }
+  return r;
+}
+
+}  // namespace
+
+model::Playlist read_playlist(ElementReader& e) {
+  model::Playlist playlist;
+  playlist.where = e.where();
+  playlist.screens = split_screens(e.text_attr("screen").value_or("*"));
+  if (playlist.screens.empty()) playlist.screens.push_back("*");
+  playlist.transition = e.enum_attr<model::Transition>("transition",
+                                                       {{"fade", model::Transition::fade},
+                                                        {"slide", model::Transition::slide},
+                                                        {"none", model::Transition::none}})
+                            .value_or(model::Transition::fade);
+  for (const auto& node : e.children("slide")) {
+    ElementReader s(e.findings(), node);
+    model::Slide slide;
+    slide.where = s.where();
+    const auto type = s.text_attr("type", Need::required);
+    slide.seconds = static_cast<int>(s.whole_attr("seconds", Need::optional, 1, 3600).value_or(15));
+    slide.category = s.text_attr("category").value_or("");
+    slide.item = s.text_attr("item").value_or("");
+    slide.days = static_cast<int>(s.whole_attr("days", Need::optional, 1, 3660).value_or(30));
+    s.finish();
+    if (!type) continue;
+    bool known = false;
+    for (const auto& [word, value] : kSlideTypes) {
+      if (*type == word) {
+        slide.type = value;
+        known = true;
+      }
+    }
+    if (!known) {
+      std::vector<std::string_view> words;
+      for (const auto& [word, value] : kSlideTypes) words.push_back(word);
+      e.findings().warning(s.where_of("type"), "<slide type=\"" + *type +
+                                                   "\"> is not a slide type this player knows (" +
+                                                   join_alternatives(words) + "); it is skipped");
+      continue;
+    }
+    playlist.slides.push_back(std::move(slide));
+  }
+  e.finish();
+  if (playlist.slides.empty())
+    e.findings().warning(e.where(), e.label() + " has no slides it can show");
+  return playlist;
+}
+
+}  // namespace hb::feed

@@ -1,0 +1,22 @@
+// One reader per section of a feed. Each checks what can be checked inside
+// one document; rules across feeds live in merge.cpp.
+#pragma once
+
+#include <string>
+
+#include "feed/element_reader.h"
+#include "model/content.h"
+
+namespace hb::feed {
+
+model::Hall read_hall(ElementReader& e, const std::string& base_url);
+model::Calendar read_calendar(ElementReader& e);
+std::vector<model::Item> read_items(ElementReader& e);
+std::vector<model::Result> read_results(ElementReader& e);
+model::Roster read_roster(ElementReader& e, const std::string& base_url);
+std::vector<model::Pledge> read_pledges(ElementReader& e);
+std::vector<model::Notice> read_notices(ElementReader& e);
+std::optional<model::Stats> read_stats(ElementReader& e);
+model::Playlist read_playlist(ElementReader& e);
+
+}  // namespace hb::feed

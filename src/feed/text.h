@@ -1,0 +1,19 @@
+// Text content as the format defines it: trimmed, line breaks folded
+// (vanishing between CJK characters), blank lines separating paragraphs.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace hb::feed {
+
+// Paragraphs in the result are separated by '\n'.
+std::string normalize_text(std::string_view raw);
+
+// Han, kana, hangul, bopomofo, CJK symbols and punctuation, full-width forms.
+bool is_cjk(std::uint32_t cp);
+
+std::string trim(std::string_view s);
+
+}  // namespace hb::feed

@@ -1,0 +1,31 @@
+// Parsers for the value syntaxes of the feed format. Each returns nothing
+// when the text is not exactly of the form; callers say what was expected.
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "model/content.h"
+#include "model/time.h"
+
+namespace hb::feed {
+
+std::optional<long long> parse_whole_number(std::string_view s);  // ASCII digits, <= 12 of them
+std::optional<bool> parse_boolean(std::string_view s);            // true false 1 0
+std::optional<model::Date> parse_date(std::string_view s);        // YYYY-MM-DD
+std::optional<model::TimeOfDay> parse_time_of_day(std::string_view s, bool allow_24);  // HH:MM
+// YYYY-MM-DDTHH:MM[:SS][±HH:MM]
+std::optional<model::DateTime> parse_timestamp(std::string_view s);
+std::optional<std::pair<int, int>> parse_month(std::string_view s);  // YYYY-MM
+std::optional<model::Money> parse_money(std::string_view s);
+std::optional<int> parse_utc_offset(std::string_view s);  // ±HH:MM, UTC, Asia/Shanghai
+std::optional<model::Weekday> parse_weekday(std::string_view s);
+// "mon-fri", "sat", "mon,wed,fri", "mon-wed,fri"; ranges may wrap.
+std::optional<std::array<bool, 7>> parse_days(std::string_view s);
+bool is_http_url(std::string_view s);
+
+std::string format_money(const model::Money& m);  // 10, 10.50
+
+}  // namespace hb::feed

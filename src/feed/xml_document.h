@@ -1,0 +1,31 @@
+// Bytes -> a pugixml tree over checked UTF-8, with a map back to the lines
+// and columns of the original file. Internal to the feed module.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <pugixml.hpp>
+
+#include "feed/encoding.h"
+#include "feed/limits.h"
+#include "feed/source_text.h"
+#include "model/diagnostic.h"
+
+namespace hb::feed {
+
+struct XmlDocument {
+  std::string utf8;
+  std::unique_ptr<SourceText> text;  // views utf8, so it must not move separately
+  pugi::xml_document doc;
+  SourceEncoding encoding = SourceEncoding::utf8;
+};
+
+// Returns nothing when the document cannot be read at all; the reasons are
+// in `out` as errors with positions.
+std::unique_ptr<XmlDocument> load_xml(std::string_view bytes, const std::string& file,
+                                      const Limits& limits, model::Diagnostics& out);
+
+}  // namespace hb::feed

@@ -1,0 +1,43 @@
+// The screen's own configuration (not served by the admin office).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/diagnostic.h"
+
+namespace hb::model {
+
+struct FeedSource {
+  std::string url;  // absolute: http(s)://, file://, after resolving relative paths
+  int poll_seconds = 60;
+  Where where;
+};
+
+struct Display {
+  int width = 1920;
+  int height = 1080;
+  int rotate = 0;  // 0, 90, 180, 270
+  std::optional<int> blank_outside_hours_minutes;
+  bool given = false;  // a <display> element was present
+};
+
+struct Heartbeat {
+  std::string url;
+  int interval_seconds = 300;
+  bool screenshot = false;
+};
+
+struct PlayerConfig {
+  std::string source;
+  std::string screen;  // empty: only the "*" playlist applies
+  int utc_offset_minutes = 8 * 60;
+  std::vector<FeedSource> feeds;
+  std::string cache_dir;
+  std::string trust_key;
+  Display display;
+  std::optional<Heartbeat> heartbeat;
+};
+
+}  // namespace hb::model
