@@ -1,0 +1,335 @@
+// Every rule of feed-format-v1.md (and docs/format-decisions.md): a valid
+// document that passes cleanly and an invalid twin whose finding must stand
+// exactly at the ⚑ mark.
+#include <doctest/doctest.h>
+
+#include "support.h"
+
+namespace hb::test {
+namespace {
+
+using model::Severity;
+
+struct RuleCase {
+  const char* rule;
+  Severity severity;
+  const char* message;  // a fragment the finding's message must contain
+  std::string valid;    // a feed body (or a whole document when it starts with "<?xml")
+  std::string invalid;  // the same with one mistake, ⚑ where the finding points
+};
+
+std::string as_document(const std::string& body) {
+  return body.rfind("<?xml", 0) == 0 ? body : feed_doc(body);
+}
+
+const std::string R = roster();
+const std::string kItemHead = "<items><item id=\"A1\"><name>事项</name>";
+const std::string kDeadline = "<deadline promised=\"1\" statutory=\"5\"/>";
+std::string item(const std::string& inner) { return kItemHead + inner + "</item></items>"; }
+std::string items_and(const std::string& rest) { return item(kDeadline) + rest; }
+
+const std::vector<RuleCase>& cases() {
+  static const std::vector<RuleCase> table = {
+      // --- document ---------------------------------------------------------------
+      {"version is required", Severity::error, "needs the attribute version",
+       "<?xml version=\"1.0\"?>\n<hallboard version=\"1\"/>",
+       "<?xml version=\"1.0\"?>\n⚑<hallboard/>"},
+      {"another major version is refused, naming it", Severity::error, "version=\"2\" is not supported",
+       "<?xml version=\"1.0\"?>\n<hallboard version=\"1.3\"/>",
+       "<?xml version=\"1.0\"?>\n<hallboard ⚑version=\"2\"/>"},
+      {"generated is a timestamp", Severity::error, "generated=\"yesterday\" is not valid",
+       "<?xml version=\"1.0\"?>\n<hallboard version=\"1\" generated=\"2026-11-27T08:00:00+08:00\"/>",
+       "<?xml version=\"1.0\"?>\n<hallboard version=\"1\" ⚑generated=\"yesterday\"/>"},
+      {"a section appears once per feed", Severity::error, "<hall> appears more than once",
+       "<hall name=\"大厅\"/>", "<hall name=\"大厅\"/>\n⚑<hall name=\"又一个\"/>"},
+      {"unknown elements are warnings", Severity::warning, "unknown element <weather>",
+       "<notices/>", "<notices/>\n⚑<weather/>"},
+      {"unknown attributes are warnings", Severity::warning, "unknown attribute colour",
+       "<hall name=\"大厅\"/>", "<hall name=\"大厅\" ⚑colour=\"red\"/>"},
+      {"DOCTYPE is refused", Severity::error, "DOCTYPE is not allowed",
+       "<?xml version=\"1.0\"?>\n<hallboard version=\"1\"/>",
+       "<?xml version=\"1.0\"?>\n⚑<!DOCTYPE hallboard [<!ENTITY x \"y\">]>\n<hallboard version=\"1\"/>"},
+      {"unknown entities are refused", Severity::error, "unknown entity &nbsp;",
+       "<notices><notice>A &amp; B &lt;&gt; &#20013;&#x6587;</notice></notices>",
+       "<notices><notice>A⚑&nbsp;B</notice></notices>"},
+      {"entities in attributes are checked too", Severity::error, "unknown entity &x;",
+       "<hall name=\"A &amp; B\"/>", "<hall name=\"A ⚑&x; B\"/>"},
+      {"character references must be XML characters", Severity::error, "&#0; is not a valid",
+       "<notices><notice>&#9;tab</notice></notices>",
+       "<notices><notice>⚑&#0;</notice></notices>"},
+      {"control characters are refused", Severity::error, "control character U+0007",
+       "<notices><notice>响铃</notice></notices>", "<notices><notice>响⚑\a铃</notice></notices>"},
+      {"a resident ID number is a warning", Severity::warning, "resident ID number",
+       "<notices><notice>咨询电话 087163123456</notice></notices>",
+       "<notices><notice>申请人 ⚑53010219900101123X 已办结</notice></notices>"},
+
+      // --- hall -----------------------------------------------------------------
+      {"hall needs a name", Severity::error, "<hall> needs the attribute name",
+       "<hall name=\"大厅\"/>", "⚑<hall subtitle=\"x\"/>"},
+      {"phone kind is consult, supervise or complaint", Severity::error,
+       "kind=\"fax\" is not valid: expected consult, supervise or complaint",
+       "<hall name=\"大厅\"><phone kind=\"complaint\">12345</phone></hall>",
+       "<hall name=\"大厅\"><phone ⚑kind=\"fax\">12345</phone></hall>"},
+      {"phone needs a number", Severity::error, "<phone kind=\"consult\"> must not be empty",
+       "<hall name=\"大厅\"><phone kind=\"consult\">0871-1</phone></hall>",
+       "<hall name=\"大厅\">⚑<phone kind=\"consult\"> </phone></hall>"},
+      {"link kind is feedback or online", Severity::error, "expected feedback or online",
+       "<hall name=\"大厅\"><link kind=\"online\" url=\"https://a.example/x\">办事</link></hall>",
+       "<hall name=\"大厅\"><link ⚑kind=\"chat\" url=\"https://a.example/x\">办事</link></hall>"},
+      {"link url is an absolute http(s) URL", Severity::error, "an absolute http:// or https:// URL",
+       "<hall name=\"大厅\"><link kind=\"feedback\" url=\"http://a.example/pj\"/></hall>",
+       "<hall name=\"大厅\"><link kind=\"feedback\" ⚑url=\"/pj\"/></hall>"},
+      {"commitment needs text", Severity::error, "must not be empty",
+       "<hall name=\"大厅\"><commitment title=\"首问负责\">有问必答</commitment></hall>",
+       "<hall name=\"大厅\">⚑<commitment title=\"首问负责\"/></hall>"},
+
+      // --- calendar ---------------------------------------------------------------
+      {"days is a day, range or list", Severity::error, "days=\"weekdays\" is not valid",
+       "<calendar><hours days=\"mon-wed,fri\" open=\"09:00\" close=\"17:00\"/></calendar>",
+       "<calendar><hours ⚑days=\"weekdays\" open=\"09:00\" close=\"17:00\"/></calendar>"},
+      {"times are HH:MM", Severity::error, "open=\"9:00\" is not valid",
+       "<calendar><hours days=\"sat\" open=\"09:00\" close=\"24:00\"/></calendar>",
+       "<calendar><hours days=\"sat\" ⚑open=\"9:00\" close=\"12:00\"/></calendar>"},
+      {"close is after open", Severity::error, "must be later than open",
+       "<calendar><hours days=\"mon\" open=\"09:00\" close=\"09:01\"/></calendar>",
+       "<calendar><hours days=\"mon\" open=\"13:00\" ⚑close=\"12:00\"/></calendar>"},
+      {"periods may not overlap", Severity::error, "overlaps 09:00-12:00 on wed",
+       "<calendar><hours days=\"mon-fri\" open=\"09:00\" close=\"12:00\"/>\n"
+       "<hours days=\"mon-fri\" open=\"12:00\" close=\"17:00\"/></calendar>",
+       "<calendar><hours days=\"mon-fri\" open=\"09:00\" close=\"12:00\"/>\n"
+       "⚑<hours days=\"wed\" open=\"11:00\" close=\"17:00\"/></calendar>"},
+      {"holiday dates are real dates", Severity::error, "from=\"2026-02-30\" is not valid",
+       "<calendar><hours days=\"mon-fri\" open=\"09:00\" close=\"17:00\"/>"
+       "<holiday from=\"2028-02-29\" to=\"2028-02-29\"/></calendar>",
+       "<calendar><hours days=\"mon-fri\" open=\"09:00\" close=\"17:00\"/>"
+       "<holiday ⚑from=\"2026-02-30\" to=\"2026-03-01\"/></calendar>"},
+      {"holiday runs forward", Severity::error, "is before from",
+       "<calendar><hours days=\"mon-fri\" open=\"09:00\" close=\"17:00\"/>"
+       "<holiday from=\"2026-10-01\" to=\"2026-10-07\"/></calendar>",
+       "<calendar><hours days=\"mon-fri\" open=\"09:00\" close=\"17:00\"/>"
+       "<holiday from=\"2026-10-07\" ⚑to=\"2026-10-01\"/></calendar>"},
+      {"workday as is a weekday", Severity::error, "as=\"friday\" is not valid",
+       "<calendar><hours days=\"mon-fri\" open=\"09:00\" close=\"17:00\"/>"
+       "<workday date=\"2026-10-10\" as=\"fri\"/></calendar>",
+       "<calendar><hours days=\"mon-fri\" open=\"09:00\" close=\"17:00\"/>"
+       "<workday date=\"2026-10-10\" ⚑as=\"friday\"/></calendar>"},
+      {"workday is not inside a holiday", Severity::error, "falls in the holiday",
+       "<calendar><hours days=\"mon-fri\" open=\"09:00\" close=\"17:00\"/>"
+       "<holiday from=\"2026-10-01\" to=\"2026-10-07\"/><workday date=\"2026-10-10\"/></calendar>",
+       "<calendar><hours days=\"mon-fri\" open=\"09:00\" close=\"17:00\"/>"
+       "<holiday from=\"2026-10-01\" to=\"2026-10-07\"/><workday ⚑date=\"2026-10-04\"/></calendar>"},
+      {"a make-up day on a working weekday is a warning", Severity::warning, "a working day anyway",
+       "<calendar><hours days=\"mon-fri\" open=\"09:00\" close=\"17:00\"/>"
+       "<workday date=\"2026-09-20\"/></calendar>",
+       "<calendar><hours days=\"mon-fri\" open=\"09:00\" close=\"17:00\"/>"
+       "<workday ⚑date=\"2026-09-21\"/></calendar>"},
+
+      // --- items ------------------------------------------------------------------
+      {"item needs an id", Severity::error, "<item> needs the attribute id",
+       item(kDeadline), "<items>⚑<item><name>事项</name>" + kDeadline + "</item></items>"},
+      {"item needs a name", Severity::error, "needs a <name> element", item(kDeadline),
+       "<items>⚑<item id=\"A1\">" + kDeadline + "</item></items>"},
+      {"item needs a deadline", Severity::error, "needs a <deadline> element", item(kDeadline),
+       "<items>⚑<item id=\"A1\"><name>事项</name></item></items>"},
+      {"deadline unit is one of four", Severity::error,
+       "unit=\"weeks\" is not valid: expected workday, day, hour or immediate",
+       item("<deadline unit=\"hour\" promised=\"2\"/>"),
+       item("<deadline ⚑unit=\"weeks\" promised=\"2\"/>")},
+      {"promised does not exceed statutory", Severity::error, "promised=\"20\" is longer than statutory=\"15\"",
+       item("<deadline promised=\"15\" statutory=\"15\"/>"),
+       item("<deadline ⚑promised=\"20\" statutory=\"15\"/>")},
+      {"a deadline needs numbers unless immediate", Severity::error, "needs promised",
+       item("<deadline unit=\"immediate\"/>"), item("⚑<deadline unit=\"day\"/>")},
+      {"immediate takes no numbers", Severity::warning, "takes no promised or statutory",
+       item("<deadline unit=\"immediate\"/>"), item("⚑<deadline unit=\"immediate\" promised=\"1\"/>")},
+      {"deadline numbers are whole numbers", Severity::error, "statutory=\"-3\" is not valid",
+       item("<deadline statutory=\"3\"/>"), item("<deadline ⚑statutory=\"-3\"/>")},
+      {"fees: free or fee elements", Severity::error, "needs free=\"true\"",
+       item(kDeadline + "<fees free=\"true\"/>"), item(kDeadline + "⚑<fees/>")},
+      {"fees: not both", Severity::error, "must not list <fee> elements",
+       item(kDeadline + "<fees><fee name=\"工本费\" amount=\"10\" per=\"本\"/></fees>"),
+       item(kDeadline + "<fees ⚑free=\"true\"><fee name=\"工本费\" amount=\"10\"/></fees>")},
+      {"money has at most two decimals", Severity::error, "amount=\"10.005\" is not valid",
+       item(kDeadline + "<fees><fee name=\"工本费\" amount=\"10.50\"/></fees>"),
+       item(kDeadline + "<fees><fee name=\"工本费\" ⚑amount=\"10.005\"/></fees>")},
+      {"fee needs a name", Severity::error, "<fee> needs the attribute name",
+       item(kDeadline + "<fees><fee name=\"证书费\" amount=\"5\"/></fees>"),
+       item(kDeadline + "<fees>⚑<fee amount=\"5\"/></fees>")},
+      {"material form is one of four", Severity::error,
+       "expected original, copy, both or electronic",
+       item(kDeadline + "<materials><material form=\"electronic\">表</material></materials>"),
+       item(kDeadline + "<materials><material ⚑form=\"scan\">表</material></materials>")},
+      {"material copies is at least one", Severity::error, "copies=\"0\" is not valid",
+       item(kDeadline + "<materials><material copies=\"2\">表</material></materials>"),
+       item(kDeadline + "<materials><material ⚑copies=\"0\">表</material></materials>")},
+      {"material required is a boolean", Severity::error, "required=\"yes\" is not valid: expected true or false",
+       item(kDeadline + "<materials><material required=\"false\">表</material></materials>"),
+       item(kDeadline + "<materials><material ⚑required=\"yes\">表</material></materials>")},
+      {"step limits add up to no more than promised", Severity::warning, "add up to 4 working days",
+       item(kDeadline.substr(0, 0) + "<deadline promised=\"3\"/><procedure><step name=\"受理\" limit=\"1\"/>"
+            "<step name=\"决定\" limit=\"2\"/><step name=\"送达\" limit=\"5\" unit=\"day\"/></procedure>"),
+       item("<deadline promised=\"3\"/>⚑<procedure><step name=\"受理\" limit=\"1\"/>"
+            "<step name=\"决定\" limit=\"3\"/></procedure>")},
+      {"step needs a name", Severity::error, "<step> needs the attribute name",
+       item(kDeadline + "<procedure><step name=\"受理\"/></procedure>"),
+       item(kDeadline + "<procedure>⚑<step limit=\"1\"/></procedure>")},
+      {"online url is http(s)", Severity::error, "url=\"www.example.com\" is not valid",
+       item(kDeadline + "<online url=\"https://zwfw.example.gov.cn/i/1\"/>"),
+       item(kDeadline + "<online ⚑url=\"www.example.com\"/>")},
+      {"item window names a roster window", Severity::error, "window=\"9\": no roster <window>",
+       R + "<items><item id=\"A1\" window=\"1\"><name>事项</name>" + kDeadline + "</item></items>",
+       R + "\n<items><item id=\"A1\" ⚑window=\"9\"><name>事项</name>" + kDeadline + "</item></items>"},
+
+      // --- results ------------------------------------------------------------------
+      {"result item names an item", Severity::error, "<result item=\"B9\">: no <item>",
+       items_and("<results><result item=\"A1\" date=\"2026-11-20\" decision=\"approve\"/></results>"),
+       items_and("\n<results><result ⚑item=\"B9\" date=\"2026-11-20\" decision=\"approve\"/></results>")},
+      {"decision is approve or deny", Severity::error, "expected approve or deny",
+       items_and("<results><result item=\"A1\" date=\"2026-11-20\" decision=\"deny\"/></results>"),
+       items_and("\n<results><result item=\"A1\" date=\"2026-11-20\" ⚑decision=\"maybe\"/></results>")},
+      {"applicant-kind is person or org", Severity::error, "expected person or org",
+       items_and("<results><result item=\"A1\" date=\"2026-11-20\" decision=\"approve\" applicant-kind=\"org\"/></results>"),
+       items_and("\n<results><result item=\"A1\" date=\"2026-11-20\" decision=\"approve\" ⚑applicant-kind=\"company\"/></results>")},
+      {"result date is a date", Severity::error, "date=\"2026/11/20\" is not valid",
+       items_and("<results><result item=\"A1\" date=\"2026-11-20\" decision=\"approve\"/></results>"),
+       items_and("\n<results><result item=\"A1\" ⚑date=\"2026/11/20\" decision=\"approve\"/></results>")},
+      {"result needs a decision", Severity::error, "needs the attribute decision",
+       items_and("<results><result item=\"A1\" date=\"2026-11-20\" decision=\"approve\"/></results>"),
+       items_and("\n<results>⚑<result item=\"A1\" date=\"2026-11-20\"/></results>")},
+
+      // --- roster -------------------------------------------------------------------
+      {"a window needs an A and a B post", Severity::error, "has no B post",
+       R, "<roster><staff id=\"s1\" name=\"李娜\"/>\n⚑<window id=\"1\"><post role=\"A\" staff=\"s1\"/></window></roster>"},
+      {"a window has one A post", Severity::error, "more than one A post", R,
+       "<roster><staff id=\"s1\" name=\"李娜\"/><staff id=\"s2\" name=\"王强\"/><window id=\"1\">"
+       "<post role=\"A\" staff=\"s1\"/>\n⚑<post role=\"A\" staff=\"s2\"/><post role=\"B\" staff=\"s2\"/></window></roster>"},
+      {"post role is A or B", Severity::error, "role=\"C\" is not valid: expected A or B", R,
+       "<roster><staff id=\"s1\" name=\"李娜\"/><staff id=\"s2\" name=\"王强\"/><window id=\"1\">"
+       "<post role=\"A\" staff=\"s1\"/><post role=\"B\" staff=\"s2\"/>\n<post ⚑role=\"C\" staff=\"s2\"/></window></roster>"},
+      {"post staff resolves", Severity::error, "<post staff=\"s9\">", R,
+       "<roster><staff id=\"s1\" name=\"李娜\"/><window id=\"1\"><post role=\"A\" staff=\"s1\"/>\n"
+       "⚑<post role=\"B\" staff=\"s9\"/></window></roster>"},
+      {"staff needs a name", Severity::error, "<staff id=\"s4\"> needs the attribute name",
+       roster("<staff id=\"s4\" name=\"钱多\"/>"), roster("\n⚑<staff id=\"s4\"/>")},
+      {"party is a boolean", Severity::error, "party=\"党员\" is not valid",
+       roster("<staff id=\"s4\" name=\"钱多\" party=\"true\"/>"),
+       roster("\n<staff id=\"s4\" name=\"钱多\" ⚑party=\"党员\"/>")},
+      {"absence staff resolves", Severity::error, "<absence staff=\"s9\">",
+       roster("<absence staff=\"s1\" from=\"2026-11-27T09:00\" to=\"2026-11-27T12:00\"/>"),
+       roster("\n⚑<absence staff=\"s9\" from=\"2026-11-27T09:00\" to=\"2026-11-27T12:00\"/>")},
+      {"absence substitute resolves", Severity::error, "substitute=\"s9\": no <staff>",
+       roster("<absence staff=\"s1\" from=\"2026-11-27T09:00\" to=\"2026-11-27T12:00\" substitute=\"s3\"/>"),
+       roster("\n⚑<absence staff=\"s1\" from=\"2026-11-27T09:00\" to=\"2026-11-27T12:00\" substitute=\"s9\"/>")},
+      {"absence runs forward", Severity::error, "to must be later than from",
+       roster("<absence staff=\"s1\" from=\"2026-11-27T09:00\" to=\"2026-11-27T09:01\"/>"),
+       roster("\n<absence staff=\"s1\" from=\"2026-11-27T09:00\" ⚑to=\"2026-11-27T09:00\"/>")},
+      {"absence times are timestamps", Severity::error, "from=\"2026-11-27 09:00\" is not valid",
+       roster("<absence staff=\"s1\" from=\"2026-11-27T09:00:30+08:00\" to=\"2026-11-27T12:00\"/>"),
+       roster("\n<absence staff=\"s1\" ⚑from=\"2026-11-27 09:00\" to=\"2026-11-27T12:00\"/>")},
+      {"nobody substitutes for themselves", Severity::error, "is the absent person",
+       roster("<absence staff=\"s1\" from=\"2026-11-27T09:00\" to=\"2026-11-27T12:00\" substitute=\"s2\"/>"),
+       roster("\n<absence staff=\"s1\" from=\"2026-11-27T09:00\" to=\"2026-11-27T12:00\" ⚑substitute=\"s1\"/>")},
+      {"a long absence of a post-holder names a substitute", Severity::warning, "names no substitute",
+       // Friday to Saturday is one working day; Friday to Monday is two.
+       roster("<absence staff=\"s1\" from=\"2026-11-27T09:00\" to=\"2026-11-28T17:00\"/>"),
+       roster("\n⚑<absence staff=\"s1\" from=\"2026-11-27T09:00\" to=\"2026-11-30T09:30\"/>")},
+
+      // --- pledges, notices ------------------------------------------------------
+      {"pledge staff resolves", Severity::error, "<pledge staff=\"s9\">",
+       R + "<pledges><pledge staff=\"s1\" post=\"党员示范岗\">亮明身份</pledge></pledges>",
+       R + "<pledges>\n⚑<pledge staff=\"s9\">亮明身份</pledge></pledges>"},
+      {"collective pledge needs a title", Severity::error, "needs a title",
+       "<pledges><pledge title=\"集体承诺\">公开承诺</pledge></pledges>",
+       "<pledges>⚑<pledge post=\"党员责任岗\">公开承诺</pledge></pledges>"},
+      {"notice level is info or urgent", Severity::error, "expected info or urgent",
+       "<notices><notice level=\"urgent\">演练</notice></notices>",
+       "<notices><notice ⚑level=\"high\">演练</notice></notices>"},
+      {"notice runs forward", Severity::error, "to must be later than from",
+       "<notices><notice from=\"2026-11-27T10:30\" to=\"2026-11-27T11:00\">演练</notice></notices>",
+       "<notices><notice from=\"2026-11-27T10:30\" ⚑to=\"2026-11-27T10:00\">演练</notice></notices>"},
+      {"notice needs text", Severity::error, "must not be empty",
+       "<notices><notice id=\"n1\">有字</notice></notices>", "<notices>⚑<notice id=\"n1\"/></notices>"},
+
+      // --- stats ----------------------------------------------------------------
+      {"stats month is YYYY-MM", Severity::error, "month=\"2026-13\" is not valid",
+       "<stats month=\"2026-12\"/>", "<stats ⚑month=\"2026-13\"/>"},
+      {"ontime does not exceed handled", Severity::error, "ontime=\"413\" is more than handled=\"412\"",
+       R + "<stats month=\"2026-10\"><window id=\"1\" handled=\"412\" ontime=\"412\"/></stats>",
+       R + "<stats month=\"2026-10\">\n<window id=\"1\" handled=\"412\" ⚑ontime=\"413\"/></stats>"},
+      {"satisfied does not exceed rated", Severity::error, "satisfied=\"406\" is more than rated=\"405\"",
+       R + "<stats month=\"2026-10\"><window id=\"1\" handled=\"9\" ontime=\"9\" rated=\"405\" satisfied=\"405\"/></stats>",
+       R + "<stats month=\"2026-10\">\n<window id=\"1\" handled=\"9\" ontime=\"9\" rated=\"405\" ⚑satisfied=\"406\"/></stats>"},
+      {"rated and satisfied come together", Severity::error, "needs rated and satisfied together",
+       R + "<stats month=\"2026-10\"><window id=\"1\" handled=\"9\" ontime=\"9\"/></stats>",
+       R + "<stats month=\"2026-10\">\n<window id=\"1\" handled=\"9\" ontime=\"9\" ⚑rated=\"5\"/></stats>"},
+      {"not both rating forms", Severity::error, "gives both rated/satisfied and <ratings>",
+       R + "<stats month=\"2026-10\"><window id=\"1\" handled=\"9\" ontime=\"9\"><ratings very-satisfied=\"1\" "
+           "satisfied=\"1\" basic=\"1\" dissatisfied=\"0\" very-dissatisfied=\"0\"/></window></stats>",
+       R + "<stats month=\"2026-10\"><window id=\"1\" handled=\"9\" ontime=\"9\" rated=\"3\" satisfied=\"3\">\n"
+           "⚑<ratings very-satisfied=\"1\" satisfied=\"1\" basic=\"1\" dissatisfied=\"0\" very-dissatisfied=\"0\"/>"
+           "</window></stats>"},
+      {"ratings need all five levels", Severity::error, "<ratings> needs the attribute very-dissatisfied",
+       R + "<stats month=\"2026-10\"><window id=\"1\" handled=\"9\" ontime=\"9\"><ratings very-satisfied=\"1\" "
+           "satisfied=\"1\" basic=\"1\" dissatisfied=\"0\" very-dissatisfied=\"0\"/></window></stats>",
+       R + "<stats month=\"2026-10\"><window id=\"1\" handled=\"9\" ontime=\"9\">\n⚑<ratings very-satisfied=\"1\" "
+           "satisfied=\"1\" basic=\"1\" dissatisfied=\"0\"/></window></stats>"},
+      {"stats window names a roster window", Severity::error, "window id=\"7\": no roster <window>",
+       R + "<stats month=\"2026-10\"><window id=\"1\" handled=\"1\" ontime=\"1\"/></stats>",
+       R + "<stats month=\"2026-10\">\n⚑<window id=\"7\" handled=\"1\" ontime=\"1\"/></stats>"},
+      {"stats give a window once", Severity::error, "gives window \"1\" twice",
+       R + "<stats month=\"2026-10\"><window id=\"1\" handled=\"1\" ontime=\"1\"/></stats>",
+       R + "<stats month=\"2026-10\"><window id=\"1\" handled=\"1\" ontime=\"1\"/>\n"
+           "⚑<window id=\"1\" handled=\"2\" ontime=\"1\"/></stats>"},
+
+      // --- playlist ----------------------------------------------------------------
+      {"transition is fade, slide or none", Severity::error, "expected fade, slide or none",
+       "<playlist transition=\"none\"><slide type=\"roster\"/></playlist>",
+       "<playlist ⚑transition=\"wipe\"><slide type=\"roster\"/></playlist>"},
+      {"unknown slide types are skipped with a warning", Severity::warning, "is not a slide type",
+       "<playlist><slide type=\"pledges\"/></playlist>",
+       "<playlist><slide type=\"pledges\"/><slide ⚑type=\"weather\"/></playlist>"},
+      {"seconds is at least 1", Severity::error, "seconds=\"0\" is not valid",
+       "<playlist><slide type=\"stats\" seconds=\"12\"/></playlist>",
+       "<playlist><slide type=\"stats\" ⚑seconds=\"0\"/></playlist>"},
+      {"slide item names an item", Severity::error, "<slide item=\"Z9\">",
+       items_and("<playlist><slide type=\"item\" item=\"A1\"/></playlist>"),
+       items_and("<playlist>\n⚑<slide type=\"item\" item=\"Z9\"/></playlist>")},
+      {"slide category matches some item", Severity::warning, "no item has this category",
+       "<items><item id=\"A1\" category=\"建设工程\"><name>事项</name>" + kDeadline +
+           "</item></items><playlist><slide type=\"items\" category=\"建设工程\"/></playlist>",
+       "<items><item id=\"A1\" category=\"建设工程\"><name>事项</name>" + kDeadline +
+           "</item></items><playlist>\n⚑<slide type=\"items\" category=\"住房保障\"/></playlist>"},
+      {"one playlist per screen value", Severity::error, "a second <playlist> for screen \"lobby-1\"",
+       "<playlist screen=\"*\"><slide type=\"roster\"/></playlist>\n"
+       "<playlist screen=\"lobby-1\"><slide type=\"roster\"/></playlist>",
+       "<playlist screen=\"lobby-1, lobby-2\"><slide type=\"roster\"/></playlist>\n"
+       "⚑<playlist screen=\"lobby-1\"><slide type=\"roster\"/></playlist>"},
+  };
+  return table;
+}
+
+}  // namespace
+
+TEST_CASE("every rule: the valid document is clean, the invalid one is found where it is") {
+  for (const auto& c : cases()) {
+    const std::string rule = c.rule;
+    CAPTURE(rule);
+    const auto valid = lint_one(as_document(c.valid));
+    INFO("valid document:\n", as_document(c.valid), "\nfindings:\n", dump(valid));
+    CHECK(valid.empty());
+
+    const Marked m = unmark(as_document(c.invalid));
+    REQUIRE_MESSAGE(m.line > 0, "the invalid case has no ⚑ mark");
+    const auto found = lint_one(m.text);
+    INFO("invalid document:\n", m.text, "\nfindings:\n", dump(found));
+    CHECK(found.size() == 1);
+    if (found.size() != 1) continue;
+    CHECK(found[0].where.file == "t.xml");
+    CHECK(found[0].where.line == m.line);
+    CHECK(found[0].where.column == m.column);
+    CHECK(found[0].severity == c.severity);
+    CHECK(found[0].message.find(c.message) != std::string::npos);
+  }
+}
+
+}  // namespace hb::test

@@ -1,0 +1,96 @@
+#include <doctest/doctest.h>
+
+#include "support.h"
+
+namespace hb::test {
+namespace {
+
+std::optional<model::PlayerConfig> config(const std::string& xml, model::Diagnostics& out,
+                                          const std::string& file = "/etc/hallboard/player.xml") {
+  return feed::parse_player_config(xml, file, out);
+}
+
+}  // namespace
+
+TEST_CASE("the spec's player config") {
+  const std::string xml = R"(<player screen="lobby-1" timezone="+08:00">
+  <feed url="https://admin.example.gov.cn/hall/content.xml" poll="60"/>
+  <feed url="file:///srv/hallboard/roster.xml"/>
+  <feed url="items.xml" poll="30"/>
+  <cache dir="/var/lib/hallboard"/>
+  <trust key="/etc/hallboard/feeds.pub"/>
+  <display width="1080" height="1920" rotate="90" blank-outside-hours="30"/>
+  <heartbeat url="https://admin.example.gov.cn/hall/heartbeat" interval="300" screenshot="true"/>
+</player>)";
+  model::Diagnostics out;
+  const auto c = config(xml, out);
+  INFO(dump(out));
+  CHECK(out.empty());
+  REQUIRE(c);
+  CHECK(c->screen == "lobby-1");
+  CHECK(c->utc_offset_minutes == 480);
+  REQUIRE(c->feeds.size() == 3);
+  CHECK(c->feeds[0].url == "https://admin.example.gov.cn/hall/content.xml");
+  CHECK(c->feeds[1].url == "/srv/hallboard/roster.xml");
+  CHECK(c->feeds[1].poll_seconds == 60);
+  CHECK(c->feeds[2].url == "/etc/hallboard/items.xml");
+  CHECK(c->feeds[2].poll_seconds == 30);
+  CHECK(c->cache_dir == "/var/lib/hallboard");
+  CHECK(c->trust_key == "/etc/hallboard/feeds.pub");
+  CHECK(c->display.width == 1080);
+  CHECK(c->display.height == 1920);
+  CHECK(c->display.rotate == 90);
+  CHECK(c->display.blank_outside_hours_minutes == 30);
+  REQUIRE(c->heartbeat);
+  CHECK(c->heartbeat->screenshot);
+}
+
+TEST_CASE("feed locations resolve against the config") {
+  const std::pair<const char*, const char*> rows[] = {
+      {"hall.xml", "content/hall.xml"},
+      {"sub/roster.xml", "content/sub/roster.xml"},
+      {"/srv/a.xml", "/srv/a.xml"},
+      {"file:///srv/a.xml", "/srv/a.xml"},
+      {"http://127.0.0.1:8080/a.xml", "http://127.0.0.1:8080/a.xml"},
+  };
+  for (const auto& [url, location] : rows) {
+    model::Diagnostics out;
+    const auto c = config("<player><feed url=\"" + std::string(url) + "\"/></player>", out, "content/player.xml");
+    CAPTURE(std::string(url));
+    REQUIRE(c);
+    REQUIRE(c->feeds.size() == 1);
+    CHECK(c->feeds[0].url == location);
+  }
+}
+
+TEST_CASE("config mistakes") {
+  struct Row {
+    const char* name;
+    std::string marked;
+    const char* message;
+  };
+  const std::vector<Row> rows = {
+      {"no feeds", "⚑<player screen=\"a\"/>", "needs at least one <feed"},
+      {"ftp feed", "<player><feed ⚑url=\"ftp://a.example/x.xml\"/></player>", "an http://, https:// or file:/// URL"},
+      {"remote file URL", "<player><feed ⚑url=\"file://server/x.xml\"/></player>", "file:///"},
+      {"bad time zone", "<player ⚑timezone=\"CST\"><feed url=\"a.xml\"/></player>", "a fixed offset"},
+      {"bad rotation", "<player><feed url=\"a.xml\"/><display ⚑rotate=\"45\"/></player>", "expected 0, 90, 180 or 270"},
+      {"bad poll", "<player><feed url=\"a.xml\" ⚑poll=\"0\"/></player>", "poll=\"0\" is not valid"},
+      {"heartbeat needs http", "<player><feed url=\"a.xml\"/><heartbeat ⚑url=\"/hb\"/></player>", "absolute http"},
+      {"bad screenshot flag", "<player><feed url=\"a.xml\"/><heartbeat url=\"https://a.example/hb\" ⚑screenshot=\"y\"/></player>", "true or false"},
+  };
+  for (const auto& row : rows) {
+    CAPTURE(std::string(row.name));
+    const Marked m = unmark(row.marked);
+    model::Diagnostics out;
+    (void)config(m.text, out);
+    INFO(dump(out));
+    REQUIRE(out.size() == 1);
+    CHECK(out[0].severity == model::Severity::error);
+    CHECK(out[0].where.line == m.line);
+    CHECK(out[0].where.column == m.column);
+    CHECK(out[0].message.find(row.message) != std::string::npos);
+  }
+}
+
+}  // namespace hb::test
