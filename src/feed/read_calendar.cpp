@@ -27,6 +27,11 @@ void check_overlaps(Findings& findings, const std::vector<model::OpeningHours>& 
   }
 }
 
+bool same_hours(const std::vector<model::OpeningHours>& hours, model::Weekday a, model::Weekday b) {
+  const auto ia = static_cast<std::size_t>(a), ib = static_cast<std::size_t>(b);
+  return std::all_of(hours.begin(), hours.end(), [&](const auto& h) { return h.days[ia] == h.days[ib]; });
+}
+
 }  // namespace
 
 model::Calendar read_calendar(ElementReader& e) {
@@ -113,14 +118,15 @@ model::Calendar read_calendar(ElementReader& e) {
       e.findings().warning(w.where(), "<workday> as=\"" + to_string(day.as) +
                                           "\" names a day without opening hours, so the hall "
                                           "stays closed on " + to_string(*date));
-    const auto weekday = static_cast<std::size_t>(model::weekday_of(*date));
-    if (std::any_of(cal.hours.begin(), cal.hours.end(), [&](const auto& h) { return h.days[weekday]; }))
+    // A make-up day matters when it opens a closed day or changes the day's hours.
+    if (same_hours(cal.hours, model::weekday_of(*date), day.as))
       e.findings().warning(w.where_of("date"), "<workday> date=\"" + to_string(*date) + "\" is a " +
                                                    to_string(model::weekday_of(*date)) +
-                                                   ", which is a working day anyway");
+                                                   " with the same hours as " + to_string(day.as) +
+                                                   ", so this make-up day changes nothing");
     cal.workdays.push_back(day);
   }
-  if (cal.hours.empty())
+  if (!e.node().child("hours"))
     e.findings().warning(e.where(), "<calendar> has no <hours>: the hall is never open");
   e.finish();
   return cal;

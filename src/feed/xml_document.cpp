@@ -36,8 +36,11 @@ std::optional<pugi::xml_node> first_too_deep(const pugi::xml_node& root, int max
   return std::nullopt;
 }
 
-std::string megabytes(std::size_t bytes) {
-  return std::to_string((bytes + (1u << 20) - 1) >> 20) + " MiB";
+std::string human_size(std::size_t bytes) {
+  if (bytes < 1024) return std::to_string(bytes) + " bytes";
+  if (bytes < (1u << 20)) return std::to_string(bytes >> 10) + " KiB";
+  const std::size_t tenths = bytes * 10 / (1u << 20);
+  return std::to_string(tenths / 10) + (tenths % 10 ? "." + std::to_string(tenths % 10) : "") + " MiB";
 }
 
 }  // namespace
@@ -46,8 +49,8 @@ std::unique_ptr<XmlDocument> load_xml(std::string_view bytes, const std::string&
                                       const Limits& limits, model::Diagnostics& out) {
   if (bytes.size() > limits.max_bytes) {
     out.push_back({model::Where{file, 1, 1}, model::Severity::error,
-                   "the file is " + megabytes(bytes.size()) + ", over the limit of " +
-                       megabytes(limits.max_bytes) + " for one feed"});
+                   "the file is " + human_size(bytes.size()) + ", over the limit of " +
+                       human_size(limits.max_bytes) + " for one feed"});
     return nullptr;
   }
   auto decoded = decode(bytes, file, out);
@@ -66,6 +69,16 @@ std::unique_ptr<XmlDocument> load_xml(std::string_view bytes, const std::string&
                                 pugi::parse_wconv_attribute;
   const pugi::xml_parse_result r =
       doc->doc.load_buffer(doc->utf8.data(), doc->utf8.size(), kOptions, pugi::encoding_utf8);
+  if (r.status == pugi::status_no_document_element) {
+    out.push_back({model::Where{file, 1, 1}, model::Severity::error, describe_parse_error(r)});
+    return nullptr;
+  }
+  if (r.status == pugi::status_end_element_mismatch &&
+      static_cast<std::size_t>(r.offset) + 1 >= doc->utf8.size()) {
+    out.push_back({doc->text->where(doc->utf8.size()), model::Severity::error,
+                   "the file ends before every element is closed; was it cut short?"});
+    return nullptr;
+  }
   if (!r) {
     out.push_back({doc->text->where(static_cast<std::size_t>(r.offset)), model::Severity::error,
                    describe_parse_error(r)});
