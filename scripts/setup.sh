@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs what hallboard needs on Debian 12 (apt packages only, nothing
+# downloaded at build time) and builds it into build/ (or $BUILD_DIR).
+# Extra CMake arguments come from $HALLBOARD_CMAKE_ARGS.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(
+  build-essential cmake ninja-build pkg-config
+  libpugixml-dev doctest-dev libcurl4-openssl-dev
+  libxml2-utils  # xmllint, for the XSD checks
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing: ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+build_dir=${BUILD_DIR:-build}
+# shellcheck disable=SC2086  # the extra arguments are meant to split
+cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo ${HALLBOARD_CMAKE_ARGS:-} >/dev/null
+cmake --build "$build_dir"

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Sets up, builds with -Werror and runs every test; then the same tests
+# again under AddressSanitizer and UBSan.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+HALLBOARD_CMAKE_ARGS="-DHALLBOARD_WERROR=ON" scripts/setup.sh
+(cd build && ctest --output-on-failure --timeout 300)
+
+echo
+echo "== the same tests under AddressSanitizer and UBSan"
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+BUILD_DIR=build-asan HALLBOARD_CMAKE_ARGS="-DHALLBOARD_WERROR=ON -DHALLBOARD_SANITIZE=ON" scripts/setup.sh
+(cd build-asan && ctest --output-on-failure --timeout 600)
