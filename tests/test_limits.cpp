@@ -29,13 +29,13 @@ TEST_CASE("the size cap") {
   CHECK(parse(ok, small).empty());
   const auto out = parse(feed_doc("<hall name=\"" + std::string(100, 'x') + "\"/>"), small);
   REQUIRE(out.size() == 1);
-  CHECK(out[0].message.find("bytes, over the limit of 100 bytes") != std::string::npos);
+  CHECK(out[0].message.find("the file is larger than 100 bytes, the limit for one feed") != std::string::npos);
 
   // The default is 16 MiB.
   const std::string big = feed_doc("<!--" + std::string(17u << 20, 'x') + "-->");
   const auto big_out = parse(big);
   REQUIRE(big_out.size() == 1);
-  CHECK(big_out[0].message.find("the file is 17 MiB, over the limit of 16 MiB") != std::string::npos);
+  CHECK(big_out[0].message.find("the file is larger than 16 MiB") != std::string::npos);
 }
 
 TEST_CASE("the depth cap") {

@@ -30,22 +30,31 @@ void check_set(FeedSet&& set, model::Diagnostics& out) {
 int lint_command(const std::vector<std::string>& args) {
   bool json = false;
   std::vector<std::string> files;
-  for (const auto& a : args) {
+  feed::Limits limits;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
     if (a == "--json") {
       json = true;
+    } else if (a == "--max-size" && i + 1 < args.size()) {
+      const std::string& mb = args[++i];
+      if (mb.empty() || mb.size() > 5 || mb.find_first_not_of("0123456789") != std::string::npos ||
+          std::stoul(mb) == 0) {
+        std::cerr << "hallboard lint: --max-size takes a whole number of MiB, such as 64\n";
+        return 2;
+      }
+      limits.max_bytes = std::stoul(mb) << 20;
     } else if (a.size() > 1 && a[0] == '-') {
-      std::cerr << "hallboard lint: unknown option " << a << "\nusage: hallboard lint [--json] FILE...\n";
+      std::cerr << "hallboard lint: unknown option " << a << "\nusage: hallboard lint [--json] [--max-size MiB] FILE...\n";
       return 2;
     } else {
       files.push_back(a);
     }
   }
   if (files.empty()) {
-    std::cerr << "hallboard lint: no files given\nusage: hallboard lint [--json] FILE...\n";
+    std::cerr << "hallboard lint: no files given\nusage: hallboard lint [--json] [--max-size MiB] FILE...\n";
     return 2;
   }
 
-  const feed::Limits limits;
   model::Diagnostics diagnostics;
   bool unreadable = false;
   FeedSet direct;

@@ -15,7 +15,7 @@ namespace {
 constexpr const char* kUsage =
     "usage:\n"
     "  hallboard run    [--config FILE] [--windowed WxH]\n"
-    "  hallboard lint   [--json] FILE...\n"
+    "  hallboard lint   [--json] [--max-size MiB] FILE...\n"
     "  hallboard render --config FILE [--at TIME] [--size WxH] --out DIR\n"
     "  hallboard summary [--config FILE]\n"
     "  hallboard --version\n";

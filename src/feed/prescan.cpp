@@ -1,5 +1,6 @@
 #include "feed/prescan.h"
 
+#include <array>
 #include <cstdint>
 #include <string>
 
@@ -14,6 +15,15 @@ bool is_xml_char(std::uint32_t c) {
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_hex(char c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
 
+// Bytes that start something the scanner must look at: markup, references,
+// control characters, and the lead byte of U+FFFE/U+FFFF.
+constexpr auto kInteresting = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 0x20; ++c) t[static_cast<std::size_t>(c)] = c != '\t' && c != '\n' && c != '\r';
+  t['<'] = t['&'] = t[0xEF] = true;
+  return t;
+}();
+
 class Scanner {
  public:
   Scanner(const SourceText& text, model::Diagnostics& out, std::size_t max)
@@ -21,17 +31,25 @@ class Scanner {
 
   void run() {
     std::size_t i = 0;
-    while (i < s_.size() && budget_ > 0) {
-      if (s_.compare(i, 4, "<!--") == 0) {
-        i = skip_past(i + 4, "-->");
-      } else if (s_.compare(i, 9, "<![CDATA[") == 0) {
-        i = skip_past(i + 9, "]]>");
-      } else if (s_.compare(i, 2, "<?") == 0) {
-        i = skip_past(i + 2, "?>");
-      } else if (s_.compare(i, 9, "<!DOCTYPE") == 0) {
-        report(i, "a DOCTYPE is not allowed in a feed; remove the <!DOCTYPE …> declaration");
-        i = skip_doctype(i + 9);
-      } else if (s_[i] == '&') {
+    const std::size_t n = s_.size();
+    while (i < n && budget_ > 0) {
+      while (i < n && !kInteresting[static_cast<unsigned char>(s_[i])]) ++i;
+      if (i >= n) break;
+      const char c = s_[i];
+      if (c == '<') {
+        if (s_.compare(i, 4, "<!--") == 0) {
+          i = skip_past(i + 4, "-->");
+        } else if (s_.compare(i, 9, "<![CDATA[") == 0) {
+          i = skip_past(i + 9, "]]>");
+        } else if (s_.compare(i, 2, "<?") == 0) {
+          i = skip_past(i + 2, "?>");
+        } else if (s_.compare(i, 9, "<!DOCTYPE") == 0) {
+          report(i, "a DOCTYPE is not allowed in a feed; remove the <!DOCTYPE …> declaration");
+          i = skip_doctype(i + 9);
+        } else {
+          ++i;
+        }
+      } else if (c == '&') {
         i = check_reference(i);
       } else {
         check_char(i);
@@ -100,6 +118,7 @@ class Scanner {
 
   void check_char(std::size_t i) {
     const auto c = static_cast<unsigned char>(s_[i]);
+    if (c >= 0x20 && c != 0xEF) return;  // the common case: nothing to look at
     if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
       report(i, "control character U+" + hex4(c) + " is not allowed in XML; delete it");
     } else if (c == 0xEF && i + 2 < s_.size() && static_cast<unsigned char>(s_[i + 1]) == 0xBF &&

@@ -53,7 +53,10 @@ std::string normalize_text(std::string_view raw) {
   while (end > i && is_space(raw[end - 1])) --end;
   while (i < end) {
     if (!is_space(raw[i])) {
-      out += raw[i++];
+      std::size_t word_end = i + 1;
+      while (word_end < end && !is_space(raw[word_end])) ++word_end;
+      out.append(raw.substr(i, word_end - i));
+      i = word_end;
       continue;
     }
     std::size_t j = i;

@@ -49,8 +49,8 @@ std::unique_ptr<XmlDocument> load_xml(std::string_view bytes, const std::string&
                                       const Limits& limits, model::Diagnostics& out) {
   if (bytes.size() > limits.max_bytes) {
     out.push_back({model::Where{file, 1, 1}, model::Severity::error,
-                   "the file is " + human_size(bytes.size()) + ", over the limit of " +
-                       human_size(limits.max_bytes) + " for one feed"});
+                   "the file is larger than " + human_size(limits.max_bytes) +
+                       ", the limit for one feed (lint --max-size raises it for checking)"});
     return nullptr;
   }
   auto decoded = decode(bytes, file, out);

@@ -42,8 +42,18 @@ constexpr std::array<std::string_view, 72> kCompoundSurnames = {
 }  // namespace
 
 std::optional<std::size_t> find_resident_id(std::string_view text) {
-  for (std::size_t i = 0; i + 18 <= text.size(); ++i)
+  // Walks runs of digits, so each byte is looked at once.
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (!is_digit(text[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t end = i;
+    while (end < text.size() && is_digit(text[end])) ++end;
     if (id_at(text, i)) return i;
+    i = end;
+  }
   return std::nullopt;
 }
 
