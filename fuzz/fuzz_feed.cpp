@@ -22,6 +22,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     hb::schedule::check_absence_cover(content, 480, out);
   }
   hb::model::sort_for_report(out);
-  for (const auto& d : out) (void)hb::model::format_diagnostic(d);
+  for (const auto& d : out)
+    (void)hb::model::format_diagnostic(d);
   return 0;
 }

@@ -8,7 +8,9 @@
 
 namespace hb::test {
 
-inline std::filesystem::path source_dir() { return HALLBOARD_SOURCE_DIR; }
+inline std::filesystem::path source_dir() {
+  return HALLBOARD_SOURCE_DIR;
+}
 
 inline std::string read_bytes(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);

@@ -49,7 +49,8 @@ model::Diagnostics lint_one(const std::string& xml, const std::string& file) {
 
 std::string dump(const model::Diagnostics& diagnostics) {
   std::string r;
-  for (const auto& d : diagnostics) r += model::format_diagnostic(d) + "\n";
+  for (const auto& d : diagnostics)
+    r += model::format_diagnostic(d) + "\n";
   return r.empty() ? "(none)" : r;
 }
 

@@ -13,7 +13,8 @@ TEST_CASE("opening periods follow hours, holidays and make-up days") {
   <hours days="sat" open="09:00" close="12:00"/>
   <holiday from="2026-10-01" to="2026-10-07" name="国庆节"/>
   <workday date="2026-10-11" as="thu" name="国庆节调休上班"/>
-</calendar>)"), "t.xml", out);
+</calendar>)"),
+                                  "t.xml", out);
   REQUIRE(f);
   REQUIRE(f->calendar);
   const auto& cal = *f->calendar;

@@ -23,7 +23,8 @@ Loaded load_demo(const std::string& config_name) {
   r.config = *feed::parse_player_config(read_bytes(config_path), config_path, r.findings);
   std::vector<model::Feed> feeds;
   for (const auto& f : r.config.feeds)
-    if (auto feed = feed::parse_feed(read_bytes(f.url), f.url, r.findings)) feeds.push_back(std::move(*feed));
+    if (auto feed = feed::parse_feed(read_bytes(f.url), f.url, r.findings))
+      feeds.push_back(std::move(*feed));
   r.content = feed::merge(std::move(feeds), r.findings);
   schedule::check_absence_cover(r.content, r.config.utc_offset_minutes, r.findings);
   return r;
@@ -65,7 +66,8 @@ TEST_CASE("the demo content is a complete hall") {
   CHECK(rare);
   CHECK(party);
   bool with_sub = false, without_sub = false;
-  for (const auto& a : c.roster.absences) (a.substitute.empty() ? without_sub : with_sub) = true;
+  for (const auto& a : c.roster.absences)
+    (a.substitute.empty() ? without_sub : with_sub) = true;
   CHECK(with_sub);
   CHECK(without_sub);
   CHECK_FALSE(c.pledges.empty());
@@ -73,16 +75,19 @@ TEST_CASE("the demo content is a complete hall") {
   CHECK_FALSE(c.notices.empty());
   REQUIRE(c.stats);
   bool person = false;
-  for (const auto& r : c.results) person = person || r.applicant_kind == model::ApplicantKind::person;
+  for (const auto& r : c.results)
+    person = person || r.applicant_kind == model::ApplicantKind::person;
   CHECK(person);
   REQUIRE(c.calendar);
   std::set<int> holiday_years;
-  for (const auto& h : c.calendar->holidays) holiday_years.insert(h.from.year);
+  for (const auto& h : c.calendar->holidays)
+    holiday_years.insert(h.from.year);
   CHECK(holiday_years.count(2026));
   CHECK(holiday_years.count(2027));
   CHECK_FALSE(c.calendar->workdays.empty());
   std::set<std::string> screens;
-  for (const auto& p : c.playlists) screens.insert(p.screens.begin(), p.screens.end());
+  for (const auto& p : c.playlists)
+    screens.insert(p.screens.begin(), p.screens.end());
   CHECK(screens.count("*"));
   CHECK(screens.count(load_demo("player-portrait.xml").config.screen));
 }

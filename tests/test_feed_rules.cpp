@@ -25,8 +25,12 @@ std::string as_document(const std::string& body) {
 const std::string R = roster();
 const std::string kItemHead = "<items><item id=\"A1\"><name>事项</name>";
 const std::string kDeadline = "<deadline promised=\"1\" statutory=\"5\"/>";
-std::string item(const std::string& inner) { return kItemHead + inner + "</item></items>"; }
-std::string items_and(const std::string& rest) { return item(kDeadline) + rest; }
+std::string item(const std::string& inner) {
+  return kItemHead + inner + "</item></items>";
+}
+std::string items_and(const std::string& rest) {
+  return item(kDeadline) + rest;
+}
 
 const std::vector<RuleCase>& cases() {
   static const std::vector<RuleCase> table = {
@@ -34,11 +38,12 @@ const std::vector<RuleCase>& cases() {
       {"version is required", Severity::error, "needs the attribute version",
        "<?xml version=\"1.0\"?>\n<hallboard version=\"1\"/>",
        "<?xml version=\"1.0\"?>\n⚑<hallboard/>"},
-      {"another major version is refused, naming it", Severity::error, "version=\"2\" is not supported",
-       "<?xml version=\"1.0\"?>\n<hallboard version=\"1.3\"/>",
+      {"another major version is refused, naming it", Severity::error,
+       "version=\"2\" is not supported", "<?xml version=\"1.0\"?>\n<hallboard version=\"1.3\"/>",
        "<?xml version=\"1.0\"?>\n<hallboard ⚑version=\"2\"/>"},
       {"generated is a timestamp", Severity::error, "generated=\"yesterday\" is not valid",
-       "<?xml version=\"1.0\"?>\n<hallboard version=\"1\" generated=\"2026-11-27T08:00:00+08:00\"/>",
+       "<?xml version=\"1.0\"?>\n<hallboard version=\"1\" "
+       "generated=\"2026-11-27T08:00:00+08:00\"/>",
        "<?xml version=\"1.0\"?>\n<hallboard version=\"1\" ⚑generated=\"yesterday\"/>"},
       {"a section appears once per feed", Severity::error, "<hall> appears more than once",
        "<hall name=\"大厅\"/>", "<hall name=\"大厅\"/>\n⚑<hall name=\"又一个\"/>"},
@@ -48,15 +53,15 @@ const std::vector<RuleCase>& cases() {
        "<hall name=\"大厅\"/>", "<hall name=\"大厅\" ⚑colour=\"red\"/>"},
       {"DOCTYPE is refused", Severity::error, "DOCTYPE is not allowed",
        "<?xml version=\"1.0\"?>\n<hallboard version=\"1\"/>",
-       "<?xml version=\"1.0\"?>\n⚑<!DOCTYPE hallboard [<!ENTITY x \"y\">]>\n<hallboard version=\"1\"/>"},
+       "<?xml version=\"1.0\"?>\n⚑<!DOCTYPE hallboard [<!ENTITY x \"y\">]>\n<hallboard "
+       "version=\"1\"/>"},
       {"unknown entities are refused", Severity::error, "unknown entity &nbsp;",
        "<notices><notice>A &amp; B &lt;&gt; &#20013;&#x6587;</notice></notices>",
        "<notices><notice>A⚑&nbsp;B</notice></notices>"},
       {"entities in attributes are checked too", Severity::error, "unknown entity &x;",
        "<hall name=\"A &amp; B\"/>", "<hall name=\"A ⚑&x; B\"/>"},
       {"character references must be XML characters", Severity::error, "&#0; is not a valid",
-       "<notices><notice>&#9;tab</notice></notices>",
-       "<notices><notice>⚑&#0;</notice></notices>"},
+       "<notices><notice>&#9;tab</notice></notices>", "<notices><notice>⚑&#0;</notice></notices>"},
       {"control characters are refused", Severity::error, "control character U+0007",
        "<notices><notice>响铃</notice></notices>", "<notices><notice>响⚑\a铃</notice></notices>"},
       {"a resident ID number is a warning", Severity::warning, "resident ID number",
@@ -76,7 +81,8 @@ const std::vector<RuleCase>& cases() {
       {"link kind is feedback or online", Severity::error, "expected feedback or online",
        "<hall name=\"大厅\"><link kind=\"online\" url=\"https://a.example/x\">办事</link></hall>",
        "<hall name=\"大厅\"><link ⚑kind=\"chat\" url=\"https://a.example/x\">办事</link></hall>"},
-      {"link url is an absolute http(s) URL", Severity::error, "an absolute http:// or https:// URL",
+      {"link url is an absolute http(s) URL", Severity::error,
+       "an absolute http:// or https:// URL",
        "<hall name=\"大厅\"><link kind=\"feedback\" url=\"http://a.example/pj\"/></hall>",
        "<hall name=\"大厅\"><link kind=\"feedback\" ⚑url=\"/pj\"/></hall>"},
       {"commitment needs text", Severity::error, "must not be empty",
@@ -117,7 +123,8 @@ const std::vector<RuleCase>& cases() {
        "<calendar><hours days=\"mon-fri\" open=\"09:00\" close=\"17:00\"/>"
        "<holiday from=\"2026-10-01\" to=\"2026-10-07\"/><workday date=\"2026-10-10\"/></calendar>",
        "<calendar><hours days=\"mon-fri\" open=\"09:00\" close=\"17:00\"/>"
-       "<holiday from=\"2026-10-01\" to=\"2026-10-07\"/><workday ⚑date=\"2026-10-04\"/></calendar>"},
+       "<holiday from=\"2026-10-01\" to=\"2026-10-07\"/><workday "
+       "⚑date=\"2026-10-04\"/></calendar>"},
       {"a make-up day that changes nothing is a warning", Severity::warning, "changes nothing",
        "<calendar><hours days=\"mon-fri\" open=\"09:00\" close=\"17:00\"/>"
        "<workday date=\"2026-09-20\"/></calendar>",
@@ -125,8 +132,8 @@ const std::vector<RuleCase>& cases() {
        "<workday ⚑date=\"2026-09-21\"/></calendar>"},
 
       // --- items ------------------------------------------------------------------
-      {"item needs an id", Severity::error, "<item> needs the attribute id",
-       item(kDeadline), "<items>⚑<item><name>事项</name>" + kDeadline + "</item></items>"},
+      {"item needs an id", Severity::error, "<item> needs the attribute id", item(kDeadline),
+       "<items>⚑<item><name>事项</name>" + kDeadline + "</item></items>"},
       {"item needs a name", Severity::error, "needs a <name> element", item(kDeadline),
        "<items>⚑<item id=\"A1\">" + kDeadline + "</item></items>"},
       {"item needs a deadline", Severity::error, "needs a <deadline> element", item(kDeadline),
@@ -135,13 +142,15 @@ const std::vector<RuleCase>& cases() {
        "unit=\"weeks\" is not valid: expected workday, day, hour or immediate",
        item("<deadline unit=\"hour\" promised=\"2\"/>"),
        item("<deadline ⚑unit=\"weeks\" promised=\"2\"/>")},
-      {"promised does not exceed statutory", Severity::error, "promised=\"20\" is longer than statutory=\"15\"",
+      {"promised does not exceed statutory", Severity::error,
+       "promised=\"20\" is longer than statutory=\"15\"",
        item("<deadline promised=\"15\" statutory=\"15\"/>"),
        item("<deadline ⚑promised=\"20\" statutory=\"15\"/>")},
       {"a deadline needs numbers unless immediate", Severity::error, "needs promised",
        item("<deadline unit=\"immediate\"/>"), item("⚑<deadline unit=\"day\"/>")},
       {"immediate takes no numbers", Severity::warning, "takes no promised or statutory",
-       item("<deadline unit=\"immediate\"/>"), item("⚑<deadline unit=\"immediate\" promised=\"1\"/>")},
+       item("<deadline unit=\"immediate\"/>"),
+       item("⚑<deadline unit=\"immediate\" promised=\"1\"/>")},
       {"deadline numbers are whole numbers", Severity::error, "statutory=\"-3\" is not valid",
        item("<deadline statutory=\"3\"/>"), item("<deadline ⚑statutory=\"-3\"/>")},
       {"fees: free or fee elements", Severity::error, "needs free=\"true\"",
@@ -162,12 +171,15 @@ const std::vector<RuleCase>& cases() {
       {"material copies is at least one", Severity::error, "copies=\"0\" is not valid",
        item(kDeadline + "<materials><material copies=\"2\">表</material></materials>"),
        item(kDeadline + "<materials><material ⚑copies=\"0\">表</material></materials>")},
-      {"material required is a boolean", Severity::error, "required=\"yes\" is not valid: expected true or false",
+      {"material required is a boolean", Severity::error,
+       "required=\"yes\" is not valid: expected true or false",
        item(kDeadline + "<materials><material required=\"false\">表</material></materials>"),
        item(kDeadline + "<materials><material ⚑required=\"yes\">表</material></materials>")},
       {"step limits add up to no more than promised", Severity::warning, "add up to 4 working days",
-       item(kDeadline.substr(0, 0) + "<deadline promised=\"3\"/><procedure><step name=\"受理\" limit=\"1\"/>"
-            "<step name=\"决定\" limit=\"2\"/><step name=\"送达\" limit=\"5\" unit=\"day\"/></procedure>"),
+       item(kDeadline.substr(0, 0) +
+            "<deadline promised=\"3\"/><procedure><step name=\"受理\" limit=\"1\"/>"
+            "<step name=\"决定\" limit=\"2\"/><step name=\"送达\" limit=\"5\" "
+            "unit=\"day\"/></procedure>"),
        item("<deadline promised=\"3\"/>⚑<procedure><step name=\"受理\" limit=\"1\"/>"
             "<step name=\"决定\" limit=\"3\"/></procedure>")},
       {"step needs a name", Severity::error, "<step> needs the attribute name",
@@ -178,34 +190,46 @@ const std::vector<RuleCase>& cases() {
        item(kDeadline + "<online ⚑url=\"www.example.com\"/>")},
       {"item window names a roster window", Severity::error, "window=\"9\": no roster <window>",
        R + "<items><item id=\"A1\" window=\"1\"><name>事项</name>" + kDeadline + "</item></items>",
-       R + "\n<items><item id=\"A1\" ⚑window=\"9\"><name>事项</name>" + kDeadline + "</item></items>"},
+       R + "\n<items><item id=\"A1\" ⚑window=\"9\"><name>事项</name>" + kDeadline +
+           "</item></items>"},
 
       // --- results ------------------------------------------------------------------
       {"result item names an item", Severity::error, "<result item=\"B9\">: no <item>",
-       items_and("<results><result item=\"A1\" date=\"2026-11-20\" decision=\"approve\"/></results>"),
-       items_and("\n<results><result ⚑item=\"B9\" date=\"2026-11-20\" decision=\"approve\"/></results>")},
+       items_and(
+           "<results><result item=\"A1\" date=\"2026-11-20\" decision=\"approve\"/></results>"),
+       items_and(
+           "\n<results><result ⚑item=\"B9\" date=\"2026-11-20\" decision=\"approve\"/></results>")},
       {"decision is approve or deny", Severity::error, "expected approve or deny",
        items_and("<results><result item=\"A1\" date=\"2026-11-20\" decision=\"deny\"/></results>"),
-       items_and("\n<results><result item=\"A1\" date=\"2026-11-20\" ⚑decision=\"maybe\"/></results>")},
+       items_and(
+           "\n<results><result item=\"A1\" date=\"2026-11-20\" ⚑decision=\"maybe\"/></results>")},
       {"applicant-kind is person or org", Severity::error, "expected person or org",
-       items_and("<results><result item=\"A1\" date=\"2026-11-20\" decision=\"approve\" applicant-kind=\"org\"/></results>"),
-       items_and("\n<results><result item=\"A1\" date=\"2026-11-20\" decision=\"approve\" ⚑applicant-kind=\"company\"/></results>")},
+       items_and("<results><result item=\"A1\" date=\"2026-11-20\" decision=\"approve\" "
+                 "applicant-kind=\"org\"/></results>"),
+       items_and("\n<results><result item=\"A1\" date=\"2026-11-20\" decision=\"approve\" "
+                 "⚑applicant-kind=\"company\"/></results>")},
       {"result date is a date", Severity::error, "date=\"2026/11/20\" is not valid",
-       items_and("<results><result item=\"A1\" date=\"2026-11-20\" decision=\"approve\"/></results>"),
-       items_and("\n<results><result item=\"A1\" ⚑date=\"2026/11/20\" decision=\"approve\"/></results>")},
+       items_and(
+           "<results><result item=\"A1\" date=\"2026-11-20\" decision=\"approve\"/></results>"),
+       items_and(
+           "\n<results><result item=\"A1\" ⚑date=\"2026/11/20\" decision=\"approve\"/></results>")},
       {"result needs a decision", Severity::error, "needs the attribute decision",
-       items_and("<results><result item=\"A1\" date=\"2026-11-20\" decision=\"approve\"/></results>"),
+       items_and(
+           "<results><result item=\"A1\" date=\"2026-11-20\" decision=\"approve\"/></results>"),
        items_and("\n<results>⚑<result item=\"A1\" date=\"2026-11-20\"/></results>")},
 
       // --- roster -------------------------------------------------------------------
-      {"a window needs an A and a B post", Severity::error, "has no B post",
-       R, "<roster><staff id=\"s1\" name=\"李娜\"/>\n⚑<window id=\"1\"><post role=\"A\" staff=\"s1\"/></window></roster>"},
+      {"a window needs an A and a B post", Severity::error, "has no B post", R,
+       "<roster><staff id=\"s1\" name=\"李娜\"/>\n⚑<window id=\"1\"><post role=\"A\" "
+       "staff=\"s1\"/></window></roster>"},
       {"a window has one A post", Severity::error, "more than one A post", R,
        "<roster><staff id=\"s1\" name=\"李娜\"/><staff id=\"s2\" name=\"王强\"/><window id=\"1\">"
-       "<post role=\"A\" staff=\"s1\"/>\n⚑<post role=\"A\" staff=\"s2\"/><post role=\"B\" staff=\"s2\"/></window></roster>"},
+       "<post role=\"A\" staff=\"s1\"/>\n⚑<post role=\"A\" staff=\"s2\"/><post role=\"B\" "
+       "staff=\"s2\"/></window></roster>"},
       {"post role is A or B", Severity::error, "role=\"C\" is not valid: expected A or B", R,
        "<roster><staff id=\"s1\" name=\"李娜\"/><staff id=\"s2\" name=\"王强\"/><window id=\"1\">"
-       "<post role=\"A\" staff=\"s1\"/><post role=\"B\" staff=\"s2\"/>\n<post ⚑role=\"C\" staff=\"s2\"/></window></roster>"},
+       "<post role=\"A\" staff=\"s1\"/><post role=\"B\" staff=\"s2\"/>\n<post ⚑role=\"C\" "
+       "staff=\"s2\"/></window></roster>"},
       {"post staff resolves", Severity::error, "<post staff=\"s9\">", R,
        "<roster><staff id=\"s1\" name=\"李娜\"/><window id=\"1\"><post role=\"A\" staff=\"s1\"/>\n"
        "⚑<post role=\"B\" staff=\"s9\"/></window></roster>"},
@@ -218,8 +242,10 @@ const std::vector<RuleCase>& cases() {
        roster("<absence staff=\"s1\" from=\"2026-11-27T09:00\" to=\"2026-11-27T12:00\"/>"),
        roster("\n⚑<absence staff=\"s9\" from=\"2026-11-27T09:00\" to=\"2026-11-27T12:00\"/>")},
       {"absence substitute resolves", Severity::error, "substitute=\"s9\": no <staff>",
-       roster("<absence staff=\"s1\" from=\"2026-11-27T09:00\" to=\"2026-11-27T12:00\" substitute=\"s3\"/>"),
-       roster("\n⚑<absence staff=\"s1\" from=\"2026-11-27T09:00\" to=\"2026-11-27T12:00\" substitute=\"s9\"/>")},
+       roster("<absence staff=\"s1\" from=\"2026-11-27T09:00\" to=\"2026-11-27T12:00\" "
+              "substitute=\"s3\"/>"),
+       roster("\n⚑<absence staff=\"s1\" from=\"2026-11-27T09:00\" to=\"2026-11-27T12:00\" "
+              "substitute=\"s9\"/>")},
       {"absence runs forward", Severity::error, "to must be later than from",
        roster("<absence staff=\"s1\" from=\"2026-11-27T09:00\" to=\"2026-11-27T09:01\"/>"),
        roster("\n<absence staff=\"s1\" from=\"2026-11-27T09:00\" ⚑to=\"2026-11-27T09:00\"/>")},
@@ -227,9 +253,12 @@ const std::vector<RuleCase>& cases() {
        roster("<absence staff=\"s1\" from=\"2026-11-27T09:00:30+08:00\" to=\"2026-11-27T12:00\"/>"),
        roster("\n<absence staff=\"s1\" ⚑from=\"2026-11-27 09:00\" to=\"2026-11-27T12:00\"/>")},
       {"nobody substitutes for themselves", Severity::error, "is the absent person",
-       roster("<absence staff=\"s1\" from=\"2026-11-27T09:00\" to=\"2026-11-27T12:00\" substitute=\"s2\"/>"),
-       roster("\n<absence staff=\"s1\" from=\"2026-11-27T09:00\" to=\"2026-11-27T12:00\" ⚑substitute=\"s1\"/>")},
-      {"a long absence of a post-holder names a substitute", Severity::warning, "names no substitute",
+       roster("<absence staff=\"s1\" from=\"2026-11-27T09:00\" to=\"2026-11-27T12:00\" "
+              "substitute=\"s2\"/>"),
+       roster("\n<absence staff=\"s1\" from=\"2026-11-27T09:00\" to=\"2026-11-27T12:00\" "
+              "⚑substitute=\"s1\"/>")},
+      {"a long absence of a post-holder names a substitute", Severity::warning,
+       "names no substitute",
        // Friday to Saturday is one working day; Friday to Monday is two.
        roster("<absence staff=\"s1\" from=\"2026-11-27T09:00\" to=\"2026-11-28T17:00\"/>"),
        roster("\n⚑<absence staff=\"s1\" from=\"2026-11-27T09:00\" to=\"2026-11-30T09:30\"/>")},
@@ -246,32 +275,47 @@ const std::vector<RuleCase>& cases() {
        "<notices><notice ⚑level=\"high\">演练</notice></notices>"},
       {"notice runs forward", Severity::error, "to must be later than from",
        "<notices><notice from=\"2026-11-27T10:30\" to=\"2026-11-27T11:00\">演练</notice></notices>",
-       "<notices><notice from=\"2026-11-27T10:30\" ⚑to=\"2026-11-27T10:00\">演练</notice></notices>"},
+       "<notices><notice from=\"2026-11-27T10:30\" "
+       "⚑to=\"2026-11-27T10:00\">演练</notice></notices>"},
       {"notice needs text", Severity::error, "must not be empty",
-       "<notices><notice id=\"n1\">有字</notice></notices>", "<notices>⚑<notice id=\"n1\"/></notices>"},
+       "<notices><notice id=\"n1\">有字</notice></notices>",
+       "<notices>⚑<notice id=\"n1\"/></notices>"},
 
       // --- stats ----------------------------------------------------------------
       {"stats month is YYYY-MM", Severity::error, "month=\"2026-13\" is not valid",
        "<stats month=\"2026-12\"/>", "<stats ⚑month=\"2026-13\"/>"},
-      {"ontime does not exceed handled", Severity::error, "ontime=\"413\" is more than handled=\"412\"",
+      {"ontime does not exceed handled", Severity::error,
+       "ontime=\"413\" is more than handled=\"412\"",
        R + "<stats month=\"2026-10\"><window id=\"1\" handled=\"412\" ontime=\"412\"/></stats>",
        R + "<stats month=\"2026-10\">\n<window id=\"1\" handled=\"412\" ⚑ontime=\"413\"/></stats>"},
-      {"satisfied does not exceed rated", Severity::error, "satisfied=\"406\" is more than rated=\"405\"",
-       R + "<stats month=\"2026-10\"><window id=\"1\" handled=\"9\" ontime=\"9\" rated=\"405\" satisfied=\"405\"/></stats>",
-       R + "<stats month=\"2026-10\">\n<window id=\"1\" handled=\"9\" ontime=\"9\" rated=\"405\" ⚑satisfied=\"406\"/></stats>"},
+      {"satisfied does not exceed rated", Severity::error,
+       "satisfied=\"406\" is more than rated=\"405\"",
+       R + "<stats month=\"2026-10\"><window id=\"1\" handled=\"9\" ontime=\"9\" rated=\"405\" "
+           "satisfied=\"405\"/></stats>",
+       R + "<stats month=\"2026-10\">\n<window id=\"1\" handled=\"9\" ontime=\"9\" rated=\"405\" "
+           "⚑satisfied=\"406\"/></stats>"},
       {"rated and satisfied come together", Severity::error, "needs rated and satisfied together",
        R + "<stats month=\"2026-10\"><window id=\"1\" handled=\"9\" ontime=\"9\"/></stats>",
-       R + "<stats month=\"2026-10\">\n<window id=\"1\" handled=\"9\" ontime=\"9\" ⚑rated=\"5\"/></stats>"},
+       R + "<stats month=\"2026-10\">\n<window id=\"1\" handled=\"9\" ontime=\"9\" "
+           "⚑rated=\"5\"/></stats>"},
       {"not both rating forms", Severity::error, "gives both rated/satisfied and <ratings>",
-       R + "<stats month=\"2026-10\"><window id=\"1\" handled=\"9\" ontime=\"9\"><ratings very-satisfied=\"1\" "
-           "satisfied=\"1\" basic=\"1\" dissatisfied=\"0\" very-dissatisfied=\"0\"/></window></stats>",
-       R + "<stats month=\"2026-10\"><window id=\"1\" handled=\"9\" ontime=\"9\" rated=\"3\" satisfied=\"3\">\n"
-           "⚑<ratings very-satisfied=\"1\" satisfied=\"1\" basic=\"1\" dissatisfied=\"0\" very-dissatisfied=\"0\"/>"
+       R + "<stats month=\"2026-10\"><window id=\"1\" handled=\"9\" ontime=\"9\"><ratings "
+           "very-satisfied=\"1\" "
+           "satisfied=\"1\" basic=\"1\" dissatisfied=\"0\" "
+           "very-dissatisfied=\"0\"/></window></stats>",
+       R + "<stats month=\"2026-10\"><window id=\"1\" handled=\"9\" ontime=\"9\" rated=\"3\" "
+           "satisfied=\"3\">\n"
+           "⚑<ratings very-satisfied=\"1\" satisfied=\"1\" basic=\"1\" dissatisfied=\"0\" "
+           "very-dissatisfied=\"0\"/>"
            "</window></stats>"},
-      {"ratings need all five levels", Severity::error, "<ratings> needs the attribute very-dissatisfied",
-       R + "<stats month=\"2026-10\"><window id=\"1\" handled=\"9\" ontime=\"9\"><ratings very-satisfied=\"1\" "
-           "satisfied=\"1\" basic=\"1\" dissatisfied=\"0\" very-dissatisfied=\"0\"/></window></stats>",
-       R + "<stats month=\"2026-10\"><window id=\"1\" handled=\"9\" ontime=\"9\">\n⚑<ratings very-satisfied=\"1\" "
+      {"ratings need all five levels", Severity::error,
+       "<ratings> needs the attribute very-dissatisfied",
+       R + "<stats month=\"2026-10\"><window id=\"1\" handled=\"9\" ontime=\"9\"><ratings "
+           "very-satisfied=\"1\" "
+           "satisfied=\"1\" basic=\"1\" dissatisfied=\"0\" "
+           "very-dissatisfied=\"0\"/></window></stats>",
+       R + "<stats month=\"2026-10\"><window id=\"1\" handled=\"9\" ontime=\"9\">\n⚑<ratings "
+           "very-satisfied=\"1\" "
            "satisfied=\"1\" basic=\"1\" dissatisfied=\"0\"/></window></stats>"},
       {"stats window names a roster window", Severity::error, "window id=\"7\": no roster <window>",
        R + "<stats month=\"2026-10\"><window id=\"1\" handled=\"1\" ontime=\"1\"/></stats>",
@@ -299,7 +343,8 @@ const std::vector<RuleCase>& cases() {
            "</item></items><playlist><slide type=\"items\" category=\"建设工程\"/></playlist>",
        "<items><item id=\"A1\" category=\"建设工程\"><name>事项</name>" + kDeadline +
            "</item></items><playlist>\n⚑<slide type=\"items\" category=\"住房保障\"/></playlist>"},
-      {"one playlist per screen value", Severity::error, "a second <playlist> for screen \"lobby-1\"",
+      {"one playlist per screen value", Severity::error,
+       "a second <playlist> for screen \"lobby-1\"",
        "<playlist screen=\"*\"><slide type=\"roster\"/></playlist>\n"
        "<playlist screen=\"lobby-1\"><slide type=\"roster\"/></playlist>",
        "<playlist screen=\"lobby-1, lobby-2\"><slide type=\"roster\"/></playlist>\n"

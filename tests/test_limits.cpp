@@ -15,8 +15,10 @@ model::Diagnostics parse(const std::string& bytes, const feed::Limits& limits = 
 
 std::string nested(int depth) {
   std::string s = "<hallboard version=\"1\">";
-  for (int i = 1; i < depth; ++i) s += "<x>";
-  for (int i = 1; i < depth; ++i) s += "</x>";
+  for (int i = 1; i < depth; ++i)
+    s += "<x>";
+  for (int i = 1; i < depth; ++i)
+    s += "</x>";
   return s + "</hallboard>";
 }
 
@@ -29,7 +31,8 @@ TEST_CASE("the size cap") {
   CHECK(parse(ok, small).empty());
   const auto out = parse(feed_doc("<hall name=\"" + std::string(100, 'x') + "\"/>"), small);
   REQUIRE(out.size() == 1);
-  CHECK(out[0].message.find("the file is larger than 100 bytes, the limit for one feed") != std::string::npos);
+  CHECK(out[0].message.find("the file is larger than 100 bytes, the limit for one feed") !=
+        std::string::npos);
 
   // The default is 16 MiB.
   const std::string big = feed_doc("<!--" + std::string(17u << 20, 'x') + "-->");
@@ -57,7 +60,8 @@ TEST_CASE("the depth cap") {
 
 TEST_CASE("the findings cap keeps a broken file's report readable") {
   std::string attrs;
-  for (int i = 0; i < 5000; ++i) attrs += " a" + std::to_string(i) + "=\"x\"";
+  for (int i = 0; i < 5000; ++i)
+    attrs += " a" + std::to_string(i) + "=\"x\"";
   const auto out = parse(feed_doc("<hall name=\"n\"" + attrs + "/>"));
   CHECK(out.size() == 1000);
   CHECK(out.back().message.find("too many problems") != std::string::npos);
@@ -74,12 +78,16 @@ TEST_CASE("documents that are not feeds at all") {
       {"empty file", "", 1, 1, "holds no XML element"},
       {"only white space", "  \n ", 1, 1, "holds no XML element"},
       {"plain text", "hello", 1, 1, "no XML element"},
-      {"HTML error page", "<html><body>502 Bad Gateway</body></html>", 1, 1, "the root element is <html>"},
+      {"HTML error page", "<html><body>502 Bad Gateway</body></html>", 1, 1,
+       "the root element is <html>"},
       {"cut short", "<hallboard version=\"1\">\n<items><item id=\"a\">", 2, 21, "cut short"},
-      {"mismatched tags", "<hallboard version=\"1\">\n<hall name=\"x\"></halls></hallboard>", 2, 18, "closing tag does not match"},
+      {"mismatched tags", "<hallboard version=\"1\">\n<hall name=\"x\"></halls></hallboard>", 2, 18,
+       "closing tag does not match"},
       {"unquoted attribute", "<hallboard version=1/>", 1, 20, "malformed attribute"},
-      {"bare ampersand", "<hallboard version=\"1\"><hall name=\"A & B\"/></hallboard>", 1, 38, "bare \"&\""},
-      {"a player config where a feed was expected", "<player><feed url=\"a.xml\"/></player>", 1, 1, "not a feed"},
+      {"bare ampersand", "<hallboard version=\"1\"><hall name=\"A & B\"/></hallboard>", 1, 38,
+       "bare \"&\""},
+      {"a player config where a feed was expected", "<player><feed url=\"a.xml\"/></player>", 1, 1,
+       "not a feed"},
   };
   for (const auto& row : rows) {
     CAPTURE(std::string(row.name));
@@ -96,7 +104,8 @@ TEST_CASE("documents that are not feeds at all") {
 TEST_CASE("entity expansion attacks are refused before parsing") {
   const std::string billion_laughs =
       "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 "
-      "\"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">]>\n<hallboard version=\"1\"><hall name=\"&lol2;\"/></hallboard>";
+      "\"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">]>\n<hallboard version=\"1\"><hall "
+      "name=\"&lol2;\"/></hallboard>";
   const auto out = parse(billion_laughs);
   REQUIRE(out.size() == 2);
   CHECK(out[0].message.find("DOCTYPE") != std::string::npos);

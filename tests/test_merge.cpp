@@ -8,7 +8,8 @@ namespace hb::test {
 
 TEST_CASE("feeds refer to each other across files") {
   const auto out = lint({
-      {"items.xml", feed_doc("<items><item id=\"A1\" window=\"1\"><name>事项</name><deadline unit=\"immediate\"/></item></items>")},
+      {"items.xml", feed_doc("<items><item id=\"A1\" window=\"1\"><name>事项</name><deadline "
+                             "unit=\"immediate\"/></item></items>")},
       {"roster.xml", feed_doc(roster())},
       {"hall.xml", feed_doc("<pledges><pledge staff=\"s1\">亮明身份</pledge></pledges>"
                             "<playlist><slide type=\"item\" item=\"A1\"/></playlist>")},
@@ -27,23 +28,31 @@ TEST_CASE("rules across feeds point at the second place and name the first") {
   const std::string item = "<item id=\"A1\"><name>事项</name><deadline unit=\"immediate\"/></item>";
   const std::vector<Row> rows = {
       {"item id defined twice", feed_doc("<items>" + item + "</items>"),
-       feed_doc("<items>\n⚑" + item + "</items>"), "item id \"A1\" is already defined at a.xml:3:8"},
+       feed_doc("<items>\n⚑" + item + "</items>"),
+       "item id \"A1\" is already defined at a.xml:3:8"},
       {"staff id defined twice", feed_doc(roster()),
-       feed_doc("<roster>⚑<staff id=\"s2\" name=\"又一个\"/></roster>"), "staff id \"s2\" is already defined at a.xml:3:"},
+       feed_doc("<roster>⚑<staff id=\"s2\" name=\"又一个\"/></roster>"),
+       "staff id \"s2\" is already defined at a.xml:3:"},
       {"window id defined twice", feed_doc(roster()),
-       feed_doc("<roster><staff id=\"s8\" name=\"钱\"/><staff id=\"s9\" name=\"孙\"/>\n⚑<window id=\"1\">"
+       feed_doc("<roster><staff id=\"s8\" name=\"钱\"/><staff id=\"s9\" name=\"孙\"/>\n⚑<window "
+                "id=\"1\">"
                 "<post role=\"A\" staff=\"s8\"/><post role=\"B\" staff=\"s9\"/></window></roster>"),
        "window id \"1\" is already defined"},
       {"notice id defined twice", feed_doc("<notices><notice id=\"n1\">甲</notice></notices>"),
-       feed_doc("<notices>⚑<notice id=\"n1\">乙</notice></notices>"), "notice id \"n1\" is already defined"},
+       feed_doc("<notices>⚑<notice id=\"n1\">乙</notice></notices>"),
+       "notice id \"n1\" is already defined"},
       {"hall from one feed only", feed_doc("<hall name=\"甲\"/>"), feed_doc("⚑<hall name=\"乙\"/>"),
        "a second <hall> (the first is at a.xml:3:1)"},
-      {"calendar from one feed only", feed_doc("<calendar><hours days=\"mon\" open=\"09:00\" close=\"10:00\"/></calendar>"),
-       feed_doc("⚑<calendar><hours days=\"tue\" open=\"09:00\" close=\"10:00\"/></calendar>"), "a second <calendar>"},
-      {"playlist per screen from one feed only", feed_doc("<playlist screen=\"*\"><slide type=\"roster\"/></playlist>"),
-       feed_doc("⚑<playlist><slide type=\"roster\"/></playlist>"), "a second <playlist> for screen \"*\""},
-      {"stats from one feed only", feed_doc("<stats month=\"2026-10\"/>"), feed_doc("⚑<stats month=\"2026-10\"/>"),
-       "a second <stats>"},
+      {"calendar from one feed only",
+       feed_doc("<calendar><hours days=\"mon\" open=\"09:00\" close=\"10:00\"/></calendar>"),
+       feed_doc("⚑<calendar><hours days=\"tue\" open=\"09:00\" close=\"10:00\"/></calendar>"),
+       "a second <calendar>"},
+      {"playlist per screen from one feed only",
+       feed_doc("<playlist screen=\"*\"><slide type=\"roster\"/></playlist>"),
+       feed_doc("⚑<playlist><slide type=\"roster\"/></playlist>"),
+       "a second <playlist> for screen \"*\""},
+      {"stats from one feed only", feed_doc("<stats month=\"2026-10\"/>"),
+       feed_doc("⚑<stats month=\"2026-10\"/>"), "a second <stats>"},
   };
   for (const auto& row : rows) {
     CAPTURE(std::string(row.rule));
@@ -72,8 +81,12 @@ TEST_CASE("a feed linted without any roster warns once instead of failing every 
 TEST_CASE("merged content keeps everything in feed order") {
   model::Diagnostics out;
   std::vector<model::Feed> feeds;
-  for (const auto& xml : {feed_doc("<items><item id=\"B\"><name>乙</name><deadline unit=\"immediate\"/></item></items>"),
-                          feed_doc("<items><item id=\"A\"><name>甲</name><deadline unit=\"immediate\"/></item></items>" + roster())})
+  for (const auto& xml :
+       {feed_doc(
+            "<items><item id=\"B\"><name>乙</name><deadline unit=\"immediate\"/></item></items>"),
+        feed_doc(
+            "<items><item id=\"A\"><name>甲</name><deadline unit=\"immediate\"/></item></items>" +
+            roster())})
     feeds.push_back(*feed::parse_feed(xml, "f.xml", out));
   const auto content = feed::merge(std::move(feeds), out);
   CHECK(out.empty());

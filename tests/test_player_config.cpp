@@ -55,7 +55,8 @@ TEST_CASE("feed locations resolve against the config") {
   };
   for (const auto& [url, location] : rows) {
     model::Diagnostics out;
-    const auto c = config("<player><feed url=\"" + std::string(url) + "\"/></player>", out, "content/player.xml");
+    const auto c = config("<player><feed url=\"" + std::string(url) + "\"/></player>", out,
+                          "content/player.xml");
     CAPTURE(std::string(url));
     REQUIRE(c);
     REQUIRE(c->feeds.size() == 1);
@@ -71,13 +72,20 @@ TEST_CASE("config mistakes") {
   };
   const std::vector<Row> rows = {
       {"no feeds", "⚑<player screen=\"a\"/>", "needs at least one <feed"},
-      {"ftp feed", "<player><feed ⚑url=\"ftp://a.example/x.xml\"/></player>", "an http://, https:// or file:/// URL"},
+      {"ftp feed", "<player><feed ⚑url=\"ftp://a.example/x.xml\"/></player>",
+       "an http://, https:// or file:/// URL"},
       {"remote file URL", "<player><feed ⚑url=\"file://server/x.xml\"/></player>", "file:///"},
-      {"bad time zone", "<player ⚑timezone=\"CST\"><feed url=\"a.xml\"/></player>", "a fixed offset"},
-      {"bad rotation", "<player><feed url=\"a.xml\"/><display ⚑rotate=\"45\"/></player>", "expected 0, 90, 180 or 270"},
+      {"bad time zone", "<player ⚑timezone=\"CST\"><feed url=\"a.xml\"/></player>",
+       "a fixed offset"},
+      {"bad rotation", "<player><feed url=\"a.xml\"/><display ⚑rotate=\"45\"/></player>",
+       "expected 0, 90, 180 or 270"},
       {"bad poll", "<player><feed url=\"a.xml\" ⚑poll=\"0\"/></player>", "poll=\"0\" is not valid"},
-      {"heartbeat needs http", "<player><feed url=\"a.xml\"/><heartbeat ⚑url=\"/hb\"/></player>", "absolute http"},
-      {"bad screenshot flag", "<player><feed url=\"a.xml\"/><heartbeat url=\"https://a.example/hb\" ⚑screenshot=\"y\"/></player>", "true or false"},
+      {"heartbeat needs http", "<player><feed url=\"a.xml\"/><heartbeat ⚑url=\"/hb\"/></player>",
+       "absolute http"},
+      {"bad screenshot flag",
+       "<player><feed url=\"a.xml\"/><heartbeat url=\"https://a.example/hb\" "
+       "⚑screenshot=\"y\"/></player>",
+       "true or false"},
   };
   for (const auto& row : rows) {
     CAPTURE(std::string(row.name));

@@ -12,14 +12,23 @@ TEST_CASE("whole numbers, booleans, money") {
     std::optional<long long> fen;
   };
   const Row rows[] = {
-      {"0", 0, false, 0},           {"1", 1, true, 100},         {"10", 10, std::nullopt, 1000},
-      {"10.5", std::nullopt, std::nullopt, 1050}, {"10.50", std::nullopt, std::nullopt, 1050},
-      {"10.05", std::nullopt, std::nullopt, 1005}, {"10.005", std::nullopt, std::nullopt, std::nullopt},
-      {"10.", std::nullopt, std::nullopt, std::nullopt}, {".5", std::nullopt, std::nullopt, std::nullopt},
-      {"-1", std::nullopt, std::nullopt, std::nullopt}, {"+1", std::nullopt, std::nullopt, std::nullopt},
-      {"", std::nullopt, std::nullopt, std::nullopt},   {"１０", std::nullopt, std::nullopt, std::nullopt},
-      {"true", std::nullopt, true, std::nullopt},       {"false", std::nullopt, false, std::nullopt},
-      {"TRUE", std::nullopt, std::nullopt, std::nullopt}, {"yes", std::nullopt, std::nullopt, std::nullopt},
+      {"0", 0, false, 0},
+      {"1", 1, true, 100},
+      {"10", 10, std::nullopt, 1000},
+      {"10.5", std::nullopt, std::nullopt, 1050},
+      {"10.50", std::nullopt, std::nullopt, 1050},
+      {"10.05", std::nullopt, std::nullopt, 1005},
+      {"10.005", std::nullopt, std::nullopt, std::nullopt},
+      {"10.", std::nullopt, std::nullopt, std::nullopt},
+      {".5", std::nullopt, std::nullopt, std::nullopt},
+      {"-1", std::nullopt, std::nullopt, std::nullopt},
+      {"+1", std::nullopt, std::nullopt, std::nullopt},
+      {"", std::nullopt, std::nullopt, std::nullopt},
+      {"１０", std::nullopt, std::nullopt, std::nullopt},
+      {"true", std::nullopt, true, std::nullopt},
+      {"false", std::nullopt, false, std::nullopt},
+      {"TRUE", std::nullopt, std::nullopt, std::nullopt},
+      {"yes", std::nullopt, std::nullopt, std::nullopt},
       {"9999999999999", std::nullopt, std::nullopt, std::nullopt},
       {"¥10", std::nullopt, std::nullopt, std::nullopt},
   };
@@ -39,8 +48,8 @@ TEST_CASE("whole numbers, booleans, money") {
 TEST_CASE("dates, times, months and timestamps") {
   CHECK(parse_date("2026-11-27") == model::Date{2026, 11, 27});
   CHECK(parse_date("2028-02-29") == model::Date{2028, 2, 29});
-  for (const char* bad : {"2026-02-29", "2026-13-01", "2026-00-10", "2026-1-5", "26-11-27", "2026/11/27",
-                          "2026-11-27T00:00", "2100-02-29", "0000-01-01"}) {
+  for (const char* bad : {"2026-02-29", "2026-13-01", "2026-00-10", "2026-1-5", "26-11-27",
+                          "2026/11/27", "2026-11-27T00:00", "2100-02-29", "0000-01-01"}) {
     CAPTURE(std::string(bad));
     CHECK_FALSE(parse_date(bad));
   }
@@ -114,7 +123,8 @@ TEST_CASE("weekday lists and offsets") {
   CHECK(model::weekday_of({2026, 11, 27}) == model::Weekday::fri);
   CHECK(model::weekday_of({1970, 1, 1}) == model::Weekday::thu);
   CHECK(model::weekday_of({2028, 2, 29}) == model::Weekday::tue);
-  CHECK(model::civil_from_days(model::days_from_civil({2028, 2, 29}) + 1) == model::Date{2028, 3, 1});
+  CHECK(model::civil_from_days(model::days_from_civil({2028, 2, 29}) + 1) ==
+        model::Date{2028, 3, 1});
 }
 
 TEST_CASE("URLs") {

@@ -1,9 +1,9 @@
 #include "app/file_io.h"
 
+#include <sys/stat.h>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
-#include <sys/stat.h>
 
 namespace hb::app {
 

@@ -44,14 +44,16 @@ int lint_command(const std::vector<std::string>& args) {
       }
       limits.max_bytes = std::stoul(mb) << 20;
     } else if (a.size() > 1 && a[0] == '-') {
-      std::cerr << "hallboard lint: unknown option " << a << "\nusage: hallboard lint [--json] [--max-size MiB] FILE...\n";
+      std::cerr << "hallboard lint: unknown option " << a
+                << "\nusage: hallboard lint [--json] [--max-size MiB] FILE...\n";
       return 2;
     } else {
       files.push_back(a);
     }
   }
   if (files.empty()) {
-    std::cerr << "hallboard lint: no files given\nusage: hallboard lint [--json] [--max-size MiB] FILE...\n";
+    std::cerr << "hallboard lint: no files given\nusage: hallboard lint [--json] [--max-size MiB] "
+                 "FILE...\n";
     return 2;
   }
 
@@ -94,7 +96,8 @@ int lint_command(const std::vector<std::string>& args) {
   if (json) {
     std::cout << diagnostics_json(unique) << "\n";
   } else {
-    for (const auto& d : unique) std::cout << model::format_diagnostic(d) << "\n";
+    for (const auto& d : unique)
+      std::cout << model::format_diagnostic(d) << "\n";
   }
   if (unreadable) return 2;
   return model::has_errors(unique) ? 1 : 0;

@@ -1,10 +1,10 @@
 #include "app/summary_command.h"
 
+#include <unistd.h>
 #include <algorithm>
 #include <climits>
 #include <iostream>
 #include <map>
-#include <unistd.h>
 
 #include "app/load.h"
 #include "feed/feed.h"
@@ -21,7 +21,9 @@ std::string exe_dir() {
   return path.substr(0, path.rfind('/'));
 }
 
-bool exists(const std::string& path) { return ::access(path.c_str(), R_OK) == 0; }
+bool exists(const std::string& path) {
+  return ::access(path.c_str(), R_OK) == 0;
+}
 
 }  // namespace
 
@@ -51,9 +53,11 @@ int summary_command(const std::vector<std::string>& args) {
     std::cerr << "hallboard summary: " << config_bytes.error << "\n";
     return 2;
   }
-  const auto config = feed::parse_player_config(*config_bytes.bytes, config_path, diagnostics, limits);
+  const auto config =
+      feed::parse_player_config(*config_bytes.bytes, config_path, diagnostics, limits);
   if (!config) {
-    for (const auto& d : diagnostics) std::cerr << model::format_diagnostic(d) << "\n";
+    for (const auto& d : diagnostics)
+      std::cerr << model::format_diagnostic(d) << "\n";
     return 1;
   }
   std::vector<model::Feed> feeds;
@@ -75,25 +79,31 @@ int summary_command(const std::vector<std::string>& args) {
             << config->display.width << "x" << config->display.height << "\n";
   if (c.hall) std::cout << "大厅 hall: " << c.hall->name << " — " << c.hall->subtitle << "\n";
   std::map<std::string, int> per_category;
-  for (const auto& item : c.items) ++per_category[item.category.empty() ? "(none)" : item.category];
+  for (const auto& item : c.items)
+    ++per_category[item.category.empty() ? "(none)" : item.category];
   std::cout << "事项 items: " << c.items.size() << "\n";
-  for (const auto& [category, count] : per_category) std::cout << "  " << category << ": " << count << "\n";
-  std::cout << "窗口 windows: " << c.roster.windows.size() << ", 工作人员 staff: " << c.roster.staff.size()
+  for (const auto& [category, count] : per_category)
+    std::cout << "  " << category << ": " << count << "\n";
+  std::cout << "窗口 windows: " << c.roster.windows.size()
+            << ", 工作人员 staff: " << c.roster.staff.size()
             << ", 请假 absences: " << c.roster.absences.size() << "\n";
-  for (const auto& w : c.roster.windows) std::cout << "  " << w.name << " " << w.service << "\n";
-  std::cout << "党员承诺 pledges: " << c.pledges.size() << ", 服务承诺 commitments: "
-            << (c.hall ? c.hall->commitments.size() : 0) << ", 公告 notices: " << c.notices.size()
-            << "\n";
+  for (const auto& w : c.roster.windows)
+    std::cout << "  " << w.name << " " << w.service << "\n";
+  std::cout << "党员承诺 pledges: " << c.pledges.size()
+            << ", 服务承诺 commitments: " << (c.hall ? c.hall->commitments.size() : 0)
+            << ", 公告 notices: " << c.notices.size() << "\n";
   std::cout << "办理结果 results: " << c.results.size() << "\n";
   for (std::size_t i = 0; i < c.results.size() && i < 3; ++i) {
     const auto& r = c.results[i];
     std::cout << "  " << model::to_string(r.date) << " "
-              << (r.applicant_kind == model::ApplicantKind::person ? model::mask_person_name(r.applicant)
-                                                                   : r.applicant)
+              << (r.applicant_kind == model::ApplicantKind::person
+                      ? model::mask_person_name(r.applicant)
+                      : r.applicant)
               << (r.decision == model::Decision::approve ? " 准予" : " 不予") << "\n";
   }
-  if (c.stats) std::cout << "月度统计 stats: " << c.stats->year << "-" << c.stats->month << ", "
-                         << c.stats->windows.size() << " windows\n";
+  if (c.stats)
+    std::cout << "月度统计 stats: " << c.stats->year << "-" << c.stats->month << ", "
+              << c.stats->windows.size() << " windows\n";
   std::cout << "播放列表 playlists: " << c.playlists.size() << "\n";
   if (c.calendar)
     std::cout << "日历 calendar: " << c.calendar->hours.size() << " opening periods, "

@@ -11,8 +11,8 @@ void Findings::add(model::Severity severity, const model::Where& where, std::str
   if (severity == model::Severity::error) ++errors_;
   if (budget_ == 0) return;
   if (--budget_ == 0) {
-    out_.push_back({where, model::Severity::error,
-                    "too many problems in this file; the rest are not listed"});
+    out_.push_back(
+        {where, model::Severity::error, "too many problems in this file; the rest are not listed"});
     return;
   }
   out_.push_back({where, severity, std::move(message)});
@@ -40,7 +40,9 @@ std::size_t ElementReader::start_offset() const {
   return static_cast<std::size_t>(std::max<std::ptrdiff_t>(node_.offset_debug(), 1)) - 1;
 }
 
-model::Where ElementReader::where() const { return findings_.text().where(start_offset()); }
+model::Where ElementReader::where() const {
+  return findings_.text().where(start_offset());
+}
 
 model::Where ElementReader::where_of(const char* attribute) const {
   // pugixml keeps no attribute positions, so find the name in the start tag.
@@ -48,14 +50,18 @@ model::Where ElementReader::where_of(const char* attribute) const {
   const std::string_view wanted(attribute);
   std::size_t i = start_offset() + 1;
   const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-  while (i < s.size() && !is_space(s[i]) && s[i] != '>' && s[i] != '/') ++i;  // element name
+  while (i < s.size() && !is_space(s[i]) && s[i] != '>' && s[i] != '/')
+    ++i;  // element name
   while (i < s.size()) {
-    while (i < s.size() && is_space(s[i])) ++i;
+    while (i < s.size() && is_space(s[i]))
+      ++i;
     if (i >= s.size() || s[i] == '>' || s[i] == '/') break;
     const std::size_t name_start = i;
-    while (i < s.size() && !is_space(s[i]) && s[i] != '=' && s[i] != '>') ++i;
+    while (i < s.size() && !is_space(s[i]) && s[i] != '=' && s[i] != '>')
+      ++i;
     if (s.substr(name_start, i - name_start) == wanted) return findings_.text().where(name_start);
-    while (i < s.size() && s[i] != '"' && s[i] != '\'' && s[i] != '>') ++i;
+    while (i < s.size() && s[i] != '"' && s[i] != '\'' && s[i] != '>')
+      ++i;
     if (i >= s.size() || s[i] == '>') break;
     const std::size_t close = s.find(s[i], i + 1);
     if (close == std::string_view::npos) break;
@@ -86,8 +92,7 @@ const char* ElementReader::raw_attr(const char* attr, Need need) {
   known_attrs_.emplace_back(attr);
   const pugi::xml_attribute a = node_.attribute(attr);
   if (!a) {
-    if (need == Need::required)
-      findings_.error(where(), label() + " needs the attribute " + attr);
+    if (need == Need::required) findings_.error(where(), label() + " needs the attribute " + attr);
     return nullptr;
   }
   return a.value();
@@ -105,8 +110,7 @@ std::optional<std::string> ElementReader::text_attr(const char* attr, Need need)
   return value;
 }
 
-void ElementReader::bad_value(const char* attr, std::string_view value,
-                              std::string_view expected) {
+void ElementReader::bad_value(const char* attr, std::string_view value, std::string_view expected) {
   findings_.error(where_of(attr), label() + " " + attr + "=\"" + std::string(value) +
                                       "\" is not valid: expected " + std::string(expected));
 }
@@ -151,7 +155,9 @@ std::optional<model::TimeOfDay> ElementReader::time_attr(const char* attr, bool 
   const auto raw = text_attr(attr, need);
   if (!raw) return std::nullopt;
   const auto v = parse_time_of_day(*raw, allow_24);
-  if (!v) bad_value(attr, *raw, allow_24 ? "a time HH:MM from 00:00 to 24:00" : "a time HH:MM from 00:00 to 23:59");
+  if (!v)
+    bad_value(attr, *raw,
+              allow_24 ? "a time HH:MM from 00:00 to 24:00" : "a time HH:MM from 00:00 to 23:59");
   return v;
 }
 
@@ -186,7 +192,8 @@ std::optional<std::string> ElementReader::http_url_attr(const char* attr, Need n
 std::vector<pugi::xml_node> ElementReader::children(const char* child) {
   known_children_.emplace_back(child);
   std::vector<pugi::xml_node> r;
-  for (pugi::xml_node c = node_.child(child); c; c = c.next_sibling(child)) r.push_back(c);
+  for (pugi::xml_node c = node_.child(child); c; c = c.next_sibling(child))
+    r.push_back(c);
   return r;
 }
 

@@ -14,11 +14,14 @@ bool starts_with(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
 }
 
-char ascii_upper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
+char ascii_upper(char c) {
+  return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+}
 
 std::string upper(std::string_view s) {
   std::string r(s);
-  for (char& c : r) c = ascii_upper(c);
+  for (char& c : r)
+    c = ascii_upper(c);
   return r;
 }
 
@@ -117,7 +120,8 @@ std::optional<std::string> decode_utf16(std::string_view bytes, bool big_endian,
     i += 2;
   }
   if (i < bytes.size()) {
-    out.push_back(error_at(file, utf8, "invalid UTF-16: the file ends in the middle of a character"));
+    out.push_back(
+        error_at(file, utf8, "invalid UTF-16: the file ends in the middle of a character"));
     return std::nullopt;
   }
   return utf8;
@@ -147,10 +151,10 @@ std::optional<std::string> decode_gb18030(std::string_view bytes, const std::str
       continue;
     }
     const auto at = static_cast<std::size_t>(in - bytes.data());
-    const std::string what = errno == EINVAL
-                                 ? "the file ends in the middle of a GB18030 character"
-                                 : "bytes " + hex_bytes(bytes, at, 4 < in_left ? 4 : in_left) +
-                                       " are not valid GB18030";
+    const std::string what =
+        errno == EINVAL
+            ? "the file ends in the middle of a GB18030 character"
+            : "bytes " + hex_bytes(bytes, at, 4 < in_left ? 4 : in_left) + " are not valid GB18030";
     out.push_back(error_at(file, std::string_view(utf8.data(), done), what));
     return std::nullopt;
   }
@@ -228,9 +232,11 @@ std::optional<Decoded> decode(std::string_view bytes, const std::string& file,
   }
   const bool utf8_bom = starts_with(bytes, "\xEF\xBB\xBF");
   const std::string_view body = utf8_bom ? bytes.substr(3) : bytes;
-  if (starts_with(body, std::string_view("\0<", 2)) || starts_with(body, std::string_view("<\0", 2)))
-    return fail({}, "the file looks like UTF-16 without a byte-order mark; save it as UTF-8 or "
-                    "as UTF-16 with a byte-order mark");
+  if (starts_with(body, std::string_view("\0<", 2)) ||
+      starts_with(body, std::string_view("<\0", 2)))
+    return fail({},
+                "the file looks like UTF-16 without a byte-order mark; save it as UTF-8 or "
+                "as UTF-16 with a byte-order mark");
 
   SourceEncoding encoding = SourceEncoding::utf8;
   if (const auto decl = declared_encoding(body)) {

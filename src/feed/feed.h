@@ -31,8 +31,8 @@ struct Document {
   std::optional<model::Feed> feed;
   std::optional<model::PlayerConfig> config;
 };
-Document parse_document(std::string_view bytes, const std::string& source,
-                        model::Diagnostics& out, const Limits& limits = {});
+Document parse_document(std::string_view bytes, const std::string& source, model::Diagnostics& out,
+                        const Limits& limits = {});
 
 // Merges feeds read together and checks the rules that span them: unique
 // ids, sections that come from one feed only, references between feeds.

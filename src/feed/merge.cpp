@@ -25,17 +25,21 @@ class Merger {
     if (feed.roster) {
       content_.has_roster = true;
       for (auto& s : feed.roster->staff)
-        if (unique(staff_ids_, s.id, s.where, "staff")) content_.roster.staff.push_back(std::move(s));
+        if (unique(staff_ids_, s.id, s.where, "staff"))
+          content_.roster.staff.push_back(std::move(s));
       for (auto& w : feed.roster->windows)
         if (unique(window_ids_, w.id, w.where, "window"))
           content_.roster.windows.push_back(std::move(w));
-      for (auto& a : feed.roster->absences) content_.roster.absences.push_back(std::move(a));
+      for (auto& a : feed.roster->absences)
+        content_.roster.absences.push_back(std::move(a));
     }
     for (auto& n : feed.notices)
       if (n.id.empty() || unique(notice_ids_, n.id, n.where, "notice"))
         content_.notices.push_back(std::move(n));
-    for (auto& r : feed.results) content_.results.push_back(std::move(r));
-    for (auto& p : feed.pledges) content_.pledges.push_back(std::move(p));
+    for (auto& r : feed.results)
+      content_.results.push_back(std::move(r));
+    for (auto& p : feed.pledges)
+      content_.pledges.push_back(std::move(p));
     for (auto& p : feed.playlists) {
       bool clash = false;
       for (const auto& screen : p.screens) {
@@ -88,8 +92,9 @@ class Merger {
                   const model::Where& where) {
     if (!content_.has_roster) {
       if (!warned_no_roster_)
-        warning(where, "no <roster> in the feeds read together, so window and staff references "
-                       "are not checked; lint all the hall's feeds (or its player config) at once");
+        warning(where,
+                "no <roster> in the feeds read together, so window and staff references "
+                "are not checked; lint all the hall's feeds (or its player config) at once");
       warned_no_roster_ = true;
       return true;
     }
@@ -145,7 +150,8 @@ class Merger {
       }
     }
     std::set<std::string> categories;
-    for (const auto& item : content_.items) categories.insert(item.category);
+    for (const auto& item : content_.items)
+      categories.insert(item.category);
     for (const auto& playlist : content_.playlists) {
       for (const auto& slide : playlist.slides) {
         if (!slide.item.empty() && has_items_ && !item_ids_.count(slide.item))
@@ -169,7 +175,8 @@ class Merger {
 
 model::Content merge(std::vector<model::Feed> feeds, model::Diagnostics& out) {
   Merger merger(out);
-  for (auto& feed : feeds) merger.add(std::move(feed));
+  for (auto& feed : feeds)
+    merger.add(std::move(feed));
   return merger.finish();
 }
 

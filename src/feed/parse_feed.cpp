@@ -106,8 +106,8 @@ bool accept_version(ElementReader& root, Findings& findings) {
 
 }  // namespace
 
-Document parse_document(std::string_view bytes, const std::string& source,
-                        model::Diagnostics& out, const Limits& limits) {
+Document parse_document(std::string_view bytes, const std::string& source, model::Diagnostics& out,
+                        const Limits& limits) {
   Document result;
   const auto doc = load_xml(bytes, source, limits, out);
   if (!doc) return result;

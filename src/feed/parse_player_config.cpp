@@ -34,7 +34,8 @@ std::optional<model::PlayerConfig> read_player_config(const XmlDocument& doc, Fi
     model::FeedSource feed;
     feed.where = e.where();
     const auto url = e.text_attr("url", Need::required);
-    feed.poll_seconds = static_cast<int>(e.whole_attr("poll", Need::optional, 1, 86400).value_or(60));
+    feed.poll_seconds =
+        static_cast<int>(e.whole_attr("poll", Need::optional, 1, 86400).value_or(60));
     e.finish();
     if (!url) continue;
     const auto location = resolve_feed_location(*url, config.source);
@@ -63,10 +64,12 @@ std::optional<model::PlayerConfig> read_player_config(const XmlDocument& doc, Fi
   if (const auto n = root.single_child("display")) {
     ElementReader e(findings, *n);
     config.display.given = true;
-    config.display.width = static_cast<int>(e.whole_attr("width", Need::optional, 320, 16384).value_or(1920));
-    config.display.height = static_cast<int>(e.whole_attr("height", Need::optional, 240, 16384).value_or(1080));
-    config.display.rotate = e.enum_attr<int>("rotate", {{"0", 0}, {"90", 90}, {"180", 180}, {"270", 270}})
-                                .value_or(0);
+    config.display.width =
+        static_cast<int>(e.whole_attr("width", Need::optional, 320, 16384).value_or(1920));
+    config.display.height =
+        static_cast<int>(e.whole_attr("height", Need::optional, 240, 16384).value_or(1080));
+    config.display.rotate =
+        e.enum_attr<int>("rotate", {{"0", 0}, {"90", 90}, {"180", 180}, {"270", 270}}).value_or(0);
     if (const auto blank = e.whole_attr("blank-outside-hours", Need::optional, 0, 1440))
       config.display.blank_outside_hours_minutes = static_cast<int>(*blank);
     e.finish();
@@ -75,7 +78,8 @@ std::optional<model::PlayerConfig> read_player_config(const XmlDocument& doc, Fi
     ElementReader e(findings, *n);
     model::Heartbeat hb;
     const auto url = e.http_url_attr("url", Need::required);
-    hb.interval_seconds = static_cast<int>(e.whole_attr("interval", Need::optional, 10, 86400).value_or(300));
+    hb.interval_seconds =
+        static_cast<int>(e.whole_attr("interval", Need::optional, 10, 86400).value_or(300));
     hb.screenshot = e.bool_attr("screenshot").value_or(false);
     e.finish();
     if (url) {

@@ -12,14 +12,19 @@ bool is_xml_char(std::uint32_t c) {
          (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
 }
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_hex(char c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool is_hex(char c) {
+  return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
 
 // Bytes that start something the scanner must look at: markup, references,
 // control characters, and the lead byte of U+FFFE/U+FFFF.
 constexpr auto kInteresting = [] {
   std::array<bool, 256> t{};
-  for (int c = 0; c < 0x20; ++c) t[static_cast<std::size_t>(c)] = c != '\t' && c != '\n' && c != '\r';
+  for (int c = 0; c < 0x20; ++c)
+    t[static_cast<std::size_t>(c)] = c != '\t' && c != '\n' && c != '\r';
   t['<'] = t['&'] = t[0xEF] = true;
   return t;
 }();
@@ -33,7 +38,8 @@ class Scanner {
     std::size_t i = 0;
     const std::size_t n = s_.size();
     while (i < n && budget_ > 0) {
-      while (i < n && !kInteresting[static_cast<unsigned char>(s_[i])]) ++i;
+      while (i < n && !kInteresting[static_cast<unsigned char>(s_[i])])
+        ++i;
       if (i >= n) break;
       const char c = s_[i];
       if (c == '<') {
@@ -113,7 +119,8 @@ class Scanner {
   }
 
   void check_chars(std::size_t from, std::size_t to) {
-    for (std::size_t i = from; i < to && budget_ > 0; ++i) check_char(i);
+    for (std::size_t i = from; i < to && budget_ > 0; ++i)
+      check_char(i);
   }
 
   void check_char(std::size_t i) {
@@ -141,7 +148,8 @@ class Scanner {
   void report(std::size_t offset, std::string message) {
     if (budget_ == 0) return;
     --budget_;
-    out_.push_back(model::Diagnostic{text_.where(offset), model::Severity::error, std::move(message)});
+    out_.push_back(
+        model::Diagnostic{text_.where(offset), model::Severity::error, std::move(message)});
   }
 
   const SourceText& text_;

@@ -15,10 +15,9 @@ void check_overlaps(Findings& findings, const std::vector<model::OpeningHours>& 
         if (!a.days[d] || !b.days[d]) continue;
         if (b.open < a.close && a.open < b.close) {
           findings.error(b.where, "<hours> " + to_string(b.open) + "-" + to_string(b.close) +
-                                      " overlaps " + to_string(a.open) + "-" +
-                                      to_string(a.close) + " on " +
-                                      to_string(static_cast<model::Weekday>(d)) + " (line " +
-                                      std::to_string(a.where.line) +
+                                      " overlaps " + to_string(a.open) + "-" + to_string(a.close) +
+                                      " on " + to_string(static_cast<model::Weekday>(d)) +
+                                      " (line " + std::to_string(a.where.line) +
                                       "); opening periods may not overlap");
           break;
         }
@@ -29,7 +28,8 @@ void check_overlaps(Findings& findings, const std::vector<model::OpeningHours>& 
 
 bool same_hours(const std::vector<model::OpeningHours>& hours, model::Weekday a, model::Weekday b) {
   const auto ia = static_cast<std::size_t>(a), ib = static_cast<std::size_t>(b);
-  return std::all_of(hours.begin(), hours.end(), [&](const auto& h) { return h.days[ia] == h.days[ib]; });
+  return std::all_of(hours.begin(), hours.end(),
+                     [&](const auto& h) { return h.days[ia] == h.days[ib]; });
 }
 
 }  // namespace
@@ -117,7 +117,8 @@ model::Calendar read_calendar(ElementReader& e) {
     if (!as_has_hours && !cal.hours.empty())
       e.findings().warning(w.where(), "<workday> as=\"" + to_string(day.as) +
                                           "\" names a day without opening hours, so the hall "
-                                          "stays closed on " + to_string(*date));
+                                          "stays closed on " +
+                                          to_string(*date));
     // A make-up day matters when it opens a closed day or changes the day's hours.
     if (same_hours(cal.hours, model::weekday_of(*date), day.as))
       e.findings().warning(w.where_of("date"), "<workday> date=\"" + to_string(*date) + "\" is a " +

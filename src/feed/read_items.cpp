@@ -10,10 +10,14 @@ const Choices<model::DeadlineUnit> kUnits = {{"workday", model::DeadlineUnit::wo
 
 std::string unit_name(model::DeadlineUnit unit) {
   switch (unit) {
-    case model::DeadlineUnit::workday: return "working days";
-    case model::DeadlineUnit::day: return "days";
-    case model::DeadlineUnit::hour: return "hours";
-    case model::DeadlineUnit::immediate: return "immediate";
+    case model::DeadlineUnit::workday:
+      return "working days";
+    case model::DeadlineUnit::day:
+      return "days";
+    case model::DeadlineUnit::hour:
+      return "hours";
+    case model::DeadlineUnit::immediate:
+      return "immediate";
   }
   return "";
 }
@@ -21,19 +25,22 @@ std::string unit_name(model::DeadlineUnit unit) {
 model::Deadline read_deadline(ElementReader& d) {
   model::Deadline deadline;
   deadline.where = d.where();
-  deadline.unit = d.enum_attr<model::DeadlineUnit>("unit", kUnits).value_or(model::DeadlineUnit::workday);
+  deadline.unit =
+      d.enum_attr<model::DeadlineUnit>("unit", kUnits).value_or(model::DeadlineUnit::workday);
   deadline.promised = d.whole_attr("promised");
   deadline.statutory = d.whole_attr("statutory");
   d.finish();
   if (deadline.unit == model::DeadlineUnit::immediate) {
     if (deadline.promised || deadline.statutory)
-      d.findings().warning(d.where(), "<deadline unit=\"immediate\"> (即办件) takes no promised or "
-                                      "statutory numbers; they are ignored");
+      d.findings().warning(d.where(),
+                           "<deadline unit=\"immediate\"> (即办件) takes no promised or "
+                           "statutory numbers; they are ignored");
     deadline.promised.reset();
     deadline.statutory.reset();
   } else if (!d.node().attribute("promised") && !d.node().attribute("statutory")) {
-    d.findings().error(d.where(), "<deadline> needs promised (承诺时限) or statutory (法定时限), or "
-                                  "unit=\"immediate\" for 即办件");
+    d.findings().error(d.where(),
+                       "<deadline> needs promised (承诺时限) or statutory (法定时限), or "
+                       "unit=\"immediate\" for 即办件");
   } else if (deadline.promised && deadline.statutory && *deadline.promised > *deadline.statutory) {
     d.findings().error(d.where_of("promised"),
                        "<deadline> promised=\"" + std::to_string(*deadline.promised) +
@@ -65,8 +72,9 @@ std::optional<model::Fees> read_fees(ElementReader& f) {
   f.finish();
   if (free.value_or(false)) {
     if (has_fee_elements)
-      f.findings().error(f.where_of("free"), "<fees free=\"true\"> must not list <fee> elements; "
-                                             "remove free=\"true\" or the fees");
+      f.findings().error(f.where_of("free"),
+                         "<fees free=\"true\"> must not list <fee> elements; "
+                         "remove free=\"true\" or the fees");
     fees.free = true;
     fees.fees.clear();
     return fees;
@@ -85,12 +93,12 @@ std::vector<model::Material> read_materials(ElementReader& m) {
     model::Material material;
     material.where = e.where();
     material.copies = e.whole_attr("copies", Need::optional, 1, 1000).value_or(1);
-    material.form = e.enum_attr<model::MaterialForm>("form",
-                                                     {{"original", model::MaterialForm::original},
-                                                      {"copy", model::MaterialForm::copy},
-                                                      {"both", model::MaterialForm::both},
-                                                      {"electronic", model::MaterialForm::electronic}})
-                        .value_or(model::MaterialForm::unspecified);
+    material.form =
+        e.enum_attr<model::MaterialForm>("form", {{"original", model::MaterialForm::original},
+                                                  {"copy", model::MaterialForm::copy},
+                                                  {"both", model::MaterialForm::both},
+                                                  {"electronic", model::MaterialForm::electronic}})
+            .value_or(model::MaterialForm::unspecified);
     material.required = e.bool_attr("required").value_or(true);
     material.name = e.text(Need::required);
     e.finish();
@@ -144,16 +152,16 @@ std::vector<model::Item> read_items(ElementReader& section) {
       item.name = r.text_line(Need::required);
       r.finish();
     }
-    for (const auto& [tag, field] : {std::pair{"department", &item.department},
-                                     std::pair{"kind", &item.kind}}) {
+    for (const auto& [tag, field] :
+         {std::pair{"department", &item.department}, std::pair{"kind", &item.kind}}) {
       if (const auto n = e.single_child(tag)) {
         ElementReader r(e.findings(), *n);
         *field = r.text_line();
         r.finish();
       }
     }
-    for (const auto& [tag, field] : {std::pair{"basis", &item.basis},
-                                     std::pair{"result", &item.result}}) {
+    for (const auto& [tag, field] :
+         {std::pair{"basis", &item.basis}, std::pair{"result", &item.result}}) {
       if (const auto n = e.single_child(tag)) {
         ElementReader r(e.findings(), *n);
         *field = r.text();

@@ -15,8 +15,9 @@ std::vector<model::Pledge> read_pledges(ElementReader& section) {
     pledge.text = e.text(Need::required);
     e.finish();
     if (pledge.staff.empty() && pledge.title.empty())
-      e.findings().error(e.where(), "<pledge> without staff is a collective pledge and needs a "
-                                    "title (or name the staff member with staff=\"…\")");
+      e.findings().error(e.where(),
+                         "<pledge> without staff is a collective pledge and needs a "
+                         "title (or name the staff member with staff=\"…\")");
     else if (!pledge.text.empty())
       pledges.push_back(std::move(pledge));
   }
@@ -31,10 +32,10 @@ std::vector<model::Notice> read_notices(ElementReader& section) {
     model::Notice notice;
     notice.where = e.where();
     notice.id = e.text_attr("id").value_or("");
-    notice.level = e.enum_attr<model::NoticeLevel>(
-                        "level",
-                        {{"info", model::NoticeLevel::info}, {"urgent", model::NoticeLevel::urgent}})
-                       .value_or(model::NoticeLevel::info);
+    notice.level =
+        e.enum_attr<model::NoticeLevel>(
+             "level", {{"info", model::NoticeLevel::info}, {"urgent", model::NoticeLevel::urgent}})
+            .value_or(model::NoticeLevel::info);
     notice.from = e.timestamp_attr("from");
     notice.to = e.timestamp_attr("to");
     notice.text = e.text(Need::required);

@@ -4,18 +4,24 @@ namespace hb::feed {
 namespace {
 
 constexpr std::pair<std::string_view, model::SlideType> kSlideTypes[] = {
-    {"items", model::SlideType::items},     {"item", model::SlideType::item},
-    {"roster", model::SlideType::roster},   {"pledges", model::SlideType::pledges},
-    {"commitments", model::SlideType::commitments}, {"results", model::SlideType::results},
-    {"stats", model::SlideType::stats},     {"notices", model::SlideType::notices}};
+    {"items", model::SlideType::items},
+    {"item", model::SlideType::item},
+    {"roster", model::SlideType::roster},
+    {"pledges", model::SlideType::pledges},
+    {"commitments", model::SlideType::commitments},
+    {"results", model::SlideType::results},
+    {"stats", model::SlideType::stats},
+    {"notices", model::SlideType::notices}};
 
 std::vector<std::string> split_screens(std::string_view s) {
   std::vector<std::string> r;
   while (true) {
     const std::size_t comma = s.find(',');
     std::string_view part = s.substr(0, comma);
-    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
-    while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
+    while (!part.empty() && part.front() == ' ')
+      part.remove_prefix(1);
+    while (!part.empty() && part.back() == ' ')
+      part.remove_suffix(1);
     if (!part.empty()) r.emplace_back(part);
     if (comma == std::string_view::npos) break;
     s = s.substr(comma + 1);
@@ -30,11 +36,11 @@ model::Playlist read_playlist(ElementReader& e) {
   playlist.where = e.where();
   playlist.screens = split_screens(e.text_attr("screen").value_or("*"));
   if (playlist.screens.empty()) playlist.screens.push_back("*");
-  playlist.transition = e.enum_attr<model::Transition>("transition",
-                                                       {{"fade", model::Transition::fade},
-                                                        {"slide", model::Transition::slide},
-                                                        {"none", model::Transition::none}})
-                            .value_or(model::Transition::fade);
+  playlist.transition =
+      e.enum_attr<model::Transition>("transition", {{"fade", model::Transition::fade},
+                                                    {"slide", model::Transition::slide},
+                                                    {"none", model::Transition::none}})
+          .value_or(model::Transition::fade);
   for (const auto& node : e.children("slide")) {
     ElementReader s(e.findings(), node);
     model::Slide slide;
@@ -55,7 +61,8 @@ model::Playlist read_playlist(ElementReader& e) {
     }
     if (!known) {
       std::vector<std::string_view> words;
-      for (const auto& [word, value] : kSlideTypes) words.push_back(word);
+      for (const auto& [word, value] : kSlideTypes)
+        words.push_back(word);
       e.findings().warning(s.where_of("type"), "<slide type=\"" + *type +
                                                    "\"> is not a slide type this player knows (" +
                                                    join_alternatives(words) + "); it is skipped");

@@ -16,11 +16,10 @@ std::vector<model::Result> read_results(ElementReader& section) {
         "decision", {{"approve", model::Decision::approve}, {"deny", model::Decision::deny}},
         Need::required);
     result.applicant = e.text_attr("applicant").value_or("");
-    result.applicant_kind =
-        e.enum_attr<model::ApplicantKind>(
-             "applicant-kind",
-             {{"person", model::ApplicantKind::person}, {"org", model::ApplicantKind::org}})
-            .value_or(model::ApplicantKind::person);
+    result.applicant_kind = e.enum_attr<model::ApplicantKind>(
+                                 "applicant-kind", {{"person", model::ApplicantKind::person},
+                                                    {"org", model::ApplicantKind::org}})
+                                .value_or(model::ApplicantKind::person);
     e.finish();
     if (!item || !date || !decision) continue;
     result.item = *item;

@@ -28,8 +28,8 @@ model::Window read_window(ElementReader& e) {
     ElementReader p(e.findings(), node);
     model::Post post;
     post.where = p.where();
-    const auto role =
-        p.enum_attr<model::Role>("role", {{"A", model::Role::a}, {"B", model::Role::b}}, Need::required);
+    const auto role = p.enum_attr<model::Role>(
+        "role", {{"A", model::Role::a}, {"B", model::Role::b}}, Need::required);
     post.staff = p.text_attr("staff", Need::required).value_or("");
     p.finish();
     if (!role || post.staff.empty()) continue;
@@ -45,7 +45,8 @@ model::Window read_window(ElementReader& e) {
     window.posts.push_back(std::move(post));
   }
   e.finish();
-  for (const auto& [slot, role] : {std::pair{&window.a_staff, "A"}, std::pair{&window.b_staff, "B"}})
+  for (const auto& [slot, role] :
+       {std::pair{&window.a_staff, "A"}, std::pair{&window.b_staff, "B"}})
     if (slot->empty() && !window.id.empty())
       e.findings().error(window.where, e.label() + " has no " + role +
                                            " post; every window needs <post role=\"A\"> and "
@@ -77,9 +78,8 @@ model::Absence read_absence(ElementReader& e, bool& ok) {
     ok = false;
   }
   if (!absence.substitute.empty() && absence.substitute == absence.staff) {
-    e.findings().error(e.where_of("substitute"),
-                       "<absence> substitute=\"" + absence.substitute +
-                           "\" is the absent person; name someone else");
+    e.findings().error(e.where_of("substitute"), "<absence> substitute=\"" + absence.substitute +
+                                                     "\" is the absent person; name someone else");
     ok = false;
   }
   return absence;

@@ -8,8 +8,9 @@ std::optional<model::Ratings> read_ratings(ElementReader& r) {
   model::Ratings ratings;
   bool ok = true;
   for (const auto& [attr, field] :
-       {std::pair{"very-satisfied", &ratings.very_satisfied}, std::pair{"satisfied", &ratings.satisfied},
-        std::pair{"basic", &ratings.basic}, std::pair{"dissatisfied", &ratings.dissatisfied},
+       {std::pair{"very-satisfied", &ratings.very_satisfied},
+        std::pair{"satisfied", &ratings.satisfied}, std::pair{"basic", &ratings.basic},
+        std::pair{"dissatisfied", &ratings.dissatisfied},
         std::pair{"very-dissatisfied", &ratings.very_dissatisfied}}) {
     const auto v = r.whole_attr(attr, Need::required);
     ok = ok && v.has_value();
@@ -33,8 +34,9 @@ std::optional<model::WindowStats> read_window_stats(ElementReader& e) {
     ElementReader r(e.findings(), *node);
     ratings = read_ratings(r);
     if (e.node().attribute("rated") || e.node().attribute("satisfied"))
-      e.findings().error(r.where(), e.label() + " gives both rated/satisfied and <ratings>; "
-                                                "use one form or the other");
+      e.findings().error(r.where(), e.label() +
+                                        " gives both rated/satisfied and <ratings>; "
+                                        "use one form or the other");
   }
   e.finish();
   if (!id || !handled || !ontime) return std::nullopt;
@@ -54,10 +56,9 @@ std::optional<model::WindowStats> read_window_stats(ElementReader& e) {
     s.satisfied = ratings->very_satisfied + ratings->satisfied + ratings->basic;
   } else if (rated && satisfied) {
     if (*satisfied > *rated) {
-      e.findings().error(e.where_of("satisfied"), e.label() + " satisfied=\"" +
-                                                      std::to_string(*satisfied) +
-                                                      "\" is more than rated=\"" +
-                                                      std::to_string(*rated) + "\"");
+      e.findings().error(e.where_of("satisfied"),
+                         e.label() + " satisfied=\"" + std::to_string(*satisfied) +
+                             "\" is more than rated=\"" + std::to_string(*rated) + "\"");
       return std::nullopt;
     }
     s.rated = rated;

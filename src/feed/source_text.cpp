@@ -14,7 +14,8 @@ SourceText::SourceText(std::string file, std::string_view utf8)
     : file_(std::move(file)), text_(utf8) {
   line_starts_.push_back(0);
   if (text_.find('\r') == std::string_view::npos) {  // the common case: memchr for each line
-    for (std::size_t at = text_.find('\n'); at != std::string_view::npos; at = text_.find('\n', at + 1))
+    for (std::size_t at = text_.find('\n'); at != std::string_view::npos;
+         at = text_.find('\n', at + 1))
       line_starts_.push_back(at + 1);
     return;
   }

@@ -3,44 +3,54 @@
 namespace hb::feed {
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 // Decodes the code point that ends at byte `end` (exclusive); text is valid UTF-8.
 std::uint32_t code_point_before(std::string_view s, std::size_t end) {
   std::size_t start = end - 1;
-  while (start > 0 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
+  while (start > 0 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80)
+    --start;
   const auto lead = static_cast<unsigned char>(s[start]);
-  std::uint32_t cp = lead < 0x80 ? lead : lead < 0xE0 ? lead & 0x1Fu : lead < 0xF0 ? lead & 0x0Fu : lead & 0x07u;
-  for (std::size_t i = start + 1; i < end; ++i) cp = (cp << 6) | (static_cast<unsigned char>(s[i]) & 0x3Fu);
+  std::uint32_t cp = lead < 0x80   ? lead
+                     : lead < 0xE0 ? lead & 0x1Fu
+                     : lead < 0xF0 ? lead & 0x0Fu
+                                   : lead & 0x07u;
+  for (std::size_t i = start + 1; i < end; ++i)
+    cp = (cp << 6) | (static_cast<unsigned char>(s[i]) & 0x3Fu);
   return cp;
 }
 
 std::uint32_t code_point_at(std::string_view s, std::size_t start) {
   std::size_t end = start + 1;
-  while (end < s.size() && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) ++end;
+  while (end < s.size() && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80)
+    ++end;
   return code_point_before(s, end);
 }
 
 }  // namespace
 
 bool is_cjk(std::uint32_t c) {
-  return (c >= 0x1100 && c <= 0x11FF) ||    // Hangul Jamo
-         (c >= 0x2E80 && c <= 0x2FDF) ||    // CJK radicals, Kangxi radicals
-         (c >= 0x2FF0 && c <= 0x303F) ||    // ideographic description, CJK symbols and punctuation
-         (c >= 0x3040 && c <= 0x31FF) ||    // kana, bopomofo, hangul compatibility, strokes
-         (c >= 0x3200 && c <= 0x4DBF) ||    // enclosed CJK, compatibility, Extension A
-         (c >= 0x4E00 && c <= 0x9FFF) ||    // unified ideographs
-         (c >= 0xA960 && c <= 0xA97F) ||    // Hangul Jamo Extended-A
-         (c >= 0xAC00 && c <= 0xD7FF) ||    // Hangul syllables
-         (c >= 0xF900 && c <= 0xFAFF) ||    // compatibility ideographs
-         (c >= 0xFE30 && c <= 0xFE4F) ||    // CJK compatibility forms
-         (c >= 0xFF00 && c <= 0xFFEF) ||    // half-width and full-width forms
-         (c >= 0x20000 && c <= 0x3FFFF);    // supplementary ideographic planes
+  return (c >= 0x1100 && c <= 0x11FF) ||  // Hangul Jamo
+         (c >= 0x2E80 && c <= 0x2FDF) ||  // CJK radicals, Kangxi radicals
+         (c >= 0x2FF0 && c <= 0x303F) ||  // ideographic description, CJK symbols and punctuation
+         (c >= 0x3040 && c <= 0x31FF) ||  // kana, bopomofo, hangul compatibility, strokes
+         (c >= 0x3200 && c <= 0x4DBF) ||  // enclosed CJK, compatibility, Extension A
+         (c >= 0x4E00 && c <= 0x9FFF) ||  // unified ideographs
+         (c >= 0xA960 && c <= 0xA97F) ||  // Hangul Jamo Extended-A
+         (c >= 0xAC00 && c <= 0xD7FF) ||  // Hangul syllables
+         (c >= 0xF900 && c <= 0xFAFF) ||  // compatibility ideographs
+         (c >= 0xFE30 && c <= 0xFE4F) ||  // CJK compatibility forms
+         (c >= 0xFF00 && c <= 0xFFEF) ||  // half-width and full-width forms
+         (c >= 0x20000 && c <= 0x3FFFF);  // supplementary ideographic planes
 }
 
 std::string trim(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  while (!s.empty() && is_space(s.front()))
+    s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back()))
+    s.remove_suffix(1);
   return std::string(s);
 }
 
@@ -48,13 +58,16 @@ std::string normalize_text(std::string_view raw) {
   std::string out;
   out.reserve(raw.size());
   std::size_t i = 0;
-  while (i < raw.size() && is_space(raw[i])) ++i;
+  while (i < raw.size() && is_space(raw[i]))
+    ++i;
   std::size_t end = raw.size();
-  while (end > i && is_space(raw[end - 1])) --end;
+  while (end > i && is_space(raw[end - 1]))
+    --end;
   while (i < end) {
     if (!is_space(raw[i])) {
       std::size_t word_end = i + 1;
-      while (word_end < end && !is_space(raw[word_end])) ++word_end;
+      while (word_end < end && !is_space(raw[word_end]))
+        ++word_end;
       out.append(raw.substr(i, word_end - i));
       i = word_end;
       continue;

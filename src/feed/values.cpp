@@ -12,7 +12,8 @@ bool all_digits(std::string_view s) {
 
 int digits_value(std::string_view s) {
   int v = 0;
-  for (char c : s) v = v * 10 + (c - '0');
+  for (char c : s)
+    v = v * 10 + (c - '0');
   return v;
 }
 
@@ -28,7 +29,8 @@ std::optional<int> fixed_digits(std::string_view s, std::size_t at, std::size_t 
 std::optional<long long> parse_whole_number(std::string_view s) {
   if (!all_digits(s) || s.size() > 12) return std::nullopt;
   long long v = 0;
-  for (char c : s) v = v * 10 + (c - '0');
+  for (char c : s)
+    v = v * 10 + (c - '0');
   return v;
 }
 
@@ -87,7 +89,8 @@ std::optional<model::Money> parse_money(std::string_view s) {
   const std::string_view whole = s.substr(0, dot);
   if (!all_digits(whole) || whole.size() > 12) return std::nullopt;
   long long fen = 0;
-  for (char c : whole) fen = fen * 10 + (c - '0');
+  for (char c : whole)
+    fen = fen * 10 + (c - '0');
   fen *= 100;
   if (dot != std::string_view::npos) {
     const std::string_view frac = s.substr(dot + 1);
@@ -120,8 +123,10 @@ std::optional<std::array<bool, 7>> parse_days(std::string_view s) {
   while (true) {
     const std::size_t comma = s.find(',');
     std::string_view part = s.substr(0, comma);
-    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
-    while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
+    while (!part.empty() && part.front() == ' ')
+      part.remove_prefix(1);
+    while (!part.empty() && part.back() == ' ')
+      part.remove_suffix(1);
     const std::size_t dash = part.find('-');
     const auto first = parse_weekday(part.substr(0, dash));
     const auto last = dash == std::string_view::npos ? first : parse_weekday(part.substr(dash + 1));

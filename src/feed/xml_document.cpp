@@ -40,7 +40,8 @@ std::string human_size(std::size_t bytes) {
   if (bytes < 1024) return std::to_string(bytes) + " bytes";
   if (bytes < (1u << 20)) return std::to_string(bytes >> 10) + " KiB";
   const std::size_t tenths = bytes * 10 / (1u << 20);
-  return std::to_string(tenths / 10) + (tenths % 10 ? "." + std::to_string(tenths % 10) : "") + " MiB";
+  return std::to_string(tenths / 10) + (tenths % 10 ? "." + std::to_string(tenths % 10) : "") +
+         " MiB";
 }
 
 }  // namespace
@@ -65,8 +66,8 @@ std::unique_ptr<XmlDocument> load_xml(std::string_view bytes, const std::string&
   prescan(*doc->text, out, limits.max_findings);
   if (out.size() != before) return nullptr;
 
-  constexpr unsigned kOptions = pugi::parse_cdata | pugi::parse_escapes | pugi::parse_eol |
-                                pugi::parse_wconv_attribute;
+  constexpr unsigned kOptions =
+      pugi::parse_cdata | pugi::parse_escapes | pugi::parse_eol | pugi::parse_wconv_attribute;
   const pugi::xml_parse_result r =
       doc->doc.load_buffer(doc->utf8.data(), doc->utf8.size(), kOptions, pugi::encoding_utf8);
   if (r.status == pugi::status_no_document_element) {

@@ -13,7 +13,8 @@ bool has_errors(const Diagnostics& diagnostics) {
 void sort_for_report(Diagnostics& diagnostics) {
   // Files keep the order in which they were read, not alphabetical order.
   std::unordered_map<std::string, std::size_t> file_rank;
-  for (const auto& d : diagnostics) file_rank.emplace(d.where.file, file_rank.size());
+  for (const auto& d : diagnostics)
+    file_rank.emplace(d.where.file, file_rank.size());
   std::stable_sort(diagnostics.begin(), diagnostics.end(),
                    [&](const Diagnostic& a, const Diagnostic& b) {
                      const auto ra = file_rank.at(a.where.file);
@@ -25,9 +26,8 @@ void sort_for_report(Diagnostics& diagnostics) {
 }
 
 std::string format_diagnostic(const Diagnostic& d) {
-  return d.where.file + ":" + std::to_string(d.where.line) + ":" +
-         std::to_string(d.where.column) + ": " +
-         (d.severity == Severity::error ? "error: " : "warning: ") + d.message;
+  return d.where.file + ":" + std::to_string(d.where.line) + ":" + std::to_string(d.where.column) +
+         ": " + (d.severity == Severity::error ? "error: " : "warning: ") + d.message;
 }
 
 }  // namespace hb::model

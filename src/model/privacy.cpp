@@ -6,7 +6,9 @@
 namespace hb::model {
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 bool id_at(std::string_view s, std::size_t i) {
   if (i + 18 > s.size()) return false;
@@ -23,7 +25,8 @@ std::vector<std::string_view> split_code_points(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
     std::size_t j = i + 1;
-    while (j < s.size() && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80) ++j;
+    while (j < s.size() && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80)
+      ++j;
     r.push_back(s.substr(i, j - i));
     i = j;
   }
@@ -50,7 +53,8 @@ std::optional<std::size_t> find_resident_id(std::string_view text) {
       continue;
     }
     std::size_t end = i;
-    while (end < text.size() && is_digit(text[end])) ++end;
+    while (end < text.size() && is_digit(text[end]))
+      ++end;
     if (id_at(text, i)) return i;
     i = end;
   }
@@ -84,8 +88,10 @@ std::string mask_person_name(std::string_view name) {
       if (first_two == compound) keep = 2;
   }
   std::string out;
-  for (std::size_t k = 0; k < keep; ++k) out += chars[k];
-  for (std::size_t k = keep; k < chars.size(); ++k) out += "＊";
+  for (std::size_t k = 0; k < keep; ++k)
+    out += chars[k];
+  for (std::size_t k = keep; k < chars.size(); ++k)
+    out += "＊";
   return out;
 }
 

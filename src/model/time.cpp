@@ -43,11 +43,14 @@ bool is_valid_date(int year, int month, int day) {
   return day <= max;
 }
 
-Date add_days(const Date& d, std::int64_t n) { return civil_from_days(days_from_civil(d) + n); }
+Date add_days(const Date& d, std::int64_t n) {
+  return civil_from_days(days_from_civil(d) + n);
+}
 
 UnixSeconds to_unix(const DateTime& t, int default_offset_minutes) {
   const int offset = t.utc_offset_minutes.value_or(default_offset_minutes);
-  return days_from_civil(t.date) * 86400 + t.seconds_of_day - static_cast<std::int64_t>(offset) * 60;
+  return days_from_civil(t.date) * 86400 + t.seconds_of_day -
+         static_cast<std::int64_t>(offset) * 60;
 }
 
 std::string to_string(const Date& d) {

@@ -59,8 +59,8 @@ FetchResult fetch(const std::string& url, const FetchOptions& options) {
   const CURLcode rc = curl_easy_perform(h);
   curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &result.status);
   if (sink.too_big) {
-    result.error = url + ": the response is larger than " +
-                   std::to_string(options.max_bytes >> 20) + " MiB";
+    result.error =
+        url + ": the response is larger than " + std::to_string(options.max_bytes >> 20) + " MiB";
   } else if (rc != CURLE_OK) {
     result.error = url + ": " + curl_easy_strerror(rc);
   } else if (result.status != 200) {
