@@ -9,6 +9,7 @@ packages=(
   build-essential cmake ninja-build pkg-config
   libpugixml-dev doctest-dev libcurl4-openssl-dev
   libxml2-utils  # xmllint, for the XSD checks
+  python3        # test servers and benchmark generators
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -41,8 +41,25 @@ check "--json fields" 1 "\{\"file\": \"$tmp/bad.xml\", \"line\": 3, \"column\": 
 check "--json with nothing to say" 0 '^\[\]$' -- lint --json "$tmp/good.xml"
 check "an unreadable file: status 2" 2 '^$' -- lint "$tmp/missing.xml"
 check "unreadable beats errors" 2 'error' -- lint "$tmp/bad.xml" "$tmp/missing.xml"
+grep -q "cannot read $tmp/missing.xml: No such file or directory" "$tmp/stderr" || { failed=$((failed + 1)); echo "FAIL stderr does not name the missing file"; }
 check "no files: status 2" 2 '^$' -- lint
 check "unknown option: status 2" 2 '^$' -- lint --frobnicate "$tmp/good.xml"
+# A player config naming a feed served over HTTP on loopback: lint fetches it once.
+if command -v python3 >/dev/null; then
+  mkdir -p "$tmp/www"
+  cp "$tmp/bad.xml" "$tmp/www/feed.xml"
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  python3 -m http.server "$port" --bind 127.0.0.1 --directory "$tmp/www" >/dev/null 2>&1 &
+  server=$!
+  for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
+  printf '<player><feed url="http://127.0.0.1:%s/feed.xml"/></player>\n' "$port" > "$tmp/http-player.xml"
+  printf '<player><feed url="http://127.0.0.1:%s/missing.xml"/></player>\n' "$port" > "$tmp/http-missing.xml"
+  check "a feed fetched over http is checked under its URL" 1 "^http://127.0.0.1:$port/feed.xml:3:3: error: <hall> needs the attribute name$" -- lint "$tmp/http-player.xml"
+  check "a feed the server does not have: status 2" 2 '^$' -- lint "$tmp/http-missing.xml"
+  grep -q "HTTP 404" "$tmp/stderr" || { failed=$((failed + 1)); echo "FAIL the 404 is not named on stderr"; }
+  kill "$server"
+fi
+
 check "--version" 0 '^hallboard [0-9]+\.[0-9]+\.[0-9]+$' -- --version
 check "unknown command: status 2" 2 '^$' -- frobnicate
 
