@@ -246,7 +246,7 @@ const std::vector<RuleCase>& cases() {
               "substitute=\"s3\"/>"),
        roster("\n⚑<absence staff=\"s1\" from=\"2026-11-27T09:00\" to=\"2026-11-27T12:00\" "
               "substitute=\"s9\"/>")},
-      {"absence runs forward", Severity::error, "to must be later than from",
+      {"absence runs forward", Severity::error, "must be later than from=",
        roster("<absence staff=\"s1\" from=\"2026-11-27T09:00\" to=\"2026-11-27T09:01\"/>"),
        roster("\n<absence staff=\"s1\" from=\"2026-11-27T09:00\" ⚑to=\"2026-11-27T09:00\"/>")},
       {"absence times are timestamps", Severity::error, "from=\"2026-11-27 09:00\" is not valid",
@@ -273,7 +273,7 @@ const std::vector<RuleCase>& cases() {
       {"notice level is info or urgent", Severity::error, "expected info or urgent",
        "<notices><notice level=\"urgent\">演练</notice></notices>",
        "<notices><notice ⚑level=\"high\">演练</notice></notices>"},
-      {"notice runs forward", Severity::error, "to must be later than from",
+      {"notice runs forward", Severity::error, "must be later than from=",
        "<notices><notice from=\"2026-11-27T10:30\" to=\"2026-11-27T11:00\">演练</notice></notices>",
        "<notices><notice from=\"2026-11-27T10:30\" "
        "⚑to=\"2026-11-27T10:00\">演练</notice></notices>"},

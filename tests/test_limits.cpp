@@ -58,6 +58,17 @@ TEST_CASE("the depth cap") {
   CHECK(absurd[0].message.find("nested more than 32 deep") != std::string::npos);
 }
 
+TEST_CASE("a file with only warnings stays a warning past the cap, an error past it still fails") {
+  std::string attrs;
+  for (int i = 0; i < 1500; ++i) attrs += " a" + std::to_string(i) + "=\"x\"";
+  const auto warnings = parse(feed_doc("<hall name=\"n\"" + attrs + "/>"));
+  CHECK(warnings.size() == 1000);
+  CHECK_FALSE(model::has_errors(warnings));
+  const auto late_error = parse(feed_doc("<hall name=\"n\"" + attrs + "/><stats month=\"13\"/>"));
+  CHECK(model::has_errors(late_error));
+  CHECK(late_error.back().message.find("too many problems") != std::string::npos);
+}
+
 TEST_CASE("the findings cap keeps a broken file's report readable") {
   std::string attrs;
   for (int i = 0; i < 5000; ++i)
@@ -84,6 +95,10 @@ TEST_CASE("documents that are not feeds at all") {
       {"mismatched tags", "<hallboard version=\"1\">\n<hall name=\"x\"></halls></hallboard>", 2, 18,
        "closing tag does not match"},
       {"unquoted attribute", "<hallboard version=1/>", 1, 20, "malformed attribute"},
+      {"a second root element", "<hallboard version=\"1\"/>\n  <hallboard version=\"1\"/>", 2, 3, "a second root element"},
+      {"text after the root", "<hallboard version=\"1\"/>\nstray", 2, 1, "text outside the root element"},
+      {"a duplicate attribute", "<hallboard version=\"1\"><hall name=\"a\"\n name=\"b\"/></hallboard>", 2, 2, "has the attribute name twice"},
+      {"a stray <", "<hallboard version=\"1\"><hall name=\"a\"/>< /hallboard>", 1, 40, "does not start a tag"},
       {"bare ampersand", "<hallboard version=\"1\"><hall name=\"A & B\"/></hallboard>", 1, 38,
        "bare \"&\""},
       {"a player config where a feed was expected", "<player><feed url=\"a.xml\"/></player>", 1, 1,

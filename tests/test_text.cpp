@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "feed/text.h"
+#include "support.h"
 
 namespace hb::feed {
 
@@ -46,3 +47,22 @@ TEST_CASE("what counts as CJK") {
 }
 
 }  // namespace hb::feed
+
+namespace hb::test {
+
+TEST_CASE("attribute values fold like text and namespace attributes are not unknown") {
+  const std::string xml = feed_doc(
+      "<hall xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+      "xsi:noNamespaceSchemaLocation=\"hallboard-v1.xsd\" name=\"昆明市住房和城乡建设局\n"
+      "        政务服务窗口\" subtitle=\"  one\n   stop  \"/>");
+  model::Diagnostics out;
+  const auto f = feed::parse_feed(xml, "t.xml", out);
+  INFO(dump(out));
+  CHECK(out.empty());
+  REQUIRE(f);
+  REQUIRE(f->hall);
+  CHECK(f->hall->name == "昆明市住房和城乡建设局政务服务窗口");
+  CHECK(f->hall->subtitle == "one stop");
+}
+
+}  // namespace hb::test

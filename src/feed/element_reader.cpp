@@ -4,15 +4,21 @@
 
 #include "feed/text.h"
 #include "feed/values.h"
+#include "feed/xml_document.h"
 
 namespace hb::feed {
 
 void Findings::add(model::Severity severity, const model::Where& where, std::string message) {
   if (severity == model::Severity::error) ++errors_;
-  if (budget_ == 0) return;
+  if (budget_ == 0) {
+    // An error past the cap must still fail the file, so the summary says so.
+    if (summary_ && severity == model::Severity::error)
+      out_[*summary_].severity = model::Severity::error;
+    return;
+  }
   if (--budget_ == 0) {
-    out_.push_back(
-        {where, model::Severity::error, "too many problems in this file; the rest are not listed"});
+    summary_ = out_.size();
+    out_.push_back({where, severity, "too many problems in this file; the rest are not listed"});
     return;
   }
   out_.push_back({where, severity, std::move(message)});
@@ -45,44 +51,28 @@ model::Where ElementReader::where() const {
 }
 
 model::Where ElementReader::where_of(const char* attribute) const {
-  // pugixml keeps no attribute positions, so find the name in the start tag.
-  const std::string_view s = findings_.text().text();
-  const std::string_view wanted(attribute);
-  std::size_t i = start_offset() + 1;
-  const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-  while (i < s.size() && !is_space(s[i]) && s[i] != '>' && s[i] != '/')
-    ++i;  // element name
-  while (i < s.size()) {
-    while (i < s.size() && is_space(s[i]))
-      ++i;
-    if (i >= s.size() || s[i] == '>' || s[i] == '/') break;
-    const std::size_t name_start = i;
-    while (i < s.size() && !is_space(s[i]) && s[i] != '=' && s[i] != '>')
-      ++i;
-    if (s.substr(name_start, i - name_start) == wanted) return findings_.text().where(name_start);
-    while (i < s.size() && s[i] != '"' && s[i] != '\'' && s[i] != '>')
-      ++i;
-    if (i >= s.size() || s[i] == '>') break;
-    const std::size_t close = s.find(s[i], i + 1);
-    if (close == std::string_view::npos) break;
-    i = close + 1;
-  }
-  return where();
+  const std::size_t at = attribute_offset(findings_.text().text(), start_offset(), attribute);
+  return at == std::string_view::npos ? where() : findings_.text().where(at);
 }
 
-std::string ElementReader::label() const {
+std::string ElementReader::label(std::string_view except) const {
+  // The attribute that tells elements of each kind apart.
+  static constexpr std::pair<std::string_view, const char*> kKeys[] = {
+      {"slide", "type"},   {"phone", "kind"},     {"link", "kind"},   {"post", "role"},
+      {"pledge", "staff"}, {"absence", "staff"},  {"result", "item"}, {"playlist", "screen"},
+      {"fee", "name"},     {"step", "name"},      {"holiday", "name"}};
+  const char* key = "id";
+  for (const auto& [element, attr] : kKeys)
+    if (element == node_.name()) key = attr;
   std::string r = "<";
   r += node_.name();
-  for (const char* key : {"id", "type", "kind", "role", "staff", "item", "screen"}) {
-    const pugi::xml_attribute a = node_.attribute(key);
-    if (a) {
-      r += ' ';
-      r += key;
-      r += "=\"";
-      r += trim(a.value());
-      r += '"';
-      break;
-    }
+  const pugi::xml_attribute a = node_.attribute(key);
+  if (a && except != key) {
+    r += ' ';
+    r += key;
+    r += "=\"";
+    r += normalize_line(a.value());
+    r += '"';
   }
   r += '>';
   return r;
@@ -101,7 +91,7 @@ const char* ElementReader::raw_attr(const char* attr, Need need) {
 std::optional<std::string> ElementReader::text_attr(const char* attr, Need need) {
   const char* raw = raw_attr(attr, need);
   if (!raw) return std::nullopt;
-  std::string value = trim(raw);
+  std::string value = normalize_line(raw);
   if (value.empty()) {
     if (need == Need::required)
       findings_.error(where_of(attr), label() + " " + attr + " must not be empty");
@@ -111,7 +101,7 @@ std::optional<std::string> ElementReader::text_attr(const char* attr, Need need)
 }
 
 void ElementReader::bad_value(const char* attr, std::string_view value, std::string_view expected) {
-  findings_.error(where_of(attr), label() + " " + attr + "=\"" + std::string(value) +
+  findings_.error(where_of(attr), label(attr) + " " + attr + "=\"" + std::string(value) +
                                       "\" is not valid: expected " + std::string(expected));
 }
 
@@ -211,25 +201,32 @@ std::optional<pugi::xml_node> ElementReader::single_child(const char* child, Nee
   return all.front();
 }
 
-std::string ElementReader::text(Need need) {
+std::string ElementReader::raw_text() const {
   std::string raw;
   for (pugi::xml_node c = node_.first_child(); c; c = c.next_sibling())
     if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) raw += c.value();
-  std::string value = normalize_text(raw);
+  return raw;
+}
+
+std::string ElementReader::text(Need need) {
+  std::string value = normalize_text(raw_text());
   if (value.empty() && need == Need::required)
     findings_.error(where(), label() + " must not be empty");
   return value;
 }
 
 std::string ElementReader::text_line(Need need) {
-  std::string value = text(need);
-  std::replace(value.begin(), value.end(), '\n', ' ');
+  std::string value = normalize_line(raw_text());
+  if (value.empty() && need == Need::required)
+    findings_.error(where(), label() + " must not be empty");
   return value;
 }
 
 void ElementReader::finish() {
   for (const pugi::xml_attribute& a : node_.attributes()) {
     const std::string_view n = a.name();
+    // Namespace declarations and schema hints are for editors' tools.
+    if (n == "xmlns" || n.substr(0, 6) == "xmlns:" || n.substr(0, 4) == "xsi:") continue;
     if (std::find(known_attrs_.begin(), known_attrs_.end(), n) == known_attrs_.end())
       findings_.warning(where_of(a.name()),
                         "unknown attribute " + std::string(n) + " on " + label() + " is ignored");

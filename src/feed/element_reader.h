@@ -37,6 +37,7 @@ class Findings {
   model::Diagnostics& out_;
   std::size_t budget_;
   std::size_t errors_ = 0;
+  std::optional<std::size_t> summary_;  // index in out_ of the "too many problems" line
 };
 
 enum class Need { optional, required };
@@ -54,8 +55,9 @@ class ElementReader {
   model::Where where() const;  // at the "<" of the start tag
   model::Where where_of(const char* attribute) const;
   const char* name() const { return node_.name(); }
-  // "<item id="JS-0001">", to say which element a message is about.
-  std::string label() const;
+  // "<item id="JS-0001">", to say which element a message is about: the
+  // attribute that identifies an element of this kind, unless it is `except`.
+  std::string label(std::string_view except = {}) const;
 
   std::optional<std::string> text_attr(const char* attr, Need need = Need::optional);
   std::optional<long long> whole_attr(const char* attr, Need need = Need::optional,
@@ -101,6 +103,7 @@ class ElementReader {
 
  private:
   const char* raw_attr(const char* attr, Need need);
+  std::string raw_text() const;
   std::size_t start_offset() const;
 
   Findings& findings_;

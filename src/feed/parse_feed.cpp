@@ -1,4 +1,4 @@
-#include <set>
+#include <map>
 
 #include "feed/element_reader.h"
 #include "feed/feed.h"
@@ -32,12 +32,16 @@ void warn_resident_ids(const SourceText& text, Findings& findings) {
 }
 
 void check_playlist_screens(Findings& findings, const std::vector<model::Playlist>& playlists) {
-  std::set<std::string> seen;
+  std::map<std::string, model::Where> seen;
   for (const auto& p : playlists)
-    for (const auto& screen : p.screens)
-      if (!seen.insert(screen).second)
+    for (const auto& screen : p.screens) {
+      const auto [it, fresh] = seen.emplace(screen, p.where);
+      if (!fresh)
         findings.error(p.where, "a second <playlist> for screen \"" + screen +
-                                    "\"; each screen value has one playlist");
+                                    "\" (the first is at line " +
+                                    std::to_string(it->second.line) +
+                                    "); each screen value has one playlist");
+    }
 }
 
 model::Feed read_feed(const XmlDocument& doc, ElementReader& root, Findings& findings) {

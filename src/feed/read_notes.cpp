@@ -43,7 +43,10 @@ std::vector<model::Notice> read_notices(ElementReader& section) {
     if (notice.from && notice.to &&
         model::to_unix(*notice.to, model::kDefaultUtcOffsetMinutes) <=
             model::to_unix(*notice.from, model::kDefaultUtcOffsetMinutes)) {
-      e.findings().error(e.where_of("to"), e.label() + " to must be later than from");
+      e.findings().error(e.where_of("to"), e.label() + " to=\"" +
+                                               e.node().attribute("to").value() +
+                                               "\" must be later than from=\"" +
+                                               e.node().attribute("from").value() + "\"");
       continue;
     }
     if (!notice.text.empty()) notices.push_back(std::move(notice));

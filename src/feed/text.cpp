@@ -29,6 +29,13 @@ std::uint32_t code_point_at(std::string_view s, std::size_t start) {
   return code_point_before(s, end);
 }
 
+bool is_cjk_punctuation(std::uint32_t c) {
+  // Quotes, dashes and ellipses in general punctuation, as Chinese text uses them.
+  return (c >= 0x2018 && c <= 0x201F) || c == 0x2014 || c == 0x2026 || c == 0x00B7;
+}
+
+bool joins_cjk(std::uint32_t c) { return is_cjk(c) || is_cjk_punctuation(c); }
+
 }  // namespace
 
 bool is_cjk(std::uint32_t c) {
@@ -44,6 +51,13 @@ bool is_cjk(std::uint32_t c) {
          (c >= 0xFE30 && c <= 0xFE4F) ||  // CJK compatibility forms
          (c >= 0xFF00 && c <= 0xFFEF) ||  // half-width and full-width forms
          (c >= 0x20000 && c <= 0x3FFFF);  // supplementary ideographic planes
+}
+
+std::string normalize_line(std::string_view raw) {
+  std::string r = normalize_text(raw);
+  for (char& c : r)
+    if (c == '\n') c = ' ';
+  return r;
 }
 
 std::string trim(std::string_view s) {
@@ -80,8 +94,8 @@ std::string normalize_text(std::string_view raw) {
     }
     if (line_breaks >= 2) {
       out += '\n';
-    } else if (line_breaks == 1 && is_cjk(code_point_before(raw, i)) &&
-               is_cjk(code_point_at(raw, j))) {
+    } else if (line_breaks == 1 && joins_cjk(code_point_before(raw, i)) &&
+               joins_cjk(code_point_at(raw, j))) {
       // Chinese has no spaces between words: a wrapped line joins seamlessly.
     } else {
       out += ' ';

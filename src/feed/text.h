@@ -11,6 +11,10 @@ namespace hb::feed {
 // Paragraphs in the result are separated by '\n'.
 std::string normalize_text(std::string_view raw);
 
+// The same folded onto one line (blank lines become a space): for attribute
+// values and names.
+std::string normalize_line(std::string_view raw);
+
 // Han, kana, hangul, bopomofo, CJK symbols and punctuation, full-width forms.
 bool is_cjk(std::uint32_t cp);
 

@@ -28,4 +28,9 @@ struct XmlDocument {
 std::unique_ptr<XmlDocument> load_xml(std::string_view bytes, const std::string& file,
                                       const Limits& limits, model::Diagnostics& out);
 
+// Byte offset of the name of an attribute in the start tag at `tag_start`
+// (pugixml keeps no attribute positions); `occurrence` 1 finds a duplicate.
+std::size_t attribute_offset(std::string_view text, std::size_t tag_start, std::string_view name,
+                             int occurrence = 0);
+
 }  // namespace hb::feed
