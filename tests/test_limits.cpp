@@ -60,7 +60,8 @@ TEST_CASE("the depth cap") {
 
 TEST_CASE("a file with only warnings stays a warning past the cap, an error past it still fails") {
   std::string attrs;
-  for (int i = 0; i < 1500; ++i) attrs += " a" + std::to_string(i) + "=\"x\"";
+  for (int i = 0; i < 1500; ++i)
+    attrs += " a" + std::to_string(i) + "=\"x\"";
   const auto warnings = parse(feed_doc("<hall name=\"n\"" + attrs + "/>"));
   CHECK(warnings.size() == 1000);
   CHECK_FALSE(model::has_errors(warnings));
@@ -95,10 +96,22 @@ TEST_CASE("documents that are not feeds at all") {
       {"mismatched tags", "<hallboard version=\"1\">\n<hall name=\"x\"></halls></hallboard>", 2, 18,
        "closing tag does not match"},
       {"unquoted attribute", "<hallboard version=1/>", 1, 20, "malformed attribute"},
-      {"a second root element", "<hallboard version=\"1\"/>\n  <hallboard version=\"1\"/>", 2, 3, "a second root element"},
-      {"text after the root", "<hallboard version=\"1\"/>\nstray", 2, 1, "text outside the root element"},
-      {"a duplicate attribute", "<hallboard version=\"1\"><hall name=\"a\"\n name=\"b\"/></hallboard>", 2, 2, "has the attribute name twice"},
-      {"a stray <", "<hallboard version=\"1\"><hall name=\"a\"/>< /hallboard>", 1, 40, "does not start a tag"},
+      {"a second root element", "<hallboard version=\"1\"/>\n  <hallboard version=\"1\"/>", 2, 3,
+       "a second root element"},
+      {"text after the root", "<hallboard version=\"1\"/>\nstray", 2, 1,
+       "text outside the root element"},
+      {"a duplicate attribute",
+       "<hallboard version=\"1\"><hall name=\"a\"\n name=\"b\"/></hallboard>", 2, 2,
+       "has the attribute name twice"},
+      {"a stray <", "<hallboard version=\"1\"><hall name=\"a\"/>< /hallboard>", 1, 40,
+       "does not start a tag"},
+      {"a declaration after blank lines", "\n<?xml version=\"1.0\"?><hallboard version=\"1\"/>", 2,
+       1, "must be the very first thing"},
+      {"a declaration after a comment",
+       "<!-- c --><?xml version=\"1.0\"?><hallboard version=\"1\"/>", 1, 11,
+       "must be the very first thing"},
+      {"-- in a comment", "<hallboard version=\"1\"><!-- a -- b --></hallboard>", 1, 31,
+       "\"--\" is not allowed inside a comment"},
       {"bare ampersand", "<hallboard version=\"1\"><hall name=\"A & B\"/></hallboard>", 1, 38,
        "bare \"&\""},
       {"a player config where a feed was expected", "<player><feed url=\"a.xml\"/></player>", 1, 1,

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "feed/player_config_reader.h"
 #include "support.h"
 
 namespace hb::test {
@@ -61,6 +62,19 @@ TEST_CASE("feed locations resolve against the config") {
     REQUIRE(c);
     REQUIRE(c->feeds.size() == 1);
     CHECK(c->feeds[0].url == location);
+  }
+}
+
+TEST_CASE("feed locations in a config fetched over http resolve against its URL") {
+  const std::pair<const char*, const char*> rows[] = {
+      {"hall.xml", "https://admin.example.gov.cn/hall/hall.xml"},
+      {"/other/x.xml", "https://admin.example.gov.cn/other/x.xml"},
+      {"file://localhost/srv/a.xml", "/srv/a.xml"},
+  };
+  for (const auto& [url, location] : rows) {
+    CAPTURE(std::string(url));
+    CHECK(feed::resolve_feed_location(url, "https://admin.example.gov.cn/hall/player.xml") ==
+          location);
   }
 }
 

@@ -80,7 +80,7 @@ TEST_CASE("dates, times, months and timestamps") {
       {"2026-11-27T08:00:00+08:00", true, 8 * 3600, 480},
       {"2026-11-27T08:00-05:30", true, 8 * 3600, -330},
       {"2026-11-27T23:59:59+00:00", true, 86399, 0},
-      {"2026-11-27T08:00Z", false, 0, std::nullopt},
+      {"2026-11-27T08:00Z", false, 0, std::nullopt},  // lint suggests +00:00
       {"2026-11-27T08:00+8", false, 0, std::nullopt},
       {"2026-11-27 08:00", false, 0, std::nullopt},
       {"2026-11-27T24:00", false, 0, std::nullopt},

@@ -35,8 +35,8 @@ int lint_command(const std::vector<std::string>& args) {
     const std::string& a = args[i];
     if (a == "--json") {
       json = true;
-    } else if (a == "--max-size" && i + 1 < args.size()) {
-      const std::string& mb = args[++i];
+    } else if (a == "--max-size") {
+      const std::string mb = i + 1 < args.size() ? args[++i] : "";
       if (mb.empty() || mb.size() > 5 || mb.find_first_not_of("0123456789") != std::string::npos ||
           std::stoul(mb) == 0) {
         std::cerr << "hallboard lint: --max-size takes a whole number of MiB, such as 64\n";
@@ -60,7 +60,10 @@ int lint_command(const std::vector<std::string>& args) {
   model::Diagnostics diagnostics;
   bool unreadable = false;
   FeedSet direct;
+  std::set<std::string> seen_files;
   for (const auto& file : files) {
+    // The same file named twice (overlapping globs) would clash with itself.
+    if (!seen_files.insert(canonical_location(file)).second) continue;
     const Loaded loaded = load_source(file, limits);
     if (!loaded.bytes) {
       std::cerr << "hallboard lint: " << loaded.error << "\n";

@@ -14,6 +14,10 @@ struct Loaded {
   std::string error;  // one plain-language line naming the file or URL
 };
 
+// http(s) URLs, file:// URLs and paths.
 Loaded load_source(const std::string& location, const feed::Limits& limits);
+
+// One spelling per file: an absolute path for local files, the URL otherwise.
+std::string canonical_location(const std::string& location);
 
 }  // namespace hb::app

@@ -77,7 +77,9 @@ int summary_command(const std::vector<std::string>& args) {
 
   std::cout << "屏幕 screen: " << (config->screen.empty() ? "(default)" : config->screen) << "  "
             << config->display.width << "x" << config->display.height << "\n";
-  if (c.hall) std::cout << "大厅 hall: " << c.hall->name << " — " << c.hall->subtitle << "\n";
+  if (c.hall)
+    std::cout << "大厅 hall: " << c.hall->name
+              << (c.hall->subtitle.empty() ? "" : " — " + c.hall->subtitle) << "\n";
   std::map<std::string, int> per_category;
   for (const auto& item : c.items)
     ++per_category[item.category.empty() ? "(none)" : item.category];
@@ -102,8 +104,8 @@ int summary_command(const std::vector<std::string>& args) {
               << (r.decision == model::Decision::approve ? " 准予" : " 不予") << "\n";
   }
   if (c.stats)
-    std::cout << "月度统计 stats: " << c.stats->year << "-" << c.stats->month << ", "
-              << c.stats->windows.size() << " windows\n";
+    std::cout << "月度统计 stats: " << c.stats->year << "-" << (c.stats->month < 10 ? "0" : "")
+              << c.stats->month << ", " << c.stats->windows.size() << " windows\n";
   std::cout << "播放列表 playlists: " << c.playlists.size() << "\n";
   if (c.calendar)
     std::cout << "日历 calendar: " << c.calendar->hours.size() << " opening periods, "

@@ -58,9 +58,9 @@ model::Where ElementReader::where_of(const char* attribute) const {
 std::string ElementReader::label(std::string_view except) const {
   // The attribute that tells elements of each kind apart.
   static constexpr std::pair<std::string_view, const char*> kKeys[] = {
-      {"slide", "type"},   {"phone", "kind"},     {"link", "kind"},   {"post", "role"},
-      {"pledge", "staff"}, {"absence", "staff"},  {"result", "item"}, {"playlist", "screen"},
-      {"fee", "name"},     {"step", "name"},      {"holiday", "name"}};
+      {"slide", "type"},   {"phone", "kind"},    {"link", "kind"},   {"post", "role"},
+      {"pledge", "staff"}, {"absence", "staff"}, {"result", "item"}, {"playlist", "screen"},
+      {"fee", "name"},     {"step", "name"},     {"holiday", "name"}};
   const char* key = "id";
   for (const auto& [element, attr] : kKeys)
     if (element == node_.name()) key = attr;
@@ -156,8 +156,11 @@ std::optional<model::DateTime> ElementReader::timestamp_attr(const char* attr, N
   if (!raw) return std::nullopt;
   const auto v = parse_timestamp(*raw);
   if (!v)
-    bad_value(attr, *raw,
-              "a timestamp YYYY-MM-DDTHH:MM, optionally with :SS and an offset such as +08:00");
+    bad_value(
+        attr, *raw,
+        raw->back() == 'Z'
+            ? "an offset written as +00:00 (not Z), as in 2026-11-27T02:00+00:00"
+            : "a timestamp YYYY-MM-DDTHH:MM, optionally with :SS and an offset such as +08:00");
   return v;
 }
 

@@ -239,6 +239,11 @@ std::optional<Decoded> decode(std::string_view bytes, const std::string& file,
                 "as UTF-16 with a byte-order mark");
 
   SourceEncoding encoding = SourceEncoding::utf8;
+  const std::size_t lead = body.find_first_not_of(" \t\r\n");
+  if (lead != 0 && lead != std::string_view::npos && body.compare(lead, 5, "<?xml") == 0)
+    return fail(body.substr(0, lead),
+                "the XML declaration <?xml …?> must be the very first thing in the file; "
+                "remove the blank lines or spaces before it");
   if (const auto decl = declared_encoding(body)) {
     const std::string name = upper(decl->name);
     if (name == "GB2312" || name == "GBK" || name == "GB18030") {

@@ -19,7 +19,7 @@ class Merger {
     if (feed.hall) take_once(content_.hall, std::move(*feed.hall), "<hall>");
     if (feed.calendar) take_once(content_.calendar, std::move(*feed.calendar), "<calendar>");
     if (feed.stats) take_once(content_.stats, std::move(*feed.stats), "<stats>");
-    has_items_ = has_items_ || !feed.items.empty();
+    has_items_ = has_items_ || feed.has_items_section;
     for (auto& item : feed.items)
       if (unique(item_ids_, item.id, item.where, "item")) content_.items.push_back(std::move(item));
     if (feed.roster) {
@@ -132,29 +132,36 @@ class Merger {
     check_item_references();
   }
 
+  // Like roster_ref, for references to items.
+  bool item_ref(const std::string& id, const model::Where& where) {
+    if (!has_items_) {
+      if (!warned_no_items_)
+        warning(where,
+                "no <items> in the feeds read together, so references to items are not "
+                "checked; lint all the hall's feeds (or its player config) at once");
+      warned_no_items_ = true;
+      return true;
+    }
+    return item_ids_.count(id) > 0;
+  }
+
   void check_item_references() {
-    if (!has_items_ && (!content_.results.empty())) {
-      warning(content_.results.front().where,
-              "no <items> in the feeds read together, so result item references are not checked");
-    } else {
-      std::map<std::string, model::Where> numbers;
-      for (const auto& r : content_.results) {
-        if (!item_ids_.count(r.item))
-          error(r.item_where, "<result item=\"" + r.item + "\">: no <item> has this id");
-        if (!r.number.empty()) {
-          const auto [it, fresh] = numbers.emplace(r.number, r.where);
-          if (!fresh)
-            warning(r.where, "<result number=\"" + r.number + "\"> appears twice (also at " +
-                                 at(it->second) + ")");
-        }
-      }
+    std::map<std::string, model::Where> numbers;
+    for (const auto& r : content_.results) {
+      if (!item_ref(r.item, r.item_where))
+        error(r.item_where, "<result item=\"" + r.item + "\">: no <item> has this id");
+      if (r.number.empty()) continue;
+      const auto [it, fresh] = numbers.emplace(r.number, r.where);
+      if (!fresh)
+        warning(r.where, "<result number=\"" + r.number + "\"> appears twice (also at " +
+                             at(it->second) + ")");
     }
     std::set<std::string> categories;
     for (const auto& item : content_.items)
       categories.insert(item.category);
     for (const auto& playlist : content_.playlists) {
       for (const auto& slide : playlist.slides) {
-        if (!slide.item.empty() && has_items_ && !item_ids_.count(slide.item))
+        if (!slide.item.empty() && !item_ref(slide.item, slide.where))
           error(slide.where, "<slide item=\"" + slide.item + "\">: no <item> has this id");
         if (!slide.category.empty() && has_items_ && !categories.count(slide.category))
           warning(slide.where, "<slide category=\"" + slide.category +
@@ -167,6 +174,7 @@ class Merger {
   model::Content content_;
   bool has_items_ = false;
   bool warned_no_roster_ = false;
+  bool warned_no_items_ = false;
   std::unordered_map<std::string, model::Where> item_ids_, staff_ids_, window_ids_, notice_ids_;
   std::unordered_map<std::string, model::Where> playlist_screens_;
 };

@@ -38,8 +38,7 @@ void check_playlist_screens(Findings& findings, const std::vector<model::Playlis
       const auto [it, fresh] = seen.emplace(screen, p.where);
       if (!fresh)
         findings.error(p.where, "a second <playlist> for screen \"" + screen +
-                                    "\" (the first is at line " +
-                                    std::to_string(it->second.line) +
+                                    "\" (the first is at line " + std::to_string(it->second.line) +
                                     "); each screen value has one playlist");
     }
 }
@@ -60,6 +59,7 @@ model::Feed read_feed(const XmlDocument& doc, ElementReader& root, Findings& fin
   }
   if (const auto n = root.single_child("items")) {
     ElementReader e(findings, *n);
+    feed.has_items_section = true;
     feed.items = read_items(e);
   }
   if (const auto n = root.single_child("results")) {

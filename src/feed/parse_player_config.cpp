@@ -5,16 +5,24 @@ namespace hb::feed {
 
 std::optional<std::string> resolve_feed_location(std::string_view url, std::string_view config) {
   if (is_http_url(url)) return std::string(url);
+  if (url.substr(0, 17) == "file://localhost/") return std::string(url.substr(16));
   if (url.substr(0, 7) == "file://") {
     const std::string_view path = url.substr(7);
     if (path.empty() || path[0] != '/') return std::nullopt;  // file://host/… is not local
     return std::string(path);
   }
   if (url.find("://") != std::string_view::npos || url.empty()) return std::nullopt;
-  if (url[0] == '/') return std::string(url);
+  if (url[0] == '/') {
+    if (!is_http_url(config)) return std::string(url);
+    // An absolute path on the config's own server.
+    const std::size_t host_end = config.find('/', config.find("://") + 3);
+    return std::string(config.substr(0, host_end)) + std::string(url);
+  }
+  // Relative to the config, wherever the config came from (a path or a URL).
   const std::size_t slash = config.rfind('/');
-  if (slash == std::string_view::npos || config.find("://") != std::string_view::npos)
-    return std::string(url);
+  const std::size_t scheme = config.find("://");
+  if (slash == std::string_view::npos || (scheme != std::string_view::npos && slash < scheme + 3))
+    return is_http_url(config) ? std::string(config) + "/" + std::string(url) : std::string(url);
   return std::string(config.substr(0, slash + 1)) + std::string(url);
 }
 

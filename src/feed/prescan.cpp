@@ -44,10 +44,18 @@ class Scanner {
       const char c = s_[i];
       if (c == '<') {
         if (s_.compare(i, 4, "<!--") == 0) {
-          i = skip_past(i + 4, "-->");
+          const std::size_t end = skip_past(i + 4, "-->");
+          const std::size_t dashes = s_.substr(i + 4, end - i - 4).find("--");
+          if (dashes + 3 < end - i - 4)  // "--" before the closing "-->"
+            report(i + 4 + dashes, "\"--\" is not allowed inside a comment");
+          i = end;
         } else if (s_.compare(i, 9, "<![CDATA[") == 0) {
           i = skip_past(i + 9, "]]>");
         } else if (s_.compare(i, 2, "<?") == 0) {
+          if (i > 0 && (s_.compare(i, 6, "<?xml ") == 0 || s_.compare(i, 6, "<?xml?") == 0))
+            report(i,
+                   "the XML declaration <?xml …?> must be the very first thing in the file; "
+                   "remove what stands before it");
           i = skip_past(i + 2, "?>");
         } else if (s_.compare(i, 9, "<!DOCTYPE") == 0) {
           report(i, "a DOCTYPE is not allowed in a feed; remove the <!DOCTYPE …> declaration");
@@ -147,7 +155,7 @@ class Scanner {
 
   void report(std::size_t offset, std::string message) {
     if (budget_ == 0) return;
-    --budget_;
+    if (--budget_ == 0) message = "too many problems in this file; the rest are not listed";
     out_.push_back(
         model::Diagnostic{text_.where(offset), model::Severity::error, std::move(message)});
   }

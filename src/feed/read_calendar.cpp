@@ -103,28 +103,31 @@ model::Calendar read_calendar(ElementReader& e) {
     }
     if (!date) continue;
     day.date = *date;
-    for (const auto& holiday : cal.holidays) {
-      if (holiday.from <= *date && *date <= holiday.to)
-        e.findings().error(w.where_of("date"),
-                           "<workday> date=\"" + to_string(*date) + "\" falls in the holiday " +
-                               (holiday.name.empty() ? "" : "\"" + holiday.name + "\" ") +
-                               "(line " + std::to_string(holiday.where.line) +
-                               "); a date cannot be both closed and worked");
-    }
+    const auto holiday = std::find_if(cal.holidays.begin(), cal.holidays.end(), [&](const auto& h) {
+      return h.from <= *date && *date <= h.to;
+    });
     const bool as_has_hours = std::any_of(cal.hours.begin(), cal.hours.end(), [&](const auto& h) {
       return h.days[static_cast<std::size_t>(day.as)];
     });
-    if (!as_has_hours && !cal.hours.empty())
+    // One finding per make-up day: the most serious one.
+    if (holiday != cal.holidays.end()) {
+      e.findings().error(w.where_of("date"),
+                         "<workday> date=\"" + to_string(*date) + "\" falls in the holiday " +
+                             (holiday->name.empty() ? "" : "\"" + holiday->name + "\" ") +
+                             "(line " + std::to_string(holiday->where.line) +
+                             "); a date cannot be both closed and worked");
+    } else if (!as_has_hours && !cal.hours.empty()) {
       e.findings().warning(w.where(), "<workday> as=\"" + to_string(day.as) +
                                           "\" names a day without opening hours, so the hall "
                                           "stays closed on " +
                                           to_string(*date));
-    // A make-up day matters when it opens a closed day or changes the day's hours.
-    if (same_hours(cal.hours, model::weekday_of(*date), day.as))
+    } else if (same_hours(cal.hours, model::weekday_of(*date), day.as)) {
+      // A make-up day matters when it opens a closed day or changes the day's hours.
       e.findings().warning(w.where_of("date"), "<workday> date=\"" + to_string(*date) + "\" is a " +
                                                    to_string(model::weekday_of(*date)) +
                                                    " with the same hours as " + to_string(day.as) +
                                                    ", so this make-up day changes nothing");
+    }
     cal.workdays.push_back(day);
   }
   if (!e.node().child("hours"))

@@ -43,8 +43,7 @@ std::vector<model::Notice> read_notices(ElementReader& section) {
     if (notice.from && notice.to &&
         model::to_unix(*notice.to, model::kDefaultUtcOffsetMinutes) <=
             model::to_unix(*notice.from, model::kDefaultUtcOffsetMinutes)) {
-      e.findings().error(e.where_of("to"), e.label() + " to=\"" +
-                                               e.node().attribute("to").value() +
+      e.findings().error(e.where_of("to"), e.label() + " to=\"" + e.node().attribute("to").value() +
                                                "\" must be later than from=\"" +
                                                e.node().attribute("from").value() + "\"");
       continue;

@@ -34,7 +34,9 @@ bool is_cjk_punctuation(std::uint32_t c) {
   return (c >= 0x2018 && c <= 0x201F) || c == 0x2014 || c == 0x2026 || c == 0x00B7;
 }
 
-bool joins_cjk(std::uint32_t c) { return is_cjk(c) || is_cjk_punctuation(c); }
+bool joins_cjk(std::uint32_t c) {
+  return is_cjk(c) || is_cjk_punctuation(c);
+}
 
 }  // namespace
 

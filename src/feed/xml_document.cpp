@@ -31,14 +31,17 @@ std::size_t tag_start(const pugi::xml_node& node) {
 // The second attribute of this name on the element, if any.
 std::optional<std::string_view> duplicate_attribute(const pugi::xml_node& node) {
   std::vector<std::string_view> names;
-  for (const auto& a : node.attributes()) names.emplace_back(a.name());
+  for (const auto& a : node.attributes())
+    names.emplace_back(a.name());
   std::sort(names.begin(), names.end());
   const auto dup = std::adjacent_find(names.begin(), names.end());
   if (dup == names.end()) return std::nullopt;
   return *dup;
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 // pugixml silently drops text before and after the root element; XML
 // forbids it, and an editor would lose what they wrote there. Returns the
@@ -46,7 +49,8 @@ bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; 
 std::optional<std::size_t> text_outside_root(std::string_view s) {
   std::size_t i = 0;
   while (true) {  // leading white space, comments and processing instructions
-    while (i < s.size() && is_space(s[i])) ++i;
+    while (i < s.size() && is_space(s[i]))
+      ++i;
     if (s.compare(i, 4, "<!--") == 0) {
       const std::size_t end = s.find("-->", i + 4);
       if (end == std::string_view::npos) return std::nullopt;
@@ -62,11 +66,14 @@ std::optional<std::size_t> text_outside_root(std::string_view s) {
   if (i < s.size() && s[i] != '<') return i;
   std::size_t end = s.size();
   while (true) {  // trailing white space, comments and processing instructions
-    while (end > 0 && is_space(s[end - 1])) --end;
+    while (end > 0 && is_space(s[end - 1]))
+      --end;
     const std::string_view head = s.substr(0, end);
-    if (head.size() >= 3 && head.substr(head.size() - 3) == "-->" && head.rfind("<!--") != std::string_view::npos) {
+    if (head.size() >= 3 && head.substr(head.size() - 3) == "-->" &&
+        head.rfind("<!--") != std::string_view::npos) {
       end = head.rfind("<!--");
-    } else if (head.size() >= 2 && head.substr(head.size() - 2) == "?>" && head.rfind("<?") != std::string_view::npos) {
+    } else if (head.size() >= 2 && head.substr(head.size() - 2) == "?>" &&
+               head.rfind("<?") != std::string_view::npos) {
       end = head.rfind("<?");
     } else {
       break;
@@ -75,7 +82,8 @@ std::optional<std::size_t> text_outside_root(std::string_view s) {
   if (end > 0 && s[end - 1] != '>') {
     const std::size_t last_tag = s.rfind('>', end - 1);
     std::size_t start = last_tag == std::string_view::npos ? 0 : last_tag + 1;
-    while (start < end && is_space(s[start])) ++start;
+    while (start < end && is_space(s[start]))
+      ++start;
     return start;
   }
   return std::nullopt;
@@ -167,8 +175,8 @@ std::unique_ptr<XmlDocument> load_xml(std::string_view bytes, const std::string&
   if (!r) {
     // pugixml points just past the "<" of a bad tag; the editor wants the "<".
     const auto offset = static_cast<std::size_t>(r.offset);
-    const bool after_lt = r.status == pugi::status_unrecognized_tag && offset > 0 &&
-                          doc->utf8[offset - 1] == '<';
+    const bool after_lt =
+        r.status == pugi::status_unrecognized_tag && offset > 0 && doc->utf8[offset - 1] == '<';
     out.push_back({doc->text->where(after_lt ? offset - 1 : offset), model::Severity::error,
                    describe_parse_error(r)});
     return nullptr;
@@ -187,14 +195,18 @@ std::size_t attribute_offset(std::string_view s, std::size_t tag_start, std::str
                              int occurrence) {
   const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
   std::size_t i = tag_start + 1;
-  while (i < s.size() && !is_space(s[i]) && s[i] != '>' && s[i] != '/') ++i;  // element name
+  while (i < s.size() && !is_space(s[i]) && s[i] != '>' && s[i] != '/')
+    ++i;  // element name
   while (i < s.size()) {
-    while (i < s.size() && is_space(s[i])) ++i;
+    while (i < s.size() && is_space(s[i]))
+      ++i;
     if (i >= s.size() || s[i] == '>' || s[i] == '/') break;
     const std::size_t name_start = i;
-    while (i < s.size() && !is_space(s[i]) && s[i] != '=' && s[i] != '>') ++i;
+    while (i < s.size() && !is_space(s[i]) && s[i] != '=' && s[i] != '>')
+      ++i;
     if (s.substr(name_start, i - name_start) == name && occurrence-- == 0) return name_start;
-    while (i < s.size() && s[i] != '"' && s[i] != '\'' && s[i] != '>') ++i;
+    while (i < s.size() && s[i] != '"' && s[i] != '\'' && s[i] != '>')
+      ++i;
     if (i >= s.size() || s[i] == '>') break;
     const std::size_t close = s.find(s[i], i + 1);
     if (close == std::string_view::npos) break;

@@ -291,6 +291,7 @@ struct Feed {
   std::optional<DateTime> generated;
   std::optional<Hall> hall;
   std::optional<Calendar> calendar;
+  bool has_items_section = false;  // an <items> element, even if every item was refused
   std::vector<Item> items;
   std::vector<Result> results;
   std::optional<Roster> roster;
