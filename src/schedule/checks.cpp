@@ -3,25 +3,23 @@
 #include <set>
 
 #include "schedule/calendar.h"
+#include "schedule/local_time.h"
 
 namespace hb::schedule {
 namespace {
 
-// Local seconds since the epoch in the player's zone.
-std::int64_t local_seconds(const model::DateTime& t, int offset_minutes) {
-  return model::to_unix(t, offset_minutes) + static_cast<std::int64_t>(offset_minutes) * 60;
-}
-
-int working_days_touched(const model::Calendar& calendar, std::int64_t from, std::int64_t to) {
-  constexpr std::int64_t kMaxDays = 3660;  // absences longer than ten years are not real
-  const std::int64_t first_day = from / 86400 - (from % 86400 < 0 ? 1 : 0);
+// How many working days' opening hours [from, to) overlaps, counting to 2.
+int working_days_touched(const model::Calendar& calendar, model::UnixSeconds from,
+                         model::UnixSeconds to, int offset) {
+  constexpr int kMaxDays = 3660;  // absences longer than ten years are not real
+  const model::Date first = to_local(from, offset).date;
   int touched = 0;
-  for (std::int64_t day = first_day; day * 86400 < to && day - first_day < kMaxDays; ++day) {
-    const model::Date date = model::civil_from_days(day);
+  for (int d = 0; d < kMaxDays; ++d) {
+    const model::Date date = model::add_days(first, d);
+    if (from_local(date, 0, offset) >= to) break;
     for (const auto& p : opening_periods(calendar, date)) {
-      const std::int64_t open = day * 86400 + p.open.minutes * 60;
-      const std::int64_t close = day * 86400 + p.close.minutes * 60;
-      if (from < close && open < to) {
+      if (from < from_local(date, p.close.minutes * 60, offset) &&
+          from_local(date, p.open.minutes * 60, offset) < to) {
         if (++touched >= 2) return touched;
         break;
       }
@@ -42,9 +40,9 @@ void check_absence_cover(const model::Content& content, int utc_offset_minutes,
   }
   for (const auto& a : content.roster.absences) {
     if (!a.substitute.empty() || !post_holders.count(a.staff)) continue;
-    const auto from = local_seconds(a.from, utc_offset_minutes);
-    const auto to = local_seconds(a.to, utc_offset_minutes);
-    if (working_days_touched(calendar, from, to) >= 2)
+    const auto from = model::to_unix(a.from, utc_offset_minutes);
+    const auto to = model::to_unix(a.to, utc_offset_minutes);
+    if (working_days_touched(calendar, from, to, utc_offset_minutes) >= 2)
       out.push_back({a.where, model::Severity::warning,
                      "<absence staff=\"" + a.staff +
                          "\"> covers more than one working day of an A/B post but names no "
