@@ -1,8 +1,10 @@
+#include <chrono>
 #include <iostream>
 #include <string>
 #include <vector>
 
 #include "app/lint_command.h"
+#include "app/plan_command.h"
 #include "app/summary_command.h"
 #include "net/curl_global.h"
 
@@ -17,6 +19,7 @@ constexpr const char* kUsage =
     "  hallboard run    [--config FILE] [--windowed WxH]\n"
     "  hallboard lint   [--json] [--max-size MiB] FILE...\n"
     "  hallboard render --config FILE [--at TIME] [--size WxH] --out DIR\n"
+    "  hallboard plan   [--config FILE] [--at TIME] [--minutes N]\n"
     "  hallboard summary [--config FILE]\n"
     "  hallboard --version\n";
 
@@ -41,6 +44,13 @@ int main(int argc, char** argv) {
   hb::net::CurlGlobal curl;
   if (command == "lint") return hb::app::lint_command(rest);
   if (command == "summary") return hb::app::summary_command(rest);
+  if (command == "plan") {
+    // The only clock read: everything below takes the time as a parameter.
+    const auto now = std::chrono::duration_cast<std::chrono::seconds>(
+                         std::chrono::system_clock::now().time_since_epoch())
+                         .count();
+    return hb::app::plan_command(rest, static_cast<long long>(now));
+  }
   if (command == "run" || command == "render") {
     std::cerr << "hallboard " << command
               << ": the display is not part of this build yet; `hallboard summary` shows what "

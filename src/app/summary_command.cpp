@@ -6,8 +6,7 @@
 #include <iostream>
 #include <map>
 
-#include "app/load.h"
-#include "feed/feed.h"
+#include "app/content_loader.h"
 #include "model/privacy.h"
 
 namespace hb::app {
@@ -46,34 +45,21 @@ int summary_command(const std::vector<std::string>& args) {
       return 2;
     }
   }
-  const feed::Limits limits;
-  model::Diagnostics diagnostics;
-  const Loaded config_bytes = load_source(config_path, limits);
-  if (!config_bytes.bytes) {
-    std::cerr << "hallboard summary: " << config_bytes.error << "\n";
+  const ScreenContent loaded = load_screen_content(config_path, feed::Limits{});
+  if (!loaded.error.empty()) {
+    std::cerr << "hallboard summary: " << loaded.error << "\n";
     return 2;
   }
-  const auto config =
-      feed::parse_player_config(*config_bytes.bytes, config_path, diagnostics, limits);
-  if (!config) {
-    for (const auto& d : diagnostics)
+  if (!loaded.config) {
+    for (const auto& d : loaded.findings)
       std::cerr << model::format_diagnostic(d) << "\n";
     return 1;
   }
-  std::vector<model::Feed> feeds;
-  for (const auto& source : config->feeds) {
-    const Loaded bytes = load_source(source.url, limits);
-    if (!bytes.bytes) {
-      std::cerr << "hallboard summary: " << bytes.error << "\n";
-      return 2;
-    }
-    if (auto f = feed::parse_feed(*bytes.bytes, source.url, diagnostics, limits))
-      feeds.push_back(std::move(*f));
-  }
-  const model::Content c = feed::merge(std::move(feeds), diagnostics);
-  const auto errors = std::count_if(diagnostics.begin(), diagnostics.end(), [](const auto& d) {
-    return d.severity == model::Severity::error;
-  });
+  const model::PlayerConfig* config = &*loaded.config;
+  const model::Content& c = loaded.content;
+  const auto errors =
+      std::count_if(loaded.findings.begin(), loaded.findings.end(),
+                    [](const auto& d) { return d.severity == model::Severity::error; });
 
   std::cout << "屏幕 screen: " << (config->screen.empty() ? "(default)" : config->screen) << "  "
             << config->display.width << "x" << config->display.height << "\n";

@@ -1,0 +1,178 @@
+#include "app/plan_command.h"
+
+#include <iostream>
+#include <sstream>
+
+#include "app/content_loader.h"
+#include "app/summary_command.h"
+#include "app/time_text.h"
+#include "schedule/calendar.h"
+#include "schedule/duty.h"
+#include "schedule/local_time.h"
+#include "schedule/notices.h"
+#include "schedule/playlist.h"
+#include "schedule/screen.h"
+
+namespace hb::app {
+namespace {
+
+constexpr const char* kUsage = "usage: hallboard plan [--config FILE] [--at TIME] [--minutes N]\n";
+
+std::string slide_name(model::SlideType type) {
+  switch (type) {
+    case model::SlideType::items:
+      return "事项列表 items";
+    case model::SlideType::item:
+      return "事项详情 item";
+    case model::SlideType::roster:
+      return "窗口值班 roster";
+    case model::SlideType::pledges:
+      return "党员承诺 pledges";
+    case model::SlideType::commitments:
+      return "服务承诺 commitments";
+    case model::SlideType::results:
+      return "办理结果 results";
+    case model::SlideType::stats:
+      return "月度统计 stats";
+    case model::SlideType::notices:
+      return "通知公告 notices";
+  }
+  return "";
+}
+
+std::string clock(model::UnixSeconds t, int offset) {
+  return local_text(t, offset).substr(11);
+}
+
+void print_state(std::ostream& out, const model::Content& c, const model::Calendar& calendar,
+                 model::UnixSeconds t, int offset) {
+  const auto board = schedule::duty_board(c, calendar, t, offset);
+  if (board.open) {
+    const auto end = schedule::period_end(calendar, t, offset);
+    out << "大厅 hall: 开放中 open" << (end ? " until " + clock(*end, offset).substr(0, 5) : "")
+        << "\n";
+  } else {
+    out << "大厅 hall: 非工作时间 closed; 下次开放 next opening "
+        << (board.next_opening ? local_text(*board.next_opening, offset, false)
+                               : "(none within 400 days)")
+        << "\n";
+  }
+  out << "\n窗口 windows:\n";
+  for (const auto& w : c.roster.windows) {
+    out << "  " << w.name << "  " << w.service << "\n    ";
+    if (!board.open) {
+      out << "非工作时间 closed\n";
+      continue;
+    }
+    const auto duty = schedule::duty_at(c.roster, w, t, offset);
+    if (!duty.staff) {
+      out << "暂停服务 suspended" << (w.closed_note.empty() ? "" : ": " + w.closed_note) << "\n";
+      continue;
+    }
+    out << duty.staff->name << "  " << schedule::role_label(duty.role)
+        << (duty.staff->party ? "  党员" : "") << "\n";
+  }
+  out << "\n公告 notices:\n";
+  bool any = false;
+  for (const auto& n : c.notices) {
+    if (!schedule::is_active(n, t, offset)) continue;
+    any = true;
+    out << "  " << (n.level == model::NoticeLevel::urgent ? "[紧急 urgent] " : "[info] ")
+        << (n.id.empty() ? "" : n.id + ": ") << n.text << "\n";
+  }
+  if (!any) out << "  (none active)\n";
+}
+
+void print_timeline(std::ostream& out, const schedule::ScreenPlan& plan, model::UnixSeconds t,
+                    int minutes) {
+  out << "\n播放 pages from " << clock(t, plan.utc_offset_minutes) << " for " << minutes
+      << " minutes (one page per slide until layout counts real pages):\n";
+  if (!plan.playlist) {
+    out << "  (no playlist for this screen)\n";
+    return;
+  }
+  const auto pages = schedule::screen_timeline(plan, t, t + minutes * 60);
+  if (pages.empty()) out << "  (nothing to show)\n";
+  for (const auto& p : pages) {
+    out << "  " << clock(p.start, plan.utc_offset_minutes) << "-"
+        << clock(p.end, plan.utc_offset_minutes) << "  ";
+    if (p.urgent) {
+      out << "紧急通知 urgent notice\n";
+      continue;
+    }
+    const auto& slide = plan.playlist->slides[static_cast<std::size_t>(p.slide)];
+    out << slide_name(slide.type);
+    if (!slide.category.empty()) out << " " << slide.category;
+    if (!p.item.empty()) out << " " << p.item;
+    if (p.page_count > 1) out << " (" << p.page + 1 << "/" << p.page_count << ")";
+    out << "\n";
+  }
+}
+
+}  // namespace
+
+int plan_command(const std::vector<std::string>& args, long long now) {
+  std::string config_path = default_config_path();
+  std::string at_text;
+  int minutes = 10;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const bool has_value = i + 1 < args.size();
+    if (args[i] == "--config" && has_value) {
+      config_path = args[++i];
+    } else if (args[i] == "--at" && has_value) {
+      at_text = args[++i];
+    } else if (args[i] == "--minutes" && has_value) {
+      const std::string& m = args[++i];
+      if (m.empty() || m.size() > 5 || m.find_first_not_of("0123456789") != std::string::npos) {
+        std::cerr << "hallboard plan: --minutes takes a whole number\n" << kUsage;
+        return 2;
+      }
+      minutes = std::stoi(m);
+    } else {
+      std::cerr << kUsage;
+      return 2;
+    }
+  }
+  const ScreenContent loaded = load_screen_content(config_path, feed::Limits{});
+  if (!loaded.error.empty()) {
+    std::cerr << "hallboard plan: " << loaded.error << "\n";
+    return 2;
+  }
+  if (!loaded.config || model::has_errors(loaded.findings)) {
+    for (const auto& d : loaded.findings)
+      std::cerr << model::format_diagnostic(d) << "\n";
+    std::cerr << "hallboard plan: the content has errors; fix them first (hallboard lint "
+              << config_path << ")\n";
+    return 1;
+  }
+  const int offset = loaded.config->utc_offset_minutes;
+  model::UnixSeconds t = now;
+  if (!at_text.empty()) {
+    const auto parsed = parse_at(at_text, offset);
+    if (!parsed) {
+      std::cerr << "hallboard plan: --at \"" << at_text
+                << "\" is not a time; write 2026-11-27T10:00 (or with +08:00)\n";
+      return 2;
+    }
+    t = *parsed;
+  }
+  const model::Content& c = loaded.content;
+  const model::Calendar calendar = c.calendar ? *c.calendar : model::default_calendar();
+  const auto local = schedule::to_local(t, offset);
+
+  std::ostringstream out;
+  out << "hallboard plan: " << date_zh(local.date) << " " << clock(t, offset) << " ("
+      << offset_text(offset) << "), screen "
+      << (loaded.config->screen.empty() ? "*" : loaded.config->screen) << "\n";
+  print_state(out, c, calendar, t, offset);
+  schedule::ScreenPlan plan;
+  plan.content = &c;
+  plan.playlist = schedule::select_playlist(c, loaded.config->screen);
+  plan.utc_offset_minutes = offset;
+  plan.pages = schedule::one_page_each(c, offset);
+  print_timeline(out, plan, t, minutes);
+  std::cout << out.str();
+  return 0;
+}
+
+}  // namespace hb::app

@@ -1,0 +1,48 @@
+#include "app/time_text.h"
+
+#include <cstdio>
+
+#include "feed/values.h"
+#include "schedule/local_time.h"
+
+namespace hb::app {
+
+std::string weekday_zh(model::Weekday w) {
+  static constexpr const char* kNames[] = {"星期一", "星期二", "星期三", "星期四",
+                                           "星期五", "星期六", "星期日"};
+  return kNames[static_cast<int>(w)];
+}
+
+std::string date_zh(const model::Date& d) {
+  return std::to_string(d.year) + "年" + std::to_string(d.month) + "月" + std::to_string(d.day) +
+         "日 " + weekday_zh(model::weekday_of(d));
+}
+
+std::string local_text(model::UnixSeconds t, int utc_offset_minutes, bool seconds) {
+  const auto l = schedule::to_local(t, utc_offset_minutes);
+  char buf[64];
+  if (seconds)
+    std::snprintf(buf, sizeof buf, "%s %02d:%02d:%02d", model::to_string(l.date).c_str(),
+                  l.second_of_day / 3600, l.second_of_day / 60 % 60, l.second_of_day % 60);
+  else
+    std::snprintf(buf, sizeof buf, "%s %02d:%02d", model::to_string(l.date).c_str(),
+                  l.second_of_day / 3600, l.second_of_day / 60 % 60);
+  return buf;
+}
+
+std::string offset_text(int utc_offset_minutes) {
+  const int m = utc_offset_minutes < 0 ? -utc_offset_minutes : utc_offset_minutes;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%c%02d:%02d", utc_offset_minutes < 0 ? '-' : '+', m / 60 % 100,
+                m % 60);
+  return buf;
+}
+
+std::optional<model::UnixSeconds> parse_at(const std::string& text, int utc_offset_minutes) {
+  if (const auto t = feed::parse_timestamp(text)) return model::to_unix(*t, utc_offset_minutes);
+  if (const auto d = feed::parse_date(text))  // a date alone: its start
+    return schedule::from_local(*d, 0, utc_offset_minutes);
+  return std::nullopt;
+}
+
+}  // namespace hb::app

@@ -1,0 +1,21 @@
+// Times as people in the hall read them.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "model/time.h"
+
+namespace hb::app {
+
+std::string weekday_zh(model::Weekday w);  // 星期五
+// 2026年11月27日 星期五
+std::string date_zh(const model::Date& d);
+// 2026-11-27 10:00:00 in the given zone
+std::string local_text(model::UnixSeconds t, int utc_offset_minutes, bool seconds = true);
+std::string offset_text(int utc_offset_minutes);  // +08:00
+
+// --at values: a feed timestamp; without an offset it is in the given zone.
+std::optional<model::UnixSeconds> parse_at(const std::string& text, int utc_offset_minutes);
+
+}  // namespace hb::app
