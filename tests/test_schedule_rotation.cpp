@@ -144,9 +144,16 @@ TEST_CASE("urgent notices pre-empt the rotation and recur after every slide") {
   in.urgent_seconds = 15;
   const std::pair<model::UnixSeconds, const char*> rows[] = {
       {44, "0:1/1"},  // before: the plain rotation (urgent_since is in the future)
-      {45, "urgent"}, {59, "urgent"}, {60, "1:1/2"},   {70, "1:2/2"},  // the slide after the
-                                                                       // interrupted roster
-      {80, "urgent"}, {95, "2:1/1"},  {105, "urgent"}, {120, "0:1/1"}, {130, "urgent"},
+      {45, "urgent"},
+      {59, "urgent"},
+      {60, "1:1/2"},
+      {70, "1:2/2"},  // the slide after the
+                      // interrupted roster
+      {80, "urgent"},
+      {95, "2:1/1"},
+      {105, "urgent"},
+      {120, "0:1/1"},
+      {130, "urgent"},
       {145, "1:1/2"},
   };
   for (const auto& [t, expected] : rows) {

@@ -44,12 +44,20 @@ class Scanner {
       const char c = s_[i];
       if (c == '<') {
         if (s_.compare(i, 4, "<!--") == 0) {
-          const std::size_t end = skip_past(i + 4, "-->");
-          const std::size_t dashes = s_.substr(i + 4, end - i - 4).find("--");
-          if (dashes + 3 < end - i - 4)  // "--" before the closing "-->"
+          const std::size_t close = s_.find("-->", i + 4);
+          if (close == std::string_view::npos) {
+            report(i, "this comment is never closed with -->");
+            return;
+          }
+          const std::size_t dashes = s_.substr(i + 4, close - i - 4).find("--");
+          if (dashes != std::string_view::npos)
             report(i + 4 + dashes, "\"--\" is not allowed inside a comment");
-          i = end;
+          i = skip_past(i + 4, "-->");
         } else if (s_.compare(i, 9, "<![CDATA[") == 0) {
+          if (s_.find("]]>", i + 9) == std::string_view::npos) {
+            report(i, "this CDATA section is never closed with ]]>");
+            return;
+          }
           i = skip_past(i + 9, "]]>");
         } else if (s_.compare(i, 2, "<?") == 0) {
           if (i > 0 && (s_.compare(i, 6, "<?xml ") == 0 || s_.compare(i, 6, "<?xml?") == 0))
@@ -61,7 +69,7 @@ class Scanner {
           report(i, "a DOCTYPE is not allowed in a feed; remove the <!DOCTYPE …> declaration");
           i = skip_doctype(i + 9);
         } else {
-          ++i;
+          i = scan_tag(i);
         }
       } else if (c == '&') {
         i = check_reference(i);
@@ -81,6 +89,33 @@ class Scanner {
     return end == std::string_view::npos ? s_.size() : end + end_marker.size();
   }
 
+  // A start or end tag: attribute values may hold references but never "<".
+  // Markup-looking text inside a quoted value is only text.
+  std::size_t scan_tag(std::size_t i) {
+    char quote = 0;
+    for (++i; i < s_.size() && budget_ > 0; ++i) {
+      const char c = s_[i];
+      if (quote) {
+        if (c == quote) {
+          quote = 0;
+        } else if (c == '<') {
+          report(i, "\"<\" is not allowed in an attribute value; write &lt;");
+        } else if (c == '&') {
+          i = check_reference(i) - 1;
+        } else {
+          check_char(i);
+        }
+      } else if (c == '"' || c == '\'') {
+        quote = c;
+      } else if (c == '>' || c == '<') {
+        return c == '>' ? i + 1 : i;  // a "<" here is malformed; the parser will say so
+      } else {
+        check_char(i);
+      }
+    }
+    return i;
+  }
+
   std::size_t skip_doctype(std::size_t i) {
     int brackets = 0;
     for (; i < s_.size(); ++i) {
@@ -92,9 +127,14 @@ class Scanner {
   }
 
   std::size_t check_reference(std::size_t i) {
+    // A reference is a name (or #digits) ending in ";"; anything else is a bare "&".
+    const auto name_char = [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+             c == '#' || c == '_' || c == '-' || c == '.' || c == ':' ||
+             static_cast<unsigned char>(c) >= 0x80;
+    };
     std::size_t j = i + 1;
-    while (j < s_.size() && j - i < 40 && s_[j] != ';' && s_[j] != '<' && s_[j] != '&' &&
-           s_[j] != ' ' && s_[j] != '\n' && s_[j] != '"' && s_[j] != '\'')
+    while (j < s_.size() && j - i < 64 && name_char(s_[j]))
       ++j;
     if (j >= s_.size() || s_[j] != ';') {
       report(i, "a bare \"&\" must be written as &amp;");

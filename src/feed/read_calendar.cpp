@@ -6,22 +6,33 @@
 namespace hb::feed {
 namespace {
 
+// Sorted per weekday, so each period is compared with its neighbour only:
+// a calendar with thousands of periods stays fast.
 void check_overlaps(Findings& findings, const std::vector<model::OpeningHours>& hours) {
-  for (std::size_t i = 0; i < hours.size(); ++i) {
-    for (std::size_t j = 0; j < i; ++j) {
-      const auto& a = hours[j];
-      const auto& b = hours[i];
-      for (std::size_t d = 0; d < 7; ++d) {
-        if (!a.days[d] || !b.days[d]) continue;
-        if (b.open < a.close && a.open < b.close) {
-          findings.error(b.where, "<hours> " + to_string(b.open) + "-" + to_string(b.close) +
-                                      " overlaps " + to_string(a.open) + "-" + to_string(a.close) +
-                                      " on " + to_string(static_cast<model::Weekday>(d)) +
-                                      " (line " + std::to_string(a.where.line) +
-                                      "); opening periods may not overlap");
-          break;
-        }
-      }
+  std::vector<bool> reported(hours.size(), false);
+  for (std::size_t d = 0; d < 7; ++d) {
+    std::vector<std::size_t> day;
+    for (std::size_t i = 0; i < hours.size(); ++i)
+      if (hours[i].days[d]) day.push_back(i);
+    std::sort(day.begin(), day.end(), [&](std::size_t a, std::size_t b) {
+      return hours[a].open < hours[b].open || (hours[a].open == hours[b].open && a < b);
+    });
+    std::size_t reach = 0;  // the period that closes latest so far
+    for (std::size_t k = 1; k < day.size(); ++k) {
+      if (hours[day[k - 1]].close > hours[day[reach]].close || k == 1) reach = k - 1;
+      const auto& a = hours[day[reach]];
+      const auto& b = hours[day[k]];
+      if (!(b.open < a.close)) continue;
+      const std::size_t later = std::max(day[reach], day[k]);
+      const auto& first = hours[std::min(day[reach], day[k])];
+      if (reported[later]) continue;
+      reported[later] = true;
+      const auto& second = hours[later];
+      findings.error(second.where,
+                     "<hours> " + to_string(second.open) + "-" + to_string(second.close) +
+                         " overlaps " + to_string(first.open) + "-" + to_string(first.close) +
+                         " on " + to_string(static_cast<model::Weekday>(d)) + " (line " +
+                         std::to_string(first.where.line) + "); opening periods may not overlap");
     }
   }
 }

@@ -24,6 +24,11 @@ class SourceText {
   std::string file_;
   std::string_view text_;
   std::vector<std::size_t> line_starts_;
+  // Code points before every kBlock-th byte, so a column on a very long line
+  // (a feed written on one line) costs at most one block to count.
+  static constexpr std::size_t kBlock = 4096;
+  std::vector<std::size_t> code_points_before_block_;
+  std::size_t code_points_before(std::size_t offset) const;
 };
 
 // Counts code points in UTF-8 (continuation bytes are not counted).
