@@ -93,6 +93,12 @@ const std::vector<RuleCase>& cases() {
       {"days is a day, range or list", Severity::error, "days=\"weekdays\" is not valid",
        "<calendar><hours days=\"mon-wed,fri\" open=\"09:00\" close=\"17:00\"/></calendar>",
        "<calendar><hours ⚑days=\"weekdays\" open=\"09:00\" close=\"17:00\"/></calendar>"},
+      {"a calendar of holidays alone keeps the default hours", Severity::warning,
+       "the default hours apply",
+       "<calendar><hours days=\"mon-fri\" open=\"09:00\" close=\"17:00\"/><holiday "
+       "from=\"2026-10-01\" to=\"2026-10-07\"/></calendar>",
+       "⚑<calendar><holiday from=\"2026-10-01\" to=\"2026-10-07\"/><workday date=\"2026-10-10\" "
+       "as=\"fri\"/></calendar>"},
       {"times are HH:MM", Severity::error, "open=\"9:00\" is not valid",
        "<calendar><hours days=\"sat\" open=\"09:00\" close=\"24:00\"/></calendar>",
        "<calendar><hours days=\"sat\" ⚑open=\"9:00\" close=\"12:00\"/></calendar>"},
@@ -151,6 +157,9 @@ const std::vector<RuleCase>& cases() {
       {"immediate takes no numbers", Severity::warning, "takes no promised or statutory",
        item("<deadline unit=\"immediate\"/>"),
        item("⚑<deadline unit=\"immediate\" promised=\"1\"/>")},
+      {"an empty typed attribute is an error, not absent", Severity::error,
+       "promised=\"\" is not valid: expected a whole number", item("<deadline promised=\"1\"/>"),
+       item("<deadline ⚑promised=\"\" statutory=\"5\"/>")},
       {"deadline numbers are whole numbers", Severity::error, "statutory=\"-3\" is not valid",
        item("<deadline statutory=\"3\"/>"), item("<deadline ⚑statutory=\"-3\"/>")},
       {"fees: free or fee elements", Severity::error, "needs free=\"true\"",

@@ -86,6 +86,9 @@ TEST_CASE("config mistakes") {
   };
   const std::vector<Row> rows = {
       {"no feeds", "⚑<player screen=\"a\"/>", "needs at least one <feed"},
+      {"a feed listed twice",
+       "<player><feed url=\"a.xml\"/>\n<feed ⚑url=\"./../hallboard/a.xml\"/></player>",
+       "already listed at line 1"},
       {"ftp feed", "<player><feed ⚑url=\"ftp://a.example/x.xml\"/></player>",
        "an http://, https:// or file:/// URL"},
       {"remote file URL", "<player><feed ⚑url=\"file://server/x.xml\"/></player>", "file:///"},

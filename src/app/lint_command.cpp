@@ -4,28 +4,14 @@
 #include <iostream>
 #include <set>
 
+#include "app/content_loader.h"
 #include "app/json.h"
 #include "app/load.h"
 #include "feed/feed.h"
 #include "schedule/checks.h"
 
 namespace hb::app {
-namespace {
-
-// Feeds that are checked together: those one config names, or all the feeds
-// given directly on the command line.
-struct FeedSet {
-  std::vector<model::Feed> feeds;
-  int utc_offset_minutes = model::kDefaultUtcOffsetMinutes;
-};
-
-void check_set(FeedSet&& set, model::Diagnostics& out) {
-  if (set.feeds.empty()) return;
-  const model::Content content = feed::merge(std::move(set.feeds), out);
-  schedule::check_absence_cover(content, set.utc_offset_minutes, out);
-}
-
-}  // namespace
+namespace {}  // namespace
 
 int lint_command(const std::vector<std::string>& args) {
   bool json = false;
@@ -59,38 +45,36 @@ int lint_command(const std::vector<std::string>& args) {
 
   model::Diagnostics diagnostics;
   bool unreadable = false;
-  FeedSet direct;
+  std::vector<model::Feed> direct;  // feeds named on the command line, checked together
+  std::vector<std::string> read_order;
   std::set<std::string> seen_files;
   for (const auto& file : files) {
     // The same file named twice (overlapping globs) would clash with itself.
     if (!seen_files.insert(canonical_location(file)).second) continue;
     const Loaded loaded = load_source(file, limits);
+    read_order.push_back(file);
     if (!loaded.bytes) {
       std::cerr << "hallboard lint: " << loaded.error << "\n";
       unreadable = true;
       continue;
     }
     feed::Document doc = feed::parse_document(*loaded.bytes, file, diagnostics, limits);
-    if (doc.feed) direct.feeds.push_back(std::move(*doc.feed));
+    if (doc.feed) direct.push_back(std::move(*doc.feed));
     if (!doc.config) continue;
-    FeedSet named;
-    named.utc_offset_minutes = doc.config->utc_offset_minutes;
-    for (const auto& source : doc.config->feeds) {
-      const Loaded feed_bytes = load_source(source.url, limits);
-      if (!feed_bytes.bytes) {
-        std::cerr << "hallboard lint: " << feed_bytes.error << " (named in " << file << ")\n";
-        unreadable = true;
-        continue;
-      }
-      if (auto f = feed::parse_feed(*feed_bytes.bytes, source.url, diagnostics, limits))
-        named.feeds.push_back(std::move(*f));
-    }
-    check_set(std::move(named), diagnostics);
+    LoadedFeeds named = load_feeds(*doc.config, limits, diagnostics);
+    read_order.insert(read_order.end(), named.read.begin(), named.read.end());
+    for (const auto& error : named.errors)
+      std::cerr << "hallboard lint: " << error << "\n";
+    unreadable = unreadable || !named.errors.empty();
+    (void)merge_for_screen(std::move(named.feeds), *doc.config, named.errors.empty(), diagnostics);
   }
-  check_set(std::move(direct), diagnostics);
+  if (!direct.empty()) {
+    const model::Content content = feed::merge(std::move(direct), diagnostics);
+    schedule::check_absence_cover(content, model::kDefaultUtcOffsetMinutes, diagnostics);
+  }
 
   // A feed named by two configs is read twice; say each thing once.
-  model::sort_for_report(diagnostics);
+  model::sort_for_report(diagnostics, read_order);
   std::set<std::string> seen;
   model::Diagnostics unique;
   for (auto& d : diagnostics)

@@ -134,10 +134,9 @@ int plan_command(const std::vector<std::string>& args, long long now) {
     }
   }
   const ScreenContent loaded = load_screen_content(config_path, feed::Limits{});
-  if (!loaded.error.empty()) {
-    std::cerr << "hallboard plan: " << loaded.error << "\n";
-    return 2;
-  }
+  for (const auto& error : loaded.errors)
+    std::cerr << "hallboard plan: " << error << "\n";
+  if (!loaded.errors.empty()) return 2;
   if (!loaded.config || model::has_errors(loaded.findings)) {
     for (const auto& d : loaded.findings)
       std::cerr << model::format_diagnostic(d) << "\n";

@@ -46,10 +46,9 @@ int summary_command(const std::vector<std::string>& args) {
     }
   }
   const ScreenContent loaded = load_screen_content(config_path, feed::Limits{});
-  if (!loaded.error.empty()) {
-    std::cerr << "hallboard summary: " << loaded.error << "\n";
-    return 2;
-  }
+  for (const auto& error : loaded.errors)
+    std::cerr << "hallboard summary: " << error << "\n";
+  if (!loaded.errors.empty()) return 2;
   if (!loaded.config) {
     for (const auto& d : loaded.findings)
       std::cerr << model::format_diagnostic(d) << "\n";

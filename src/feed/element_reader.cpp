@@ -88,6 +88,12 @@ const char* ElementReader::raw_attr(const char* attr, Need need) {
   return a.value();
 }
 
+std::optional<std::string> ElementReader::value_attr(const char* attr, Need need) {
+  const char* raw = raw_attr(attr, need);
+  if (!raw) return std::nullopt;
+  return normalize_line(raw);
+}
+
 std::optional<std::string> ElementReader::text_attr(const char* attr, Need need) {
   const char* raw = raw_attr(attr, need);
   if (!raw) return std::nullopt;
@@ -107,7 +113,7 @@ void ElementReader::bad_value(const char* attr, std::string_view value, std::str
 
 std::optional<long long> ElementReader::whole_attr(const char* attr, Need need, long long min,
                                                    long long max) {
-  const auto raw = text_attr(attr, need);
+  const auto raw = value_attr(attr, need);
   if (!raw) return std::nullopt;
   const auto v = parse_whole_number(*raw);
   if (!v || *v < min || *v > max) {
@@ -125,7 +131,7 @@ std::optional<long long> ElementReader::whole_attr(const char* attr, Need need, 
 }
 
 std::optional<bool> ElementReader::bool_attr(const char* attr, Need need) {
-  const auto raw = text_attr(attr, need);
+  const auto raw = value_attr(attr, need);
   if (!raw) return std::nullopt;
   const auto v = parse_boolean(*raw);
   if (!v) bad_value(attr, *raw, "true or false");
@@ -133,7 +139,7 @@ std::optional<bool> ElementReader::bool_attr(const char* attr, Need need) {
 }
 
 std::optional<model::Date> ElementReader::date_attr(const char* attr, Need need) {
-  const auto raw = text_attr(attr, need);
+  const auto raw = value_attr(attr, need);
   if (!raw) return std::nullopt;
   const auto v = parse_date(*raw);
   if (!v) bad_value(attr, *raw, "a date YYYY-MM-DD, such as 2026-11-27");
@@ -142,7 +148,7 @@ std::optional<model::Date> ElementReader::date_attr(const char* attr, Need need)
 
 std::optional<model::TimeOfDay> ElementReader::time_attr(const char* attr, bool allow_24,
                                                          Need need) {
-  const auto raw = text_attr(attr, need);
+  const auto raw = value_attr(attr, need);
   if (!raw) return std::nullopt;
   const auto v = parse_time_of_day(*raw, allow_24);
   if (!v)
@@ -152,7 +158,7 @@ std::optional<model::TimeOfDay> ElementReader::time_attr(const char* attr, bool 
 }
 
 std::optional<model::DateTime> ElementReader::timestamp_attr(const char* attr, Need need) {
-  const auto raw = text_attr(attr, need);
+  const auto raw = value_attr(attr, need);
   if (!raw) return std::nullopt;
   const auto v = parse_timestamp(*raw);
   if (!v)
@@ -165,7 +171,7 @@ std::optional<model::DateTime> ElementReader::timestamp_attr(const char* attr, N
 }
 
 std::optional<model::Money> ElementReader::money_attr(const char* attr, Need need) {
-  const auto raw = text_attr(attr, need);
+  const auto raw = value_attr(attr, need);
   if (!raw) return std::nullopt;
   const auto v = parse_money(*raw);
   if (!v) bad_value(attr, *raw, "an amount in yuan with at most two decimals, such as 10 or 10.50");
@@ -173,7 +179,7 @@ std::optional<model::Money> ElementReader::money_attr(const char* attr, Need nee
 }
 
 std::optional<std::string> ElementReader::http_url_attr(const char* attr, Need need) {
-  auto raw = text_attr(attr, need);
+  auto raw = value_attr(attr, need);
   if (!raw) return std::nullopt;
   if (!is_http_url(*raw)) {
     bad_value(attr, *raw, "an absolute http:// or https:// URL");

@@ -59,7 +59,11 @@ class ElementReader {
   // attribute that identifies an element of this kind, unless it is `except`.
   std::string label(std::string_view except = {}) const;
 
+  // Free text; an empty value counts as absent (an error when required).
   std::optional<std::string> text_attr(const char* attr, Need need = Need::optional);
+  // The value as written, folded; empty when the attribute is there but
+  // empty, so that typed readers can say what was expected.
+  std::optional<std::string> value_attr(const char* attr, Need need = Need::optional);
   std::optional<long long> whole_attr(const char* attr, Need need = Need::optional,
                                       long long min = 0, long long max = 999999999999);
   std::optional<bool> bool_attr(const char* attr, Need need = Need::optional);
@@ -72,7 +76,7 @@ class ElementReader {
 
   template <class T>
   std::optional<T> enum_attr(const char* attr, Choices<T> choices, Need need = Need::optional) {
-    const auto raw = text_attr(attr, need);
+    const auto raw = value_attr(attr, need);
     if (!raw) return std::nullopt;
     std::vector<std::string_view> words;
     for (const auto& [word, value] : choices) {

@@ -1,3 +1,6 @@
+#include <algorithm>
+#include <filesystem>
+
 #include "feed/player_config_reader.h"
 #include "feed/values.h"
 
@@ -23,15 +26,19 @@ std::optional<std::string> resolve_feed_location(std::string_view url, std::stri
   const std::size_t scheme = config.find("://");
   if (slash == std::string_view::npos || (scheme != std::string_view::npos && slash < scheme + 3))
     return is_http_url(config) ? std::string(config) + "/" + std::string(url) : std::string(url);
-  return std::string(config.substr(0, slash + 1)) + std::string(url);
+  const std::string joined = std::string(config.substr(0, slash + 1)) + std::string(url);
+  if (is_http_url(joined)) return joined;
+  // "a/./b/../c" and "a/c" are the same file: one spelling, so duplicates show.
+  return std::filesystem::path(joined).lexically_normal().string();
 }
 
 std::optional<model::PlayerConfig> read_player_config(const XmlDocument& doc, Findings& findings) {
   model::PlayerConfig config;
   config.source = doc.text->file();
   ElementReader root(findings, doc.doc.document_element());
+  config.where = root.where();
   config.screen = root.text_attr("screen").value_or("");
-  if (const auto tz = root.text_attr("timezone")) {
+  if (const auto tz = root.value_attr("timezone")) {
     if (const auto offset = parse_utc_offset(*tz))
       config.utc_offset_minutes = *offset;
     else
@@ -54,6 +61,14 @@ std::optional<model::PlayerConfig> read_player_config(const XmlDocument& doc, Fi
     if (feed.poll_seconds < 10 && is_http_url(*location))
       findings.warning(e.where_of("poll"), "<feed> poll=\"" + std::to_string(feed.poll_seconds) +
                                                "\" asks the server every few seconds; 60 is usual");
+    const auto same = std::find_if(config.feeds.begin(), config.feeds.end(),
+                                   [&](const auto& f) { return f.url == *location; });
+    if (same != config.feeds.end()) {
+      e.findings().error(e.where_of("url"),
+                         "<feed> url=\"" + *url + "\" is already listed at line " +
+                             std::to_string(same->where.line) + "; each feed is read once");
+      continue;
+    }
     feed.url = *location;
     config.feeds.push_back(std::move(feed));
   }

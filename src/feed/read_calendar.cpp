@@ -76,6 +76,8 @@ model::Calendar read_calendar(ElementReader& e) {
     cal.hours.push_back(hours);
   }
   check_overlaps(e.findings(), cal.hours);
+  // A calendar of holidays alone keeps the format's default hours.
+  if (!e.node().child("hours")) cal.hours = model::default_calendar().hours;
 
   for (const auto& node : e.children("holiday")) {
     ElementReader h(e.findings(), node);
@@ -101,7 +103,7 @@ model::Calendar read_calendar(ElementReader& e) {
     model::MakeUpWorkday day;
     day.where = w.where();
     const auto date = w.date_attr("date", Need::required);
-    const auto as_text = w.text_attr("as");
+    const auto as_text = w.value_attr("as");
     day.name = w.text_attr("name").value_or("");
     w.finish();
     if (as_text) {
@@ -142,7 +144,9 @@ model::Calendar read_calendar(ElementReader& e) {
     cal.workdays.push_back(day);
   }
   if (!e.node().child("hours"))
-    e.findings().warning(e.where(), "<calendar> has no <hours>: the hall is never open");
+    e.findings().warning(e.where(),
+                         "<calendar> has no <hours>, so the default hours apply: "
+                         "mon-fri 09:00-17:00");
   e.finish();
   return cal;
 }

@@ -34,7 +34,10 @@ std::vector<std::string> split_screens(std::string_view s) {
 model::Playlist read_playlist(ElementReader& e) {
   model::Playlist playlist;
   playlist.where = e.where();
-  playlist.screens = split_screens(e.text_attr("screen").value_or("*"));
+  const auto screen = e.value_attr("screen");
+  playlist.screens = split_screens(screen.value_or("*"));
+  if (screen && playlist.screens.empty())
+    e.bad_value("screen", *screen, "* or a comma list of screen ids, such as lobby-1,lobby-2");
   if (playlist.screens.empty()) playlist.screens.push_back("*");
   playlist.transition =
       e.enum_attr<model::Transition>("transition", {{"fade", model::Transition::fade},

@@ -87,9 +87,11 @@ std::optional<model::Stats> read_stats(ElementReader& section) {
     if (auto s = read_window_stats(e)) stats.windows.push_back(std::move(*s));
   }
   section.finish();
-  if (!month) return std::nullopt;
-  stats.year = month->first;
-  stats.month = month->second;
+  // Even with a bad month the windows are returned, so their references are checked too.
+  if (month) {
+    stats.year = month->first;
+    stats.month = month->second;
+  }
   return stats;
 }
 

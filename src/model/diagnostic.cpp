@@ -10,9 +10,11 @@ bool has_errors(const Diagnostics& diagnostics) {
                      [](const Diagnostic& d) { return d.severity == Severity::error; });
 }
 
-void sort_for_report(Diagnostics& diagnostics) {
+void sort_for_report(Diagnostics& diagnostics, const std::vector<std::string>& read_order) {
   // Files keep the order in which they were read, not alphabetical order.
   std::unordered_map<std::string, std::size_t> file_rank;
+  for (const auto& file : read_order)
+    file_rank.emplace(file, file_rank.size());
   for (const auto& d : diagnostics)
     file_rank.emplace(d.where.file, file_rank.size());
   std::stable_sort(diagnostics.begin(), diagnostics.end(),

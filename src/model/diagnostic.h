@@ -25,8 +25,9 @@ struct Diagnostic {
 using Diagnostics = std::vector<Diagnostic>;
 
 bool has_errors(const Diagnostics& diagnostics);
-// Stable order for reports: file as first seen, then line, then column.
-void sort_for_report(Diagnostics& diagnostics);
+// Stable order for reports: files in the order they were read (others after,
+// as first seen), then line, then column.
+void sort_for_report(Diagnostics& diagnostics, const std::vector<std::string>& read_order = {});
 std::string format_diagnostic(const Diagnostic& d);  // FILE:LINE:COL: error: MESSAGE
 
 }  // namespace hb::model

@@ -31,6 +31,7 @@ struct Heartbeat {
 
 struct PlayerConfig {
   std::string source;
+  Where where;         // of the <player> element
   std::string screen;  // empty: only the "*" playlist applies
   int utc_offset_minutes = 8 * 60;
   std::vector<FeedSource> feeds;

@@ -32,6 +32,8 @@ printf '<?xml version="1.0"?>\n<hallboard version="1">\n  <hall/>\n</hallboard>\
 printf '<?xml version="1.0"?>\n<hallboard version="1">\n  <hall name="x" colour="red"/>\n</hallboard>\n' > "$tmp/warn.xml"
 printf '<?xml version="1.0"?>\n<hallboard version="1"><hall name="x"/></hallboard>\n' > "$tmp/good.xml"
 
+printf '<player screen="lobby-9">\n<feed url="good.xml"/></player>\n' > "$tmp/noplaylist.xml"
+check "a screen with no playlist: a warning on the config" 0 "^$tmp/noplaylist.xml:1:1: warning: no <playlist> for screen \"lobby-9\" nor for \"\*\"" -- lint "$tmp/noplaylist.xml"
 check "clean demo config" 0 '^$' -- lint "$root/content/player.xml"
 check "clean demo feeds given one by one" 0 '^$' -- lint "$root"/content/hall.xml "$root"/content/items.xml "$root"/content/roster.xml
 check "an error: FILE:LINE:COL: error: MESSAGE, status 1" 1 "^$tmp/bad.xml:3:3: error: <hall> needs the attribute name$" -- lint "$tmp/bad.xml"
