@@ -241,7 +241,7 @@ const std::vector<RuleCase>& cases() {
        "staff=\"s2\"/></window></roster>"},
       {"post staff resolves", Severity::error, "<post staff=\"s9\">", R,
        "<roster><staff id=\"s1\" name=\"李娜\"/><window id=\"1\"><post role=\"A\" staff=\"s1\"/>\n"
-       "⚑<post role=\"B\" staff=\"s9\"/></window></roster>"},
+       "<post role=\"B\" ⚑staff=\"s9\"/></window></roster>"},
       {"staff needs a name", Severity::error, "<staff id=\"s4\"> needs the attribute name",
        roster("<staff id=\"s4\" name=\"钱多\"/>"), roster("\n⚑<staff id=\"s4\"/>")},
       {"party is a boolean", Severity::error, "party=\"党员\" is not valid",
@@ -249,12 +249,12 @@ const std::vector<RuleCase>& cases() {
        roster("\n<staff id=\"s4\" name=\"钱多\" ⚑party=\"党员\"/>")},
       {"absence staff resolves", Severity::error, "<absence staff=\"s9\">",
        roster("<absence staff=\"s1\" from=\"2026-11-27T09:00\" to=\"2026-11-27T12:00\"/>"),
-       roster("\n⚑<absence staff=\"s9\" from=\"2026-11-27T09:00\" to=\"2026-11-27T12:00\"/>")},
+       roster("\n<absence ⚑staff=\"s9\" from=\"2026-11-27T09:00\" to=\"2026-11-27T12:00\"/>")},
       {"absence substitute resolves", Severity::error, "substitute=\"s9\": no <staff>",
        roster("<absence staff=\"s1\" from=\"2026-11-27T09:00\" to=\"2026-11-27T12:00\" "
               "substitute=\"s3\"/>"),
-       roster("\n⚑<absence staff=\"s1\" from=\"2026-11-27T09:00\" to=\"2026-11-27T12:00\" "
-              "substitute=\"s9\"/>")},
+       roster("\n<absence staff=\"s1\" from=\"2026-11-27T09:00\" to=\"2026-11-27T12:00\" "
+              "⚑substitute=\"s9\"/>")},
       {"absence runs forward", Severity::error, "must be later than from=",
        roster("<absence staff=\"s1\" from=\"2026-11-27T09:00\" to=\"2026-11-27T09:01\"/>"),
        roster("\n<absence staff=\"s1\" from=\"2026-11-27T09:00\" ⚑to=\"2026-11-27T09:00\"/>")},
@@ -275,7 +275,7 @@ const std::vector<RuleCase>& cases() {
       // --- pledges, notices ------------------------------------------------------
       {"pledge staff resolves", Severity::error, "<pledge staff=\"s9\">",
        R + "<pledges><pledge staff=\"s1\" post=\"党员示范岗\">亮明身份</pledge></pledges>",
-       R + "<pledges>\n⚑<pledge staff=\"s9\">亮明身份</pledge></pledges>"},
+       R + "<pledges>\n<pledge ⚑staff=\"s9\">亮明身份</pledge></pledges>"},
       {"collective pledge needs a title", Severity::error, "needs a title",
        "<pledges><pledge title=\"集体承诺\">公开承诺</pledge></pledges>",
        "<pledges>⚑<pledge post=\"党员责任岗\">公开承诺</pledge></pledges>"},
@@ -328,11 +328,11 @@ const std::vector<RuleCase>& cases() {
            "satisfied=\"1\" basic=\"1\" dissatisfied=\"0\"/></window></stats>"},
       {"stats window names a roster window", Severity::error, "window id=\"7\": no roster <window>",
        R + "<stats month=\"2026-10\"><window id=\"1\" handled=\"1\" ontime=\"1\"/></stats>",
-       R + "<stats month=\"2026-10\">\n⚑<window id=\"7\" handled=\"1\" ontime=\"1\"/></stats>"},
+       R + "<stats month=\"2026-10\">\n<window ⚑id=\"7\" handled=\"1\" ontime=\"1\"/></stats>"},
       {"stats give a window once", Severity::error, "gives window \"1\" twice",
        R + "<stats month=\"2026-10\"><window id=\"1\" handled=\"1\" ontime=\"1\"/></stats>",
        R + "<stats month=\"2026-10\"><window id=\"1\" handled=\"1\" ontime=\"1\"/>\n"
-           "⚑<window id=\"1\" handled=\"2\" ontime=\"1\"/></stats>"},
+           "<window ⚑id=\"1\" handled=\"2\" ontime=\"1\"/></stats>"},
 
       // --- playlist ----------------------------------------------------------------
       {"transition is fade, slide or none", Severity::error, "expected fade, slide or none",
@@ -346,12 +346,12 @@ const std::vector<RuleCase>& cases() {
        "<playlist><slide type=\"stats\" ⚑seconds=\"0\"/></playlist>"},
       {"slide item names an item", Severity::error, "<slide item=\"Z9\">",
        items_and("<playlist><slide type=\"item\" item=\"A1\"/></playlist>"),
-       items_and("<playlist>\n⚑<slide type=\"item\" item=\"Z9\"/></playlist>")},
+       items_and("<playlist>\n<slide type=\"item\" ⚑item=\"Z9\"/></playlist>")},
       {"slide category matches some item", Severity::warning, "no item has this category",
        "<items><item id=\"A1\" category=\"建设工程\"><name>事项</name>" + kDeadline +
            "</item></items><playlist><slide type=\"items\" category=\"建设工程\"/></playlist>",
        "<items><item id=\"A1\" category=\"建设工程\"><name>事项</name>" + kDeadline +
-           "</item></items><playlist>\n⚑<slide type=\"items\" category=\"住房保障\"/></playlist>"},
+           "</item></items><playlist>\n<slide type=\"items\" ⚑category=\"住房保障\"/></playlist>"},
       {"one playlist per screen value", Severity::error,
        "a second <playlist> for screen \"lobby-1\"",
        "<playlist screen=\"*\"><slide type=\"roster\"/></playlist>\n"

@@ -109,24 +109,26 @@ class Merger {
     for (const auto& w : content_.roster.windows)
       for (const auto& post : w.posts)
         if (!staff_ids_.count(post.staff))
-          error(post.where, "<post staff=\"" + post.staff + "\"> in <window id=\"" + w.id +
-                                "\">: no <staff> has this id");
+          error(post.staff_where, "<post staff=\"" + post.staff + "\"> in <window id=\"" + w.id +
+                                      "\">: no <staff> has this id");
     for (const auto& a : content_.roster.absences) {
       if (!staff_ids_.count(a.staff))
-        error(a.where, "<absence staff=\"" + a.staff + "\">: no <staff> has this id");
+        error(a.staff_where, "<absence staff=\"" + a.staff + "\">: no <staff> has this id");
       if (!a.substitute.empty() && !staff_ids_.count(a.substitute))
-        error(a.where, "<absence> substitute=\"" + a.substitute + "\": no <staff> has this id");
+        error(a.substitute_where,
+              "<absence> substitute=\"" + a.substitute + "\": no <staff> has this id");
     }
     for (const auto& p : content_.pledges)
-      if (!p.staff.empty() && !roster_ref(staff_ids_, p.staff, p.where))
-        error(p.where, "<pledge staff=\"" + p.staff + "\">: no roster <staff> has this id");
+      if (!p.staff.empty() && !roster_ref(staff_ids_, p.staff, p.staff_where))
+        error(p.staff_where, "<pledge staff=\"" + p.staff + "\">: no roster <staff> has this id");
     if (content_.stats) {
       std::set<std::string> seen;
       for (const auto& w : content_.stats->windows) {
         if (!seen.insert(w.window).second)
-          error(w.where, "<stats> gives window \"" + w.window + "\" twice");
-        else if (!roster_ref(window_ids_, w.window, w.where))
-          error(w.where, "<stats> window id=\"" + w.window + "\": no roster <window> has this id");
+          error(w.id_where, "<stats> gives window \"" + w.window + "\" twice");
+        else if (!roster_ref(window_ids_, w.window, w.id_where))
+          error(w.id_where,
+                "<stats> window id=\"" + w.window + "\": no roster <window> has this id");
       }
     }
     check_item_references();
@@ -161,11 +163,12 @@ class Merger {
       categories.insert(item.category);
     for (const auto& playlist : content_.playlists) {
       for (const auto& slide : playlist.slides) {
-        if (!slide.item.empty() && !item_ref(slide.item, slide.where))
-          error(slide.where, "<slide item=\"" + slide.item + "\">: no <item> has this id");
+        if (!slide.item.empty() && !item_ref(slide.item, slide.item_where))
+          error(slide.item_where, "<slide item=\"" + slide.item + "\">: no <item> has this id");
         if (!slide.category.empty() && has_items_ && !categories.count(slide.category))
-          warning(slide.where, "<slide category=\"" + slide.category +
-                                   "\">: no item has this category, so the slide is skipped");
+          warning(slide.category_where,
+                  "<slide category=\"" + slide.category +
+                      "\">: no item has this category, so the slide is skipped");
       }
     }
   }

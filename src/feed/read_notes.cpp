@@ -10,6 +10,7 @@ std::vector<model::Pledge> read_pledges(ElementReader& section) {
     model::Pledge pledge;
     pledge.where = e.where();
     pledge.staff = e.text_attr("staff").value_or("");
+    pledge.staff_where = e.where_of("staff");
     pledge.post = e.text_attr("post").value_or("");
     pledge.title = e.text_attr("title").value_or("");
     pledge.text = e.text(Need::required);

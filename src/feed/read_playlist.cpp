@@ -52,6 +52,8 @@ model::Playlist read_playlist(ElementReader& e) {
     slide.seconds = static_cast<int>(s.whole_attr("seconds", Need::optional, 1, 3600).value_or(15));
     slide.category = s.text_attr("category").value_or("");
     slide.item = s.text_attr("item").value_or("");
+    slide.item_where = s.where_of("item");
+    slide.category_where = s.where_of("category");
     slide.days = static_cast<int>(s.whole_attr("days", Need::optional, 1, 3660).value_or(30));
     s.finish();
     if (!type) continue;

@@ -31,6 +31,7 @@ model::Window read_window(ElementReader& e) {
     const auto role = p.enum_attr<model::Role>(
         "role", {{"A", model::Role::a}, {"B", model::Role::b}}, Need::required);
     post.staff = p.text_attr("staff", Need::required).value_or("");
+    post.staff_where = p.where_of("staff");
     p.finish();
     if (!role || post.staff.empty()) continue;
     post.role = *role;
@@ -65,6 +66,8 @@ model::Absence read_absence(ElementReader& e, bool& ok) {
   const auto to = e.timestamp_attr("to", Need::required);
   absence.reason = e.text_attr("reason").value_or("");
   absence.substitute = e.text_attr("substitute").value_or("");
+  absence.staff_where = e.where_of("staff");
+  absence.substitute_where = e.where_of("substitute");
   e.finish();
   ok = staff && from && to;
   if (!ok) return absence;

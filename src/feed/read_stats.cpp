@@ -24,6 +24,7 @@ std::optional<model::Ratings> read_ratings(ElementReader& r) {
 std::optional<model::WindowStats> read_window_stats(ElementReader& e) {
   model::WindowStats s;
   s.where = e.where();
+  s.id_where = e.where_of("id");
   const auto id = e.text_attr("id", Need::required);
   const auto handled = e.whole_attr("handled", Need::required);
   const auto ontime = e.whole_attr("ontime", Need::required);

@@ -184,6 +184,7 @@ struct Post {
   Role role = Role::a;
   std::string staff;
   Where where;
+  Where staff_where;
 };
 
 struct Window {
@@ -204,6 +205,8 @@ struct Absence {
   std::string reason;
   std::string substitute;  // may be empty
   Where where;
+  Where staff_where;
+  Where substitute_where;
 };
 
 struct Roster {
@@ -220,6 +223,7 @@ struct Pledge {
   std::string title;
   Text text;
   Where where;
+  Where staff_where;
 };
 
 enum class NoticeLevel { info, urgent };
@@ -252,6 +256,7 @@ struct WindowStats {
   std::optional<long long> satisfied;  // from the attribute or the first three levels
   std::optional<Ratings> ratings;
   Where where;
+  Where id_where;
 };
 
 struct Stats {
@@ -273,6 +278,8 @@ struct Slide {
   std::string item;      // item: optional fixed item id
   int days = 30;         // results: how far back
   Where where;
+  Where item_where;
+  Where category_where;
 };
 
 struct Playlist {
