@@ -41,6 +41,12 @@ const std::vector<RuleCase>& cases() {
       {"another major version is refused, naming it", Severity::error,
        "version=\"2\" is not supported", "<?xml version=\"1.0\"?>\n<hallboard version=\"1.3\"/>",
        "<?xml version=\"1.0\"?>\n<hallboard ⚑version=\"2\"/>"},
+      {"any version 1.x.y is version 1", Severity::error, "version=\"2.0.1\" is not supported",
+       "<?xml version=\"1.0\"?>\n<hallboard version=\"1.0.1\"/>",
+       "<?xml version=\"1.0\"?>\n<hallboard ⚑version=\"2.0.1\"/>"},
+      {"text where none belongs is a warning", Severity::warning,
+       "text inside <deadline> is ignored", item("<deadline unit=\"day\" promised=\"5\"/>"),
+       item("⚑<deadline unit=\"day\" promised=\"5\">5</deadline>")},
       {"generated is a timestamp", Severity::error, "generated=\"yesterday\" is not valid",
        "<?xml version=\"1.0\"?>\n<hallboard version=\"1\" "
        "generated=\"2026-11-27T08:00:00+08:00\"/>",
@@ -125,6 +131,12 @@ const std::vector<RuleCase>& cases() {
        "<workday date=\"2026-10-10\" as=\"fri\"/></calendar>",
        "<calendar><hours days=\"mon-fri\" open=\"09:00\" close=\"17:00\"/>"
        "<workday date=\"2026-10-10\" ⚑as=\"friday\"/></calendar>"},
+      {"a make-up date is given once", Severity::error, "is already given at line 3",
+       "<calendar><hours days=\"mon-fri\" open=\"09:00\" close=\"17:00\"/>"
+       "<workday date=\"2026-10-10\" as=\"fri\"/></calendar>",
+       "<calendar><hours days=\"mon-fri\" open=\"09:00\" close=\"17:00\"/>"
+       "<workday date=\"2026-10-10\" as=\"fri\"/>\n<workday ⚑date=\"2026-10-10\" "
+       "as=\"mon\"/></calendar>"},
       {"workday is not inside a holiday", Severity::error, "falls in the holiday",
        "<calendar><hours days=\"mon-fri\" open=\"09:00\" close=\"17:00\"/>"
        "<holiday from=\"2026-10-01\" to=\"2026-10-07\"/><workday date=\"2026-10-10\"/></calendar>",

@@ -6,7 +6,7 @@
 #include "app/lint_command.h"
 #include "app/plan_command.h"
 #include "app/summary_command.h"
-#include "net/curl_global.h"
+#include "net/network.h"
 
 #ifndef HALLBOARD_VERSION
 #define HALLBOARD_VERSION "0.0.0"
@@ -41,7 +41,7 @@ int main(int argc, char** argv) {
     std::cout << kUsage;
     return 0;
   }
-  hb::net::CurlGlobal curl;
+  const hb::net::NetworkLibrary network;
   if (command == "lint") return hb::app::lint_command(rest);
   if (command == "summary") return hb::app::summary_command(rest);
   if (command == "plan") {

@@ -218,6 +218,7 @@ std::string ElementReader::raw_text() const {
 }
 
 std::string ElementReader::text(Need need) {
+  text_read_ = true;
   std::string value = normalize_text(raw_text());
   if (value.empty() && need == Need::required)
     findings_.error(where(), label() + " must not be empty");
@@ -225,6 +226,7 @@ std::string ElementReader::text(Need need) {
 }
 
 std::string ElementReader::text_line(Need need) {
+  text_read_ = true;
   std::string value = normalize_line(raw_text());
   if (value.empty() && need == Need::required)
     findings_.error(where(), label() + " must not be empty");
@@ -232,6 +234,10 @@ std::string ElementReader::text_line(Need need) {
 }
 
 void ElementReader::finish() {
+  if (!text_read_ && !normalize_text(raw_text()).empty())
+    findings_.warning(where(), "text inside " + label() +
+                                   " is ignored; this element takes "
+                                   "only attributes and child elements");
   for (const pugi::xml_attribute& a : node_.attributes()) {
     const std::string_view n = a.name();
     // Namespace declarations and schema hints are for editors' tools.

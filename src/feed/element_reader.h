@@ -114,6 +114,7 @@ class ElementReader {
   pugi::xml_node node_;
   std::vector<std::string_view> known_attrs_;
   std::vector<std::string_view> known_children_;
+  bool text_read_ = false;  // text() or text_line() was asked for
 };
 
 // Position of a node's start tag, for nodes read elsewhere.

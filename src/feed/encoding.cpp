@@ -6,6 +6,7 @@
 
 #include "feed/iconv_handle.h"
 #include "feed/source_text.h"
+#include "feed/text.h"
 
 namespace hb::feed {
 namespace {
@@ -58,15 +59,22 @@ model::Diagnostic error_at(const std::string& file, std::string_view decoded_pre
 }
 
 std::string hex_bytes(std::string_view bytes, std::size_t at, std::size_t count) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
   std::string r;
   for (std::size_t i = at; i < bytes.size() && i < at + count; ++i) {
-    const auto b = static_cast<unsigned char>(bytes[i]);
     if (!r.empty()) r += ' ';
-    r += kHex[b >> 4];
-    r += kHex[b & 15];
+    r += hex(static_cast<unsigned char>(bytes[i]), 2);
   }
   return r;
+}
+
+// How many bytes of the invalid UTF-8 sequence at `at` to show: the lead
+// byte and the continuation bytes that follow it.
+std::size_t bad_sequence_length(std::string_view bytes, std::size_t at) {
+  std::size_t n = 1;
+  while (n < 4 && at + n < bytes.size() &&
+         (static_cast<unsigned char>(bytes[at + n]) & 0xC0) == 0x80)
+    ++n;
+  return n;
 }
 
 void append_utf8(std::string& out, std::uint32_t cp) {
@@ -252,6 +260,11 @@ std::optional<Decoded> decode(std::string_view bytes, const std::string& file,
                     "the XML declaration says encoding=\"" + decl->name +
                         "\" but the file starts with a UTF-8 byte-order mark");
       encoding = SourceEncoding::gb18030;
+    } else if (name == "UTF-16" || name == "UTF-16LE" || name == "UTF-16BE") {
+      return fail(body.substr(0, decl->offset),
+                  "the XML declaration says encoding=\"" + decl->name +
+                      "\" but the file has no UTF-16 byte-order mark; save it as UTF-8, or as "
+                      "UTF-16 with a byte-order mark");
     } else if (name != "UTF-8") {
       return fail(body.substr(0, decl->offset),
                   "unsupported encoding \"" + decl->name +
@@ -265,9 +278,11 @@ std::optional<Decoded> decode(std::string_view bytes, const std::string& file,
     return Decoded{std::move(*utf8), encoding};
   }
   if (const auto bad = find_invalid_utf8(body)) {
+    const std::size_t n = bad_sequence_length(body, *bad);
     return fail(body.substr(0, *bad),
-                "bytes " + hex_bytes(body, *bad, 4) +
-                    " are not valid UTF-8; if the file is GBK or GB18030, say so in the XML "
+                std::string(n == 1 ? "byte " : "bytes ") + hex_bytes(body, *bad, n) +
+                    (n == 1 ? " is" : " are") +
+                    " not valid UTF-8; if the file is GBK or GB18030, say so in the XML "
                     "declaration (encoding=\"GB18030\")");
   }
   return Decoded{std::string(body), encoding};

@@ -12,11 +12,18 @@
 namespace hb::feed {
 namespace {
 
+// "1", "1.2", "1.2.3": any version whose major number is 1.
 bool version_is_1(std::string_view v) {
-  const std::size_t dot = v.find('.');
-  const std::string_view major = v.substr(0, dot);
-  if (major != "1") return false;
-  return dot == std::string_view::npos || parse_whole_number(v.substr(dot + 1)).has_value();
+  if (v.substr(0, 1) != "1") return false;
+  std::string_view rest = v.substr(1);
+  while (!rest.empty()) {
+    if (rest[0] != '.') return false;
+    const std::size_t next = rest.find('.', 1);
+    if (!parse_whole_number(rest.substr(1, next == std::string_view::npos ? next : next - 1)))
+      return false;
+    rest = next == std::string_view::npos ? std::string_view{} : rest.substr(next);
+  }
+  return true;
 }
 
 void warn_resident_ids(const SourceText& text, Findings& findings) {

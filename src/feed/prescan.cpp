@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <string>
 
+#include "feed/text.h"
+
 namespace hb::feed {
 namespace {
 
@@ -175,22 +177,12 @@ class Scanner {
     const auto c = static_cast<unsigned char>(s_[i]);
     if (c >= 0x20 && c != 0xEF) return;  // the common case: nothing to look at
     if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-      report(i, "control character U+" + hex4(c) + " is not allowed in XML; delete it");
+      report(i, "control character U+" + hex(c, 4) + " is not allowed in XML; delete it");
     } else if (c == 0xEF && i + 2 < s_.size() && static_cast<unsigned char>(s_[i + 1]) == 0xBF &&
                (static_cast<unsigned char>(s_[i + 2]) & 0xFE) == 0xBE) {
       report(i, "character U+FFF" + std::string(1, s_[i + 2] == '\xBE' ? 'E' : 'F') +
                     " is not allowed in XML; delete it");
     }
-  }
-
-  static std::string hex4(unsigned value) {
-    static constexpr char kHex[] = "0123456789ABCDEF";
-    std::string r = "0000";
-    for (int k = 3; k >= 0; --k) {
-      r[static_cast<std::size_t>(k)] = kHex[value & 15];
-      value >>= 4;
-    }
-    return r;
   }
 
   void report(std::size_t offset, std::string message) {

@@ -116,6 +116,14 @@ model::Calendar read_calendar(ElementReader& e) {
     }
     if (!date) continue;
     day.date = *date;
+    const auto twin = std::find_if(cal.workdays.begin(), cal.workdays.end(),
+                                   [&](const auto& other) { return other.date == *date; });
+    if (twin != cal.workdays.end()) {
+      e.findings().error(w.where_of("date"), "<workday> date=\"" + to_string(*date) +
+                                                 "\" is already given at line " +
+                                                 std::to_string(twin->where.line));
+      continue;
+    }
     const auto holiday = std::find_if(cal.holidays.begin(), cal.holidays.end(), [&](const auto& h) {
       return h.from <= *date && *date <= h.to;
     });

@@ -1,4 +1,5 @@
 #include "feed/sections.h"
+#include "feed/values.h"
 
 namespace hb::feed {
 namespace {
@@ -15,17 +16,8 @@ constexpr std::pair<std::string_view, model::SlideType> kSlideTypes[] = {
 
 std::vector<std::string> split_screens(std::string_view s) {
   std::vector<std::string> r;
-  while (true) {
-    const std::size_t comma = s.find(',');
-    std::string_view part = s.substr(0, comma);
-    while (!part.empty() && part.front() == ' ')
-      part.remove_prefix(1);
-    while (!part.empty() && part.back() == ' ')
-      part.remove_suffix(1);
+  for (const std::string_view part : split_list(s))
     if (!part.empty()) r.emplace_back(part);
-    if (comma == std::string_view::npos) break;
-    s = s.substr(comma + 1);
-  }
   return r;
 }
 

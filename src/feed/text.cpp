@@ -62,6 +62,16 @@ std::string normalize_line(std::string_view raw) {
   return r;
 }
 
+std::string hex(std::uint32_t value, int digits) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string r;
+  do {
+    r.insert(r.begin(), kHex[value & 15]);
+    value >>= 4;
+  } while (value != 0 || static_cast<int>(r.size()) < digits);
+  return r;
+}
+
 std::string trim(std::string_view s) {
   while (!s.empty() && is_space(s.front()))
     s.remove_prefix(1);

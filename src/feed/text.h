@@ -20,4 +20,7 @@ bool is_cjk(std::uint32_t cp);
 
 std::string trim(std::string_view s);
 
+// Upper-case hexadecimal with at least `digits` digits: hex(7, 4) is "0007".
+std::string hex(std::uint32_t value, int digits);
+
 }  // namespace hb::feed

@@ -117,9 +117,8 @@ std::optional<model::Weekday> parse_weekday(std::string_view s) {
   return std::nullopt;
 }
 
-std::optional<std::array<bool, 7>> parse_days(std::string_view s) {
-  std::array<bool, 7> days{};
-  if (s.empty()) return std::nullopt;
+std::vector<std::string_view> split_list(std::string_view s) {
+  std::vector<std::string_view> parts;
   while (true) {
     const std::size_t comma = s.find(',');
     std::string_view part = s.substr(0, comma);
@@ -127,6 +126,16 @@ std::optional<std::array<bool, 7>> parse_days(std::string_view s) {
       part.remove_prefix(1);
     while (!part.empty() && part.back() == ' ')
       part.remove_suffix(1);
+    parts.push_back(part);
+    if (comma == std::string_view::npos) return parts;
+    s = s.substr(comma + 1);
+  }
+}
+
+std::optional<std::array<bool, 7>> parse_days(std::string_view s) {
+  std::array<bool, 7> days{};
+  if (s.empty()) return std::nullopt;
+  for (const std::string_view part : split_list(s)) {
     const std::size_t dash = part.find('-');
     const auto first = parse_weekday(part.substr(0, dash));
     const auto last = dash == std::string_view::npos ? first : parse_weekday(part.substr(dash + 1));
@@ -135,8 +144,6 @@ std::optional<std::array<bool, 7>> parse_days(std::string_view s) {
       days[static_cast<std::size_t>(d)] = true;
       if (d == static_cast<int>(*last)) break;
     }
-    if (comma == std::string_view::npos) break;
-    s = s.substr(comma + 1);
   }
   return days;
 }

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "model/content.h"
 #include "model/time.h"
@@ -25,6 +26,10 @@ std::optional<model::Weekday> parse_weekday(std::string_view s);
 // "mon-fri", "sat", "mon,wed,fri", "mon-wed,fri"; ranges may wrap.
 std::optional<std::array<bool, 7>> parse_days(std::string_view s);
 bool is_http_url(std::string_view s);
+
+// "a, b ,c" -> {"a", "b", "c"}: parts split at commas and trimmed of spaces;
+// empty parts are kept, so callers can refuse them.
+std::vector<std::string_view> split_list(std::string_view s);
 
 std::string format_money(const model::Money& m);  // 10, 10.50
 

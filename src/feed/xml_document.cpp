@@ -166,10 +166,25 @@ std::unique_ptr<XmlDocument> load_xml(std::string_view bytes, const std::string&
     out.push_back({model::Where{file, 1, 1}, model::Severity::error, describe_parse_error(r)});
     return nullptr;
   }
-  if (r.status == pugi::status_end_element_mismatch &&
-      static_cast<std::size_t>(r.offset) + 1 >= doc->utf8.size()) {
+  const bool at_end = static_cast<std::size_t>(r.offset) + 1 >= doc->utf8.size();
+  if (at_end && (r.status == pugi::status_end_element_mismatch ||
+                 r.status == pugi::status_bad_start_element ||
+                 r.status == pugi::status_bad_attribute || r.status == pugi::status_bad_pcdata)) {
     out.push_back({doc->text->where(doc->utf8.size()), model::Severity::error,
                    "the file ends before every element is closed; was it cut short?"});
+    return nullptr;
+  }
+  if (r.status == pugi::status_end_element_mismatch) {
+    // pugixml points at the closing tag's name: say which one it is.
+    const std::string_view rest =
+        std::string_view(doc->utf8).substr(static_cast<std::size_t>(r.offset));
+    const std::string name(rest.substr(0, rest.find_first_of("> \t\r\n")));
+    const std::size_t at =
+        static_cast<std::size_t>(r.offset) >= 2 ? static_cast<std::size_t>(r.offset) - 2 : 0;
+    out.push_back({doc->text->where(at), model::Severity::error,
+                   "XML is not well-formed: the closing tag </" + name +
+                       "> does not match the element that is open here (a misspelt or "
+                       "missing closing tag?)"});
     return nullptr;
   }
   if (!r) {

@@ -17,6 +17,11 @@
 namespace hb::feed {
 
 struct XmlDocument {
+  XmlDocument() = default;
+  // `text` views `utf8`: moving or copying would leave it pointing at the old buffer.
+  XmlDocument(const XmlDocument&) = delete;
+  XmlDocument& operator=(const XmlDocument&) = delete;
+
   std::string utf8;
   std::unique_ptr<SourceText> text;  // views utf8, so it must not move separately
   pugi::xml_document doc;
