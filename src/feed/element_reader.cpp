@@ -111,6 +111,17 @@ void ElementReader::bad_value(const char* attr, std::string_view value, std::str
                                       "\" is not valid: expected " + std::string(expected));
 }
 
+bool ElementReader::check_order(const model::DateTime& from, const model::DateTime& to) {
+  if (model::to_unix(from, model::kDefaultUtcOffsetMinutes) <
+      model::to_unix(to, model::kDefaultUtcOffsetMinutes))
+    return true;
+  findings_.error(where_of("to"), label() + " to=\"" +
+                                      normalize_line(node_.attribute("to").value()) +
+                                      "\" must be later than from=\"" +
+                                      normalize_line(node_.attribute("from").value()) + "\"");
+  return false;
+}
+
 std::optional<long long> ElementReader::whole_attr(const char* attr, Need need, long long min,
                                                    long long max) {
   const auto raw = value_attr(attr, need);

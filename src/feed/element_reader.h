@@ -102,6 +102,9 @@ class ElementReader {
   void finish();
 
   void bad_value(const char* attr, std::string_view value, std::string_view expected);
+  // from < to, or an error at `to`. The player's zone is unknown here; the
+  // format's default is right unless the two ends mix offsets.
+  bool check_order(const model::DateTime& from, const model::DateTime& to);
   Findings& findings() { return findings_; }
   pugi::xml_node node() const { return node_; }
 

@@ -41,14 +41,7 @@ std::vector<model::Notice> read_notices(ElementReader& section) {
     notice.to = e.timestamp_attr("to");
     notice.text = e.text(Need::required);
     e.finish();
-    if (notice.from && notice.to &&
-        model::to_unix(*notice.to, model::kDefaultUtcOffsetMinutes) <=
-            model::to_unix(*notice.from, model::kDefaultUtcOffsetMinutes)) {
-      e.findings().error(e.where_of("to"), e.label() + " to=\"" + e.node().attribute("to").value() +
-                                               "\" must be later than from=\"" +
-                                               e.node().attribute("from").value() + "\"");
-      continue;
-    }
+    if (notice.from && notice.to && !e.check_order(*notice.from, *notice.to)) continue;
     if (!notice.text.empty()) notices.push_back(std::move(notice));
   }
   section.finish();

@@ -74,15 +74,7 @@ model::Absence read_absence(ElementReader& e, bool& ok) {
   absence.staff = *staff;
   absence.from = *from;
   absence.to = *to;
-  // The player's zone is unknown here; the default is right unless the two ends mix offsets.
-  if (model::to_unix(*to, model::kDefaultUtcOffsetMinutes) <=
-      model::to_unix(*from, model::kDefaultUtcOffsetMinutes)) {
-    e.findings().error(e.where_of("to"), e.label() + " to=\"" +
-                                             std::string(e.node().attribute("to").value()) +
-                                             "\" must be later than from=\"" +
-                                             e.node().attribute("from").value() + "\"");
-    ok = false;
-  }
+  if (!e.check_order(*from, *to)) ok = false;
   if (!absence.substitute.empty() && absence.substitute == absence.staff) {
     e.findings().error(e.where_of("substitute"), "<absence> substitute=\"" + absence.substitute +
                                                      "\" is the absent person; name someone else");
