@@ -5,6 +5,7 @@
 
 #include "schedule/notices.h"
 #include "schedule/rotation.h"
+#include "schedule/screen.h"
 #include "schedule_support.h"
 
 namespace hb::test {
@@ -201,6 +202,50 @@ TEST_CASE("notices: active between from and to, urgent ones appear and vanish on
   CHECK_FALSE(schedule::urgent_since(c, at("2026-11-27T12:00"), kZone));
   CHECK(schedule::next_notice_change(c, at("2026-11-27T10:00"), kZone) == at("2026-11-27T10:30"));
   CHECK(schedule::next_notice_change(c, at("2026-11-27T11:00"), kZone) == at("2026-11-27T11:01"));
+}
+
+}  // namespace hb::test
+
+namespace hb::test {
+
+TEST_CASE("the screen follows notices: urgent from the moment it is known, gone when it ends") {
+  model::Diagnostics out;
+  std::vector<model::Feed> feeds;
+  feeds.push_back(*feed::parse_feed(
+      feed_doc("<notices><notice id=\"u\" level=\"urgent\" from=\"2026-11-27T10:30\" "
+               "to=\"2026-11-27T10:44\">消防演练</notice></notices>" +
+               roster() + "<playlist><slide type=\"roster\" seconds=\"20\"/></playlist>"),
+      "n.xml", out));
+  const auto c = feed::merge(std::move(feeds), out);
+  REQUIRE(out.empty());
+  schedule::ScreenPlan plan;
+  plan.content = &c;
+  plan.playlist = &c.playlists.at(0);
+  plan.utc_offset_minutes = kZone;
+  plan.pages = schedule::one_page_each(c, kZone);
+
+  // Feed known before the notice starts: urgent exactly at its from.
+  CHECK_FALSE(schedule::page_on_screen(plan, at("2026-11-27T10:29:59"))->urgent);
+  CHECK(schedule::page_on_screen(plan, at("2026-11-27T10:30:00"))->urgent);
+  // A feed that arrives at 10:40 with the notice already running: urgent at once.
+  plan.content_since = at("2026-11-27T10:40:00");
+  const auto arrived = schedule::page_on_screen(plan, at("2026-11-27T10:40:00"));
+  CHECK(arrived->urgent);
+  CHECK(arrived->start == at("2026-11-27T10:40:00"));
+  // In force (banner, urgent page after every slide) until the end of the
+  // minute "to" names, and gone the second after.
+  CHECK(schedule::rotation_input(plan, at("2026-11-27T10:44:59")).urgent_since);
+  CHECK_FALSE(schedule::rotation_input(plan, at("2026-11-27T10:45:00")).urgent_since);
+  CHECK_FALSE(schedule::page_on_screen(plan, at("2026-11-27T10:45:00"))->urgent);
+  // The timeline cuts a page where the notice starts.
+  plan.content_since = 0;
+  const auto pages =
+      schedule::screen_timeline(plan, at("2026-11-27T10:29:50"), at("2026-11-27T10:30:30"));
+  REQUIRE(pages.size() >= 2);
+  CHECK_FALSE(pages[0].urgent);
+  CHECK(pages[0].end == at("2026-11-27T10:30:00"));
+  CHECK(pages[1].urgent);
+  CHECK(pages[1].start == at("2026-11-27T10:30:00"));
 }
 
 }  // namespace hb::test
