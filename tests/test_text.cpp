@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "feed/text.h"
+#include "model/unicode.h"
 #include "support.h"
 
 namespace hb::feed {
@@ -35,15 +36,15 @@ TEST_CASE("text content is trimmed and line breaks fold as the format says") {
 }
 
 TEST_CASE("what counts as CJK") {
-  CHECK(is_cjk(0x4E2D));   // 中
-  CHECK(is_cjk(0x4DAE));   // 䶮 (Extension A)
-  CHECK(is_cjk(0x20BB7));  // 𠮷 (Extension B)
-  CHECK(is_cjk(0x3002));   // 。
-  CHECK(is_cjk(0xFF0C));   // ，
-  CHECK(is_cjk(0x3042));   // あ
-  CHECK_FALSE(is_cjk('A'));
-  CHECK_FALSE(is_cjk('1'));
-  CHECK_FALSE(is_cjk(0x00E9));
+  CHECK(model::is_cjk(0x4E2D));   // 中
+  CHECK(model::is_cjk(0x4DAE));   // 䶮 (Extension A)
+  CHECK(model::is_cjk(0x20BB7));  // 𠮷 (Extension B)
+  CHECK(model::is_cjk(0x3002));   // 。
+  CHECK(model::is_cjk(0xFF0C));   // ，
+  CHECK(model::is_cjk(0x3042));   // あ
+  CHECK_FALSE(model::is_cjk('A'));
+  CHECK_FALSE(model::is_cjk('1'));
+  CHECK_FALSE(model::is_cjk(0x00E9));
 }
 
 }  // namespace hb::feed

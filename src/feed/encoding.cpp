@@ -7,6 +7,7 @@
 #include "feed/iconv_handle.h"
 #include "feed/source_text.h"
 #include "feed/text.h"
+#include "model/unicode.h"
 
 namespace hb::feed {
 namespace {
@@ -77,24 +78,6 @@ std::size_t bad_sequence_length(std::string_view bytes, std::size_t at) {
   return n;
 }
 
-void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 std::optional<std::string> decode_utf16(std::string_view bytes, bool big_endian,
                                         const std::string& file, model::Diagnostics& out) {
   std::string utf8;
@@ -112,7 +95,7 @@ std::optional<std::string> decode_utf16(std::string_view bytes, bool big_endian,
       if (i + 3 < bytes.size()) {
         const std::uint32_t low = unit_at(i + 2);
         if (low >= 0xDC00 && low <= 0xDFFF) {
-          append_utf8(utf8, 0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00));
+          model::append_utf8(utf8, 0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00));
           i += 4;
           continue;
         }
@@ -124,7 +107,7 @@ std::optional<std::string> decode_utf16(std::string_view bytes, bool big_endian,
       out.push_back(error_at(file, utf8, "invalid UTF-16: a low surrogate without its high half"));
       return std::nullopt;
     }
-    append_utf8(utf8, u);
+    model::append_utf8(utf8, u);
     i += 2;
   }
   if (i < bytes.size()) {

@@ -1,5 +1,7 @@
 #include "feed/text.h"
 
+#include "model/unicode.h"
+
 namespace hb::feed {
 namespace {
 
@@ -35,25 +37,10 @@ bool is_cjk_punctuation(std::uint32_t c) {
 }
 
 bool joins_cjk(std::uint32_t c) {
-  return is_cjk(c) || is_cjk_punctuation(c);
+  return model::is_cjk(c) || is_cjk_punctuation(c);
 }
 
 }  // namespace
-
-bool is_cjk(std::uint32_t c) {
-  return (c >= 0x1100 && c <= 0x11FF) ||  // Hangul Jamo
-         (c >= 0x2E80 && c <= 0x2FDF) ||  // CJK radicals, Kangxi radicals
-         (c >= 0x2FF0 && c <= 0x303F) ||  // ideographic description, CJK symbols and punctuation
-         (c >= 0x3040 && c <= 0x31FF) ||  // kana, bopomofo, hangul compatibility, strokes
-         (c >= 0x3200 && c <= 0x4DBF) ||  // enclosed CJK, compatibility, Extension A
-         (c >= 0x4E00 && c <= 0x9FFF) ||  // unified ideographs
-         (c >= 0xA960 && c <= 0xA97F) ||  // Hangul Jamo Extended-A
-         (c >= 0xAC00 && c <= 0xD7FF) ||  // Hangul syllables
-         (c >= 0xF900 && c <= 0xFAFF) ||  // compatibility ideographs
-         (c >= 0xFE30 && c <= 0xFE4F) ||  // CJK compatibility forms
-         (c >= 0xFF00 && c <= 0xFFEF) ||  // half-width and full-width forms
-         (c >= 0x20000 && c <= 0x3FFFF);  // supplementary ideographic planes
-}
 
 std::string normalize_line(std::string_view raw) {
   std::string r = normalize_text(raw);

@@ -15,9 +15,6 @@ std::string normalize_text(std::string_view raw);
 // values and names.
 std::string normalize_line(std::string_view raw);
 
-// Han, kana, hangul, bopomofo, CJK symbols and punctuation, full-width forms.
-bool is_cjk(std::uint32_t cp);
-
 std::string trim(std::string_view s);
 
 // Upper-case hexadecimal with at least `digits` digits: hex(7, 4) is "0007".
