@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 packages=(
   build-essential cmake ninja-build pkg-config
   libpugixml-dev doctest-dev libcurl4-openssl-dev
+  libicu-dev     # UAX #14 line breaking for Chinese
   libxml2-utils  # xmllint, for the XSD checks
   python3        # test servers and benchmark generators
 )

@@ -1,0 +1,200 @@
+#include "layout/line_break.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
+
+#include <algorithm>
+
+#include "model/unicode.h"
+
+namespace hb::layout {
+namespace {
+
+// Owns a UText over UTF-8, so break offsets come back as byte offsets.
+class Utf8Text {
+ public:
+  explicit Utf8Text(std::string_view s) {
+    UErrorCode status = U_ZERO_ERROR;
+    text_ = utext_openUTF8(nullptr, s.data(), static_cast<int64_t>(s.size()), &status);
+    if (U_FAILURE(status)) text_ = nullptr;
+  }
+  ~Utf8Text() {
+    if (text_) utext_close(text_);
+  }
+  Utf8Text(const Utf8Text&) = delete;
+  Utf8Text& operator=(const Utf8Text&) = delete;
+  UText* get() const { return text_; }
+
+ private:
+  UText* text_ = nullptr;
+};
+
+std::vector<std::size_t> boundaries(icu::BreakIterator* it, std::string_view s) {
+  std::vector<std::size_t> r;
+  if (!it || s.empty()) return r;
+  const Utf8Text text(s);
+  if (!text.get()) return r;
+  UErrorCode status = U_ZERO_ERROR;
+  it->setText(text.get(), status);
+  if (U_FAILURE(status)) return r;
+  for (int32_t b = it->next(); b != icu::BreakIterator::DONE; b = it->next())
+    r.push_back(static_cast<std::size_t>(b));
+  return r;
+}
+
+std::unique_ptr<icu::BreakIterator> make(bool lines) {
+  UErrorCode status = U_ZERO_ERROR;
+  // Strict line breaking is what Chinese typesetting (clreq) asks for.
+  const icu::Locale zh("zh", "CN", "", "lb=strict");
+  std::unique_ptr<icu::BreakIterator> it(
+      lines ? icu::BreakIterator::createLineInstance(zh, status)
+            : icu::BreakIterator::createCharacterInstance(zh, status));
+  if (U_FAILURE(status)) return nullptr;
+  return it;
+}
+
+char32_t first_code_point(std::string_view s, std::size_t at) {
+  return static_cast<char32_t>(model::next_code_point(s, at));
+}
+
+char32_t last_code_point(std::string_view s, std::size_t end) {
+  std::size_t start = end - 1;
+  while (start > 0 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80)
+    --start;
+  return first_code_point(s, start);
+}
+
+bool is_space(char c) {
+  return c == ' ' || c == '\t';
+}
+
+std::string_view trim_end(std::string_view s) {
+  while (!s.empty() && is_space(s.back()))
+    s.remove_suffix(1);
+  return s;
+}
+
+bool is_latin_or_digit(std::uint32_t c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+}  // namespace
+
+bool may_not_start_line(char32_t c) {
+  static constexpr std::u32string_view kNoStart =
+      U"，。、；：？！…‥·・）］｝〕〉》」』】〗〙〛”’)]}%‰℃〟｠ー々〻"
+      U"ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ－–—,.;:?!";
+  return kNoStart.find(c) != std::u32string_view::npos;
+}
+
+bool may_not_end_line(char32_t c) {
+  static constexpr std::u32string_view kNoEnd = U"（［｛〔〈《「『【〖〘〚“‘([{＄￥$¥";
+  return kNoEnd.find(c) != std::u32string_view::npos;
+}
+
+std::string space_mixed_scripts(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 16);
+  std::uint32_t previous = 0;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const std::size_t start = i;
+    const std::uint32_t c = model::next_code_point(text, i);
+    if ((model::is_han(previous) && is_latin_or_digit(c)) ||
+        (is_latin_or_digit(previous) && model::is_han(c)))
+      model::append_utf8(out, 0x2005);  // FOUR-PER-EM SPACE
+    out.append(text.substr(start, i - start));
+    previous = c;
+  }
+  return out;
+}
+
+struct LineBreaker::Iterators {
+  std::unique_ptr<icu::BreakIterator> lines = make(true);
+  std::unique_ptr<icu::BreakIterator> graphemes = make(false);
+};
+
+LineBreaker::LineBreaker() : icu_(std::make_unique<Iterators>()) {}
+LineBreaker::~LineBreaker() = default;
+
+std::vector<std::size_t> LineBreaker::opportunities(std::string_view p) {
+  std::vector<std::size_t> r;
+  for (const std::size_t b : boundaries(icu_->lines.get(), p)) {
+    if (b < p.size()) {
+      // ICU follows UAX #14; clreq forbids a few breaks it allows.
+      if (may_not_start_line(first_code_point(p, b))) continue;
+      if (may_not_end_line(last_code_point(p, b))) continue;
+    }
+    r.push_back(b);
+  }
+  if (r.empty() || r.back() != p.size()) r.push_back(p.size());
+  return r;
+}
+
+std::vector<std::size_t> LineBreaker::characters(std::string_view text) {
+  auto r = boundaries(icu_->graphemes.get(), text);
+  if (r.empty() || r.back() != text.size()) r.push_back(text.size());
+  return r;
+}
+
+std::vector<std::string> LineBreaker::break_lines(std::string_view p, const TextStyle& style,
+                                                  int max_width, const TextMeasurer& measure) {
+  std::vector<std::string> lines;
+  const auto fits = [&](std::string_view s) {
+    return measure.width(trim_end(s), style) <= max_width;
+  };
+  std::size_t line_start = 0;
+  std::size_t last_fit = 0;  // the end of the longest piece that fits so far
+  for (const std::size_t b : opportunities(p)) {
+    if (fits(p.substr(line_start, b - line_start))) {
+      last_fit = b;
+      continue;
+    }
+    if (last_fit > line_start) {  // close the line at the last opportunity that fitted
+      lines.emplace_back(trim_end(p.substr(line_start, last_fit - line_start)));
+      line_start = last_fit;
+      while (line_start < p.size() && is_space(p[line_start]))
+        ++line_start;
+      if (fits(p.substr(line_start, b - line_start))) {
+        last_fit = b;
+        continue;
+      }
+    }
+    // A single piece wider than the line: break it between characters,
+    // stepping back one where the next line would start with a stop mark.
+    const std::string_view piece = p.substr(line_start, b - line_start);
+    const std::vector<std::size_t> chars = characters(piece);
+    std::size_t from = 0;
+    std::size_t k = 0;  // chars[k] is the end of the next character to place
+    while (k < chars.size()) {
+      std::size_t end = k;
+      while (end < chars.size() &&
+             (fits(piece.substr(from, chars[end] - from)) || chars[end] == chars[k]))
+        ++end;
+      if (end >= chars.size()) break;  // the rest fits: it stays for the next opportunity
+      std::size_t cut = end - 1;       // the last character that fits ends at chars[cut]
+      if (cut > k && may_not_start_line(first_code_point(piece, chars[cut]))) --cut;
+      lines.emplace_back(trim_end(piece.substr(from, chars[cut] - from)));
+      from = chars[cut];
+      k = cut + 1;
+    }
+    line_start += from;
+    last_fit = b;
+  }
+  if (line_start < p.size() || lines.empty()) lines.emplace_back(trim_end(p.substr(line_start)));
+  return lines;
+}
+
+std::vector<std::string> LineBreaker::break_text(std::string_view text, const TextStyle& style,
+                                                 int max_width, const TextMeasurer& measure) {
+  std::vector<std::string> lines;
+  while (true) {
+    const std::size_t nl = text.find('\n');
+    for (auto& line : break_lines(text.substr(0, nl), style, max_width, measure))
+      lines.push_back(std::move(line));
+    if (nl == std::string_view::npos) return lines;
+    text = text.substr(nl + 1);
+  }
+}
+
+}  // namespace hb::layout
