@@ -20,7 +20,8 @@ std::vector<std::string> text_in_reading_order(const Page& page) {
     return a.x < b.x;
   });
   std::vector<std::string> r;
-  for (const auto& p : placed) r.push_back(*p.text);
+  for (const auto& p : placed)
+    r.push_back(*p.text);
   return r;
 }
 

@@ -83,7 +83,7 @@ struct Page {
   std::string slide_type;  // items, item, roster, …, urgent, waiting
   int page = 0;            // 0-based
   int page_count = 1;
-  std::string item;        // the item an item page shows
+  std::string item;  // the item an item page shows
   Color background{255, 255, 255, 255};
   std::vector<Element> elements;  // drawn in order
 };

@@ -1,0 +1,27 @@
+// Pagination: content is a list of blocks (a table row, a card, a line of a
+// long text), each with its height; blocks are placed top to bottom and a
+// block that does not fit starts the next page. Nothing is clipped: a block
+// taller than a whole page gets a page of its own (the builders keep blocks
+// small enough that this does not happen with real content).
+#pragma once
+
+#include <vector>
+
+#include "layout/display_list.h"
+
+namespace hb::layout {
+
+struct Block {
+  int height = 0;
+  std::vector<Element> elements;  // positioned relative to the block's top-left
+};
+
+// Moves an element by (dx, dy).
+void offset(Element& e, int dx, int dy);
+
+// The blocks of each page, in order; `header` (e.g. a table's head row) is
+// repeated at the top of every page. At least one page, maybe empty.
+std::vector<std::vector<Element>> paginate(const std::vector<Block>& blocks, int area_height,
+                                           const Block* header = nullptr, int spacing = 0);
+
+}  // namespace hb::layout

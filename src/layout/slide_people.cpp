@@ -1,0 +1,200 @@
+// The people slides: who is at each window now (A角/B角/补岗, 党员 marked,
+// 暂停服务 with the window's note, or 非工作时间 and the next opening), and
+// the party members' public pledges. Absences and their reasons never
+// appear here.
+#include <algorithm>
+
+#include "layout/blocks.h"
+#include "layout/pages.h"
+#include "model/url.h"
+#include "schedule/duty.h"
+#include "schedule/local_time.h"
+
+namespace hb::layout {
+namespace {
+
+const char* weekday_zh(model::Weekday w) {
+  static constexpr const char* kNames[] = {"星期一", "星期二", "星期三", "星期四",
+                                           "星期五", "星期六", "星期日"};
+  return kNames[static_cast<int>(w)];
+}
+
+}  // namespace
+
+std::vector<Page> PageLayout::roster(const Moment& m) {
+  const model::Content& c = *m.content;
+  if (c.roster.windows.empty()) return {};
+  const auto board = schedule::duty_board(c, m.calendar, m.now, m.utc_offset_minutes);
+  const int full = m_.width - 2 * m_.margin;
+  const TextStyle body = style(m_.body), bold = style(m_.body, true), small = style(m_.small),
+                  name_style = style(m_.heading, true), pill = style(m_.small, true);
+  std::vector<Block> blocks;
+
+  if (!board.open) {
+    Block b;
+    std::string next = "暂无开放安排";
+    if (board.next_opening) {
+      const auto l = schedule::to_local(*board.next_opening, m.utc_offset_minutes);
+      next = "下次开放：" + std::to_string(l.date.month) + "月" + std::to_string(l.date.day) +
+             "日 " + weekday_zh(model::weekday_of(l.date)) + " " +
+             (l.second_of_day / 3600 < 10 ? "0" : "") + std::to_string(l.second_of_day / 3600) +
+             ":" + (l.second_of_day / 60 % 60 < 10 ? "0" : "") +
+             std::to_string(l.second_of_day / 60 % 60);
+    }
+    const TextStyle big = style(m_.title, true);
+    b.height = ts_.line_height(big) + ts_.line_height(bold) + 3 * m_.gap;
+    b.elements.push_back(FillRect{Box{0, 0, full, b.height}, theme_.card, m_.radius});
+    b.elements.push_back(ts_.line("非工作时间", big, theme_.closed, m_.gap, m_.gap));
+    b.elements.push_back(
+        ts_.line(next, bold, theme_.header, m_.gap, m_.gap + ts_.line_height(big) + m_.gap));
+    blocks.push_back(std::move(b));
+    for (const auto& w : c.roster.windows) {
+      Block row;
+      const std::string text = w.name + (w.service.empty() ? "" : "　" + w.service);
+      row.height = ts_.height(text, body, full);
+      ts_.set(row.elements, text, body, theme_.muted, 0, 0, full);
+      blocks.push_back(std::move(row));
+    }
+    return paged(m, "roster", "窗口人员", blocks, nullptr);
+  }
+
+  const int columns = m_.portrait ? 2 : 4;
+  const int card_w = (full - (columns - 1) * m_.gap) / columns;
+  const int photo_w = card_w * 36 / 100, photo_h = photo_w * 4 / 3;
+  const int right_x = m_.gap + photo_w + m_.gap, right_w = card_w - right_x - m_.gap;
+
+  struct Card {
+    int height;
+    std::vector<Element> elements;
+  };
+  std::vector<Card> cards;
+  for (const auto& duty : board.windows) {
+    const auto& w = *duty.window;
+    Card card;
+    auto& e = card.elements;
+    int y = m_.gap / 2;
+    std::vector<Element> band;
+    int band_h = ts_.set(band, w.name, bold, theme_.header_text, m_.gap, y, card_w - 2 * m_.gap);
+    if (!w.service.empty())
+      band_h += ts_.set(band, w.service, small, theme_.header_text, m_.gap, y + band_h,
+                        card_w - 2 * m_.gap);
+    band_h += m_.gap;
+    y = band_h + m_.gap;
+    std::vector<Element> inner;
+    int content_h = 0;
+    if (!duty.staff) {
+      content_h =
+          ts_.set(inner, "暂停服务", name_style, theme_.urgent, m_.gap, y, card_w - 2 * m_.gap);
+      if (!w.closed_note.empty())
+        content_h += ts_.set(inner, w.closed_note, body, theme_.text, m_.gap, y + content_h,
+                             card_w - 2 * m_.gap);
+    } else {
+      const auto& s = *duty.staff;
+      inner.push_back(
+          Picture{Box{m_.gap, y, photo_w, photo_h},
+                  s.photo.empty() ? "" : model::resolve_reference(s.base_url, s.photo)});
+      int ry = y;
+      ry += ts_.set(inner, s.name, name_style, theme_.text, right_x, ry, right_w);
+      const std::string role = schedule::role_label(duty.role);
+      const int pill_h = ts_.line_height(pill);
+      const auto add_pill = [&](const std::string& text, Color fill) {
+        const int pw = ts_.width(text, pill) + m_.gap;
+        inner.push_back(FillRect{Box{right_x, ry, pw, pill_h}, fill, pill_h / 2});
+        inner.push_back(ts_.line(text, pill, theme_.header_text, right_x + m_.gap / 2, ry));
+        ry += pill_h + m_.gap / 3;
+      };
+      add_pill(role, duty.role == schedule::DutyRole::substitute ? theme_.accent : theme_.bar);
+      if (s.party) add_pill("党员", theme_.party);
+      int bottom = std::max(y + photo_h, ry) + m_.gap / 2;
+      std::string detail = s.title;
+      if (!s.badge.empty())
+        detail += (detail.empty() ? "" : " · ") + std::string("工号 ") + s.badge;
+      if (!detail.empty())
+        bottom += ts_.set(inner, detail, small, theme_.muted, m_.gap, bottom, card_w - 2 * m_.gap);
+      content_h = bottom - y;
+    }
+    card.height = y + content_h + m_.gap;
+    e.push_back(FillRect{Box{0, 0, card_w, card.height}, theme_.card, m_.radius});
+    e.push_back(
+        FillRect{Box{0, 0, card_w, band_h}, duty.staff ? theme_.header : theme_.closed, m_.radius});
+    e.push_back(FillRect{Box{0, band_h - m_.radius, card_w, m_.radius},
+                         duty.staff ? theme_.header : theme_.closed, 0});
+    for (auto& el : band)
+      e.push_back(std::move(el));
+    for (auto& el : inner)
+      e.push_back(std::move(el));
+    e.push_back(StrokeRect{Box{0, 0, card_w, card.height}, theme_.card_border, 2, m_.radius});
+    cards.push_back(std::move(card));
+  }
+  // Rows of cards are the blocks; cards in a row share its height.
+  for (std::size_t i = 0; i < cards.size(); i += static_cast<std::size_t>(columns)) {
+    Block row;
+    for (std::size_t k = i; k < cards.size() && k < i + static_cast<std::size_t>(columns); ++k)
+      row.height = std::max(row.height, cards[k].height);
+    for (std::size_t k = i; k < cards.size() && k < i + static_cast<std::size_t>(columns); ++k) {
+      const int x = static_cast<int>(k - i) * (card_w + m_.gap);
+      for (auto e : cards[k].elements) {
+        // Stretch the card's background and frame to the row's height.
+        if (auto* r = std::get_if<FillRect>(&e); r && r->box.h == cards[k].height)
+          r->box.h = row.height;
+        if (auto* r = std::get_if<StrokeRect>(&e)) r->box.h = row.height;
+        offset(e, x, 0);
+        row.elements.push_back(std::move(e));
+      }
+    }
+    blocks.push_back(std::move(row));
+  }
+  return paged(m, "roster", "窗口人员 · A、B角在岗", blocks, nullptr);
+}
+
+std::vector<Page> PageLayout::pledges(const Moment& m) {
+  const model::Content& c = *m.content;
+  if (c.pledges.empty()) return {};
+  const int full = m_.width - 2 * m_.margin;
+  const TextStyle body = style(m_.body), bold = style(m_.body, true), small = style(m_.small);
+  const int photo_w = std::min(full / 6, m_.height / 7), photo_h = photo_w * 4 / 3;
+  std::vector<Block> blocks;
+  for (const auto& p : c.pledges) {
+    const model::Staff* s = nullptr;
+    for (const auto& st : c.roster.staff)
+      if (st.id == p.staff) s = &st;
+    std::string window;
+    if (s)
+      for (const auto& w : c.roster.windows)
+        if (w.a_staff == s->id || w.b_staff == s->id) window = w.name;
+    Block b;
+    const int text_x = s ? photo_w + 2 * m_.gap : m_.gap;
+    const int text_w = full - text_x - m_.gap;
+    std::string head = s ? s->name : (p.title.empty() ? "集体承诺" : p.title);
+    std::string sub;
+    for (const auto& part : {window, p.post})
+      if (!part.empty()) sub += (sub.empty() ? "" : " · ") + part;
+    int y = m_.gap;
+    std::vector<Element> text;
+    y += ts_.set(text, head, bold, theme_.header, text_x, y, text_w);
+    if (!sub.empty()) y += ts_.set(text, sub, small, theme_.muted, text_x, y, text_w);
+    y += ts_.set(text, p.text, body, theme_.text, text_x, y, text_w);
+    b.height = std::max(y, s ? photo_h + 2 * m_.gap : 0) + m_.gap;
+    b.elements.push_back(FillRect{Box{0, 0, full, b.height}, theme_.card, m_.radius});
+    b.elements.push_back(StrokeRect{Box{0, 0, full, b.height}, theme_.card_border, 2, m_.radius});
+    if (s) {
+      b.elements.push_back(
+          Picture{Box{m_.gap, m_.gap, photo_w, photo_h},
+                  s->photo.empty() ? "" : model::resolve_reference(s->base_url, s->photo)});
+      if (s->party) {
+        const int pill_h = ts_.line_height(small);
+        b.elements.push_back(
+            FillRect{Box{m_.gap, m_.gap + photo_h - pill_h, photo_w, pill_h}, theme_.party, 0});
+        const int tw = ts_.width("党员", style(m_.small, true));
+        b.elements.push_back(ts_.line("党员", style(m_.small, true), theme_.header_text,
+                                      m_.gap + (photo_w - tw) / 2, m_.gap + photo_h - pill_h));
+      }
+    }
+    for (auto& e : text)
+      b.elements.push_back(std::move(e));
+    blocks.push_back(std::move(b));
+  }
+  return paged(m, "pledges", "党员公开承诺", blocks, nullptr);
+}
+
+}  // namespace hb::layout

@@ -1,0 +1,168 @@
+// Slides that are lists: the items table, results, notices, commitments.
+#include "layout/blocks.h"
+#include "layout/pages.h"
+#include "layout/table.h"
+#include "layout/wording.h"
+#include "model/privacy.h"
+#include "schedule/notices.h"
+#include "schedule/playlist.h"
+
+namespace hb::layout {
+namespace {
+
+std::string window_name(const model::Content& c, const std::string& id) {
+  if (id.empty()) return "—";
+  for (const auto& w : c.roster.windows)
+    if (w.id == id) return w.name;
+  return id + "号窗口";
+}
+
+std::string item_name(const model::Content& c, const std::string& id) {
+  for (const auto& i : c.items)
+    if (i.id == id) return i.name;
+  return id;
+}
+
+}  // namespace
+
+std::vector<Page> PageLayout::items(const Moment& m, const model::Slide& s) {
+  const model::Content& c = *m.content;
+  const auto list = schedule::items_for(c, s);
+  if (list.empty()) return {};
+  TableStyle ts{style(m_.small, true), style(m_.body), theme_.table_head,  theme_.text,
+                theme_.text,           theme_.zebra,   theme_.card_border, m_.gap / 2};
+  const int w = m_.width - 2 * m_.margin;
+  std::vector<Column> cols =
+      m_.portrait ? std::vector<Column>{{"事项名称", 5.0}, {"窗口", 1.8}, {"承诺时限", 2.2}}
+                  : std::vector<Column>{
+                        {"事项名称", 6.0}, {"办理窗口", 1.9}, {"承诺时限", 2.1}, {"收费", 2.4}};
+  Table table(ts_, cols, w, ts);
+  for (const auto* item : list) {
+    std::vector<std::string> cells{item->name, window_name(c, item->window),
+                                   promised_text(item->deadline)};
+    if (!m_.portrait) cells.push_back(fees_text(item->fees));
+    table.add_row(cells);
+  }
+  const Block head = table.head();
+  const std::string title = s.category.empty() ? "办事指南" : "办事指南 · " + s.category;
+  return paged(m, "items", title, table.rows(), &head);
+}
+
+std::vector<Page> PageLayout::results(const Moment& m, const model::Slide& s) {
+  const model::Content& c = *m.content;
+  const auto list = schedule::results_for(c, s, m.now, m.utc_offset_minutes);
+  if (list.empty()) return {};
+  TableStyle ts{style(m_.small, true), style(m_.body), theme_.table_head,  theme_.text,
+                theme_.text,           theme_.zebra,   theme_.card_border, m_.gap / 2};
+  const int w = m_.width - 2 * m_.margin;
+  std::vector<Column> cols =
+      m_.portrait
+          ? std::vector<Column>{{"日期", 1.6}, {"事项", 4.0}, {"申请人", 2.6}, {"结果", 1.3}}
+          : std::vector<Column>{
+                {"日期", 1.4}, {"办件编号", 2.4}, {"事项", 4.6}, {"申请人", 3.0}, {"结果", 1.2}};
+  Table table(ts_, cols, w, ts);
+  for (const auto* r : list) {
+    const std::string applicant = r->applicant_kind == model::ApplicantKind::person
+                                      ? model::mask_person_name(r->applicant)
+                                      : r->applicant;
+    const bool ok = r->decision == model::Decision::approve;
+    std::vector<std::string> cells{date_text(r->date)};
+    if (!m_.portrait)
+      cells.push_back(r->number.empty() ? "—" : model::mask_resident_ids(r->number));
+    cells.push_back(item_name(c, r->item));
+    cells.push_back(applicant.empty() ? "—" : model::mask_resident_ids(applicant));
+    cells.push_back(ok ? "准予" : "不予");
+    std::vector<Color> colours(cells.size(), theme_.text);
+    colours.back() = ok ? theme_.good : theme_.urgent;
+    table.add_row(cells, colours);
+  }
+  const Block head = table.head();
+  return paged(m, "results", "办理结果公示（近" + std::to_string(s.days) + "日）", table.rows(),
+               &head);
+}
+
+std::vector<Page> PageLayout::notices(const Moment& m) {
+  const model::Content& c = *m.content;
+  const auto list =
+      schedule::active_notices(c, model::NoticeLevel::info, m.now, m.utc_offset_minutes);
+  if (list.empty()) return {};
+  const int w = m_.width - 2 * m_.margin;
+  std::vector<Block> blocks;
+  const TextStyle body = style(m_.body);
+  for (const auto* n : list) {
+    // One block per line, so a long notice flows over pages instead of being cut.
+    const auto lines = ts_.lines(n->text, body, w - 3 * m_.gap);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      Block b;
+      b.height = ts_.line_height(body);
+      if (i == 0)
+        b.elements.push_back(
+            FillRect{Box{0, b.height / 3, m_.gap / 2, m_.gap / 2}, theme_.header, m_.gap / 4});
+      if (!lines[i].empty())
+        b.elements.push_back(ts_.line(lines[i], body, theme_.text, 3 * m_.gap / 2, 0));
+      blocks.push_back(std::move(b));
+    }
+    blocks.push_back(Block{m_.gap, {}});
+  }
+  return paged(m, "notices", "通知公告", blocks, nullptr);
+}
+
+std::vector<Page> PageLayout::commitments(const Moment& m) {
+  const model::Content& c = *m.content;
+  if (!c.hall || c.hall->commitments.empty()) return {};
+  const model::Link* feedback = nullptr;
+  for (const auto& l : c.hall->links)
+    if (l.kind == model::LinkKind::feedback) feedback = &l;
+  // The feedback QR code stands in a column of its own on landscape screens.
+  const int qr = feedback ? (m_.portrait ? 0 : m_.height / 4) : 0;
+  const int w = m_.width - 2 * m_.margin - (qr ? qr + 2 * m_.gap : 0);
+  const TextStyle title = style(m_.body, true), body = style(m_.body);
+  std::vector<Block> blocks;
+  for (const auto& cm : c.hall->commitments) {
+    const auto lines = ts_.lines(cm.text, body, w - 2 * m_.gap);
+    const int title_h = cm.title.empty() ? 0 : ts_.line_height(title);
+    Block b;
+    b.height = title_h + static_cast<int>(lines.size()) * ts_.line_height(body) + m_.gap;
+    b.elements.push_back(FillRect{Box{0, 0, w, b.height}, theme_.card, m_.radius});
+    b.elements.push_back(FillRect{Box{0, 0, m_.gap / 3, b.height}, theme_.header, 0});
+    if (title_h) b.elements.push_back(ts_.line(cm.title, title, theme_.header, m_.gap, m_.gap / 2));
+    int y = title_h + m_.gap / 2;
+    for (const auto& l : lines) {
+      if (!l.empty()) b.elements.push_back(ts_.line(l, body, theme_.text, m_.gap, y));
+      y += ts_.line_height(body);
+    }
+    blocks.push_back(std::move(b));
+  }
+  if (feedback && m_.portrait) {  // portrait: the code after the commitments
+    Block b;
+    const int size = m_.width / 3;
+    b.height = size + ts_.line_height(style(m_.small));
+    b.elements.push_back(
+        QrCode{Box{(m_.width - 2 * m_.margin - size) / 2, 0, size, size}, feedback->url});
+    const std::string cap = feedback->caption.empty() ? "扫码评价" : feedback->caption;
+    b.elements.push_back(ts_.line(cap, style(m_.small), theme_.muted,
+                                  (m_.width - 2 * m_.margin - ts_.width(cap, style(m_.small))) / 2,
+                                  size));
+    blocks.push_back(std::move(b));
+  }
+  Side side;
+  if (feedback && !m_.portrait) {
+    side.width = qr + 2 * m_.gap;
+    side.draw = [this, feedback, qr](Page& p, const Area& a) {
+      const int x = a.x + m_.gap;
+      const int cap_h = ts_.line_height(style(m_.small));
+      const std::string cap = feedback->caption.empty() ? "扫码评价" : feedback->caption;
+      const int cap_lines = static_cast<int>(ts_.lines(cap, style(m_.small), qr).size());
+      p.elements.push_back(
+          FillRect{Box{a.x, a.y, a.w, qr + 3 * m_.gap / 2 + cap_lines * cap_h + m_.gap},
+                   theme_.card, m_.radius});
+      p.elements.push_back(QrCode{Box{x, a.y + m_.gap, qr, qr}, feedback->url});
+      ts_.set(p.elements, cap, style(m_.small), theme_.muted, x, a.y + m_.gap + qr + m_.gap / 2,
+              qr);
+    };
+  }
+  auto pages = paged(m, "commitments", "服务承诺", blocks, nullptr, "", side);
+  return pages;
+}
+
+}  // namespace hb::layout

@@ -1,0 +1,91 @@
+#include "layout/wording.h"
+
+#include <cmath>
+
+namespace hb::layout {
+
+std::string unit_text(model::DeadlineUnit unit) {
+  switch (unit) {
+    case model::DeadlineUnit::workday:
+      return "个工作日";
+    case model::DeadlineUnit::day:
+      return "日";
+    case model::DeadlineUnit::hour:
+      return "小时";
+    case model::DeadlineUnit::immediate:
+      return "";
+  }
+  return "";
+}
+
+std::string amount_text(long long n, model::DeadlineUnit unit) {
+  if (n == 0 && unit == model::DeadlineUnit::workday) return "当天办结";
+  return std::to_string(n) + unit_text(unit);
+}
+
+std::string promised_text(const model::Deadline& d) {
+  if (d.unit == model::DeadlineUnit::immediate) return "即办";
+  if (d.promised) return amount_text(*d.promised, d.unit);
+  if (d.statutory) return amount_text(*d.statutory, d.unit);
+  return "";
+}
+
+std::string statutory_text(const model::Deadline& d) {
+  if (d.unit == model::DeadlineUnit::immediate || !d.statutory) return "";
+  return amount_text(*d.statutory, d.unit);
+}
+
+std::optional<int> speed_up_percent(const model::Deadline& d) {
+  if (!d.promised || !d.statutory || *d.statutory <= 0 || *d.promised >= *d.statutory)
+    return std::nullopt;
+  const double saved =
+      static_cast<double>(*d.statutory - *d.promised) / static_cast<double>(*d.statutory);
+  return static_cast<int>(std::lround(saved * 100));
+}
+
+std::string money_text(const model::Money& m) {
+  std::string r = std::to_string(m.fen / 100);
+  if (m.fen % 100 != 0) {
+    r += '.';
+    r += static_cast<char>('0' + m.fen % 100 / 10);
+    if (m.fen % 10 != 0) r += static_cast<char>('0' + m.fen % 10);
+  }
+  return r + "元";
+}
+
+std::string fees_text(const std::optional<model::Fees>& fees) {
+  if (!fees) return "—";
+  if (fees->free) return "不收费";
+  std::string r;
+  for (const auto& f : fees->fees) {
+    if (!r.empty()) r += "；";
+    r += f.name + " " + money_text(f.amount) + (f.per.empty() ? "" : "/" + f.per);
+  }
+  return r;
+}
+
+std::string form_text(model::MaterialForm form) {
+  switch (form) {
+    case model::MaterialForm::original:
+      return "原件";
+    case model::MaterialForm::copy:
+      return "复印件";
+    case model::MaterialForm::both:
+      return "原件及复印件";
+    case model::MaterialForm::electronic:
+      return "电子材料";
+    case model::MaterialForm::unspecified:
+      return "";
+  }
+  return "";
+}
+
+std::string date_text(const model::Date& d) {
+  return std::to_string(d.month) + "月" + std::to_string(d.day) + "日";
+}
+
+std::string role_text(model::Role role) {
+  return role == model::Role::a ? "A角" : "B角";
+}
+
+}  // namespace hb::layout
