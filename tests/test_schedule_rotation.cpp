@@ -85,6 +85,17 @@ TEST_CASE("the item slide shows the next item at each showing") {
   CHECK(describe(schedule::page_at(in, 50)) == "0:1/1");
 }
 
+TEST_CASE("the pages of the cycle that contains an instant") {
+  schedule::RotationInput in;
+  in.slides = {slide(model::SlideType::roster, 10), slide(model::SlideType::item, 20)};
+  in.item_ids = {"A", "B", "C"};
+  in.pages = {{1, {}}, {0, {1, 2, 1}}};
+  std::string seen;
+  for (const auto& p : schedule::cycle_pages(in, 65)) seen += describe(p) + " ";
+  CHECK(seen == "0:1/1 1:1/2:B 1:2/2:B ");
+  CHECK(schedule::cycle_pages(in, 65).front().start == 30);
+}
+
 TEST_CASE("two rotating item slides step through the items together") {
   schedule::RotationInput in;
   in.slides = {slide(model::SlideType::item, 10), slide(model::SlideType::item, 10)};

@@ -31,6 +31,17 @@ std::vector<Page> PageLayout::slide(const Moment& m, const model::Slide& s,
   return {};
 }
 
+schedule::SlidePages PageLayout::count(const Moment& m, const model::Slide& s) {
+  schedule::SlidePages r;
+  if (schedule::is_rotating_item_slide(s)) {
+    for (const auto& it : m.content->items)
+      r.per_item.push_back(static_cast<int>(slide(m, s, it.id).size()));
+    return r;
+  }
+  r.pages = static_cast<int>(slide(m, s, s.item).size());
+  return r;
+}
+
 Page PageLayout::urgent(const Moment& m) {
   Page p;
   p.slide_type = "urgent";

@@ -12,6 +12,7 @@
 #include "layout/theme.h"
 #include "layout/typeset.h"
 #include "model/content.h"
+#include "schedule/rotation.h"
 
 namespace hb::layout {
 
@@ -43,6 +44,10 @@ class PageLayout {
   // Every page of one slide; for an item slide, of `item` (an item id).
   // Empty when the slide has nothing to show.
   std::vector<Page> slide(const Moment& m, const model::Slide& slide, const std::string& item);
+  // How many pages the slide has at this moment, for the rotation; a
+  // rotating item slide counts the pages of every item.
+  schedule::SlidePages count(const Moment& m, const model::Slide& slide);
+
   // The page of the urgent notices in force (pre-empts the rotation).
   Page urgent(const Moment& m);
   // Shown while there is no content yet.

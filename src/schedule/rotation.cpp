@@ -172,6 +172,22 @@ std::optional<PageRef> page_at(const RotationInput& input, model::UnixSeconds t)
   return plain_page_at(seq, t);
 }
 
+std::vector<PageRef> cycle_pages(const RotationInput& input, model::UnixSeconds t) {
+  const Sequence seq(input);
+  if (seq.super_length() == 0) return {};
+  const Cursor cur = locate(seq, t);
+  const auto cycle = seq.showings(cur.cycle);
+  model::UnixSeconds at = cur.start;
+  for (std::size_t i = 0; i < cur.index; ++i) at -= cycle[i].length();
+  std::vector<PageRef> r;
+  for (const auto& s : cycle) {
+    for (int p = 0; p < s.pages; ++p)
+      r.push_back(page_in(s, at, at + static_cast<model::UnixSeconds>(p) * s.seconds));
+    at += s.length();
+  }
+  return r;
+}
+
 std::vector<PageRef> timeline(const RotationInput& input, model::UnixSeconds from,
                               model::UnixSeconds to) {
   std::vector<PageRef> r;

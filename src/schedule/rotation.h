@@ -44,6 +44,11 @@ bool is_rotating_item_slide(const model::Slide& slide);
 // Nothing when there is nothing to show at all.
 std::optional<PageRef> page_at(const RotationInput& input, model::UnixSeconds t);
 
+// Every page of the cycle of the playlist that contains t (each slide once,
+// the item slides showing that cycle's items), from the cycle's start; urgent
+// pages are not included. Empty when there is nothing to show.
+std::vector<PageRef> cycle_pages(const RotationInput& input, model::UnixSeconds t);
+
 // The pages from `from` until `to`, in order (the first may have started before `from`).
 std::vector<PageRef> timeline(const RotationInput& input, model::UnixSeconds from,
                               model::UnixSeconds to);

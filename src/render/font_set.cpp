@@ -1,0 +1,57 @@
+#include "render/font_set.h"
+
+#include <utility>
+
+namespace hb::render {
+
+FontSetResult FontSet::open(const FontQuery& query) {
+  auto found = find_fonts(query);
+  if (!found.catalog) return {nullptr, std::move(found.error)};
+  std::unique_ptr<FontSet> fonts(new FontSet(std::move(*found.catalog)));
+  if (!fonts->library_.ok())
+    return {nullptr, std::string("SDL_ttf could not start: ") + TTF_GetError()};
+  if (!fonts->font(0, layout::Weight::regular, 32))
+    return {nullptr, "cannot open " + fonts->catalog_.regular.faces.front().file + ": " +
+                         TTF_GetError()};
+  return {std::move(fonts), {}};
+}
+
+FontSet::FontSet(FontCatalog catalog) : catalog_(std::move(catalog)) {}
+
+// Out of line so that the fonts close before library_ quits.
+FontSet::~FontSet() = default;
+
+int FontSet::face_for(char32_t c, layout::Weight weight, int size) {
+  auto& chosen = chosen_[weight == layout::Weight::bold ? 1 : 0];
+  if (const auto it = chosen.find(c); it != chosen.end()) return it->second;
+  const auto& faces = catalog_.faces(weight).faces;
+  int found = no_face;
+  for (std::size_t i = 0; i < faces.size() && found == no_face; ++i) {
+    if (!FcCharSetHasChar(faces[i].charset.get(), c)) continue;
+    // fontconfig's claim is checked against the font SDL_ttf will draw with.
+    auto* f = font(static_cast<int>(i), weight, size);
+    if (f && TTF_GlyphIsProvided32(f, c)) found = static_cast<int>(i);
+  }
+  chosen.emplace(c, found);
+  return found;
+}
+
+TTF_Font* FontSet::font(int face, layout::Weight weight, int size) {
+  const auto& faces = catalog_.faces(weight).faces;
+  if (face < 0 || static_cast<std::size_t>(face) >= faces.size() || size < 1) return nullptr;
+  const auto key = std::make_tuple(weight, face, size);
+  if (const auto it = open_.find(key); it != open_.end()) return it->second.get();
+  const auto& f = faces[static_cast<std::size_t>(face)];
+  // SDL_ttf's point size at its default 72 dpi is the em in pixels.
+  TtfFontPtr opened(TTF_OpenFontIndex(f.file.c_str(), size, f.index));
+  if (opened) {
+    // Light hinting keeps the shapes of hanzi (full hinting distorts dense
+    // strokes) while still snapping horizontal stems to whole pixels.
+    TTF_SetFontHinting(opened.get(), TTF_HINTING_LIGHT);
+    TTF_SetFontKerning(opened.get(), 1);
+    shaping_ = TTF_SetFontDirection(opened.get(), TTF_DIRECTION_LTR) == 0;
+  }
+  return open_.emplace(key, std::move(opened)).first->second.get();
+}
+
+}  // namespace hb::render
