@@ -86,7 +86,8 @@ void print_state(std::ostream& out, const model::Content& c, const model::Calend
 void print_timeline(std::ostream& out, const schedule::ScreenPlan& plan, model::UnixSeconds t,
                     int minutes) {
   out << "\n播放 pages from " << clock(t, plan.utc_offset_minutes) << " for " << minutes
-      << " minutes (one page per slide until layout counts real pages):\n";
+      << (minutes == 1 ? " minute" : " minutes")
+      << " (one page per slide until layout counts real pages):\n";
   if (!plan.playlist) {
     out << "  (no playlist for this screen)\n";
     return;
@@ -128,6 +129,10 @@ int plan_command(const std::vector<std::string>& args, long long now) {
         return 2;
       }
       minutes = std::stoi(m);
+      if (minutes < 1) {
+        std::cerr << "hallboard plan: --minutes must be at least 1\n" << kUsage;
+        return 2;
+      }
     } else {
       std::cerr << kUsage;
       return 2;

@@ -100,7 +100,7 @@ std::optional<std::string> ElementReader::text_attr(const char* attr, Need need)
   std::string value = normalize_line(raw);
   if (value.empty()) {
     if (need == Need::required)
-      findings_.error(where_of(attr), label() + " " + attr + " must not be empty");
+      findings_.error(where_of(attr), label(attr) + " " + attr + " must not be empty");
     return std::nullopt;
   }
   return value;
@@ -175,7 +175,7 @@ std::optional<model::DateTime> ElementReader::timestamp_attr(const char* attr, N
   if (!v)
     bad_value(
         attr, *raw,
-        raw->back() == 'Z'
+        !raw->empty() && raw->back() == 'Z'
             ? "an offset written as +00:00 (not Z), as in 2026-11-27T02:00+00:00"
             : "a timestamp YYYY-MM-DDTHH:MM, optionally with :SS and an offset such as +08:00");
   return v;

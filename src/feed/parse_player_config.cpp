@@ -16,7 +16,7 @@ std::optional<std::string> resolve_feed_location(std::string_view url, std::stri
   }
   if (url.find("://") != std::string_view::npos || url.empty()) return std::nullopt;
   if (url[0] == '/') {
-    if (!is_http_url(config)) return std::string(url);
+    if (!is_http_url(config)) return std::filesystem::path(url).lexically_normal().string();
     // An absolute path on the config's own server.
     const std::size_t host_end = config.find('/', config.find("://") + 3);
     return std::string(config.substr(0, host_end)) + std::string(url);
@@ -25,7 +25,8 @@ std::optional<std::string> resolve_feed_location(std::string_view url, std::stri
   const std::size_t slash = config.rfind('/');
   const std::size_t scheme = config.find("://");
   if (slash == std::string_view::npos || (scheme != std::string_view::npos && slash < scheme + 3))
-    return is_http_url(config) ? std::string(config) + "/" + std::string(url) : std::string(url);
+    return is_http_url(config) ? std::string(config) + "/" + std::string(url)
+                               : std::filesystem::path(url).lexically_normal().string();
   const std::string joined = std::string(config.substr(0, slash + 1)) + std::string(url);
   if (is_http_url(joined)) return joined;
   // "a/./b/../c" and "a/c" are the same file: one spelling, so duplicates show.

@@ -101,7 +101,7 @@ std::optional<model::Money> parse_money(std::string_view s) {
 }
 
 std::optional<int> parse_utc_offset(std::string_view s) {
-  if (s == "UTC" || s == "Z") return 0;
+  if (s == "UTC") return 0;
   if (s == "Asia/Shanghai") return 8 * 60;
   if (s.size() != 6 || (s[0] != '+' && s[0] != '-') || s[3] != ':') return std::nullopt;
   const auto h = fixed_digits(s, 1, 2), m = fixed_digits(s, 4, 2);

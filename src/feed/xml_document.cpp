@@ -10,8 +10,6 @@ namespace {
 
 std::string describe_parse_error(const pugi::xml_parse_result& r) {
   switch (r.status) {
-    case pugi::status_end_element_mismatch:
-      return "XML is not well-formed: this closing tag does not match the element that is open";
     case pugi::status_unrecognized_tag:  // the offset is moved back onto the "<" by the caller
       return "XML is not well-formed: a \"<\" that does not start a tag (write &lt; for a "
              "literal \"<\")";
@@ -98,15 +96,15 @@ bool check_structure(const XmlDocument& doc, const Limits& limits, model::Diagno
     return false;
   };
   if (const auto stray = text_outside_root(text.text()))
-    return fail(*stray, "text outside the root element; everything belongs inside <hallboard>");
+    return fail(*stray, "text outside the root element; everything belongs inside it");
   int roots = 0;
   for (pugi::xml_node n = doc.doc.first_child(); n; n = n.next_sibling()) {
     if (n.type() == pugi::node_element && ++roots == 2)
       return fail(tag_start(n), "a second root element <" + std::string(n.name()) +
-                                    ">; a feed has exactly one, <hallboard>");
+                                    ">; a document has exactly one (<hallboard> or <player>)");
     if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata)
       return fail(static_cast<std::size_t>(n.offset_debug()),
-                  "text outside the root element; everything belongs inside <hallboard>");
+                  "text outside the root element; everything belongs inside it");
   }
   std::vector<std::pair<pugi::xml_node, int>> stack{{doc.doc.document_element(), 1}};
   while (!stack.empty()) {
