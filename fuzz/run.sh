@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-600}
 command -v clang++ >/dev/null || { echo "fuzz/run.sh needs clang (apt-get install clang libclang-rt-14-dev)" >&2; exit 2; }
 CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHALLBOARD_FUZZ=ON \
-  -DHALLBOARD_TESTS=OFF -DHALLBOARD_SANITIZE=ON >/dev/null
+  -DHALLBOARD_TESTS=OFF -DHALLBOARD_RENDER=OFF -DHALLBOARD_SANITIZE=ON >/dev/null
 cmake --build build-fuzz --target fuzz_feed
 corpus=build-fuzz/corpus
 mkdir -p "$corpus" fuzz/crashes
