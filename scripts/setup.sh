@@ -9,6 +9,8 @@ packages=(
   build-essential cmake ninja-build pkg-config
   libpugixml-dev doctest-dev libcurl4-openssl-dev
   libicu-dev     # UAX #14 line breaking for Chinese
+  libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libfontconfig-dev libqrencode-dev
+  fonts-noto-cjk fonts-dejavu-core
   libxml2-utils  # xmllint, for the XSD checks
   python3        # test servers and benchmark generators
 )

@@ -5,6 +5,9 @@
 
 #include "app/lint_command.h"
 #include "app/plan_command.h"
+#if HALLBOARD_WITH_RENDER
+#include "app/render_command.h"
+#endif
 #include "app/summary_command.h"
 #include "net/network.h"
 
@@ -44,13 +47,14 @@ int main(int argc, char** argv) {
   const hb::net::NetworkLibrary network;
   if (command == "lint") return hb::app::lint_command(rest);
   if (command == "summary") return hb::app::summary_command(rest);
-  if (command == "plan") {
-    // The only clock read: everything below takes the time as a parameter.
-    const auto now = std::chrono::duration_cast<std::chrono::seconds>(
-                         std::chrono::system_clock::now().time_since_epoch())
-                         .count();
-    return hb::app::plan_command(rest, static_cast<long long>(now));
-  }
+  // The only clock read: everything below takes the time as a parameter.
+  const auto now = static_cast<long long>(std::chrono::duration_cast<std::chrono::seconds>(
+                                              std::chrono::system_clock::now().time_since_epoch())
+                                              .count());
+  if (command == "plan") return hb::app::plan_command(rest, now);
+#if HALLBOARD_WITH_RENDER
+  if (command == "render") return hb::app::render_command(rest, now);
+#endif
   if (command == "run" || command == "render") {
     std::cerr << "hallboard " << command
               << ": the display is not part of this build yet; `hallboard summary` shows what "

@@ -6,7 +6,9 @@
 namespace hb::render {
 namespace {
 
-const FcChar8* fc_str(const char* s) { return reinterpret_cast<const FcChar8*>(s); }
+const FcChar8* fc_str(const char* s) {
+  return reinterpret_cast<const FcChar8*>(s);
+}
 
 std::string string_value(FcPattern* p, const char* object, int n = 0) {
   FcChar8* value = nullptr;
@@ -22,10 +24,12 @@ bool has_family(FcPattern* p, const std::string& family) {
 }
 
 // SDL_ttf opens what FreeType opens, but bitmap-only faces cannot be scaled
-// to an arbitrary pixel size.
+// to an arbitrary pixel size, and colour (emoji) faces come in fixed
+// bitmap sizes too: a notice board's text is one colour anyway.
 bool usable(FcPattern* p) {
-  FcBool scalable = FcFalse;
-  if (FcPatternGetBool(p, FC_SCALABLE, 0, &scalable) == FcResultMatch && !scalable) return false;
+  FcBool flag = FcFalse;
+  if (FcPatternGetBool(p, FC_SCALABLE, 0, &flag) == FcResultMatch && !flag) return false;
+  if (FcPatternGetBool(p, FC_COLOR, 0, &flag) == FcResultMatch && flag) return false;
   return !string_value(p, FC_FILE).empty();
 }
 
@@ -95,7 +99,8 @@ FaceList faces_for(FcConfig* config, const FontQuery& query, layout::Weight weig
     // trim: only faces that add characters the earlier ones lack.
     FcFontSetPtr sorted(FcFontSort(config, pattern.get(), FcTrue, nullptr, &result));
     if (sorted)
-      for (int i = 0; i < sorted->nfont; ++i) builder.add(face_of(sorted->fonts[i]));
+      for (int i = 0; i < sorted->nfont; ++i)
+        builder.add(face_of(sorted->fonts[i]));
   }
   return builder.take();
 }
@@ -114,7 +119,8 @@ CatalogResult find_fonts(const FontQuery& query) {
   // fontconfig answers with the closest weight, so a machine without the
   // bold face sets bold text in the regular one.
   auto bold = match_family(config.get(), query.primary, query.lang, layout::Weight::bold);
-  if (!bold) return {std::nullopt, "fontconfig found \"" + query.primary + "\" only for regular text"};
+  if (!bold)
+    return {std::nullopt, "fontconfig found \"" + query.primary + "\" only for regular text"};
   FontCatalog catalog;
   catalog.regular = faces_for(config.get(), query, layout::Weight::regular, std::move(*regular));
   catalog.bold = faces_for(config.get(), query, layout::Weight::bold, std::move(*bold));

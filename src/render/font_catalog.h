@@ -40,7 +40,9 @@ struct FaceList {
 struct FontCatalog {
   FaceList regular;
   FaceList bold;
-  const FaceList& faces(layout::Weight w) const { return w == layout::Weight::bold ? bold : regular; }
+  const FaceList& faces(layout::Weight w) const {
+    return w == layout::Weight::bold ? bold : regular;
+  }
 };
 
 struct CatalogResult {

@@ -15,11 +15,20 @@ bool attaches_to_previous(char32_t c) {
          c == 0x200C || c == 0x200D;
 }
 
-// Spaces, digits and punctuation shared by all scripts: they join the run
-// they stand in rather than cutting it.
+// Spaces, digits, punctuation and symbols shared by all scripts (Unicode's
+// Common script, roughly): they join the run they stand in rather than
+// cutting it.
 bool is_neutral(char32_t c) {
-  return c < 0x80 ? !((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
-                  : (c >= 0x2000 && c <= 0x206F) || c == 0x00A0;
+  if (c < 0x80) return !((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'));
+  return (c >= 0x00A0 && c <= 0x00BF) || c == 0x00D7 || c == 0x00F7 || (c >= 0x2000 && c <= 0x2BFF);
+}
+
+RunScript script_of(char32_t c) {
+  if (model::is_cjk(c)) return RunScript::han;
+  const bool latin = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                     (c >= 0x00C0 && c <= 0x024F && c != 0x00D7 && c != 0x00F7) ||
+                     (c >= 0x1E00 && c <= 0x1EFF);
+  return latin ? RunScript::latin : RunScript::other;
 }
 
 bool provides(FontSet& fonts, int face, const layout::TextStyle& style, char32_t c) {
@@ -27,7 +36,9 @@ bool provides(FontSet& fonts, int face, const layout::TextStyle& style, char32_t
   return f && TTF_GlyphIsProvided32(f, c);
 }
 
-bool is_control(char32_t c) { return c < 0x20 || (c >= 0x7F && c < 0xA0); }
+bool is_control(char32_t c) {
+  return c < 0x20 || (c >= 0x7F && c < 0xA0);
+}
 
 }  // namespace
 
@@ -41,9 +52,11 @@ std::vector<char32_t> code_points(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
     const auto lead = static_cast<unsigned char>(s[i]);
-    const std::size_t len = lead < 0x80 ? 1 : lead >= 0xF0 && lead < 0xF8 ? 4 : lead >= 0xE0 ? 3
-                            : lead >= 0xC2                                 ? 2
-                                                                           : 0;
+    const std::size_t len = lead < 0x80                   ? 1
+                            : lead >= 0xF0 && lead < 0xF8 ? 4
+                            : lead >= 0xE0                ? 3
+                            : lead >= 0xC2                ? 2
+                                                          : 0;
     bool ok = len != 0 && i + len <= s.size();
     for (std::size_t k = 1; ok && k < len; ++k)
       ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
@@ -62,7 +75,8 @@ std::vector<char32_t> code_points(std::string_view s) {
   return out;
 }
 
-std::vector<FontRun> split_runs(FontSet& fonts, std::string_view utf8, const layout::TextStyle& style) {
+std::vector<FontRun> split_runs(FontSet& fonts, std::string_view utf8,
+                                const layout::TextStyle& style) {
   std::vector<FontRun> runs;
   bool run_has_script = false;  // the run holds a non-neutral character
   for (const char32_t c : code_points(utf8)) {
@@ -78,15 +92,15 @@ std::vector<FontRun> split_runs(FontSet& fonts, std::string_view utf8, const lay
     if (face == FontSet::no_face) face = fonts.face_for(c, style.weight, style.size);
     if (face == FontSet::no_face) face = 0;
     const bool neutral = is_neutral(c);
-    const bool han = model::is_cjk(c);
+    const auto script = script_of(c);
     const bool same_run = !runs.empty() && runs.back().face == face &&
-                          (neutral || !run_has_script || runs.back().han == han);
+                          (neutral || !run_has_script || runs.back().script == script);
     if (!same_run) {
-      runs.push_back({face, han, {}});
+      runs.push_back({face, script, {}});
       run_has_script = false;
     }
     if (!neutral && !run_has_script) {
-      runs.back().han = han;
+      runs.back().script = script;
       run_has_script = true;
     }
     model::append_utf8(runs.back().text, c);
@@ -96,8 +110,11 @@ std::vector<FontRun> split_runs(FontSet& fonts, std::string_view utf8, const lay
 
 TTF_Font* prepare_run_font(FontSet& fonts, const FontRun& run, const layout::TextStyle& style) {
   auto* font = fonts.font(run.face, style.weight, style.size);
-  // "Zzzz" (unknown) lets HarfBuzz take the script from the text itself.
-  if (font && fonts.shaping()) TTF_SetFontScriptName(font, run.han ? "Hani" : "Zzzz");
+  // "Zzzz" (unknown) shapes with the font's default features only.
+  if (font && fonts.shaping())
+    TTF_SetFontScriptName(font, run.script == RunScript::han     ? "Hani"
+                                : run.script == RunScript::latin ? "Latn"
+                                                                 : "Zzzz");
   return font;
 }
 

@@ -11,16 +11,21 @@
 
 namespace hb::render {
 
+// The script a run is shaped as: HarfBuzz picks a font's substitutions and
+// kerning by script, and SDL_ttf does not guess it from the text.
+enum class RunScript { han, latin, other };
+
 struct FontRun {
-  int face = 0;       // index into the catalog's faces for the style's weight
-  bool han = false;   // shaped as Han (CJK text), otherwise left for HarfBuzz to guess
-  std::string text;   // valid UTF-8
+  int face = 0;  // index into the catalog's faces for the style's weight
+  RunScript script = RunScript::other;
+  std::string text;  // valid UTF-8
 };
 
 // Characters no face has stay in the primary face's run (they show its
 // missing-glyph box: see undrawable_characters for the lint). Control
 // characters are dropped; they have no glyph in any font.
-std::vector<FontRun> split_runs(FontSet& fonts, std::string_view utf8, const layout::TextStyle& style);
+std::vector<FontRun> split_runs(FontSet& fonts, std::string_view utf8,
+                                const layout::TextStyle& style);
 
 // Sets the run's script and returns the font to draw it with; null when the
 // face cannot be opened.

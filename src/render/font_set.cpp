@@ -11,14 +11,14 @@ FontSetResult FontSet::open(const FontQuery& query) {
   if (!fonts->library_.ok())
     return {nullptr, std::string("SDL_ttf could not start: ") + TTF_GetError()};
   if (!fonts->font(0, layout::Weight::regular, 32))
-    return {nullptr, "cannot open " + fonts->catalog_.regular.faces.front().file + ": " +
-                         TTF_GetError()};
+    return {nullptr,
+            "cannot open " + fonts->catalog_.regular.faces.front().file + ": " + TTF_GetError()};
   return {std::move(fonts), {}};
 }
 
 FontSet::FontSet(FontCatalog catalog) : catalog_(std::move(catalog)) {}
 
-// Out of line so that the fonts close before library_ quits.
+// Members go in reverse order: the open fonts close, then library_ quits.
 FontSet::~FontSet() = default;
 
 int FontSet::face_for(char32_t c, layout::Weight weight, int size) {

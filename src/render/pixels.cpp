@@ -34,7 +34,9 @@ class Pixels {
   SDL_Rect clip_{};
 };
 
-Uint32 pack(unsigned a, unsigned r, unsigned g, unsigned b) { return (a << 24) | (r << 16) | (g << 8) | b; }
+Uint32 pack(unsigned a, unsigned r, unsigned g, unsigned b) {
+  return (a << 24) | (r << 16) | (g << 8) | b;
+}
 
 // Source-over with straight alpha; alpha256 in 0..256.
 void blend(Uint32& dst, layout::Color c, unsigned alpha256) {
@@ -65,13 +67,15 @@ void span(const Pixels& px, int y, int x0, int x1, layout::Color c, double cover
     std::fill(row + x0, row + x1, pack(255, c.r, c.g, c.b));
     return;
   }
-  for (int x = x0; x < x1; ++x) blend(row[x], c, a);
+  for (int x = x0; x < x1; ++x)
+    blend(row[x], c, a);
 }
 
 // The fraction of the pixel whose centre is (px, py) covered by a rounded
 // box with edges on the grid: whole inside the straight edges, a distance
 // ramp one pixel wide across the curved corners.
-double rounded_box_coverage(double px, double py, double x0, double y0, double x1, double y1, double r) {
+double rounded_box_coverage(double px, double py, double x0, double y0, double x1, double y1,
+                            double r) {
   if (px < x0 || px > x1 || py < y0 || py > y1) return 0.0;
   const double cx = std::clamp(px, x0 + r, x1 - r);
   const double cy = std::clamp(py, y0 + r, y1 - r);
@@ -82,7 +86,9 @@ double rounded_box_coverage(double px, double py, double x0, double y0, double x
 
 struct Rounded {
   double x0, y0, x1, y1, r;
-  double coverage(int x, int y) const { return rounded_box_coverage(x + 0.5, y + 0.5, x0, y0, x1, y1, r); }
+  double coverage(int x, int y) const {
+    return rounded_box_coverage(x + 0.5, y + 0.5, x0, y0, x1, y1, r);
+  }
 };
 
 Rounded rounded(const layout::Box& b, int radius) {
@@ -118,7 +124,8 @@ void fill_rounded_rect(SDL_Surface& s, const layout::Box& box, int radius, layou
       continue;
     }
     // A corner row: the curve at both ends, straight in between.
-    for (int x = box.x; x < box.x + r; ++x) span(px, y, x, x + 1, color, shape.coverage(x, y));
+    for (int x = box.x; x < box.x + r; ++x)
+      span(px, y, x, x + 1, color, shape.coverage(x, y));
     span(px, y, box.x + r, box.x + box.w - r, color);
     for (int x = box.x + box.w - r; x < box.x + box.w; ++x)
       span(px, y, x, x + 1, color, shape.coverage(x, y));
@@ -142,17 +149,21 @@ void stroke_rounded_rect(SDL_Surface& s, const layout::Box& box, int width, int 
     const auto edge = [&](int x) {
       span(px, y, x, x + 1, color, outer.coverage(x, y) - inner.coverage(x, y));
     };
-    for (int x = box.x; x < box.x + k; ++x) edge(x);
-    if (y < box.y + width || y >= box.y + box.h - width) span(px, y, box.x + k, box.x + box.w - k, color);
-    for (int x = std::max(box.x + k, box.x + box.w - k); x < box.x + box.w; ++x) edge(x);
+    for (int x = box.x; x < box.x + k; ++x)
+      edge(x);
+    if (y < box.y + width || y >= box.y + box.h - width)
+      span(px, y, box.x + k, box.x + box.w - k, color);
+    for (int x = std::max(box.x + k, box.x + box.w - k); x < box.x + box.w; ++x)
+      edge(x);
   }
 }
 
 void draw_line(SDL_Surface& s, int x1, int y1, int x2, int y2, int width, layout::Color color) {
   if (width <= 0 || color.a == 0) return;
   if (y1 == y2 || x1 == x2) {
-    const layout::Box b = y1 == y2 ? layout::Box{std::min(x1, x2), y1 - width / 2, std::abs(x2 - x1), width}
-                                   : layout::Box{x1 - width / 2, std::min(y1, y2), width, std::abs(y2 - y1)};
+    const layout::Box b =
+        y1 == y2 ? layout::Box{std::min(x1, x2), y1 - width / 2, std::abs(x2 - x1), width}
+                 : layout::Box{x1 - width / 2, std::min(y1, y2), width, std::abs(y2 - y1)};
     return fill_rect(s, b, color);
   }
   Pixels px(s);

@@ -27,8 +27,8 @@ int baseline_in_surface(TTF_Font* font, const FontRun& run, const SDL_Surface& s
 std::size_t bytes_of(const RenderedText& r) {
   std::size_t bytes = sizeof(RenderedText);
   for (const auto& p : r.pieces)
-    bytes += sizeof(TextPiece) + static_cast<std::size_t>(p.surface->pitch) *
-                                     static_cast<std::size_t>(p.surface->h);
+    bytes += sizeof(TextPiece) +
+             static_cast<std::size_t>(p.surface->pitch) * static_cast<std::size_t>(p.surface->h);
   return bytes;
 }
 

@@ -13,7 +13,9 @@ int TtfMeasurer::width(std::string_view utf8, const layout::TextStyle& style) co
   return w;
 }
 
-int TtfMeasurer::line_height(const layout::TextStyle& style) const { return (style.size * 3 + 1) / 2; }
+int TtfMeasurer::line_height(const layout::TextStyle& style) const {
+  return (style.size * 3 + 1) / 2;
+}
 
 bool TtfMeasurer::can_draw(char32_t c) const {
   // Coverage does not depend on size; 32 px is a size pages use anyway.

@@ -1,0 +1,40 @@
+// Pictures from the content (staff photos, logos): decoded from bytes the
+// caller supplies, within limits, scaled to fill their box. render itself
+// reads no files and opens no connections.
+#pragma once
+
+#include <SDL2/SDL.h>
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "layout/display_list.h"
+#include "render/sdl_surface.h"
+
+namespace hb::render {
+
+struct PictureLimits {
+  std::size_t max_bytes = 8u * 1024u * 1024u;
+  int max_width = 4096;
+  int max_height = 4096;
+};
+
+struct DecodeResult {
+  SurfacePtr surface;  // ARGB8888
+  std::string error;   // plain-language reason when surface is null
+};
+
+// PNG or JPEG only, whatever else SDL_image could read: fewer decoders,
+// less exposed to hostile files.
+DecodeResult decode_picture(std::string_view bytes, const PictureLimits& limits = {});
+
+// A w x h copy that fills the box: scaled keeping the aspect ratio,
+// the overflow cropped evenly from both sides. Null when w or h < 1.
+SurfacePtr cover(SDL_Surface& picture, int w, int h);
+
+// What stands in for a picture that cannot be shown: light grey with the
+// outline of a person, so the page still reads as "a photo goes here".
+void draw_placeholder(SDL_Surface& target, const layout::Box& box);
+
+}  // namespace hb::render

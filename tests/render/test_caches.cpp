@@ -1,0 +1,90 @@
+// The caches: bounded, least recently used out first, and a page drawn
+// twice renders its text once.
+#include <doctest/doctest.h>
+
+#include "render/lru_cache.h"
+#include "render/ttf_measurer.h"
+#include "render_support.h"
+
+namespace hb::render {
+namespace {
+
+TEST_CASE("the LRU cache keeps within its cost, evicting the least recently used") {
+  LruCache<std::string, int> cache(10);
+  cache.insert("a", 1, 4);
+  cache.insert("b", 2, 4);
+  REQUIRE(cache.find("a"));  // a is now the most recent
+  cache.insert("c", 3, 4);   // 12 > 10: b goes
+  CHECK(cache.find("b") == nullptr);
+  CHECK(*cache.find("a") == 1);
+  CHECK(*cache.find("c") == 3);
+  CHECK(cache.stats().cost == 8);
+  CHECK(cache.stats().evictions == 1);
+  cache.insert("a", 10, 2);  // replacing an entry updates its cost
+  CHECK(*cache.find("a") == 10);
+  CHECK(cache.stats().cost == 6);
+  cache.insert("huge", 0, 50);  // larger than the bound: kept alone, for now
+  CHECK(cache.stats().entries == 1);
+  CHECK(cache.find("huge"));
+  cache.clear();
+  CHECK(cache.stats().entries == 0);
+  CHECK(cache.stats().cost == 0);
+}
+
+layout::Page page_of_lines(int lines) {
+  std::vector<layout::Element> elements;
+  for (int i = 0; i < lines; ++i)
+    elements.push_back(layout::TextRun{{0, i * 30, 400, 30},
+                                       "第" + std::to_string(i + 1) + "号窗口 请到二楼办理",
+                                       {20, layout::Weight::regular},
+                                       {0, 0, 0, 255}});
+  return test::page_of(std::move(elements));
+}
+
+TEST_CASE("a page drawn again renders no text again") {
+  auto fonts = test::open_fonts();
+  auto canvas = test::canvas_without_pictures(*fonts);
+  const auto page = page_of_lines(8);
+  auto r = canvas.render(page, 400, 240);
+  REQUIRE(r.surface);
+  const auto first = canvas.text_cache_stats();
+  CHECK(first.misses == 8);
+  CHECK(first.entries == 8);
+  canvas.draw(page, *r.surface);
+  const auto second = canvas.text_cache_stats();
+  CHECK(second.misses == 8);
+  CHECK(second.hits == first.hits + 8);
+}
+
+TEST_CASE("the text cache stays within its byte budget") {
+  auto fonts = test::open_fonts();
+  CanvasOptions options;
+  options.text_cache_bytes = 64 * 1024;
+  Canvas canvas(*fonts, nullptr, options);
+  const auto page = page_of_lines(8);
+  auto r = canvas.render(page, 400, 240);
+  REQUIRE(r.surface);
+  const auto stats = canvas.text_cache_stats();
+  CHECK(stats.cost <= 64 * 1024);
+  CHECK(stats.evictions > 0);
+  CHECK(stats.entries < 8);
+}
+
+TEST_CASE("the same text in another colour or style is another entry") {
+  auto fonts = test::open_fonts();
+  auto canvas = test::canvas_without_pictures(*fonts);
+  const layout::Box box{0, 0, 200, 40};
+  const auto page = test::page_of({
+      layout::TextRun{box, "取号", {24, layout::Weight::regular}, {0, 0, 0, 255}},
+      layout::TextRun{box, "取号", {24, layout::Weight::bold}, {0, 0, 0, 255}},
+      layout::TextRun{box, "取号", {24, layout::Weight::regular}, {200, 0, 0, 255}},
+      layout::TextRun{box, "取号", {24, layout::Weight::regular}, {0, 0, 0, 255}},
+  });
+  auto r = canvas.render(page, 200, 40);
+  REQUIRE(r.surface);
+  CHECK(canvas.text_cache_stats().entries == 3);
+  CHECK(canvas.text_cache_stats().hits == 1);
+}
+
+}  // namespace
+}  // namespace hb::render

@@ -1,0 +1,187 @@
+// Pictures: only PNG and JPEG, within limits, scaled to fill the box; a
+// placeholder, never a blank or a crash, when anything goes wrong.
+#include <doctest/doctest.h>
+
+#include <stdexcept>
+
+#include "render/image_header.h"
+#include "render/picture.h"
+#include "render_support.h"
+
+namespace hb::render {
+namespace {
+
+using layout::Box;
+using layout::Color;
+
+constexpr Color white{255, 255, 255, 255};
+
+TEST_CASE("the header gives kind and size, and nothing for other formats") {
+  const auto png = test::encoded_picture(33, 17, false);
+  const auto jpeg = test::encoded_picture(40, 25, true);
+  struct Row {
+    std::string bytes;
+    bool known;
+    ImageKind kind;
+    int w, h;
+  };
+  const Row rows[] = {
+      {png, true, ImageKind::png, 33, 17},
+      {jpeg, true, ImageKind::jpeg, 40, 25},
+      {png.substr(0, 20), false, {}, 0, 0},
+      {jpeg.substr(0, 30), false, {}, 0, 0},
+      {"GIF89a\x01\x00\x01\x00", false, {}, 0, 0},
+      {"<svg xmlns='http://www.w3.org/2000/svg'/>", false, {}, 0, 0},
+      {"", false, {}, 0, 0},
+      {std::string("\xff\xd8\xff\xd9", 4), false, {}, 0, 0},
+  };
+  for (const auto& row : rows) {
+    const auto h = read_image_header(row.bytes);
+    REQUIRE(h.has_value() == row.known);
+    if (!h) continue;
+    CHECK(h->kind == row.kind);
+    CHECK(h->width == row.w);
+    CHECK(h->height == row.h);
+  }
+}
+
+// A PNG header claiming a size, with nothing after it.
+std::string png_claiming(std::uint32_t w, std::uint32_t h) {
+  std::string b("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR", 16);
+  for (const auto v : {w, h})
+    for (int shift = 24; shift >= 0; shift -= 8)
+      b += static_cast<char>((v >> shift) & 0xFF);
+  return b + std::string(17, '\0');
+}
+
+TEST_CASE("decoding refuses what is too big, not PNG or JPEG, or broken") {
+  PictureLimits limits;
+  limits.max_bytes = 64 * 1024;
+  limits.max_width = 800;
+  limits.max_height = 600;
+  struct Row {
+    const char* what;
+    std::string bytes;
+    const char* reason;
+  };
+  const Row rows[] = {
+      {"too many bytes", std::string(64 * 1024 + 1, '\0'), "bytes"},
+      {"too wide", png_claiming(801, 10), "801x10"},
+      {"too tall", png_claiming(10, 100000), "10x100000"},
+      {"a GIF", "GIF89a\x01\x00\x01\x00", "not a PNG or JPEG"},
+      {"truncated PNG", test::encoded_picture(50, 50, false).substr(0, 60), "cannot decode"},
+      {"garbage after a PNG header", png_claiming(20, 20) + std::string(200, '\x55'),
+       "cannot decode"},
+  };
+  for (const auto& row : rows) {
+    CAPTURE(row.what);
+    const auto r = decode_picture(row.bytes, limits);
+    CHECK_FALSE(r.surface);
+    CHECK(r.error.find(row.reason) != std::string::npos);
+  }
+  const auto ok = decode_picture(test::encoded_picture(800, 600, true), limits);
+  REQUIRE(ok.surface);
+  CHECK(ok.surface->w == 800);
+  CHECK(ok.surface->format->format == surface_format);
+}
+
+TEST_CASE("cover fills the box, keeping the aspect and cropping the centre") {
+  // 200x100: red grows left to right, blue top to bottom.
+  auto decoded = decode_picture(test::encoded_picture(200, 100, false));
+  REQUIRE(decoded.surface);
+  struct Row {
+    int w, h;
+  };
+  for (const auto row : {Row{50, 50}, Row{100, 50}, Row{40, 80}, Row{400, 100}, Row{13, 7}}) {
+    CAPTURE(row.w);
+    CAPTURE(row.h);
+    auto scaled = cover(*decoded.surface, row.w, row.h);
+    REQUIRE(scaled);
+    CHECK(scaled->w == row.w);
+    CHECK(scaled->h == row.h);
+    const auto centre = test::pixel(*scaled, row.w / 2, row.h / 2);
+    CHECK(std::abs(int(centre.r) - 128) < 20);  // the middle of the picture
+    CHECK(std::abs(int(centre.b) - 128) < 20);
+    CHECK(test::pixel(*scaled, 0, 0).a == 255);
+  }
+  // A square box shows the middle half of a 2:1 picture: red from 1/4 to 3/4.
+  auto square = cover(*decoded.surface, 50, 50);
+  REQUIRE(square);
+  CHECK(std::abs(int(test::pixel(*square, 0, 25).r) - 64) < 16);
+  CHECK(std::abs(int(test::pixel(*square, 49, 25).r) - 191) < 16);
+  CHECK_FALSE(cover(*decoded.surface, 0, 10));
+}
+
+TEST_CASE("a Picture is drawn from the loader's bytes, PNG or JPEG, filling its box") {
+  auto fonts = test::open_fonts();
+  const auto png = test::encoded_picture(300, 400, false);
+  const auto jpeg = test::encoded_picture(640, 480, true);
+  int calls = 0;
+  Canvas canvas(*fonts, [&](const std::string& source) -> std::optional<std::string> {
+    ++calls;
+    if (source == "staff/zhang.png") return png;
+    if (source == "https://hall.example.cn/logo.jpg") return jpeg;
+    return std::nullopt;
+  });
+  const Box a{10, 10, 90, 120}, b{120, 10, 160, 90};
+  const auto page = test::page_of({layout::Picture{a, "staff/zhang.png"},
+                                   layout::Picture{b, "https://hall.example.cn/logo.jpg"}});
+  auto r = canvas.render(page, 300, 150);
+  REQUIRE(r.surface);
+  CHECK(r.report.problems.empty());
+  CHECK(test::count_not_outside(*r.surface, {10, 10, 270, 120}, white) == 0);
+  CHECK(test::count_not(*r.surface, {100, 10, 20, 120}, white) == 0);
+  // The gradient's corners: dark at the top left, red at the top right.
+  CHECK(test::pixel(*r.surface, 11, 11).r < 40);
+  CHECK(test::pixel(*r.surface, 98, 11).r > 200);
+  CHECK(test::pixel(*r.surface, 121, 11).r < 60);
+  CHECK(test::pixel(*r.surface, 278, 11).r > 190);
+  // Drawn again, the scaled pictures come from the cache.
+  canvas.draw(page, *r.surface);
+  CHECK(calls == 2);
+}
+
+TEST_CASE("a picture that cannot be had shows the placeholder, and the report says why") {
+  auto fonts = test::open_fonts();
+  Canvas canvas(*fonts, [](const std::string& source) -> std::optional<std::string> {
+    if (source == "throws") throw std::runtime_error("disk on fire");
+    if (source == "gif") return std::string("GIF89a\x01\x00\x01\x00");
+    if (source == "broken") return std::string("\x89PNG\r\n\x1a\nthis is not a PNG at all");
+    return std::nullopt;
+  });
+  struct Row {
+    const char* source;
+    const char* reason;
+  };
+  const Row rows[] = {{"missing.png", "not available"},
+                      {"throws", "disk on fire"},
+                      {"gif", "not a PNG or JPEG"},
+                      {"broken", "not a PNG or JPEG"},
+                      {"", "no source"}};
+  for (const auto& row : rows) {
+    CAPTURE(row.source);
+    const Box box{20, 10, 60, 80};
+    auto r = canvas.render(test::page_of({layout::Picture{box, row.source}}), 100, 100);
+    REQUIRE(r.surface);
+    REQUIRE(r.report.problems.size() == 1);
+    CHECK(r.report.problems[0].find(row.reason) != std::string::npos);
+    // Not blank: light grey all over, a darker figure in the middle.
+    CHECK(test::count_not(*r.surface, box, white) == box.w * box.h);
+    const auto corner = test::pixel(*r.surface, 21, 11);
+    const auto figure = test::pixel(*r.surface, 50, 40);
+    CHECK(corner.r > 200);
+    CHECK(figure.r < corner.r);
+    CHECK(test::count_not_outside(*r.surface, box, white) == 0);
+  }
+}
+
+TEST_CASE("without a loader every picture is a placeholder") {
+  auto fonts = test::open_fonts();
+  Canvas canvas(*fonts, nullptr);
+  auto r = canvas.render(test::page_of({layout::Picture{{0, 0, 40, 40}, "a.png"}}), 40, 40);
+  REQUIRE(r.surface);
+  CHECK(test::count_not(*r.surface, {0, 0, 40, 40}, white) == 1600);
+}
+
+}  // namespace
+}  // namespace hb::render
