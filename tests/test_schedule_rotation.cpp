@@ -91,7 +91,8 @@ TEST_CASE("the pages of the cycle that contains an instant") {
   in.item_ids = {"A", "B", "C"};
   in.pages = {{1, {}}, {0, {1, 2, 1}}};
   std::string seen;
-  for (const auto& p : schedule::cycle_pages(in, 65)) seen += describe(p) + " ";
+  for (const auto& p : schedule::cycle_pages(in, 65))
+    seen += describe(p) + " ";
   CHECK(seen == "0:1/1 1:1/2:B 1:2/2:B ");
   CHECK(schedule::cycle_pages(in, 65).front().start == 30);
 }

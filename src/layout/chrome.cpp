@@ -142,7 +142,8 @@ Area PageLayout::chrome(Page& page, const Moment& m) {
   const int footer_h = std::max(m_.footer_height, ts_.line_height(ts) + m_.gap);
   page.elements.push_back(FillRect{Box{0, H - footer_h, W, footer_h}, theme_.ticker, 0});
   page.elements.push_back(
-      Ticker{Box{0, H - footer_h + (footer_h - ts_.line_height(ts)) / 2, W, ts_.line_height(ts)},
+      Ticker{Box{m_.margin / 2, H - footer_h + (footer_h - ts_.line_height(ts)) / 2, W - m_.margin,
+                 ts_.line_height(ts)},
              ticker, ts, theme_.ticker_text, 120});
 
   return Area{m_.margin, top + m_.gap, W - 2 * m_.margin, H - footer_h - top - 2 * m_.gap};

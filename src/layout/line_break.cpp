@@ -74,8 +74,10 @@ std::string_view trim_end(std::string_view s) {
   return s;
 }
 
-bool is_latin_or_digit(std::uint32_t c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+// Digits stay tight against hanzi ("3个工作日", "1号窗口"), as Chinese
+// signage sets them; Latin words get the quarter-em clreq recommends.
+bool is_latin_letter(std::uint32_t c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 }
 
 }  // namespace
@@ -100,8 +102,8 @@ std::string space_mixed_scripts(std::string_view text) {
   while (i < text.size()) {
     const std::size_t start = i;
     const std::uint32_t c = model::next_code_point(text, i);
-    if ((model::is_han(previous) && is_latin_or_digit(c)) ||
-        (is_latin_or_digit(previous) && model::is_han(c)))
+    if ((model::is_han(previous) && is_latin_letter(c)) ||
+        (is_latin_letter(previous) && model::is_han(c)))
       model::append_utf8(out, 0x2005);  // FOUR-PER-EM SPACE
     out.append(text.substr(start, i - start));
     previous = c;

@@ -45,8 +45,8 @@ bool may_not_start_line(char32_t c);
 // ... and opening brackets and quotes, which may not end one.
 bool may_not_end_line(char32_t c);
 
-// Puts a four-per-em space between Han characters and Latin letters or
-// digits that touch, as clreq recommends for mixed text.
+// Puts a four-per-em space between Han characters and Latin letters that
+// touch, as clreq recommends for mixed text (digits stay tight).
 std::string space_mixed_scripts(std::string_view text);
 
 }  // namespace hb::layout

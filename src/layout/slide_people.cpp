@@ -67,18 +67,29 @@ std::vector<Page> PageLayout::roster(const Moment& m) {
     int height;
     std::vector<Element> elements;
   };
+  // The cards of a row share their band's height, so their photos line up.
+  std::vector<int> row_band;
+  for (std::size_t k = 0; k < board.windows.size(); ++k) {
+    const auto& w = *board.windows[k].window;
+    int h = ts_.height(w.name, bold, card_w - 2 * m_.gap);
+    if (!w.service.empty()) h += ts_.height(w.service, small, card_w - 2 * m_.gap);
+    const std::size_t row = k / static_cast<std::size_t>(columns);
+    if (row >= row_band.size()) row_band.push_back(0);
+    row_band[row] = std::max(row_band[row], h + m_.gap);
+  }
   std::vector<Card> cards;
-  for (const auto& duty : board.windows) {
+  for (std::size_t k = 0; k < board.windows.size(); ++k) {
+    const auto& duty = board.windows[k];
     const auto& w = *duty.window;
+    const int band_h = row_band[k / static_cast<std::size_t>(columns)];
     Card card;
     auto& e = card.elements;
     int y = m_.gap / 2;
     std::vector<Element> band;
-    int band_h = ts_.set(band, w.name, bold, theme_.header_text, m_.gap, y, card_w - 2 * m_.gap);
+    const int name_h =
+        ts_.set(band, w.name, bold, theme_.header_text, m_.gap, y, card_w - 2 * m_.gap);
     if (!w.service.empty())
-      band_h += ts_.set(band, w.service, small, theme_.header_text, m_.gap, y + band_h,
-                        card_w - 2 * m_.gap);
-    band_h += m_.gap;
+      ts_.set(band, w.service, small, theme_.header_text, m_.gap, y + name_h, card_w - 2 * m_.gap);
     y = band_h + m_.gap;
     std::vector<Element> inner;
     int content_h = 0;
@@ -106,11 +117,11 @@ std::vector<Page> PageLayout::roster(const Moment& m) {
       add_pill(role, duty.role == schedule::DutyRole::substitute ? theme_.accent : theme_.bar);
       if (s.party) add_pill("党员", theme_.party);
       int bottom = std::max(y + photo_h, ry) + m_.gap / 2;
-      std::string detail = s.title;
+      if (!s.title.empty())
+        bottom += ts_.set(inner, s.title, small, theme_.muted, m_.gap, bottom, card_w - 2 * m_.gap);
       if (!s.badge.empty())
-        detail += (detail.empty() ? "" : " · ") + std::string("工号 ") + s.badge;
-      if (!detail.empty())
-        bottom += ts_.set(inner, detail, small, theme_.muted, m_.gap, bottom, card_w - 2 * m_.gap);
+        bottom += ts_.set(inner, "工号 " + s.badge, small, theme_.muted, m_.gap, bottom,
+                          card_w - 2 * m_.gap);
       content_h = bottom - y;
     }
     card.height = y + content_h + m_.gap;
