@@ -64,8 +64,11 @@ Area PageLayout::chrome(Page& page, const Moment& m) {
   const bool open = schedule::is_open(m.calendar, m.now, m.utc_offset_minutes);
   const std::string state = open ? "正在办公" : "非工作时间";
   const TextStyle clock_style = style(m_.title, true), small = style(m_.small);
-  const int right_w = std::max(
-      {ts_.width(clock, clock_style), ts_.width(date, small), ts_.width(state, small) + m_.gap});
+  // The state pill stands beside the clock and the date under both, so the
+  // header stays two lines tall and leaves the room to the content.
+  const int state_w = ts_.width(state, small) + m_.gap;
+  const int right_w =
+      std::max(ts_.width(clock, clock_style) + m_.gap + state_w, ts_.width(date, small));
 
   // Left block: logo, the hall's name (wrapped if it must be), subtitle.
   const bool has_logo = c.hall && !c.hall->logo.empty();
@@ -79,8 +82,8 @@ Area PageLayout::chrome(Page& page, const Moment& m) {
   const std::string subtitle = c.hall ? c.hall->subtitle : "";
   const int text_h = static_cast<int>(name_lines.size()) * ts_.line_height(name_style) +
                      (subtitle.empty() ? 0 : ts_.height(subtitle, small, name_w));
-  const int right_h = ts_.line_height(clock_style) + 2 * ts_.line_height(small);
-  const int header_h = std::max({m_.header_height, text_h + 2 * m_.gap, right_h + m_.gap});
+  const int right_h = ts_.line_height(clock_style) + ts_.line_height(small);
+  const int header_h = std::max({m_.header_height, text_h + m_.gap, right_h + m_.gap});
 
   page.elements.push_back(FillRect{Box{0, 0, W, header_h}, theme_.header, 0});
   page.elements.push_back(FillRect{Box{0, header_h - m_.gap / 4, W, m_.gap / 4}, theme_.accent, 0});
@@ -94,21 +97,17 @@ Area PageLayout::chrome(Page& page, const Moment& m) {
   }
   if (!subtitle.empty()) ts_.set(page.elements, subtitle, small, theme_.accent, name_x, y, name_w);
 
-  const int right_x = W - m_.margin - right_w;
   int ry = (header_h - right_h) / 2;
-  page.elements.push_back(ts_.line(clock, clock_style, theme_.header_text,
-                                   W - m_.margin - ts_.width(clock, clock_style), ry));
+  const int clock_x = W - m_.margin - ts_.width(clock, clock_style);
+  page.elements.push_back(ts_.line(clock, clock_style, theme_.header_text, clock_x, ry));
+  const int pill_y = ry + (ts_.line_height(clock_style) - ts_.line_height(small)) / 2;
+  const int pill_x = clock_x - m_.gap - state_w;
+  page.elements.push_back(FillRect{Box{pill_x, pill_y, state_w, ts_.line_height(small)},
+                                   open ? theme_.good : theme_.closed, ts_.line_height(small) / 2});
+  page.elements.push_back(ts_.line(state, small, theme_.header_text, pill_x + m_.gap / 2, pill_y));
   ry += ts_.line_height(clock_style);
   page.elements.push_back(
       ts_.line(date, small, theme_.header_text, W - m_.margin - ts_.width(date, small), ry));
-  ry += ts_.line_height(small);
-  const int state_w = ts_.width(state, small) + m_.gap;
-  page.elements.push_back(
-      FillRect{Box{W - m_.margin - state_w, ry, state_w, ts_.line_height(small)},
-               open ? theme_.good : theme_.closed, ts_.line_height(small) / 2});
-  page.elements.push_back(
-      ts_.line(state, small, theme_.header_text, W - m_.margin - state_w + m_.gap / 2, ry));
-  (void)right_x;
 
   int top = header_h;
   // The urgent banner, on every page while an urgent notice is in force.

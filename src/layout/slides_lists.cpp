@@ -102,7 +102,9 @@ std::vector<Page> PageLayout::notices(const Moment& m) {
         b.elements.push_back(ts_.line(lines[i], body, theme_.text, 3 * m_.gap / 2, 0));
       blocks.push_back(std::move(b));
     }
-    blocks.push_back(Block{m_.gap, {}});
+    Block spacer;  // between notices
+    spacer.height = m_.gap;
+    blocks.push_back(std::move(spacer));
   }
   return paged(m, "notices", "通知公告", blocks, nullptr);
 }
@@ -114,8 +116,11 @@ std::vector<Page> PageLayout::commitments(const Moment& m) {
   for (const auto& l : c.hall->links)
     if (l.kind == model::LinkKind::feedback) feedback = &l;
   // The feedback QR code stands in a column of its own on landscape screens.
-  const int qr = feedback ? (m_.portrait ? 0 : m_.height / 4) : 0;
-  const int w = m_.width - 2 * m_.margin - (qr ? qr + 2 * m_.gap : 0);
+  const std::string caption =
+      feedback ? (feedback->caption.empty() ? std::string("扫码评价") : feedback->caption) : "";
+  const int qr =
+      feedback && !m_.portrait ? std::max(m_.height / 4, ts_.width(caption, style(m_.small))) : 0;
+  const int w = m_.width - 2 * m_.margin - (qr ? qr + 3 * m_.gap : 0);
   const TextStyle title = style(m_.body, true), body = style(m_.body);
   std::vector<Block> blocks;
   for (const auto& cm : c.hall->commitments) {
@@ -148,10 +153,9 @@ std::vector<Page> PageLayout::commitments(const Moment& m) {
   Side side;
   if (feedback && !m_.portrait) {
     side.width = qr + 2 * m_.gap;
-    side.draw = [this, feedback, qr](Page& p, const Area& a) {
+    side.draw = [this, feedback, qr, cap = caption](Page& p, const Area& a) {
       const int x = a.x + m_.gap;
       const int cap_h = ts_.line_height(style(m_.small));
-      const std::string cap = feedback->caption.empty() ? "扫码评价" : feedback->caption;
       const int cap_lines = static_cast<int>(ts_.lines(cap, style(m_.small), qr).size());
       p.elements.push_back(
           FillRect{Box{a.x, a.y, a.w, qr + 3 * m_.gap / 2 + cap_lines * cap_h + m_.gap},
