@@ -114,7 +114,10 @@ TEST_CASE("every slide type at every screen size keeps everything and stays on s
       }
       everything += all_text(pages);
       // Table cells and the commitments' side column share rows with the first column.
-      first_column += column_text(pages, w * (type == model::SlideType::items ? 45 : 60) / 100);
+      // (The table's first column starts at margin + padding; commitments' cards fill 60%.)
+      first_column += column_text(pages, type == model::SlideType::items
+                                             ? layout.metrics().margin + layout.metrics().gap
+                                             : w * 60 / 100);
     }
     for (const auto& it : c.items) {
       model::Slide s;

@@ -33,9 +33,10 @@ std::vector<Page> PageLayout::items(const Moment& m, const model::Slide& s) {
                 theme_.text,           theme_.zebra,   theme_.card_border, m_.gap / 2};
   const int w = m_.width - 2 * m_.margin;
   std::vector<Column> cols =
-      m_.portrait ? std::vector<Column>{{"事项名称", 5.0}, {"窗口", 1.8}, {"承诺时限", 2.2}}
-                  : std::vector<Column>{
-                        {"事项名称", 6.0}, {"办理窗口", 1.9}, {"承诺时限", 2.1}, {"收费", 2.4}};
+      m_.portrait
+          ? std::vector<Column>{{"事项名称", 1.0}, {"窗口", 0, true}, {"承诺时限", 0, true}}
+          : std::vector<Column>{
+                {"事项名称", 3.0}, {"办理窗口", 0, true}, {"承诺时限", 0, true}, {"收费", 1.2}};
   Table table(ts_, cols, w, ts);
   for (const auto* item : list) {
     std::vector<std::string> cells{item->name, window_name(c, item->window),
@@ -55,11 +56,18 @@ std::vector<Page> PageLayout::results(const Moment& m, const model::Slide& s) {
   TableStyle ts{style(m_.small, true), style(m_.body), theme_.table_head,  theme_.text,
                 theme_.text,           theme_.zebra,   theme_.card_border, m_.gap / 2};
   const int w = m_.width - 2 * m_.margin;
-  std::vector<Column> cols =
-      m_.portrait
-          ? std::vector<Column>{{"日期", 1.6}, {"事项", 4.0}, {"申请人", 2.6}, {"结果", 1.3}}
-          : std::vector<Column>{
-                {"日期", 1.4}, {"办件编号", 2.4}, {"事项", 4.6}, {"申请人", 3.0}, {"结果", 1.2}};
+  // Narrow screens leave out the case number; the date and the decision
+  // columns are as wide as their text, never wrapped.
+  const bool narrow = m_.portrait || m_.width < 1600;
+  std::vector<Column> cols = narrow ? std::vector<Column>{{"日期", 0, true},
+                                                          {"事项", 3.0},
+                                                          {"申请人", 2.0},
+                                                          {"结果", 0, true}}
+                                    : std::vector<Column>{{"日期", 0, true},
+                                                          {"办件编号", 0, true},
+                                                          {"事项", 3.0},
+                                                          {"申请人", 2.0},
+                                                          {"结果", 0, true}};
   Table table(ts_, cols, w, ts);
   for (const auto* r : list) {
     const std::string applicant = r->applicant_kind == model::ApplicantKind::person
@@ -67,8 +75,7 @@ std::vector<Page> PageLayout::results(const Moment& m, const model::Slide& s) {
                                       : r->applicant;
     const bool ok = r->decision == model::Decision::approve;
     std::vector<std::string> cells{date_text(r->date)};
-    if (!m_.portrait)
-      cells.push_back(r->number.empty() ? "—" : model::mask_resident_ids(r->number));
+    if (!narrow) cells.push_back(r->number.empty() ? "—" : model::mask_resident_ids(r->number));
     cells.push_back(item_name(c, r->item));
     cells.push_back(applicant.empty() ? "—" : model::mask_resident_ids(applicant));
     cells.push_back(ok ? "准予" : "不予");

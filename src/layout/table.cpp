@@ -5,14 +5,40 @@
 namespace hb::layout {
 
 Table::Table(Typesetter& ts, std::vector<Column> columns, int width, TableStyle style)
-    : ts_(ts), columns_(std::move(columns)), width_(width), style_(style) {
-  double total = 0;
-  for (const auto& c : columns_)
-    total += c.share;
+    : ts_(ts), columns_(std::move(columns)), width_(width), style_(style) {}
+
+void Table::settle() {
+  if (settled_) return;
+  settled_ = true;
+  // Fitted columns take their widest cell. The others get their widest cell
+  // too when that fits, and share the rest; otherwise the room is divided
+  // in proportion to what each would need, so no column wraps needlessly.
+  std::vector<int> natural(columns_.size(), 0);
+  int fitted_total = 0, wanted = 0;
+  double shares = 0;
+  for (std::size_t i = 0; i < columns_.size(); ++i) {
+    int w = ts_.width(columns_[i].title, style_.head);
+    for (const auto& [cells, colours] : cells_)
+      if (i < cells.size()) w = std::max(w, ts_.width(cells[i], style_.cell));
+    natural[i] = w + 2 * style_.padding;
+    if (columns_[i].fit) {
+      fitted_total += natural[i];
+    } else {
+      wanted += natural[i];
+      shares += columns_[i].share;
+    }
+  }
+  const int rest = std::max(0, width_ - fitted_total);
+  const auto flexible = [&](std::size_t i) {
+    if (wanted <= rest)
+      return natural[i] +
+             static_cast<int>((rest - wanted) * columns_[i].share / std::max(shares, 1.0));
+    return static_cast<int>(static_cast<long long>(rest) * natural[i] / std::max(wanted, 1));
+  };
   int x = 0;
   for (std::size_t i = 0; i < columns_.size(); ++i) {
-    const int w = i + 1 == columns_.size() ? width_ - x
-                                           : static_cast<int>(width_ * columns_[i].share / total);
+    int w = columns_[i].fit ? natural[i] : flexible(i);
+    if (i + 1 == columns_.size()) w = width_ - x;
     x_.push_back(x);
     w_.push_back(w);
     x += w;
@@ -22,6 +48,19 @@ Table::Table(Typesetter& ts, std::vector<Column> columns, int width, TableStyle 
     titles.push_back(c.title);
   head_ = row(titles, style_.head, std::vector<Color>(titles.size(), style_.head_text),
               style_.head_fill);
+  for (std::size_t r = 0; r < cells_.size(); ++r)
+    rows_.push_back(row(cells_[r].first, style_.cell, cells_[r].second,
+                        r % 2 ? style_.zebra : Color{255, 255, 255, 255}));
+}
+
+Block Table::head() {
+  settle();
+  return head_;
+}
+
+const std::vector<Block>& Table::rows() {
+  settle();
+  return rows_;
 }
 
 Block Table::row(const std::vector<std::string>& cells, const TextStyle& s,
@@ -49,8 +88,7 @@ Block Table::row(const std::vector<std::string>& cells, const TextStyle& s,
 }
 
 void Table::add_row(const std::vector<std::string>& cells, const std::vector<Color>& colours) {
-  const Color fill = rows_.size() % 2 ? style_.zebra : Color{255, 255, 255, 255};
-  rows_.push_back(row(cells, style_.cell, colours, fill));
+  cells_.emplace_back(cells, colours);
 }
 
 }  // namespace hb::layout

@@ -12,7 +12,8 @@ namespace hb::layout {
 
 struct Column {
   std::string title;
-  double share = 1.0;  // of the table's width
+  double share = 1.0;  // of the width the fitted columns leave
+  bool fit = false;    // as wide as its widest cell (a date, a window), never wrapped
 };
 
 struct TableStyle {
@@ -25,14 +26,16 @@ struct TableStyle {
 class Table {
  public:
   Table(Typesetter& ts, std::vector<Column> columns, int width, TableStyle style);
-  Block head() const { return head_; }
   // A row of cells (one per column); a cell's colour may be given.
   void add_row(const std::vector<std::string>& cells, const std::vector<Color>& colours = {});
-  const std::vector<Block>& rows() const { return rows_; }
+  // Column widths are settled once every row is known.
+  Block head();
+  const std::vector<Block>& rows();
 
  private:
   Block row(const std::vector<std::string>& cells, const TextStyle& s,
             const std::vector<Color>& colours, Color fill);
+  void settle();
 
   Typesetter& ts_;
   std::vector<Column> columns_;
@@ -41,6 +44,8 @@ class Table {
   TableStyle style_;
   Block head_;
   std::vector<Block> rows_;
+  std::vector<std::pair<std::vector<std::string>, std::vector<Color>>> cells_;
+  bool settled_ = false;
 };
 
 }  // namespace hb::layout
