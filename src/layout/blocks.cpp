@@ -1,5 +1,7 @@
 #include "layout/blocks.h"
 
+#include <algorithm>
+
 namespace hb::layout {
 
 void offset(Element& e, int dx, int dy) {
@@ -17,6 +19,29 @@ void offset(Element& e, int dx, int dy) {
         }
       },
       e);
+}
+
+std::vector<Block> card_rows(std::vector<Block> cards, int columns, int card_width, int gap) {
+  std::vector<Block> rows;
+  const auto n = static_cast<std::size_t>(std::max(columns, 1));
+  for (std::size_t i = 0; i < cards.size(); i += n) {
+    Block row;
+    for (std::size_t k = i; k < cards.size() && k < i + n; ++k)
+      row.height = std::max(row.height, cards[k].height);
+    for (std::size_t k = i; k < cards.size() && k < i + n; ++k) {
+      const int x = static_cast<int>(k - i) * (card_width + gap);
+      for (auto& e : cards[k].elements) {
+        if (auto* r = std::get_if<FillRect>(&e); r && r->box.h == cards[k].height)
+          r->box.h = row.height;
+        if (auto* r = std::get_if<StrokeRect>(&e); r && r->box.h == cards[k].height)
+          r->box.h = row.height;
+        offset(e, x, 0);
+        row.elements.push_back(std::move(e));
+      }
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
 }
 
 std::vector<std::vector<Element>> paginate(const std::vector<Block>& blocks, int area_height,

@@ -16,6 +16,11 @@ struct Block {
   std::vector<Element> elements;  // positioned relative to the block's top-left
 };
 
+// Lays cards (blocks of one width) out in rows of `columns`; each row is one
+// block, its cards stretched to the tallest (their first FillRect and every
+// StrokeRect of the card's full height grow with it).
+std::vector<Block> card_rows(std::vector<Block> cards, int columns, int card_width, int gap);
+
 // Moves an element by (dx, dy).
 void offset(Element& e, int dx, int dy);
 

@@ -63,10 +63,6 @@ std::vector<Page> PageLayout::roster(const Moment& m) {
   const int photo_w = card_w * 36 / 100, photo_h = photo_w * 4 / 3;
   const int right_x = m_.gap + photo_w + m_.gap, right_w = card_w - right_x - m_.gap;
 
-  struct Card {
-    int height;
-    std::vector<Element> elements;
-  };
   // The cards of a row share their band's height, so their photos line up.
   std::vector<int> row_band;
   for (std::size_t k = 0; k < board.windows.size(); ++k) {
@@ -77,12 +73,12 @@ std::vector<Page> PageLayout::roster(const Moment& m) {
     if (row >= row_band.size()) row_band.push_back(0);
     row_band[row] = std::max(row_band[row], h + m_.gap);
   }
-  std::vector<Card> cards;
+  std::vector<Block> cards;
   for (std::size_t k = 0; k < board.windows.size(); ++k) {
     const auto& duty = board.windows[k];
     const auto& w = *duty.window;
     const int band_h = row_band[k / static_cast<std::size_t>(columns)];
-    Card card;
+    Block card;
     auto& e = card.elements;
     int y = m_.gap / 2;
     std::vector<Element> band;
@@ -137,33 +133,19 @@ std::vector<Page> PageLayout::roster(const Moment& m) {
     e.push_back(StrokeRect{Box{0, 0, card_w, card.height}, theme_.card_border, 2, m_.radius});
     cards.push_back(std::move(card));
   }
-  // Rows of cards are the blocks; cards in a row share its height.
-  for (std::size_t i = 0; i < cards.size(); i += static_cast<std::size_t>(columns)) {
-    Block row;
-    for (std::size_t k = i; k < cards.size() && k < i + static_cast<std::size_t>(columns); ++k)
-      row.height = std::max(row.height, cards[k].height);
-    for (std::size_t k = i; k < cards.size() && k < i + static_cast<std::size_t>(columns); ++k) {
-      const int x = static_cast<int>(k - i) * (card_w + m_.gap);
-      for (auto e : cards[k].elements) {
-        // Stretch the card's background and frame to the row's height.
-        if (auto* r = std::get_if<FillRect>(&e); r && r->box.h == cards[k].height)
-          r->box.h = row.height;
-        if (auto* r = std::get_if<StrokeRect>(&e)) r->box.h = row.height;
-        offset(e, x, 0);
-        row.elements.push_back(std::move(e));
-      }
-    }
+  for (auto& row : card_rows(std::move(cards), columns, card_w, m_.gap))
     blocks.push_back(std::move(row));
-  }
   return paged(m, "roster", "窗口人员 · A、B角在岗", blocks, nullptr);
 }
 
 std::vector<Page> PageLayout::pledges(const Moment& m) {
   const model::Content& c = *m.content;
   if (c.pledges.empty()) return {};
-  const int full = m_.width - 2 * m_.margin;
+  // Two columns of cards on landscape screens, one on portrait ones.
+  const int columns = m_.portrait ? 1 : 2;
+  const int full = (m_.width - 2 * m_.margin - (columns - 1) * m_.gap) / columns;
   const TextStyle body = style(m_.body), bold = style(m_.body, true), small = style(m_.small);
-  const int photo_w = std::min(full / 6, m_.height / 7), photo_h = photo_w * 4 / 3;
+  const int photo_w = std::min(full / 5, m_.height / 7), photo_h = photo_w * 4 / 3;
   std::vector<Block> blocks;
   for (const auto& p : c.pledges) {
     const model::Staff* s = nullptr;
@@ -205,7 +187,8 @@ std::vector<Page> PageLayout::pledges(const Moment& m) {
       b.elements.push_back(std::move(e));
     blocks.push_back(std::move(b));
   }
-  return paged(m, "pledges", "党员公开承诺", blocks, nullptr);
+  return paged(m, "pledges", "党员公开承诺", card_rows(std::move(blocks), columns, full, m_.gap),
+               nullptr);
 }
 
 }  // namespace hb::layout
