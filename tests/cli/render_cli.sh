@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# hallboard render as cli.md says: PNG and text for every page of one
+# rotation, headless; exit statuses 0, 1 and 2.
+# Usage: render_cli.sh HALLBOARD_BINARY REPO_ROOT
+set -uo pipefail
+bin=$1
+root=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export SDL_VIDEODRIVER=dummy
+passed=0
+failed=0
+png_size() {  # WIDTHxHEIGHT of a PNG, from its header
+  python3 -c 'import struct,sys; d=open(sys.argv[1],"rb").read(24); print("%dx%d" % struct.unpack(">II", d[16:24]))' "$1"
+}
+ok() { passed=$((passed + 1)); echo "ok   $1"; }
+fail() { failed=$((failed + 1)); echo "FAIL $1"; }
+
+"$bin" render --config "$root/content/player.xml" --at 2026-12-03T10:05 --size 1280x720 --out "$tmp/a" >/dev/null 2>"$tmp/err"
+[ $? -eq 0 ] && ok "renders the demo" || { fail "renders the demo: $(cat "$tmp/err")"; }
+[ -f "$tmp/a/001-urgent.png" ] && [ -f "$tmp/a/001-urgent.txt" ] && ok "an urgent notice comes first" || fail "no 001-urgent.png/txt"
+pngs=$(ls "$tmp/a"/*.png 2>/dev/null | wc -l)
+txts=$(ls "$tmp/a"/*.txt 2>/dev/null | wc -l)
+[ "$pngs" -gt 10 ] && [ "$pngs" -eq "$txts" ] && ok "$pngs pages, each with its text" || fail "$pngs png, $txts txt"
+[ "$(png_size "$tmp/a/001-urgent.png")" = 1280x720 ] && ok "the size asked for" || fail "wrong size: $(png_size "$tmp/a/001-urgent.png")"
+grep -q "紧急通知" "$tmp/a/002-"*.txt && ok "the urgent banner is on every page" || fail "no banner text on page 2"
+grep -q "咨询电话 0871-63123456" "$tmp/a/002-"*.txt && ok "the ticker's full text is in the dump" || fail "no ticker text"
+grep -h "＊" "$tmp/a/"*-results.txt >/dev/null && ok "persons are masked in results" || fail "no masked names"
+! grep -h "年休假\|病假\|事假" "$tmp/a/"*.txt >/dev/null && ok "no absence reasons on screen" || fail "an absence reason is shown"
+
+"$bin" render --config "$root/content/player-portrait.xml" --at 2026-11-28T10:00 --out "$tmp/p" >/dev/null 2>&1
+[ "$(png_size "$(ls "$tmp/p/"*.png | head -1)")" = 1080x1920 ] && ok "portrait at the config's size" || fail "portrait size"
+grep -q "非工作时间" "$tmp/p/"*roster*.txt && ok "Saturday: the roster says 非工作时间" || fail "no 非工作时间 on Saturday"
+
+"$bin" render --config "$root/content/player.xml" >/dev/null 2>&1
+[ $? -eq 2 ] && ok "no --out: status 2" || fail "no --out"
+"$bin" render --config "$root/content/player.xml" --size 12x3 --out "$tmp/x" >/dev/null 2>&1
+[ $? -eq 2 ] && ok "a bad --size: status 2" || fail "bad size"
+printf '<hallboard version="1"><hall/></hallboard>' > "$tmp/bad.xml"
+printf '<player><feed url="bad.xml"/></player>' > "$tmp/bad-player.xml"
+"$bin" render --config "$tmp/bad-player.xml" --out "$tmp/y" >/dev/null 2>"$tmp/err"
+[ $? -eq 1 ] && grep -q "needs the attribute name" "$tmp/err" && ok "content with errors: status 1, said on stderr" || fail "bad content: $(cat "$tmp/err")"
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
