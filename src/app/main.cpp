@@ -56,9 +56,10 @@ int main(int argc, char** argv) {
   if (command == "render") return hb::app::render_command(rest, now);
 #endif
   if (command == "run" || command == "render") {
+    // run: the live player is the next step; render: a build without SDL.
     std::cerr << "hallboard " << command
-              << ": the display is not part of this build yet; `hallboard summary` shows what "
-                 "the content holds\n";
+              << ": not part of this build; `hallboard render` draws the pages to PNG files and "
+                 "`hallboard plan` shows what the screen does\n";
     return 2;
   }
   std::cerr << "hallboard: unknown command " << command << "\n" << kUsage;
