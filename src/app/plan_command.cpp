@@ -150,16 +150,9 @@ int plan_command(const std::vector<std::string>& args, long long now) {
     return 1;
   }
   const int offset = loaded.config->utc_offset_minutes;
-  model::UnixSeconds t = now;
-  if (!at_text.empty()) {
-    const auto parsed = parse_at(at_text, offset);
-    if (!parsed) {
-      std::cerr << "hallboard plan: --at \"" << at_text
-                << "\" is not a time; write 2026-11-27T10:00 (or with +08:00)\n";
-      return 2;
-    }
-    t = *parsed;
-  }
+  const auto instant = instant_for("plan", at_text, offset, now);
+  if (!instant) return 2;
+  const model::UnixSeconds t = *instant;
   const model::Content& c = loaded.content;
   const model::Calendar calendar = c.calendar ? *c.calendar : model::default_calendar();
   const auto local = schedule::to_local(t, offset);

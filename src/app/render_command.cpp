@@ -95,16 +95,9 @@ int render_command(const std::vector<std::string>& args, long long now) {
   }
   const model::PlayerConfig& config = *loaded.config;
   const int offset = config.utc_offset_minutes;
-  model::UnixSeconds t = now;
-  if (!at_text.empty()) {
-    const auto parsed = parse_at(at_text, offset);
-    if (!parsed) {
-      std::cerr << "hallboard render: --at \"" << at_text
-                << "\" is not a time; write 2026-11-27T10:00 (or with +08:00)\n";
-      return 2;
-    }
-    t = *parsed;
-  }
+  const auto instant = instant_for("render", at_text, offset, now);
+  if (!instant) return 2;
+  const model::UnixSeconds t = *instant;
   // The page as the viewer sees it: a screen turned by 90 or 270 degrees is laid out upright.
   int width = config.display.given ? config.display.width : 1920;
   int height = config.display.given ? config.display.height : 1080;

@@ -1,16 +1,16 @@
 #include "app/time_text.h"
 
 #include <cstdio>
+#include <iostream>
 
 #include "feed/values.h"
+#include "layout/wording.h"
 #include "schedule/local_time.h"
 
 namespace hb::app {
 
 std::string weekday_zh(model::Weekday w) {
-  static constexpr const char* kNames[] = {"星期一", "星期二", "星期三", "星期四",
-                                           "星期五", "星期六", "星期日"};
-  return kNames[static_cast<int>(w)];
+  return layout::weekday_text(w);
 }
 
 std::string date_zh(const model::Date& d) {
@@ -43,6 +43,17 @@ std::optional<model::UnixSeconds> parse_at(const std::string& text, int utc_offs
   if (const auto d = feed::parse_date(text))  // a date alone: its start
     return schedule::from_local(*d, 0, utc_offset_minutes);
   return std::nullopt;
+}
+
+std::optional<model::UnixSeconds> instant_for(const std::string& command,
+                                              const std::string& at_text, int utc_offset_minutes,
+                                              model::UnixSeconds now) {
+  if (at_text.empty()) return now;
+  const auto parsed = parse_at(at_text, utc_offset_minutes);
+  if (!parsed)
+    std::cerr << "hallboard " << command << ": --at \"" << at_text
+              << "\" is not a time; write 2026-11-27T10:00 (or with +08:00)\n";
+  return parsed;
 }
 
 }  // namespace hb::app

@@ -18,4 +18,10 @@ std::string offset_text(int utc_offset_minutes);  // +08:00
 // --at values: a feed timestamp; without an offset it is in the given zone.
 std::optional<model::UnixSeconds> parse_at(const std::string& text, int utc_offset_minutes);
 
+// The instant a command works at: --at when given (empty: now). Nothing,
+// after a message on stderr naming the command, when --at is not a time.
+std::optional<model::UnixSeconds> instant_for(const std::string& command,
+                                              const std::string& at_text, int utc_offset_minutes,
+                                              model::UnixSeconds now);
+
 }  // namespace hb::app

@@ -3,6 +3,7 @@
 // ticker with the info notices and the hall's phone numbers.
 #include "layout/blocks.h"
 #include "layout/pages.h"
+#include "layout/wording.h"
 #include "model/url.h"
 #include "schedule/calendar.h"
 #include "schedule/local_time.h"
@@ -10,12 +11,6 @@
 
 namespace hb::layout {
 namespace {
-
-const char* weekday_zh(model::Weekday w) {
-  static constexpr const char* kNames[] = {"星期一", "星期二", "星期三", "星期四",
-                                           "星期五", "星期六", "星期日"};
-  return kNames[static_cast<int>(w)];
-}
 
 std::string two(int v) {
   return (v < 10 ? "0" : "") + std::to_string(v);
@@ -60,7 +55,7 @@ Area PageLayout::chrome(Page& page, const Moment& m) {
       two(local.second_of_day / 3600) + ":" + two(local.second_of_day / 60 % 60);
   const std::string date = std::to_string(local.date.month) + "月" +
                            std::to_string(local.date.day) + "日 " +
-                           weekday_zh(model::weekday_of(local.date));
+                           weekday_text(model::weekday_of(local.date));
   const bool open = schedule::is_open(m.calendar, m.now, m.utc_offset_minutes);
   const std::string state = open ? "正在办公" : "非工作时间";
   const TextStyle clock_style = style(m_.title, true), small = style(m_.small);

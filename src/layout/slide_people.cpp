@@ -6,20 +6,12 @@
 
 #include "layout/blocks.h"
 #include "layout/pages.h"
+#include "layout/wording.h"
 #include "model/url.h"
 #include "schedule/duty.h"
 #include "schedule/local_time.h"
 
 namespace hb::layout {
-namespace {
-
-const char* weekday_zh(model::Weekday w) {
-  static constexpr const char* kNames[] = {"星期一", "星期二", "星期三", "星期四",
-                                           "星期五", "星期六", "星期日"};
-  return kNames[static_cast<int>(w)];
-}
-
-}  // namespace
 
 std::vector<Page> PageLayout::roster(const Moment& m) {
   const model::Content& c = *m.content;
@@ -35,11 +27,7 @@ std::vector<Page> PageLayout::roster(const Moment& m) {
     std::string next = "暂无开放安排";
     if (board.next_opening) {
       const auto l = schedule::to_local(*board.next_opening, m.utc_offset_minutes);
-      next = "下次开放：" + std::to_string(l.date.month) + "月" + std::to_string(l.date.day) +
-             "日 " + weekday_zh(model::weekday_of(l.date)) + " " +
-             (l.second_of_day / 3600 < 10 ? "0" : "") + std::to_string(l.second_of_day / 3600) +
-             ":" + (l.second_of_day / 60 % 60 < 10 ? "0" : "") +
-             std::to_string(l.second_of_day / 60 % 60);
+      next = "下次开放：" + when_text(l.date, l.second_of_day);
     }
     const TextStyle big = style(m_.title, true);
     b.height = ts_.line_height(big) + ts_.line_height(bold) + 3 * m_.gap;

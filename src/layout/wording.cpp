@@ -84,6 +84,18 @@ std::string date_text(const model::Date& d) {
   return std::to_string(d.month) + "月" + std::to_string(d.day) + "日";
 }
 
+const char* weekday_text(model::Weekday w) {
+  static constexpr const char* kNames[] = {"星期一", "星期二", "星期三", "星期四",
+                                           "星期五", "星期六", "星期日"};
+  return kNames[static_cast<int>(w)];
+}
+
+std::string when_text(const model::Date& d, int second_of_day) {
+  const int h = second_of_day / 3600, m = second_of_day / 60 % 60;
+  return date_text(d) + " " + weekday_text(model::weekday_of(d)) + " " + (h < 10 ? "0" : "") +
+         std::to_string(h) + ":" + (m < 10 ? "0" : "") + std::to_string(m);
+}
+
 std::string role_text(model::Role role) {
   return role == model::Role::a ? "A角" : "B角";
 }

@@ -19,5 +19,8 @@ std::string fees_text(const std::optional<model::Fees>& fees);  // 不收费 / �
 std::string form_text(model::MaterialForm form);                // 原件 / 复印件 …
 std::string date_text(const model::Date& d);                    // 11月20日
 std::string role_text(model::Role role);
+const char* weekday_text(model::Weekday w);  // 星期五
+// 11月30日 星期一 09:00
+std::string when_text(const model::Date& d, int second_of_day);
 
 }  // namespace hb::layout

@@ -178,7 +178,8 @@ std::vector<PageRef> cycle_pages(const RotationInput& input, model::UnixSeconds 
   const Cursor cur = locate(seq, t);
   const auto cycle = seq.showings(cur.cycle);
   model::UnixSeconds at = cur.start;
-  for (std::size_t i = 0; i < cur.index; ++i) at -= cycle[i].length();
+  for (std::size_t i = 0; i < cur.index; ++i)
+    at -= cycle[i].length();
   std::vector<PageRef> r;
   for (const auto& s : cycle) {
     for (int p = 0; p < s.pages; ++p)
