@@ -1,6 +1,9 @@
 #include "app/content_loader.h"
 
 #include "app/load.h"
+#if HALLBOARD_WITH_RENDER
+#include "app/glyph_check.h"
+#endif
 #include "feed/feed.h"
 #include "schedule/checks.h"
 #include "schedule/playlist.h"
@@ -27,6 +30,9 @@ model::Content merge_for_screen(std::vector<model::Feed> feeds, const model::Pla
                                 bool all_feeds_read, model::Diagnostics& out) {
   model::Content content = feed::merge(std::move(feeds), out);
   schedule::check_absence_cover(content, config.utc_offset_minutes, out);
+#if HALLBOARD_WITH_RENDER
+  check_glyphs(content, out);
+#endif
   if (all_feeds_read && !schedule::select_playlist(content, config.screen))
     out.push_back({config.where, model::Severity::warning,
                    (config.screen.empty()

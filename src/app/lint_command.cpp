@@ -6,6 +6,9 @@
 
 #include "app/content_loader.h"
 #include "app/json.h"
+#if HALLBOARD_WITH_RENDER
+#include "app/glyph_check.h"
+#endif
 #include "app/load.h"
 #include "feed/feed.h"
 #include "schedule/checks.h"
@@ -71,6 +74,9 @@ int lint_command(const std::vector<std::string>& args) {
   if (!direct.empty()) {
     const model::Content content = feed::merge(std::move(direct), diagnostics);
     schedule::check_absence_cover(content, model::kDefaultUtcOffsetMinutes, diagnostics);
+#if HALLBOARD_WITH_RENDER
+    check_glyphs(content, diagnostics);
+#endif
   }
 
   // A feed named by two configs is read twice; say each thing once.

@@ -41,5 +41,11 @@ printf '<player><feed url="bad.xml"/></player>' > "$tmp/bad-player.xml"
 "$bin" render --config "$tmp/bad-player.xml" --out "$tmp/y" >/dev/null 2>"$tmp/err"
 [ $? -eq 1 ] && grep -q "needs the attribute name" "$tmp/err" && ok "content with errors: status 1, said on stderr" || fail "bad content: $(cat "$tmp/err")"
 
+# lint, in a build with fonts, warns about characters no installed font has.
+printf '<hallboard version="1"><hall name="大厅\xf4\x8f\xbf\xbd"/><roster><staff id="a" name="陈䶮"/><staff id="b" name="杨𠮷安"/><window id="1"><post role="A" staff="a"/><post role="B" staff="b"/></window></roster></hallboard>' > "$tmp/glyph.xml"
+out=$("$bin" lint "$tmp/glyph.xml")
+[ $? -eq 0 ] && printf '%s\n' "$out" | grep -q "^$tmp/glyph.xml:1:24: warning: the character .* (U+10FFFD) is in no installed font" \
+  && [ "$(printf '%s\n' "$out" | wc -l)" -eq 1 ] && ok "lint warns about a character no font has (and not about 䶮 or 𠮷)" || fail "glyph warning: $out"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
