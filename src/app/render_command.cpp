@@ -7,6 +7,7 @@
 
 #include "app/content_loader.h"
 #include "app/load.h"
+#include "app/theme_file.h"
 #include "app/time_text.h"
 #include "layout/pages.h"
 #include "render/canvas.h"
@@ -110,7 +111,7 @@ int render_command(const std::vector<std::string>& args, long long now) {
     return 1;
   }
   const render::TtfMeasurer measure(*fonts.fonts);
-  layout::PageLayout layout(measure, layout::Theme{}, width, height);
+  layout::PageLayout layout(measure, load_theme(), width, height);
   render::Canvas canvas(*fonts.fonts, [](const std::string& source) -> std::optional<std::string> {
     feed::Limits limits;
     limits.max_bytes = 8u << 20;

@@ -2,8 +2,121 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace hb::layout {
+
+namespace {
+
+std::string_view trimmed(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
+  return s;
+}
+
+std::optional<Color> parse_color(std::string_view v) {
+  if (v.size() != 7 || v[0] != '#') return std::nullopt;
+  unsigned value = 0;
+  for (char c : v.substr(1)) {
+    const int d = c >= '0' && c <= '9'   ? c - '0'
+                  : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                  : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                         : -1;
+    if (d < 0) return std::nullopt;
+    value = value * 16 + static_cast<unsigned>(d);
+  }
+  return Color{static_cast<std::uint8_t>(value >> 16), static_cast<std::uint8_t>(value >> 8 & 255),
+               static_cast<std::uint8_t>(value & 255), 255};
+}
+
+std::optional<int> parse_size(std::string_view v) {
+  if (v.empty() || v.size() > 4) return std::nullopt;
+  int n = 0;
+  for (char c : v) {
+    if (c < '0' || c > '9') return std::nullopt;
+    n = n * 10 + (c - '0');
+  }
+  return n;
+}
+
+}  // namespace
+
+Theme parse_theme(std::string_view text, std::vector<ThemeProblem>& problems) {
+  Theme t;
+  const std::pair<std::string_view, Color Theme::*> colours[] = {
+      {"page", &Theme::page},
+      {"text", &Theme::text},
+      {"muted", &Theme::muted},
+      {"header", &Theme::header},
+      {"header_text", &Theme::header_text},
+      {"accent", &Theme::accent},
+      {"card", &Theme::card},
+      {"card_border", &Theme::card_border},
+      {"table_head", &Theme::table_head},
+      {"zebra", &Theme::zebra},
+      {"ticker", &Theme::ticker},
+      {"ticker_text", &Theme::ticker_text},
+      {"urgent", &Theme::urgent},
+      {"urgent_text", &Theme::urgent_text},
+      {"party", &Theme::party},
+      {"good", &Theme::good},
+      {"closed", &Theme::closed},
+      {"bar", &Theme::bar}};
+  const std::pair<std::string_view, int Theme::*> sizes[] = {
+      {"title", &Theme::title},
+      {"heading", &Theme::heading},
+      {"body", &Theme::body},
+      {"small", &Theme::small},
+      {"min_text", &Theme::min_text},
+      {"header_height", &Theme::header_height},
+      {"footer_height", &Theme::footer_height},
+      {"margin", &Theme::margin},
+      {"gap", &Theme::gap},
+      {"radius", &Theme::radius}};
+  int line_no = 0;
+  while (!text.empty()) {
+    ++line_no;
+    const std::size_t nl = text.find('\n');
+    std::string_view line = trimmed(text.substr(0, nl));
+    text = nl == std::string_view::npos ? std::string_view{} : text.substr(nl + 1);
+    if (line.empty() || line[0] == '#') continue;
+    const std::size_t eq = line.find('=');
+    if (eq == std::string_view::npos) {
+      problems.push_back({line_no, "expected name = value"});
+      continue;
+    }
+    const std::string_view name = trimmed(line.substr(0, eq)), value = trimmed(line.substr(eq + 1));
+    bool known = false;
+    for (const auto& [key, field] : colours) {
+      if (key != name) continue;
+      known = true;
+      if (const auto c = parse_color(value))
+        t.*field = *c;
+      else
+        problems.push_back({line_no, std::string(name) + " = " + std::string(value) +
+                                         ": expected a colour #RRGGBB"});
+    }
+    for (const auto& [key, field] : sizes) {
+      if (key != name) continue;
+      known = true;
+      if (const auto v = parse_size(value))
+        t.*field = *v;
+      else
+        problems.push_back({line_no, std::string(name) + " = " + std::string(value) +
+                                         ": expected a size in whole pixels"});
+    }
+    if (!known) problems.push_back({line_no, "unknown setting " + std::string(name)});
+  }
+  // Legibility is not negotiable: text is never set below 30 px at 1080.
+  if (t.min_text < 30) {
+    problems.push_back({0, "min_text " + std::to_string(t.min_text) +
+                               " is too small to read from 3-5 m; using 30"});
+    t.min_text = 30;
+  }
+  return t;
+}
 
 Metrics metrics_for(const Theme& t, int width, int height) {
   Metrics m;

@@ -3,6 +3,10 @@
 // floor so text never gets smaller than can be read from 3-5 m.
 #pragma once
 
+#include <string>
+#include <string_view>
+#include <vector>
+
 #include "layout/display_list.h"
 
 namespace hb::layout {
@@ -42,6 +46,15 @@ struct Theme {
   // No text is ever set smaller than this many px, whatever the screen.
   int min_text = 34;
 };
+
+// A theme file (assets/theme.conf): "name = value" lines, # comments;
+// colours #RRGGBB, sizes whole pixels. Unknown names and bad values are
+// reported by line and leave the default in place.
+struct ThemeProblem {
+  int line = 0;
+  std::string message;
+};
+Theme parse_theme(std::string_view text, std::vector<ThemeProblem>& problems);
 
 // The theme's sizes for a screen of this size.
 struct Metrics {
