@@ -48,12 +48,15 @@ TEST_CASE("lines break where Chinese allows, never before closing punctuation") 
       // "，" may not start a line: the character before it comes down with it.
       {"一二三，四五六", 3, "一二|三，四|五六"},
       {"限时办结。首问负责。", 4, "限时办|结。首问|负责。"},
+      // A last line of one hanzi takes one more from the line above.
+      {"一二三四五六七。", 3, "一二三|四五|六七。"},
+      {"一二三四五六七八九。", 3, "一二三|四五六|七八|九。"},  // 七八 cannot spare one
       {"请到“五号窗口”办理", 3, "请到|“五号|窗口”|办理"},
       // An opening bracket may not end a line.
       {"甲乙（丙丁）戊", 3, "甲乙|（丙|丁）戊"},
       // Latin words and numbers stay whole.
       {"咨询电话 0871-63123456 欢迎来电", 8, "咨询电话|0871-63123456 欢|迎来电"},
-      {"按照ISO9001标准", 5, "按照|ISO9001标|准"},
+      {"按照ISO9001标准", 5, "按照|ISO9001|标准"},
       {"A very long English sentence", 6, "A very long|English|sentence"},
       // A word wider than the line is the one case broken inside.
       {"https://zwfw.example.gov.cn/item/JS-0001", 8,

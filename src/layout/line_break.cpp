@@ -184,7 +184,41 @@ std::vector<std::string> LineBreaker::break_lines(std::string_view p, const Text
     last_fit = b;
   }
   if (line_start < p.size() || lines.empty()) lines.emplace_back(trim_end(p.substr(line_start)));
+  avoid_orphan(lines);
   return lines;
+}
+
+void LineBreaker::avoid_orphan(std::vector<std::string>& lines) {
+  // A last line of one hanzi (and its stop mark) reads badly from afar:
+  // bring one more hanzi down from the line above when that line keeps at
+  // least two.
+  if (lines.size() < 2) return;
+  std::string& last = lines.back();
+  std::string& prev = lines[lines.size() - 2];
+  std::vector<std::size_t> starts;
+  for (std::size_t i = 0; i < last.size();) {
+    starts.push_back(i);
+    model::next_code_point(last, i);
+  }
+  std::size_t hanzi = 0;
+  for (const std::size_t s : starts)
+    if (!may_not_start_line(first_code_point(last, s))) ++hanzi;
+  if (hanzi != 1 || !model::is_han(first_code_point(last, 0))) return;
+  std::size_t cut = prev.size() - 1;
+  while (cut > 0 && (static_cast<unsigned char>(prev[cut]) & 0xC0) == 0x80)
+    --cut;
+  std::size_t before = cut - 1;
+  if (cut == 0) return;
+  while (before > 0 && (static_cast<unsigned char>(prev[before]) & 0xC0) == 0x80)
+    --before;
+  const char32_t moved = first_code_point(prev, cut);
+  if (!model::is_han(moved) || may_not_end_line(first_code_point(prev, before))) return;
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < cut; ++count)
+    model::next_code_point(prev, i);
+  if (count < 2) return;
+  last = prev.substr(cut) + last;
+  prev.resize(cut);
 }
 
 std::vector<std::string> LineBreaker::break_text(std::string_view text, const TextStyle& style,
