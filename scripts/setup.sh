@@ -13,6 +13,7 @@ packages=(
   fonts-noto-cjk fonts-dejavu-core
   libxml2-utils  # xmllint, for the XSD checks
   python3        # test servers and benchmark generators
+  zbar-tools     # zbarimg: the tests scan the QR codes on rendered pages
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -41,6 +41,17 @@ printf '<player><feed url="bad.xml"/></player>' > "$tmp/bad-player.xml"
 "$bin" render --config "$tmp/bad-player.xml" --out "$tmp/y" >/dev/null 2>"$tmp/err"
 [ $? -eq 1 ] && grep -q "needs the attribute name" "$tmp/err" && ok "content with errors: status 1, said on stderr" || fail "bad content: $(cat "$tmp/err")"
 
+# The QR codes on the pages scan: a real decoder reads the item's online URL
+# and the hall's feedback link from the PNGs.
+if command -v zbarimg >/dev/null; then
+  item_png=$(ls "$tmp/a/"*-item.png | head -1)
+  decoded=$(zbarimg -q --raw "$item_png" 2>/dev/null)
+  printf '%s' "$decoded" | grep -q "^https://zwfw.example.gov.cn/item/" && ok "the item page's QR code scans: $decoded" || fail "item QR: '$decoded'"
+  commit_png=$(ls "$tmp/a/"*-commitments.png | head -1)
+  decoded=$(zbarimg -q --raw "$commit_png" 2>/dev/null)
+  [ "$decoded" = "https://zwfw.example.gov.cn/pj/km-zjj" ] && ok "the feedback QR code scans" || fail "feedback QR: '$decoded'"
+fi
+
 # lint, in a build with fonts, warns about characters no installed font has.
 printf '<hallboard version="1"><hall name="大厅\xf4\x8f\xbf\xbd"/><roster><staff id="a" name="陈䶮"/><staff id="b" name="杨𠮷安"/><window id="1"><post role="A" staff="a"/><post role="B" staff="b"/></window></roster></hallboard>' > "$tmp/glyph.xml"
 out=$("$bin" lint "$tmp/glyph.xml")
