@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 
 #include "app/content_loader.h"
 #include "app/load.h"
@@ -131,11 +132,15 @@ int render_command(const std::vector<std::string>& args, long long now) {
 
   std::vector<layout::Page> pages;
   if (input.urgent_since) pages.push_back(layout.urgent(moment));
+  // Each slide is laid out once; its pages follow one another in the cycle.
+  std::map<std::pair<int, std::string>, std::vector<layout::Page>> laid_out;
   for (const auto& ref : schedule::cycle_pages(input, t)) {
-    auto slide_pages =
-        layout.slide(moment, input.slides[static_cast<std::size_t>(ref.slide)], ref.item);
-    if (ref.page < static_cast<int>(slide_pages.size()))
-      pages.push_back(std::move(slide_pages[static_cast<std::size_t>(ref.page)]));
+    auto [it, fresh] = laid_out.try_emplace({ref.slide, ref.item});
+    if (fresh)
+      it->second =
+          layout.slide(moment, input.slides[static_cast<std::size_t>(ref.slide)], ref.item);
+    if (ref.page < static_cast<int>(it->second.size()))
+      pages.push_back(it->second[static_cast<std::size_t>(ref.page)]);
   }
   if (pages.empty())  // never a blank screen
     pages.push_back(
