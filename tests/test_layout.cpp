@@ -176,3 +176,38 @@ TEST_CASE("outside opening hours the roster says when the hall opens") {
 }
 
 }  // namespace hb::test
+
+namespace hb::test {
+
+TEST_CASE("a text longer than a page flows over pages instead of running off") {
+  std::string long_text;
+  for (int i = 0; i < 40; ++i)
+    long_text += "窗口实行首问负责制，对服务对象的咨询做到有问必答，一次性告知。";
+  model::Diagnostics out;
+  std::vector<model::Feed> feeds;
+  feeds.push_back(
+      *feed::parse_feed(feed_doc("<hall name=\"大厅\"><commitment title=\"首问负责\">" + long_text +
+                                 "</commitment></hall><pledges><pledge title=\"集体承诺\">" +
+                                 long_text + "</pledge></pledges>"),
+                        "long.xml", out));
+  const auto c = feed::merge(std::move(feeds), out);
+  REQUIRE(out.empty());
+  FakeMeasure measure;
+  for (const auto& [w, h] : kSizes) {
+    CAPTURE(w);
+    layout::PageLayout layout(measure, layout::Theme{}, w, h);
+    for (const auto type : {model::SlideType::commitments, model::SlideType::pledges}) {
+      model::Slide s;
+      s.type = type;
+      const auto pages = layout.slide(layout::moment_for(c, kZone, at("2026-11-27T10:00")), s, "");
+      CHECK(pages.size() > 1);
+      for (const auto& p : pages)
+        for (const auto& e : p.elements)
+          if (const auto* t = std::get_if<layout::TextRun>(&e))
+            CHECK(t->box.y + t->box.h <= h - layout.metrics().footer_height);
+      CHECK(contains_in_order(squeeze(all_text(pages)), squeeze(long_text)));
+    }
+  }
+}
+
+}  // namespace hb::test

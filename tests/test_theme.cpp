@@ -28,7 +28,7 @@ TEST_CASE("theme lines: colours, sizes, mistakes by line, and a floor for legibi
   CHECK(t.header == Color{0, 0x33, 0x66, 255});
   CHECK(t.body == 48);
   CHECK(t.small == Theme{}.small);
-  CHECK(t.min_text == 30);
+  CHECK(t.min_text == 34);
   REQUIRE(problems.size() == 4);
   CHECK(problems[0].line == 5);
   CHECK(problems[0].message == "unknown setting foo");

@@ -1,6 +1,7 @@
 #include "layout/blocks.h"
 
 #include <algorithm>
+#include <optional>
 
 namespace hb::layout {
 
@@ -44,6 +45,79 @@ std::vector<Block> card_rows(std::vector<Block> cards, int columns, int card_wid
   return rows;
 }
 
+namespace {
+
+int top_of(const Element& e) {
+  if (const auto* l = std::get_if<LineSegment>(&e)) return std::min(l->y1, l->y2);
+  return std::visit(
+      [](const auto& el) -> int {
+        if constexpr (requires { el.box; }) return el.box.y;
+        return 0;
+      },
+      e);
+}
+
+int bottom_of(const Element& e) {
+  if (const auto* l = std::get_if<LineSegment>(&e)) return std::max(l->y1, l->y2);
+  return std::visit(
+      [](const auto& el) -> int {
+        if constexpr (requires { el.box; }) return el.box.y + el.box.h;
+        return 0;
+      },
+      e);
+}
+
+bool is_backdrop(const Element& e) {
+  return std::holds_alternative<FillRect>(e) || std::holds_alternative<StrokeRect>(e) ||
+         std::holds_alternative<LineSegment>(e);
+}
+
+// Cuts a block taller than `max` where no text or picture straddles the
+// cut; backgrounds and frames are cut in two. Nothing if there is no such
+// place (a single picture taller than a page).
+std::optional<std::pair<Block, Block>> split(const Block& b, int max) {
+  int cut = 0;
+  for (const auto& e : b.elements) {
+    if (is_backdrop(e)) continue;
+    const int bottom = bottom_of(e);
+    if (bottom > max) continue;
+    bool straddled = false;
+    for (const auto& o : b.elements)
+      if (!is_backdrop(o) && top_of(o) < bottom && bottom_of(o) > bottom) straddled = true;
+    if (!straddled) cut = std::max(cut, bottom);
+  }
+  if (cut <= 0) return std::nullopt;
+  Block first, rest;
+  first.height = cut;
+  rest.height = b.height - cut;
+  for (const auto& e : b.elements) {
+    if (is_backdrop(e) && top_of(e) < cut && bottom_of(e) > cut) {
+      if (const auto* r = std::get_if<FillRect>(&e)) {
+        first.elements.push_back(
+            FillRect{Box{r->box.x, r->box.y, r->box.w, cut - r->box.y}, r->color, r->radius});
+        rest.elements.push_back(
+            FillRect{Box{r->box.x, 0, r->box.w, r->box.y + r->box.h - cut}, r->color, r->radius});
+      } else if (const auto* s = std::get_if<StrokeRect>(&e)) {
+        first.elements.push_back(StrokeRect{Box{s->box.x, s->box.y, s->box.w, cut - s->box.y},
+                                            s->color, s->width, s->radius});
+        rest.elements.push_back(StrokeRect{Box{s->box.x, 0, s->box.w, s->box.y + s->box.h - cut},
+                                           s->color, s->width, s->radius});
+      }
+      continue;  // a line across the cut is dropped: it joins nothing on the next page
+    }
+    if (bottom_of(e) <= cut) {
+      first.elements.push_back(e);
+    } else {
+      Element moved = e;
+      offset(moved, 0, -cut);
+      rest.elements.push_back(std::move(moved));
+    }
+  }
+  return std::pair{std::move(first), std::move(rest)};
+}
+
+}  // namespace
+
 std::vector<std::vector<Element>> paginate(const std::vector<Block>& blocks, int area_height,
                                            const Block* header, int spacing) {
   std::vector<std::vector<Element>> pages(1);
@@ -59,7 +133,7 @@ std::vector<std::vector<Element>> paginate(const std::vector<Block>& blocks, int
   };
   start_page(false);
   bool page_has_blocks = false;
-  for (const auto& b : blocks) {
+  const auto place = [&](const Block& b) {
     if (page_has_blocks && y + b.height > area_height) {
       start_page(true);
       page_has_blocks = false;
@@ -70,6 +144,22 @@ std::vector<std::vector<Element>> paginate(const std::vector<Block>& blocks, int
     }
     y += b.height + spacing;
     page_has_blocks = true;
+  };
+  for (const auto& b : blocks) {
+    // A block taller than a whole page (a very long pledge, a huge table
+    // cell) is cut between its lines and flows on, so nothing runs off.
+    Block rest = b;
+    while (rest.height > area_height - (header ? header->height + spacing : 0)) {
+      if (page_has_blocks) {
+        start_page(true);
+        page_has_blocks = false;
+      }
+      auto parts = split(rest, area_height - y);
+      if (!parts) break;
+      place(parts->first);
+      rest = std::move(parts->second);
+    }
+    place(rest);
   }
   return pages;
 }

@@ -1,8 +1,8 @@
 // Pagination: content is a list of blocks (a table row, a card, a line of a
 // long text), each with its height; blocks are placed top to bottom and a
 // block that does not fit starts the next page. Nothing is clipped: a block
-// taller than a whole page gets a page of its own (the builders keep blocks
-// small enough that this does not happen with real content).
+// taller than a whole page is cut between its lines over as many pages as
+// it needs.
 #pragma once
 
 #include <vector>

@@ -109,11 +109,11 @@ Theme parse_theme(std::string_view text, std::vector<ThemeProblem>& problems) {
     }
     if (!known) problems.push_back({line_no, "unknown setting " + std::string(name)});
   }
-  // Legibility is not negotiable: text is never set below 30 px at 1080.
-  if (t.min_text < 30) {
+  // Legibility is not negotiable: text is never set below 34 px.
+  if (t.min_text < 34) {
     problems.push_back({0, "min_text " + std::to_string(t.min_text) +
-                               " is too small to read from 3-5 m; using 30"});
-    t.min_text = 30;
+                               " is too small to read from 3-5 m; using 34"});
+    t.min_text = 34;
   }
   return t;
 }

@@ -134,7 +134,9 @@ void Canvas::draw_picture(const layout::Picture& picture, SDL_Surface& target, D
   const auto& scaled = scaled_picture(picture);
   if (!scaled.surface) {
     draw_placeholder(target, picture.box);
-    report.problems.push_back("picture \"" + picture.source + "\": " + scaled.error);
+    // No photo named is the content's choice; only a named one that failed is news.
+    if (!picture.source.empty())
+      report.problems.push_back("picture \"" + picture.source + "\": " + scaled.error);
     return;
   }
   const ClipScope clip(target, picture.box);
