@@ -111,6 +111,7 @@ TEST_CASE("paragraphs and mixed-script spacing") {
   CHECK(space_mixed_scripts("使用APP办理") == "使用\u2005APP\u2005办理");
   CHECK(space_mixed_scripts("按照 ISO9001 标准") == "按照 ISO9001 标准");
   CHECK(space_mixed_scripts("3号窗口") == "3号窗口");
+  CHECK(space_mixed_scripts("A、B角在岗") == "A、B角在岗");
   CHECK(space_mixed_scripts("，A") == "，A");  // punctuation needs no space
 }
 

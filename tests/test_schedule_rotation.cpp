@@ -204,6 +204,17 @@ TEST_CASE("notices: active between from and to, urgent ones appear and vanish on
   CHECK(urgent("2026-11-27T11:00:59") == 2);  // "to 11:00" includes that minute
   CHECK(urgent("2026-11-27T11:01") == 1);
   CHECK(urgent("2026-11-27T11:31") == 0);
+  // With seconds written, "to" names that second: gone the second after.
+  std::vector<model::Feed> seconds;
+  seconds.push_back(
+      *feed::parse_feed(feed_doc("<notices><notice level=\"urgent\" from=\"2026-11-27T09:00\" "
+                                 "to=\"2026-11-27T10:00:00\">演练</notice></notices>"),
+                        "s.xml", out));
+  const auto cs = feed::merge(std::move(seconds), out);
+  CHECK(schedule::active_notices(cs, model::NoticeLevel::urgent, at("2026-11-27T10:00:00"), kZone)
+            .size() == 1);
+  CHECK(schedule::active_notices(cs, model::NoticeLevel::urgent, at("2026-11-27T10:00:01"), kZone)
+            .empty());
   CHECK(
       schedule::active_notices(c, model::NoticeLevel::info, at("2027-01-01T00:00"), kZone).size() ==
       1);

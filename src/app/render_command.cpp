@@ -29,7 +29,8 @@ std::optional<std::pair<int, int>> parse_size(const std::string& s) {
   char x = 0, extra = 0;
   if (std::sscanf(s.c_str(), "%d%c%d%c", &w, &x, &h, &extra) != 3 || (x != 'x' && x != 'X'))
     return std::nullopt;
-  if (w < 320 || h < 240 || w > 16384 || h > 16384) return std::nullopt;
+  // Below 640x360 text at the legible floor (34 px) leaves no room for content.
+  if (w < 640 || h < 360 || w > 16384 || h > 16384) return std::nullopt;
   return std::pair{w, h};
 }
 
@@ -72,7 +73,8 @@ int render_command(const std::vector<std::string>& args, long long now) {
   std::optional<std::pair<int, int>> size;
   if (!size_text.empty() && !(size = parse_size(size_text))) {
     std::cerr << "hallboard render: --size \"" << size_text
-              << "\" is not a size; write WxH, such as 1920x1080\n";
+              << "\" is not a size this player draws; write WxH from 640x360 to 16384x16384, "
+                 "such as 1920x1080\n";
     return 2;
   }
 

@@ -67,6 +67,7 @@ std::optional<model::DateTime> parse_timestamp(std::string_view s) {
     const auto sec = fixed_digits(rest, 1, 2);
     if (!sec || *sec > 59) return std::nullopt;
     t.seconds_of_day += *sec;
+    t.seconds_written = true;
     rest = rest.substr(3);
   }
   if (!rest.empty()) {

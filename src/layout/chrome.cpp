@@ -69,7 +69,8 @@ Area PageLayout::chrome(Page& page, const Moment& m) {
   const bool has_logo = c.hall && !c.hall->logo.empty();
   const int logo = has_logo ? m_.header_height - 2 * m_.gap : 0;
   const int name_x = m_.margin + (has_logo ? logo + m_.gap : 0);
-  const int name_w = W - name_x - right_w - 2 * m_.margin;
+  // The name keeps at least half the width, whatever the clock takes.
+  const int name_w = std::max(W / 2, W - name_x - right_w - 2 * m_.margin);
   const std::string name = c.hall ? c.hall->name : "政务服务大厅";
   TextStyle name_style = style(m_.title, true);
   if (ts_.lines(name, name_style, name_w).size() > 1) name_style = style(m_.heading, true);

@@ -95,18 +95,22 @@ bool may_not_end_line(char32_t c) {
 }
 
 std::string space_mixed_scripts(std::string_view text) {
+  // Code points first, so a Latin run's length is known at both its ends:
+  // a lone letter (A角, B角) stays tight, a word (APP, ISO) gets the space.
+  std::vector<std::uint32_t> cps;
+  for (std::size_t i = 0; i < text.size();)
+    cps.push_back(model::next_code_point(text, i));
+  const auto word_at = [&](std::size_t k) {
+    return is_latin_letter(cps[k]) && ((k > 0 && is_latin_letter(cps[k - 1])) ||
+                                       (k + 1 < cps.size() && is_latin_letter(cps[k + 1])));
+  };
   std::string out;
   out.reserve(text.size() + 16);
-  std::uint32_t previous = 0;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const std::size_t start = i;
-    const std::uint32_t c = model::next_code_point(text, i);
-    if ((model::is_han(previous) && is_latin_letter(c)) ||
-        (is_latin_letter(previous) && model::is_han(c)))
+  for (std::size_t k = 0; k < cps.size(); ++k) {
+    if (k > 0 &&
+        ((model::is_han(cps[k - 1]) && word_at(k)) || (word_at(k - 1) && model::is_han(cps[k]))))
       model::append_utf8(out, 0x2005);  // FOUR-PER-EM SPACE
-    out.append(text.substr(start, i - start));
-    previous = c;
+    model::append_utf8(out, cps[k]);
   }
   return out;
 }
@@ -184,11 +188,12 @@ std::vector<std::string> LineBreaker::break_lines(std::string_view p, const Text
     last_fit = b;
   }
   if (line_start < p.size() || lines.empty()) lines.emplace_back(trim_end(p.substr(line_start)));
-  avoid_orphan(lines);
+  avoid_orphan(lines, style, max_width, measure);
   return lines;
 }
 
-void LineBreaker::avoid_orphan(std::vector<std::string>& lines) {
+void LineBreaker::avoid_orphan(std::vector<std::string>& lines, const TextStyle& style,
+                               int max_width, const TextMeasurer& measure) {
   // A last line of one hanzi (and its stop mark) reads badly from afar:
   // bring one more hanzi down from the line above when that line keeps at
   // least two.
@@ -207,17 +212,16 @@ void LineBreaker::avoid_orphan(std::vector<std::string>& lines) {
   std::size_t cut = prev.size() - 1;
   while (cut > 0 && (static_cast<unsigned char>(prev[cut]) & 0xC0) == 0x80)
     --cut;
-  std::size_t before = cut - 1;
   if (cut == 0) return;
-  while (before > 0 && (static_cast<unsigned char>(prev[before]) & 0xC0) == 0x80)
-    --before;
   const char32_t moved = first_code_point(prev, cut);
-  if (!model::is_han(moved) || may_not_end_line(first_code_point(prev, before))) return;
+  if (!model::is_han(moved) || may_not_end_line(last_code_point(prev, cut))) return;
   std::size_t count = 0;
   for (std::size_t i = 0; i < cut; ++count)
     model::next_code_point(prev, i);
   if (count < 2) return;
-  last = prev.substr(cut) + last;
+  std::string longer = prev.substr(cut) + last;
+  if (measure.width(longer, style) > max_width) return;  // a narrow cell: leave it be
+  last = std::move(longer);
   prev.resize(cut);
 }
 

@@ -34,7 +34,8 @@ class LineBreaker {
   std::vector<std::size_t> opportunities(std::string_view paragraph);
   // Byte offsets between user-perceived characters, for words wider than a line.
   std::vector<std::size_t> characters(std::string_view text);
-  static void avoid_orphan(std::vector<std::string>& lines);
+  void avoid_orphan(std::vector<std::string>& lines, const TextStyle& style, int max_width,
+                    const TextMeasurer& measure);
 
   struct Iterators;  // ICU's break iterators, kept out of this header
   std::unique_ptr<Iterators> icu_;

@@ -73,8 +73,10 @@ std::vector<Page> PageLayout::item(const Moment& m, const model::Item& it) {
       std::string head = step.name;
       if (step.limit) head += "（" + amount_text(*step.limit, step.unit) + "）";
       const auto desc = ts_.lines(step.description, small, w - dot - 2 * m_.gap);
+      const auto heads = ts_.lines(head, bold, w - dot - 2 * m_.gap);
+      const int head_h = static_cast<int>(heads.size()) * lh;
       Block b;
-      b.height = lh + static_cast<int>(desc.size()) * ts_.line_height(small) + m_.gap / 2;
+      b.height = head_h + static_cast<int>(desc.size()) * ts_.line_height(small) + m_.gap / 2;
       // The flow: numbered dots joined by a line down to the next step.
       if (i + 1 < it.procedure.size())
         b.elements.push_back(LineSegment{dot / 2, lh / 2, dot / 2, b.height + m_.gap / 2 + lh / 2,
@@ -82,10 +84,14 @@ std::vector<Page> PageLayout::item(const Moment& m, const model::Item& it) {
       b.elements.push_back(FillRect{Box{0, (lh - dot) / 2, dot, dot}, theme_.header, dot / 2});
       const std::string n = std::to_string(i + 1);
       const TextStyle num = style(m_.small, true);
-      b.elements.push_back(ts_.line(n, num, theme_.header_text, (dot - ts_.width(n, num)) / 2,
-                                    (lh - ts_.line_height(num)) / 2));
-      b.elements.push_back(ts_.line(head, bold, theme_.text, dot + m_.gap, 0));
-      int y = lh;
+      // The number shares the heading's row (y 0), so it reads first.
+      b.elements.push_back(TextRun{Box{(dot - ts_.width(n, num)) / 2, 0, ts_.width(n, num), lh}, n,
+                                   num, theme_.header_text});
+      int y = 0;
+      for (const auto& l : heads) {
+        b.elements.push_back(ts_.line(l, bold, theme_.text, dot + m_.gap, y));
+        y += lh;
+      }
       for (const auto& l : desc) {
         if (!l.empty()) b.elements.push_back(ts_.line(l, small, theme_.muted, dot + m_.gap, y));
         y += ts_.line_height(small);

@@ -100,12 +100,13 @@ std::vector<Page> PageLayout::stats(const Moment& m) {
     Block legend;
     const int row_h = ts_.line_height(head);
     legend.elements.push_back(ts_.line("好差评分布", head, theme_.muted, 0, m_.gap));
-    int x = name_w, y = m_.gap;
+    const int legend_x = std::max(name_w, ts_.width("好差评分布", head) + m_.gap);
+    int x = legend_x, y = m_.gap;
     for (int k = 0; k < 5; ++k) {
       const int sw = ts_.line_height(small) / 2;
       const int item_w = sw + m_.gap / 3 + ts_.width(level_names[k], small) + m_.gap;
-      if (x + item_w > full && x > name_w) {
-        x = name_w;
+      if (x + item_w > full && x > legend_x) {
+        x = legend_x;
         y += row_h;
       }
       legend.elements.push_back(
@@ -144,7 +145,10 @@ std::vector<Page> PageLayout::stats(const Moment& m) {
   }
   const std::string title =
       std::to_string(st.year) + "年" + std::to_string(st.month) + "月 办件统计";
-  return paged(m, "stats", title, blocks, &header);
+  // The chart titles head the bars only, so they lead the blocks instead of
+  // repeating on a page of 好差评 rows.
+  blocks.insert(blocks.begin(), std::move(header));
+  return paged(m, "stats", title, blocks, nullptr);
 }
 
 }  // namespace hb::layout

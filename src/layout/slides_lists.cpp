@@ -132,12 +132,13 @@ std::vector<Page> PageLayout::commitments(const Moment& m) {
   std::vector<Block> blocks;
   for (const auto& cm : c.hall->commitments) {
     const auto lines = ts_.lines(cm.text, body, w - 2 * m_.gap);
-    const int title_h = cm.title.empty() ? 0 : ts_.line_height(title);
+    const int title_h = cm.title.empty() ? 0 : ts_.height(cm.title, title, w - 2 * m_.gap);
     Block b;
     b.height = title_h + static_cast<int>(lines.size()) * ts_.line_height(body) + m_.gap;
     b.elements.push_back(FillRect{Box{0, 0, w, b.height}, theme_.card, m_.radius});
     b.elements.push_back(FillRect{Box{0, 0, m_.gap / 3, b.height}, theme_.header, 0});
-    if (title_h) b.elements.push_back(ts_.line(cm.title, title, theme_.header, m_.gap, m_.gap / 2));
+    if (title_h)
+      ts_.set(b.elements, cm.title, title, theme_.header, m_.gap, m_.gap / 2, w - 2 * m_.gap);
     int y = title_h + m_.gap / 2;
     for (const auto& l : lines) {
       if (!l.empty()) b.elements.push_back(ts_.line(l, body, theme_.text, m_.gap, y));

@@ -21,6 +21,9 @@ void Table::settle() {
     for (const auto& [cells, colours] : cells_)
       if (i < cells.size()) w = std::max(w, ts_.width(cells[i], style_.cell));
     natural[i] = w + 2 * style_.padding;
+    // A fitted column wider than 40 % of the table (a very long window name)
+    // wraps instead of squeezing the others.
+    if (columns_[i].fit) natural[i] = std::min(natural[i], width_ * 2 / 5);
     if (columns_[i].fit) {
       fitted_total += natural[i];
     } else {

@@ -30,6 +30,7 @@ struct DateTime {
   Date date;
   int seconds_of_day = 0;
   std::optional<int> utc_offset_minutes;
+  bool seconds_written = false;  // "10:00:00" names a second, "10:00" a minute
 };
 
 // The format's default zone (Asia/Shanghai: UTC+8, no daylight saving time).

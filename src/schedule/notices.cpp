@@ -5,10 +5,10 @@
 namespace hb::schedule {
 namespace {
 
-// `to` names a minute (or second) that is still inside the notice.
+// `to` names a minute, or a second when seconds are written, that is still
+// inside the notice.
 model::UnixSeconds end_of(const model::DateTime& to, int offset) {
-  const bool whole_minute = to.seconds_of_day % 60 == 0;
-  return model::to_unix(to, offset) + (whole_minute ? 60 : 1);
+  return model::to_unix(to, offset) + (to.seconds_written ? 1 : 60);
 }
 
 }  // namespace
