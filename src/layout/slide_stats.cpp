@@ -5,6 +5,7 @@
 
 #include "layout/blocks.h"
 #include "layout/pages.h"
+#include "layout/wording.h"
 
 namespace hb::layout {
 namespace {
@@ -28,15 +29,9 @@ std::vector<Page> PageLayout::stats(const Moment& m) {
                   head = style(m_.small, true);
   const int lh = ts_.line_height(body);
 
-  std::string name_w_text = "窗口";
-  const auto window_name = [&](const std::string& id) {
-    for (const auto& w : c.roster.windows)
-      if (w.id == id) return w.name;
-    return id + "号窗口";
-  };
   int name_w = ts_.width("窗口", bold);
   for (const auto& w : st.windows)
-    name_w = std::max(name_w, ts_.width(window_name(w.window), bold));
+    name_w = std::max(name_w, ts_.width(window_name(c, w.window), bold));
   name_w += m_.gap;
   const int chart_w = (full - name_w - 2 * m_.gap) / 3;
   long long max_handled = 1;
@@ -56,7 +51,7 @@ std::vector<Page> PageLayout::stats(const Moment& m) {
   for (const auto& w : st.windows) {
     Block b;
     b.height = lh + m_.gap / 3;
-    b.elements.push_back(ts_.line(window_name(w.window), bold, theme_.text, 0, 0));
+    b.elements.push_back(ts_.line(window_name(c, w.window), bold, theme_.text, 0, 0));
     struct Cell {
       double fraction;
       std::string label;
@@ -126,7 +121,7 @@ std::vector<Page> PageLayout::stats(const Moment& m) {
           std::max<long long>(1, counts[0] + counts[1] + counts[2] + counts[3] + counts[4]);
       Block b;
       b.height = lh + m_.gap / 3;
-      b.elements.push_back(ts_.line(window_name(w.window), bold, theme_.text, 0, 0));
+      b.elements.push_back(ts_.line(window_name(c, w.window), bold, theme_.text, 0, 0));
       const int track = full - name_w - ts_.width("共 00000 条", small) - m_.gap;
       int bx = name_w;
       for (int k = 0; k < 5; ++k) {

@@ -10,13 +10,6 @@
 namespace hb::layout {
 namespace {
 
-std::string window_name(const model::Content& c, const std::string& id) {
-  if (id.empty()) return "—";
-  for (const auto& w : c.roster.windows)
-    if (w.id == id) return w.name;
-  return id + "号窗口";
-}
-
 std::string item_name(const model::Content& c, const std::string& id) {
   for (const auto& i : c.items)
     if (i.id == id) return i.name;

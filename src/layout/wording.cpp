@@ -96,8 +96,11 @@ std::string when_text(const model::Date& d, int second_of_day) {
          std::to_string(h) + ":" + (m < 10 ? "0" : "") + std::to_string(m);
 }
 
-std::string role_text(model::Role role) {
-  return role == model::Role::a ? "A角" : "B角";
+std::string window_name(const model::Content& c, const std::string& id) {
+  if (id.empty()) return "—";
+  for (const auto& w : c.roster.windows)
+    if (w.id == id) return w.name;
+  return id + "号窗口";
 }
 
 }  // namespace hb::layout

@@ -18,7 +18,8 @@ std::string money_text(const model::Money& m);                  // 10.50元
 std::string fees_text(const std::optional<model::Fees>& fees);  // 不收费 / 工本费 10元/本
 std::string form_text(model::MaterialForm form);                // 原件 / 复印件 …
 std::string date_text(const model::Date& d);                    // 11月20日
-std::string role_text(model::Role role);
+// A window's name as the roster gives it; "N号窗口" from its id otherwise.
+std::string window_name(const model::Content& c, const std::string& id);
 const char* weekday_text(model::Weekday w);  // 星期五
 // 11月30日 星期一 09:00
 std::string when_text(const model::Date& d, int second_of_day);
