@@ -1,11 +1,20 @@
 #include "app/plan_command.h"
 
 #include <iostream>
+#include <map>
+#include <memory>
 #include <sstream>
+#include <tuple>
 
 #include "app/content_loader.h"
 #include "app/summary_command.h"
+#include "app/theme_file.h"
 #include "app/time_text.h"
+#if HALLBOARD_WITH_RENDER
+#include "layout/pages.h"
+#include "render/font_set.h"
+#include "render/ttf_measurer.h"
+#endif
 #include "schedule/calendar.h"
 #include "schedule/duty.h"
 #include "schedule/local_time.h"
@@ -84,10 +93,11 @@ void print_state(std::ostream& out, const model::Content& c, const model::Calend
 }
 
 void print_timeline(std::ostream& out, const schedule::ScreenPlan& plan, model::UnixSeconds t,
-                    int minutes) {
+                    int minutes, bool real_counts) {
   out << "\n播放 pages from " << clock(t, plan.utc_offset_minutes) << " for " << minutes
       << (minutes == 1 ? " minute" : " minutes")
-      << " (one page per slide until layout counts real pages):\n";
+      << (real_counts ? ":\n"
+                      : " (one page per slide: this build has no fonts to lay pages out):\n");
   if (!plan.playlist) {
     out << "  (no playlist for this screen)\n";
     return;
@@ -166,8 +176,38 @@ int plan_command(const std::vector<std::string>& args, long long now) {
   plan.content = &c;
   plan.playlist = schedule::select_playlist(c, loaded.config->screen);
   plan.utc_offset_minutes = offset;
-  plan.pages = schedule::one_page_each(c, offset);
-  print_timeline(out, plan, t, minutes);
+  bool real_counts = false;
+#if HALLBOARD_WITH_RENDER
+  // The real page counts, as the screen lays the pages out. A slide's count
+  // changes only with the day, open or closed, and the notices in force, so
+  // it is counted once for each such state.
+  auto fonts = render::FontSet::open();
+  std::unique_ptr<render::TtfMeasurer> measure;
+  std::unique_ptr<layout::PageLayout> layout;
+  std::map<std::tuple<const model::Slide*, std::int64_t, bool, model::UnixSeconds>,
+           schedule::SlidePages>
+      counted;
+  if (fonts.fonts) {
+    real_counts = true;
+    measure = std::make_unique<render::TtfMeasurer>(*fonts.fonts);
+    int width = loaded.config->display.given ? loaded.config->display.width : 1920;
+    int height = loaded.config->display.given ? loaded.config->display.height : 1080;
+    if (loaded.config->display.rotate == 90 || loaded.config->display.rotate == 270)
+      std::swap(width, height);
+    layout = std::make_unique<layout::PageLayout>(*measure, load_theme(), width, height);
+    plan.pages = [&](const model::Slide& s, model::UnixSeconds at) {
+      const auto key =
+          std::make_tuple(&s, model::days_from_civil(schedule::to_local(at, offset).date),
+                          schedule::is_open(calendar, at, offset),
+                          schedule::next_notice_change(c, at, offset).value_or(0));
+      auto [it, fresh] = counted.try_emplace(key);
+      if (fresh) it->second = layout->count(layout::moment_for(c, offset, at), s);
+      return it->second;
+    };
+  }
+#endif
+  if (!plan.pages) plan.pages = schedule::one_page_each(c, offset);
+  print_timeline(out, plan, t, minutes, real_counts);
   std::cout << out.str();
   return 0;
 }
