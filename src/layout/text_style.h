@@ -16,7 +16,7 @@ struct TextStyle {
 };
 
 // Measures text as the renderer will draw it (the renderer implements this
-// with SDL_ttf and HarfBuzz), so layout itself never touches a font file.
+// with its font library and HarfBuzz), so layout itself never touches a font.
 class TextMeasurer {
  public:
   virtual ~TextMeasurer() = default;
