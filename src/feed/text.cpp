@@ -24,11 +24,8 @@ std::uint32_t code_point_before(std::string_view s, std::size_t end) {
   return cp;
 }
 
-std::uint32_t code_point_at(std::string_view s, std::size_t start) {
-  std::size_t end = start + 1;
-  while (end < s.size() && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80)
-    ++end;
-  return code_point_before(s, end);
+std::uint32_t first_code_point_from(std::string_view s, std::size_t at) {
+  return model::next_code_point(s, at);
 }
 
 bool is_cjk_punctuation(std::uint32_t c) {
@@ -94,7 +91,7 @@ std::string normalize_text(std::string_view raw) {
     if (line_breaks >= 2) {
       out += '\n';
     } else if (line_breaks == 1 && joins_cjk(code_point_before(raw, i)) &&
-               joins_cjk(code_point_at(raw, j))) {
+               joins_cjk(first_code_point_from(raw, j))) {
       // Chinese has no spaces between words: a wrapped line joins seamlessly.
     } else {
       out += ' ';

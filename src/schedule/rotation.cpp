@@ -189,17 +189,4 @@ std::vector<PageRef> cycle_pages(const RotationInput& input, model::UnixSeconds 
   return r;
 }
 
-std::vector<PageRef> timeline(const RotationInput& input, model::UnixSeconds from,
-                              model::UnixSeconds to) {
-  std::vector<PageRef> r;
-  model::UnixSeconds t = from;
-  while (t < to && r.size() < 100000) {
-    const auto p = page_at(input, t);
-    if (!p) break;
-    r.push_back(*p);
-    t = p->end;
-  }
-  return r;
-}
-
 }  // namespace hb::schedule

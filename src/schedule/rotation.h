@@ -49,8 +49,4 @@ std::optional<PageRef> page_at(const RotationInput& input, model::UnixSeconds t)
 // pages are not included. Empty when there is nothing to show.
 std::vector<PageRef> cycle_pages(const RotationInput& input, model::UnixSeconds t);
 
-// The pages from `from` until `to`, in order (the first may have started before `from`).
-std::vector<PageRef> timeline(const RotationInput& input, model::UnixSeconds from,
-                              model::UnixSeconds to);
-
 }  // namespace hb::schedule
