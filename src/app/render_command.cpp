@@ -5,6 +5,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <tuple>
 
 #include "app/content_loader.h"
 #include "app/load.h"
@@ -127,22 +128,33 @@ int render_command(const std::vector<std::string>& args, long long now) {
   plan.content = &content;
   plan.playlist = schedule::select_playlist(content, config.screen);
   plan.utc_offset_minutes = offset;
-  plan.pages = [&](const model::Slide& s, model::UnixSeconds at) {
-    return layout.count(layout::moment_for(content, offset, at), s);
+  // Everything is drawn as of t, so a slide laid out to count its pages is
+  // the same slide drawn below: lay each (slide, item) out once and keep it.
+  std::map<std::tuple<std::string, int, int, std::string>, std::vector<layout::Page>> laid_out;
+  const auto pages_of = [&](const model::Slide& s,
+                            const std::string& item) -> const std::vector<layout::Page>& {
+    auto [it, fresh] = laid_out.try_emplace({s.where.file, s.where.line, s.where.column, item});
+    if (fresh) it->second = layout.slide(moment, s, item);
+    return it->second;
+  };
+  plan.pages = [&](const model::Slide& s, model::UnixSeconds) {
+    schedule::SlidePages r;
+    if (schedule::is_rotating_item_slide(s)) {
+      for (const auto& item : content.items)
+        r.per_item.push_back(static_cast<int>(pages_of(s, item.id).size()));
+    } else {
+      r.pages = static_cast<int>(pages_of(s, s.item).size());
+    }
+    return r;
   };
   const schedule::RotationInput input = schedule::rotation_input(plan, t);
 
   std::vector<layout::Page> pages;
   if (input.urgent_since) pages.push_back(layout.urgent(moment));
-  // Each slide is laid out once; its pages follow one another in the cycle.
-  std::map<std::pair<int, std::string>, std::vector<layout::Page>> laid_out;
   for (const auto& ref : schedule::cycle_pages(input, t)) {
-    auto [it, fresh] = laid_out.try_emplace({ref.slide, ref.item});
-    if (fresh)
-      it->second =
-          layout.slide(moment, input.slides[static_cast<std::size_t>(ref.slide)], ref.item);
-    if (ref.page < static_cast<int>(it->second.size()))
-      pages.push_back(it->second[static_cast<std::size_t>(ref.page)]);
+    const auto& slide_pages = pages_of(input.slides[static_cast<std::size_t>(ref.slide)], ref.item);
+    if (ref.page < static_cast<int>(slide_pages.size()))
+      pages.push_back(slide_pages[static_cast<std::size_t>(ref.page)]);
   }
   if (pages.empty())  // never a blank screen
     pages.push_back(
