@@ -1,0 +1,92 @@
+#include "app/player.h"
+
+#include <tuple>
+
+#include "schedule/notices.h"
+#include "schedule/screen.h"
+
+namespace hb::app {
+
+struct Player::Shown {
+  model::Content content;
+  model::UnixSeconds since = 0;
+  std::unique_ptr<ScreenPages> pages;
+  schedule::ScreenPlan plan;
+};
+
+Player::Player(std::string screen, int utc_offset_minutes, const layout::TextMeasurer& measure,
+               layout::Theme theme, int width, int height)
+    : screen_(std::move(screen)),
+      offset_(utc_offset_minutes),
+      measure_(measure),
+      theme_(std::move(theme)),
+      width_(width),
+      height_(height),
+      empty_pages_(std::make_unique<ScreenPages>(empty_, screen_, offset_, measure_, theme_, width_,
+                                                 height_)) {}
+
+Player::~Player() = default;
+
+std::unique_ptr<Player::Shown> Player::make_shown(model::Content content,
+                                                  model::UnixSeconds since) const {
+  auto s = std::make_unique<Shown>();
+  s->content = std::move(content);
+  s->since = since;
+  // The pages refer to the content where it now lives, inside Shown.
+  s->pages = std::make_unique<ScreenPages>(s->content, screen_, offset_, measure_, theme_, width_,
+                                           height_);
+  s->plan = s->pages->plan(since);
+  return s;
+}
+
+void Player::offer(model::Content content, model::UnixSeconds arrived) {
+  pending_ = make_shown(std::move(content), arrived);
+}
+
+void Player::set_waiting_message(std::string message) {
+  if (message == waiting_message_) return;
+  waiting_message_ = std::move(message);
+  if (!ref_) laid_out_for_ = {-1, 0, nullptr};
+}
+
+bool Player::should_swap(model::UnixSeconds t) const {
+  if (!pending_) return false;
+  if (!shown_ || !ref_ || t >= ref_->end) return true;
+  const bool urgent_now = schedule::urgent_since(pending_->content, t, offset_).has_value();
+  return urgent_now && !ref_->urgent;
+}
+
+Step Player::advance(model::UnixSeconds t) {
+  if (should_swap(t)) shown_ = std::move(pending_);
+  std::optional<schedule::PageRef> ref;
+  if (shown_) ref = schedule::page_on_screen(shown_->plan, t);
+  const bool same_page =
+      drawn_ && ref.has_value() == ref_.has_value() &&
+      (!ref || (ref->urgent == ref_->urgent && ref->slide == ref_->slide &&
+                ref->page == ref_->page && ref->item == ref_->item && ref->start == ref_->start));
+  const model::Content& content = shown_ ? shown_->content : empty_;
+  const std::tuple<std::int64_t, model::UnixSeconds, const void*> state{
+      (t - ((t % 60) + 60) % 60) / 60,
+      schedule::next_notice_change(content, t, offset_).value_or(0), shown_.get()};
+  if (same_page && state == laid_out_for_) {
+    ref_ = ref;  // the end may move with a notice change
+    return {};
+  }
+  std::optional<layout::Page> laid_out;
+  if (ref) laid_out = shown_->pages->page(*ref, t);
+  if (!laid_out) {
+    ref.reset();
+    laid_out = (shown_ ? shown_->pages : empty_pages_)
+                   ->waiting(shown_ ? "暂无可显示的内容" : waiting_message_, t);
+  }
+  page_ = std::move(*laid_out);
+  ref_ = ref;
+  laid_out_for_ = state;
+  const bool first = !drawn_;
+  drawn_ = true;
+  if (same_page) return {Change::updated, model::Transition::none};
+  const model::Playlist* playlist = shown_ ? shown_->pages->playlist() : nullptr;
+  return {Change::turned, first || !playlist ? model::Transition::none : playlist->transition};
+}
+
+}  // namespace hb::app

@@ -1,0 +1,73 @@
+// What the screen shows from moment to moment: the content on screen, the
+// content waiting to replace it, and the page in view. Time comes in as a
+// parameter, so a test can run a day through it in a second.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "app/screen_pages.h"
+#include "layout/display_list.h"
+#include "model/content.h"
+#include "schedule/rotation.h"
+
+namespace hb::app {
+
+enum class Change {
+  none,     // the same page, unchanged: nothing to draw
+  updated,  // the same page laid out anew (the clock, duty, new content): redraw in place
+  turned,   // another page: draw it with the playlist's transition
+};
+
+struct Step {
+  Change change = Change::none;
+  model::Transition transition = model::Transition::none;
+};
+
+class Player {
+ public:
+  Player(std::string screen, int utc_offset_minutes, const layout::TextMeasurer& measure,
+         layout::Theme theme, int width, int height);
+  ~Player();
+
+  // New valid content, arrived at `arrived`. It replaces what is on screen at
+  // the next page boundary, so no page is cut short, except that an urgent
+  // notice it brings is shown at once.
+  void offer(model::Content content, model::UnixSeconds arrived);
+  // What the waiting page says while there is no content at all.
+  void set_waiting_message(std::string message);
+
+  Step advance(model::UnixSeconds t);
+
+  const layout::Page& page() const { return page_; }
+  // The rotation's page on screen (nothing: the waiting page).
+  const std::optional<schedule::PageRef>& page_ref() const { return ref_; }
+  bool has_content() const { return shown_ != nullptr; }
+  int width() const { return width_; }
+  int height() const { return height_; }
+
+ private:
+  struct Shown;
+  std::unique_ptr<Shown> make_shown(model::Content content, model::UnixSeconds since) const;
+  bool should_swap(model::UnixSeconds t) const;
+
+  std::string screen_;
+  int offset_;
+  const layout::TextMeasurer& measure_;
+  layout::Theme theme_;
+  int width_, height_;
+  model::Content empty_;
+  std::unique_ptr<ScreenPages> empty_pages_;  // lays out the waiting page
+  std::unique_ptr<Shown> shown_;
+  std::unique_ptr<Shown> pending_;
+  std::string waiting_message_ = "正在载入内容";
+
+  layout::Page page_;
+  std::optional<schedule::PageRef> ref_;
+  bool drawn_ = false;
+  // What page_ was laid out for: another minute, notice state or content means relayout.
+  std::tuple<std::int64_t, model::UnixSeconds, const void*> laid_out_for_{-1, 0, nullptr};
+};
+
+}  // namespace hb::app
