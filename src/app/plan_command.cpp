@@ -1,17 +1,15 @@
 #include "app/plan_command.h"
 
 #include <iostream>
-#include <map>
 #include <memory>
 #include <sstream>
-#include <tuple>
 
 #include "app/content_loader.h"
 #include "app/summary_command.h"
 #include "app/theme_file.h"
 #include "app/time_text.h"
 #if HALLBOARD_WITH_RENDER
-#include "layout/pages.h"
+#include "app/screen_pages.h"
 #include "render/font_set.h"
 #include "render/ttf_measurer.h"
 #endif
@@ -178,32 +176,17 @@ int plan_command(const std::vector<std::string>& args, long long now) {
   plan.utc_offset_minutes = offset;
   bool real_counts = false;
 #if HALLBOARD_WITH_RENDER
-  // The real page counts, as the screen lays the pages out. A slide's count
-  // changes only with the day, open or closed, and the notices in force, so
-  // it is counted once for each such state.
+  // The real page counts, as the screen lays the pages out.
   auto fonts = render::FontSet::open();
   std::unique_ptr<render::TtfMeasurer> measure;
-  std::unique_ptr<layout::PageLayout> layout;
-  std::map<std::tuple<const model::Slide*, std::int64_t, bool, model::UnixSeconds>,
-           schedule::SlidePages>
-      counted;
+  std::unique_ptr<ScreenPages> screen;
   if (fonts.fonts) {
     real_counts = true;
     measure = std::make_unique<render::TtfMeasurer>(*fonts.fonts);
-    int width = loaded.config->display.given ? loaded.config->display.width : 1920;
-    int height = loaded.config->display.given ? loaded.config->display.height : 1080;
-    if (loaded.config->display.rotate == 90 || loaded.config->display.rotate == 270)
-      std::swap(width, height);
-    layout = std::make_unique<layout::PageLayout>(*measure, load_theme(), width, height);
-    plan.pages = [&](const model::Slide& s, model::UnixSeconds at) {
-      const auto key =
-          std::make_tuple(&s, model::days_from_civil(schedule::to_local(at, offset).date),
-                          schedule::is_open(calendar, at, offset),
-                          schedule::next_notice_change(c, at, offset).value_or(0));
-      auto [it, fresh] = counted.try_emplace(key);
-      if (fresh) it->second = layout->count(layout::moment_for(c, offset, at), s);
-      return it->second;
-    };
+    const auto [width, height] = upright_size(*loaded.config);
+    screen = std::make_unique<ScreenPages>(c, loaded.config->screen, offset, *measure, load_theme(),
+                                           width, height);
+    plan = screen->plan(0);
   }
 #endif
   if (!plan.pages) plan.pages = schedule::one_page_each(c, offset);

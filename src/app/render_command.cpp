@@ -4,19 +4,17 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <map>
 #include <tuple>
 
 #include "app/content_loader.h"
 #include "app/load.h"
+#include "app/screen_pages.h"
 #include "app/theme_file.h"
 #include "app/time_text.h"
-#include "layout/pages.h"
 #include "render/canvas.h"
 #include "render/font_set.h"
 #include "render/png_file.h"
 #include "render/ttf_measurer.h"
-#include "schedule/playlist.h"
 #include "schedule/screen.h"
 
 namespace hb::app {
@@ -103,10 +101,7 @@ int render_command(const std::vector<std::string>& args, long long now) {
   const auto instant = instant_for("render", at_text, offset, now);
   if (!instant) return 2;
   const model::UnixSeconds t = *instant;
-  // The page as the viewer sees it: a screen turned by 90 or 270 degrees is laid out upright.
-  int width = config.display.given ? config.display.width : 1920;
-  int height = config.display.given ? config.display.height : 1080;
-  if (config.display.rotate == 90 || config.display.rotate == 270) std::swap(width, height);
+  auto [width, height] = upright_size(config);
   if (size) std::tie(width, height) = *size;
 
   auto fonts = render::FontSet::open();
@@ -115,7 +110,6 @@ int render_command(const std::vector<std::string>& args, long long now) {
     return 1;
   }
   const render::TtfMeasurer measure(*fonts.fonts);
-  layout::PageLayout layout(measure, load_theme(), width, height);
   render::Canvas canvas(*fonts.fonts, [](const std::string& source) -> std::optional<std::string> {
     feed::Limits limits;
     limits.max_bytes = 8u << 20;
@@ -123,42 +117,18 @@ int render_command(const std::vector<std::string>& args, long long now) {
   });
 
   const model::Content& content = loaded.content;
-  const layout::Moment moment = layout::moment_for(content, offset, t);
-  schedule::ScreenPlan plan;
-  plan.content = &content;
-  plan.playlist = schedule::select_playlist(content, config.screen);
-  plan.utc_offset_minutes = offset;
-  // Everything is drawn as of t, so a slide laid out to count its pages is
-  // the same slide drawn below: lay each (slide, item) out once and keep it.
-  std::map<std::tuple<std::string, int, int, std::string>, std::vector<layout::Page>> laid_out;
-  const auto pages_of = [&](const model::Slide& s,
-                            const std::string& item) -> const std::vector<layout::Page>& {
-    auto [it, fresh] = laid_out.try_emplace({s.where.file, s.where.line, s.where.column, item});
-    if (fresh) it->second = layout.slide(moment, s, item);
-    return it->second;
-  };
-  plan.pages = [&](const model::Slide& s, model::UnixSeconds) {
-    schedule::SlidePages r;
-    if (schedule::is_rotating_item_slide(s)) {
-      for (const auto& item : content.items)
-        r.per_item.push_back(static_cast<int>(pages_of(s, item.id).size()));
-    } else {
-      r.pages = static_cast<int>(pages_of(s, s.item).size());
-    }
-    return r;
-  };
-  const schedule::RotationInput input = schedule::rotation_input(plan, t);
-
+  ScreenPages screen(content, config.screen, offset, measure, load_theme(), width, height);
+  const schedule::RotationInput input = schedule::rotation_input(screen.plan(0), t);
   std::vector<layout::Page> pages;
-  if (input.urgent_since) pages.push_back(layout.urgent(moment));
-  for (const auto& ref : schedule::cycle_pages(input, t)) {
-    const auto& slide_pages = pages_of(input.slides[static_cast<std::size_t>(ref.slide)], ref.item);
-    if (ref.page < static_cast<int>(slide_pages.size()))
-      pages.push_back(slide_pages[static_cast<std::size_t>(ref.page)]);
+  if (input.urgent_since) {
+    schedule::PageRef urgent;
+    urgent.urgent = true;
+    pages.push_back(*screen.page(urgent, t));
   }
-  if (pages.empty())  // never a blank screen
-    pages.push_back(
-        layout.waiting(config.screen.empty() ? "*" : config.screen, "暂无可显示的内容", moment));
+  for (const auto& ref : schedule::cycle_pages(input, t))
+    if (auto page = screen.page(ref, t)) pages.push_back(std::move(*page));
+  if (pages.empty())
+    pages.push_back(screen.waiting("暂无可显示的内容", t));  // never a blank screen
 
   std::error_code ec;
   std::filesystem::create_directories(out_dir, ec);
