@@ -7,6 +7,7 @@
 #include "app/plan_command.h"
 #if HALLBOARD_WITH_RENDER
 #include "app/render_command.h"
+#include "app/run_command.h"
 #endif
 #include "app/summary_command.h"
 #include "net/network.h"
@@ -54,9 +55,21 @@ int main(int argc, char** argv) {
   if (command == "plan") return hb::app::plan_command(rest, now);
 #if HALLBOARD_WITH_RENDER
   if (command == "render") return hb::app::render_command(rest, now);
+  if (command == "run") {
+    const hb::app::Clocks clocks{
+        [] {
+          return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch())
+              .count();
+        },
+        [] {
+          return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch())
+              .count();
+        }};
+    return hb::app::run_command(rest, clocks);
+  }
 #endif
   if (command == "run" || command == "render") {
-    // run: the live player is the next step; render: a build without SDL.
+    // A build without SDL draws nothing.
     std::cerr << "hallboard " << command
               << ": not part of this build; `hallboard render` draws the pages to PNG files and "
                  "`hallboard plan` shows what the screen does\n";

@@ -43,6 +43,21 @@ void Player::offer(model::Content content, model::UnixSeconds arrived) {
   pending_ = make_shown(std::move(content), arrived);
 }
 
+void Player::resize(int width, int height) {
+  if (width == width_ && height == height_) return;
+  width_ = width;
+  height_ = height;
+  empty_pages_ =
+      std::make_unique<ScreenPages>(empty_, screen_, offset_, measure_, theme_, width_, height_);
+  for (auto* s : {shown_.get(), pending_.get()}) {
+    if (!s) continue;
+    s->pages = std::make_unique<ScreenPages>(s->content, screen_, offset_, measure_, theme_, width_,
+                                             height_);
+    s->plan = s->pages->plan(s->since);
+  }
+  drawn_ = false;
+}
+
 void Player::set_waiting_message(std::string message) {
   if (message == waiting_message_) return;
   waiting_message_ = std::move(message);

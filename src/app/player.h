@@ -40,6 +40,10 @@ class Player {
 
   Step advance(model::UnixSeconds t);
 
+  // Lays everything out again for a screen of another size (the window was
+  // resized or moved to another display); the next advance() turns to the page.
+  void resize(int width, int height);
+
   const layout::Page& page() const { return page_; }
   // The rotation's page on screen (nothing: the waiting page).
   const std::optional<schedule::PageRef>& page_ref() const { return ref_; }

@@ -9,6 +9,7 @@
 #include "app/content_loader.h"
 #include "app/load.h"
 #include "app/screen_pages.h"
+#include "app/size_text.h"
 #include "app/theme_file.h"
 #include "app/time_text.h"
 #include "render/canvas.h"
@@ -22,16 +23,6 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: hallboard render --config FILE [--at TIME] [--size WxH] --out DIR\n";
-
-std::optional<std::pair<int, int>> parse_size(const std::string& s) {
-  int w = 0, h = 0;
-  char x = 0, extra = 0;
-  if (std::sscanf(s.c_str(), "%d%c%d%c", &w, &x, &h, &extra) != 3 || (x != 'x' && x != 'X'))
-    return std::nullopt;
-  // Below 640x360 text at the legible floor (34 px) leaves no room for content.
-  if (w < 640 || h < 360 || w > 16384 || h > 16384) return std::nullopt;
-  return std::pair{w, h};
-}
 
 std::string file_name(int n, const std::string& type) {
   char buf[16];

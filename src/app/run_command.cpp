@@ -1,0 +1,197 @@
+#include "app/run_command.h"
+
+#include <cmath>
+#include <iostream>
+#include <optional>
+
+#include "app/feed_watcher.h"
+#include "app/load.h"
+#include "app/player.h"
+#include "app/size_text.h"
+#include "app/summary_command.h"
+#include "app/theme_file.h"
+#include "app/time_text.h"
+#include "feed/feed.h"
+#include "render/canvas.h"
+#include "render/font_set.h"
+#include "render/presenter.h"
+#include "render/ttf_measurer.h"
+
+namespace hb::app {
+namespace {
+
+constexpr const char* kUsage =
+    "usage: hallboard run [--config FILE] [--windowed WxH] [--renderer auto|gpu|cpu]\n"
+    "                     [--at TIME] [--exit-after SECONDS]\n";
+
+void log(const std::string& line) {
+  std::cerr << "hallboard run: " << line << "\n";
+}
+
+struct RunOptions {
+  std::string config_path;
+  std::optional<std::pair<int, int>> windowed;
+  render::Backend backend = render::Backend::automatic;
+  std::string at_text;
+  double exit_after = 0;  // seconds; 0: until stopped
+};
+
+std::optional<RunOptions> parse_args(const std::vector<std::string>& args) {
+  RunOptions o;
+  o.config_path = default_config_path();
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const bool has_value = i + 1 < args.size();
+    const std::string& a = args[i];
+    if (a == "--config" && has_value) {
+      o.config_path = args[++i];
+    } else if (a == "--windowed" && has_value) {
+      if (!(o.windowed = parse_size(args[++i]))) {
+        std::cerr << "hallboard run: --windowed \"" << args[i]
+                  << "\" is not a size this player draws; write WxH from 640x360 to "
+                     "16384x16384, such as 1280x720\n";
+        return std::nullopt;
+      }
+    } else if (a == "--renderer" && has_value) {
+      const auto b = render::parse_backend(args[++i]);
+      if (!b) {
+        std::cerr << "hallboard run: --renderer takes auto, gpu or cpu\n" << kUsage;
+        return std::nullopt;
+      }
+      o.backend = *b;
+    } else if (a == "--at" && has_value) {
+      o.at_text = args[++i];
+    } else if (a == "--exit-after" && has_value) {
+      char* end = nullptr;
+      o.exit_after = std::strtod(args[++i].c_str(), &end);
+      if (end == args[i].c_str() || *end != '\0' || !(o.exit_after > 0) || o.exit_after > 1e9) {
+        std::cerr << "hallboard run: --exit-after takes a number of seconds\n" << kUsage;
+        return std::nullopt;
+      }
+    } else {
+      std::cerr << "hallboard run: unexpected argument " << a << "\n" << kUsage;
+      return std::nullopt;
+    }
+  }
+  return o;
+}
+
+}  // namespace
+
+int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
+  const auto options = parse_args(args);
+  if (!options) return 2;
+
+  const Loaded config_bytes = load_source(options->config_path, feed::Limits{});
+  if (!config_bytes.bytes) {
+    log(config_bytes.error);
+    return 2;
+  }
+  model::Diagnostics findings;
+  const auto config = feed::parse_player_config(*config_bytes.bytes, options->config_path, findings,
+                                                feed::Limits{});
+  for (const auto& d : findings)
+    if (d.severity == model::Severity::error || !config)
+      std::cerr << model::format_diagnostic(d) << "\n";
+  if (!config || model::has_errors(findings)) {
+    log("the player config " + options->config_path +
+        " has errors; fix them first (hallboard lint " + options->config_path + ")");
+    return 2;
+  }
+  const int offset = config->utc_offset_minutes;
+  // --at starts the screen's clock at that moment; it then runs at real speed.
+  const double steady_start = clocks.steady();
+  std::optional<double> fixed_start;
+  if (!options->at_text.empty()) {
+    const auto at = instant_for("run", options->at_text, offset,
+                                static_cast<long long>(std::floor(clocks.wall())));
+    if (!at) return 2;
+    fixed_start = static_cast<double>(*at);
+  }
+  const auto wall = [&] {
+    return fixed_start ? *fixed_start + (clocks.steady() - steady_start) : clocks.wall();
+  };
+
+  auto fonts = render::FontSet::open();
+  if (!fonts.fonts) {
+    log(fonts.error);
+    return 1;
+  }
+  const render::TtfMeasurer measure(*fonts.fonts);
+  render::Canvas canvas(*fonts.fonts, [](const std::string& source) -> std::optional<std::string> {
+    feed::Limits limits;
+    limits.max_bytes = 8u << 20;
+    return load_source(source, limits).bytes;
+  });
+  render::PresenterOptions present;
+  present.window.title =
+      "hallboard " + (config->screen.empty() ? std::string("*") : config->screen);
+  if (options->windowed) {
+    present.window.width = options->windowed->first;
+    present.window.height = options->windowed->second;
+  }
+  present.rotate = config->display.rotate;
+  present.backend = options->backend;
+  auto opened = render::open_presenter(canvas, *fonts.fonts, present);
+  if (!opened.presenter) {
+    log("cannot open the screen: " + opened.error);
+    return 1;
+  }
+  render::Presenter& screen = *opened.presenter;
+  log("drawing with " + std::string(screen.name()) + " (" + opened.choice + ")");
+  render::Size size = screen.page_size();
+  Player player(config->screen, offset, measure, load_theme(), size.w, size.h);
+  FeedWatcher feeds(*config);
+
+  long long last_second = 0;
+  long long last_poll = 0;
+  double next_frame = 0;
+  bool animating = false;
+  for (;;) {
+    const double now = wall();
+    const auto second = static_cast<long long>(std::floor(now));
+    if (second != last_second) {
+      if (last_second == 0 || second - last_poll >= 2 || second < last_poll) {
+        auto update = feeds.poll(second);
+        for (const auto& line : update.log)
+          log(line);
+        if (update.content) player.offer(std::move(*update.content), second);
+        last_poll = second;
+      }
+      const Step step = player.advance(second);
+      render::DrawReport report;
+      if (step.change == Change::turned)
+        report = screen.show(player.page(), size, step.transition);
+      else if (step.change == Change::updated)
+        report = screen.update(player.page(), size);
+      for (const auto& problem : report.problems)
+        log(problem);
+      last_second = second;
+    }
+    const double elapsed = clocks.steady() - steady_start;
+    const auto frame = screen.frame(elapsed);
+    if (!frame.error.empty()) log(frame.error);
+    animating = frame.animating;
+    if (options->exit_after > 0 && elapsed >= options->exit_after) break;
+
+    double timeout = static_cast<double>(second + 1) - wall();
+    if (animating) {
+      const double period = 1.0 / std::max(1, screen.refresh_hz());
+      next_frame = next_frame + period > elapsed ? next_frame + period : elapsed + period;
+      timeout = screen.vsync() ? 0.0 : std::min(timeout, next_frame - elapsed);
+    }
+    if (options->exit_after > 0) timeout = std::min(timeout, options->exit_after - elapsed);
+    const auto events = screen.wait_events(std::max(0.0, timeout));
+    if (events.quit) {
+      log("stopped");
+      return 0;
+    }
+    if (events.resized) {
+      size = screen.page_size();
+      player.resize(size.w, size.h);
+    }
+  }
+  log("stopped after " + std::to_string(options->exit_after) + " s (--exit-after)");
+  return 0;
+}
+
+}  // namespace hb::app

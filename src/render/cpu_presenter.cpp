@@ -1,0 +1,224 @@
+#include "render/cpu_presenter.h"
+
+#include <cmath>
+#include <utility>
+
+#include "render/dirty_rect.h"
+#include "render/rotate.h"
+#include "render/transition.h"
+
+namespace hb::render {
+
+std::unique_ptr<CpuPresenter> CpuPresenter::open(std::unique_ptr<Window> window, Canvas& canvas,
+                                                 FontSet& fonts, int rotate, std::string& error) {
+  if (!window || !window->get()) {
+    error = "no window";
+    return nullptr;
+  }
+  if (!SDL_GetWindowSurface(window->get())) {
+    error = std::string("the window has no surface to draw on: ") + SDL_GetError();
+    return nullptr;
+  }
+  return std::unique_ptr<CpuPresenter>(new CpuPresenter(std::move(window), canvas, fonts, rotate));
+}
+
+CpuPresenter::CpuPresenter(std::unique_ptr<Window> window, Canvas& canvas, FontSet& fonts,
+                           int rotate)
+    : window_(std::move(window)),
+      scene_(canvas, fonts),
+      rotate_(normal_rotation(rotate)),
+      name_(std::string("cpu compositor (") + SDL_GetCurrentVideoDriver() + ")") {}
+
+Size CpuPresenter::page_size() const {
+  Size s;
+  SDL_GetWindowSizeInPixels(window_->get(), &s.w, &s.h);
+  return rotated_size(s, rotate_);
+}
+
+void CpuPresenter::end_transition() {
+  from_.reset();
+  to_.reset();
+  start_ = std::numeric_limits<double>::quiet_NaN();
+}
+
+void CpuPresenter::place_now(DrawReport& report) {
+  end_transition();
+  if (scene_.empty()) {
+    shown_.reset();
+    full_ = true;
+    return;
+  }
+  const Size size = scene_.size();
+  auto next = make_surface(size.w, size.h);
+  if (!next) {
+    report.problems.push_back(std::string("cannot make a frame to show the page: ") +
+                              SDL_GetError());
+    shown_.reset();
+    full_ = true;
+    return;
+  }
+  scene_.compose(*next);
+  if (shown_ && shown_->w == size.w && shown_->h == size.h) {
+    for (const auto& r : changed_rects(*shown_, *next))
+      dirty_.push_back(r);
+  } else {
+    full_ = true;
+  }
+  shown_ = std::move(next);
+}
+
+DrawReport CpuPresenter::show(const layout::Page& page, Size size, model::Transition how) {
+  // Leaving a blank screen, or the first page, comes at once: there is
+  // nothing to move away from.
+  const bool from_something = shown_ && !blank_ && shown_->w == size.w && shown_->h == size.h;
+  blank_ = false;
+  auto report = scene_.set(page, size);
+  if (how == model::Transition::none || !from_something || scene_.empty()) {
+    place_now(report);
+    return report;
+  }
+  auto from = std::move(shown_);
+  shown_ = make_surface(size.w, size.h);
+  auto to = make_surface(size.w, size.h);
+  if (!shown_ || !to) {
+    report.problems.push_back("no memory for the transition; the page is shown at once");
+    place_now(report);
+    return report;
+  }
+  from_ = std::move(from);
+  to_ = std::move(to);
+  how_ = how;
+  start_ = std::numeric_limits<double>::quiet_NaN();
+  // shown_ is filled by the first frame, from from_ and to_.
+  SDL_BlitSurface(from_.get(), nullptr, shown_.get(), nullptr);
+  return report;
+}
+
+DrawReport CpuPresenter::update(const layout::Page& page, Size size) {
+  if (!shown_ || blank_ || shown_->w != size.w || shown_->h != size.h) {
+    if (blank_) return scene_.set(page, size);  // stays dark until the next show()
+    return show(page, size, model::Transition::none);
+  }
+  auto report = scene_.set(page, size);
+  // A transition under way carries on towards the new content.
+  if (!to_) place_now(report);
+  return report;
+}
+
+void CpuPresenter::blank() {
+  end_transition();
+  scene_.clear();
+  shown_.reset();
+  dirty_.clear();
+  blank_ = true;
+  full_ = true;
+}
+
+void CpuPresenter::step_transition(double now_s) {
+  if (std::isnan(start_)) start_ = now_s;
+  const double p = transition_progress(now_s - start_);
+  scene_.advance(now_s);
+  scene_.compose(*to_);
+  if (p >= 1.0) {
+    shown_ = std::move(to_);
+    end_transition();
+  } else {
+    compose_transition(how_, ease_in_out(p), *from_, *to_, *shown_);
+  }
+  dirty_.push_back({0, 0, shown_->w, shown_->h});
+}
+
+FrameResult CpuPresenter::frame(double now_s) {
+  FrameResult result;
+  SDL_Surface* target = SDL_GetWindowSurface(window_->get());
+  if (!target) {
+    result.error = std::string("the window has no surface: ") + SDL_GetError();
+    result.animating = to_ != nullptr || scene_.animating();
+    full_ = true;
+    return result;
+  }
+  if (target != seen_ || target->w != seen_size_.w || target->h != seen_size_.h) {
+    seen_ = target;
+    seen_size_ = {target->w, target->h};
+    full_ = true;
+  }
+  if (shown_ && !blank_) {
+    if (to_) {
+      step_transition(now_s);
+    } else {
+      std::vector<std::size_t> moved;
+      scene_.advance(now_s, &moved);
+      for (const auto i : moved) {
+        scene_.redraw_ticker(i, *shown_);
+        dirty_.push_back(scene_.ticker_rect(i));
+      }
+    }
+  }
+  const auto before = stats_.frames_presented;
+  result.error = present(*target);
+  result.presented = stats_.frames_presented != before;
+  result.animating = !blank_ && (to_ != nullptr || scene_.animating());
+  return result;
+}
+
+SDL_Rect CpuPresenter::put(SDL_Surface& target, const SDL_Rect& upright) {
+  const Size page{shown_->w, shown_->h};
+  const Size turned = rotated_size(page, rotate_);
+  const SDL_Point origin = centred_origin(turned, {target.w, target.h});
+  SDL_Rect on_window = rotate_rect(upright, page, rotate_);
+  on_window.x += origin.x;
+  on_window.y += origin.y;
+  const SDL_Rect clipped = intersect(on_window, {0, 0, target.w, target.h});
+  if (is_empty(clipped)) return clipped;
+  const SDL_Rect from = unrotate_rect(
+      {clipped.x - origin.x, clipped.y - origin.y, clipped.w, clipped.h}, page, rotate_);
+  if (rotate_blit(*shown_, from, rotate_, target, clipped.x, clipped.y)) return clipped;
+  // A window surface of another format: turn into a surface of ours, and
+  // let SDL convert on the way to the window.
+  auto turned_rect = make_surface(clipped.w, clipped.h);
+  if (!turned_rect || !rotate_blit(*shown_, from, rotate_, *turned_rect, 0, 0)) return clipped;
+  SDL_SetSurfaceBlendMode(turned_rect.get(), SDL_BLENDMODE_NONE);
+  SDL_Rect to = clipped;
+  SDL_BlitSurface(turned_rect.get(), nullptr, &target, &to);
+  return clipped;
+}
+
+std::string CpuPresenter::present(SDL_Surface& target) {
+  std::vector<SDL_Rect> sent;
+  const bool full = full_;
+  if (full) {
+    SDL_FillRect(&target, nullptr, SDL_MapRGB(target.format, 0, 0, 0));
+    if (shown_ && !blank_) put(target, {0, 0, shown_->w, shown_->h});
+    sent.push_back({0, 0, target.w, target.h});
+  } else if (shown_ && !blank_) {
+    for (const auto& d : dirty_)
+      if (const auto r = put(target, d); !is_empty(r)) sent.push_back(r);
+  }
+  full_ = false;
+  dirty_.clear();
+  if (sent.empty()) return {};
+  const int failed = full ? SDL_UpdateWindowSurface(window_->get())
+                          : SDL_UpdateWindowSurfaceRects(window_->get(), sent.data(),
+                                                         static_cast<int>(sent.size()));
+  if (failed != 0) {
+    full_ = true;  // what reached the screen is unknown: all of it next time
+    return std::string("cannot update the window: ") + SDL_GetError();
+  }
+  ++stats_.frames_presented;
+  if (full) ++stats_.full_frames;
+  stats_.rects_updated += sent.size();
+  for (const auto& r : sent)
+    stats_.pixels_updated += static_cast<std::uint64_t>(r.w) * static_cast<std::uint64_t>(r.h);
+  return {};
+}
+
+SurfacePtr CpuPresenter::screenshot() {
+  if (shown_ && !blank_) return copy_surface(*shown_);
+  if (!blank_) return nullptr;
+  const Size size = page_size();
+  auto black = make_surface(size.w, size.h);
+  if (black) SDL_FillRect(black.get(), nullptr, SDL_MapRGBA(black->format, 0, 0, 0, 255));
+  return black;
+}
+
+}  // namespace hb::render

@@ -1,0 +1,68 @@
+// The presenter for machines without a real GPU: frames are composed
+// upright in memory, and only the rects that changed are turned onto the
+// window surface and sent (SDL_UpdateWindowSurfaceRects; X11 shared memory).
+#pragma once
+
+#include <SDL2/SDL.h>
+
+#include <limits>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "render/present_scene.h"
+#include "render/presenter.h"
+#include "render/window.h"
+
+namespace hb::render {
+
+class CpuPresenter final : public Presenter {
+ public:
+  // Null, with the reason in error, when the window has no surface to draw on.
+  static std::unique_ptr<CpuPresenter> open(std::unique_ptr<Window> window, Canvas& canvas,
+                                            FontSet& fonts, int rotate, std::string& error);
+
+  std::string_view name() const override { return name_; }
+  Size page_size() const override;
+  DrawReport show(const layout::Page& page, Size size, model::Transition how) override;
+  DrawReport update(const layout::Page& page, Size size) override;
+  void blank() override;
+  FrameResult frame(double now_s) override;
+  void invalidate() override { full_ = true; }
+  SurfacePtr screenshot() override;
+  PresentStats stats() const override { return stats_; }
+  bool vsync() const override { return false; }
+  SDL_Window* window() const override { return window_->get(); }
+
+ private:
+  CpuPresenter(std::unique_ptr<Window> window, Canvas& canvas, FontSet& fonts, int rotate);
+
+  // The scene as it is now becomes the frame on screen; only what differs
+  // from the frame before is marked to be sent.
+  void place_now(DrawReport& report);
+  void step_transition(double now_s);
+  std::string present(SDL_Surface& target);
+  // Turns an upright rect of the frame onto the window surface; the window
+  // rect it covered (empty when it is off the window).
+  SDL_Rect put(SDL_Surface& target, const SDL_Rect& upright);
+  void end_transition();
+
+  std::unique_ptr<Window> window_;
+  Scene scene_;
+  int rotate_;
+  std::string name_;
+  SurfacePtr shown_;  // the upright frame on screen; null: black
+  // A transition: from_ is the frame it leaves, to_ the new page as it
+  // moves on; both null when none is running.
+  SurfacePtr from_, to_;
+  model::Transition how_ = model::Transition::none;
+  double start_ = std::numeric_limits<double>::quiet_NaN();
+  std::vector<SDL_Rect> dirty_;  // upright, within shown_
+  bool full_ = true;             // the whole window, borders included
+  bool blank_ = false;
+  SDL_Surface* seen_ = nullptr;  // the window surface drawn on last
+  Size seen_size_;
+  PresentStats stats_;
+};
+
+}  // namespace hb::render

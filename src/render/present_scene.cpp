@@ -1,0 +1,115 @@
+#include "render/present_scene.h"
+
+#include <algorithm>
+#include <cmath>
+#include <utility>
+
+#include "render/present_ticker.h"
+#include "render/ttf_measurer.h"
+
+namespace hb::render {
+
+DrawReport Scene::set(const layout::Page& page, Size size) {
+  layout::Page bare;
+  bare.slide_type = page.slide_type;
+  bare.page = page.page;
+  bare.page_count = page.page_count;
+  bare.item = page.item;
+  bare.background = page.background;
+  std::vector<LiveTicker> tickers;
+  for (const auto& e : page.elements) {
+    if (const auto* t = std::get_if<layout::Ticker>(&e))
+      tickers.push_back({*t});
+    else
+      bare.elements.push_back(e);
+  }
+  auto base = make_surface(size.w, size.h);
+  if (!base) {
+    clear();
+    return {{"cannot make a " + std::to_string(size.w) + "x" + std::to_string(size.h) +
+             " surface for the page: " + SDL_GetError()}};
+  }
+  auto report = canvas_.draw(bare, *base);
+  // The page is opaque wherever a ticker is copied over it; copying
+  // rather than blending keeps the pixels exact and is faster.
+  SDL_SetSurfaceBlendMode(base.get(), SDL_BLENDMODE_NONE);
+
+  const TtfMeasurer measure(fonts_);
+  for (auto& live : tickers) {
+    const auto kept = std::find_if(tickers_.begin(), tickers_.end(), [&](const LiveTicker& old) {
+      return same_ticker(old.ticker, live.ticker);
+    });
+    if (kept != tickers_.end()) {
+      live = *kept;
+    } else {
+      live.text_width = measure.width(live.ticker.text, live.ticker.style);
+      live.period = ticker_period(live.text_width, live.ticker);
+    }
+  }
+  base_ = std::move(base);
+  size_ = size;
+  tickers_ = std::move(tickers);
+  return report;
+}
+
+void Scene::clear() {
+  base_.reset();
+  size_ = {};
+  tickers_.clear();
+}
+
+bool Scene::advance(double now_s, std::vector<std::size_t>* changed) {
+  bool any = false;
+  for (std::size_t i = 0; i < tickers_.size(); ++i) {
+    auto& t = tickers_[i];
+    if (!t.moves()) continue;
+    if (std::isnan(t.epoch)) t.epoch = now_s - static_cast<double>(t.offset) / t.ticker.speed;
+    const int offset = ticker_offset(now_s - t.epoch, t.ticker.speed, t.period);
+    if (offset == t.offset) continue;
+    t.offset = offset;
+    any = true;
+    if (changed) changed->push_back(i);
+  }
+  return any;
+}
+
+bool Scene::animating() const {
+  return std::any_of(tickers_.begin(), tickers_.end(),
+                     [](const LiveTicker& t) { return t.moves(); });
+}
+
+void Scene::compose(SDL_Surface& target) {
+  if (!base_) return;
+  SDL_BlitSurface(base_.get(), nullptr, &target, nullptr);
+  for (const auto& t : tickers_)
+    draw_ticker_loop(canvas_, t.ticker, target, t.offset, t.period);
+}
+
+SDL_Rect Scene::ticker_rect(std::size_t i) const {
+  const auto& b = tickers_[i].ticker.box;
+  return intersect({b.x, b.y, b.w, b.h}, {0, 0, size_.w, size_.h});
+}
+
+void Scene::redraw_ticker(std::size_t i, SDL_Surface& target) {
+  if (!base_ || i >= tickers_.size()) return;
+  SDL_Rect from = ticker_rect(i);
+  if (is_empty(from)) return;
+  SDL_Rect to = from;
+  SDL_BlitSurface(base_.get(), &from, &target, &to);
+  const auto& t = tickers_[i];
+  draw_ticker_loop(canvas_, t.ticker, target, t.offset, t.period);
+}
+
+SurfacePtr copy_surface(const SDL_Surface& s) {
+  auto copy = make_surface(s.w, s.h);
+  if (!copy) return nullptr;
+  SDL_Surface* src = const_cast<SDL_Surface*>(&s);
+  SDL_BlendMode mode{};
+  SDL_GetSurfaceBlendMode(src, &mode);
+  SDL_SetSurfaceBlendMode(src, SDL_BLENDMODE_NONE);
+  SDL_BlitSurface(src, nullptr, copy.get(), nullptr);
+  SDL_SetSurfaceBlendMode(src, mode);
+  return copy;
+}
+
+}  // namespace hb::render

@@ -1,0 +1,71 @@
+// What a presenter shows, upright and in memory: the page drawn once
+// without its tickers, and the tickers moving over it. Both presenters
+// keep one; it never touches the window.
+#pragma once
+
+#include <SDL2/SDL.h>
+
+#include <cstddef>
+#include <limits>
+#include <vector>
+
+#include "layout/display_list.h"
+#include "render/canvas.h"
+#include "render/font_set.h"
+#include "render/rotate.h"
+#include "render/sdl_surface.h"
+
+namespace hb::render {
+
+struct LiveTicker {
+  layout::Ticker ticker;
+  int text_width = 0;  // as measured
+  int period = 1;      // see ticker_period
+  int offset = 0;      // as last drawn
+  // When the ticker stood at offset 0; the first frame after the ticker
+  // appears sets it, so it starts from the still frame.
+  double epoch = std::numeric_limits<double>::quiet_NaN();
+  bool moves() const { return ticker.speed > 0; }
+};
+
+class Scene {
+ public:
+  Scene(Canvas& canvas, FontSet& fonts) : canvas_(canvas), fonts_(fonts) {}
+
+  // The page at this size. A ticker that the scene already had, unchanged,
+  // keeps its position, so content updated in place does not make the band
+  // jump back. On failure (no memory) the scene is empty and the report says so.
+  DrawReport set(const layout::Page& page, Size size);
+  void clear();
+  bool empty() const { return !base_; }
+
+  // Moves the tickers to this time; true when any offset changed.
+  // `changed` (when given) gets the indexes of those that did.
+  bool advance(double now_s, std::vector<std::size_t>* changed = nullptr);
+  bool animating() const;
+
+  // The page with every ticker at its offset, into target (the scene's size).
+  void compose(SDL_Surface& target);
+  // One ticker's box restored from the page and the ticker drawn over it.
+  void redraw_ticker(std::size_t i, SDL_Surface& target);
+  // A ticker's box within the page.
+  SDL_Rect ticker_rect(std::size_t i) const;
+
+  // The page without tickers (opaque, ARGB8888); null when empty.
+  SDL_Surface* base() const { return base_.get(); }
+  Size size() const { return size_; }
+  const std::vector<LiveTicker>& tickers() const { return tickers_; }
+
+ private:
+  Canvas& canvas_;
+  FontSet& fonts_;
+  SurfacePtr base_;
+  Size size_;
+  std::vector<LiveTicker> tickers_;
+};
+
+// A new ARGB8888 surface the size of s with its pixels; null when SDL
+// cannot allocate it.
+SurfacePtr copy_surface(const SDL_Surface& s);
+
+}  // namespace hb::render

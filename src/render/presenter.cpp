@@ -1,0 +1,167 @@
+#include "render/presenter.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstring>
+#include <utility>
+
+#include "render/cpu_presenter.h"
+#include "render/gpu_presenter.h"
+
+namespace hb::render {
+
+std::optional<Backend> parse_backend(std::string_view text) {
+  if (text == "auto") return Backend::automatic;
+  if (text == "gpu") return Backend::gpu;
+  if (text == "cpu") return Backend::cpu;
+  return std::nullopt;
+}
+
+std::string_view to_string(Backend backend) {
+  switch (backend) {
+    case Backend::gpu:
+      return "gpu";
+    case Backend::cpu:
+      return "cpu";
+    case Backend::automatic:
+      break;
+  }
+  return "auto";
+}
+
+bool is_software_renderer(std::string_view renderer) {
+  std::string lower(renderer);
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  // Mesa's gallium and classic software drivers, Google's SwiftShader
+  // ("Google SwiftShader"), Microsoft's WARP, and SDL's own renderer.
+  constexpr std::array<std::string_view, 6> software{
+      "llvmpipe", "softpipe", "swrast", "swiftshader", "software", "basic render driver"};
+  return std::any_of(software.begin(), software.end(),
+                     [&](std::string_view s) { return lower.find(s) != std::string::npos; });
+}
+
+WindowEvents Presenter::wait_events(double timeout_s) {
+  WindowEvents events;
+  SDL_Event e;
+  const int ms = timeout_s > 0 ? static_cast<int>(std::min(timeout_s, 3600.0) * 1000) : 0;
+  bool any = ms > 0 ? SDL_WaitEventTimeout(&e, ms) == 1 : SDL_PollEvent(&e) == 1;
+  while (any) {
+    if (e.type == SDL_QUIT) events.quit = true;
+    if (e.type == SDL_WINDOWEVENT) {
+      switch (e.window.event) {
+        case SDL_WINDOWEVENT_SIZE_CHANGED:
+          events.resized = true;
+          invalidate();
+          break;
+        case SDL_WINDOWEVENT_EXPOSED:
+        case SDL_WINDOWEVENT_RESTORED:
+        case SDL_WINDOWEVENT_SHOWN:
+          invalidate();
+          break;
+        default:
+          break;
+      }
+    }
+    // The textures survive a lost render target on every backend SDL has,
+    // but the frame on screen does not.
+    if (e.type == SDL_RENDER_TARGETS_RESET || e.type == SDL_RENDER_DEVICE_RESET) invalidate();
+    any = SDL_PollEvent(&e) == 1;
+  }
+  return events;
+}
+
+namespace {
+
+struct Probe {
+  RendererPtr renderer;
+  std::string name;         // "opengl, Mesa Intel(R) UHD Graphics 620", for name()
+  std::string description;  // "the opengl renderer on Mesa Intel(R) ...", for the choice
+  bool software = false;
+  std::string error;
+};
+
+// GL_RENDERER of the context SDL's OpenGL renderer just made current; the
+// renderer's own name does not say whether Mesa fell back to llvmpipe.
+std::string gl_renderer_string() {
+  if (!SDL_GL_GetCurrentContext()) return {};
+  using GetString = const unsigned char* (*)(unsigned int);
+  void* address = SDL_GL_GetProcAddress("glGetString");
+  if (!address) return {};
+  GetString get_string = nullptr;
+  std::memcpy(&get_string, &address, sizeof get_string);
+  constexpr unsigned int gl_renderer = 0x1F01;
+  const unsigned char* text = get_string(gl_renderer);
+  return text ? reinterpret_cast<const char*>(text) : "";
+}
+
+Probe probe_renderer(SDL_Window* window, bool take_any) {
+  Probe probe;
+  SDL_SetHint(SDL_HINT_RENDER_VSYNC, "1");
+  probe.renderer.reset(
+      SDL_CreateRenderer(window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC));
+  if (!probe.renderer) probe.error = SDL_GetError();
+  if (!probe.renderer && take_any) probe.renderer.reset(SDL_CreateRenderer(window, -1, 0));
+  if (!probe.renderer) return probe;
+  SDL_RendererInfo info{};
+  SDL_GetRendererInfo(probe.renderer.get(), &info);
+  const std::string name = info.name ? info.name : "unknown";
+  probe.name = name;
+  probe.description = name == "software" ? "SDL's software renderer" : "the " + name + " renderer";
+  probe.software = (info.flags & SDL_RENDERER_SOFTWARE) || is_software_renderer(name);
+  if (name.rfind("opengl", 0) == 0) {
+    const auto gl = gl_renderer_string();
+    if (!gl.empty()) {
+      probe.name += ", " + gl;
+      probe.description += " on " + gl;
+    }
+    probe.software = probe.software || is_software_renderer(gl);
+  }
+  return probe;
+}
+
+}  // namespace
+
+PresenterResult open_presenter(Canvas& canvas, FontSet& fonts, const PresenterOptions& options) {
+  auto opened = Window::open(options.window);
+  if (!opened.window) return {nullptr, {}, std::move(opened.error)};
+  auto window = std::move(opened.window);
+  std::string choice;
+  if (options.backend == Backend::cpu) {
+    choice = "cpu, as asked";
+  } else {
+    const bool asked = options.backend == Backend::gpu;
+    auto probe = probe_renderer(window->get(), asked);
+    if (probe.renderer && (!probe.software || asked)) {
+      if (!asked)
+        choice = "gpu: " + probe.description + " is hardware-accelerated";
+      else if (probe.name == "software")
+        choice = "gpu, as asked, with SDL's software renderer: there is no accelerated one (" +
+                 probe.error + ")";
+      else if (probe.software)
+        choice = "gpu, as asked, though " + probe.description + " draws in software";
+      else
+        choice = "gpu, as asked: " + probe.description;
+      std::string name = "gpu (" + probe.name + ")";
+      return {std::make_unique<GpuPresenter>(std::move(window), std::move(probe.renderer), canvas,
+                                             fonts, options.rotate, std::move(name)),
+              std::move(choice),
+              {}};
+    }
+    if (probe.renderer)
+      choice = "cpu: " + probe.description + " draws in software";
+    else
+      choice = std::string(asked ? "cpu: gpu was asked for, but " : "cpu: ") +
+               "there is no accelerated renderer (" + probe.error + ")";
+    probe.renderer.reset();
+    if (SDL_GetWindowFlags(window->get()) & (SDL_WINDOW_OPENGL | SDL_WINDOW_VULKAN))
+      if (auto error = window->reopen(); !error.empty()) return {nullptr, std::move(choice), error};
+  }
+  std::string error;
+  auto cpu = CpuPresenter::open(std::move(window), canvas, fonts, options.rotate, error);
+  if (!cpu) return {nullptr, std::move(choice), std::move(error)};
+  return {std::move(cpu), std::move(choice), {}};
+}
+
+}  // namespace hb::render

@@ -1,0 +1,147 @@
+// Puts pages on the screen, by one of two paths behind one interface:
+//
+// - gpu: an accelerated SDL_Renderer redraws the whole frame from textures
+//   at every vsync while something moves;
+// - cpu: for machines without a real GPU (llvmpipe, softpipe, swrast,
+//   SwiftShader, SDL's software renderer), frames are composed in memory
+//   and only the rectangles that changed go to the window surface (X11
+//   shared memory). A 60 fps ticker costs 1.7 % of a core this way, against
+//   15-72 % when whole frames are drawn on such a machine.
+//
+// Either way a page where nothing moves presents nothing: frame() returns
+// without touching the screen until the page changes or the window needs
+// drawing again.
+//
+// The main loop drives it:
+//
+//   auto opened = open_presenter(canvas, fonts, options);   // log opened.choice
+//   lay out at p.page_size(); p.show(page, size, slide.transition);
+//   loop: animating = p.frame(seconds since start).animating;
+//         events = p.wait_events(!animating ? until the next second
+//                                : p.vsync() ? 0 : 1.0 / p.refresh_hz());
+//         if (events.resized) lay out again at p.page_size(), p.show(...)
+//
+// No call throws; problems come back as values.
+#pragma once
+
+#include <SDL2/SDL.h>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "layout/display_list.h"
+#include "model/content.h"
+#include "render/canvas.h"
+#include "render/font_set.h"
+#include "render/rotate.h"
+#include "render/sdl_surface.h"
+#include "render/window.h"
+
+namespace hb::render {
+
+enum class Backend { automatic, gpu, cpu };
+
+// "auto", "gpu" or "cpu"; nullopt for anything else.
+std::optional<Backend> parse_backend(std::string_view text);
+std::string_view to_string(Backend backend);
+
+struct PresenterOptions {
+  WindowSpec window;  // 0 x 0: fullscreen
+  int rotate = 0;     // the display's rotate: 0, 90, 180, 270 (see rotate.h)
+  // gpu: an SDL_Renderer even when it renders in software (flagged in the
+  // choice), the compositor only when there is no renderer at all.
+  Backend backend = Backend::automatic;
+};
+
+// What reached the screen since the presenter opened.
+struct PresentStats {
+  std::uint64_t frames_presented = 0;  // SDL_RenderPresent / SDL_UpdateWindowSurface(Rects) calls
+  std::uint64_t full_frames = 0;       // of those, the whole window
+  std::uint64_t rects_updated = 0;     // rects sent (one for a whole window)
+  std::uint64_t pixels_updated = 0;    // window pixels sent
+};
+
+struct FrameResult {
+  // Something moves (a ticker, a transition): call frame() again at the
+  // display's pace. False: nothing will change until the next show(),
+  // update(), blank() or window event.
+  bool animating = false;
+  bool presented = false;  // this call put pixels on the screen
+  std::string error;       // the screen could not be drawn (the frame is tried again later)
+};
+
+struct WindowEvents {
+  bool quit = false;     // the window was closed, or SIGINT/SIGTERM arrived
+  bool resized = false;  // lay the page out again at page_size()
+};
+
+class Presenter {
+ public:
+  virtual ~Presenter() = default;
+
+  // For the log: "gpu (opengl, Mesa Intel(R) UHD Graphics 620)", "cpu compositor (x11)".
+  virtual std::string_view name() const = 0;
+
+  // The upright size to lay pages out at: the window's, turned back by the
+  // rotation (a 1920x1080 panel at 90 wants 1080x1920 pages).
+  virtual Size page_size() const = 0;
+
+  // A new page (its display list, as laid out for `size`), arriving by
+  // `how` from what is on screen now. The page is drawn here, once; its
+  // tickers move by themselves in frame(). A page of another size than
+  // page_size() is centred, black around it or cut at the window's edges.
+  virtual DrawReport show(const layout::Page& page, Size size, model::Transition how) = 0;
+
+  // The same page with content changed in place (the clock's minute, who
+  // is on duty): no transition, only the pixels that changed are sent, and
+  // tickers that did not change keep moving where they were.
+  virtual DrawReport update(const layout::Page& page, Size size) = 0;
+
+  // A black screen (outside opening hours): presented once, then nothing
+  // until the next show().
+  virtual void blank() = 0;
+
+  // Draws what moved since the last frame and presents it. now_s is any
+  // steadily increasing time in seconds (not the wall clock); transitions
+  // begin at the first frame after show().
+  virtual FrameResult frame(double now_s) = 0;
+
+  // The window's pixels were lost (exposed, resized): the next frame draws
+  // everything. wait_events() calls it itself.
+  virtual void invalidate() = 0;
+
+  // What the screen shows, upright, ARGB8888: for the heartbeat. Null
+  // before the first page or when SDL cannot allocate it.
+  virtual SurfacePtr screenshot() = 0;
+
+  virtual PresentStats stats() const = 0;
+  // frame() waits for the display's refresh (a vsynced renderer): the
+  // caller need not pace animation itself.
+  virtual bool vsync() const = 0;
+  virtual SDL_Window* window() const = 0;
+
+  // Waits up to timeout_s (0: only what is already there) for window and
+  // quit events and handles the window's own.
+  WindowEvents wait_events(double timeout_s);
+  int refresh_hz() const { return render::refresh_hz(window()); }
+};
+
+struct PresenterResult {
+  std::unique_ptr<Presenter> presenter;
+  // Which path was taken and why, for the log, e.g. "cpu: the opengl
+  // renderer on llvmpipe (LLVM 15.0.6, 256 bits) draws in software".
+  std::string choice;
+  std::string error;  // when there is no presenter
+};
+
+// Opens the window and picks the path (see Backend). The canvas and fonts
+// must outlive the presenter.
+PresenterResult open_presenter(Canvas& canvas, FontSet& fonts, const PresenterOptions& options);
+
+// GL_RENDERER strings and SDL renderer names that mean drawing in software.
+bool is_software_renderer(std::string_view renderer);
+
+}  // namespace hb::render

@@ -1,0 +1,64 @@
+#include "render/window.h"
+
+#include <utility>
+
+namespace hb::render {
+
+SDL_Window* Window::create(const WindowSpec& spec) {
+  if (spec.width > 0 && spec.height > 0)
+    return SDL_CreateWindow(spec.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
+                            spec.width, spec.height, 0);
+  // Created at the desktop's size and place, borderless: an X server with no
+  // window manager (a kiosk's bare Xorg, Xvfb) never resizes a fullscreen
+  // window, and SDL would report the desktop's size for a 640x480 window.
+  SDL_DisplayMode desktop{};
+  int w = 1920, h = 1080;
+  if (SDL_GetDesktopDisplayMode(0, &desktop) == 0 && desktop.w > 0 && desktop.h > 0) {
+    w = desktop.w;
+    h = desktop.h;
+  }
+  return SDL_CreateWindow(spec.title.c_str(), SDL_WINDOWPOS_UNDEFINED_DISPLAY(0),
+                          SDL_WINDOWPOS_UNDEFINED_DISPLAY(0), w, h,
+                          SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS);
+}
+
+WindowResult Window::open(const WindowSpec& spec) {
+  // Read when the first window surface is made: without it SDL puts the
+  // window surface in a streaming texture, and the CPU compositor would pay
+  // for a GPU upload of every frame instead of an X11 shared-memory put.
+  SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+  if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0)
+    return {nullptr, std::string("cannot start SDL's video: ") + SDL_GetError()};
+  SDL_Window* window = create(spec);
+  if (!window) {
+    std::string error = std::string("cannot open a window: ") + SDL_GetError();
+    SDL_QuitSubSystem(SDL_INIT_VIDEO);
+    return {nullptr, std::move(error)};
+  }
+  // A lobby screen has no mouse; a pointer left in the middle of a page
+  // would sit there for months.
+  if (SDL_GetWindowFlags(window) & SDL_WINDOW_FULLSCREEN) SDL_ShowCursor(SDL_DISABLE);
+  return {std::unique_ptr<Window>(new Window(spec, window)), {}};
+}
+
+Window::~Window() {
+  if (window_) SDL_DestroyWindow(window_);
+  SDL_QuitSubSystem(SDL_INIT_VIDEO);
+}
+
+std::string Window::reopen() {
+  SDL_DestroyWindow(window_);
+  window_ = create(spec_);
+  if (window_) return {};
+  return std::string("cannot open the window again: ") + SDL_GetError();
+}
+
+int refresh_hz(SDL_Window* window) {
+  SDL_DisplayMode mode{};
+  const int display = window ? SDL_GetWindowDisplayIndex(window) : 0;
+  if (display < 0 || SDL_GetCurrentDisplayMode(display, &mode) != 0 || mode.refresh_rate < 1)
+    return 60;
+  return mode.refresh_rate;
+}
+
+}  // namespace hb::render

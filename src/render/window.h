@@ -1,0 +1,62 @@
+// The one owner of the screen's window, of SDL's video subsystem behind it,
+// and of the renderer and textures drawn into it. Each wraps one destroy call.
+#pragma once
+
+#include <SDL2/SDL.h>
+
+#include <memory>
+#include <string>
+
+namespace hb::render {
+
+struct RendererDeleter {
+  void operator()(SDL_Renderer* r) const { SDL_DestroyRenderer(r); }
+};
+struct TextureDeleter {
+  void operator()(SDL_Texture* t) const { SDL_DestroyTexture(t); }
+};
+using RendererPtr = std::unique_ptr<SDL_Renderer, RendererDeleter>;
+using TexturePtr = std::unique_ptr<SDL_Texture, TextureDeleter>;
+
+struct WindowSpec {
+  std::string title = "hallboard";
+  // 0 x 0 covers the whole display (fullscreen at the desktop's mode, so
+  // the panel never switches modes); anything else is a window that size.
+  int width = 0;
+  int height = 0;
+};
+
+class Window;
+
+struct WindowResult {
+  std::unique_ptr<Window> window;
+  std::string error;  // plain-language reason when window is null
+};
+
+class Window {
+ public:
+  static WindowResult open(const WindowSpec& spec);
+
+  Window(const Window&) = delete;
+  Window& operator=(const Window&) = delete;
+  ~Window();
+
+  SDL_Window* get() const { return window_; }
+  const WindowSpec& spec() const { return spec_; }
+  // The window as created: SDL's OpenGL renderer recreates a window with
+  // the OPENGL flag, and a window surface on such a window is not what the
+  // CPU compositor wants (shared memory on X11). Empty string on success.
+  std::string reopen();
+
+ private:
+  Window(WindowSpec spec, SDL_Window* window) : spec_(std::move(spec)), window_(window) {}
+  static SDL_Window* create(const WindowSpec& spec);
+
+  WindowSpec spec_;
+  SDL_Window* window_;  // owned; destroyed before the video subsystem is released
+};
+
+// The refresh rate of the display the window is on, 60 when SDL does not know.
+int refresh_hz(SDL_Window* window);
+
+}  // namespace hb::render
