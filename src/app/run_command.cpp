@@ -1,6 +1,7 @@
 #include "app/run_command.h"
 
 #include <cmath>
+#include <filesystem>
 #include <iostream>
 #include <optional>
 
@@ -23,6 +24,15 @@ namespace {
 constexpr const char* kUsage =
     "usage: hallboard run [--config FILE] [--windowed WxH] [--renderer auto|gpu|cpu]\n"
     "                     [--at TIME] [--exit-after SECONDS]\n";
+
+bool has_gpu_device() {
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator("/dev/dri", ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind("card", 0) == 0 || name.rfind("renderD", 0) == 0) return true;
+  }
+  return false;
+}
 
 void log(const std::string& line) {
   std::cerr << "hallboard run: " << line << "\n";
@@ -131,6 +141,7 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
   }
   present.rotate = config->display.rotate;
   present.backend = options->backend;
+  present.gpu_device_present = has_gpu_device();
   auto opened = render::open_presenter(canvas, *fonts.fonts, present);
   if (!opened.presenter) {
     log("cannot open the screen: " + opened.error);

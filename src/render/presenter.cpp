@@ -130,6 +130,8 @@ PresenterResult open_presenter(Canvas& canvas, FontSet& fonts, const PresenterOp
   std::string choice;
   if (options.backend == Backend::cpu) {
     choice = "cpu, as asked";
+  } else if (options.backend == Backend::automatic && !options.gpu_device_present) {
+    choice = "cpu: this machine has no graphics device (/dev/dri)";
   } else {
     const bool asked = options.backend == Backend::gpu;
     auto probe = probe_renderer(window->get(), asked);

@@ -54,6 +54,10 @@ struct PresenterOptions {
   // gpu: an SDL_Renderer even when it renders in software (flagged in the
   // choice), the compositor only when there is no renderer at all.
   Backend backend = Backend::automatic;
+  // The app saw no GPU device node (/dev/dri): auto then goes straight to the
+  // compositor, without loading a GL driver (Mesa's llvmpipe alone adds
+  // about 90 MB to the process) only to find it draws in software.
+  bool gpu_device_present = true;
 };
 
 // What reached the screen since the presenter opened.
