@@ -39,6 +39,10 @@ std::unique_ptr<Player::Shown> Player::make_shown(model::Content content,
   return s;
 }
 
+const model::Calendar& Player::calendar() const {
+  return shown_ ? shown_->pages->calendar() : empty_pages_->calendar();
+}
+
 void Player::offer(model::Content content, model::UnixSeconds arrived) {
   pending_ = make_shown(std::move(content), arrived);
 }

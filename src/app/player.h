@@ -48,6 +48,8 @@ class Player {
   // The rotation's page on screen (nothing: the waiting page).
   const std::optional<schedule::PageRef>& page_ref() const { return ref_; }
   bool has_content() const { return shown_ != nullptr; }
+  // The calendar of the content on screen (the format's default without one).
+  const model::Calendar& calendar() const;
   int width() const { return width_; }
   int height() const { return height_; }
 

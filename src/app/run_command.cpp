@@ -17,6 +17,7 @@
 #include "render/font_set.h"
 #include "render/presenter.h"
 #include "render/ttf_measurer.h"
+#include "schedule/blanking.h"
 
 namespace hb::app {
 namespace {
@@ -121,6 +122,11 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
     return fixed_start ? *fixed_start + (clocks.steady() - steady_start) : clocks.wall();
   };
 
+  // From here on each line carries the screen's clock, which --at may set.
+  const auto log = [&](const std::string& line) {
+    const auto t = static_cast<model::UnixSeconds>(std::floor(wall()));
+    std::cerr << "hallboard run: [" << local_text(t, offset).substr(11) << "] " << line << "\n";
+  };
   auto fonts = render::FontSet::open();
   if (!fonts.fonts) {
     log(fonts.error);
@@ -153,6 +159,8 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
   Player player(config->screen, offset, measure, load_theme(), size.w, size.h);
   FeedWatcher feeds(*config);
 
+  const std::optional<int> blank_margin = config->display.blank_outside_hours_minutes;
+  bool blanked = false;
   long long last_second = 0;
   long long last_poll = 0;
   double next_frame = 0;
@@ -169,8 +177,21 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
         last_poll = second;
       }
       const Step step = player.advance(second);
+      const bool dark = blank_margin && player.has_content() &&
+                        schedule::is_blank(player.calendar(), second, offset, *blank_margin);
       render::DrawReport report;
-      if (step.change == Change::turned)
+      if (dark != blanked) {
+        log(dark ? "outside opening hours: the screen is dark until " +
+                       std::to_string(*blank_margin) + " minutes before the next opening"
+                 : "the screen wakes for the opening");
+        blanked = dark;
+        if (dark)
+          screen.blank();
+        else
+          report = screen.show(player.page(), size, model::Transition::fade);
+      } else if (blanked) {
+        // Dark: the pages go on turning unseen, so waking shows the right one.
+      } else if (step.change == Change::turned)
         report = screen.show(player.page(), size, step.transition);
       else if (step.change == Change::updated)
         report = screen.update(player.page(), size);
@@ -201,7 +222,8 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
       player.resize(size.w, size.h);
     }
   }
-  log("stopped after " + std::to_string(options->exit_after) + " s (--exit-after)");
+  log("stopped after " + std::to_string(static_cast<int>(options->exit_after)) +
+      " s (--exit-after)");
   return 0;
 }
 

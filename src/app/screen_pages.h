@@ -35,6 +35,7 @@ class ScreenPages {
 
   const model::Playlist* playlist() const { return playlist_; }
   int utc_offset_minutes() const { return offset_; }
+  const model::Calendar& calendar() const { return calendar_; }
 
  private:
   // A slide's pages change only with the day, open or closed, and the

@@ -81,6 +81,22 @@ else
   fail "an edited feed is picked up, a broken one refused (status $status)"
 fi
 
+# blank-outside-hours="30" in the demo config: dark at 17:30, awake at 08:30.
+if timeout 30 "$bin" run --config "$root/content/player.xml" --windowed 800x600 --exit-after 4 \
+    --at 2026-11-27T17:29:58 2>"$work/err" &&
+    grep -q "\[17:30:00\] outside opening hours: the screen is dark" "$work/err"; then
+  ok "the screen goes dark 30 minutes after closing"
+else
+  fail "the screen goes dark 30 minutes after closing"
+fi
+if timeout 30 "$bin" run --config "$root/content/player.xml" --windowed 800x600 --exit-after 4 \
+    --at 2026-11-30T08:29:58 2>"$work/err" &&
+    grep -q "\[08:30:00\] the screen wakes" "$work/err"; then
+  ok "and wakes 30 minutes before opening"
+else
+  fail "and wakes 30 minutes before opening"
+fi
+
 expect_misuse() {  # NAME ARGS...
   local name=$1
   shift
