@@ -14,6 +14,9 @@ packages=(
   libxml2-utils  # xmllint, for the XSD checks
   python3        # test servers and benchmark generators
   zbar-tools     # zbarimg: the tests scan the QR codes on rendered pages
+  libssl-dev     # libcrypto: Ed25519 feed signatures, cache checksums (only suggested by libcurl4-openssl-dev)
+  openssl        # the signing commands of docs/signing.md, checked by the tests
+  nginx          # the network tests start their own nginx on 127.0.0.1 (the package may also start a system one)
 )
 missing=()
 for p in "${packages[@]}"; do

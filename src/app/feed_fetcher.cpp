@@ -1,0 +1,393 @@
+#include "app/feed_fetcher.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <random>
+
+#include "model/url.h"
+#include "net/local_file.h"
+#include "net/signature.h"
+
+namespace hb::app {
+namespace {
+
+constexpr std::size_t kMaxQueuedLog = 1000;
+constexpr int kMaxPictureLines = 3;  // per round
+
+std::vector<FeedVersion> read_cached(const model::PlayerConfig& config,
+                                     const net::ContentCache& cache,
+                                     std::vector<std::string>& log) {
+  std::vector<FeedVersion> r;
+  for (const auto& f : config.feeds) {
+    auto entry = cache.read(f.url);
+    if (!entry) continue;
+    FeedVersion v;
+    v.url = f.url;
+    v.bytes = std::move(entry->bytes);
+    v.from_cache = true;
+    if (entry->meta) {
+      v.validators = entry->meta->validators;
+      v.fetched = entry->meta->fetched;
+      if (!entry->meta->signature.empty())
+        v.signature = net::decode_signature(entry->meta->signature);
+    } else if (!config.trust_key.empty()) {
+      log.push_back("the cached copy of " + f.url + " has no usable metadata (" +
+                    entry->meta_problem + "), so its signature is unknown");
+    }
+    r.push_back(std::move(v));
+  }
+  return r;
+}
+
+// The pictures the content names, resolved against their feeds' URLs; only
+// http(s) ones are fetched (local ones are read where they are).
+std::vector<std::string> remote_pictures(const model::Content& content) {
+  std::vector<std::string> r;
+  const auto add = [&](const std::string& base, const std::string& ref) {
+    if (ref.empty()) return;
+    std::string url = model::resolve_reference(base, ref);
+    if (net::is_http_url(url) && std::find(r.begin(), r.end(), url) == r.end())
+      r.push_back(std::move(url));
+  };
+  if (content.hall) add(content.hall->base_url, content.hall->logo);
+  for (const auto& s : content.roster.staff)
+    add(s.base_url, s.photo);
+  return r;
+}
+
+}  // namespace
+
+struct FeedFetcher::Source {
+  model::FeedSource feed;
+  bool remote = false;
+  std::string path;  // local feeds
+  double next_due = 0;
+  int failures = 0;
+  std::string problem;  // the last one logged; empty while all is well
+  // Local feeds: what was last read, and what was seen at the last look.
+  bool read_once = false;
+  std::pair<std::optional<net::FileStamp>, std::optional<net::FileStamp>> read_stamp, seen_stamp;
+};
+
+struct FeedFetcher::Picture {
+  std::string url;
+  double next_due = 0;
+  int failures = 0;
+  std::string problem;
+};
+
+CachedContent load_cached_content(const model::PlayerConfig& config, const MergeFeeds& merge,
+                                  const feed::Limits& limits) {
+  CachedContent r;
+  if (config.cache_dir.empty()) {
+    r.log.push_back("no <cache dir=\"…\"> in " + config.source + ": nothing is cached");
+    return r;
+  }
+  const net::ContentCache cache(net::feeds_dir(config.cache_dir), ".xml");
+  auto versions = read_cached(config, cache, r.log);
+  FeedAcceptor acceptor(config, merge, limits);
+  auto a = acceptor.consider(std::move(versions));
+  r.content = std::move(a.content);
+  for (auto& line : a.log)
+    r.log.push_back(std::move(line));
+  return r;
+}
+
+FeedFetcher::FeedFetcher(model::PlayerConfig config, Clocks clocks, MergeFeeds merge,
+                         FetcherOptions options)
+    : config_(std::move(config)),
+      clocks_(std::move(clocks)),
+      options_(std::move(options)),
+      acceptor_(config_, std::move(merge), options_.limits),
+      pictures_(config_.cache_dir, options_.pictures),
+      rng_(options_.seed ? options_.seed
+                         : (std::uint64_t{std::random_device{}()} << 32) ^ std::random_device{}()) {
+  options_.fetch.abort = &abort_;
+  // Zero or negative intervals would spin the thread.
+  options_.file_check_seconds = std::max(0.01, options_.file_check_seconds);
+  for (auto& f : config_.feeds)
+    f.poll_seconds = std::max(1, f.poll_seconds);
+  options_.cache.max_bytes = options_.limits.max_bytes;
+  std::vector<std::string> log;
+  std::vector<FeedVersion> cached;
+  if (config_.cache_dir.empty()) {
+    log.push_back("no <cache dir=\"…\"> in " + config_.source +
+                  ": accepted feeds are not kept for the next start");
+  } else {
+    feed_cache_.emplace(net::feeds_dir(config_.cache_dir), ".xml", options_.cache);
+    feed_cache_->sweep();
+    pictures_.cache().sweep();
+    cached = read_cached(config_, *feed_cache_, log);
+  }
+  post(std::move(log), std::nullopt, false);
+  for (const auto& f : config_.feeds) {
+    Source s;
+    s.feed = f;
+    s.remote = net::is_http_url(f.url);
+    if (!s.remote) s.path = net::local_path(f.url);
+    sources_.push_back(std::move(s));
+  }
+  if (!cached.empty()) handle(acceptor_.consider(std::move(cached)), clocks_.steady());
+  thread_ = std::thread([this] { run(); });
+}
+
+FeedFetcher::~FeedFetcher() {
+  {
+    const std::lock_guard lock(mutex_);
+    abort_ = true;
+  }
+  wake_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+FetchNews FeedFetcher::take() {
+  const std::lock_guard lock(mutex_);
+  FetchNews out = std::move(news_);
+  news_ = {};
+  return out;
+}
+
+void FeedFetcher::post(std::vector<std::string> log, std::optional<Accepted> accepted,
+                       bool pictures) {
+  const std::lock_guard lock(mutex_);
+  for (auto& line : log) {
+    if (news_.log.size() == kMaxQueuedLog) news_.log.push_back("… (more log lines were dropped)");
+    if (news_.log.size() > kMaxQueuedLog) break;
+    news_.log.push_back(std::move(line));
+  }
+  if (accepted) {
+    if (news_.accepted.empty()) {
+      news_.accepted.push_back(std::move(*accepted));
+    } else {
+      // Not yet taken: the newer content replaces it and brings its feeds too.
+      Accepted& waiting = news_.accepted.back();
+      waiting.content = std::move(accepted->content);
+      for (auto& f : accepted->feeds)
+        if (std::find(waiting.feeds.begin(), waiting.feeds.end(), f) == waiting.feeds.end())
+          waiting.feeds.push_back(std::move(f));
+      waiting.from_cache = waiting.from_cache && accepted->from_cache;
+    }
+  }
+  news_.pictures_changed = news_.pictures_changed || pictures;
+}
+
+double FeedFetcher::random01() {
+  // splitmix64: jitter needs spread, not secrecy.
+  std::uint64_t z = (rng_ += 0x9E3779B97F4A7C15ull);
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  z ^= z >> 31;
+  return static_cast<double>(z >> 11) * 0x1.0p-53;
+}
+
+void FeedFetcher::run() {
+  try {
+    while (!abort_) {
+      for (auto& s : sources_) {
+        if (abort_) return;
+        const double now = clocks_.steady();
+        if (now >= s.next_due) poll(s, now);
+      }
+      if (abort_) return;
+      refresh_picture(clocks_.steady());
+      double due = clocks_.steady() + 1.0;  // at least once a second: a fake clock may jump
+      for (const auto& s : sources_)
+        due = std::min(due, s.next_due);
+      for (const auto& p : picture_state_)
+        due = std::min(due, p.next_due);
+      const double wait = std::max(0.0, due - clocks_.steady());
+      std::unique_lock lock(mutex_);
+      wake_.wait_for(lock, std::chrono::duration<double>(wait), [this] { return abort_.load(); });
+    }
+  } catch (const std::exception& e) {
+    post({std::string("the fetch thread stopped: ") + e.what() +
+          "; the content on screen stays until the player restarts"},
+         std::nullopt, false);
+  }
+}
+
+void FeedFetcher::poll(Source& s, double now) {
+  if (s.remote)
+    poll_remote(s, now);
+  else
+    poll_local(s, now);
+}
+
+void FeedFetcher::succeed(Source& s, double) {
+  s.failures = 0;
+  if (!s.problem.empty())
+    post({s.feed.url + (s.remote ? ": reachable again" : ": readable again")}, std::nullopt, false);
+  s.problem.clear();
+  s.next_due = clocks_.steady() + (s.remote ? s.feed.poll_seconds : options_.file_check_seconds);
+}
+
+void FeedFetcher::fail(Source& s, double, const std::string& error) {
+  ++s.failures;
+  net::BackoffPolicy policy = options_.backoff;
+  if (policy.cap_seconds <= 0) policy.cap_seconds = s.feed.poll_seconds;
+  const double delay =
+      s.remote ? net::backoff_seconds(s.failures, random01(), policy) : options_.file_check_seconds;
+  s.next_due = clocks_.steady() + delay;
+  // Said once per kind of failure, not once per retry for months.
+  if (error == s.problem) return;
+  s.problem = error;
+  post({error + (acceptor_.accepted(s.feed.url)
+                     ? "; the last accepted version stays on screen"
+                     : "; nothing from this feed is shown until it can be read")},
+       std::nullopt, false);
+}
+
+void FeedFetcher::poll_remote(Source& s, double now) {
+  const FeedVersion* known = acceptor_.newest(s.feed.url);
+  auto r = net::fetch(s.feed.url, options_.fetch, known ? known->validators : net::Validators{});
+  if (r.aborted) return;
+  if (r.not_modified) return succeed(s, now);
+  if (!r.body) return fail(s, now, r.error);
+  FeedVersion v;
+  v.url = s.feed.url;
+  v.bytes = std::move(*r.body);
+  v.validators = std::move(r.validators);
+  v.fetched = static_cast<std::int64_t>(std::floor(clocks_.wall()));
+  if (!config_.trust_key.empty()) {
+    net::FetchOptions o = options_.fetch;
+    o.max_bytes = options_.max_signature_bytes;
+    auto sig = net::fetch(s.feed.url + ".sig", o);
+    if (sig.aborted) return;
+    if (sig.body)
+      v.signature = std::move(*sig.body);
+    else if (sig.status != 404 && sig.status != 410)  // else there is none: refused as unsigned
+      return fail(s, now, sig.error);
+  }
+  succeed(s, now);
+  handle(acceptor_.consider({std::move(v)}), now);
+}
+
+void FeedFetcher::poll_local(Source& s, double now) {
+  s.next_due = now + options_.file_check_seconds;
+  const bool signed_feeds = !config_.trust_key.empty();
+  const std::pair seen{net::stamp_of(s.path),
+                       signed_feeds ? net::stamp_of(s.path + ".sig") : std::nullopt};
+  // A file that changed is read once it has stood still for one look, so an
+  // editor's save is not caught half-written (the first look reads at once).
+  const bool settled = seen == s.seen_stamp;
+  s.seen_stamp = seen;
+  if (s.read_once && (seen == s.read_stamp || !settled)) return;
+  s.read_once = true;
+  s.read_stamp = seen;
+  auto read = net::read_local(s.path, options_.limits.max_bytes);
+  if (!read.bytes) return fail(s, now, s.feed.url + ": " + read.error);
+  FeedVersion v;
+  v.url = s.feed.url;
+  v.bytes = std::move(*read.bytes);
+  v.fetched = static_cast<std::int64_t>(std::floor(clocks_.wall()));
+  if (signed_feeds)
+    v.signature = net::read_local(s.path + ".sig", options_.max_signature_bytes).bytes;
+  succeed(s, now);
+  handle(acceptor_.consider({std::move(v)}), now);
+}
+
+void FeedFetcher::handle(Acceptance a, double now) {
+  std::vector<std::string> feeds;
+  bool from_cache = true;
+  for (const auto& accepted : a.accepted) {
+    const FeedVersion& v = accepted.version;
+    feeds.push_back(v.url);
+    from_cache = from_cache && v.from_cache;
+    if (v.from_cache || !feed_cache_) continue;
+    net::CacheMeta meta;
+    meta.validators = v.validators;
+    meta.generated = accepted.generated;
+    meta.fetched = v.fetched;
+    if (v.signature)
+      if (auto sig = net::decode_signature(*v.signature)) meta.signature = net::base64_encode(*sig);
+    const auto written = feed_cache_->store(v.url, v.bytes, std::move(meta));
+    if (!written.ok)
+      a.log.push_back("cannot keep " + v.url + " in the cache: " + written.error +
+                      " (it is shown, but not after a restart without network)");
+  }
+  if (!a.content) return post(std::move(a.log), std::nullopt, false);
+
+  // Every picture of the new content is looked at again (a 304 is cheap).
+  std::vector<Picture> pictures;
+  for (auto& url : remote_pictures(*a.content)) {
+    Picture p;
+    const auto old = std::find_if(picture_state_.begin(), picture_state_.end(),
+                                  [&](const Picture& q) { return q.url == url; });
+    if (old != picture_state_.end()) p = *old;
+    p.url = std::move(url);
+    p.next_due = now;
+    pictures.push_back(std::move(p));
+  }
+  picture_state_ = std::move(pictures);
+  if (acceptor_.complete() && !pictures_.cache().dir().empty()) {
+    std::vector<std::string> keep;
+    for (const auto& p : picture_state_)
+      keep.push_back(p.url);
+    pictures_.cache().prune(keep);
+  }
+  post(std::move(a.log), Accepted{std::move(*a.content), std::move(feeds), from_cache}, false);
+}
+
+void FeedFetcher::refresh_picture(double now) {
+  // One picture per call: the feeds that fall due meanwhile go first, so a
+  // slow picture server never holds up the content.
+  const auto due =
+      std::min_element(picture_state_.begin(), picture_state_.end(),
+                       [](const Picture& a, const Picture& b) { return a.next_due < b.next_due; });
+  if (due == picture_state_.end() || now < due->next_due) return;
+  Picture& p = *due;
+  std::string problem;
+  bool changed = false;
+  if (pictures_.cache().dir().empty()) {
+    problem = p.url + ": no <cache dir=\"…\"> to keep it in";
+  } else {
+    const auto cached = pictures_.cache().read(p.url);
+    net::Validators known;
+    if (cached && cached->meta && net::check_picture(cached->bytes, pictures_.limits()).empty())
+      known = cached->meta->validators;
+    net::FetchOptions o = options_.fetch;
+    o.max_bytes = pictures_.limits().max_bytes;
+    auto r = net::fetch(p.url, o, known);
+    if (r.aborted) return;
+    if (r.body) {
+      const std::string refused = net::check_picture(*r.body, pictures_.limits());
+      if (!refused.empty()) problem = p.url + ": " + refused;
+      if (problem.empty() && !(cached && cached->bytes == *r.body)) {
+        net::CacheMeta meta;
+        meta.validators = r.validators;
+        meta.fetched = static_cast<std::int64_t>(std::floor(clocks_.wall()));
+        const auto written = pictures_.cache().store(p.url, *r.body, std::move(meta));
+        if (!written.ok) problem = p.url + ": cannot keep it: " + written.error;
+        changed = written.ok;
+      }
+    } else if (!r.not_modified) {
+      problem = r.error;
+    }
+  }
+  std::vector<std::string> log;
+  if (problem.empty()) {
+    p.failures = 0;
+    p.problem.clear();
+    p.next_due = clocks_.steady() + options_.picture_refresh_seconds;
+  } else {
+    ++p.failures;
+    p.next_due =
+        clocks_.steady() + net::backoff_seconds(p.failures, random01(), options_.picture_backoff);
+    if (problem != p.problem) {
+      // A server that is down fails every picture: a few lines say so.
+      const auto failing = std::count_if(picture_state_.begin(), picture_state_.end(),
+                                         [](const Picture& q) { return !q.problem.empty(); });
+      if (failing < kMaxPictureLines)
+        log.push_back("picture " + problem + "; the cached copy, or a placeholder, is shown");
+      else if (failing == kMaxPictureLines)
+        log.push_back(
+            "more pictures cannot be fetched either; the cached copies, or "
+            "placeholders, are shown");
+    }
+    p.problem = std::move(problem);
+  }
+  if (!log.empty() || changed) post(std::move(log), std::nullopt, changed);
+}
+
+}  // namespace hb::app

@@ -1,0 +1,122 @@
+// The live player's feeds from the network and the disk, on one thread of
+// their own, so the screen never waits for a server. At construction the
+// cached feeds are read (checked like fetched ones), so the first frame can
+// show them before any request returns; then each feed is polled at its
+// interval (http/https: conditional GET; local files: watched by size and
+// time), failing ones again after an exponential backoff with full jitter.
+// Accepted versions are written to the cache; their photos and logos are
+// fetched into the picture cache. The main loop drains the results without
+// blocking.
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "app/clock.h"
+#include "app/feed_acceptor.h"
+#include "feed/limits.h"
+#include "model/content.h"
+#include "model/player_config.h"
+#include "net/backoff.h"
+#include "net/cache.h"
+#include "net/fetch.h"
+#include "net/picture.h"
+
+namespace hb::app {
+
+struct FetcherOptions {
+  net::FetchOptions fetch;  // its abort flag is the fetcher's own
+  // A failing feed waits backoff_seconds(failures, …); cap 0 means the
+  // feed's own poll interval, so a healed server is seen within one poll.
+  net::BackoffPolicy backoff{2, 0};
+  double file_check_seconds = 1;  // how often local feed files are looked at
+  std::size_t max_signature_bytes = 4096;
+  net::PictureLimits pictures;
+  double picture_refresh_seconds = 3600;  // conditional GET of every picture shown
+  net::BackoffPolicy picture_backoff{5, 300};
+  net::CacheOptions cache;  // its between_steps hook is for crash tests
+  feed::Limits limits;
+  std::uint64_t seed = 0;  // of the jitter; 0: a random seed
+};
+
+// New content for the screen: every accepted feed, merged and checked.
+struct Accepted {
+  model::Content content;          // for Player::offer
+  std::vector<std::string> feeds;  // the feeds whose new versions it brings
+  bool from_cache = false;         // read from the cache at start
+};
+
+struct FetchNews {
+  std::vector<Accepted> accepted;  // at most one: newer content replaces older not yet taken
+  std::vector<std::string> log;    // one plain line per event, oldest first
+  bool pictures_changed = false;   // picture bytes in the cache changed: drop decoded copies
+};
+
+class FeedFetcher {
+ public:
+  // Reads the cache (in the caller's thread: only local disk), then starts
+  // the fetch thread. `merge`: see MergeFeeds.
+  FeedFetcher(model::PlayerConfig config, Clocks clocks, MergeFeeds merge,
+              FetcherOptions options = {});
+  // Stops the thread: transfers in flight end within about a second, even
+  // against a server that sends nothing.
+  ~FeedFetcher();
+  FeedFetcher(const FeedFetcher&) = delete;
+  FeedFetcher& operator=(const FeedFetcher&) = delete;
+
+  // What happened since the last call. Never waits for the network.
+  FetchNews take();
+
+  // What the app's PictureLoader reads (thread-safe).
+  const net::PictureStore& pictures() const { return pictures_; }
+
+ private:
+  struct Source;
+  struct Picture;
+  void run();
+  void poll(Source& s, double now);
+  void poll_remote(Source& s, double now);
+  void poll_local(Source& s, double now);
+  void fail(Source& s, double now, const std::string& error);
+  void succeed(Source& s, double now);
+  void handle(Acceptance acceptance, double now);
+  void refresh_picture(double now);
+  void post(std::vector<std::string> log, std::optional<Accepted> accepted, bool pictures);
+  double random01();
+
+  model::PlayerConfig config_;
+  Clocks clocks_;
+  FetcherOptions options_;
+  FeedAcceptor acceptor_;  // used by the fetch thread only, after construction
+  std::optional<net::ContentCache> feed_cache_;
+  net::PictureStore pictures_;
+  std::vector<Source> sources_;
+  std::vector<Picture> picture_state_;
+  std::uint64_t rng_;
+
+  std::atomic<bool> abort_{false};
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  FetchNews news_;  // guarded by mutex_
+
+  std::thread thread_;  // last: started when everything above exists
+};
+
+// Every cached feed of the config, checked like a fetched one and merged:
+// what a screen can show before the network answers. Nothing when the
+// cache holds no usable feed.
+struct CachedContent {
+  std::optional<model::Content> content;
+  std::vector<std::string> log;
+};
+CachedContent load_cached_content(const model::PlayerConfig& config, const MergeFeeds& merge,
+                                  const feed::Limits& limits = {});
+
+}  // namespace hb::app
