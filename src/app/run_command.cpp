@@ -5,7 +5,8 @@
 #include <iostream>
 #include <optional>
 
-#include "app/feed_watcher.h"
+#include "app/feed_acceptor.h"
+#include "app/feed_fetcher.h"
 #include "app/load.h"
 #include "app/player.h"
 #include "app/size_text.h"
@@ -13,6 +14,7 @@
 #include "app/theme_file.h"
 #include "app/time_text.h"
 #include "feed/feed.h"
+#include "net/picture.h"
 #include "render/canvas.h"
 #include "render/font_set.h"
 #include "render/presenter.h"
@@ -33,6 +35,16 @@ bool has_gpu_device() {
     if (name.rfind("card", 0) == 0 || name.rfind("renderD", 0) == 0) return true;
   }
   return false;
+}
+
+// $XDG_CACHE_HOME/hallboard/SCREEN (~/.cache/...), else /var/cache/hallboard/SCREEN.
+std::string default_cache_dir(const std::string& screen) {
+  const char* xdg = std::getenv("XDG_CACHE_HOME");
+  const char* home = std::getenv("HOME");
+  std::string base = xdg && *xdg     ? std::string(xdg)
+                     : home && *home ? std::string(home) + "/.cache"
+                                     : std::string("/var/cache");
+  return base + "/hallboard/" + (screen.empty() ? std::string("default") : screen);
 }
 
 void log(const std::string& line) {
@@ -133,11 +145,17 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
     return 1;
   }
   const render::TtfMeasurer measure(*fonts.fonts);
-  render::Canvas canvas(*fonts.fonts, [](const std::string& source) -> std::optional<std::string> {
-    feed::Limits limits;
-    limits.max_bytes = 8u << 20;
-    return load_source(source, limits).bytes;
-  });
+  model::PlayerConfig player_config = *config;
+  if (player_config.cache_dir.empty()) {
+    player_config.cache_dir = default_cache_dir(player_config.screen);
+    log("no <cache dir> in " + options->config_path + "; keeping feeds in " +
+        player_config.cache_dir);
+  }
+  // Pictures come from the fetch thread's cache (remote) or their files
+  // (local), checked for type, bytes and pixels either way.
+  const net::PictureStore pictures(player_config.cache_dir);
+  render::Canvas canvas(*fonts.fonts,
+                        [&pictures](const std::string& source) { return pictures.load(source); });
   render::PresenterOptions present;
   present.window.title =
       "hallboard " + (config->screen.empty() ? std::string("*") : config->screen);
@@ -157,26 +175,56 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
   log("drawing with " + std::string(screen.name()) + " (" + opened.choice + ")");
   render::Size size = screen.page_size();
   Player player(config->screen, offset, measure, load_theme(), size.w, size.h);
-  FeedWatcher feeds(*config);
+  bool pictures_changed = false;
+  bool has_content = false;
+  // Reads the cache now, so the first frame shows it before any request returns.
+  FeedFetcher fetcher(player_config, clocks, core_merge(player_config));
+  const auto take_news = [&](model::UnixSeconds now) {
+    auto news = fetcher.take();
+    for (const auto& line : news.log)
+      log(line);
+    if (!news.accepted.empty()) {
+      auto& accepted = news.accepted.back();
+      std::string names;
+      for (const auto& f : accepted.feeds)
+        names += (names.empty() ? "" : ", ") + f;
+      log(std::string(accepted.from_cache ? "content from the cache" : "new content") +
+          (names.empty() ? "" : ": " + names) +
+          (player.has_content() ? "; it shows from the next page" : ""));
+      player.offer(std::move(accepted.content), now);
+      has_content = true;
+    }
+    if (news.pictures_changed) {
+      canvas.forget_pictures();
+      pictures_changed = true;
+    }
+  };
+
+  // With nothing cached, local feeds take a few milliseconds: wait for them
+  // briefly rather than flash the waiting page (never long: a network feed
+  // may hang for a minute).
+  take_news(static_cast<model::UnixSeconds>(std::floor(wall())));
+  for (int i = 0; i < 50 && !has_content; ++i) {
+    if (screen.wait_events(0.02).quit) {
+      log("stopped");
+      return 0;
+    }
+    take_news(static_cast<model::UnixSeconds>(std::floor(wall())));
+  }
 
   const std::optional<int> blank_margin = config->display.blank_outside_hours_minutes;
   bool blanked = false;
   long long last_second = 0;
-  long long last_poll = 0;
   double next_frame = 0;
   bool animating = false;
   for (;;) {
     const double now = wall();
     const auto second = static_cast<long long>(std::floor(now));
     if (second != last_second) {
-      if (last_second == 0 || second - last_poll >= 2 || second < last_poll) {
-        auto update = feeds.poll(second);
-        for (const auto& line : update.log)
-          log(line);
-        if (update.content) player.offer(std::move(*update.content), second);
-        last_poll = second;
-      }
-      const Step step = player.advance(second);
+      take_news(second);
+      Step step = player.advance(second);
+      if (pictures_changed && step.change == Change::none) step.change = Change::updated;
+      pictures_changed = false;
       const bool dark = blank_margin && player.has_content() &&
                         schedule::is_blank(player.calendar(), second, offset, *blank_margin);
       render::DrawReport report;

@@ -15,7 +15,7 @@ fail() { failed=$((failed + 1)); echo "FAIL $1"; [ -f "$work/err" ] && head -20 
 
 # Runs for a while, then stops by itself.
 if timeout 30 "$bin" run --config "$root/content/player.xml" --windowed 1280x720 --exit-after 3 \
-    --at 2026-11-27T10:00 2>"$work/err" && grep -q "content read from 3 feeds" "$work/err"; then
+    --at 2026-11-27T10:00 2>"$work/err" && grep -Eq "(new content|content from the cache): .*roster.xml" "$work/err"; then
   ok "runs the demo and stops after --exit-after"
 else
   fail "runs the demo and stops after --exit-after"
@@ -23,7 +23,7 @@ fi
 
 # Without --config it finds the bundled demo.
 if (cd "$work" && timeout 30 "$bin" run --windowed 800x600 --exit-after 1 2>"$work/err") &&
-    grep -q "content read from" "$work/err"; then
+    grep -Eq "new content|content from the cache" "$work/err"; then
   ok "without --config it runs the bundled demo"
 else
   fail "without --config it runs the bundled demo"
@@ -34,7 +34,7 @@ set -m
 for signal in TERM INT; do
   "$bin" run --config "$root/content/player.xml" --windowed 1280x720 2>"$work/err" &
   pid=$!
-  for _ in $(seq 1 100); do grep -q "content read" "$work/err" 2>/dev/null && break; sleep 0.1; done
+  for _ in $(seq 1 100); do grep -Eq "new content|content from the cache" "$work/err" 2>/dev/null && break; sleep 0.1; done
   sleep 0.5
   kill -s "$signal" "$pid"
   status=124
@@ -54,10 +54,10 @@ set +m
 # Content that never becomes valid: the waiting page, still running, exit 0.
 mkdir -p "$work/bad"
 cat >"$work/bad/player.xml" <<'XML'
-<player screen="lobby-9"><feed url="missing.xml"/></player>
+<player screen="lobby-9"><feed url="missing.xml"/><cache dir="cache"/></player>
 XML
 if timeout 30 "$bin" run --config "$work/bad/player.xml" --windowed 800x600 --exit-after 2 \
-    2>"$work/err" && grep -q "not usable yet" "$work/err"; then
+    2>"$work/err" && grep -q "cannot read .*missing.xml" "$work/err"; then
   ok "a missing feed: the waiting page, no crash"
 else
   fail "a missing feed: the waiting page, no crash"
@@ -66,16 +66,18 @@ fi
 # A feed edited while running is picked up; a broken edit is refused and
 # the last good content stays.
 cp -r "$root/content" "$work/live"
+sed -i "s#<cache dir=\"[^\"]*\"#<cache dir=\"$work/live/cache\"#" "$work/live/player.xml"
 "$bin" run --config "$work/live/player.xml" --windowed 800x600 --exit-after 9 2>"$work/err" &
 pid=$!
 sleep 3
-sed -i 's/<name>/<name>新/' "$work/live/hall.xml"
+sed -i 's/一站式管理/一站式服务/' "$work/live/hall.xml"
 sleep 3
 printf '<hallboard version="1"><broken>' >"$work/live/roster.xml"
 wait "$pid"
 status=$?
-if [ "$status" = 0 ] && grep -q "a feed changed" "$work/err" &&
-    grep -q "roster.xml:1:.*error" "$work/err" && grep -q "last good content stays" "$work/err"; then
+if [ "$status" = 0 ] && [ "$(grep -c "hall.xml: accepted" "$work/err")" = 2 ] &&
+    grep -q "roster.xml:1:.*error" "$work/err" &&
+    grep -q "roster.xml refused: .*the last accepted version stays on screen" "$work/err"; then
   ok "an edited feed is picked up, a broken one refused"
 else
   fail "an edited feed is picked up, a broken one refused (status $status)"
