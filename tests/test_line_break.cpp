@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 
 #include "layout/line_break.h"
+#include "layout/text_memo.h"
+#include "layout/typeset.h"
 #include "model/unicode.h"
 
 namespace hb::layout {
@@ -113,6 +115,124 @@ TEST_CASE("paragraphs and mixed-script spacing") {
   CHECK(space_mixed_scripts("3号窗口") == "3号窗口");
   CHECK(space_mixed_scripts("A、B角在岗") == "A、B角在岗");
   CHECK(space_mixed_scripts("，A") == "，A");  // punctuation needs no space
+}
+
+namespace {
+
+// Counts what it is asked, so a test can tell a remembered answer from a
+// measured one.
+class CountingMeasure : public FakeMeasure {
+ public:
+  int width(std::string_view s, const TextStyle& style) const override {
+    ++calls;
+    return FakeMeasure::width(s, style);
+  }
+  mutable int calls = 0;
+};
+
+std::string placed(const std::vector<Element>& elements) {
+  std::string r;
+  for (const auto& e : elements)
+    if (const auto* t = std::get_if<TextRun>(&e))
+      r += t->text + "@" + std::to_string(t->box.x) + "," + std::to_string(t->box.y) + "+" +
+           std::to_string(t->box.w) + " ";
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("the text memo keeps within its bytes, the least recently used out first") {
+  constexpr std::size_t entry = TextMemo<int>::kEntryOverhead + sizeof(int) + 1;  // 1-byte keys
+  TextMemo<int> memo(3 * entry);
+  CHECK(memo.find("a") == nullptr);
+  REQUIRE(memo.insert("a", 1));
+  memo.insert("b", 2);
+  memo.insert("c", 3);
+  REQUIRE(memo.find("a"));  // a is now the most recent
+  memo.insert("d", 4);      // four do not fit: b, the least recent, goes
+  CHECK(memo.find("b") == nullptr);
+  CHECK(*memo.find("a") == 1);
+  CHECK(*memo.find("c") == 3);
+  CHECK(*memo.find("d") == 4);
+  CHECK(memo.stats().entries == 3);
+  CHECK(memo.stats().bytes == 3 * entry);
+  CHECK(memo.stats().evictions == 1);
+  memo.insert("a", 10);  // again: replaced, not doubled
+  CHECK(*memo.find("a") == 10);
+  CHECK(memo.stats().entries == 3);
+  // Dearer than the whole bound: not kept, and nothing evicted for it.
+  CHECK(memo.insert(std::string(3 * entry, 'x'), 0) == nullptr);
+  CHECK(memo.stats().entries == 3);
+  // Keys are bytes: a NUL inside one is part of it. A longer key costs
+  // more: two go to make room for it.
+  memo.insert(std::string_view("k\0a", 3), 5);
+  CHECK(memo.find(std::string_view("k\0b", 3)) == nullptr);
+  CHECK(*memo.find(std::string_view("k\0a", 3)) == 5);
+  CHECK(memo.stats().entries == 2);
+  CHECK(memo.stats().bytes == 2 * entry + 2);
+  // A copy starts empty; the original keeps its entries.
+  const TextMemo<int> copy = memo;
+  CHECK(copy.stats().entries == 0);
+  CHECK(memo.stats().entries == 2);
+  memo.clear();
+  CHECK(memo.stats().entries == 0);
+  CHECK(memo.stats().bytes == 0);
+  TextMemo<int> none(0);  // remembers nothing
+  CHECK(none.insert("a", 1) == nullptr);
+  CHECK(none.find("a") == nullptr);
+}
+
+TEST_CASE("remembered lines are the lines breaking again would give") {
+  LineBreaker breaker;
+  CountingMeasure counted;
+  FakeMeasure plain;
+  Typesetter memoized(counted, breaker);
+  Typesetter fresh(plain, breaker, 0);
+  // A memo of a few entries: most answers must come back after an eviction.
+  Typesetter small(plain, breaker, 3 * (TextMemo<std::vector<std::string>>::kEntryOverhead + 200));
+  Typesetter none_kept(plain, breaker, 100);  // every result dearer than the bound
+  const char* texts[] = {
+      "一般事项当天办结",
+      "一二三，四五六",
+      "请到“五号窗口”办理",
+      "按照ISO9001标准，使用APP办理",
+      "咨询电话 0871-63123456 欢迎来电",
+      "第一段\n第二段很长很长很长很长很长\n\n",
+      "https://zwfw.example.gov.cn/item/JS-0001",
+      "",
+      "中",
+  };
+  const TextStyle styles[] = {{10, Weight::regular}, {10, Weight::bold}, {24, Weight::regular}};
+  // Three rounds: the first fills the memo, the others are answered from it.
+  for (int round = 0; round < 3; ++round) {
+    const int calls_before = counted.calls;
+    for (const char* text : texts)
+      for (const auto& style : styles)
+        for (const int width : {0, 30, 45, 100, 1000}) {
+          CAPTURE(std::string(text));
+          CAPTURE(style.size);
+          CAPTURE(width);
+          const auto want = fresh.lines(text, style, width);
+          CHECK(memoized.lines(text, style, width) == want);
+          CHECK(small.lines(text, style, width) == want);
+          CHECK(none_kept.lines(text, style, width) == want);
+          CHECK(memoized.height(text, style, width) == fresh.height(text, style, width));
+          std::vector<Element> got_set, want_set;
+          const int h = memoized.set(got_set, text, style, {}, 7, 11, width);
+          CHECK(h == fresh.set(want_set, text, style, {}, 7, 11, width));
+          CHECK(placed(got_set) == placed(want_set));
+          CHECK(memoized.width(text, style) == fresh.width(text, style));
+        }
+    // Once remembered, neither breaking nor placing lines measures anything.
+    if (round > 0) CHECK(counted.calls == calls_before);
+  }
+  CHECK(memoized.lines_memo_stats().hits > 0);
+  CHECK(memoized.lines_memo_stats().evictions == 0);
+  CHECK(small.lines_memo_stats().evictions > 0);
+  CHECK(memoized.widths_memo_stats().hits > 0);
+  CHECK(fresh.lines_memo_stats().entries == 0);
+  CHECK(fresh.widths_memo_stats().entries == 0);
+  CHECK(none_kept.lines_memo_stats().entries == 0);
 }
 
 }  // namespace hb::layout

@@ -1,6 +1,7 @@
 // The rotation: a pure function of the clock, the playlist and page counts.
 #include <doctest/doctest.h>
 
+#include <numeric>
 #include <random>
 
 #include "schedule/notices.h"
@@ -269,6 +270,280 @@ TEST_CASE("the screen follows notices: urgent from the moment it is known, gone 
   CHECK(pages[0].end == at("2026-11-27T10:30:00"));
   CHECK(pages[1].urgent);
   CHECK(pages[1].start == at("2026-11-27T10:30:00"));
+}
+
+}  // namespace hb::test
+
+// The rotation as it was first written: every call rebuilds the cycles of the
+// super-cycle and walks them. Slow (O(items x slides) per call, more with
+// urgent notices) but plainly right; the indexed rotation must agree with it
+// page for page.
+namespace hb::test::reference {
+namespace {
+
+struct Showing {
+  int slide = 0;
+  int pages = 0;
+  int seconds = 0;
+  std::string item;
+  model::UnixSeconds length() const { return static_cast<model::UnixSeconds>(pages) * seconds; }
+};
+
+class Sequence {
+ public:
+  explicit Sequence(const schedule::RotationInput& in) : in_(in) {
+    for (const auto& s : in.slides)
+      if (schedule::is_rotating_item_slide(s)) ++rotating_;
+    const int n = static_cast<int>(in.item_ids.size());
+    cycles_ = rotating_ > 0 && n > 0 ? n / std::gcd(n, rotating_) : 1;
+    for (int c = 0; c < cycles_; ++c)
+      for (const auto& s : showings(c)) {
+        super_length_ += s.length();
+        ++showings_per_super_;
+      }
+  }
+  model::UnixSeconds super_length() const { return super_length_; }
+  model::UnixSeconds showings_per_super() const { return showings_per_super_; }
+  int cycles() const { return cycles_; }
+
+  std::vector<Showing> showings(int c) const {
+    std::vector<Showing> r;
+    int ordinal = 0;
+    for (std::size_t i = 0; i < in_.slides.size(); ++i) {
+      const auto& slide = in_.slides[i];
+      const schedule::SlidePages& p = i < in_.pages.size() ? in_.pages[i] : schedule::SlidePages{};
+      Showing s{static_cast<int>(i), p.pages, slide.seconds, {}};
+      if (schedule::is_rotating_item_slide(slide)) {
+        const auto n = static_cast<long long>(in_.item_ids.size());
+        const long long showing = static_cast<long long>(c) * rotating_ + ordinal++;
+        if (n == 0) continue;
+        const auto k = static_cast<std::size_t>(showing % n);
+        s.item = in_.item_ids[k];
+        s.pages = k < p.per_item.size() ? p.per_item[k] : 0;
+      } else if (slide.type == model::SlideType::item) {
+        s.item = slide.item;
+      }
+      if (s.pages > 0 && s.seconds > 0) r.push_back(std::move(s));
+    }
+    return r;
+  }
+
+ private:
+  const schedule::RotationInput& in_;
+  int rotating_ = 0;
+  int cycles_ = 1;
+  model::UnixSeconds super_length_ = 0;
+  model::UnixSeconds showings_per_super_ = 0;
+};
+
+model::UnixSeconds floor_mod(model::UnixSeconds a, model::UnixSeconds b) {
+  const model::UnixSeconds r = a % b;
+  return r < 0 ? r + b : r;
+}
+
+schedule::PageRef page_in(const Showing& s, model::UnixSeconds showing_start,
+                          model::UnixSeconds t) {
+  const auto page = static_cast<int>((t - showing_start) / s.seconds);
+  schedule::PageRef r;
+  r.slide = s.slide;
+  r.page = page;
+  r.page_count = s.pages;
+  r.item = s.item;
+  r.start = showing_start + static_cast<model::UnixSeconds>(page) * s.seconds;
+  r.end = r.start + s.seconds;
+  return r;
+}
+
+schedule::PageRef urgent_page(model::UnixSeconds start, int seconds) {
+  schedule::PageRef r;
+  r.urgent = true;
+  r.start = start;
+  r.end = start + seconds;
+  return r;
+}
+
+struct Cursor {
+  int cycle = 0;
+  std::size_t index = 0;
+  model::UnixSeconds start = 0;
+};
+
+Cursor locate(const Sequence& seq, model::UnixSeconds t) {
+  model::UnixSeconds at = t - floor_mod(t, seq.super_length());
+  for (int c = 0; c < seq.cycles(); ++c) {
+    const auto cycle = seq.showings(c);
+    for (std::size_t i = 0; i < cycle.size(); ++i) {
+      if (t < at + cycle[i].length()) return Cursor{c, i, at};
+      at += cycle[i].length();
+    }
+  }
+  return Cursor{};
+}
+
+Cursor next_showing(const Sequence& seq, Cursor cur, std::vector<Showing>& cycle) {
+  cur.start += cycle[cur.index].length();
+  if (++cur.index >= cycle.size()) {
+    cur.index = 0;
+    do {
+      cur.cycle = (cur.cycle + 1) % seq.cycles();
+      cycle = seq.showings(cur.cycle);
+    } while (cycle.empty());
+  }
+  return cur;
+}
+
+std::optional<schedule::PageRef> page_at(const schedule::RotationInput& in, model::UnixSeconds t) {
+  const Sequence seq(in);
+  if (in.urgent_since && t >= *in.urgent_since && in.urgent_seconds > 0) {
+    const model::UnixSeconds since = *in.urgent_since;
+    const int d = in.urgent_seconds;
+    if (t < since + d || seq.super_length() == 0)
+      return urgent_page(since + (t - since) / d * d, d);
+    Cursor cur = locate(seq, since);
+    auto cycle = seq.showings(cur.cycle);
+    cur = next_showing(seq, cur, cycle);
+    const model::UnixSeconds period = seq.super_length() + seq.showings_per_super() * d;
+    model::UnixSeconds at = since + d + ((t - since - d) / period) * period;
+    while (true) {
+      const Showing& s = cycle[cur.index];
+      if (t < at + s.length()) return page_in(s, at, t);
+      at += s.length();
+      if (t < at + d) return urgent_page(at, d);
+      at += d;
+      cur = next_showing(seq, cur, cycle);
+    }
+  }
+  if (seq.super_length() == 0) return std::nullopt;
+  const Cursor cur = locate(seq, t);
+  return page_in(seq.showings(cur.cycle)[cur.index], cur.start, t);
+}
+
+std::vector<schedule::PageRef> cycle_pages(const schedule::RotationInput& in,
+                                           model::UnixSeconds t) {
+  const Sequence seq(in);
+  if (seq.super_length() == 0) return {};
+  const Cursor cur = locate(seq, t);
+  const auto cycle = seq.showings(cur.cycle);
+  model::UnixSeconds at = cur.start;
+  for (std::size_t i = 0; i < cur.index; ++i)
+    at -= cycle[i].length();
+  std::vector<schedule::PageRef> r;
+  for (const auto& s : cycle) {
+    for (int p = 0; p < s.pages; ++p)
+      r.push_back(page_in(s, at, at + static_cast<model::UnixSeconds>(p) * s.seconds));
+    at += s.length();
+  }
+  return r;
+}
+
+}  // namespace
+}  // namespace hb::test::reference
+
+namespace hb::test {
+namespace {
+
+std::string exactly(const std::optional<schedule::PageRef>& p) {
+  if (!p) return "nothing";
+  return describe(p) + "@" + std::to_string(p->start) + "-" + std::to_string(p->end);
+}
+
+// A random playlist over `items` items: every kind of slide, some with
+// nothing to show, some counts missing (shorter vectors than slides or items).
+schedule::RotationInput random_input(std::mt19937_64& random, int items) {
+  const auto pick = [&](int lo, int hi) {
+    return std::uniform_int_distribution<int>(lo, hi)(random);
+  };
+  schedule::RotationInput in;
+  for (int i = 0; i < items; ++i)
+    in.item_ids.push_back("I" + std::to_string(i));
+  const int slides = pick(1, 8);
+  for (int i = 0; i < slides; ++i) {
+    const int kind = pick(0, 5);
+    const int seconds = pick(0, 9) == 0 ? 0 : pick(5, 30);
+    schedule::SlidePages p;
+    if (kind <= 1) {  // a rotating item slide
+      in.slides.push_back(slide(model::SlideType::item, seconds));
+      const int known = pick(0, 9) == 0 ? pick(0, items) : items;
+      const int empty_share = pick(0, 3);  // some feeds have many items with nothing to show
+      for (int k = 0; k < known; ++k)
+        p.per_item.push_back(pick(0, 9) < empty_share ? 0 : pick(1, 4));
+    } else {
+      const model::SlideType types[] = {model::SlideType::items, model::SlideType::roster,
+                                        model::SlideType::stats, model::SlideType::item};
+      in.slides.push_back(slide(types[pick(0, 3)], seconds, kind == 5 ? "FIXED" : ""));
+      if (in.slides.back().type == model::SlideType::item && in.slides.back().item.empty())
+        in.slides.back().item = "FIXED";  // a fixed item slide, not a rotating one
+      p.pages = pick(0, 4) == 0 ? 0 : pick(1, 5);
+    }
+    in.pages.push_back(std::move(p));
+  }
+  if (pick(0, 9) == 0) in.pages.resize(static_cast<std::size_t>(pick(0, slides)));
+  return in;
+}
+
+}  // namespace
+
+TEST_CASE("the indexed rotation agrees with the plain walk at random instants") {
+  std::mt19937_64 random(20261127);
+  std::uniform_int_distribution<model::UnixSeconds> when(at("2026-01-01T00:00"),
+                                                         at("2028-12-31T23:59"));
+  struct Row {
+    int items;
+    int inputs;
+    int instants;
+  };
+  for (const Row row :
+       {Row{1000, 12, 30}, Row{999, 6, 30}, Row{7, 60, 40}, Row{1, 20, 20}, Row{0, 20, 20}}) {
+    for (int n = 0; n < row.inputs; ++n) {
+      auto in = random_input(random, row.items);
+      const bool urgent = n % 2 == 1;
+      if (urgent) {
+        in.urgent_since = when(random);
+        in.urgent_seconds = std::uniform_int_distribution<int>(0, 20)(random);
+      }
+      const schedule::Rotation rotation(in);
+      const model::UnixSeconds super = schedule::RotationIndex(in).super_length();
+      for (int i = 0; i < row.instants; ++i) {
+        model::UnixSeconds t = when(random);
+        if (urgent && i % 3 == 0)  // near the notice, where the interleaving starts
+          t = *in.urgent_since + std::uniform_int_distribution<int>(-60, 600)(random);
+        if (i % 7 == 0) t = -t;                           // before the epoch
+        if (i % 11 == 0 && super > 0) t = t - t % super;  // a super-cycle's first second
+        CAPTURE(row.items);
+        CAPTURE(n);
+        CAPTURE(t);
+        const std::string expected = exactly(reference::page_at(in, t));
+        CHECK(exactly(schedule::page_at(in, t)) == expected);
+        CHECK(exactly(rotation.page_at(t)) == expected);
+        if (i % 5 == 0) {
+          std::string want, got;
+          for (const auto& p : reference::cycle_pages(in, t))
+            want += exactly(p) + " ";
+          for (const auto& p : rotation.cycle_pages(t))
+            got += exactly(p) + " ";
+          CHECK(got == want);
+        }
+      }
+    }
+  }
+}
+
+TEST_CASE("the rotation index: one entry per cycle, super-cycle as long as its cycles") {
+  schedule::RotationInput in;
+  in.slides = {slide(model::SlideType::roster, 10), slide(model::SlideType::item, 20),
+               slide(model::SlideType::item, 5)};
+  in.item_ids = {"A", "B", "C", "D"};
+  in.pages = {{1, {}}, {0, {1, 2, 0, 1}}, {0, {1, 1, 1, 1}}};
+  // Two rotating slides over four items: two cycles, (A, B) then (C, D),
+  // each slide with its own count of each item's pages.
+  const schedule::RotationIndex index(in);
+  CHECK(index.cycles() == 2);
+  CHECK(index.length_before(0) == 0);
+  CHECK(index.length_before(1) == 10 + 1 * 20 + 1 * 5);
+  CHECK(index.super_length() == 35 + 10 + 0 + 1 * 5);  // C has nothing to show on the first
+  CHECK(index.showings_before(1) == 3);
+  CHECK(index.showings() == 3 + 2);
+  CHECK(describe(schedule::Rotation(in).page_at(35 + 10)) == "2:1/1:D");
 }
 
 }  // namespace hb::test

@@ -7,6 +7,18 @@
 namespace hb::render {
 
 int TtfMeasurer::width(std::string_view utf8, const layout::TextStyle& style) const {
+  // Key: the style in a fixed-length prefix, then the text.
+  key_.clear();
+  key_.append(reinterpret_cast<const char*>(&style.size), sizeof style.size);
+  key_.push_back(style.weight == layout::Weight::bold ? 'b' : 'r');
+  key_.append(utf8);
+  if (const int* known = widths_.find(key_)) return *known;
+  const int w = measure(utf8, style);
+  widths_.insert(key_, w);
+  return w;
+}
+
+int TtfMeasurer::measure(std::string_view utf8, const layout::TextStyle& style) const {
   int w = 0;
   for (const auto& run : split_runs(fonts_, utf8, style))
     w += run_width(prepare_run_font(fonts_, run, style), run);

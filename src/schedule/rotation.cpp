@@ -1,70 +1,60 @@
 #include "schedule/rotation.h"
 
+#include <algorithm>
 #include <numeric>
 
 namespace hb::schedule {
 namespace {
+
+// The rotation before urgent notices: cycles of the playlist, each rotating
+// item slide showing the next item in each cycle. The sequence repeats after
+// RotationIndex::cycles() cycles, which is the "super-cycle".
 
 // One showing of one slide within a cycle of the playlist.
 struct Showing {
   int slide = 0;
   int pages = 0;
   int seconds = 0;
-  std::string item;
+  std::size_t item = 0;  // index into item_ids (rotating item slides)
+  bool rotating = false;
   model::UnixSeconds length() const { return static_cast<model::UnixSeconds>(pages) * seconds; }
+  bool shown() const { return pages > 0 && seconds > 0; }
 };
 
-// The rotation before urgent notices: cycles of the playlist, each rotating
-// item slide showing the next item in each cycle. The sequence repeats after
-// `cycles` cycles, which is the "super-cycle".
-class Sequence {
+// Steps through the slides of one cycle in order, yielding each showing,
+// empty ones included (callers skip those that are not shown).
+class CycleWalk {
  public:
-  explicit Sequence(const RotationInput& in) : in_(in) {
-    for (const auto& s : in.slides)
-      if (is_rotating_item_slide(s)) ++rotating_;
-    const int n = static_cast<int>(in.item_ids.size());
-    cycles_ = rotating_ > 0 && n > 0 ? n / std::gcd(n, rotating_) : 1;
-    for (int c = 0; c < cycles_; ++c) {
-      const auto cycle = showings(c);
-      showings_per_super_ += static_cast<model::UnixSeconds>(cycle.size());
-      for (const auto& s : cycle)
-        super_length_ += s.length();
-    }
-  }
+  CycleWalk(const RotationInput& in, int rotating, int cycle)
+      : in_(in), rotating_(rotating), cycle_(cycle) {}
 
-  model::UnixSeconds super_length() const { return super_length_; }
-  model::UnixSeconds showings_per_super() const { return showings_per_super_; }
-  int cycles() const { return cycles_; }
-
-  // The non-empty showings of cycle c, in order.
-  std::vector<Showing> showings(int c) const {
-    std::vector<Showing> r;
-    int ordinal = 0;
-    for (std::size_t i = 0; i < in_.slides.size(); ++i) {
+  // False when the cycle's slides are done.
+  bool next(Showing& s) {
+    while (i_ < in_.slides.size()) {
+      const std::size_t i = i_++;
       const auto& slide = in_.slides[i];
-      const SlidePages& p = i < in_.pages.size() ? in_.pages[i] : SlidePages{};
-      Showing s{static_cast<int>(i), p.pages, slide.seconds, {}};
+      const SlidePages& p = i < in_.pages.size() ? in_.pages[i] : kNone;
+      s = Showing{static_cast<int>(i), p.pages, slide.seconds, 0, false};
       if (is_rotating_item_slide(slide)) {
         const auto n = static_cast<long long>(in_.item_ids.size());
-        const long long showing = static_cast<long long>(c) * rotating_ + ordinal++;
-        if (n == 0) continue;
-        const auto k = static_cast<std::size_t>(showing % n);
-        s.item = in_.item_ids[k];
-        s.pages = k < p.per_item.size() ? p.per_item[k] : 0;
-      } else if (slide.type == model::SlideType::item) {
-        s.item = slide.item;
+        const long long showing = static_cast<long long>(cycle_) * rotating_ + ordinal_++;
+        if (n == 0) continue;  // no items: the slide is not part of the rotation
+        s.item = static_cast<std::size_t>(showing % n);
+        s.rotating = true;
+        s.pages = s.item < p.per_item.size() ? p.per_item[s.item] : 0;
       }
-      if (s.pages > 0 && s.seconds > 0) r.push_back(std::move(s));
+      return true;
     }
-    return r;
+    return false;
   }
 
  private:
+  static inline const SlidePages kNone{};
   const RotationInput& in_;
-  int rotating_ = 0;
-  int cycles_ = 1;
-  model::UnixSeconds super_length_ = 0;
-  model::UnixSeconds showings_per_super_ = 0;
+  int rotating_;
+  int cycle_;
+  std::size_t i_ = 0;
+  int ordinal_ = 0;
 };
 
 model::UnixSeconds floor_mod(model::UnixSeconds a, model::UnixSeconds b) {
@@ -72,13 +62,17 @@ model::UnixSeconds floor_mod(model::UnixSeconds a, model::UnixSeconds b) {
   return r < 0 ? r + b : r;
 }
 
-PageRef page_in(const Showing& s, model::UnixSeconds showing_start, model::UnixSeconds t) {
+PageRef page_in(const RotationInput& in, const Showing& s, model::UnixSeconds showing_start,
+                model::UnixSeconds t) {
   const auto page = static_cast<int>((t - showing_start) / s.seconds);
   PageRef r;
   r.slide = s.slide;
   r.page = page;
   r.page_count = s.pages;
-  r.item = s.item;
+  if (s.rotating)
+    r.item = in.item_ids[s.item];
+  else if (in.slides[static_cast<std::size_t>(s.slide)].type == model::SlideType::item)
+    r.item = in.slides[static_cast<std::size_t>(s.slide)].item;
   r.start = showing_start + static_cast<model::UnixSeconds>(page) * s.seconds;
   r.end = r.start + s.seconds;
   return r;
@@ -92,70 +86,114 @@ PageRef urgent_page(model::UnixSeconds start, int seconds) {
   return r;
 }
 
-// Position of the showing that contains t in the plain rotation: cycle,
-// index within the cycle, and when it started.
-struct Cursor {
-  int cycle = 0;
-  std::size_t index = 0;
+// The last cycle c with weight_before(c) <= x, for x inside the super-cycle
+// (weight_before is non-decreasing and weight_before(0) = 0 <= x).
+template <class WeightBefore>
+int cycle_at(const RotationIndex& index, model::UnixSeconds x, WeightBefore weight_before) {
+  int lo = 0, hi = index.cycles();  // weight_before(lo) <= x < weight_before(hi)
+  while (hi - lo > 1) {
+    const int mid = lo + (hi - lo) / 2;
+    if (weight_before(mid) <= x)
+      lo = mid;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
+// The showing of the plain rotation that contains x (seconds into the
+// super-cycle), where it starts (seconds into the super-cycle) and its
+// position among the super-cycle's showings.
+struct Found {
+  Showing showing;
   model::UnixSeconds start = 0;
+  std::int64_t ordinal = 0;
 };
 
-Cursor locate(const Sequence& seq, model::UnixSeconds t) {
-  const model::UnixSeconds super_start = t - floor_mod(t, seq.super_length());
-  model::UnixSeconds at = super_start;
-  for (int c = 0; c < seq.cycles(); ++c) {
-    const auto cycle = seq.showings(c);
-    for (std::size_t i = 0; i < cycle.size(); ++i) {
-      if (t < at + cycle[i].length()) return Cursor{c, i, at};
-      at += cycle[i].length();
-    }
+Found find_plain(const RotationInput& in, const RotationIndex& index, model::UnixSeconds x) {
+  const int c = cycle_at(index, x, [&](int k) { return index.length_before(k); });
+  Found f;
+  f.start = index.length_before(c);
+  f.ordinal = index.showings_before(c);
+  CycleWalk walk(in, index.rotating(), c);
+  while (walk.next(f.showing)) {
+    if (!f.showing.shown()) continue;
+    if (x < f.start + f.showing.length()) return f;
+    f.start += f.showing.length();
+    ++f.ordinal;
   }
-  return Cursor{};  // unreachable: t lies inside its super-cycle
+  return f;  // unreachable: x lies inside cycle c, which has a shown slide
 }
 
-// Steps a cursor to the next non-empty showing.
-Cursor next_showing(const Sequence& seq, Cursor cur, std::vector<Showing>& cycle) {
-  cur.start += cycle[cur.index].length();
-  if (++cur.index >= cycle.size()) {
-    cur.index = 0;
-    do {
-      cur.cycle = (cur.cycle + 1) % seq.cycles();
-      cycle = seq.showings(cur.cycle);
-    } while (cycle.empty());
-  }
-  return cur;
-}
-
-std::optional<PageRef> plain_page_at(const Sequence& seq, model::UnixSeconds t) {
-  const Cursor cur = locate(seq, t);
-  const auto cycle = seq.showings(cur.cycle);
-  return page_in(cycle[cur.index], cur.start, t);
+std::optional<PageRef> plain_page_at(const RotationInput& in, const RotationIndex& index,
+                                     model::UnixSeconds t) {
+  const model::UnixSeconds x = floor_mod(t, index.super_length());
+  const Found f = find_plain(in, index, x);
+  return page_in(in, f.showing, t - x + f.start, t);
 }
 
 // With urgent notices: the urgent page at once, then the slide after the
-// interrupted one, then the urgent page after every slide.
-std::optional<PageRef> urgent_page_at(const Sequence& seq, const RotationInput& in,
+// interrupted one, then the urgent page after every slide. That interleaved
+// sequence repeats every super-cycle plus one urgent page per showing; in it,
+// the showings before a cycle weigh their length plus one urgent page each.
+std::optional<PageRef> urgent_page_at(const RotationInput& in, const RotationIndex& index,
                                       model::UnixSeconds t) {
   const model::UnixSeconds since = *in.urgent_since;
   const int d = in.urgent_seconds;
-  if (t < since + d || seq.super_length() == 0) {
+  if (t < since + d || index.super_length() == 0) {
     const model::UnixSeconds k = (t - since) / d;
     return urgent_page(since + k * d, d);
   }
-  Cursor cur = locate(seq, since);
-  auto cycle = seq.showings(cur.cycle);
-  cur = next_showing(seq, cur, cycle);
-  // The interleaved sequence repeats every super-cycle plus one urgent page per showing.
-  const model::UnixSeconds period = seq.super_length() + seq.showings_per_super() * d;
-  model::UnixSeconds at = since + d + ((t - since - d) / period) * period;
-  while (true) {
-    const Showing& s = cycle[cur.index];
-    if (t < at + s.length()) return page_in(s, at, t);
+  const auto weight_before = [&](int c) {
+    return index.length_before(c) + index.showings_before(c) * d;
+  };
+  const model::UnixSeconds period = weight_before(index.cycles());
+  // The showing after the one interrupted at `since` comes first.
+  const Found interrupted = find_plain(in, index, floor_mod(since, index.super_length()));
+  std::int64_t first = interrupted.ordinal + 1;
+  model::UnixSeconds first_start = interrupted.start + interrupted.showing.length();
+  if (first == index.showings()) first = 0, first_start = 0;
+  // x: where t falls in the interleaved super-cycle, from its own start.
+  model::UnixSeconds x = first_start + first * d + (t - since - d) % period;
+  if (x >= period) x -= period;
+  const int c = cycle_at(index, x, weight_before);
+  model::UnixSeconds at = weight_before(c);
+  CycleWalk walk(in, index.rotating(), c);
+  Showing s;
+  while (walk.next(s)) {
+    if (!s.shown()) continue;
+    if (x < at + s.length()) return page_in(in, s, t - (x - at), t);
     at += s.length();
-    if (t < at + d) return urgent_page(at, d);
+    if (x < at + d) return urgent_page(t - (x - at), d);
     at += d;
-    cur = next_showing(seq, cur, cycle);
   }
+  return std::nullopt;  // unreachable: x lies inside cycle c
+}
+
+std::optional<PageRef> indexed_page_at(const RotationInput& in, const RotationIndex& index,
+                                       model::UnixSeconds t) {
+  if (in.urgent_since && t >= *in.urgent_since && in.urgent_seconds > 0)
+    return urgent_page_at(in, index, t);
+  if (index.super_length() == 0) return std::nullopt;
+  return plain_page_at(in, index, t);
+}
+
+std::vector<PageRef> indexed_cycle_pages(const RotationInput& in, const RotationIndex& index,
+                                         model::UnixSeconds t) {
+  if (index.super_length() == 0) return {};
+  const model::UnixSeconds x = floor_mod(t, index.super_length());
+  const int c = cycle_at(index, x, [&](int k) { return index.length_before(k); });
+  model::UnixSeconds at = t - x + index.length_before(c);
+  std::vector<PageRef> r;
+  CycleWalk walk(in, index.rotating(), c);
+  Showing s;
+  while (walk.next(s)) {
+    if (!s.shown()) continue;
+    for (int p = 0; p < s.pages; ++p)
+      r.push_back(page_in(in, s, at, at + static_cast<model::UnixSeconds>(p) * s.seconds));
+    at += s.length();
+  }
+  return r;
 }
 
 }  // namespace
@@ -164,29 +202,65 @@ bool is_rotating_item_slide(const model::Slide& slide) {
   return slide.type == model::SlideType::item && slide.item.empty();
 }
 
+RotationIndex::RotationIndex(const RotationInput& in) {
+  for (const auto& s : in.slides)
+    if (is_rotating_item_slide(s)) ++rotating_;
+  const int n = static_cast<int>(in.item_ids.size());
+  const int cycles = rotating_ > 0 && n > 0 ? n / std::gcd(n, rotating_) : 1;
+  // The slides that are not rotating item slides weigh the same in every cycle.
+  model::UnixSeconds fixed_length = 0;
+  std::int64_t fixed_showings = 0;
+  std::vector<int> rotating_slides;
+  {
+    CycleWalk walk(in, rotating_, 0);
+    Showing s;
+    while (walk.next(s)) {
+      if (s.rotating) {
+        rotating_slides.push_back(s.slide);
+      } else if (s.shown()) {
+        fixed_length += s.length();
+        ++fixed_showings;
+      }
+    }
+  }
+  length_before_.reserve(static_cast<std::size_t>(cycles) + 1);
+  showings_before_.reserve(static_cast<std::size_t>(cycles) + 1);
+  length_before_.push_back(0);
+  showings_before_.push_back(0);
+  for (int c = 0; c < cycles; ++c) {
+    model::UnixSeconds length = fixed_length;
+    std::int64_t showings = fixed_showings;
+    for (std::size_t o = 0; o < rotating_slides.size(); ++o) {
+      const auto i = static_cast<std::size_t>(rotating_slides[o]);
+      const auto k = static_cast<std::size_t>(
+          (static_cast<long long>(c) * rotating_ + static_cast<long long>(o)) % n);
+      const std::vector<int>* per_item = i < in.pages.size() ? &in.pages[i].per_item : nullptr;
+      const int pages = per_item && k < per_item->size() ? (*per_item)[k] : 0;
+      const int seconds = in.slides[i].seconds;
+      if (pages > 0 && seconds > 0) {
+        length += static_cast<model::UnixSeconds>(pages) * seconds;
+        ++showings;
+      }
+    }
+    length_before_.push_back(length_before_.back() + length);
+    showings_before_.push_back(showings_before_.back() + showings);
+  }
+}
+
+std::optional<PageRef> Rotation::page_at(model::UnixSeconds t) const {
+  return indexed_page_at(input_, index_, t);
+}
+
+std::vector<PageRef> Rotation::cycle_pages(model::UnixSeconds t) const {
+  return indexed_cycle_pages(input_, index_, t);
+}
+
 std::optional<PageRef> page_at(const RotationInput& input, model::UnixSeconds t) {
-  const Sequence seq(input);
-  if (input.urgent_since && t >= *input.urgent_since && input.urgent_seconds > 0)
-    return urgent_page_at(seq, input, t);
-  if (seq.super_length() == 0) return std::nullopt;
-  return plain_page_at(seq, t);
+  return indexed_page_at(input, RotationIndex(input), t);
 }
 
 std::vector<PageRef> cycle_pages(const RotationInput& input, model::UnixSeconds t) {
-  const Sequence seq(input);
-  if (seq.super_length() == 0) return {};
-  const Cursor cur = locate(seq, t);
-  const auto cycle = seq.showings(cur.cycle);
-  model::UnixSeconds at = cur.start;
-  for (std::size_t i = 0; i < cur.index; ++i)
-    at -= cycle[i].length();
-  std::vector<PageRef> r;
-  for (const auto& s : cycle) {
-    for (int p = 0; p < s.pages; ++p)
-      r.push_back(page_in(s, at, at + static_cast<model::UnixSeconds>(p) * s.seconds));
-    at += s.length();
-  }
-  return r;
+  return indexed_cycle_pages(input, RotationIndex(input), t);
 }
 
 }  // namespace hb::schedule

@@ -26,9 +26,12 @@ RotationInput rotation_input(const ScreenPlan& plan, model::UnixSeconds t) {
     in.urgent_since = std::max(*since, plan.content_since);
   if (!plan.playlist) return in;
   in.slides = plan.playlist->slides;
+  in.item_ids.reserve(plan.content->items.size());
   for (const auto& item : plan.content->items)
     in.item_ids.push_back(item.id);
-  for (const auto& slide : in.slides)
+  // The playlist's own slides, not the copies: a counter may remember counts
+  // by the slide's address, which stays the same from call to call.
+  for (const auto& slide : plan.playlist->slides)
     in.pages.push_back(plan.pages(slide, t));
   return in;
 }

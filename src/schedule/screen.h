@@ -32,6 +32,9 @@ struct ScreenPlan {
 RotationInput rotation_input(const ScreenPlan& plan, model::UnixSeconds t);
 
 // The page on screen at t; nothing when there is nothing at all to show.
+// Asks the counter for every slide and builds the rotation each time
+// (O(slides + items), microseconds for a thousand items); a caller asking
+// again and again while the counts hold keeps a Rotation of rotation_input.
 std::optional<PageRef> page_on_screen(const ScreenPlan& plan, model::UnixSeconds t);
 
 // Pages from `from` to `to`; a page is cut short where a notice starts or
