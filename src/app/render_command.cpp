@@ -112,9 +112,10 @@ int render_command(const std::vector<std::string>& args, long long now) {
   const schedule::RotationInput input = schedule::rotation_input(screen.plan(0), t);
   std::vector<layout::Page> pages;
   if (input.urgent_since) {
-    schedule::PageRef urgent;
-    urgent.urgent = true;
-    pages.push_back(*screen.page(urgent, t));
+    // Every page of the urgent notices: a long one, or several, take more than one.
+    layout::PageLayout urgent_layout(measure, load_theme(), width, height);
+    for (auto& page : urgent_layout.urgent_pages(layout::moment_for(content, offset, t)))
+      pages.push_back(std::move(page));
   }
   for (const auto& ref : schedule::cycle_pages(input, t))
     if (auto page = screen.page(ref, t)) pages.push_back(std::move(*page));

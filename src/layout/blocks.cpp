@@ -72,9 +72,40 @@ bool is_backdrop(const Element& e) {
          std::holds_alternative<LineSegment>(e);
 }
 
+// Whether any text or picture of the block reaches below y.
+bool content_below(const Block& b, int y) {
+  for (const auto& e : b.elements)
+    if (!is_backdrop(e) && bottom_of(e) > y) return true;
+  return false;
+}
+
+// The block cut to `max` when all its text and pictures lie above: only the
+// frames and the padding below them are lost (a row of cards a little
+// taller than a page).
+Block trimmed(const Block& b, int max) {
+  Block r;
+  r.height = max;
+  for (const auto& e : b.elements) {
+    if (top_of(e) >= max) continue;
+    if (bottom_of(e) <= max) {
+      r.elements.push_back(e);
+    } else if (const auto* f = std::get_if<FillRect>(&e)) {
+      r.elements.push_back(
+          FillRect{Box{f->box.x, f->box.y, f->box.w, max - f->box.y}, f->color, f->radius});
+    } else if (const auto* s = std::get_if<StrokeRect>(&e)) {
+      r.elements.push_back(StrokeRect{Box{s->box.x, s->box.y, s->box.w, max - s->box.y}, s->color,
+                                      s->width, s->radius});
+    }
+  }
+  return r;
+}
+
 // Cuts a block taller than `max` where no text or picture straddles the
-// cut; backgrounds and frames are cut in two. Nothing if there is no such
-// place (a single picture taller than a page).
+// cut; backgrounds and frames are cut in two. Where every such place is
+// straddled (the lines of two table cells, each centred in its row, never
+// line up) the first part keeps what ends above `max` and the rest starts
+// with the highest line left over, so each column reads on unbroken.
+// Nothing if not even that is possible (a single picture taller than a page).
 std::optional<std::pair<Block, Block>> split(const Block& b, int max) {
   int cut = 0;
   for (const auto& e : b.elements) {
@@ -86,82 +117,163 @@ std::optional<std::pair<Block, Block>> split(const Block& b, int max) {
       if (!is_backdrop(o) && top_of(o) < bottom && bottom_of(o) > bottom) straddled = true;
     if (!straddled) cut = std::max(cut, bottom);
   }
-  if (cut <= 0) return std::nullopt;
+  int resume = cut;  // where the rest starts
+  if (cut <= 0) {
+    for (const auto& e : b.elements)
+      if (!is_backdrop(e) && bottom_of(e) <= max) cut = std::max(cut, bottom_of(e));
+    resume = b.height;
+    for (const auto& e : b.elements)
+      if (!is_backdrop(e) && bottom_of(e) > cut) resume = std::min(resume, top_of(e));
+    if (cut <= 0 || resume <= 0) return std::nullopt;
+  }
   Block first, rest;
   first.height = cut;
-  rest.height = b.height - cut;
+  rest.height = b.height - resume;
   for (const auto& e : b.elements) {
-    if (is_backdrop(e) && top_of(e) < cut && bottom_of(e) > cut) {
+    if (is_backdrop(e) && top_of(e) < cut && bottom_of(e) > resume) {
       if (const auto* r = std::get_if<FillRect>(&e)) {
         first.elements.push_back(
             FillRect{Box{r->box.x, r->box.y, r->box.w, cut - r->box.y}, r->color, r->radius});
-        rest.elements.push_back(
-            FillRect{Box{r->box.x, 0, r->box.w, r->box.y + r->box.h - cut}, r->color, r->radius});
+        rest.elements.push_back(FillRect{Box{r->box.x, 0, r->box.w, r->box.y + r->box.h - resume},
+                                         r->color, r->radius});
       } else if (const auto* s = std::get_if<StrokeRect>(&e)) {
         first.elements.push_back(StrokeRect{Box{s->box.x, s->box.y, s->box.w, cut - s->box.y},
                                             s->color, s->width, s->radius});
-        rest.elements.push_back(StrokeRect{Box{s->box.x, 0, s->box.w, s->box.y + s->box.h - cut},
+        rest.elements.push_back(StrokeRect{Box{s->box.x, 0, s->box.w, s->box.y + s->box.h - resume},
                                            s->color, s->width, s->radius});
       }
       continue;  // a line across the cut is dropped: it joins nothing on the next page
     }
-    if (bottom_of(e) <= cut) {
+    if (bottom_of(e) <= cut && (!is_backdrop(e) || top_of(e) < resume)) {
       first.elements.push_back(e);
-    } else {
+    } else if (top_of(e) >= resume || !is_backdrop(e)) {
       Element moved = e;
-      offset(moved, 0, -cut);
+      offset(moved, 0, -resume);
       rest.elements.push_back(std::move(moved));
     }
   }
   return std::pair{std::move(first), std::move(rest)};
 }
 
+// A block, or a part of one cut to fit a page.
+struct Piece {
+  Block part;  // height and elements
+  bool keep_with_next = false;
+  const std::vector<Element>* joins_next = nullptr;
+  const Block* continues = nullptr;
+};
+
+std::vector<Piece> pieces_of(const std::vector<Block>& blocks, int area_height, int top,
+                             int spacing) {
+  std::vector<Piece> pieces;
+  for (const auto& b : blocks) {
+    const Block* continues = b.continues.get();
+    // Room on a page after the repeated header and the continuation head.
+    const int room = area_height - top - (continues ? continues->height + spacing : 0);
+    Block rest;
+    rest.height = b.height;
+    rest.elements = b.elements;
+    // A block taller than a whole page (a very long pledge, a huge table
+    // cell) is cut between its lines and flows on, so nothing runs off.
+    while (rest.height > room && room > 0) {
+      if (!content_below(rest, room)) {
+        rest = trimmed(rest, room);
+        break;
+      }
+      auto parts = split(rest, room);
+      if (!parts) break;
+      pieces.push_back(Piece{std::move(parts->first), false, nullptr, continues});
+      rest = std::move(parts->second);
+    }
+    pieces.push_back(Piece{std::move(rest), b.keep_with_next, &b.joins_next, continues});
+  }
+  return pieces;
+}
+
 }  // namespace
 
 std::vector<std::vector<Element>> paginate(const std::vector<Block>& blocks, int area_height,
                                            const Block* header, int spacing) {
-  std::vector<std::vector<Element>> pages(1);
-  int y = 0;
-  const auto start_page = [&](bool fresh) {
-    if (fresh) pages.emplace_back();
-    y = 0;
-    if (header) {
-      for (auto e : header->elements)
-        pages.back().push_back(std::move(e));
-      y = header->height + spacing;
-    }
+  const int top = header ? header->height + spacing : 0;
+  const auto pieces = pieces_of(blocks, area_height, top, spacing);
+  const auto head_h = [&](std::size_t i) {
+    return pieces[i].continues ? pieces[i].continues->height + spacing : 0;
   };
-  start_page(false);
-  bool page_has_blocks = false;
-  const auto place = [&](const Block& b) {
-    if (page_has_blocks && y + b.height > area_height) {
-      start_page(true);
-      page_has_blocks = false;
-    }
-    for (auto e : b.elements) {
-      offset(e, 0, y);
-      pages.back().push_back(std::move(e));
-    }
-    y += b.height + spacing;
-    page_has_blocks = true;
+
+  // Which pieces go on which page.
+  std::vector<std::vector<std::size_t>> pages(1);
+  int y = top;
+  const auto place = [&](std::size_t i) {
+    if (pages.back().empty() && pages.size() > 1) y += head_h(i);
+    pages.back().push_back(i);
+    y += pieces[i].part.height + spacing;
   };
-  for (const auto& b : blocks) {
-    // A block taller than a whole page (a very long pledge, a huge table
-    // cell) is cut between its lines and flows on, so nothing runs off.
-    Block rest = b;
-    while (rest.height > area_height - (header ? header->height + spacing : 0)) {
-      if (page_has_blocks) {
-        start_page(true);
-        page_has_blocks = false;
-      }
-      auto parts = split(rest, area_height - y);
-      if (!parts) break;
-      place(parts->first);
-      rest = std::move(parts->second);
+  for (std::size_t i = 0; i < pieces.size(); ++i) {
+    auto& page = pages.back();
+    if (!page.empty() && y + pieces[i].part.height > area_height) {
+      // Pieces kept with this one go over with it, when they fit there
+      // together and leave at least one piece behind.
+      std::size_t k = page.size();
+      while (k > 1 && pieces[page[k - 1]].keep_with_next)
+        --k;
+      std::vector<std::size_t> moved(page.begin() + static_cast<std::ptrdiff_t>(k), page.end());
+      int need = top + head_h(moved.empty() ? i : moved.front()) + pieces[i].part.height;
+      for (const std::size_t j : moved)
+        need += pieces[j].part.height + spacing;
+      if (need > area_height) moved.clear();
+      page.resize(page.size() - moved.size());
+      pages.emplace_back();
+      y = top;
+      for (const std::size_t j : moved)
+        place(j);
     }
-    place(rest);
+    place(i);
   }
-  return pages;
+
+  std::vector<std::vector<Element>> out;
+  for (std::size_t p = 0; p < pages.size(); ++p) {
+    auto& elements = out.emplace_back();
+    const auto add = [&](const std::vector<Element>& from, int at) {
+      for (auto e : from) {
+        offset(e, 0, at);
+        elements.push_back(std::move(e));
+      }
+    };
+    int at = 0;
+    if (header) {
+      add(header->elements, 0);
+      at = top;
+    }
+    for (std::size_t k = 0; k < pages[p].size(); ++k) {
+      const Piece& piece = pieces[pages[p][k]];
+      if (k == 0 && p > 0 && piece.continues) {
+        add(piece.continues->elements, at);
+        at += piece.continues->height + spacing;
+      }
+      add(piece.part.elements, at);
+      if (k + 1 < pages[p].size() && piece.joins_next) add(*piece.joins_next, at);
+      at += piece.part.height + spacing;
+    }
+  }
+  return out;
+}
+
+std::vector<std::vector<Element>> paginate_evenly(const std::vector<Block>& blocks, int area_height,
+                                                  const Block* header, int spacing) {
+  auto full = paginate(blocks, area_height, header, spacing);
+  if (full.size() < 2) return full;
+  // Pages only get fewer as the area grows (give or take a cut block), so
+  // search for the smallest height that still needs no more pages.
+  int lo = area_height / 2, hi = area_height;
+  while (hi - lo > 1) {
+    const int mid = lo + (hi - lo) / 2;
+    if (paginate(blocks, mid, header, spacing).size() <= full.size())
+      hi = mid;
+    else
+      lo = mid;
+  }
+  auto even = paginate(blocks, hi, header, spacing);
+  return even.size() == full.size() ? even : full;
 }
 
 }  // namespace hb::layout

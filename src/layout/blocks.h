@@ -5,6 +5,7 @@
 // it needs.
 #pragma once
 
+#include <memory>
 #include <vector>
 
 #include "layout/display_list.h"
@@ -14,6 +15,16 @@ namespace hb::layout {
 struct Block {
   int height = 0;
   std::vector<Element> elements;  // positioned relative to the block's top-left
+  // Never the last block of a page when the next one can follow it there: a
+  // section's heading stays with its first line, a paragraph's first line
+  // with its second.
+  bool keep_with_next = false;
+  // Drawn only when the next block follows on the same page (the line that
+  // joins two steps of a flow), positioned relative to this block.
+  std::vector<Element> joins_next;
+  // Shown above this block when it opens a page other than the first, so a
+  // list continued from the page before says what it is ("申请材料（续）").
+  std::shared_ptr<const Block> continues;
 };
 
 // Lays cards (blocks of one width) out in rows of `columns`; each row is one
@@ -28,5 +39,11 @@ void offset(Element& e, int dx, int dy);
 // repeated at the top of every page. At least one page, maybe empty.
 std::vector<std::vector<Element>> paginate(const std::vector<Block>& blocks, int area_height,
                                            const Block* header = nullptr, int spacing = 0);
+
+// As paginate, on as few pages, but with the blocks spread evenly over them
+// (the last page not left with a single row): the smallest height that
+// needs no more pages than the full area does.
+std::vector<std::vector<Element>> paginate_evenly(const std::vector<Block>& blocks, int area_height,
+                                                  const Block* header = nullptr, int spacing = 0);
 
 }  // namespace hb::layout

@@ -1,6 +1,11 @@
 // What every page has: the header with the hall's name, date, clock and
 // whether the hall is open; the red banner of an urgent notice; the footer
 // ticker with the info notices and the hall's phone numbers.
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <optional>
+
 #include "layout/blocks.h"
 #include "layout/pages.h"
 #include "layout/wording.h"
@@ -45,7 +50,143 @@ PageLayout::PageLayout(const TextMeasurer& measure, Theme theme, int width, int 
       theme_(theme),
       m_(metrics_for(theme_, width, height)) {}
 
-Area PageLayout::chrome(Page& page, const Moment& m) {
+namespace {
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// How well a hall's name reads broken at `at`: 0 after an institution
+// (…建设局 / 政务服务窗口), 1 after a place (XX市 / 政务服务中心), 2 between
+// words, 3 anywhere else a line may break.
+int name_break_rank(std::string_view name, std::size_t at, bool word_boundary) {
+  const std::string_view before = name.substr(0, at);
+  for (const char* s : {"中心", "大厅", "委员会", "管委会"})
+    if (ends_with(before, s)) return 0;
+  if (word_boundary) {
+    for (const char* s : {"局", "厅", "委", "院", "办", "署", "府", "处", "所", "站"})
+      if (ends_with(before, s)) return 0;
+    for (const char* s : {"省", "市", "区", "县", "州", "旗", "盟", "镇", "街道"})
+      if (ends_with(before, s)) return 1;
+    return 2;
+  }
+  return 3;
+}
+
+}  // namespace
+
+PageLayout::HallName PageLayout::hall_name(const std::string& name, int width) {
+  // The header's sizes, largest first; none is below min_text (Metrics).
+  std::vector<TextStyle> sizes;
+  for (const int s : {m_.title, m_.heading, m_.body})
+    if (sizes.empty() || sizes.back().size != s) sizes.push_back(style(s, true));
+  const auto one = [&](const TextStyle& s) { return ts_.width(name, s) <= width; };
+  // The best place to break into two lines that both fit, by rank, then
+  // the most even.
+  const auto words = breaker_.words(name);
+  const auto split_in_two = [&](const TextStyle& s, int worst_rank) -> std::optional<HallName> {
+    std::optional<HallName> best;
+    int best_rank = worst_rank + 1, best_width = 0;
+    for (const std::size_t at : breaker_.opportunities(name)) {
+      if (at == 0 || at >= name.size()) continue;
+      const std::string first = name.substr(0, at), second = name.substr(at);
+      const int w = std::max(ts_.width(first, s), ts_.width(second, s));
+      if (w > width) continue;
+      const bool word = std::find(words.begin(), words.end(), at) != words.end();
+      const int rank = name_break_rank(name, at, word);
+      if (rank < best_rank || (rank == best_rank && w < best_width)) {
+        best = HallName{s, {first, second}, 0};
+        best_rank = rank;
+        best_width = w;
+      }
+    }
+    return best;
+  };
+  // One line a size smaller reads better than two; two lines broken after
+  // an institution or a place read better than one line smaller still.
+  std::vector<std::function<std::optional<HallName>()>> ladder;
+  const auto one_line_at = [&](std::size_t k) {
+    ladder.emplace_back([&, k]() -> std::optional<HallName> {
+      if (k >= sizes.size() || !one(sizes[k])) return std::nullopt;
+      return HallName{sizes[k], {name}, 0};
+    });
+  };
+  const auto two_lines_at = [&](std::size_t k, int worst_rank) {
+    ladder.emplace_back([&, k, worst_rank]() -> std::optional<HallName> {
+      if (k >= sizes.size()) return std::nullopt;
+      return split_in_two(sizes[k], worst_rank);
+    });
+  };
+  one_line_at(0);
+  one_line_at(1);
+  two_lines_at(0, 1);
+  two_lines_at(1, 1);
+  one_line_at(2);
+  two_lines_at(2, 1);
+  for (std::size_t k = 0; k < 3; ++k)
+    two_lines_at(k, 2);
+  for (std::size_t q = 0; q < ladder.size(); ++q)
+    if (auto r = ladder[q]()) {
+      r->quality = static_cast<int>(q);
+      return *r;
+    }
+  // A name too long for two lines wraps wherever it must, at the smallest size.
+  return HallName{sizes.back(), ts_.lines(name, sizes.back(), width),
+                  static_cast<int>(ladder.size())};
+}
+
+std::string PageLayout::one_line(const std::string& text, const TextStyle& s, int width) {
+  if (ts_.width(text, s) <= width) return text;
+  const std::string ellipsis = "…";
+  const auto lines = ts_.lines(text, s, std::max(0, width - ts_.width(ellipsis, s)));
+  std::string first = lines.empty() ? "" : lines.front();
+  // "，…" reads as a stray mark: drop a pause or stop before the ellipsis.
+  for (bool trimmed = true; trimmed && !first.empty();) {
+    trimmed = false;
+    for (const char* p : {"，", "。", "、", "；", "：", " ", "\u2005"})
+      if (ends_with(first, p)) {
+        first.resize(first.size() - std::string_view(p).size());
+        trimmed = true;
+      }
+  }
+  return first + ellipsis;
+}
+
+int PageLayout::qr_side(const std::string& data, int wanted) const {
+  const int modules = qr_modules(data.size());
+  if (modules == 0) return wanted;  // render reports the code it cannot draw
+  // A phone reads a code from a metre when it is some 10 cm across with
+  // modules of 2.5 mm or more: 160 px and 4 px on a 1366x768 panel.
+  const int min_module = std::max(4, static_cast<int>(std::lround(4 * m_.scale)));
+  const int min_side = static_cast<int>(std::lround(225 * m_.scale));
+  const int module = std::max({min_module, (min_side + modules - 1) / modules, wanted / modules});
+  return module * modules;
+}
+
+Block PageLayout::qr_block(const std::string& data, const std::string& caption, int width,
+                           int wanted, int room) {
+  const TextStyle s = style(m_.small);
+  const int cap_h = ts_.line_height(s), cap_w = ts_.width(caption, s);
+  const int around = m_.gap + m_.gap / 2 + cap_h;  // above the code and for the caption
+  int size = qr_side(data, wanted);
+  if (size + around > room) size = std::max(qr_side(data, 0), qr_side(data, room - around));
+  Block b;
+  if (size + around <= room) {
+    b.height = size + around;
+    b.elements.push_back(QrCode{Box{(width - size) / 2, m_.gap, size, size}, data});
+    b.elements.push_back(
+        ts_.line(caption, s, theme_.muted, (width - cap_w) / 2, m_.gap + size + m_.gap / 2));
+  } else {  // a short page: the caption beside the code
+    size = std::min(size, room);
+    b.height = size;
+    const int x = std::max(0, (width - size - m_.gap - cap_w) / 2);
+    b.elements.push_back(QrCode{Box{x, 0, size, size}, data});
+    b.elements.push_back(ts_.line(caption, s, theme_.muted, x + size + m_.gap, (size - cap_h) / 2));
+  }
+  return b;
+}
+
+Area PageLayout::chrome(Page& page, const Moment& m, bool banner) {
   const model::Content& c = *m.content;
   const auto local = schedule::to_local(m.now, m.utc_offset_minutes);
   const int W = m_.width, H = m_.height;
@@ -59,26 +200,35 @@ Area PageLayout::chrome(Page& page, const Moment& m) {
   const bool open = schedule::is_open(m.calendar, m.now, m.utc_offset_minutes);
   const std::string state = open ? "正在办公" : "非工作时间";
   const TextStyle clock_style = style(m_.title, true), small = style(m_.small);
-  // The state pill stands beside the clock and the date under both, so the
-  // header stays two lines tall and leaves the room to the content.
   const int state_w = ts_.width(state, small) + m_.gap;
-  const int right_w =
-      std::max(ts_.width(clock, clock_style) + m_.gap + state_w, ts_.width(date, small));
+  const int clock_w = ts_.width(clock, clock_style), date_w = ts_.width(date, small);
 
-  // Left block: logo, the hall's name (wrapped if it must be), subtitle.
+  // Left block: logo, the hall's name (in two lines if it must be), subtitle.
   const bool has_logo = c.hall && !c.hall->logo.empty();
   const int logo = has_logo ? m_.header_height - 2 * m_.gap : 0;
   const int name_x = m_.margin + (has_logo ? logo + m_.gap : 0);
-  // The name keeps at least half the width, whatever the clock takes.
-  const int name_w = std::max(W / 2, W - name_x - right_w - 2 * m_.margin);
   const std::string name = c.hall ? c.hall->name : "政务服务大厅";
-  TextStyle name_style = style(m_.title, true);
-  if (ts_.lines(name, name_style, name_w).size() > 1) name_style = style(m_.heading, true);
-  const auto name_lines = ts_.lines(name, name_style, name_w);
+  // The state pill stands beside the clock and the date under both, so the
+  // header stays two lines tall; when that leaves the name too little room
+  // (a portrait screen), the three stack and the name gets the width.
+  const int wide_w = std::max(clock_w + m_.gap + state_w, date_w);
+  const int stacked_w = std::max({clock_w, date_w, state_w});
+  const auto name_room = [&](int right_w) { return W - name_x - right_w - m_.margin - m_.gap; };
+  HallName hall = hall_name(name, name_room(wide_w));
+  bool stacked = false;
+  if (hall.quality > 0) {
+    HallName narrow = hall_name(name, name_room(stacked_w));
+    if (narrow.quality < hall.quality ||
+        (narrow.quality == hall.quality && narrow.lines.size() < hall.lines.size())) {
+      hall = std::move(narrow);
+      stacked = true;
+    }
+  }
+  const int name_w = name_room(stacked ? stacked_w : wide_w);
   const std::string subtitle = c.hall ? c.hall->subtitle : "";
-  const int text_h = static_cast<int>(name_lines.size()) * ts_.line_height(name_style) +
+  const int text_h = static_cast<int>(hall.lines.size()) * ts_.line_height(hall.style) +
                      (subtitle.empty() ? 0 : ts_.height(subtitle, small, name_w));
-  const int right_h = ts_.line_height(clock_style) + ts_.line_height(small);
+  const int right_h = ts_.line_height(clock_style) + (stacked ? 2 : 1) * ts_.line_height(small);
   const int header_h = std::max({m_.header_height, text_h + m_.gap, right_h + m_.gap});
 
   page.elements.push_back(FillRect{Box{0, 0, W, header_h}, theme_.header, 0});
@@ -87,38 +237,43 @@ Area PageLayout::chrome(Page& page, const Moment& m) {
     page.elements.push_back(Picture{Box{m_.margin, (header_h - logo) / 2, logo, logo},
                                     model::resolve_reference(c.hall->base_url, c.hall->logo)});
   int y = (header_h - text_h) / 2;
-  for (const auto& l : name_lines) {
-    page.elements.push_back(ts_.line(l, name_style, theme_.header_text, name_x, y));
-    y += ts_.line_height(name_style);
+  for (const auto& l : hall.lines) {
+    page.elements.push_back(ts_.line(l, hall.style, theme_.header_text, name_x, y));
+    y += ts_.line_height(hall.style);
   }
   if (!subtitle.empty()) ts_.set(page.elements, subtitle, small, theme_.accent, name_x, y, name_w);
 
   int ry = (header_h - right_h) / 2;
-  const int clock_x = W - m_.margin - ts_.width(clock, clock_style);
+  const int right = W - m_.margin;
+  const int clock_x = right - clock_w;
   page.elements.push_back(ts_.line(clock, clock_style, theme_.header_text, clock_x, ry));
-  const int pill_y = ry + (ts_.line_height(clock_style) - ts_.line_height(small)) / 2;
-  const int pill_x = clock_x - m_.gap - state_w;
-  page.elements.push_back(FillRect{Box{pill_x, pill_y, state_w, ts_.line_height(small)},
-                                   open ? theme_.good : theme_.closed, ts_.line_height(small) / 2});
-  page.elements.push_back(ts_.line(state, small, theme_.header_text, pill_x + m_.gap / 2, pill_y));
+  const int pill_h = ts_.line_height(small);
+  const auto pill = [&](int x, int py) {
+    page.elements.push_back(
+        FillRect{Box{x, py, state_w, pill_h}, open ? theme_.good : theme_.closed, pill_h / 2});
+    page.elements.push_back(ts_.line(state, small, theme_.header_text, x + m_.gap / 2, py));
+  };
+  if (!stacked) pill(clock_x - m_.gap - state_w, ry + (ts_.line_height(clock_style) - pill_h) / 2);
   ry += ts_.line_height(clock_style);
-  page.elements.push_back(
-      ts_.line(date, small, theme_.header_text, W - m_.margin - ts_.width(date, small), ry));
+  page.elements.push_back(ts_.line(date, small, theme_.header_text, right - date_w, ry));
+  if (stacked) pill(right - state_w, ry + ts_.line_height(small));
 
   int top = header_h;
-  // The urgent banner, on every page while an urgent notice is in force.
+  // The urgent banner, on every page while an urgent notice is in force:
+  // one still line, cut with "…" (the urgent page has the full text).
   const auto urgent =
       schedule::active_notices(c, model::NoticeLevel::urgent, m.now, m.utc_offset_minutes);
-  if (!urgent.empty()) {
+  if (banner && !urgent.empty()) {
     std::string text = "紧急通知：";
     for (std::size_t i = 0; i < urgent.size(); ++i)
       text += (i ? "　" : "") + urgent[i]->text;
+    for (char& ch : text)
+      if (ch == '\n') ch = ' ';
     const TextStyle s = style(m_.body, true);
     const int h = ts_.line_height(s) + m_.gap;
     page.elements.push_back(FillRect{Box{0, top, W, h}, theme_.urgent, 0});
-    page.elements.push_back(
-        Ticker{Box{m_.margin, top + m_.gap / 2, W - 2 * m_.margin, ts_.line_height(s)}, text, s,
-               theme_.urgent_text, 100});
+    page.elements.push_back(ts_.line(one_line(text, s, W - 2 * m_.margin), s, theme_.urgent_text,
+                                     m_.margin, top + m_.gap / 2));
     top += h;
   }
 
@@ -158,11 +313,12 @@ Area PageLayout::heading(Page& page, const Area& a, const std::string& title) {
 
 std::vector<Page> PageLayout::paged(const Moment& m, const std::string& type,
                                     const std::string& title, const std::vector<Block>& blocks,
-                                    const Block* header, const std::string& item,
-                                    const Side& side) {
+                                    const Block* header, const std::string& item, const Side& side,
+                                    bool fill) {
   Page probe;
   const Area body = heading(probe, chrome(probe, m), title);
-  const auto chunks = paginate(blocks, body.h, header, m_.gap / 2);
+  const auto chunks = fill ? paginate(blocks, body.h, header, m_.gap / 2)
+                           : paginate_evenly(blocks, body.h, header, m_.gap / 2);
   std::vector<Page> pages;
   for (std::size_t i = 0; i < chunks.size(); ++i) {
     Page p;

@@ -4,6 +4,18 @@
 
 namespace hb::layout {
 
+int qr_modules(std::size_t bytes) {
+  // Data bytes each version holds in 8-bit mode at error correction M
+  // (ISO/IEC 18004, table 7).
+  static constexpr int kCapacity[] = {14,   26,   42,   62,   84,   106,  122,  152,  180,  213,
+                                      251,  287,  331,  362,  412,  450,  504,  560,  624,  666,
+                                      711,  779,  857,  911,  997,  1059, 1125, 1190, 1264, 1370,
+                                      1452, 1538, 1628, 1722, 1809, 1911, 1989, 2099, 2213, 2331};
+  for (int v = 1; v <= 40; ++v)
+    if (bytes <= static_cast<std::size_t>(kCapacity[v - 1])) return 17 + 4 * v + 2 * 4;
+  return 0;
+}
+
 std::vector<std::string> text_in_reading_order(const Page& page) {
   struct Placed {
     int y, x;

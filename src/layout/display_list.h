@@ -3,6 +3,7 @@
 // data, no fonts or textures.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <variant>
@@ -66,6 +67,12 @@ struct QrCode {
   Color dark{0, 0, 0, 255};
   Color light{255, 255, 255, 255};
 };
+
+// Modules across a QR code of `bytes` bytes of data, its quiet zone of 4
+// modules a side included, as render draws it (8-bit mode, error
+// correction M, the smallest version that holds the data); 0 when no QR
+// code holds that much. Layout sizes codes in whole modules with it.
+int qr_modules(std::size_t bytes);
 
 // The footer ticker: one long line that scrolls right to left at `speed`
 // pixels a second. A still image shows it from its start.

@@ -42,13 +42,16 @@ std::vector<std::size_t> boundaries(icu::BreakIterator* it, std::string_view s) 
   return r;
 }
 
-std::unique_ptr<icu::BreakIterator> make(bool lines) {
+enum class Unit { line, character, word };
+
+std::unique_ptr<icu::BreakIterator> make(Unit unit) {
   UErrorCode status = U_ZERO_ERROR;
   // Strict line breaking is what Chinese typesetting (clreq) asks for.
   const icu::Locale zh("zh", "CN", "", "lb=strict");
   std::unique_ptr<icu::BreakIterator> it(
-      lines ? icu::BreakIterator::createLineInstance(zh, status)
-            : icu::BreakIterator::createCharacterInstance(zh, status));
+      unit == Unit::line        ? icu::BreakIterator::createLineInstance(zh, status)
+      : unit == Unit::character ? icu::BreakIterator::createCharacterInstance(zh, status)
+                                : icu::BreakIterator::createWordInstance(zh, status));
   if (U_FAILURE(status)) return nullptr;
   return it;
 }
@@ -116,8 +119,9 @@ std::string space_mixed_scripts(std::string_view text) {
 }
 
 struct LineBreaker::Iterators {
-  std::unique_ptr<icu::BreakIterator> lines = make(true);
-  std::unique_ptr<icu::BreakIterator> graphemes = make(false);
+  std::unique_ptr<icu::BreakIterator> lines = make(Unit::line);
+  std::unique_ptr<icu::BreakIterator> graphemes = make(Unit::character);
+  std::unique_ptr<icu::BreakIterator> words = make(Unit::word);
 };
 
 LineBreaker::LineBreaker() : icu_(std::make_unique<Iterators>()) {}
@@ -130,11 +134,21 @@ std::vector<std::size_t> LineBreaker::opportunities(std::string_view p) {
       // ICU follows UAX #14; clreq forbids a few breaks it allows.
       if (may_not_start_line(first_code_point(p, b))) continue;
       if (may_not_end_line(last_code_point(p, b))) continue;
+      // A number stays with the measure word after it: 3个工作日, 1份.
+      const char32_t before = last_code_point(p, b);
+      const char32_t after = first_code_point(p, b);
+      if (before >= '0' && before <= '9' && model::is_han(after)) continue;
+      // A document number stays whole: 国办发〔2021〕22号.
+      if ((before == U'〕' || before == U'］') && after >= '0' && after <= '9') continue;
     }
     r.push_back(b);
   }
   if (r.empty() || r.back() != p.size()) r.push_back(p.size());
   return r;
+}
+
+std::vector<std::size_t> LineBreaker::words(std::string_view text) {
+  return boundaries(icu_->words.get(), text);
 }
 
 std::vector<std::size_t> LineBreaker::characters(std::string_view text) {

@@ -29,9 +29,14 @@ class LineBreaker {
   std::vector<std::string> break_text(std::string_view text, const TextStyle& style, int max_width,
                                       const TextMeasurer& measure);
 
- private:
-  // Byte offsets where a line may end (after the offset), clreq applied.
+  // Byte offsets where a line may end (after the offset), clreq applied;
+  // the last is the paragraph's end.
   std::vector<std::size_t> opportunities(std::string_view paragraph);
+  // Byte offsets between words, by ICU's dictionary for Chinese (昆明市|住房|
+  // 和|城乡|建设|局): a hint for where a name reads best broken, not a rule.
+  std::vector<std::size_t> words(std::string_view text);
+
+ private:
   // Byte offsets between user-perceived characters, for words wider than a line.
   std::vector<std::size_t> characters(std::string_view text);
   void avoid_orphan(std::vector<std::string>& lines, const TextStyle& style, int max_width,

@@ -32,6 +32,8 @@ struct Area {
 };
 
 // A column at the right of every page of a slide (a QR code, deadlines).
+// Its content must fit the height of a page: what does not goes into the
+// slide's main flow instead.
 struct Side {
   int width = 0;
   std::function<void(Page&, const Area&)> draw;
@@ -48,7 +50,11 @@ class PageLayout {
   // rotating item slide counts the pages of every item.
   schedule::SlidePages count(const Moment& m, const model::Slide& slide);
 
-  // The page of the urgent notices in force (pre-empts the rotation).
+  // The pages of the urgent notices in force (they pre-empt the rotation):
+  // set as large as fits one page, paginated at body size when even that
+  // does not. At least one page.
+  std::vector<Page> urgent_pages(const Moment& m);
+  // The first of them.
   Page urgent(const Moment& m);
   // Shown while there is no content yet.
   Page waiting(const std::string& screen_id, const std::string& message, const Moment& m);
@@ -56,13 +62,34 @@ class PageLayout {
   const Metrics& metrics() const { return m_; }
 
  private:
-  // Header, urgent banner and footer ticker; returns the area left for content.
-  Area chrome(Page& page, const Moment& m);
+  // Header, urgent banner (unless `banner` is false: the urgent page itself)
+  // and footer ticker; returns the area left for content.
+  Area chrome(Page& page, const Moment& m, bool banner = true);
+  // The hall's name in the header: one line, or two broken where a name
+  // reads naturally, at the largest of the header's sizes that allows it.
+  struct HallName {
+    TextStyle style;
+    std::vector<std::string> lines;
+    int quality = 0;  // lower is better
+  };
+  HallName hall_name(const std::string& name, int width);
+  // One line of `text` no wider than `width`, cut with "…" if it must be.
+  std::string one_line(const std::string& text, const TextStyle& style, int width);
+  // The side of a QR code of `data` in px: whole modules, about `wanted`,
+  // never smaller than a phone scans from a metre away.
+  int qr_side(const std::string& data, int wanted) const;
+  // A QR code of about `wanted` px centred in `width`, its caption under it,
+  // or beside it when a page of `room` px has no room for that.
+  struct Block qr_block(const std::string& data, const std::string& caption, int width, int wanted,
+                        int room);
   // Heading of a slide and the page indicator; returns the area below it.
   Area heading(Page& page, const Area& area, const std::string& title);
+  // A list (rows, cards) is spread evenly over its pages; running text
+  // (`fill`) fills each page before the next.
   std::vector<Page> paged(const Moment& m, const std::string& type, const std::string& title,
                           const std::vector<struct Block>& blocks, const struct Block* header,
-                          const std::string& item = "", const Side& side = Side());
+                          const std::string& item = "", const Side& side = Side(),
+                          bool fill = false);
 
   std::vector<Page> items(const Moment& m, const model::Slide& s);
   std::vector<Page> item(const Moment& m, const model::Item& item);

@@ -1,6 +1,8 @@
 // One item's full page: where and who, the procedure drawn as a flow, the
 // materials, deadlines with the speed-up, fees, basis, result, and a QR
 // code of the online service.
+#include <algorithm>
+
 #include "layout/blocks.h"
 #include "layout/pages.h"
 #include "layout/wording.h"
@@ -9,65 +11,160 @@ namespace hb::layout {
 
 std::vector<Page> PageLayout::item(const Moment& m, const model::Item& it) {
   const model::Content& c = *m.content;
-  const bool side_panel = !m_.portrait;
   const int full = m_.width - 2 * m_.margin;
-  const int side_w = side_panel ? full * 3 / 10 : 0;
-  const int w = full - (side_panel ? side_w + m_.gap : 0);
   const TextStyle body = style(m_.body), bold = style(m_.body, true), small = style(m_.small);
   const int lh = ts_.line_height(body);
-  std::vector<Block> blocks;
+  const std::string qr_caption = "扫码网上办理";
 
+  // The height a page leaves its content, under the header and the heading.
+  Page probe;
+  const Area area = heading(probe, chrome(probe, m), it.name);
+
+  // "label：value" lines; in a column too narrow for one, the value goes
+  // under its label rather than breaking inside "20个工作日".
+  struct Line {
+    std::string label, value;
+    Color colour;
+    std::string text(bool split) const { return label + (split ? "\n" : "") + value; }
+  };
+  std::vector<Line> deadline_lines;
+  deadline_lines.push_back({"承诺时限：", promised_text(it.deadline), theme_.header});
+  if (const std::string statutory = statutory_text(it.deadline); !statutory.empty())
+    deadline_lines.push_back({"法定时限：", statutory, theme_.text});
+  if (const auto pct = speed_up_percent(it.deadline))
+    deadline_lines.push_back({"提速 ", std::to_string(*pct) + "%", theme_.good});
+  const Line fee_line{"收费：", fees_text(it.fees), theme_.text};
+  // One fee or none reads as a line; a list of fees gets a section of its own.
+  const bool fee_list = it.fees && !it.fees->free && it.fees->fees.size() > 1;
+
+  // Landscape screens give deadlines, the fee and the QR code a column at
+  // the right of every page, as far as it holds them; what it cannot hold
+  // goes into the main flow: first the fee, then the deadlines (the code is
+  // worth more on every page), then the code itself.
+  const int side_max = m_.portrait ? 0 : full * 3 / 10;
+  const int side_max_in = side_max - 2 * m_.gap;
+  const int cap_h = ts_.line_height(small);
+  const auto side_text = [&](const Line& l) {
+    return l.text(ts_.width(l.label + l.value, bold) > side_max_in);
+  };
+  int dl_h = 0;
+  for (const auto& l : deadline_lines)
+    dl_h += ts_.height(side_text(l), bold, side_max_in);
+  const int fee_h = ts_.height(side_text(fee_line), bold, side_max_in);
+  const bool has_qr = !it.online_url.empty();
+  const int qr_min = has_qr ? qr_side(it.online_url, 0) : 0;
+  struct SideContent {
+    bool deadlines = false, fee = false, qr = false;
+  };
+  const auto side_h = [&](const SideContent& sc, int qr) {
+    return m_.gap + (sc.deadlines ? dl_h : 0) + (sc.fee ? fee_h : 0) +
+           (sc.qr ? (sc.deadlines || sc.fee ? m_.gap : 0) + qr + m_.gap / 2 + cap_h : 0) + m_.gap;
+  };
+  SideContent sc;
+  if (side_max > 0) {
+    const bool qr_fits = has_qr && qr_min <= side_max_in;
+    for (const SideContent& want :
+         {SideContent{true, !fee_list, qr_fits}, SideContent{true, false, qr_fits},
+          SideContent{false, false, qr_fits}, SideContent{true, !fee_list, false},
+          SideContent{true, false, false}})
+      if ((want.deadlines || want.qr) && side_h(want, qr_min) <= area.h) {
+        sc = want;
+        break;
+      }
+  }
+  const bool side = sc.deadlines || sc.qr;
+  const int side_w = !side          ? 0
+                     : sc.deadlines ? side_max
+                                    : std::max(qr_min, ts_.width(qr_caption, small)) + 2 * m_.gap;
+  int side_qr = 0;
+  if (sc.qr) {
+    const int room =
+        std::min(side_w - 2 * m_.gap, area.h - side_h({sc.deadlines, sc.fee, true}, 0));
+    side_qr = qr_side(it.online_url, room);
+    if (side_qr > room) side_qr = qr_min;
+  }
+  const int w = full - (side ? side_w + m_.gap : 0);
+
+  std::vector<Block> blocks;
   // Short texts stay whole on one page; long ones (the legal basis) flow
-  // line by line over pages.
-  const auto text_block = [&](const std::string& text, const TextStyle& s, Color colour,
-                              int indent) {
-    const auto lines = ts_.lines(text, s, w - indent);
+  // line by line over pages, never leaving a first or last line alone.
+  const auto lines_block = [&](const std::vector<std::string>& lines, const TextStyle& s,
+                               Color colour, int indent,
+                               const std::shared_ptr<const Block>& continues) {
     const bool whole = lines.size() <= 3;
     Block b;
-    for (const auto& l : lines) {
-      if (!l.empty()) b.elements.push_back(ts_.line(l, s, colour, indent, b.height));
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      if (!lines[i].empty()) b.elements.push_back(ts_.line(lines[i], s, colour, indent, b.height));
       b.height += ts_.line_height(s);
       if (!whole) {
+        b.keep_with_next = i == 0 || i + 2 == lines.size();
+        b.continues = continues;
         blocks.push_back(std::move(b));
         b = Block{};
       }
     }
-    if (whole) blocks.push_back(std::move(b));
+    if (whole) {
+      b.continues = continues;
+      blocks.push_back(std::move(b));
+    }
   };
-  const auto subheading = [&](const std::string& title) {
+  const auto text_block = [&](const std::string& text, const TextStyle& s, Color colour, int indent,
+                              const std::shared_ptr<const Block>& continues) {
+    lines_block(ts_.lines(text, s, w - indent), s, colour, indent, continues);
+  };
+  // A text and a short note after it ("（原件 1份）"): the note is not
+  // broken; it ends the text's last line, or has a line of its own.
+  const auto noted_lines = [&](const std::string& text, const std::string& note,
+                               const TextStyle& s) {
+    auto lines = ts_.lines(text + note, s, w);
+    if (lines.back().ends_with(note) || ts_.width(note, s) > w) return lines;
+    lines = ts_.lines(text, s, w);
+    if (ts_.width(lines.back() + note, s) <= w)
+      lines.back() += note;
+    else
+      lines.push_back(note);
+    return lines;
+  };
+  const auto subheading_block = [&](const std::string& title) {
     Block b;
     b.height = lh + m_.gap / 2;
     b.elements.push_back(
         FillRect{Box{0, m_.gap / 2 + lh / 4, m_.gap / 3, lh / 2}, theme_.header, 2});
     b.elements.push_back(ts_.line(title, bold, theme_.header, m_.gap, m_.gap / 2));
+    return b;
+  };
+  // A section's heading stays with its first entry; a page that continues
+  // the section opens with "（续）".
+  const auto section = [&](const std::string& title) {
+    Block b = subheading_block(title);
+    b.keep_with_next = true;
     blocks.push_back(std::move(b));
+    return std::make_shared<const Block>(subheading_block(title + "（续）"));
   };
 
   std::string where;
   for (const auto& win : c.roster.windows)
     if (win.id == it.window) where = win.name + (win.service.empty() ? "" : " · " + win.service);
   if (where.empty() && !it.window.empty()) where = it.window + "号窗口";
-  if (!where.empty()) text_block("办理窗口：" + where, body, theme_.text, 0);
-  if (!it.department.empty()) text_block("实施部门：" + it.department, body, theme_.text, 0);
-  if (!it.kind.empty()) text_block("事项类型：" + it.kind, body, theme_.text, 0);
-
-  const auto deadline_lines = [&]() {
-    std::vector<std::pair<std::string, Color>> r;
-    r.emplace_back("承诺时限：" + promised_text(it.deadline), theme_.header);
-    const std::string statutory = statutory_text(it.deadline);
-    if (!statutory.empty()) r.emplace_back("法定时限：" + statutory, theme_.text);
-    if (const auto pct = speed_up_percent(it.deadline))
-      r.emplace_back("提速 " + std::to_string(*pct) + "%", theme_.good);
-    r.emplace_back("收费：" + fees_text(it.fees), theme_.text);
-    return r;
-  }();
-  if (!side_panel)
-    for (const auto& [text, colour] : deadline_lines)
-      text_block(text, bold, colour, 0);
+  if (!where.empty()) text_block("办理窗口：" + where, body, theme_.text, 0, nullptr);
+  if (!it.department.empty())
+    text_block("实施部门：" + it.department, body, theme_.text, 0, nullptr);
+  if (!it.kind.empty()) text_block("事项类型：" + it.kind, body, theme_.text, 0, nullptr);
+  // Deadlines and the fee not in the column read together, on one page.
+  {
+    std::vector<Line> group;
+    if (!sc.deadlines) group = deadline_lines;
+    if (!fee_list && !sc.fee) group.push_back(fee_line);
+    Block b;
+    for (const auto& l : group)
+      b.height += ts_.set(b.elements, l.text(false), bold, l.colour, 0, b.height, w);
+    if (!group.empty()) blocks.push_back(std::move(b));
+  }
 
   if (!it.procedure.empty()) {
-    subheading("办理流程");
+    const auto continued = section("办理流程");
     const int dot = lh * 3 / 4;
+    const TextStyle num = style(m_.small, true);
     for (std::size_t i = 0; i < it.procedure.size(); ++i) {
       const auto& step = it.procedure[i];
       std::string head = step.name;
@@ -77,13 +174,15 @@ std::vector<Page> PageLayout::item(const Moment& m, const model::Item& it) {
       const int head_h = static_cast<int>(heads.size()) * lh;
       Block b;
       b.height = head_h + static_cast<int>(desc.size()) * ts_.line_height(small) + m_.gap / 2;
-      // The flow: numbered dots joined by a line down to the next step.
+      b.continues = continued;
+      // The flow: numbered dots joined by a line from one dot to the next,
+      // drawn only when the next step is on the same page.
       if (i + 1 < it.procedure.size())
-        b.elements.push_back(LineSegment{dot / 2, lh / 2, dot / 2, b.height + m_.gap / 2 + lh / 2,
-                                         theme_.card_border, std::max(2, m_.gap / 6)});
+        b.joins_next.push_back(LineSegment{dot / 2, (lh + dot) / 2, dot / 2,
+                                           b.height + m_.gap / 2 + (lh - dot) / 2,
+                                           theme_.card_border, std::max(2, m_.gap / 6)});
       b.elements.push_back(FillRect{Box{0, (lh - dot) / 2, dot, dot}, theme_.header, dot / 2});
       const std::string n = std::to_string(i + 1);
-      const TextStyle num = style(m_.small, true);
       // The number shares the heading's row (y 0), so it reads first.
       b.elements.push_back(TextRun{Box{(dot - ts_.width(n, num)) / 2, 0, ts_.width(n, num), lh}, n,
                                    num, theme_.header_text});
@@ -101,64 +200,65 @@ std::vector<Page> PageLayout::item(const Moment& m, const model::Item& it) {
   }
 
   if (!it.materials.empty()) {
-    subheading("申请材料");
+    const auto continued = section("申请材料");
     for (std::size_t i = 0; i < it.materials.size(); ++i) {
       const auto& mat = it.materials[i];
       std::string line = std::to_string(i + 1) + ". " + mat.name;
       std::string note = form_text(mat.form);
-      note += (note.empty() ? "" : " ") + std::to_string(mat.copies) + "份";
+      // A no-break space: "原件 1份" stays on one line.
+      note += (note.empty() ? "" : "\u00A0") + std::to_string(mat.copies) + "份";
       if (!mat.required) note += " · 非必需";
-      text_block(line + "（" + note + "）", body, mat.required ? theme_.text : theme_.muted, 0);
+      lines_block(noted_lines(line, "（" + note + "）", body), body,
+                  mat.required ? theme_.text : theme_.muted, 0, continued);
     }
   }
-  if (!it.basis.empty()) {
-    subheading("设定依据");
-    text_block(it.basis, small, theme_.text, 0);
+  if (fee_list) {
+    const auto continued = section("收费标准");
+    // A fee and its basis stay together.
+    for (const auto& f : it.fees->fees) {
+      Block b;
+      b.continues = continued;
+      b.height = ts_.set(b.elements,
+                         f.name + " " + money_text(f.amount) + (f.per.empty() ? "" : "/" + f.per),
+                         body, theme_.text, 0, 0, w);
+      if (!f.basis.empty())
+        b.height += ts_.set(b.elements, f.basis, small, theme_.muted, m_.gap, b.height, w - m_.gap);
+      blocks.push_back(std::move(b));
+    }
   }
-  if (!it.result.empty()) {
-    subheading("办理结果");
-    text_block(it.result, body, theme_.text, 0);
-  }
-  if (!side_panel && !it.online_url.empty()) {
-    Block b;
-    const int size = m_.width / 3;
-    b.height = size + ts_.line_height(small) + m_.gap;
-    b.elements.push_back(QrCode{Box{(full - size) / 2, m_.gap, size, size}, it.online_url});
-    const std::string cap = "扫码网上办理";
-    b.elements.push_back(
-        ts_.line(cap, small, theme_.muted, (full - ts_.width(cap, small)) / 2, size + m_.gap));
-    blocks.push_back(std::move(b));
-  }
+  if (!it.basis.empty()) text_block(it.basis, small, theme_.text, 0, section("设定依据"));
+  if (!it.result.empty()) text_block(it.result, body, theme_.text, 0, section("办理结果"));
+  if (has_qr && !sc.qr)
+    blocks.push_back(
+        qr_block(it.online_url, qr_caption, w, m_.portrait ? m_.width / 3 : w / 3, area.h));
 
-  Side side;
-  if (side_panel) {
-    side.width = side_w;
-    side.draw = [this, deadline_lines, url = it.online_url](Page& p, const Area& a) {
+  Side panel;
+  if (side) {
+    std::vector<std::pair<std::string, Color>> texts;
+    if (sc.deadlines)
+      for (const auto& l : deadline_lines)
+        texts.emplace_back(side_text(l), l.colour);
+    if (sc.fee) texts.emplace_back(side_text(fee_line), fee_line.colour);
+    panel.width = side_w;
+    panel.draw = [this, texts, side_qr, qr_caption, height = side_h(sc, side_qr),
+                  url = it.online_url](Page& p, const Area& a) {
       const TextStyle b = style(m_.body, true), s = style(m_.small);
+      p.elements.push_back(FillRect{Box{a.x, a.y, a.w, height}, theme_.card, m_.radius});
+      p.elements.push_back(
+          StrokeRect{Box{a.x, a.y, a.w, height}, theme_.card_border, 2, m_.radius});
       int y = a.y + m_.gap;
-      std::vector<Element> lines;
-      for (const auto& [text, colour] : deadline_lines)
-        y += ts_.set(lines, text, b, colour, a.x + m_.gap, y, a.w - 2 * m_.gap);
-      int qr = 0;
-      if (!url.empty()) {
-        qr = std::min(a.w - 2 * m_.gap, a.h - (y - a.y) - 2 * ts_.line_height(s) - 3 * m_.gap);
-        qr = std::max(qr, 0);
-      }
-      const int box_h = (y - a.y) + m_.gap + (qr > 0 ? qr + ts_.line_height(s) + 2 * m_.gap : 0);
-      p.elements.push_back(FillRect{Box{a.x, a.y, a.w, box_h}, theme_.card, m_.radius});
-      p.elements.push_back(StrokeRect{Box{a.x, a.y, a.w, box_h}, theme_.card_border, 2, m_.radius});
-      for (auto& e : lines)
-        p.elements.push_back(std::move(e));
-      if (qr > 0) {
-        const int qx = a.x + (a.w - qr) / 2, qy = y + m_.gap;
-        p.elements.push_back(QrCode{Box{qx, qy, qr, qr}, url});
-        const std::string cap = "扫码网上办理";
-        p.elements.push_back(ts_.line(cap, s, theme_.muted, a.x + (a.w - ts_.width(cap, s)) / 2,
-                                      qy + qr + m_.gap / 2));
+      for (const auto& [text, colour] : texts)
+        y += ts_.set(p.elements, text, b, colour, a.x + m_.gap, y, a.w - 2 * m_.gap);
+      if (side_qr > 0) {
+        const int qx = a.x + (a.w - side_qr) / 2, qy = y + (texts.empty() ? 0 : m_.gap);
+        p.elements.push_back(QrCode{Box{qx, qy, side_qr, side_qr}, url});
+        p.elements.push_back(ts_.line(qr_caption, s, theme_.muted,
+                                      a.x + (a.w - ts_.width(qr_caption, s)) / 2,
+                                      qy + side_qr + m_.gap / 2));
       }
     };
   }
-  return paged(m, "item", it.name, blocks, nullptr, it.id, side);
+  return paged(m, "item", it.name, blocks, nullptr, it.id, panel, true);
 }
 
 }  // namespace hb::layout

@@ -2,6 +2,7 @@
 // satisfaction rate per window, and the 好差评 distribution where given.
 #include <algorithm>
 #include <cmath>
+#include <memory>
 
 #include "layout/blocks.h"
 #include "layout/pages.h"
@@ -32,13 +33,20 @@ std::vector<Page> PageLayout::stats(const Moment& m) {
   int name_w = ts_.width("窗口", bold);
   for (const auto& w : st.windows)
     name_w = std::max(name_w, ts_.width(window_name(c, w.window), bold));
-  name_w += m_.gap;
+  // A very long window name wraps rather than squeezing the charts.
+  name_w = std::min(name_w + m_.gap, full / 4);
+  // The name in its column, as many lines as it takes; the row grows with it.
+  const auto name_cell = [&](Block& b, const std::string& name) {
+    const int h = ts_.set(b.elements, name, bold, theme_.text, 0, 0, name_w - m_.gap);
+    b.height = std::max(b.height, h + m_.gap / 3);
+  };
   const int chart_w = (full - name_w - 2 * m_.gap) / 3;
   long long max_handled = 1;
   for (const auto& w : st.windows)
     max_handled = std::max(max_handled, w.handled);
 
-  // Head row: the three charts' titles.
+  // Head row: the three charts' titles, over the bars again on a page
+  // that continues them.
   Block header;
   header.height = ts_.line_height(head) + m_.gap / 2;
   const char* titles[] = {"办件量", "按时办结率", "满意率"};
@@ -46,12 +54,15 @@ std::vector<Page> PageLayout::stats(const Moment& m) {
     header.elements.push_back(
         ts_.line(titles[k], head, theme_.muted, name_w + k * (chart_w + m_.gap), 0));
 
+  header.keep_with_next = true;
+  const auto bars_head = std::make_shared<const Block>(header);
   std::vector<Block> blocks;
   const int bar_h = lh * 3 / 5;
   for (const auto& w : st.windows) {
     Block b;
     b.height = lh + m_.gap / 3;
-    b.elements.push_back(ts_.line(window_name(c, w.window), bold, theme_.text, 0, 0));
+    b.continues = bars_head;
+    name_cell(b, window_name(c, w.window));
     struct Cell {
       double fraction;
       std::string label;
@@ -111,6 +122,8 @@ std::vector<Page> PageLayout::stats(const Moment& m) {
       x += item_w;
     }
     legend.height = y + row_h;
+    legend.keep_with_next = true;
+    const auto legend_head = std::make_shared<const Block>(legend);
     blocks.push_back(std::move(legend));
     for (const auto& w : st.windows) {
       if (!w.ratings) continue;
@@ -121,7 +134,8 @@ std::vector<Page> PageLayout::stats(const Moment& m) {
           std::max<long long>(1, counts[0] + counts[1] + counts[2] + counts[3] + counts[4]);
       Block b;
       b.height = lh + m_.gap / 3;
-      b.elements.push_back(ts_.line(window_name(c, w.window), bold, theme_.text, 0, 0));
+      b.continues = legend_head;
+      name_cell(b, window_name(c, w.window));
       const int track = full - name_w - ts_.width("共 00000 条", small) - m_.gap;
       int bx = name_w;
       for (int k = 0; k < 5; ++k) {

@@ -100,13 +100,15 @@ std::vector<Page> PageLayout::notices(const Moment& m) {
             FillRect{Box{0, b.height / 3, m_.gap / 2, m_.gap / 2}, theme_.header, m_.gap / 4});
       if (!lines[i].empty())
         b.elements.push_back(ts_.line(lines[i], body, theme_.text, 3 * m_.gap / 2, 0));
+      // No first or last line of a notice alone on a page.
+      b.keep_with_next = lines.size() > 1 && (i == 0 || i + 2 == lines.size());
       blocks.push_back(std::move(b));
     }
     Block spacer;  // between notices
     spacer.height = m_.gap;
     blocks.push_back(std::move(spacer));
   }
-  return paged(m, "notices", "通知公告", blocks, nullptr);
+  return paged(m, "notices", "通知公告", blocks, nullptr, "", Side(), true);
 }
 
 std::vector<Page> PageLayout::commitments(const Moment& m) {
@@ -118,9 +120,25 @@ std::vector<Page> PageLayout::commitments(const Moment& m) {
   // The feedback QR code stands in a column of its own on landscape screens.
   const std::string caption =
       feedback ? (feedback->caption.empty() ? std::string("扫码评价") : feedback->caption) : "";
-  const int qr =
-      feedback && !m_.portrait ? std::max(m_.height / 4, ts_.width(caption, style(m_.small))) : 0;
-  const int w = m_.width - 2 * m_.margin - (qr ? qr + 3 * m_.gap : 0);
+  // The column holds the code and its caption whole, on every page; on a
+  // page too short for that the code follows the commitments instead.
+  Page probe;
+  const int room = heading(probe, chrome(probe, m), "服务承诺").h;
+  // The column is as wide as the code, or as its caption when that is wider.
+  const int cap_w = ts_.width(caption, style(m_.small));
+  const auto column_w = [&](int code) { return std::max(code, std::min(cap_w, m_.width / 4)); };
+  const auto side_h = [&](int code) {
+    const int cap_lines =
+        static_cast<int>(ts_.lines(caption, style(m_.small), column_w(code)).size());
+    return m_.gap + code + m_.gap / 2 + cap_lines * ts_.line_height(style(m_.small)) + m_.gap;
+  };
+  int qr = 0;
+  if (feedback && !m_.portrait) {
+    qr = qr_side(feedback->url, m_.height / 4);
+    if (side_h(qr) > room) qr = qr_side(feedback->url, 0);
+    if (side_h(qr) > room) qr = 0;
+  }
+  const int w = m_.width - 2 * m_.margin - (qr ? column_w(qr) + 3 * m_.gap : 0);
   const TextStyle title = style(m_.body, true), body = style(m_.body);
   std::vector<Block> blocks;
   for (const auto& cm : c.hall->commitments) {
@@ -139,31 +157,25 @@ std::vector<Page> PageLayout::commitments(const Moment& m) {
     }
     blocks.push_back(std::move(b));
   }
-  if (feedback && m_.portrait) {  // portrait: the code after the commitments
-    Block b;
-    const int size = m_.width / 3;
-    b.height = size + ts_.line_height(style(m_.small));
-    b.elements.push_back(
-        QrCode{Box{(m_.width - 2 * m_.margin - size) / 2, 0, size, size}, feedback->url});
-    const std::string cap = feedback->caption.empty() ? "扫码评价" : feedback->caption;
-    b.elements.push_back(ts_.line(cap, style(m_.small), theme_.muted,
-                                  (m_.width - 2 * m_.margin - ts_.width(cap, style(m_.small))) / 2,
-                                  size));
-    blocks.push_back(std::move(b));
-  }
+  if (feedback && !qr)  // portrait, or too short a page: the code after the commitments
+    blocks.push_back(
+        qr_block(feedback->url, caption, m_.width - 2 * m_.margin, m_.width / 3, room));
   Side side;
-  if (feedback && !m_.portrait) {
-    side.width = qr + 2 * m_.gap;
-    side.draw = [this, feedback, qr, cap = caption](Page& p, const Area& a) {
+  if (qr) {
+    const int col = column_w(qr);
+    side.width = col + 2 * m_.gap;
+    side.draw = [this, feedback, qr, col, cap = caption, card_h = side_h(qr)](Page& p,
+                                                                              const Area& a) {
       const int x = a.x + m_.gap;
-      const int cap_h = ts_.line_height(style(m_.small));
-      const int cap_lines = static_cast<int>(ts_.lines(cap, style(m_.small), qr).size());
-      p.elements.push_back(
-          FillRect{Box{a.x, a.y, a.w, qr + 3 * m_.gap / 2 + cap_lines * cap_h + m_.gap},
-                   theme_.card, m_.radius});
-      p.elements.push_back(QrCode{Box{x, a.y + m_.gap, qr, qr}, feedback->url});
-      ts_.set(p.elements, cap, style(m_.small), theme_.muted, x, a.y + m_.gap + qr + m_.gap / 2,
-              qr);
+      p.elements.push_back(FillRect{Box{a.x, a.y, a.w, card_h}, theme_.card, m_.radius});
+      p.elements.push_back(QrCode{Box{x + (col - qr) / 2, a.y + m_.gap, qr, qr}, feedback->url});
+      const auto lines = ts_.lines(cap, style(m_.small), col);
+      int y = a.y + m_.gap + qr + m_.gap / 2;
+      for (const auto& l : lines) {  // centred under the code
+        p.elements.push_back(ts_.line(l, style(m_.small), theme_.muted,
+                                      x + (col - ts_.width(l, style(m_.small))) / 2, y));
+        y += ts_.line_height(style(m_.small));
+      }
     };
   }
   auto pages = paged(m, "commitments", "服务承诺", blocks, nullptr, "", side);

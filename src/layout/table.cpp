@@ -31,6 +31,28 @@ void Table::settle() {
       shares += columns_[i].share;
     }
   }
+  // Fitted columns together take at most half the table: over that, the
+  // widest give way (they wrap) so the flexible columns keep room to read.
+  if (const int limit = width_ / 2; fitted_total > limit) {
+    std::vector<int> widths;
+    for (std::size_t i = 0; i < columns_.size(); ++i)
+      if (columns_[i].fit) widths.push_back(natural[i]);
+    std::sort(widths.begin(), widths.end());
+    int cap = 0, below = 0;  // the largest cap with sum(min(w, cap)) <= limit
+    for (std::size_t k = 0; k < widths.size(); ++k) {
+      const int left = static_cast<int>(widths.size() - k);
+      cap = (limit - below) / left;
+      if (cap <= widths[k]) break;
+      below += widths[k];
+      cap = widths[k];
+    }
+    fitted_total = 0;
+    for (std::size_t i = 0; i < columns_.size(); ++i)
+      if (columns_[i].fit) {
+        natural[i] = std::min(natural[i], cap);
+        fitted_total += natural[i];
+      }
+  }
   const int rest = std::max(0, width_ - fitted_total);
   const auto flexible = [&](std::size_t i) {
     if (wanted <= rest)
