@@ -101,6 +101,40 @@ TEST_CASE("new content waits for the page boundary, unless it brings an urgent n
   CHECK(f.player.page().slide_type == "urgent");
 }
 
+TEST_CASE("a long urgent notice is shown page by page, each page for the urgent time") {
+  Fixture f;
+  model::Content content = demo_content();
+  for (auto& n : content.notices)
+    n.level = model::NoticeLevel::info;
+  model::Notice alarm;
+  alarm.id = "long";
+  alarm.level = model::NoticeLevel::urgent;
+  for (int i = 0; i < 40; ++i)
+    alarm.text += "因供电线路检修，大厅今日下午暂停办理全部业务，请合理安排。";
+  const auto t0 = at("2026-11-27T10:00:00");
+  alarm.from = model::DateTime{{2026, 11, 27}, 10 * 3600, std::nullopt, false};
+  content.notices.push_back(alarm);
+  f.player.offer(content, t0 - 3600);
+  f.player.advance(t0);
+  REQUIRE(f.player.page_ref().has_value());
+  REQUIRE(f.player.page_ref()->urgent);
+  const int n = f.player.page_ref()->page_count;
+  REQUIRE(n > 1);
+  const auto start = f.player.page_ref()->start;
+  CHECK(f.player.page_ref()->end - start == 15 * n);
+  std::vector<int> seen;
+  for (auto t = start; t < start + 15 * n; ++t) {
+    f.player.advance(t);
+    REQUIRE(f.player.page_ref()->urgent);
+    if (seen.empty() || seen.back() != f.player.page().page) seen.push_back(f.player.page().page);
+    CHECK(f.player.page().page_count == n);
+  }
+  std::vector<int> expected;
+  for (int i = 0; i < n; ++i)
+    expected.push_back(i);
+  CHECK(seen == expected);
+}
+
 TEST_CASE("a day of seconds: the page on screen always agrees with the rotation") {
   Fixture f;
   f.player.offer(demo_content(), at("2026-11-27T00:00:00"));

@@ -79,6 +79,10 @@ Step Player::advance(model::UnixSeconds t) {
   if (should_swap(t)) shown_ = std::move(pending_);
   std::optional<schedule::PageRef> ref;
   if (shown_) ref = schedule::page_on_screen(shown_->plan, t);
+  if (ref && ref->urgent) {
+    ref->page = shown_->pages->urgent_page(*ref, t);
+    ref->page_count = shown_->pages->urgent_count(t);
+  }
   const bool same_page =
       drawn_ && ref.has_value() == ref_.has_value() &&
       (!ref || (ref->urgent == ref_->urgent && ref->slide == ref_->slide &&

@@ -113,9 +113,10 @@ int render_command(const std::vector<std::string>& args, long long now) {
   std::vector<layout::Page> pages;
   if (input.urgent_since) {
     // Every page of the urgent notices: a long one, or several, take more than one.
-    layout::PageLayout urgent_layout(measure, load_theme(), width, height);
-    for (auto& page : urgent_layout.urgent_pages(layout::moment_for(content, offset, t)))
-      pages.push_back(std::move(page));
+    schedule::PageRef urgent;
+    urgent.urgent = true;
+    for (urgent.page = 0; urgent.page < screen.urgent_count(t); ++urgent.page)
+      pages.push_back(*screen.page(urgent, t));
   }
   for (const auto& ref : schedule::cycle_pages(input, t))
     if (auto page = screen.page(ref, t)) pages.push_back(std::move(*page));

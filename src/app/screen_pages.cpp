@@ -1,5 +1,7 @@
 #include "app/screen_pages.h"
 
+#include <algorithm>
+
 #include "schedule/calendar.h"
 #include "schedule/local_time.h"
 #include "schedule/notices.h"
@@ -24,6 +26,7 @@ schedule::ScreenPlan ScreenPages::plan(model::UnixSeconds content_since) {
   p.utc_offset_minutes = offset_;
   p.content_since = content_since;
   p.pages = [this](const model::Slide& s, model::UnixSeconds t) { return count(s, t); };
+  p.urgent_pages = [this](model::UnixSeconds t) { return urgent_count(t); };
   return p;
 }
 
@@ -55,8 +58,33 @@ const std::vector<layout::Page>& ScreenPages::pages(const model::Slide& s, const
   return it->second;
 }
 
+int ScreenPages::urgent_count(model::UnixSeconds t) {
+  const std::pair<std::int64_t, model::UnixSeconds> key{
+      model::days_from_civil(schedule::to_local(t, offset_).date),
+      schedule::next_notice_change(content_, t, offset_).value_or(0)};
+  if (urgent_counted_.size() > 256) urgent_counted_.clear();
+  auto [it, fresh] = urgent_counted_.try_emplace(key);
+  if (fresh)
+    it->second = std::max<int>(
+        1, static_cast<int>(layout_.urgent_pages(layout::moment_for(content_, offset_, t)).size()));
+  return it->second;
+}
+
+int ScreenPages::urgent_page(const schedule::PageRef& ref, model::UnixSeconds t) {
+  const int n = urgent_count(t);
+  const auto length = ref.end - ref.start;
+  if (n <= 1 || length <= 0 || t < ref.start) return 0;
+  return static_cast<int>(std::min<model::UnixSeconds>(n - 1, (t - ref.start) * n / length));
+}
+
 std::optional<layout::Page> ScreenPages::page(const schedule::PageRef& ref, model::UnixSeconds t) {
-  if (ref.urgent) return layout_.urgent(layout::moment_for(content_, offset_, t));
+  if (ref.urgent) {
+    auto all = layout_.urgent_pages(layout::moment_for(content_, offset_, t));
+    if (all.empty()) return layout_.urgent(layout::moment_for(content_, offset_, t));
+    const auto i =
+        static_cast<std::size_t>(std::clamp(ref.page, 0, static_cast<int>(all.size()) - 1));
+    return std::move(all[i]);
+  }
   if (!playlist_ || ref.slide < 0 || ref.slide >= static_cast<int>(playlist_->slides.size()))
     return std::nullopt;
   const auto& all = pages(playlist_->slides[static_cast<std::size_t>(ref.slide)], ref.item, t);

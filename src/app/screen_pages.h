@@ -29,9 +29,15 @@ class ScreenPages {
   schedule::ScreenPlan plan(model::UnixSeconds content_since);
 
   // The page `ref` names, laid out as of t; nothing when the slide has no
-  // such page any more.
+  // such page any more. The urgent stretch (one PageRef) is split evenly
+  // among the urgent pages: see urgent_page().
   std::optional<layout::Page> page(const schedule::PageRef& ref, model::UnixSeconds t);
   layout::Page waiting(const std::string& message, model::UnixSeconds t);
+
+  // The urgent notices in force at t: how many pages, and which of them an
+  // urgent PageRef shows at t.
+  int urgent_count(model::UnixSeconds t);
+  int urgent_page(const schedule::PageRef& ref, model::UnixSeconds t);
 
   const model::Playlist* playlist() const { return playlist_; }
   int utc_offset_minutes() const { return offset_; }
@@ -54,6 +60,7 @@ class ScreenPages {
   model::Calendar calendar_;
   layout::PageLayout layout_;
   std::map<CountKey, schedule::SlidePages> counted_;
+  std::map<std::pair<std::int64_t, model::UnixSeconds>, int> urgent_counted_;
   // Pages laid out during one minute (the header's clock changes with it).
   std::int64_t laid_out_minute_ = -1;
   std::map<PagesKey, std::vector<layout::Page>> laid_out_;

@@ -22,8 +22,10 @@ PageCounter one_page_each(const model::Content& content, int utc_offset_minutes)
 RotationInput rotation_input(const ScreenPlan& plan, model::UnixSeconds t) {
   RotationInput in;
   in.urgent_seconds = plan.urgent_seconds;
-  if (const auto since = urgent_since(*plan.content, t, plan.utc_offset_minutes))
+  if (const auto since = urgent_since(*plan.content, t, plan.utc_offset_minutes)) {
     in.urgent_since = std::max(*since, plan.content_since);
+    if (plan.urgent_pages) in.urgent_seconds *= std::max(1, plan.urgent_pages(t));
+  }
   if (!plan.playlist) return in;
   in.slides = plan.playlist->slides;
   in.item_ids.reserve(plan.content->items.size());

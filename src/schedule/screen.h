@@ -26,7 +26,10 @@ struct ScreenPlan {
   // When the content on screen arrived: an urgent notice that was already
   // active then is shown from then on, not from its `from`.
   model::UnixSeconds content_since = 0;
-  int urgent_seconds = 15;
+  int urgent_seconds = 15;  // for each page of the urgent notices
+  // How many pages the urgent notices in force at t take (layout supplies
+  // it; unset: one). Each gets urgent_seconds, so a long notice is read whole.
+  std::function<int(model::UnixSeconds t)> urgent_pages;
 };
 
 RotationInput rotation_input(const ScreenPlan& plan, model::UnixSeconds t);
