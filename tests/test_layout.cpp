@@ -6,6 +6,7 @@
 #include <cmath>
 #include <set>
 
+#include "demo_content.h"
 #include "fake_measure.h"
 #include "files.h"
 #include "layout/blocks.h"
@@ -15,17 +16,6 @@
 
 namespace hb::test {
 namespace {
-
-model::Content demo() {
-  model::Diagnostics out;
-  const auto dir = source_dir() / "content";
-  std::vector<model::Feed> feeds;
-  for (const char* f : {"hall.xml", "items.xml", "roster.xml"}) {
-    const auto path = (dir / f).string();
-    feeds.push_back(*feed::parse_feed(read_bytes(path), path, out));
-  }
-  return feed::merge(std::move(feeds), out);
-}
 
 std::string all_text(const std::vector<layout::Page>& pages) {
   std::string r;
@@ -84,7 +74,7 @@ const std::pair<int, int> kSizes[] = {{1920, 1080}, {1080, 1920}, {3840, 2160}, 
 }  // namespace
 
 TEST_CASE("every slide type at every screen size keeps everything and stays on screen") {
-  const model::Content c = demo();
+  const model::Content c = demo_content();
   FakeMeasure measure;
   const auto now = at("2026-11-27T10:00");
   const auto moment = layout::moment_for(c, kZone, now);
@@ -151,7 +141,7 @@ TEST_CASE("every slide type at every screen size keeps everything and stays on s
 }
 
 TEST_CASE("persons in results are masked, and absent staff never appear") {
-  const model::Content c = demo();
+  const model::Content c = demo_content();
   FakeMeasure measure;
   layout::PageLayout layout(measure, layout::Theme{}, 1920, 1080);
   model::Slide s;
@@ -167,7 +157,7 @@ TEST_CASE("persons in results are masked, and absent staff never appear") {
 }
 
 TEST_CASE("outside opening hours the roster says when the hall opens") {
-  const model::Content c = demo();
+  const model::Content c = demo_content();
   FakeMeasure measure;
   layout::PageLayout layout(measure, layout::Theme{}, 1920, 1080);
   model::Slide s;
@@ -516,7 +506,7 @@ void check_qr_codes(const std::vector<layout::Page>& pages, const layout::Metric
 TEST_CASE(
     "QR codes are at least 160 px with 4 px modules at 1366x768, and larger on larger "
     "screens") {
-  const model::Content c = demo();
+  const model::Content c = demo_content();
   FakeMeasure measure;
   const auto moment = layout::moment_for(c, kZone, at("2026-11-27T10:00"));
   for (const auto& [w, h] : kSizes) {
@@ -549,7 +539,7 @@ TEST_CASE("QR code sizes follow the data: whole modules as render draws them") {
 }
 
 TEST_CASE("every slide of the demo stays on screen at every size, at every time of day") {
-  const model::Content c = demo();
+  const model::Content c = demo_content();
   FakeMeasure measure;
   for (const char* when : {"2026-11-27T10:00", "2026-11-27T12:30", "2027-02-10T10:00"}) {
     CAPTURE(when);
@@ -596,7 +586,7 @@ TEST_CASE("every slide of the demo stays on screen at every size, at every time 
 }
 
 TEST_CASE("the procedure's connectors join two steps on one page and never hang below") {
-  const model::Content c = demo();
+  const model::Content c = demo_content();
   FakeMeasure measure;
   const auto moment = layout::moment_for(c, kZone, at("2026-11-27T10:00"));
   for (const auto& [w, h] : kSizes) {
@@ -714,7 +704,7 @@ TEST_CASE("the items table's short columns never wrap, a very long window name d
                       "category=\"建设工程\" window=\"9\"><name>"
                       "综合受理</name><deadline promised=\"10\" "
                       "unit=\"workday\"/></item></items>")
-            : demo();
+            : demo_content();
     for (const auto& [w, h] : kSizes) {
       CAPTURE(w);
       layout::PageLayout layout(measure, kTheme, w, h);

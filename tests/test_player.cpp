@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "app/player.h"
+#include "demo_content.h"
 #include "fake_measure.h"
 #include "files.h"
 #include "schedule/notices.h"
@@ -10,17 +11,6 @@
 
 namespace hb::test {
 namespace {
-
-model::Content demo_content() {
-  model::Diagnostics out;
-  const auto dir = source_dir() / "content";
-  std::vector<model::Feed> feeds;
-  for (const char* f : {"hall.xml", "items.xml", "roster.xml"}) {
-    const auto path = (dir / f).string();
-    feeds.push_back(*feed::parse_feed(read_bytes(path), path, out));
-  }
-  return feed::merge(std::move(feeds), out);
-}
 
 struct Fixture {
   FakeMeasure measure;
