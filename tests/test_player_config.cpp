@@ -42,6 +42,7 @@ TEST_CASE("the spec's player config") {
   CHECK(c->display.height == 1920);
   CHECK(c->display.rotate == 90);
   CHECK(c->display.blank_outside_hours_minutes == 30);
+  CHECK(c->display.renderer == "auto");
   REQUIRE(c->heartbeat);
   CHECK(c->heartbeat->screenshot);
 }
@@ -96,6 +97,8 @@ TEST_CASE("config mistakes") {
        "a fixed offset"},
       {"bad rotation", "<player><feed url=\"a.xml\"/><display ⚑rotate=\"45\"/></player>",
        "expected 0, 90, 180 or 270"},
+      {"bad renderer", "<player><feed url=\"a.xml\"/><display ⚑renderer=\"fast\"/></player>",
+       "auto, gpu or cpu"},
       {"bad poll", "<player><feed url=\"a.xml\" ⚑poll=\"0\"/></player>", "poll=\"0\" is not valid"},
       {"heartbeat needs http", "<player><feed url=\"a.xml\"/><heartbeat ⚑url=\"/hb\"/></player>",
        "absolute http"},

@@ -54,7 +54,7 @@ void log(const std::string& line) {
 struct RunOptions {
   std::string config_path;
   std::optional<std::pair<int, int>> windowed;
-  render::Backend backend = render::Backend::automatic;
+  std::optional<render::Backend> backend;  // --renderer; else the config's
   std::string at_text;
   double exit_after = 0;  // seconds; 0: until stopped
 };
@@ -164,7 +164,8 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
     present.window.height = options->windowed->second;
   }
   present.rotate = config->display.rotate;
-  present.backend = options->backend;
+  present.backend = options->backend.value_or(
+      render::parse_backend(config->display.renderer).value_or(render::Backend::automatic));
   present.gpu_device_present = has_gpu_device();
   auto opened = render::open_presenter(canvas, *fonts.fonts, present);
   if (!opened.presenter) {

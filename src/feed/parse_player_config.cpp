@@ -96,6 +96,9 @@ std::optional<model::PlayerConfig> read_player_config(const XmlDocument& doc, Fi
         e.enum_attr<int>("rotate", {{"0", 0}, {"90", 90}, {"180", 180}, {"270", 270}}).value_or(0);
     if (const auto blank = e.whole_attr("blank-outside-hours", Need::optional, 0, 1440))
       config.display.blank_outside_hours_minutes = static_cast<int>(*blank);
+    config.display.renderer =
+        e.enum_attr<std::string>("renderer", {{"auto", "auto"}, {"gpu", "gpu"}, {"cpu", "cpu"}})
+            .value_or("auto");
     e.finish();
   }
   if (const auto n = root.single_child("heartbeat")) {

@@ -20,6 +20,9 @@ struct Display {
   int height = 1080;
   int rotate = 0;  // 0, 90, 180, 270
   std::optional<int> blank_outside_hours_minutes;
+  // A hallboard extension: how frames reach the screen. "auto" (a real GPU
+  // if there is one, else the CPU compositor), "gpu" or "cpu".
+  std::string renderer = "auto";
   bool given = false;  // a <display> element was present
 };
 
