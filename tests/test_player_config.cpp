@@ -97,6 +97,7 @@ TEST_CASE("config mistakes") {
        "a fixed offset"},
       {"bad rotation", "<player><feed url=\"a.xml\"/><display ⚑rotate=\"45\"/></player>",
        "expected 0, 90, 180 or 270"},
+      {"tls without its file", "<player><feed url=\"a.xml\"/>⚑<tls/></player>", "ca-file"},
       {"bad renderer", "<player><feed url=\"a.xml\"/><display ⚑renderer=\"fast\"/></player>",
        "auto, gpu or cpu"},
       {"bad poll", "<player><feed url=\"a.xml\" ⚑poll=\"0\"/></player>", "poll=\"0\" is not valid"},

@@ -179,7 +179,9 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
   bool pictures_changed = false;
   bool has_content = false;
   // Reads the cache now, so the first frame shows it before any request returns.
-  FeedFetcher fetcher(player_config, clocks, core_merge(player_config));
+  FetcherOptions fetching;
+  fetching.fetch.ca_file = player_config.tls_ca_file;
+  FeedFetcher fetcher(player_config, clocks, core_merge(player_config), fetching);
   const auto take_news = [&](model::UnixSeconds now) {
     auto news = fetcher.take();
     for (const auto& line : news.log)

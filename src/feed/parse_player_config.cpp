@@ -85,6 +85,11 @@ std::optional<model::PlayerConfig> read_player_config(const XmlDocument& doc, Fi
     config.trust_key = e.text_attr("key", Need::required).value_or("");
     e.finish();
   }
+  if (const auto n = root.single_child("tls")) {
+    ElementReader e(findings, *n);
+    config.tls_ca_file = e.text_attr("ca-file", Need::required).value_or("");
+    e.finish();
+  }
   if (const auto n = root.single_child("display")) {
     ElementReader e(findings, *n);
     config.display.given = true;

@@ -40,6 +40,10 @@ struct PlayerConfig {
   std::vector<FeedSource> feeds;
   std::string cache_dir;
   std::string trust_key;
+  // A hallboard extension, <tls ca-file="…">: a private CA (PEM) that https
+  // feeds are verified against, for an admin office with its own CA.
+  // Verification itself is never turned off.
+  std::string tls_ca_file;
   Display display;
   std::optional<Heartbeat> heartbeat;
 };
