@@ -220,6 +220,7 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
   long long last_second = 0;
   double next_frame = 0;
   bool animating = false;
+  std::string last_frame_error;
   for (;;) {
     const double now = wall();
     const auto second = static_cast<long long>(std::floor(now));
@@ -252,7 +253,9 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
     }
     const double elapsed = clocks.steady() - steady_start;
     const auto frame = screen.frame(elapsed);
-    if (!frame.error.empty()) log(frame.error);
+    // A screen that keeps failing would say so 60 times a second: once is enough.
+    if (frame.error != last_frame_error && !frame.error.empty()) log(frame.error);
+    last_frame_error = frame.error;
     animating = frame.animating;
     if (options->exit_after > 0 && elapsed >= options->exit_after) break;
 
