@@ -144,7 +144,10 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
     log(fonts.error);
     return 1;
   }
-  const render::TtfMeasurer measure(*fonts.fonts);
+  // A screen runs for months beside other programs: caches are capped well
+  // below the defaults the one-shot commands use. A full demo rotation's
+  // text fits; a miss costs a few milliseconds at a page turn.
+  const render::TtfMeasurer measure(*fonts.fonts, 12u << 20);
   model::PlayerConfig player_config = *config;
   if (player_config.cache_dir.empty()) {
     player_config.cache_dir = default_cache_dir(player_config.screen);
@@ -154,8 +157,12 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
   // Pictures come from the fetch thread's cache (remote) or their files
   // (local), checked for type, bytes and pixels either way.
   const net::PictureStore pictures(player_config.cache_dir);
-  render::Canvas canvas(*fonts.fonts,
-                        [&pictures](const std::string& source) { return pictures.load(source); });
+  render::CanvasOptions canvas_options;
+  canvas_options.text_cache_bytes = 24u << 20;
+  canvas_options.picture_cache_bytes = 12u << 20;
+  render::Canvas canvas(
+      *fonts.fonts, [&pictures](const std::string& source) { return pictures.load(source); },
+      canvas_options);
   render::PresenterOptions present;
   present.window.title =
       "hallboard " + (config->screen.empty() ? std::string("*") : config->screen);
