@@ -62,12 +62,6 @@ void Player::resize(int width, int height) {
   drawn_ = false;
 }
 
-void Player::set_waiting_message(std::string message) {
-  if (message == waiting_message_) return;
-  waiting_message_ = std::move(message);
-  if (!ref_) laid_out_for_ = {-1, 0, nullptr};
-}
-
 bool Player::should_swap(model::UnixSeconds t) const {
   if (!pending_) return false;
   if (!shown_ || !ref_ || t >= ref_->end) return true;
@@ -100,7 +94,7 @@ Step Player::advance(model::UnixSeconds t) {
   if (!laid_out) {
     ref.reset();
     laid_out = (shown_ ? shown_->pages : empty_pages_)
-                   ->waiting(shown_ ? "暂无可显示的内容" : waiting_message_, t);
+                   ->waiting(shown_ ? "暂无可显示的内容" : "正在载入内容", t);
   }
   page_ = std::move(*laid_out);
   ref_ = ref;

@@ -35,8 +35,6 @@ class Player {
   // the next page boundary, so no page is cut short, except that an urgent
   // notice it brings is shown at once.
   void offer(model::Content content, model::UnixSeconds arrived);
-  // What the waiting page says while there is no content at all.
-  void set_waiting_message(std::string message);
 
   Step advance(model::UnixSeconds t);
 
@@ -50,8 +48,6 @@ class Player {
   bool has_content() const { return shown_ != nullptr; }
   // The calendar of the content on screen (the format's default without one).
   const model::Calendar& calendar() const;
-  int width() const { return width_; }
-  int height() const { return height_; }
 
  private:
   struct Shown;
@@ -67,7 +63,6 @@ class Player {
   std::unique_ptr<ScreenPages> empty_pages_;  // lays out the waiting page
   std::unique_ptr<Shown> shown_;
   std::unique_ptr<Shown> pending_;
-  std::string waiting_message_ = "正在载入内容";
 
   layout::Page page_;
   std::optional<schedule::PageRef> ref_;
