@@ -8,25 +8,31 @@
 #include "app/feed_acceptor.h"
 #include "app/feed_fetcher.h"
 #include "app/load.h"
+#include "app/log_limiter.h"
 #include "app/player.h"
+#include "app/proof_of_play.h"
 #include "app/size_text.h"
 #include "app/summary_command.h"
+#include "app/systemd_notify.h"
 #include "app/theme_file.h"
 #include "app/time_text.h"
 #include "feed/feed.h"
+#include "layout/shift.h"
+#include "net/rotating_log.h"
 #include "net/picture.h"
 #include "render/canvas.h"
 #include "render/font_set.h"
 #include "render/presenter.h"
 #include "render/ttf_measurer.h"
 #include "schedule/blanking.h"
+#include "schedule/pixel_shift.h"
 
 namespace hb::app {
 namespace {
 
 constexpr const char* kUsage =
     "usage: hallboard run [--config FILE] [--windowed WxH] [--renderer auto|gpu|cpu]\n"
-    "                     [--at TIME] [--exit-after SECONDS]\n";
+    "                     [--at TIME] [--speed FACTOR] [--exit-after SECONDS]\n";
 
 bool has_gpu_device() {
   std::error_code ec;
@@ -57,6 +63,7 @@ struct RunOptions {
   std::optional<render::Backend> backend;  // --renderer; else the config's
   std::string at_text;
   double exit_after = 0;  // seconds; 0: until stopped
+  double speed = 1;       // the screen's clock runs this much faster (soak tests)
 };
 
 std::optional<RunOptions> parse_args(const std::vector<std::string>& args) {
@@ -83,6 +90,13 @@ std::optional<RunOptions> parse_args(const std::vector<std::string>& args) {
       o.backend = *b;
     } else if (a == "--at" && has_value) {
       o.at_text = args[++i];
+    } else if (a == "--speed" && has_value) {
+      char* end = nullptr;
+      o.speed = std::strtod(args[++i].c_str(), &end);
+      if (end == args[i].c_str() || *end != '\0' || !(o.speed >= 1) || o.speed > 100000) {
+        std::cerr << "hallboard run: --speed takes a factor from 1 to 100000\n" << kUsage;
+        return std::nullopt;
+      }
     } else if (a == "--exit-after" && has_value) {
       char* end = nullptr;
       o.exit_after = std::strtod(args[++i].c_str(), &end);
@@ -130,15 +144,32 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
     if (!at) return 2;
     fixed_start = static_cast<double>(*at);
   }
+  // --speed runs it faster, so a day of page turns and openings passes in minutes.
+  if (!fixed_start && options->speed != 1) fixed_start = clocks.wall();
+  const double speed = options->speed;
   const auto wall = [&] {
-    return fixed_start ? *fixed_start + (clocks.steady() - steady_start) : clocks.wall();
+    return fixed_start ? *fixed_start + (clocks.steady() - steady_start) * speed : clocks.wall();
   };
 
   // From here on each line carries the screen's clock, which --at may set.
-  const auto log = [&](const std::string& line) {
+  // Repeats are counted, not printed (a journal over months stays readable).
+  LogLimiter limiter;
+  const auto print = [&](const std::string& line) {
     const auto t = static_cast<model::UnixSeconds>(std::floor(wall()));
     std::cerr << "hallboard run: [" << local_text(t, offset).substr(11) << "] " << line << "\n";
   };
+  const auto log = [&](const std::string& line) {
+    for (const auto& out : limiter.offer(line, clocks.steady()))
+      print(out);
+  };
+  // Events that are news each time (new content, dark, waking) bypass the limiter.
+  const auto note = print;
+  ServiceNotifier systemd;
+  if (systemd.notifying())
+    log("started by systemd" +
+        (systemd.watchdog_seconds() > 0
+             ? "; watchdog every " + std::to_string(std::lround(systemd.watchdog_seconds())) + " s"
+             : std::string()));
   auto fonts = render::FontSet::open();
   if (!fonts.fonts) {
     log(fonts.error);
@@ -149,6 +180,15 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
   // text fits; a miss costs a few milliseconds at a page turn.
   const render::TtfMeasurer measure(*fonts.fonts, 12u << 20);
   model::PlayerConfig player_config = *config;
+  // Like a feed's relative URL, a relative cache directory belongs beside
+  // the config, not wherever the player happened to be started.
+  if (!player_config.cache_dir.empty() && player_config.cache_dir[0] != '/') {
+    player_config.cache_dir =
+        (std::filesystem::path(options->config_path).parent_path() / player_config.cache_dir)
+            .lexically_normal()
+            .string();
+    if (player_config.cache_dir.empty()) player_config.cache_dir = ".";
+  }
   if (player_config.cache_dir.empty()) {
     player_config.cache_dir = default_cache_dir(player_config.screen);
     log("no <cache dir> in " + options->config_path + "; keeping feeds in " +
@@ -198,7 +238,7 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
       std::string names;
       for (const auto& f : accepted.feeds)
         names += (names.empty() ? "" : ", ") + f;
-      log(std::string(accepted.from_cache ? "content from the cache" : "new content") +
+      note(std::string(accepted.from_cache ? "content from the cache" : "new content") +
           (names.empty() ? "" : ": " + names) +
           (player.has_content() ? "; it shows from the next page" : ""));
       player.offer(std::move(accepted.content), now);
@@ -210,28 +250,51 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
     }
   };
 
+  const std::optional<int> blank_margin = config->display.blank_outside_hours_minutes;
+  // Proof of play: a line per page shown, in the cache directory.
+  ProofOfPlay proof(config->screen, offset);
+  net::RotatingLog proof_file(player_config.cache_dir + "/play.jsonl");
+  OnScreen on_screen;
+  const auto record = [&](const std::optional<std::string>& line) {
+    if (!line) return;
+    if (const std::string error = proof_file.append(*line); !error.empty())
+      log("proof of play not recorded: " + error);
+  };
+  bool blanked = false;
+  bool ready = false;
+  schedule::PixelShift shift;
+  long long last_second = 0;
+  double next_frame = 0;
+  bool animating = false;
+  std::string last_frame_error;
+  // The page as drawn: moved by the burn-in shift chosen when it was shown.
+  const auto shown_page = [&] { return layout::shifted(player.page(), shift.dx, shift.dy, size.w, size.h); };
+  const auto show = [&](model::Transition how) {
+    shift = schedule::pixel_shift(last_second);
+    return screen.show(shown_page(), size, how);
+  };
+  const auto finish = [&](const std::string& why) {
+    record(proof.end(static_cast<model::UnixSeconds>(std::floor(wall()))));
+    systemd.stopping();
+    for (const auto& line : limiter.flush(1e300))
+      print(line);
+    log(why);
+    return 0;
+  };
   // With nothing cached, local feeds take a few milliseconds: wait for them
   // briefly rather than flash the waiting page (never long: a network feed
   // may hang for a minute).
   take_news(static_cast<model::UnixSeconds>(std::floor(wall())));
   for (int i = 0; i < 50 && !has_content; ++i) {
-    if (screen.wait_events(0.02).quit) {
-      log("stopped");
-      return 0;
-    }
+    if (screen.wait_events(0.02).quit) return finish("stopped");
     take_news(static_cast<model::UnixSeconds>(std::floor(wall())));
   }
 
-  const std::optional<int> blank_margin = config->display.blank_outside_hours_minutes;
-  bool blanked = false;
-  long long last_second = 0;
-  double next_frame = 0;
-  bool animating = false;
-  std::string last_frame_error;
   for (;;) {
     const double now = wall();
     const auto second = static_cast<long long>(std::floor(now));
     if (second != last_second) {
+      last_second = second;
       take_news(second);
       Step step = player.advance(second);
       if (pictures_changed && step.change == Change::none) step.change = Change::updated;
@@ -240,23 +303,36 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
                         schedule::is_blank(player.calendar(), second, offset, *blank_margin);
       render::DrawReport report;
       if (dark != blanked) {
-        log(dark ? "outside opening hours: the screen is dark until " +
-                       std::to_string(*blank_margin) + " minutes before the next opening"
-                 : "the screen wakes for the opening");
+        note(dark ? "outside opening hours: the screen is dark until " +
+                        std::to_string(*blank_margin) + " minutes before the next opening"
+                  : "the screen wakes for the opening");
         blanked = dark;
         if (dark)
           screen.blank();
         else
-          report = screen.show(player.page(), size, model::Transition::fade);
+          report = show(model::Transition::fade);
       } else if (blanked) {
         // Dark: the pages go on turning unseen, so waking shows the right one.
       } else if (step.change == Change::turned)
-        report = screen.show(player.page(), size, step.transition);
+        report = show(step.transition);
       else if (step.change == Change::updated)
-        report = screen.update(player.page(), size);
+        report = screen.update(shown_page(), size);
       for (const auto& problem : report.problems)
         log(problem);
-      last_second = second;
+
+      OnScreen showing;
+      if (blanked) {
+        showing.slide_type = "dark";
+      } else {
+        const layout::Page& page = player.page();
+        showing = {page.slide_type, page.page, page.page_count, page.item, {}};
+      }
+      if (showing != on_screen) {
+        record(proof.begin(showing, second));
+        on_screen = std::move(showing);
+      }
+      for (const auto& line : limiter.flush(clocks.steady()))
+        print(line);
     }
     const double elapsed = clocks.steady() - steady_start;
     const auto frame = screen.frame(elapsed);
@@ -264,28 +340,35 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
     if (frame.error != last_frame_error && !frame.error.empty()) log(frame.error);
     last_frame_error = frame.error;
     animating = frame.animating;
+    if (!ready && frame.presented) {
+      // systemd (Type=notify) counts the start from here: a screen that
+      // never draws is a failed start, and is restarted.
+      ready = true;
+      systemd.ready("showing " + on_screen.slide_type + " on " + std::string(screen.name()));
+    }
+    // From the drawing loop itself: if drawing hangs, the pings stop and
+    // systemd restarts the player (WatchdogSec).
+    systemd.watchdog(clocks.steady());
     if (options->exit_after > 0 && elapsed >= options->exit_after) break;
 
-    double timeout = static_cast<double>(second + 1) - wall();
+    // Until the next second of the screen's clock (--speed makes those short).
+    double timeout = (static_cast<double>(second + 1) - wall()) / speed;
     if (animating) {
       const double period = 1.0 / std::max(1, screen.refresh_hz());
       next_frame = next_frame + period > elapsed ? next_frame + period : elapsed + period;
       timeout = screen.vsync() ? 0.0 : std::min(timeout, next_frame - elapsed);
     }
     if (options->exit_after > 0) timeout = std::min(timeout, options->exit_after - elapsed);
+    timeout = std::min(timeout, systemd.longest_sleep());
     const auto events = screen.wait_events(std::max(0.0, timeout));
-    if (events.quit) {
-      log("stopped");
-      return 0;
-    }
+    if (events.quit) return finish("stopped");
     if (events.resized) {
       size = screen.page_size();
       player.resize(size.w, size.h);
     }
   }
-  log("stopped after " + std::to_string(static_cast<int>(options->exit_after)) +
-      " s (--exit-after)");
-  return 0;
+  return finish("stopped after " + std::to_string(static_cast<int>(options->exit_after)) +
+                " s (--exit-after)");
 }
 
 }  // namespace hb::app

@@ -10,6 +10,7 @@
 #include <filesystem>
 
 #include "net/local_file.h"
+#include "net/unique_fd.h"
 
 namespace hb::net {
 namespace {
@@ -21,25 +22,7 @@ std::string errno_text() {
   return std::strerror(errno);
 }
 
-class Fd {
- public:
-  explicit Fd(int fd) : fd_(fd) {}
-  ~Fd() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  int get() const { return fd_; }
-  // Closes now, so a failing close is seen (it can report a lost write).
-  bool close() {
-    const int fd = fd_;
-    fd_ = -1;
-    return ::close(fd) == 0;
-  }
-
- private:
-  int fd_;
-};
+using Fd = UniqueFd;
 
 bool write_all(int fd, std::string_view bytes) {
   while (!bytes.empty()) {

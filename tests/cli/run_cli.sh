@@ -99,6 +99,73 @@ else
   fail "and wakes 30 minutes before opening"
 fi
 
+# Proof of play over a compressed evening (--speed 120: 17:25 to 17:35 in
+# 5 s): the pages, then the dark screen from 17:30:00, each line starting
+# where the one before ended.
+mkdir -p "$work/demo"
+cp "$root"/content/*.xml "$work/demo/"
+cp -r "$root"/content/photos "$root"/content/assets "$work/demo/"
+sed -i "s#<cache dir=\"[^\"]*\"#<cache dir=\"$work/demo/cache\"#" "$work/demo/player.xml"
+if timeout 30 "$bin" run --config "$work/demo/player.xml" --windowed 800x600 --exit-after 5 \
+    --at 2026-11-27T17:25 --speed 120 2>"$work/err" &&
+    python3 - "$work/demo/cache/play.jsonl" <<'PY'
+import json, sys
+lines = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+assert len(lines) >= 10, len(lines)
+for a, b in zip(lines, lines[1:]):
+    assert a["end"] == b["start"], (a, b)
+for l in lines:
+    assert l["screen"] == "lobby-1" and l["seconds"] > 0 and l["slide"], l
+    assert l["slide"] == "dark" or 1 <= l["page"] <= l["pages"], l
+assert lines[0]["start"].startswith("2026-11-27T17:25:"), lines[0]
+dark = [l for l in lines if l["slide"] == "dark"]
+assert dark and dark[0]["start"] == "2026-11-27T17:30:00+08:00", dark
+assert all(l["slide"] != "dark" for l in lines if l["start"] < "2026-11-27T17:30"), lines
+PY
+then
+  ok "proof of play: every page, then dark from 17:30:00, without gaps"
+else
+  fail "proof of play: every page, then dark from 17:30:00, without gaps"
+fi
+
+# systemd: READY=1 after the first frame, WATCHDOG=1 at half WatchdogSec,
+# STOPPING=1 at the end, read from a socket of our own as NOTIFY_SOCKET.
+python3 - "$work/notify.sock" "$work/notify.out" <<'PY' &
+import socket, sys, time
+s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+s.bind(sys.argv[1])
+s.settimeout(0.2)
+got = []
+end = time.time() + 20
+while time.time() < end and not any(m.endswith("STOPPING=1") for m in got):
+    try:
+        m = s.recv(4096).decode()
+        got.append("%.3f %s" % (time.monotonic(), m))
+    except socket.timeout:
+        pass
+open(sys.argv[2], "w").write("\n--\n".join(got))
+PY
+receiver=$!
+for _ in $(seq 1 50); do [ -S "$work/notify.sock" ] && break; sleep 0.1; done
+if NOTIFY_SOCKET="$work/notify.sock" WATCHDOG_USEC=1000000 timeout 30 "$bin" run \
+    --config "$root/content/player.xml" --windowed 800x600 --exit-after 4 2>"$work/err" &&
+    wait "$receiver" && python3 - "$work/notify.out" <<'PY'
+import sys
+got = [m.split(" ", 1) for m in open(sys.argv[1]).read().split("\n--\n")]
+assert got[0][1].startswith("READY=1\nSTATUS=showing "), got
+assert got[-1][1] == "STOPPING=1", got
+# Between READY and STOPPING, never a second (WatchdogSec) without a ping.
+times = [float(t) for t, m in got if m == "WATCHDOG=1" or m.startswith("READY=1")]
+assert len(times) >= 5, got
+assert max(b - a for a, b in zip(times, times[1:])) < 0.9, got
+PY
+then
+  ok "systemd: READY after the first frame, watchdog pings, STOPPING"
+else
+  fail "systemd: READY after the first frame, watchdog pings, STOPPING"
+  cat "$work/notify.out" 2>/dev/null | head -5
+fi
+
 expect_misuse() {  # NAME ARGS...
   local name=$1
   shift
@@ -109,6 +176,7 @@ expect_misuse() {  # NAME ARGS...
 expect_misuse "a bad --windowed" --windowed 12x12
 expect_misuse "an unknown --renderer" --renderer magic
 expect_misuse "an unknown argument" --frobnicate
+expect_misuse "a --speed below 1" --speed 0.5
 expect_misuse "a config that does not exist" --config "$work/nope.xml"
 
 echo "$passed passed, $failed failed"

@@ -1,0 +1,69 @@
+// The burn-in shift: small, one pixel at a time, all offsets visited, and a
+// shifted page keeps its edge bands at the edges.
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <set>
+#include <utility>
+
+#include "layout/shift.h"
+#include "schedule/pixel_shift.h"
+
+using hb::schedule::PixelShift;
+using hb::schedule::pixel_shift;
+
+TEST_CASE("pixel shift: walks every offset within the radius one pixel at a time") {
+  for (int radius : {1, 2, 3}) {
+    CAPTURE(radius);
+    std::set<std::pair<int, int>> seen;
+    PixelShift last = pixel_shift(0, radius, 300);
+    const long long period = 2LL * ((2 * radius + 1) * (2 * radius + 1) - 1);
+    for (long long step = 1; step <= 2 * period; ++step) {
+      const PixelShift now = pixel_shift(step * 300, radius, 300);
+      CHECK(std::abs(now.dx) <= radius);
+      CHECK(std::abs(now.dy) <= radius);
+      CHECK(std::abs(now.dx - last.dx) + std::abs(now.dy - last.dy) == 1);
+      seen.insert({now.dx, now.dy});
+      last = now;
+    }
+    CHECK(seen.size() == static_cast<std::size_t>((2 * radius + 1) * (2 * radius + 1)));
+  }
+}
+
+TEST_CASE("pixel shift: steady within a step, off at radius 0, sane before 1970") {
+  CHECK(pixel_shift(1795744800) == pixel_shift(1795744800 + 299 - 1795744800 % 300));
+  CHECK(pixel_shift(1795744800, 0) == PixelShift{0, 0});
+  const PixelShift early = pixel_shift(-1000);
+  CHECK(std::abs(early.dx) <= 2);
+  CHECK(std::abs(early.dy) <= 2);
+}
+
+TEST_CASE("shifted page: elements move, bands at the edges still reach them") {
+  using namespace hb::layout;
+  Page page;
+  page.elements = {
+      FillRect{{0, 0, 1920, 120}, {200, 0, 0, 255}},      // header band
+      FillRect{{0, 1020, 1920, 60}, {0, 0, 100, 255}},    // footer band
+      FillRect{{100, 200, 50, 50}, {0, 0, 0, 255}},       // inside
+      TextRun{{100, 20, 400, 80}, "办事指南", {}, {}},
+      LineSegment{10, 10, 20, 20, {}, 2},
+  };
+  struct Row {
+    int dx, dy;
+    Box header, footer, inside, text;
+  };
+  const Row rows[] = {
+      {2, 1, {0, 0, 1922, 121}, {0, 1021, 1922, 60}, {102, 201, 50, 50}, {102, 21, 400, 80}},
+      {-2, -1, {-2, -1, 1922, 120}, {-2, 1019, 1922, 61}, {98, 199, 50, 50}, {98, 19, 400, 80}},
+      {0, 0, {0, 0, 1920, 120}, {0, 1020, 1920, 60}, {100, 200, 50, 50}, {100, 20, 400, 80}},
+  };
+  for (const auto& row : rows) {
+    CAPTURE(row.dx);
+    const Page out = shifted(page, row.dx, row.dy, 1920, 1080);
+    CHECK(std::get<FillRect>(out.elements[0]).box == row.header);
+    CHECK(std::get<FillRect>(out.elements[1]).box == row.footer);
+    CHECK(std::get<FillRect>(out.elements[2]).box == row.inside);
+    CHECK(std::get<TextRun>(out.elements[3]).box == row.text);
+    CHECK(std::get<LineSegment>(out.elements[4]).x1 == 10 + row.dx);
+  }
+}

@@ -1,0 +1,104 @@
+// Proof-of-play lines and their files: what was shown when, and a bounded
+// history that survives a cut line.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "app/proof_of_play.h"
+#include "net/rotating_log.h"
+
+namespace {
+
+constexpr hb::model::UnixSeconds kTen = 1795744800;  // 2026-11-27T10:00:00+08:00
+
+std::string read(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+struct TempDir {
+  std::filesystem::path path;
+  TempDir() {
+    path = std::filesystem::temp_directory_path() /
+           ("hb-play-" + std::to_string(reinterpret_cast<std::uintptr_t>(this)));
+    std::filesystem::remove_all(path);
+  }
+  ~TempDir() { std::filesystem::remove_all(path); }
+};
+
+}  // namespace
+
+TEST_CASE("proof of play: one line per page when it leaves the screen") {
+  using hb::app::OnScreen;
+  hb::app::ProofOfPlay proof("hall-1", 480);
+  struct Row {
+    long long at;  // seconds after 10:00
+    OnScreen what;
+    const char* line;  // what begin() returns; nullptr: nothing
+  };
+  const std::vector<Row> rows = {
+      {0, {"items", 0, 2, "", "3f2a"}, nullptr},
+      {15, {"items", 1, 2, "", "3f2a"},
+       R"({"screen":"hall-1","start":"2026-11-27T10:00:00+08:00","end":"2026-11-27T10:00:15+08:00","seconds":15,"slide":"items","page":1,"pages":2,"content":"3f2a"})"},
+      {15, {"item", 0, 3, "530100-\"001\"", ""}, nullptr},  // lasted no time: no line
+      {40, {"dark", 0, 1, "", ""},
+       R"({"screen":"hall-1","start":"2026-11-27T10:00:15+08:00","end":"2026-11-27T10:00:40+08:00","seconds":25,"slide":"item","page":1,"pages":3,"item":"530100-\"001\""})"},
+      {7240, {"roster", 0, 1, "", ""},
+       R"({"screen":"hall-1","start":"2026-11-27T10:00:40+08:00","end":"2026-11-27T12:00:40+08:00","seconds":7200,"slide":"dark"})"},
+  };
+  for (const auto& row : rows) {
+    CAPTURE(row.at);
+    const auto line = proof.begin(row.what, kTen + row.at);
+    if (row.line)
+      CHECK(line.value_or("(none)") == row.line);
+    else
+      CHECK_FALSE(line.has_value());
+  }
+  CHECK(proof.end(kTen + 7250).value_or("") ==
+        R"({"screen":"hall-1","start":"2026-11-27T12:00:40+08:00","end":"2026-11-27T12:00:50+08:00","seconds":10,"slide":"roster","page":1,"pages":1})");
+  CHECK_FALSE(proof.end(kTen + 7260).has_value());
+}
+
+TEST_CASE("rotating log: files roll over by size and the oldest goes") {
+  TempDir dir;
+  const auto path = dir.path / "sub" / "play.jsonl";
+  hb::net::RotatingLog log(path.string(), {100, 2, true});
+  for (int i = 0; i < 20; ++i) CHECK(log.append("line " + std::to_string(i) + " ..........") == "");
+  // 17 bytes a line: 5 lines (85 bytes) to a file; 20 lines make 4 files, 3 kept.
+  CHECK(read(path) == "line 15 ..........\nline 16 ..........\nline 17 ..........\n"
+                      "line 18 ..........\nline 19 ..........\n");
+  CHECK(read(path.string() + ".1").rfind("line 10 ", 0) == 0);
+  CHECK(read(path.string() + ".2").rfind("line 5 ", 0) == 0);
+  CHECK_FALSE(std::filesystem::exists(path.string() + ".3"));
+}
+
+TEST_CASE("rotating log: a line cut by a power failure stays on its own") {
+  TempDir dir;
+  std::filesystem::create_directories(dir.path);
+  const auto path = dir.path / "play.jsonl";
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << "{\"complete\":1}\n{\"cut\":";
+  }
+  hb::net::RotatingLog log(path.string());
+  CHECK(log.append("{\"next\":2}") == "");
+  CHECK(read(path) == "{\"complete\":1}\n{\"cut\":\n{\"next\":2}\n");
+}
+
+TEST_CASE("rotating log: an unwritable place is a message, and it tries again") {
+  TempDir dir;
+  std::filesystem::create_directories(dir.path);
+  const auto blocker = dir.path / "file";
+  { std::ofstream(blocker) << "x"; }
+  hb::net::RotatingLog log((blocker / "play.jsonl").string());
+  const std::string error = log.append("x");
+  CHECK(error.find("play.jsonl") != std::string::npos);
+  std::filesystem::remove(blocker);
+  CHECK(log.append("x") == "");
+}
