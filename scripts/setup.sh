@@ -17,6 +17,9 @@ packages=(
   libssl-dev     # libcrypto: Ed25519 feed signatures, cache checksums (only suggested by libcurl4-openssl-dev)
   openssl        # the signing commands of docs/signing.md, checked by the tests
   nginx          # the network tests start their own nginx on 127.0.0.1 (the package may also start a system one)
+  libsystemd-dev # sd_notify: READY and the watchdog under systemd
+  dpkg-dev       # dpkg-shlibdeps: the .deb's Depends (cpack -G DEB)
+  systemd        # systemd-analyze verify: the tests check the unit
 )
 missing=()
 for p in "${packages[@]}"; do

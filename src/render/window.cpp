@@ -1,5 +1,7 @@
 #include "render/window.h"
 
+#include <string>
+#include <string_view>
 #include <utility>
 
 namespace hb::render {
@@ -23,12 +25,16 @@ SDL_Window* Window::create(const WindowSpec& spec) {
 }
 
 WindowResult Window::open(const WindowSpec& spec) {
+  if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0)
+    return {nullptr, std::string("cannot start SDL's video: ") + SDL_GetError()};
   // Read when the first window surface is made: without it SDL puts the
   // window surface in a streaming texture, and the CPU compositor would pay
   // for a GPU upload of every frame instead of an X11 shared-memory put.
-  SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
-  if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0)
-    return {nullptr, std::string("cannot start SDL's video: ") + SDL_GetError()};
+  // Only X11 has such a put: on Wayland and KMS the window would get no
+  // surface at all.
+  const char* driver = SDL_GetCurrentVideoDriver();
+  if (driver && std::string_view(driver) == "x11")
+    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
   SDL_Window* window = create(spec);
   if (!window) {
     std::string error = std::string("cannot open a window: ") + SDL_GetError();
