@@ -39,19 +39,27 @@ int FontSet::face_for(char32_t c, layout::Weight weight, int size) {
 TTF_Font* FontSet::font(int face, layout::Weight weight, int size) {
   const auto& faces = catalog_.faces(weight).faces;
   if (face < 0 || static_cast<std::size_t>(face) >= faces.size() || size < 1) return nullptr;
-  const auto key = std::make_tuple(weight, face, size);
-  if (const auto it = open_.find(key); it != open_.end()) return it->second.get();
-  const auto& f = faces[static_cast<std::size_t>(face)];
-  // SDL_ttf's point size at its default 72 dpi is the em in pixels.
-  TtfFontPtr opened(TTF_OpenFontIndex(f.file.c_str(), size, f.index));
-  if (opened) {
-    // Light hinting keeps the shapes of hanzi (full hinting distorts dense
-    // strokes) while still snapping horizontal stems to whole pixels.
-    TTF_SetFontHinting(opened.get(), TTF_HINTING_LIGHT);
-    TTF_SetFontKerning(opened.get(), 1);
-    shaping_ = TTF_SetFontDirection(opened.get(), TTF_DIRECTION_LTR) == 0;
+  const auto key = std::make_pair(weight, face);
+  auto it = open_.find(key);
+  if (it == open_.end()) {
+    const auto& f = faces[static_cast<std::size_t>(face)];
+    // SDL_ttf's point size at its default 72 dpi is the em in pixels.
+    TtfFontPtr opened(TTF_OpenFontIndex(f.file.c_str(), size, f.index));
+    if (opened) {
+      // Light hinting keeps the shapes of hanzi (full hinting distorts dense
+      // strokes) while still snapping horizontal stems to whole pixels.
+      TTF_SetFontHinting(opened.get(), TTF_HINTING_LIGHT);
+      TTF_SetFontKerning(opened.get(), 1);
+      shaping_ = TTF_SetFontDirection(opened.get(), TTF_DIRECTION_LTR) == 0;
+    }
+    it = open_.emplace(key, OpenFont{std::move(opened), size}).first;
   }
-  return open_.emplace(key, std::move(opened)).first->second.get();
+  OpenFont& open = it->second;
+  if (open.font && open.size != size) {
+    if (TTF_SetFontSize(open.font.get(), size) != 0) return nullptr;
+    open.size = size;
+  }
+  return open.font.get();
 }
 
 }  // namespace hb::render

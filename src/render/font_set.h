@@ -1,5 +1,11 @@
-// The fonts render draws with: the catalog's faces, opened lazily at the
-// sizes pages ask for and kept open, and which face draws each character.
+// The fonts render draws with: the catalog's faces, each opened once on
+// first use and set to the size a caller asks for, and which face draws
+// each character.
+//
+// One open font per face, not per size: a CJK face costs about 1.2 MB of
+// tables and shaping data per TTF_Font, and pages use eight or more sizes.
+// Changing a font's size in place (TTF_SetFontSize) is cheap; it only
+// empties SDL_ttf's small glyph cache.
 #pragma once
 
 #include <SDL2/SDL_ttf.h>
@@ -38,8 +44,10 @@ class FontSet {
   // for c; no_face when none has. Remembered per character.
   int face_for(char32_t c, layout::Weight weight, int size);
 
-  // The face at a pixel size, opened on first use; null when its file
-  // cannot be opened (that is remembered too, so it is tried once).
+  // The face set to a pixel size, opened on first use; null when its file
+  // cannot be opened (that is remembered too, so it is tried once). The
+  // pointer is the same for every size of a face: use it before asking for
+  // the face at another size.
   TTF_Font* font(int face, layout::Weight weight, int size);
 
   const FontCatalog& catalog() const { return catalog_; }
@@ -53,7 +61,11 @@ class FontSet {
   TtfLibrary library_;  // declared first: outlives every open font
   FontCatalog catalog_;
   bool shaping_ = false;
-  std::map<std::tuple<layout::Weight, int, int>, TtfFontPtr> open_;  // (weight, face, size)
+  struct OpenFont {
+    TtfFontPtr font;
+    int size = 0;  // as last set
+  };
+  std::map<std::pair<layout::Weight, int>, OpenFont> open_;  // (weight, face)
   std::unordered_map<char32_t, int> chosen_[2];                      // per weight
 };
 
