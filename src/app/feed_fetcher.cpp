@@ -68,6 +68,9 @@ struct FeedFetcher::Source {
   // Local feeds: what was last read, and what was seen at the last look.
   bool read_once = false;
   std::pair<std::optional<net::FileStamp>, std::optional<net::FileStamp>> read_stamp, seen_stamp;
+  // The acceptor says a refusal once; the heartbeat repeats it while the
+  // same bytes come back.
+  std::string refused_sha256, refusal;
 };
 
 struct FeedFetcher::Picture {
@@ -122,6 +125,7 @@ FeedFetcher::FeedFetcher(model::PlayerConfig config, Clocks clocks, MergeFeeds m
   }
   post(std::move(log), std::nullopt, false);
   for (const auto& f : config_.feeds) {
+    states_.push_back({f.url, {}, {}, {}, 0});
     Source s;
     s.feed = f;
     s.remote = net::is_http_url(f.url);
@@ -139,6 +143,45 @@ FeedFetcher::~FeedFetcher() {
   }
   wake_.notify_all();
   if (thread_.joinable()) thread_.join();
+}
+
+std::vector<FeedState> FeedFetcher::feed_states() const {
+  const std::lock_guard lock(states_mutex_);
+  return states_;
+}
+
+void FeedFetcher::record(Source& s, std::string result) {
+  const double wall = clocks_.wall();
+  const std::lock_guard lock(states_mutex_);
+  for (auto& state : states_)
+    if (state.url == s.feed.url) {
+      state.last_result = std::move(result);
+      state.last_fetch = wall;
+    }
+}
+
+// What became of bytes that arrived: "ok" once accepted (or the same as
+// the accepted ones), else the acceptor's refusal.
+std::string FeedFetcher::verdict(Source& s, const std::string& sha256, const Acceptance& a) {
+  for (const auto& line : a.log)
+    if (line.rfind(s.feed.url + " refused: ", 0) == 0 ||
+        line.rfind(s.feed.url + " waits: ", 0) == 0) {
+      s.refused_sha256 = sha256;
+      s.refusal = line;
+      return line;
+    }
+  bool accepted = false;
+  for (const auto& v : a.accepted)
+    accepted |= v.version.url == s.feed.url;
+  {
+    const std::lock_guard lock(states_mutex_);
+    for (const auto& state : states_)
+      accepted |= state.url == s.feed.url && state.sha256 == sha256;
+  }
+  if (!accepted && sha256 == s.refused_sha256) return s.refusal;
+  s.refused_sha256.clear();
+  s.refusal.clear();
+  return "ok";
 }
 
 FetchNews FeedFetcher::take() {
@@ -242,8 +285,14 @@ void FeedFetcher::poll_remote(Source& s, double now) {
   const FeedVersion* known = acceptor_.newest(s.feed.url);
   auto r = net::fetch(s.feed.url, options_.fetch, known ? known->validators : net::Validators{});
   if (r.aborted) return;
-  if (r.not_modified) return succeed(s, now);
-  if (!r.body) return fail(s, now, r.error);
+  if (r.not_modified) {
+    record(s, "not modified");
+    return succeed(s, now);
+  }
+  if (!r.body) {
+    record(s, r.error);
+    return fail(s, now, r.error);
+  }
   FeedVersion v;
   v.url = s.feed.url;
   v.bytes = std::move(*r.body);
@@ -256,11 +305,13 @@ void FeedFetcher::poll_remote(Source& s, double now) {
     if (sig.aborted) return;
     if (sig.body)
       v.signature = std::move(*sig.body);
-    else if (sig.status != 404 && sig.status != 410)  // else there is none: refused as unsigned
+    else if (sig.status != 404 && sig.status != 410) {  // else there is none: refused as unsigned
+      record(s, sig.error);
       return fail(s, now, sig.error);
+    }
   }
   succeed(s, now);
-  handle(acceptor_.consider({std::move(v)}), now);
+  accept_and_record(s, std::move(v), now);
 }
 
 void FeedFetcher::poll_local(Source& s, double now) {
@@ -276,7 +327,10 @@ void FeedFetcher::poll_local(Source& s, double now) {
   s.read_once = true;
   s.read_stamp = seen;
   auto read = net::read_local(s.path, options_.limits.max_bytes);
-  if (!read.bytes) return fail(s, now, s.feed.url + ": " + read.error);
+  if (!read.bytes) {
+    record(s, s.feed.url + ": " + read.error);
+    return fail(s, now, s.feed.url + ": " + read.error);
+  }
   FeedVersion v;
   v.url = s.feed.url;
   v.bytes = std::move(*read.bytes);
@@ -284,12 +338,29 @@ void FeedFetcher::poll_local(Source& s, double now) {
   if (signed_feeds)
     v.signature = net::read_local(s.path + ".sig", options_.max_signature_bytes).bytes;
   succeed(s, now);
-  handle(acceptor_.consider({std::move(v)}), now);
+  accept_and_record(s, std::move(v), now);
+}
+
+void FeedFetcher::accept_and_record(Source& s, FeedVersion v, double now) {
+  const std::string sha256 = net::sha256_hex(v.bytes);
+  Acceptance a = acceptor_.consider({std::move(v)});
+  std::string result = verdict(s, sha256, a);
+  handle(std::move(a), now);
+  record(s, std::move(result));
 }
 
 void FeedFetcher::handle(Acceptance a, double now) {
   std::vector<std::string> feeds;
   bool from_cache = true;
+  {
+    const std::lock_guard lock(states_mutex_);
+    for (const auto& accepted : a.accepted)
+      for (auto& state : states_)
+        if (state.url == accepted.version.url) {
+          state.generated = accepted.generated;
+          state.sha256 = net::sha256_hex(accepted.version.bytes);
+        }
+  }
   for (const auto& accepted : a.accepted) {
     const FeedVersion& v = accepted.version;
     feeds.push_back(v.url);

@@ -53,6 +53,15 @@ struct Accepted {
   bool from_cache = false;         // read from the cache at start
 };
 
+// One feed as the heartbeat reports it.
+struct FeedState {
+  std::string url;
+  std::string generated;    // of the accepted version (as the acceptor writes it); empty: none
+  std::string sha256;       // hex, of the accepted bytes; empty: none accepted yet
+  std::string last_result;  // "ok", "not modified", or the problem; empty: not fetched yet
+  double last_fetch = 0;    // wall-clock Unix seconds of the last attempt; 0: none yet
+};
+
 struct FetchNews {
   std::vector<Accepted> accepted;  // at most one: newer content replaces older not yet taken
   std::vector<std::string> log;    // one plain line per event, oldest first
@@ -74,6 +83,9 @@ class FeedFetcher {
   // What happened since the last call. Never waits for the network.
   FetchNews take();
 
+  // Every feed of the config, in its order (thread-safe; for the heartbeat).
+  std::vector<FeedState> feed_states() const;
+
   // What the app's PictureLoader reads (thread-safe).
   const net::PictureStore& pictures() const { return pictures_; }
 
@@ -87,6 +99,9 @@ class FeedFetcher {
   void fail(Source& s, double now, const std::string& error);
   void succeed(Source& s, double now);
   void handle(Acceptance acceptance, double now);
+  void accept_and_record(Source& s, FeedVersion v, double now);
+  void record(Source& s, std::string result);
+  std::string verdict(Source& s, const std::string& sha256, const Acceptance& a);
   void refresh_picture(double now);
   void post(std::vector<std::string> log, std::optional<Accepted> accepted, bool pictures);
   double random01();
@@ -105,6 +120,9 @@ class FeedFetcher {
   std::mutex mutex_;
   std::condition_variable wake_;
   FetchNews news_;  // guarded by mutex_
+  // Written by the fetch thread, read by the heartbeat; in config order.
+  mutable std::mutex states_mutex_;
+  std::vector<FeedState> states_;  // guarded by states_mutex_
 
   std::thread thread_;  // last: started when everything above exists
 };

@@ -12,6 +12,7 @@ struct Player::Shown {
   model::UnixSeconds since = 0;
   std::unique_ptr<ScreenPages> pages;
   schedule::ScreenPlan plan;
+  std::string version;
 };
 
 Player::Player(std::string screen, int utc_offset_minutes, const layout::TextMeasurer& measure,
@@ -43,8 +44,13 @@ const model::Calendar& Player::calendar() const {
   return shown_ ? shown_->pages->calendar() : empty_pages_->calendar();
 }
 
-void Player::offer(model::Content content, model::UnixSeconds arrived) {
+void Player::offer(model::Content content, model::UnixSeconds arrived, std::string version) {
   pending_ = make_shown(std::move(content), arrived);
+  pending_->version = std::move(version);
+}
+
+std::string Player::version() const {
+  return shown_ ? shown_->version : std::string();
 }
 
 void Player::resize(int width, int height) {

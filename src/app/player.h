@@ -34,7 +34,10 @@ class Player {
   // New valid content, arrived at `arrived`. It replaces what is on screen at
   // the next page boundary, so no page is cut short, except that an urgent
   // notice it brings is shown at once.
-  void offer(model::Content content, model::UnixSeconds arrived);
+  // `version` names this content (a fingerprint of its feeds) for proof
+  // of play; version() says which is on screen.
+  void offer(model::Content content, model::UnixSeconds arrived, std::string version = {});
+  std::string version() const;
 
   Step advance(model::UnixSeconds t);
 

@@ -4,16 +4,6 @@
 #include "app/time_text.h"
 
 namespace hb::app {
-namespace {
-
-std::string iso(model::UnixSeconds t, int offset) {
-  std::string text = local_text(t, offset);
-  text[10] = 'T';
-  return text + offset_text(offset);
-}
-
-}  // namespace
-
 ProofOfPlay::ProofOfPlay(std::string screen, int utc_offset_minutes)
     : screen_(std::move(screen)), offset_(utc_offset_minutes) {}
 
@@ -23,8 +13,8 @@ std::optional<std::string> ProofOfPlay::end(model::UnixSeconds t) {
     return std::nullopt;
   }
   const OnScreen& s = *current_;
-  std::string line = "{\"screen\":" + json_string(screen_) + ",\"start\":\"" + iso(since_, offset_) +
-                     "\",\"end\":\"" + iso(t, offset_) + "\",\"seconds\":" + std::to_string(t - since_) +
+  std::string line = "{\"screen\":" + json_string(screen_) + ",\"start\":\"" + iso_local_time(since_, offset_) +
+                     "\",\"end\":\"" + iso_local_time(t, offset_) + "\",\"seconds\":" + std::to_string(t - since_) +
                      ",\"slide\":" + json_string(s.slide_type);
   if (s.slide_type != "dark")
     line += ",\"page\":" + std::to_string(s.page + 1) + ",\"pages\":" + std::to_string(s.page_count);

@@ -7,6 +7,7 @@
 
 #include "app/feed_acceptor.h"
 #include "app/feed_fetcher.h"
+#include "app/heartbeat.h"
 #include "app/load.h"
 #include "app/log_limiter.h"
 #include "app/player.h"
@@ -19,9 +20,11 @@
 #include "feed/feed.h"
 #include "layout/shift.h"
 #include "net/rotating_log.h"
+#include "net/cache.h"
 #include "net/picture.h"
 #include "render/canvas.h"
 #include "render/font_set.h"
+#include "render/png_file.h"
 #include "render/presenter.h"
 #include "render/ttf_measurer.h"
 #include "schedule/blanking.h"
@@ -51,6 +54,15 @@ std::string default_cache_dir(const std::string& screen) {
                      : home && *home ? std::string(home) + "/.cache"
                                      : std::string("/var/cache");
   return base + "/hallboard/" + (screen.empty() ? std::string("default") : screen);
+}
+
+// Which version of the content is on screen, for proof of play: a short
+// digest of every feed's accepted bytes.
+std::string content_version(const std::vector<FeedState>& feeds) {
+  std::string all;
+  for (const auto& f : feeds)
+    all += f.url + " " + f.sha256 + "\n";
+  return net::sha256_hex(all).substr(0, 12);
 }
 
 void log(const std::string& line) {
@@ -178,7 +190,7 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
   // A screen runs for months beside other programs: caches are capped well
   // below the defaults the one-shot commands use. A full demo rotation's
   // text fits; a miss costs a few milliseconds at a page turn.
-  const render::TtfMeasurer measure(*fonts.fonts, 12u << 20);
+  const render::TtfMeasurer measure(*fonts.fonts, 4u << 20);
   model::PlayerConfig player_config = *config;
   // Like a feed's relative URL, a relative cache directory belongs beside
   // the config, not wherever the player happened to be started.
@@ -198,8 +210,8 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
   // (local), checked for type, bytes and pixels either way.
   const net::PictureStore pictures(player_config.cache_dir);
   render::CanvasOptions canvas_options;
-  canvas_options.text_cache_bytes = 24u << 20;
-  canvas_options.picture_cache_bytes = 12u << 20;
+  canvas_options.text_cache_bytes = 6u << 20;
+  canvas_options.picture_cache_bytes = 6u << 20;
   render::Canvas canvas(
       *fonts.fonts, [&pictures](const std::string& source) { return pictures.load(source); },
       canvas_options);
@@ -241,7 +253,7 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
       note(std::string(accepted.from_cache ? "content from the cache" : "new content") +
           (names.empty() ? "" : ": " + names) +
           (player.has_content() ? "; it shows from the next page" : ""));
-      player.offer(std::move(accepted.content), now);
+      player.offer(std::move(accepted.content), now, content_version(fetcher.feed_states()));
       has_content = true;
     }
     if (news.pictures_changed) {
@@ -281,6 +293,47 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
     log(why);
     return 0;
   };
+  // The heartbeat posts on a thread of its own; the drawing loop only
+  // copies the report together (and the frame, when asked for one).
+  std::unique_ptr<HeartbeatSender> heartbeat;
+  if (config->heartbeat) {
+    HeartbeatOptions beat;
+    beat.url = config->heartbeat->url;
+    beat.interval_seconds = config->heartbeat->interval_seconds;
+    beat.screenshot = config->heartbeat->screenshot;
+    beat.ca_file = player_config.tls_ca_file;
+    heartbeat = std::make_unique<HeartbeatSender>(
+        beat,
+        [](const Frame& f) {
+          auto png = render::encode_argb_png(f.pixels.data(), f.width, f.height, f.pitch);
+          return EncodedPng{std::move(png.png), std::move(png.error)};
+        },
+        clocks.steady());
+  }
+  const auto beat = [&](model::UnixSeconds second) {
+    const double steady = clocks.steady();
+    if (!heartbeat || !heartbeat->due(steady)) return;
+    HeartbeatReport report;
+    report.screen = config->screen;
+    report.version = HALLBOARD_VERSION;
+    report.time = second;
+    report.utc_offset_minutes = offset;
+    report.uptime_seconds = static_cast<std::int64_t>(steady - steady_start);
+    report.renderer = std::string(screen.name());
+    report.page = heartbeat_page(player.page(), blanked);
+    report.memory = read_process_memory();
+    report.feeds = heartbeat_feeds(fetcher.feed_states());
+    std::optional<Frame> frame;
+    if (heartbeat->wants_screenshot() && !blanked) {
+      if (const render::SurfacePtr shot = screen.screenshot()) {
+        const auto* p = static_cast<const std::uint8_t*>(shot->pixels);
+        frame = Frame{shot->w, shot->h, shot->pitch,
+                      {p, p + static_cast<std::size_t>(shot->pitch) * static_cast<std::size_t>(shot->h)}};
+      }
+    }
+    heartbeat->submit(std::move(report), std::move(frame), steady);
+  };
+
   // With nothing cached, local feeds take a few milliseconds: wait for them
   // briefly rather than flash the waiting page (never long: a network feed
   // may hang for a minute).
@@ -325,12 +378,16 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
         showing.slide_type = "dark";
       } else {
         const layout::Page& page = player.page();
-        showing = {page.slide_type, page.page, page.page_count, page.item, {}};
+        showing = {page.slide_type, page.page, page.page_count, page.item, player.version()};
       }
       if (showing != on_screen) {
         record(proof.begin(showing, second));
         on_screen = std::move(showing);
       }
+      beat(second);
+      if (heartbeat)
+        for (const auto& line : heartbeat->take_log())
+          log(line);
       for (const auto& line : limiter.flush(clocks.steady()))
         print(line);
     }

@@ -56,4 +56,10 @@ std::optional<model::UnixSeconds> instant_for(const std::string& command,
   return parsed;
 }
 
+std::string iso_local_time(model::UnixSeconds t, int utc_offset_minutes) {
+  std::string text = local_text(t, utc_offset_minutes);
+  text[10] = 'T';
+  return text + offset_text(utc_offset_minutes);
+}
+
 }  // namespace hb::app

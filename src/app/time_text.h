@@ -14,6 +14,8 @@ std::string date_zh(const model::Date& d);
 // 2026-11-27 10:00:00 in the given zone
 std::string local_text(model::UnixSeconds t, int utc_offset_minutes, bool seconds = true);
 std::string offset_text(int utc_offset_minutes);  // +08:00
+// 2026-11-27T10:00:00+08:00: for machines (proof of play, the heartbeat)
+std::string iso_local_time(model::UnixSeconds t, int utc_offset_minutes);
 
 // --at values: a feed timestamp; without an offset it is in the given zone.
 std::optional<model::UnixSeconds> parse_at(const std::string& text, int utc_offset_minutes);

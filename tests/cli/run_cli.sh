@@ -166,6 +166,41 @@ else
   cat "$work/notify.out" 2>/dev/null | head -5
 fi
 
+# The heartbeat, end to end: a receiver on 127.0.0.1, the demo with a
+# <heartbeat> (the first one 10 s after the start), a PNG of the frame.
+mkdir -p "$work/beat"
+python3 "$root/tests/net/heartbeat_receiver.py" --dir "$work/beat" >"$work/beat/port" 2>/dev/null &
+beat_server=$!
+for _ in $(seq 1 50); do [ -s "$work/beat/port" ] && break; sleep 0.1; done
+sed -e "s#</player>#<heartbeat url=\"http://127.0.0.1:$(head -1 "$work/beat/port")/beat\" interval=\"60\" screenshot=\"true\"/></player>#" \
+  "$work/demo/player.xml" >"$work/demo/beat.xml"
+if no_proxy='*' timeout 40 "$bin" run --config "$work/demo/beat.xml" --windowed 800x600 --exit-after 12 \
+    --at 2026-11-27T10:00 2>"$work/err" && [ -s "$work/beat/post-1.body" ] &&
+    python3 - "$work/beat" <<'PY'
+import json, os, sys
+d = sys.argv[1]
+r = json.load(open(os.path.join(d, "post-1.body"), encoding="utf-8"))
+assert open(os.path.join(d, "post-1.type")).read().startswith("application/json")
+assert r["screen"] == "lobby-1" and r["version"] and r["uptime_seconds"] >= 9, r
+assert r["time"].startswith("2026-11-27T10:00:1"), r["time"]
+assert r["page"]["state"] in ("showing", "urgent"), r["page"]
+assert r["memory"]["rss_bytes"] > 1000000, r["memory"]
+assert len(r["feeds"]) == 3, r["feeds"]
+for f in r["feeds"]:
+    assert len(f["sha256"]) == 64 and f["generated"] and f["last_result"] == "ok", f
+shot = r["screenshot"]
+assert shot["type"] == "image/png" and shot["width"] == 800 and shot["height"] == 600, shot
+assert not os.path.exists(os.path.join(d, "post-1.png-error")), open(os.path.join(d, "post-1.png-error")).read()
+rgba = open(os.path.join(d, "post-1.rgba"), "rb").read()
+assert len(rgba) == 800 * 600 * 4 and len(set(rgba[i:i + 4] for i in range(0, len(rgba), 4 * 997))) > 3
+PY
+then
+  ok "heartbeat: the report and a PNG of the screen reach the receiver"
+else
+  fail "heartbeat: the report and a PNG of the screen reach the receiver"
+fi
+kill "$beat_server" 2>/dev/null
+
 expect_misuse() {  # NAME ARGS...
   local name=$1
   shift

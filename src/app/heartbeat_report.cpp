@@ -1,0 +1,85 @@
+#include "app/heartbeat_report.h"
+
+#include <cmath>
+#include <cstdio>
+
+#include "app/feed_fetcher.h"
+#include "app/json.h"
+#include "net/cache.h"
+
+namespace hb::app {
+namespace {
+
+std::string number(std::int64_t n) {
+  return std::to_string(n);
+}
+
+std::string feed_json(const HeartbeatFeed& f, int offset) {
+  return "{\"url\": " + json_string(f.url) + ", \"generated\": " + json_string(f.generated) +
+         ", \"sha256\": " + json_string(f.sha256) +
+         ", \"last_result\": " + json_string(f.last_result) + ", \"last_fetch\": " +
+         (f.last_fetch ? json_string(iso_local_time(*f.last_fetch, offset)) : "null") + "}";
+}
+
+std::string page_json(const HeartbeatPage& p) {
+  std::string r = "{\"state\": " + json_string(p.state);
+  if (p.state == "showing" || p.state == "urgent")
+    r += ", \"slide_type\": " + json_string(p.slide_type) + ", \"page\": " + number(p.page) +
+         ", \"page_count\": " + number(p.page_count) + ", \"item\": " + json_string(p.item);
+  return r + "}";
+}
+
+}  // namespace
+
+
+HeartbeatPage heartbeat_page(const layout::Page& page, bool dark) {
+  HeartbeatPage r;
+  if (dark) {
+    r.state = "dark";
+  } else if (page.slide_type == "waiting" || page.slide_type.empty()) {
+    r.state = "waiting";
+  } else {
+    r.state = page.slide_type == "urgent" ? "urgent" : "showing";
+    r.slide_type = page.slide_type;
+    r.page = page.page + 1;
+    r.page_count = page.page_count;
+    r.item = page.item;
+  }
+  return r;
+}
+
+std::vector<HeartbeatFeed> heartbeat_feeds(const std::vector<FeedState>& states) {
+  std::vector<HeartbeatFeed> r;
+  for (const auto& s : states) {
+    HeartbeatFeed f{s.url, s.generated, s.sha256, s.last_result, std::nullopt};
+    if (s.last_fetch > 0) f.last_fetch = static_cast<model::UnixSeconds>(std::floor(s.last_fetch));
+    r.push_back(std::move(f));
+  }
+  return r;
+}
+
+std::string heartbeat_json(const HeartbeatReport& r) {
+  std::string j = "{\n";
+  j += "  \"format\": \"hallboard-heartbeat-1\",\n";
+  j += "  \"screen\": " + json_string(r.screen) + ",\n";
+  j += "  \"version\": " + json_string(r.version) + ",\n";
+  j += "  \"time\": " + json_string(iso_local_time(r.time, r.utc_offset_minutes)) + ",\n";
+  j += "  \"uptime_seconds\": " + number(r.uptime_seconds) + ",\n";
+  j += "  \"renderer\": " + json_string(r.renderer) + ",\n";
+  j += "  \"page\": " + page_json(r.page) + ",\n";
+  j += "  \"memory\": {\"rss_bytes\": " + std::to_string(r.memory.rss_bytes) +
+       ", \"pss_bytes\": " + std::to_string(r.memory.pss_bytes) + "},\n";
+  j += "  \"feeds\": [";
+  for (std::size_t i = 0; i < r.feeds.size(); ++i)
+    j += (i == 0 ? "\n    " : ",\n    ") + feed_json(r.feeds[i], r.utc_offset_minutes);
+  j += r.feeds.empty() ? "]" : "\n  ]";
+  if (r.screenshot) {
+    const auto& s = *r.screenshot;
+    j += ",\n  \"screenshot\": {\"type\": \"image/png\", \"width\": " + number(s.width) +
+         ", \"height\": " + number(s.height) + ", \"base64\": \"" + net::base64_encode(s.png) +
+         "\"}";
+  }
+  return j + "\n}\n";
+}
+
+}  // namespace hb::app

@@ -1,0 +1,68 @@
+// What a screen tells the admin office every few minutes (the heartbeat),
+// and its JSON body. Pure: the caller gathers the values, this only
+// formats them. docs/feed-format.md ("Heartbeat") describes the body.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/process_memory.h"
+#include "app/time_text.h"
+#include "layout/display_list.h"
+#include "model/time.h"
+
+namespace hb::app {
+
+struct HeartbeatFeed {
+  std::string url;
+  std::string generated;    // of the accepted version, as the acceptor wrote it; empty: none
+  std::string sha256;       // hex, of the accepted bytes; empty: none accepted
+  std::string last_result;  // "ok", "not modified" or the problem; empty: not tried yet
+  std::optional<model::UnixSeconds> last_fetch;  // of the last attempt
+};
+
+struct HeartbeatPage {
+  // "showing" (a page of the playlist), "urgent" (the urgent notice),
+  // "dark" (outside opening hours) or "waiting" (no content yet).
+  std::string state = "waiting";
+  std::string slide_type;  // showing: the slide's type ("items", "roster", …)
+  int page = 1;            // showing: 1-based, as people count
+  int page_count = 1;
+  std::string item;  // the item an item slide shows; empty otherwise
+};
+
+struct HeartbeatScreenshot {
+  std::string png;  // the bytes of a PNG file
+  int width = 0;
+  int height = 0;
+};
+
+struct HeartbeatReport {
+  std::string screen;  // the config's screen id; may be empty
+  std::string version;
+  model::UnixSeconds time = 0;
+  int utc_offset_minutes = model::kDefaultUtcOffsetMinutes;  // the player's zone
+  std::int64_t uptime_seconds = 0;
+  std::string renderer;  // the presenter's name
+  HeartbeatPage page;
+  ProcessMemory memory;
+  std::vector<HeartbeatFeed> feeds;
+  std::optional<HeartbeatScreenshot> screenshot;
+};
+
+// One JSON object (UTF-8), "format": "hallboard-heartbeat-1".
+std::string heartbeat_json(const HeartbeatReport& report);
+
+// The page on screen as reported; `dark`: outside opening hours.
+HeartbeatPage heartbeat_page(const layout::Page& page, bool dark);
+
+// The fetcher's view of its feeds (FeedFetcher::feed_states()), as reported.
+struct FeedState;
+std::vector<HeartbeatFeed> heartbeat_feeds(const std::vector<FeedState>& states);
+
+// 2026-11-27T10:00:00+08:00
+
+
+}  // namespace hb::app
