@@ -4,7 +4,8 @@
 # midnight and running SPEED times faster (--at, --speed), so it goes
 # through the dark night, the opening, the duty changes of the day, lunch
 # and the closing; meanwhile the hall and items feeds are replaced every
-# 10 seconds. Memory (RSS, PSS) and open descriptors are sampled every 10
+# 10 seconds, and a heartbeat with a screenshot goes every 10 seconds to a
+# receiver on 127.0.0.1. Memory (RSS, PSS) and open descriptors are sampled every 10
 # seconds. The first half of the run warms up; the second half must not
 # need more: at the end it prints the growth from the first half to the
 # second (their peaks, and their last samples), so with the default two
@@ -18,9 +19,17 @@ speed=${3:-480}
 size=${4:-1920x1080}
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
-trap 'kill "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'kill "$pid" "$receiver" 2>/dev/null || true; rm -rf "$work"' EXIT
 cp -r "$root/content" "$work/content"
 sed -i "s#<cache dir=\"[^\"]*\"#<cache dir=\"$work/cache\"#" "$work/content/player.xml"
+mkdir -p "$work/beats"
+python3 "$root/tests/net/heartbeat_receiver.py" --dir "$work/beats" >"$work/beats/port" 2>/dev/null &
+receiver=$!
+for _ in $(seq 1 50); do [ -s "$work/beats/port" ] && break; sleep 0.1; done
+sed -i "s#</player>#<heartbeat url=\"http://127.0.0.1:$(head -1 "$work/beats/port")/\" interval=\"10\" screenshot=\"true\"/></player>#" \
+  "$work/content/player.xml"
+export no_proxy='*' NO_PROXY='*'
+
 export SDL_VIDEODRIVER=${SDL_VIDEODRIVER:-dummy}
 seconds=$((minutes * 60))
 "$bin" run --config "$work/content/player.xml" --windowed "$size" --at 2026-11-27T00:00 \
@@ -53,7 +62,8 @@ for ((i = 0; i < samples; i++)); do
   sleep 10
 done
 wait "$pid" || true
-echo "log: $(wc -l <"$work/log") lines; proof of play: $(wc -l <"$work/cache/play.jsonl") lines"
+echo "log: $(wc -l <"$work/log") lines; proof of play: $(wc -l <"$work/cache/play.jsonl") lines;" \
+  "heartbeats received: $(find "$work/beats" -name 'post-*.body' | wc -l), with a PNG: $(find "$work/beats" -name 'post-*.png' | wc -l)"
 grep -E 'dark|wakes' "$work/log" | head -4 || true
 # First half against second half: peaks, and the last sample of each.
 n=${#rss_at[@]}

@@ -1,3 +1,5 @@
+#include <malloc.h>
+
 #include <chrono>
 #include <iostream>
 #include <string>
@@ -56,6 +58,11 @@ int main(int argc, char** argv) {
 #if HALLBOARD_WITH_RENDER
   if (command == "render") return hb::app::render_command(rest, now);
   if (command == "run") {
+    // Full-screen frames (8 MB at 1080p) come and go with every transition.
+    // glibc raises its mmap threshold after the first is freed, and from
+    // then on takes them from the heap, which stays at its high-water mark
+    // for months; a fixed threshold keeps them in mmap, returned when freed.
+    mallopt(M_MMAP_THRESHOLD, 512 * 1024);
     const hb::app::Clocks clocks{
         [] {
           return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch())
