@@ -65,6 +65,8 @@ void CpuPresenter::place_now(DrawReport& report) {
     full_ = true;
   }
   shown_ = std::move(next);
+  // shown_ is the frame from now on; the tickers need only their bands.
+  scene_.keep_ticker_bands_only();
 }
 
 DrawReport CpuPresenter::show(const layout::Page& page, Size size, model::Transition how) {
@@ -122,6 +124,7 @@ void CpuPresenter::step_transition(double now_s) {
   if (p >= 1.0) {
     shown_ = std::move(to_);
     end_transition();
+    scene_.keep_ticker_bands_only();
   } else {
     compose_transition(how_, ease_in_out(p), *from_, *to_, *shown_);
   }

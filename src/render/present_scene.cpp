@@ -47,6 +47,8 @@ DrawReport Scene::set(const layout::Page& page, Size size) {
     }
   }
   base_ = std::move(base);
+  bands_.clear();
+  has_page_ = true;
   size_ = size;
   tickers_ = std::move(tickers);
   return report;
@@ -54,6 +56,8 @@ DrawReport Scene::set(const layout::Page& page, Size size) {
 
 void Scene::clear() {
   base_.reset();
+  bands_.clear();
+  has_page_ = false;
   size_ = {};
   tickers_.clear();
 }
@@ -90,12 +94,32 @@ SDL_Rect Scene::ticker_rect(std::size_t i) const {
   return intersect({b.x, b.y, b.w, b.h}, {0, 0, size_.w, size_.h});
 }
 
+void Scene::keep_ticker_bands_only() {
+  if (!base_) return;
+  std::vector<SurfacePtr> bands;
+  for (std::size_t i = 0; i < tickers_.size(); ++i) {
+    SDL_Rect from = ticker_rect(i);
+    auto band = make_surface(std::max(1, from.w), std::max(1, from.h));
+    // No memory for a band: keep the whole page rather than lose the ticker.
+    if (!band) return;
+    SDL_SetSurfaceBlendMode(band.get(), SDL_BLENDMODE_NONE);
+    if (!is_empty(from)) SDL_BlitSurface(base_.get(), &from, band.get(), nullptr);
+    bands.push_back(std::move(band));
+  }
+  bands_ = std::move(bands);
+  base_.reset();
+}
+
 void Scene::redraw_ticker(std::size_t i, SDL_Surface& target) {
-  if (!base_ || i >= tickers_.size()) return;
+  if (i >= tickers_.size() || (!base_ && i >= bands_.size())) return;
   SDL_Rect from = ticker_rect(i);
   if (is_empty(from)) return;
   SDL_Rect to = from;
-  SDL_BlitSurface(base_.get(), &from, &target, &to);
+  if (base_) {
+    SDL_BlitSurface(base_.get(), &from, &target, &to);
+  } else {
+    SDL_BlitSurface(bands_[i].get(), nullptr, &target, &to);
+  }
   const auto& t = tickers_[i];
   draw_ticker_loop(canvas_, t.ticker, target, t.offset, t.period);
 }

@@ -37,7 +37,13 @@ class Scene {
   // jump back. On failure (no memory) the scene is empty and the report says so.
   DrawReport set(const layout::Page& page, Size size);
   void clear();
-  bool empty() const { return !base_; }
+  bool empty() const { return !has_page_; }
+
+  // Keeps of the page only what lies under the tickers, for redraw_ticker:
+  // a presenter that holds the composed frame itself need not also hold the
+  // page (8 MB at 1080p, 32 MB at 4K). compose() and base() have nothing to
+  // give until the next set().
+  void keep_ticker_bands_only();
 
   // Moves the tickers to this time; true when any offset changed.
   // `changed` (when given) gets the indexes of those that did.
@@ -60,6 +66,8 @@ class Scene {
   Canvas& canvas_;
   FontSet& fonts_;
   SurfacePtr base_;
+  std::vector<SurfacePtr> bands_;  // per ticker, after keep_ticker_bands_only()
+  bool has_page_ = false;
   Size size_;
   std::vector<LiveTicker> tickers_;
 };
