@@ -35,6 +35,55 @@ Size CpuPresenter::page_size() const {
   return rotated_size(s, rotate_);
 }
 
+SurfacePtr CpuPresenter::make_frame(Size size) {
+  SDL_Surface* target = SDL_GetWindowSurface(window_->get());
+  const bool fits = target && rotate_ == 0 && target->w == size.w && target->h == size.h &&
+                    target->format->BytesPerPixel == 4 && target->format->Rmask == 0x00FF0000 &&
+                    target->format->Gmask == 0x0000FF00 && target->format->Bmask == 0x000000FF;
+  if (fits) {
+    // The same memory, read as ARGB8888: the alpha byte we write is one the
+    // window ignores.
+    SurfacePtr view(SDL_CreateRGBSurfaceWithFormatFrom(target->pixels, size.w, size.h, 32,
+                                                       target->pitch, SDL_PIXELFORMAT_ARGB8888));
+    if (view) {
+      SDL_SetSurfaceBlendMode(view.get(), SDL_BLENDMODE_NONE);
+      aliased_ = true;
+      alias_pixels_ = target->pixels;
+      return view;
+    }
+  }
+  aliased_ = false;
+  alias_pixels_ = nullptr;
+  return make_surface(size.w, size.h);
+}
+
+void CpuPresenter::check_alias() {
+  if (!aliased_) return;
+  SDL_Surface* target = SDL_GetWindowSurface(window_->get());
+  if (target && target->pixels == alias_pixels_ && shown_ && target->w == shown_->w &&
+      target->h == shown_->h)
+    return;
+  // SDL made a new window surface (a resize): the old pixels are gone.
+  shown_.reset();
+  aliased_ = false;
+  alias_pixels_ = nullptr;
+  full_ = true;
+}
+
+void CpuPresenter::adopt(SurfacePtr frame) {
+  if (aliased_ && shown_ && frame && frame->w == shown_->w && frame->h == shown_->h) {
+    SDL_BlendMode mode{};
+    SDL_GetSurfaceBlendMode(frame.get(), &mode);
+    SDL_SetSurfaceBlendMode(frame.get(), SDL_BLENDMODE_NONE);
+    SDL_BlitSurface(frame.get(), nullptr, shown_.get(), nullptr);
+    SDL_SetSurfaceBlendMode(frame.get(), mode);
+    return;
+  }
+  aliased_ = false;
+  alias_pixels_ = nullptr;
+  shown_ = std::move(frame);
+}
+
 void CpuPresenter::end_transition() {
   from_.reset();
   to_.reset();
@@ -45,6 +94,7 @@ void CpuPresenter::place_now(DrawReport& report) {
   end_transition();
   if (scene_.empty()) {
     shown_.reset();
+    aliased_ = false;
     full_ = true;
     return;
   }
@@ -54,15 +104,37 @@ void CpuPresenter::place_now(DrawReport& report) {
     report.problems.push_back(std::string("cannot make a frame to show the page: ") +
                               SDL_GetError());
     shown_.reset();
+    aliased_ = false;
     full_ = true;
     return;
   }
   scene_.compose(*next);
   if (shown_ && shown_->w == size.w && shown_->h == size.h) {
-    for (const auto& r : changed_rects(*shown_, *next))
+    const auto changed = changed_rects(*shown_, *next);
+    if (aliased_) {
+      // Only the changed pixels go into the window's memory; the rest is
+      // already there.
+      for (auto r : changed) {
+        SDL_Rect to = r;
+        SDL_SetSurfaceBlendMode(next.get(), SDL_BLENDMODE_NONE);
+        SDL_BlitSurface(next.get(), &r, shown_.get(), &to);
+        dirty_.push_back(r);
+      }
+      scene_.keep_ticker_bands_only();
+      return;
+    }
+    for (const auto& r : changed)
       dirty_.push_back(r);
   } else {
     full_ = true;
+    auto frame = make_frame(size);
+    if (frame && aliased_) {
+      SDL_SetSurfaceBlendMode(next.get(), SDL_BLENDMODE_NONE);
+      SDL_BlitSurface(next.get(), nullptr, frame.get(), nullptr);
+      shown_ = std::move(frame);
+      scene_.keep_ticker_bands_only();
+      return;
+    }
   }
   shown_ = std::move(next);
   // shown_ is the frame from now on; the tickers need only their bands.
@@ -70,6 +142,7 @@ void CpuPresenter::place_now(DrawReport& report) {
 }
 
 DrawReport CpuPresenter::show(const layout::Page& page, Size size, model::Transition how) {
+  check_alias();
   // Leaving a blank screen, or the first page, comes at once: there is
   // nothing to move away from.
   const bool from_something = shown_ && !blank_ && shown_->w == size.w && shown_->h == size.h;
@@ -79,31 +152,42 @@ DrawReport CpuPresenter::show(const layout::Page& page, Size size, model::Transi
     place_now(report);
     return report;
   }
-  auto from = std::move(shown_);
-  shown_ = make_surface(size.w, size.h);
+  // from_ must be a copy when shown_ is the window's own memory.
+  auto from = aliased_ ? copy_surface(*shown_) : std::move(shown_);
+  if (!aliased_) shown_ = make_frame(size);
   auto to = make_surface(size.w, size.h);
-  if (!shown_ || !to) {
+  if (!from || !shown_ || !to) {
     report.problems.push_back("no memory for the transition; the page is shown at once");
     place_now(report);
     return report;
   }
   from_ = std::move(from);
   to_ = std::move(to);
+  // The new page is composed once; during the transition only its tickers
+  // move, so the scene can let the page go now (a third full frame less).
+  scene_.compose(*to_);
+  scene_.keep_ticker_bands_only();
   how_ = how;
   start_ = std::numeric_limits<double>::quiet_NaN();
   // shown_ is filled by the first frame, from from_ and to_.
-  SDL_BlitSurface(from_.get(), nullptr, shown_.get(), nullptr);
+  if (!aliased_) SDL_BlitSurface(from_.get(), nullptr, shown_.get(), nullptr);
   return report;
 }
 
 DrawReport CpuPresenter::update(const layout::Page& page, Size size) {
+  check_alias();
   if (!shown_ || blank_ || shown_->w != size.w || shown_->h != size.h) {
     if (blank_) return scene_.set(page, size);  // stays dark until the next show()
     return show(page, size, model::Transition::none);
   }
   auto report = scene_.set(page, size);
-  // A transition under way carries on towards the new content.
-  if (!to_) place_now(report);
+  if (!to_) {
+    place_now(report);
+  } else if (!scene_.empty()) {
+    // A transition under way carries on towards the new content.
+    scene_.compose(*to_);
+    scene_.keep_ticker_bands_only();
+  }
   return report;
 }
 
@@ -111,6 +195,8 @@ void CpuPresenter::blank() {
   end_transition();
   scene_.clear();
   shown_.reset();
+  aliased_ = false;
+  alias_pixels_ = nullptr;
   dirty_.clear();
   blank_ = true;
   full_ = true;
@@ -119,10 +205,12 @@ void CpuPresenter::blank() {
 void CpuPresenter::step_transition(double now_s) {
   if (std::isnan(start_)) start_ = now_s;
   const double p = transition_progress(now_s - start_);
-  scene_.advance(now_s);
-  scene_.compose(*to_);
+  std::vector<std::size_t> moved;
+  scene_.advance(now_s, &moved);
+  for (const auto i : moved)
+    scene_.redraw_ticker(i, *to_);
   if (p >= 1.0) {
-    shown_ = std::move(to_);
+    adopt(std::move(to_));
     end_transition();
     scene_.keep_ticker_bands_only();
   } else {
@@ -132,6 +220,7 @@ void CpuPresenter::step_transition(double now_s) {
 }
 
 FrameResult CpuPresenter::frame(double now_s) {
+  check_alias();
   FrameResult result;
   SDL_Surface* target = SDL_GetWindowSurface(window_->get());
   if (!target) {
@@ -172,7 +261,8 @@ SDL_Rect CpuPresenter::put(SDL_Surface& target, const SDL_Rect& upright) {
   on_window.x += origin.x;
   on_window.y += origin.y;
   const SDL_Rect clipped = intersect(on_window, {0, 0, target.w, target.h});
-  if (is_empty(clipped)) return clipped;
+  // The frame is the window's own memory: the pixels are in place.
+  if (is_empty(clipped) || aliased_) return clipped;
   const SDL_Rect from = unrotate_rect(
       {clipped.x - origin.x, clipped.y - origin.y, clipped.w, clipped.h}, page, rotate_);
   if (rotate_blit(*shown_, from, rotate_, target, clipped.x, clipped.y)) return clipped;
@@ -190,8 +280,11 @@ std::string CpuPresenter::present(SDL_Surface& target) {
   std::vector<SDL_Rect> sent;
   const bool full = full_;
   if (full) {
-    SDL_FillRect(&target, nullptr, SDL_MapRGB(target.format, 0, 0, 0));
-    if (shown_ && !blank_) put(target, {0, 0, shown_->w, shown_->h});
+    // A frame in the window's own pixels covers it whole and is already there.
+    if (!(aliased_ && shown_ && !blank_)) {
+      SDL_FillRect(&target, nullptr, SDL_MapRGB(target.format, 0, 0, 0));
+      if (shown_ && !blank_) put(target, {0, 0, shown_->w, shown_->h});
+    }
     sent.push_back({0, 0, target.w, target.h});
   } else if (shown_ && !blank_) {
     for (const auto& d : dirty_)
@@ -216,6 +309,7 @@ std::string CpuPresenter::present(SDL_Surface& target) {
 }
 
 SurfacePtr CpuPresenter::screenshot() {
+  check_alias();
   if (shown_ && !blank_) return copy_surface(*shown_);
   if (!blank_) return nullptr;
   const Size size = page_size();

@@ -46,12 +46,25 @@ class CpuPresenter final : public Presenter {
   // rect it covered (empty when it is off the window).
   SDL_Rect put(SDL_Surface& target, const SDL_Rect& upright);
   void end_transition();
+  // A frame (a composed page) becomes the frame on screen: copied into the
+  // window's pixels when shown_ lives there, else kept as it is.
+  void adopt(SurfacePtr frame);
+  // The frame made at `size`: a view of the window surface's own pixels
+  // when they can hold it upright and whole (no rotation, same size, 32-bit
+  // xRGB), else a surface of its own. Saves a full-screen copy (8 MB at
+  // 1080p) for as long as the page stands.
+  SurfacePtr make_frame(Size size);
+  // Forgets a view whose window surface SDL replaced (its pixels are gone).
+  void check_alias();
 
   std::unique_ptr<Window> window_;
   Scene scene_;
   int rotate_;
   std::string name_;
   SurfacePtr shown_;  // the upright frame on screen; null: black
+  // shown_ is a view of the window surface's pixels (see make_frame).
+  bool aliased_ = false;
+  void* alias_pixels_ = nullptr;
   // A transition: from_ is the frame it leaves, to_ the new page as it
   // moves on; both null when none is running.
   SurfacePtr from_, to_;
