@@ -16,12 +16,12 @@ TEST_CASE("log limiter: the first line shows, repeats are counted once per windo
   };
   const std::vector<Step> steps = {
       {0, "feed a: HTTP 500; next try in 2 s", {"feed a: HTTP 500; next try in 2 s"}},
-      {2, "feed a: HTTP 500; next try in 4 s", {}},   // same but for numbers
+      {2, "feed a: HTTP 500; next try in 4 s", {}},  // same but for numbers
       {5, "picture p.png: missing", {"picture p.png: missing"}},
       {6, "feed a: HTTP 500; next try in 8 s", {}},
       {100, nullptr, {}},
       {600, nullptr, {"(2 repeats in 10 min, latest: feed a: HTTP 500; next try in 8 s)"}},
-      {605, nullptr, {}},  // p.png never repeated: forgotten quietly
+      {605, nullptr, {}},                               // p.png never repeated: forgotten quietly
       {700, "feed a: HTTP 500; next try in 60 s", {}},  // its new window began at 600
       {1200, nullptr, {"(1 repeat in 10 min, latest: feed a: HTTP 500; next try in 60 s)"}},
       {1900, nullptr, {}},  // quiet for a window: forgotten
@@ -53,7 +53,8 @@ TEST_CASE("log limiter: a flood of distinct messages stays bounded and loses no 
   for (int i = 0; i < 1000; ++i) {
     // Letters, not numbers, make these distinct messages.
     std::string line = "message ";
-    for (int v = i; v > 0 || line.size() == 8; v /= 26) line += static_cast<char>('a' + v % 26);
+    for (int v = i; v > 0 || line.size() == 8; v /= 26)
+      line += static_cast<char>('a' + v % 26);
     for (const auto& out : limiter.offer(line, 2 + i)) {
       ++printed;
       if (out.find("latest: first message") != std::string::npos) summary_of_first = true;

@@ -9,8 +9,8 @@
 #include "layout/shift.h"
 #include "schedule/pixel_shift.h"
 
-using hb::schedule::PixelShift;
 using hb::schedule::pixel_shift;
+using hb::schedule::PixelShift;
 
 TEST_CASE("pixel shift: walks every offset within the radius one pixel at a time") {
   for (int radius : {1, 2, 3}) {
@@ -42,11 +42,10 @@ TEST_CASE("shifted page: elements move, bands at the edges still reach them") {
   using namespace hb::layout;
   Page page;
   page.elements = {
-      FillRect{{0, 0, 1920, 120}, {200, 0, 0, 255}},      // header band
-      FillRect{{0, 1020, 1920, 60}, {0, 0, 100, 255}},    // footer band
-      FillRect{{100, 200, 50, 50}, {0, 0, 0, 255}},       // inside
-      TextRun{{100, 20, 400, 80}, "办事指南", {}, {}},
-      LineSegment{10, 10, 20, 20, {}, 2},
+      FillRect{{0, 0, 1920, 120}, {200, 0, 0, 255}},    // header band
+      FillRect{{0, 1020, 1920, 60}, {0, 0, 100, 255}},  // footer band
+      FillRect{{100, 200, 50, 50}, {0, 0, 0, 255}},     // inside
+      TextRun{{100, 20, 400, 80}, "办事指南", {}, {}}, LineSegment{10, 10, 20, 20, {}, 2},
   };
   struct Row {
     int dx, dy;

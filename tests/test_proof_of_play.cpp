@@ -44,12 +44,15 @@ TEST_CASE("proof of play: one line per page when it leaves the screen") {
   };
   const std::vector<Row> rows = {
       {0, {"items", 0, 2, "", "3f2a"}, nullptr},
-      {15, {"items", 1, 2, "", "3f2a"},
+      {15,
+       {"items", 1, 2, "", "3f2a"},
        R"({"screen":"hall-1","start":"2026-11-27T10:00:00+08:00","end":"2026-11-27T10:00:15+08:00","seconds":15,"slide":"items","page":1,"pages":2,"content":"3f2a"})"},
       {15, {"item", 0, 3, "530100-\"001\"", ""}, nullptr},  // lasted no time: no line
-      {40, {"dark", 0, 1, "", ""},
+      {40,
+       {"dark", 0, 1, "", ""},
        R"({"screen":"hall-1","start":"2026-11-27T10:00:15+08:00","end":"2026-11-27T10:00:40+08:00","seconds":25,"slide":"item","page":1,"pages":3,"item":"530100-\"001\""})"},
-      {7240, {"roster", 0, 1, "", ""},
+      {7240,
+       {"roster", 0, 1, "", ""},
        R"({"screen":"hall-1","start":"2026-11-27T10:00:40+08:00","end":"2026-11-27T12:00:40+08:00","seconds":7200,"slide":"dark"})"},
   };
   for (const auto& row : rows) {
@@ -60,8 +63,9 @@ TEST_CASE("proof of play: one line per page when it leaves the screen") {
     else
       CHECK_FALSE(line.has_value());
   }
-  CHECK(proof.end(kTen + 7250).value_or("") ==
-        R"({"screen":"hall-1","start":"2026-11-27T12:00:40+08:00","end":"2026-11-27T12:00:50+08:00","seconds":10,"slide":"roster","page":1,"pages":1})");
+  CHECK(
+      proof.end(kTen + 7250).value_or("") ==
+      R"({"screen":"hall-1","start":"2026-11-27T12:00:40+08:00","end":"2026-11-27T12:00:50+08:00","seconds":10,"slide":"roster","page":1,"pages":1})");
   CHECK_FALSE(proof.end(kTen + 7260).has_value());
 }
 
@@ -69,10 +73,12 @@ TEST_CASE("rotating log: files roll over by size and the oldest goes") {
   TempDir dir;
   const auto path = dir.path / "sub" / "play.jsonl";
   hb::net::RotatingLog log(path.string(), {100, 2, true});
-  for (int i = 0; i < 20; ++i) CHECK(log.append("line " + std::to_string(i) + " ..........") == "");
+  for (int i = 0; i < 20; ++i)
+    CHECK(log.append("line " + std::to_string(i) + " ..........") == "");
   // 17 bytes a line: 5 lines (85 bytes) to a file; 20 lines make 4 files, 3 kept.
-  CHECK(read(path) == "line 15 ..........\nline 16 ..........\nline 17 ..........\n"
-                      "line 18 ..........\nline 19 ..........\n");
+  CHECK(read(path) ==
+        "line 15 ..........\nline 16 ..........\nline 17 ..........\n"
+        "line 18 ..........\nline 19 ..........\n");
   CHECK(read(path.string() + ".1").rfind("line 10 ", 0) == 0);
   CHECK(read(path.string() + ".2").rfind("line 5 ", 0) == 0);
   CHECK_FALSE(std::filesystem::exists(path.string() + ".3"));

@@ -85,7 +85,7 @@ TEST_CASE("systemd: the watchdog is pinged at half its interval") {
     double t;
     bool pings;
   };
-  const Row rows[] = {{100, true}, {101, false}, {104.9, false}, {105, true},
+  const Row rows[] = {{100, true},  {101, false},  {104.9, false}, {105, true},
                       {109, false}, {110.5, true}, {50, true} /* steady clock reset: ping */};
   for (const auto& row : rows) {
     CAPTURE(row.t);

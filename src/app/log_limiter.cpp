@@ -43,10 +43,11 @@ std::vector<std::string> LogLimiter::offer(std::string_view line, double t) {
   if (messages_.size() >= max_messages_) {
     // Too many different messages at once: forget the oldest window, saying
     // what it had counted so nothing is silently lost.
-    auto oldest = std::min_element(messages_.begin(), messages_.end(), [](const auto& a, const auto& b) {
-      return a.second.window_start < b.second.window_start;
-    });
-    if (oldest->second.repeats > 0) out.push_back(summary(oldest->second, t - oldest->second.window_start));
+    auto oldest = std::min_element(
+        messages_.begin(), messages_.end(),
+        [](const auto& a, const auto& b) { return a.second.window_start < b.second.window_start; });
+    if (oldest->second.repeats > 0)
+      out.push_back(summary(oldest->second, t - oldest->second.window_start));
     messages_.erase(oldest);
   }
   messages_.emplace(std::move(key), Seen{std::string(line), t, 0});

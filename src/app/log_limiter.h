@@ -35,7 +35,7 @@ class LogLimiter {
 
  private:
   struct Seen {
-    std::string last;        // the latest text, numbers and all
+    std::string last;  // the latest text, numbers and all
     double window_start = 0;
     std::size_t repeats = 0;  // suppressed since window_start
   };

@@ -13,11 +13,13 @@ std::optional<std::string> ProofOfPlay::end(model::UnixSeconds t) {
     return std::nullopt;
   }
   const OnScreen& s = *current_;
-  std::string line = "{\"screen\":" + json_string(screen_) + ",\"start\":\"" + iso_local_time(since_, offset_) +
-                     "\",\"end\":\"" + iso_local_time(t, offset_) + "\",\"seconds\":" + std::to_string(t - since_) +
+  std::string line = "{\"screen\":" + json_string(screen_) + ",\"start\":\"" +
+                     iso_local_time(since_, offset_) + "\",\"end\":\"" +
+                     iso_local_time(t, offset_) + "\",\"seconds\":" + std::to_string(t - since_) +
                      ",\"slide\":" + json_string(s.slide_type);
   if (s.slide_type != "dark")
-    line += ",\"page\":" + std::to_string(s.page + 1) + ",\"pages\":" + std::to_string(s.page_count);
+    line +=
+        ",\"page\":" + std::to_string(s.page + 1) + ",\"pages\":" + std::to_string(s.page_count);
   if (!s.item.empty()) line += ",\"item\":" + json_string(s.item);
   if (!s.content.empty()) line += ",\"content\":" + json_string(s.content);
   line += "}";

@@ -7,11 +7,13 @@
 
 #include "app/feed_acceptor.h"
 #include "app/feed_fetcher.h"
-#include "app/heartbeat.h"
+#include "app/heartbeat_report.h"
 #include "app/load.h"
-#include "app/log_limiter.h"
+#include "app/play_recorder.h"
 #include "app/player.h"
-#include "app/proof_of_play.h"
+#include "app/process_memory.h"
+#include "app/run_heartbeat.h"
+#include "app/run_log.h"
 #include "app/size_text.h"
 #include "app/summary_command.h"
 #include "app/systemd_notify.h"
@@ -19,12 +21,10 @@
 #include "app/time_text.h"
 #include "feed/feed.h"
 #include "layout/shift.h"
-#include "net/rotating_log.h"
 #include "net/cache.h"
 #include "net/picture.h"
 #include "render/canvas.h"
 #include "render/font_set.h"
-#include "render/png_file.h"
 #include "render/presenter.h"
 #include "render/ttf_measurer.h"
 #include "schedule/blanking.h"
@@ -147,35 +147,25 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
     return 2;
   }
   const int offset = config->utc_offset_minutes;
-  // --at starts the screen's clock at that moment; it then runs at real speed.
-  const double steady_start = clocks.steady();
-  std::optional<double> fixed_start;
+  // --at starts the screen's clock at that moment; --speed runs it faster.
+  std::optional<double> at_start;
   if (!options->at_text.empty()) {
     const auto at = instant_for("run", options->at_text, offset,
                                 static_cast<long long>(std::floor(clocks.wall())));
     if (!at) return 2;
-    fixed_start = static_cast<double>(*at);
+    at_start = static_cast<double>(*at);
   }
-  // --speed runs it faster, so a day of page turns and openings passes in minutes.
-  if (!fixed_start && options->speed != 1) fixed_start = clocks.wall();
-  const double speed = options->speed;
-  const auto wall = [&] {
-    return fixed_start ? *fixed_start + (clocks.steady() - steady_start) * speed : clocks.wall();
+  const ScreenClock clock(clocks, at_start, options->speed);
+  const auto wall = [&clock] { return clock.now(); };
+  const auto second_now = [&clock] {
+    return static_cast<model::UnixSeconds>(std::floor(clock.now()));
   };
 
   // From here on each line carries the screen's clock, which --at may set.
-  // Repeats are counted, not printed (a journal over months stays readable).
-  LogLimiter limiter;
-  const auto print = [&](const std::string& line) {
-    const auto t = static_cast<model::UnixSeconds>(std::floor(wall()));
-    std::cerr << "hallboard run: [" << local_text(t, offset).substr(11) << "] " << line << "\n";
-  };
-  const auto log = [&](const std::string& line) {
-    for (const auto& out : limiter.offer(line, clocks.steady()))
-      print(out);
-  };
-  // Events that are news each time (new content, dark, waking) bypass the limiter.
-  const auto note = print;
+  RunLog run_log(
+      wall, [&clock] { return clock.steady(); }, offset);
+  const auto log = [&run_log](const std::string& line) { run_log.problem(line); };
+  const auto note = [&run_log](const std::string& line) { run_log.event(line); };
   ServiceNotifier systemd;
   if (systemd.notifying())
     log("started by systemd" +
@@ -251,8 +241,8 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
       for (const auto& f : accepted.feeds)
         names += (names.empty() ? "" : ", ") + f;
       note(std::string(accepted.from_cache ? "content from the cache" : "new content") +
-          (names.empty() ? "" : ": " + names) +
-          (player.has_content() ? "; it shows from the next page" : ""));
+           (names.empty() ? "" : ": " + names) +
+           (player.has_content() ? "; it shows from the next page" : ""));
       player.offer(std::move(accepted.content), now, content_version(fetcher.feed_states()));
       has_content = true;
     }
@@ -263,15 +253,7 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
   };
 
   const std::optional<int> blank_margin = config->display.blank_outside_hours_minutes;
-  // Proof of play: a line per page shown, in the cache directory.
-  ProofOfPlay proof(config->screen, offset);
-  net::RotatingLog proof_file(player_config.cache_dir + "/play.jsonl");
-  OnScreen on_screen;
-  const auto record = [&](const std::optional<std::string>& line) {
-    if (!line) return;
-    if (const std::string error = proof_file.append(*line); !error.empty())
-      log("proof of play not recorded: " + error);
-  };
+  PlayRecorder proof(config->screen, offset, player_config.cache_dir);
   bool blanked = false;
   bool ready = false;
   schedule::PixelShift shift;
@@ -280,67 +262,47 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
   bool animating = false;
   std::string last_frame_error;
   // The page as drawn: moved by the burn-in shift chosen when it was shown.
-  const auto shown_page = [&] { return layout::shifted(player.page(), shift.dx, shift.dy, size.w, size.h); };
+  const auto shown_page = [&] {
+    return layout::shifted(player.page(), shift.dx, shift.dy, size.w, size.h);
+  };
   const auto show = [&](model::Transition how) {
     shift = schedule::pixel_shift(last_second);
     return screen.show(shown_page(), size, how);
   };
   const auto finish = [&](const std::string& why) {
-    record(proof.end(static_cast<model::UnixSeconds>(std::floor(wall()))));
+    if (const auto error = proof.stop(second_now()); !error.empty()) log(error);
     systemd.stopping();
-    for (const auto& line : limiter.flush(1e300))
-      print(line);
-    log(why);
+    run_log.flush_all();
+    note(why);
     return 0;
   };
   // The heartbeat posts on a thread of its own; the drawing loop only
   // copies the report together (and the frame, when asked for one).
-  std::unique_ptr<HeartbeatSender> heartbeat;
-  if (config->heartbeat) {
-    HeartbeatOptions beat;
-    beat.url = config->heartbeat->url;
-    beat.interval_seconds = config->heartbeat->interval_seconds;
-    beat.screenshot = config->heartbeat->screenshot;
-    beat.ca_file = player_config.tls_ca_file;
-    heartbeat = std::make_unique<HeartbeatSender>(
-        beat,
-        [](const Frame& f) {
-          auto png = render::encode_argb_png(f.pixels.data(), f.width, f.height, f.pitch);
-          return EncodedPng{std::move(png.png), std::move(png.error)};
-        },
-        clocks.steady());
-  }
+  const std::unique_ptr<HeartbeatSender> heartbeat = start_heartbeat(player_config, clock.steady());
   const auto beat = [&](model::UnixSeconds second) {
-    const double steady = clocks.steady();
+    const double steady = clock.steady();
     if (!heartbeat || !heartbeat->due(steady)) return;
     HeartbeatReport report;
     report.screen = config->screen;
     report.version = HALLBOARD_VERSION;
     report.time = second;
     report.utc_offset_minutes = offset;
-    report.uptime_seconds = static_cast<std::int64_t>(steady - steady_start);
+    report.uptime_seconds = static_cast<std::int64_t>(clock.elapsed());
     report.renderer = std::string(screen.name());
     report.page = heartbeat_page(player.page(), blanked);
     report.memory = read_process_memory();
     report.feeds = heartbeat_feeds(fetcher.feed_states());
-    std::optional<Frame> frame;
-    if (heartbeat->wants_screenshot() && !blanked) {
-      if (const render::SurfacePtr shot = screen.screenshot()) {
-        const auto* p = static_cast<const std::uint8_t*>(shot->pixels);
-        frame = Frame{shot->w, shot->h, shot->pitch,
-                      {p, p + static_cast<std::size_t>(shot->pitch) * static_cast<std::size_t>(shot->h)}};
-      }
-    }
-    heartbeat->submit(std::move(report), std::move(frame), steady);
+    const bool with_frame = heartbeat->wants_screenshot() && !blanked;
+    heartbeat->submit(std::move(report), with_frame ? frame_on(screen) : std::nullopt, steady);
   };
 
   // With nothing cached, local feeds take a few milliseconds: wait for them
   // briefly rather than flash the waiting page (never long: a network feed
   // may hang for a minute).
-  take_news(static_cast<model::UnixSeconds>(std::floor(wall())));
+  take_news(second_now());
   for (int i = 0; i < 50 && !has_content; ++i) {
     if (screen.wait_events(0.02).quit) return finish("stopped");
-    take_news(static_cast<model::UnixSeconds>(std::floor(wall())));
+    take_news(second_now());
   }
 
   for (;;) {
@@ -380,18 +342,14 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
         const layout::Page& page = player.page();
         showing = {page.slide_type, page.page, page.page_count, page.item, player.version()};
       }
-      if (showing != on_screen) {
-        record(proof.begin(showing, second));
-        on_screen = std::move(showing);
-      }
+      if (const auto error = proof.showing(std::move(showing), second); !error.empty()) log(error);
       beat(second);
       if (heartbeat)
         for (const auto& line : heartbeat->take_log())
           log(line);
-      for (const auto& line : limiter.flush(clocks.steady()))
-        print(line);
+      run_log.flush();
     }
-    const double elapsed = clocks.steady() - steady_start;
+    const double elapsed = clock.elapsed();
     const auto frame = screen.frame(elapsed);
     // A screen that keeps failing would say so 60 times a second: once is enough.
     if (frame.error != last_frame_error && !frame.error.empty()) log(frame.error);
@@ -401,15 +359,16 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
       // systemd (Type=notify) counts the start from here: a screen that
       // never draws is a failed start, and is restarted.
       ready = true;
-      systemd.ready("showing " + on_screen.slide_type + " on " + std::string(screen.name()));
+      systemd.ready("showing " + proof.on_screen().slide_type + " on " +
+                    std::string(screen.name()));
     }
     // From the drawing loop itself: if drawing hangs, the pings stop and
     // systemd restarts the player (WatchdogSec).
-    systemd.watchdog(clocks.steady());
+    systemd.watchdog(clock.steady());
     if (options->exit_after > 0 && elapsed >= options->exit_after) break;
 
     // Until the next second of the screen's clock (--speed makes those short).
-    double timeout = (static_cast<double>(second + 1) - wall()) / speed;
+    double timeout = clock.real(static_cast<double>(second + 1) - wall());
     if (animating) {
       const double period = 1.0 / std::max(1, screen.refresh_hz());
       next_frame = next_frame + period > elapsed ? next_frame + period : elapsed + period;

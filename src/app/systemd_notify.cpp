@@ -37,9 +37,13 @@ void ServiceNotifier::ready(std::string_view text) {
   send("READY=1\nSTATUS=" + one_line(text));
 }
 
-void ServiceNotifier::status(std::string_view text) { send("STATUS=" + one_line(text)); }
+void ServiceNotifier::status(std::string_view text) {
+  send("STATUS=" + one_line(text));
+}
 
-void ServiceNotifier::stopping() { send("STOPPING=1"); }
+void ServiceNotifier::stopping() {
+  send("STOPPING=1");
+}
 
 bool ServiceNotifier::watchdog(double steady_now) {
   if (watchdog_seconds_ <= 0 || !notifying_) return false;

@@ -66,7 +66,7 @@ class FontSet {
     int size = 0;  // as last set
   };
   std::map<std::pair<layout::Weight, int>, OpenFont> open_;  // (weight, face)
-  std::unordered_map<char32_t, int> chosen_[2];                      // per weight
+  std::unordered_map<char32_t, int> chosen_[2];              // per weight
 };
 
 }  // namespace hb::render
