@@ -174,7 +174,7 @@ beat_server=$!
 for _ in $(seq 1 50); do [ -s "$work/beat/port" ] && break; sleep 0.1; done
 sed -e "s#</player>#<heartbeat url=\"http://127.0.0.1:$(head -1 "$work/beat/port")/beat\" interval=\"60\" screenshot=\"true\"/></player>#" \
   "$work/demo/player.xml" >"$work/demo/beat.xml"
-if no_proxy='*' timeout 40 "$bin" run --config "$work/demo/beat.xml" --windowed 800x600 --exit-after 12 \
+if no_proxy='*' timeout 40 "$bin" run --config "$work/demo/beat.xml" --windowed 800x600 --exit-after 16 \
     --at 2026-11-27T10:00 2>"$work/err" && [ -s "$work/beat/post-1.body" ] &&
     python3 - "$work/beat" <<'PY'
 import json, os, sys
