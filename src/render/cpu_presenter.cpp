@@ -109,6 +109,8 @@ void CpuPresenter::place_now(DrawReport& report) {
     return;
   }
   scene_.compose(*next);
+  // An opaque frame: copied as it is wherever it goes.
+  SDL_SetSurfaceBlendMode(next.get(), SDL_BLENDMODE_NONE);
   if (shown_ && shown_->w == size.w && shown_->h == size.h) {
     const auto changed = changed_rects(*shown_, *next);
     if (aliased_) {
@@ -116,7 +118,6 @@ void CpuPresenter::place_now(DrawReport& report) {
       // already there.
       for (auto r : changed) {
         SDL_Rect to = r;
-        SDL_SetSurfaceBlendMode(next.get(), SDL_BLENDMODE_NONE);
         SDL_BlitSurface(next.get(), &r, shown_.get(), &to);
         dirty_.push_back(r);
       }
@@ -129,7 +130,6 @@ void CpuPresenter::place_now(DrawReport& report) {
     full_ = true;
     auto frame = make_frame(size);
     if (frame && aliased_) {
-      SDL_SetSurfaceBlendMode(next.get(), SDL_BLENDMODE_NONE);
       SDL_BlitSurface(next.get(), nullptr, frame.get(), nullptr);
       shown_ = std::move(frame);
       scene_.keep_ticker_bands_only();
