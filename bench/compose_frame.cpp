@@ -17,6 +17,7 @@
 #include "render/canvas.h"
 #include "render/font_set.h"
 #include "render/presenter.h"
+#include "render/transition.h"
 #include "render/ttf_measurer.h"
 
 namespace {
@@ -91,7 +92,12 @@ int main(int argc, char** argv) {
     const char* name = pages.empty() ? "?" : pages[0].slide_type.c_str();
     std::printf("  %-12s %2zu pages   p50 %7.2f ms  p99 %7.2f ms\n", name, pages.size(), s.p50,
                 s.p99);
-    if (type == model::SlideType::roster && !pages.empty()) sample.push_back(pages[0]);
+    if (type == model::SlideType::roster && !pages.empty()) sample.insert(sample.begin(), pages[0]);
+    if (type == model::SlideType::items && !pages.empty()) sample.push_back(pages[0]);
+  }
+  if (sample.size() < 2) {
+    std::printf("the demo has no roster or items page\n");
+    return 1;
   }
 
   std::printf("\ncomposing one frame of the roster page with its ticker moving, %d frames\n",
@@ -123,14 +129,18 @@ int main(int argc, char** argv) {
       p.frame(static_cast<double>(i) / 60.0);
       times.push_back(ms_since(t0));
     }
-    // A fade: every frame of it is a whole-window blend.
-    p.show(sample.at(0), {w, h}, model::Transition::fade);
+    // Fades from the roster to the first items page and back: every frame
+    // of one is a whole-window blend (the ticker keeps moving, so only the
+    // frames within the fade's time count).
     std::vector<double> fade;
-    for (int i = 0; i < 200; ++i) {
-      const auto t0 = clock_type::now();
-      const auto r = p.frame(100.0 + static_cast<double>(i) / 60.0);
-      fade.push_back(ms_since(t0));
-      if (!r.animating) break;
+    for (int turn = 0; turn < 10; ++turn) {
+      const double start = 100.0 + turn;
+      p.show(sample.at(turn % 2 == 0 ? 1 : 0), {w, h}, model::Transition::fade);
+      for (int i = 0; i < 60 * render::transition_seconds; ++i) {
+        const auto t0 = clock_type::now();
+        p.frame(start + static_cast<double>(i) / 60.0);
+        fade.push_back(ms_since(t0));
+      }
     }
     const auto s = percentiles(times), f = percentiles(fade);
     std::printf("  %s\n", std::string(p.name()).c_str());

@@ -10,7 +10,8 @@
 #   SETTLE=10 WINDOW=60       the measuring window: from SETTLE s after launch, WINDOW s long
 #   WARMUP=8                  seconds of a first, unmeasured start of each program
 #                             (fills the page cache, the profile and hallboard's feed cache)
-#   ORDER=hallboard,chromium  which program is measured first
+#   ORDER=hallboard,chromium  which program is measured first (one name: only that one,
+#                             its own numbers without ratios)
 #   OUT=/tmp/hb-bench         where screenshots, logs and results-*.json go
 #   CHROMIUM=chromium         the browser's command (Debian's wrapper, /usr/bin/chromium)
 #
@@ -395,6 +396,12 @@ results["load_after"] = open("/proc/loadavg").read().split()[:3]
 with open(os.path.join(OUT, f"results-{stamp}.json"), "w") as f:
     json.dump(results, f, indent=1, ensure_ascii=False)
 
+if len(results) == 2:  # one program only (ORDER=hallboard): its numbers, no ratios
+    (name, r), = [(k, v) for k, v in results.items() if k != "load_after"]
+    print(f"\n{name}: CPU {r['cpu_pct']:.2f} % of one core (Xvfb {r['xvfb_cpu_pct']:.2f} %), "
+          f"PSS mean {r['pss_mean_mb']:.1f} MB, max {r['pss_max_mb']:.1f} MB, "
+          f"first frame {r['first_frame_ms'] or 0:.0f} ms (xwd full {r['screen_full_ms'] or 0:.0f} ms)")
+    raise SystemExit(0)
 hb, cr = results["hallboard"], results["chromium"]
 def fmt(v, unit=""):
     return "—" if v is None else f"{v:.1f}{unit}"

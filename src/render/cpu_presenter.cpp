@@ -88,6 +88,24 @@ void CpuPresenter::end_transition() {
   from_.reset();
   to_.reset();
   start_ = std::numeric_limits<double>::quiet_NaN();
+  fade_spans_.clear();
+  fade_area_ = {};
+  steady_.clear();
+}
+
+void CpuPresenter::prepare_fade() {
+  steady_.clear();
+  fade_spans_.clear();
+  fade_area_ = {};
+  if (how_ != model::Transition::fade || !from_ || !to_) return;
+  std::vector<SDL_Rect> still;
+  for (std::size_t i = 0; i < scene_.tickers().size(); ++i)
+    if (scene_.ticker_kept(i) && scene_.tickers()[i].moves()) {
+      steady_.push_back(i);
+      still.push_back(scene_.ticker_rect(i));
+    }
+  fade_spans_ = differing_spans(*from_, *to_, still);
+  fade_area_ = spans_bounds(fade_spans_);
 }
 
 void CpuPresenter::place_now(DrawReport& report) {
@@ -168,6 +186,7 @@ DrawReport CpuPresenter::show(const layout::Page& page, Size size, model::Transi
   scene_.compose(*to_);
   scene_.keep_ticker_bands_only();
   how_ = how;
+  prepare_fade();
   start_ = std::numeric_limits<double>::quiet_NaN();
   // shown_ is filled by the first frame, from from_ and to_.
   if (!aliased_) SDL_BlitSurface(from_.get(), nullptr, shown_.get(), nullptr);
@@ -187,6 +206,7 @@ DrawReport CpuPresenter::update(const layout::Page& page, Size size) {
     // A transition under way carries on towards the new content.
     scene_.compose(*to_);
     scene_.keep_ticker_bands_only();
+    prepare_fade();
   }
   return report;
 }
@@ -213,10 +233,21 @@ void CpuPresenter::step_transition(double now_s) {
     adopt(std::move(to_));
     end_transition();
     scene_.keep_ticker_bands_only();
-  } else {
-    compose_transition(how_, ease_in_out(p), *from_, *to_, *shown_);
+    dirty_.push_back({0, 0, shown_->w, shown_->h});
+    return;
   }
-  dirty_.push_back({0, 0, shown_->w, shown_->h});
+  if (how_ != model::Transition::fade) {
+    compose_transition(how_, ease_in_out(p), *from_, *to_, *shown_);
+    dirty_.push_back({0, 0, shown_->w, shown_->h});
+    return;
+  }
+  compose_transition(how_, ease_in_out(p), *from_, *to_, *shown_, &fade_spans_);
+  if (!is_empty(fade_area_)) dirty_.push_back(fade_area_);
+  // Over whatever the blend left in their bands.
+  for (const auto i : steady_) {
+    scene_.redraw_ticker(i, *shown_);
+    dirty_.push_back(scene_.ticker_rect(i));
+  }
 }
 
 FrameResult CpuPresenter::frame(double now_s) {

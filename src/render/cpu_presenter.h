@@ -12,6 +12,7 @@
 
 #include "render/present_scene.h"
 #include "render/presenter.h"
+#include "render/transition.h"
 #include "render/window.h"
 
 namespace hb::render {
@@ -70,6 +71,13 @@ class CpuPresenter final : public Presenter {
   SurfacePtr from_, to_;
   model::Transition how_ = model::Transition::none;
   double start_ = std::numeric_limits<double>::quiet_NaN();
+  // A fade blends only where the two pages differ (fade_spans_, within
+  // fade_area_); the tickers the new page keeps are not faded but go on
+  // moving, copied as they are (steady_).
+  std::vector<RowSpan> fade_spans_;
+  SDL_Rect fade_area_{};
+  std::vector<std::size_t> steady_;
+  void prepare_fade();
   std::vector<SDL_Rect> dirty_;  // upright, within shown_
   bool full_ = true;             // the whole window, borders included
   bool blank_ = false;

@@ -35,12 +35,19 @@ DrawReport Scene::set(const layout::Page& page, Size size) {
   SDL_SetSurfaceBlendMode(base.get(), SDL_BLENDMODE_NONE);
 
   const TtfMeasurer measure(fonts_);
-  for (auto& live : tickers) {
+  std::vector<std::unique_ptr<TickerLoop>> loops(tickers.size());
+  std::vector<bool> kept_now(tickers.size(), false);
+  for (std::size_t i = 0; i < tickers.size(); ++i) {
+    auto& live = tickers[i];
     const auto kept = std::find_if(tickers_.begin(), tickers_.end(), [&](const LiveTicker& old) {
       return same_ticker(old.ticker, live.ticker);
     });
     if (kept != tickers_.end()) {
       live = *kept;
+      kept_now[i] = true;
+      // Its round too, if the new page's band turns out the same.
+      const auto k = static_cast<std::size_t>(kept - tickers_.begin());
+      if (k < loops_.size()) loops[i] = std::move(loops_[k]);
     } else {
       live.text_width = measure.width(live.ticker.text, live.ticker.style);
       live.period = ticker_period(live.text_width, live.ticker);
@@ -51,12 +58,56 @@ DrawReport Scene::set(const layout::Page& page, Size size) {
   has_page_ = true;
   size_ = size;
   tickers_ = std::move(tickers);
+  loops_ = std::move(loops);
+  loops_checked_ = false;
+  kept_ = std::move(kept_now);
   return report;
+}
+
+SurfacePtr Scene::band(std::size_t i) const {
+  const SDL_Rect r = ticker_rect(i);
+  if (is_empty(r)) return nullptr;
+  if (!base_) {
+    if (i >= bands_.size() || !bands_[i]) return nullptr;
+    const SDL_Surface& b = *bands_[i];
+    return SurfacePtr(
+        SDL_CreateRGBSurfaceWithFormatFrom(b.pixels, b.w, b.h, 32, b.pitch, surface_format));
+  }
+  return SurfacePtr(SDL_CreateRGBSurfaceWithFormatFrom(
+      static_cast<Uint8*>(base_->pixels) + static_cast<std::ptrdiff_t>(r.y) * base_->pitch +
+          static_cast<std::ptrdiff_t>(r.x) * 4,
+      r.w, r.h, 32, base_->pitch, surface_format));
+}
+
+void Scene::check_loops() {
+  loops_checked_ = true;
+  loops_.resize(tickers_.size());
+  for (std::size_t i = 0; i < tickers_.size(); ++i) {
+    const auto& live = tickers_[i];
+    const auto b = live.moves() ? band(i) : nullptr;
+    if (!b) {
+      loops_[i].reset();
+      continue;
+    }
+    const SDL_Rect r = ticker_rect(i);
+    if (loops_[i] && loops_[i]->fits(live.ticker, live.period, r, *b)) continue;
+    loops_[i] = TickerLoop::make(canvas_, live.ticker, live.period, r, *b);
+  }
+}
+
+std::size_t Scene::loop_bytes() const {
+  std::size_t total = 0;
+  for (const auto& l : loops_)
+    if (l) total += l->bytes();
+  return total;
 }
 
 void Scene::clear() {
   base_.reset();
   bands_.clear();
+  loops_.clear();
+  loops_checked_ = false;
+  kept_.clear();
   has_page_ = false;
   size_ = {};
   tickers_.clear();
@@ -114,13 +165,18 @@ void Scene::redraw_ticker(std::size_t i, SDL_Surface& target) {
   if (i >= tickers_.size() || (!base_ && i >= bands_.size())) return;
   SDL_Rect from = ticker_rect(i);
   if (is_empty(from)) return;
+  const auto& t = tickers_[i];
+  if (!loops_checked_) check_loops();
+  if (i < loops_.size() && loops_[i]) {
+    loops_[i]->copy(t.offset, target);
+    return;
+  }
   SDL_Rect to = from;
   if (base_) {
     SDL_BlitSurface(base_.get(), &from, &target, &to);
   } else {
     SDL_BlitSurface(bands_[i].get(), nullptr, &target, &to);
   }
-  const auto& t = tickers_[i];
   draw_ticker_loop(canvas_, t.ticker, target, t.offset, t.period);
 }
 

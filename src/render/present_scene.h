@@ -14,6 +14,7 @@
 #include "render/font_set.h"
 #include "render/rotate.h"
 #include "render/sdl_surface.h"
+#include "render/ticker_loop.h"
 
 namespace hb::render {
 
@@ -56,6 +57,11 @@ class Scene {
   void redraw_ticker(std::size_t i, SDL_Surface& target);
   // A ticker's box within the page.
   SDL_Rect ticker_rect(std::size_t i) const;
+  // Whether ticker i was on the page before the last set() too, and goes
+  // on from where it was: a transition need not fade it.
+  bool ticker_kept(std::size_t i) const { return i < kept_.size() && kept_[i]; }
+  // Bytes held by the tickers' pre-drawn rounds (see ticker_loop.h).
+  std::size_t loop_bytes() const;
 
   // The page without tickers (opaque, ARGB8888); null when empty.
   SDL_Surface* base() const { return base_.get(); }
@@ -67,9 +73,17 @@ class Scene {
   FontSet& fonts_;
   SurfacePtr base_;
   std::vector<SurfacePtr> bands_;  // per ticker, after keep_ticker_bands_only()
+  // Per ticker: its round drawn once, when its band allows (null: drawn
+  // frame by frame). Checked against the band once after each set().
+  std::vector<std::unique_ptr<TickerLoop>> loops_;
+  bool loops_checked_ = false;
+  void check_loops();
+  // Ticker i's band as the page has it (a view of base_ or bands_[i]).
+  SurfacePtr band(std::size_t i) const;
   bool has_page_ = false;
   Size size_;
   std::vector<LiveTicker> tickers_;
+  std::vector<bool> kept_;  // per ticker, see ticker_kept()
 };
 
 // A new ARGB8888 surface the size of s with its pixels; null when SDL

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "render/sdl_surface.h"
+
 namespace hb::render {
 
 int normal_rotation(int degrees) {
@@ -33,26 +35,9 @@ SDL_Rect unrotate_rect(const SDL_Rect& r, Size upright, int rotation) {
   return rotate_rect(r, rotated_size(upright, rot), (360 - rot) % 360);
 }
 
-namespace {
-
-bool word_compatible(const SDL_Surface& s) {
-  return s.format->format == SDL_PIXELFORMAT_ARGB8888 || s.format->format == SDL_PIXELFORMAT_RGB888;
-}
-
-const std::uint32_t* row(const SDL_Surface& s, int y) {
-  return reinterpret_cast<const std::uint32_t*>(static_cast<const std::uint8_t*>(s.pixels) +
-                                                static_cast<std::ptrdiff_t>(y) * s.pitch);
-}
-std::uint32_t* row(SDL_Surface& s, int y) {
-  return reinterpret_cast<std::uint32_t*>(static_cast<std::uint8_t*>(s.pixels) +
-                                          static_cast<std::ptrdiff_t>(y) * s.pitch);
-}
-
-}  // namespace
-
 bool rotate_blit(const SDL_Surface& src, const SDL_Rect& src_rect, int rotation, SDL_Surface& dst,
                  int x, int y) {
-  if (!word_compatible(src) || !word_compatible(dst)) return false;
+  if (!is_word_format(src) || !is_word_format(dst)) return false;
   const SDL_Rect s = src_rect;
   if (s.x < 0 || s.y < 0 || s.x + s.w > src.w || s.y + s.h > src.h) return false;
   if (is_empty(s)) return true;
@@ -64,11 +49,11 @@ bool rotate_blit(const SDL_Surface& src, const SDL_Rect& src_rect, int rotation,
   if (lock_dst) SDL_LockSurface(&dst);
   if (rot == 0) {
     for (int j = 0; j < s.h; ++j)
-      std::copy_n(row(src, s.y + j) + s.x, s.w, row(dst, y + j) + x);
+      std::copy_n(pixel_row(src, s.y + j) + s.x, s.w, pixel_row(dst, y + j) + x);
   } else if (rot == 180) {
     for (int j = 0; j < s.h; ++j) {
-      const std::uint32_t* from = row(src, s.y + j) + s.x;
-      std::reverse_copy(from, from + s.w, row(dst, y + s.h - 1 - j) + x);
+      const std::uint32_t* from = pixel_row(src, s.y + j) + s.x;
+      std::reverse_copy(from, from + s.w, pixel_row(dst, y + s.h - 1 - j) + x);
     }
   } else {
     // Turning a quarter reads rows and writes columns; in tiles both stay
@@ -77,13 +62,13 @@ bool rotate_blit(const SDL_Surface& src, const SDL_Rect& src_rect, int rotation,
     for (int j0 = 0; j0 < s.h; j0 += tile)
       for (int i0 = 0; i0 < s.w; i0 += tile)
         for (int j = j0; j < std::min(j0 + tile, s.h); ++j) {
-          const std::uint32_t* from = row(src, s.y + j) + s.x;
+          const std::uint32_t* from = pixel_row(src, s.y + j) + s.x;
           for (int i = i0; i < std::min(i0 + tile, s.w); ++i) {
             // 90: (i, j) -> (h-1-j, i); 270: (i, j) -> (j, w-1-i).
             if (rot == 90)
-              row(dst, y + i)[x + s.h - 1 - j] = from[i];
+              pixel_row(dst, y + i)[x + s.h - 1 - j] = from[i];
             else
-              row(dst, y + s.w - 1 - i)[x + j] = from[i];
+              pixel_row(dst, y + s.w - 1 - i)[x + j] = from[i];
           }
         }
   }

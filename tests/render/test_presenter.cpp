@@ -253,6 +253,78 @@ TEST_CASE("transition frames: half a fade, half a slide") {
   CHECK_FALSE(compose_transition(model::Transition::fade, 0.5, *from, *other, *out));
 }
 
+TEST_CASE("a fade in vectors gives what the formula gives, at every width") {
+  // Widths around the vector's four pixels, so the tail is covered too.
+  for (const int w : {1, 3, 4, 5, 8, 11, 37}) {
+    CAPTURE(w);
+    auto from = make_surface(w, 3), to = make_surface(w, 3), out = make_surface(w, 3);
+    REQUIRE((from && to && out));
+    Uint32 seed = 12345u + static_cast<Uint32>(w);
+    const auto next = [&] { return seed = seed * 1664525u + 1013904223u; };
+    for (int y = 0; y < 3; ++y)
+      for (int x = 0; x < w; ++x) {
+        set_word(*from, x, y, next());
+        set_word(*to, x, y, next());
+      }
+    for (const double eased : {0.0, 0.25, 0.5, 0.9, 1.0}) {
+      CAPTURE(eased);
+      REQUIRE(compose_transition(model::Transition::fade, eased, *from, *to, *out));
+      const int alpha = fade_alpha(eased);
+      const Uint32 a = static_cast<Uint32>(alpha + (alpha >> 7)), b = 256 - a;
+      for (int y = 0; y < 3; ++y)
+        for (int x = 0; x < w; ++x) {
+          Uint32 expected = 0;
+          for (int shift = 0; shift < 32; shift += 8) {
+            const Uint32 f = (word(*from, x, y) >> shift) & 0xFF,
+                         t = (word(*to, x, y) >> shift) & 0xFF;
+            expected |= ((f * b + t * a) >> 8) << shift;
+          }
+          CHECK(word(*out, x, y) == expected);
+        }
+    }
+  }
+}
+
+TEST_CASE("where two frames differ, row by row, leaving out what is ignored") {
+  struct Row {
+    const char* name;
+    std::vector<SDL_Point> changed;  // pixels of b that differ from a
+    std::vector<SDL_Rect> ignore;
+    std::vector<RowSpan> spans;  // of the 4 rows
+    SDL_Rect bounds;
+  };
+  const std::vector<Row> rows{
+      {"the same frames", {}, {}, {{}, {}, {}, {}}, {0, 0, 0, 0}},
+      {"one pixel", {{3, 1}}, {}, {{}, {3, 4}, {}, {}}, {3, 1, 1, 1}},
+      {"a row's first and last", {{0, 2}, {9, 2}}, {}, {{}, {}, {0, 10}, {}}, {0, 2, 10, 1}},
+      {"ignored", {{3, 1}}, {{0, 1, 10, 1}}, {{}, {}, {}, {}}, {0, 0, 0, 0}},
+      {"on both sides of an ignored box",
+       {{1, 0}, {5, 0}, {8, 0}},
+       {{4, 0, 3, 2}},
+       {{1, 9}, {}, {}, {}},
+       {1, 0, 8, 1}},
+      {"two rows", {{2, 0}, {7, 3}}, {}, {{2, 3}, {}, {}, {7, 8}}, {2, 0, 6, 4}},
+  };
+  for (const auto& row : rows) {
+    INFO(row.name);
+    auto a = make_surface(10, 4), b = make_surface(10, 4);
+    REQUIRE((a && b));
+    SDL_FillRect(a.get(), nullptr, 0xFF203040u);
+    SDL_FillRect(b.get(), nullptr, 0xFF203040u);
+    for (const auto& p : row.changed)
+      set_word(*b, p.x, p.y, 0xFFFFFFFFu);
+    const auto spans = differing_spans(*a, *b, row.ignore);
+    CHECK(spans == row.spans);
+    const auto bounds = spans_bounds(spans);
+    CHECK(bounds.x == row.bounds.x);
+    CHECK(bounds.y == row.bounds.y);
+    CHECK(bounds.w == row.bounds.w);
+    CHECK(bounds.h == row.bounds.h);
+  }
+  auto small = make_surface(3, 3), large = make_surface(4, 3);
+  CHECK(differing_spans(*small, *large).empty());
+}
+
 TEST_CASE("renderer names that mean software, and backend names") {
   struct Row {
     const char* name;
@@ -457,7 +529,8 @@ TEST_CASE("cpu: the band under a ticker is restored exactly after the page is le
   auto start = p.screenshot();
   const TtfMeasurer m(*s.fonts);
   const int period = ticker_period(m.width(t.text, t.style), t);
-  for (int i = 1; i <= 7; ++i) p.frame(period * i / 800.0);
+  for (int i = 1; i <= 7; ++i)
+    p.frame(period * i / 800.0);
   p.frame((period + 0.5) / 100.0);
   auto round = p.screenshot();
   REQUIRE((start && round));
@@ -531,6 +604,60 @@ TEST_CASE("cpu: transitions send whole frames, end, and then stop") {
     CHECK(after.frames_presented - before.frames_presented == 3);
     CHECK(after.pixels_updated - before.pixels_updated == 3u * 200u * 100u);
   }
+}
+
+TEST_CASE("cpu: a fade sends only what differs, and a kept ticker moves on unfaded") {
+  Setup s;
+  auto opened = open(s, Backend::cpu, 320, 120);
+  auto& p = *opened.presenter;
+  const Color pale{200, 230, 250, 255};
+  auto t = ticker_at({0, 84, 320, 32}, 100);
+  const auto page = [&](const char* body) {
+    return test::page_of({layout::FillRect{{0, 0, 320, 20}, red, 0},
+                          layout::TextRun{{10, 30, 200, 40}, body, {28}, navy},
+                          layout::FillRect{{0, 80, 320, 40}, pale, 0}, t});
+  };
+  const auto band_of = [&](SDL_Surface& shot) {
+    std::vector<Uint32> band;
+    for (int y = 84; y < 116; ++y)
+      for (int x = 0; x < 320; ++x)
+        band.push_back(word(shot, x, y));
+    return band;
+  };
+  p.show(page("建设工程"), {320, 120}, model::Transition::none);
+  p.frame(1.0);  // the ticker's epoch
+  p.frame(1.2);
+  p.show(page("房地产市场"), {320, 120}, model::Transition::fade);
+  const auto before = p.stats();
+  p.frame(1.3);                         // the fade starts
+  const double mid = 1.0 + 45.5 / 100;  // half way; half a pixel off the rounding edge
+  CHECK(p.frame(mid).animating);
+  const auto after_mid = p.stats();
+  auto shot = p.screenshot();
+  REQUIRE(shot);
+  // The header is the same on both pages: not sent, not blended.
+  CHECK(after_mid.pixels_updated - before.pixels_updated < 2u * 320u * 100u);
+  CHECK(test::pixel(*shot, 5, 5) == red);
+  const auto body = test::pixel(*shot, 25, 50);
+  CHECK(body != pale);
+  // One round later, the fade long over, the band is as it was mid-fade:
+  // the ticker went on as on a still page, with no ghost of the old one.
+  const TtfMeasurer m(*s.fonts);
+  const int period = ticker_period(m.width(t.text, t.style), t);
+  p.frame(2.5);
+  CHECK_FALSE(p.stats().full_frames > after_mid.full_frames + 1);
+  p.frame(mid + period / 100.0);
+  auto later = p.screenshot();
+  REQUIRE(later);
+  CHECK(band_of(*shot) == band_of(*later));
+  // And the end of the fade is exactly the new page.
+  auto drawn = s.canvas.render(page("房地产市场"), 320, 120);
+  REQUIRE(drawn.surface);
+  int differing_outside_band = 0;
+  for (int y = 0; y < 84; ++y)
+    for (int x = 0; x < 320; ++x)
+      differing_outside_band += word(*later, x, y) != word(*drawn.surface, x, y);
+  CHECK(differing_outside_band == 0);
 }
 
 TEST_CASE("cpu: a turned display shows the upright page turned") {

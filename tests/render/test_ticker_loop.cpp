@@ -1,0 +1,189 @@
+// The ticker's pre-drawn round against drawing it frame by frame: the same
+// pixels at every offset, or no round at all where it cannot be made.
+#include <doctest/doctest.h>
+
+#include <SDL2/SDL.h>
+
+#include <string>
+#include <vector>
+
+#include "render/dirty_rect.h"
+#include "render/present_scene.h"
+#include "render/present_ticker.h"
+#include "render/ticker_loop.h"
+#include "render/ttf_measurer.h"
+#include "render_support.h"
+
+namespace hb::render {
+namespace {
+
+using layout::Box;
+using layout::Color;
+
+constexpr Color navy{12, 40, 90, 255};
+constexpr Color pale{200, 230, 250, 255};
+constexpr Color stripe{220, 30, 30, 255};
+
+struct Case {
+  const char* name;
+  Size page;
+  Box box;
+  std::string text;
+  int size;
+  Color colour;
+  std::vector<layout::Element> under;  // drawn before the ticker
+  bool loop;                           // whether a round can be made
+};
+
+std::string long_text() {
+  std::string s;
+  for (int i = 0; i < 40; ++i)
+    s += "【通知】" + std::to_string(i) + "号窗口暂停服务，请到综合窗口办理。";
+  return s;
+}
+
+TEST_CASE("a ticker's pre-drawn round gives the pixels of drawing it, at every offset") {
+  auto fonts = test::open_fonts();
+  auto canvas = test::canvas_without_pictures(*fonts);
+  const TtfMeasurer measure(*fonts);
+  const std::vector<Case> cases{
+      {"short text on a plain band",
+       {320, 120},
+       {10, 80, 300, 36},
+       "政务服务大厅欢迎您",
+       24,
+       navy,
+       {layout::FillRect{{0, 70, 320, 50}, pale, 0}},
+       true},
+      {"a stripe along the band",
+       {320, 120},
+       {10, 80, 300, 36},
+       "办事请取号 Tel 0571-88888888",
+       24,
+       navy,
+       {layout::FillRect{{0, 70, 320, 50}, pale, 0}, layout::FillRect{{0, 95, 320, 3}, stripe, 0}},
+       true},
+      {"text wider than one text surface (chunks)",
+       {1920, 120},
+       {0, 60, 1920, 60},
+       long_text(),
+       40,
+       Color{255, 255, 255, 255},
+       {layout::FillRect{{0, 60, 1920, 60}, navy, 0}},
+       true},
+      {"the box partly off the page",
+       {320, 100},
+       {-4, 80, 330, 36},
+       "窗口A角 张三",
+       24,
+       navy,
+       {layout::FillRect{{0, 70, 320, 30}, pale, 0}},
+       true},
+      {"a block across the band: no round",
+       {320, 120},
+       {10, 80, 300, 36},
+       "政务服务",
+       24,
+       navy,
+       {layout::FillRect{{0, 70, 320, 50}, pale, 0},
+        layout::FillRect{{100, 70, 20, 50}, stripe, 0}},
+       false},
+  };
+  for (const auto& c : cases) {
+    INFO(c.name);
+    const layout::Ticker t{c.box, c.text, {c.size, layout::Weight::regular}, c.colour, 120};
+    const int period = ticker_period(measure.width(t.text, t.style), t);
+    auto page = test::page_of(c.under);
+    auto base = canvas.render(page, c.page.w, c.page.h);
+    REQUIRE(base.surface);
+    SDL_SetSurfaceBlendMode(base.surface.get(), SDL_BLENDMODE_NONE);
+    const SDL_Rect visible =
+        intersect({c.box.x, c.box.y, c.box.w, c.box.h}, {0, 0, c.page.w, c.page.h});
+    auto band = make_surface(visible.w, visible.h);
+    REQUIRE(band);
+    SDL_Rect from = visible;
+    SDL_BlitSurface(base.surface.get(), &from, band.get(), nullptr);
+    auto loop = TickerLoop::make(canvas, t, period, visible, *band);
+    CHECK(static_cast<bool>(loop) == c.loop);
+    if (!loop) continue;
+    CHECK(loop->fits(t, period, visible, *band));
+    CHECK_FALSE(loop->fits(t, period + 1, visible, *band));
+    for (const int offset : {0, 1, 2, 37, period / 2, period - visible.w, period - visible.w + 1,
+                             period - 2, period - 1}) {
+      if (offset < 0 || offset >= period) continue;
+      INFO("offset " << offset << " of " << period);
+      auto expected = make_surface(c.page.w, c.page.h);
+      auto actual = make_surface(c.page.w, c.page.h);
+      REQUIRE((expected && actual));
+      SDL_BlitSurface(base.surface.get(), nullptr, expected.get(), nullptr);
+      SDL_BlitSurface(base.surface.get(), nullptr, actual.get(), nullptr);
+      draw_ticker_loop(canvas, t, *expected, offset, period);
+      loop->copy(offset, *actual);
+      CHECK(changed_rects(*expected, *actual).empty());
+    }
+  }
+}
+
+TEST_CASE("a round too large for its memory bound is not made") {
+  auto fonts = test::open_fonts();
+  auto canvas = test::canvas_without_pictures(*fonts);
+  auto band = make_surface(300, 36);
+  REQUIRE(band);
+  SDL_FillRect(band.get(), nullptr, 0xFF0C285A);
+  const layout::Ticker t{{10, 80, 300, 36}, "政务服务", {24, layout::Weight::regular}, navy, 120};
+  CHECK(TickerLoop::make(canvas, t, 1000, {10, 80, 300, 36}, *band, 1000 * 36 * 4));
+  CHECK_FALSE(TickerLoop::make(canvas, t, 1000, {10, 80, 300, 36}, *band, 1000 * 36 * 4 - 1));
+  // A band that does not match the box, or a period shorter than the box.
+  CHECK_FALSE(TickerLoop::make(canvas, t, 1000, {10, 80, 300, 30}, *band));
+  CHECK_FALSE(TickerLoop::make(canvas, t, 200, {10, 80, 300, 36}, *band));
+}
+
+TEST_CASE("uniform row colours: one per row, or none when a row varies") {
+  auto s = make_surface(4, 3);
+  REQUIRE(s);
+  SDL_FillRect(s.get(), nullptr, 0xFF000000);
+  SDL_Rect row1{0, 1, 4, 1};
+  SDL_FillRect(s.get(), &row1, 0xFF112233);
+  CHECK(uniform_row_colours(*s) == std::vector<std::uint32_t>{0xFF000000, 0xFF112233, 0xFF000000});
+  SDL_Rect dot{3, 2, 1, 1};
+  SDL_FillRect(s.get(), &dot, 0xFFFFFFFF);
+  CHECK(uniform_row_colours(*s).empty());
+}
+
+TEST_CASE("the scene keeps a ticker's round across pages with the same band, and frees it") {
+  auto fonts = test::open_fonts();
+  auto canvas = test::canvas_without_pictures(*fonts);
+  Scene scene(canvas, *fonts);
+  const layout::Ticker t{
+      {0, 80, 320, 36}, "政务服务大厅欢迎您", {24, layout::Weight::regular}, navy, 120};
+  const auto band = layout::FillRect{{0, 70, 320, 50}, pale, 0};
+  REQUIRE(scene.set(test::page_of({band, t}), {320, 120}).problems.empty());
+  auto target = make_surface(320, 120);
+  REQUIRE(target);
+  scene.compose(*target);
+  scene.keep_ticker_bands_only();
+  scene.advance(0);
+  scene.advance(0.5);
+  scene.redraw_ticker(0, *target);
+  const auto bytes = scene.loop_bytes();
+  CHECK(bytes > 0);
+  // Another page, the same ticker and band: the round is kept.
+  REQUIRE(scene
+              .set(test::page_of({band, layout::TextRun{{0, 0, 200, 40}, "第二页", {24}, navy}, t}),
+                   {320, 120})
+              .problems.empty());
+  scene.redraw_ticker(0, *target);
+  CHECK(scene.loop_bytes() == bytes);
+  // A picture-like band (a block across it): drawn frame by frame, no round held.
+  REQUIRE(
+      scene
+          .set(test::page_of({band, layout::FillRect{{100, 70, 20, 50}, stripe, 0}, t}), {320, 120})
+          .problems.empty());
+  scene.redraw_ticker(0, *target);
+  CHECK(scene.loop_bytes() == 0);
+  scene.clear();
+  CHECK(scene.loop_bytes() == 0);
+}
+
+}  // namespace
+}  // namespace hb::render
