@@ -186,10 +186,11 @@ void GpuPresenter::copy_turned(SDL_Texture* texture, const SDL_Rect& upright) {
   }
 }
 
-void GpuPresenter::draw(const Layer& layer, int dx, Uint8 alpha) {
+void GpuPresenter::draw(const Layer& layer, int dx, Uint8 alpha, const SDL_Rect* only) {
   const SDL_Rect page{0, 0, page_.w, page_.h};
-  const SDL_Rect clip = intersect(on_window(intersect({dx, 0, page_.w, page_.h}, page)),
-                                  {0, 0, output_.w, output_.h});
+  SDL_Rect area = intersect({dx, 0, page_.w, page_.h}, page);
+  if (only) area = intersect(area, *only);
+  const SDL_Rect clip = intersect(on_window(area), {0, 0, output_.w, output_.h});
   if (is_empty(clip)) return;
   SDL_RenderSetClipRect(renderer_.get(), &clip);
   for (const auto& tile : layer.tiles) {
@@ -260,6 +261,17 @@ FrameResult GpuPresenter::frame(double now_s) {
     } else {
       draw(old_, 0, 255);
       draw(current_, 0, static_cast<Uint8>(fade_alpha(eased)));
+      // A ticker both pages have is not faded: it goes on moving, as the
+      // new page shows it, rather than dim with a ghost where it was.
+      for (const auto& live : current_.tickers) {
+        const bool kept = std::any_of(old_.tickers.begin(), old_.tickers.end(), [&](const auto& o) {
+          return same_ticker(o.ticker, live.ticker);
+        });
+        if (!kept) continue;
+        const SDL_Rect band{live.ticker.box.x, live.ticker.box.y, live.ticker.box.w,
+                            live.ticker.box.h};
+        draw(current_, 0, 255, &band);
+      }
     }
   } else if (showing) {
     draw(current_, 0, 255);

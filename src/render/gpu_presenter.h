@@ -58,7 +58,9 @@ class GpuPresenter final : public Presenter {
   // The scene's page and tickers, with the strips of `reuse` that still fit.
   void upload(Layer& layer, const Layer& reuse, DrawReport& report);
   std::shared_ptr<const Strip> upload_strip(const LiveTicker& live, DrawReport& report);
-  void draw(const Layer& layer, int dx, Uint8 alpha);
+  // The layer moved dx to the right at this opacity; only within `only`
+  // (upright) when given.
+  void draw(const Layer& layer, int dx, Uint8 alpha, const SDL_Rect* only = nullptr);
   void copy_turned(SDL_Texture* texture, const SDL_Rect& upright);
   SDL_Rect on_window(const SDL_Rect& upright) const;
   void end_transition();

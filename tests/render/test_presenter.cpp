@@ -660,6 +660,40 @@ TEST_CASE("cpu: a fade sends only what differs, and a kept ticker moves on unfad
   CHECK(differing_outside_band == 0);
 }
 
+TEST_CASE("gpu: a ticker the new page keeps is not faded out at its old place") {
+  Setup s;
+  auto opened = open(s, Backend::gpu, 320, 120);
+  auto& p = *opened.presenter;
+  const Color pale{200, 230, 250, 255};
+  auto t = ticker_at({0, 84, 320, 32}, 100);
+  const auto page = [&](const char* body) {
+    return test::page_of({layout::TextRun{{10, 30, 200, 40}, body, {28}, navy},
+                          layout::FillRect{{0, 80, 320, 40}, pale, 0}, t});
+  };
+  // What the window shows in the band (the software renderer draws into
+  // the window surface).
+  const auto band = [&] {
+    std::vector<Uint32> pixels;
+    for (int y = 84; y < 116; ++y)
+      for (int x = 0; x < 320; ++x)
+        pixels.push_back(word(window_surface(p), x, y));
+    return pixels;
+  };
+  p.show(page("建设工程"), {320, 120}, model::Transition::none);
+  p.frame(1.0);
+  p.frame(1.2);
+  p.show(page("房地产市场"), {320, 120}, model::Transition::fade);
+  p.frame(1.3);
+  const double mid = 1.0 + 45.5 / 100;
+  CHECK(p.frame(mid).animating);
+  const auto during = band();
+  const TtfMeasurer m(*s.fonts);
+  const int period = ticker_period(m.width(t.text, t.style), t);
+  p.frame(2.5);
+  p.frame(mid + period / 100.0);
+  CHECK(band() == during);
+}
+
 TEST_CASE("cpu: a turned display shows the upright page turned") {
   struct Row {
     int rotation;
