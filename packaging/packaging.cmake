@@ -2,6 +2,7 @@
 # directory (docs/deploy.md, "Building the package").
 #
 #   /usr/bin/hallboard
+#   /usr/libexec/hallboard/hallboard-screen   run, render, plan; http(s) feeds
 #   /usr/share/hallboard/content/       the demo hall (hallboard run without --config)
 #   /usr/share/hallboard/assets/        theme.conf
 #   /usr/share/hallboard/schema/        the XSDs for editors
@@ -10,11 +11,13 @@
 #   /usr/share/doc/hallboard/           the documents, copyright, changelog, examples/
 #   /usr/share/man/man1/hallboard.1.gz
 #
-# The program finds the demo and the theme relative to itself
+# The programs find the demo and the theme relative to themselves
 # (default_config_path in src/app/summary_command.cpp looks for
-# <bindir>/../share/hallboard/content/player.xml; load_theme takes
-# ../assets/theme.conf beside that folder), so the layout above needs no
-# compile-time path.
+# <bindir>/../share/hallboard/content/player.xml and, for hallboard-screen,
+# <libexecdir>/hallboard/../../share/...; load_theme takes
+# ../assets/theme.conf beside that folder), and `hallboard` finds
+# hallboard-screen at ../libexec/hallboard (HALLBOARD_SCREEN_FROM_BINDIR in
+# CMakeLists.txt), so the layout above needs no absolute compile-time path.
 #
 # The package's prefix is /usr whatever CMAKE_INSTALL_PREFIX says, so any
 # build directory makes the same .deb. The config and the unit have absolute
@@ -29,6 +32,8 @@ set(HALLBOARD_CONFIG_DIR /etc/hallboard)
 set(HALLBOARD_UNIT_DIR /lib/systemd/system)
 
 install(TARGETS hallboard RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# Started by /usr/bin/hallboard for run, render and plan (docs/cli.md).
+install(TARGETS hallboard-screen RUNTIME DESTINATION ${HALLBOARD_SCREEN_DIR})
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/content/ DESTINATION ${HALLBOARD_DATA_DIR}/content)
 install(FILES ${PROJECT_SOURCE_DIR}/assets/theme.conf DESTINATION ${HALLBOARD_DATA_DIR}/assets)
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/schema/ DESTINATION ${HALLBOARD_DATA_DIR}/schema)

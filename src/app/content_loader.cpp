@@ -1,9 +1,7 @@
 #include "app/content_loader.h"
 
-#include "app/load.h"
-#if HALLBOARD_WITH_RENDER
 #include "app/glyph_check.h"
-#endif
+#include "app/load.h"
 #include "feed/feed.h"
 #include "schedule/checks.h"
 #include "schedule/playlist.h"
@@ -16,6 +14,7 @@ LoadedFeeds load_feeds(const model::PlayerConfig& config, const feed::Limits& li
   for (const auto& source : config.feeds) {
     const Loaded bytes = load_source(source.url, limits);
     r.read.push_back(source.url);
+    r.needs_full_program = r.needs_full_program || bytes.needs_full_program;
     if (!bytes.bytes) {
       r.errors.push_back(bytes.error + " (named in " + config.source + ")");
       continue;
@@ -26,26 +25,26 @@ LoadedFeeds load_feeds(const model::PlayerConfig& config, const feed::Limits& li
   return r;
 }
 
-model::Content merge_for_screen(std::vector<model::Feed> feeds, const model::PlayerConfig& config,
-                                bool all_feeds_read, model::Diagnostics& out) {
-  model::Content content = feed::merge(std::move(feeds), out);
-  schedule::check_absence_cover(content, config.utc_offset_minutes, out);
-#if HALLBOARD_WITH_RENDER
-  check_glyphs(content, out);
-#endif
-  if (all_feeds_read && !schedule::select_playlist(content, config.screen))
+Merged merge_for_screen(std::vector<model::Feed> feeds, const model::PlayerConfig& config,
+                        bool all_feeds_read, model::Diagnostics& out) {
+  Merged r;
+  r.content = feed::merge(std::move(feeds), out);
+  schedule::check_absence_cover(r.content, config.utc_offset_minutes, out);
+  r.needs_full_program = check_glyphs(r.content, out) == GlyphCheck::needs_fonts;
+  if (all_feeds_read && !schedule::select_playlist(r.content, config.screen))
     out.push_back({config.where, model::Severity::warning,
                    (config.screen.empty()
                         ? std::string("no <playlist screen=\"*\">")
                         : "no <playlist> for screen \"" + config.screen + "\" nor for \"*\"") +
                        " in these feeds, so this screen has nothing to rotate"});
-  return content;
+  return r;
 }
 
 ScreenContent load_screen_content(const std::string& config_path, const feed::Limits& limits) {
   ScreenContent r;
   const Loaded config_bytes = load_source(config_path, limits);
   if (!config_bytes.bytes) {
+    r.needs_full_program = config_bytes.needs_full_program;
     r.errors.push_back(config_bytes.error);
     return r;
   }
@@ -53,7 +52,10 @@ ScreenContent load_screen_content(const std::string& config_path, const feed::Li
   if (!r.config) return r;
   LoadedFeeds loaded = load_feeds(*r.config, limits, r.findings);
   r.errors = std::move(loaded.errors);
-  r.content = merge_for_screen(std::move(loaded.feeds), *r.config, r.errors.empty(), r.findings);
+  Merged merged =
+      merge_for_screen(std::move(loaded.feeds), *r.config, r.errors.empty(), r.findings);
+  r.content = std::move(merged.content);
+  r.needs_full_program = loaded.needs_full_program || merged.needs_full_program;
   return r;
 }
 

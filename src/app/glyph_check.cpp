@@ -9,18 +9,8 @@
 #include "render/ttf_measurer.h"
 
 namespace hb::app {
-namespace {
 
-// Noto Sans CJK SC draws all of these.
-bool surely_drawable(std::uint32_t c) {
-  return (c >= 0x20 && c <= 0x7E) || (c >= 0xA0 && c <= 0x17F) || (c >= 0x2000 && c <= 0x206F) ||
-         (c >= 0x3000 && c <= 0x303F) || (c >= 0x4E00 && c <= 0x9FFF) ||
-         (c >= 0xFF00 && c <= 0xFFEF) || c == '\n' || c == '\t';
-}
-
-}  // namespace
-
-void check_glyphs(const model::Content& content, model::Diagnostics& out) {
+GlyphCheck check_glyphs(const model::Content& content, model::Diagnostics& out) {
   std::unique_ptr<render::FontSet> fonts;
   std::unique_ptr<render::TtfMeasurer> measurer;
   bool unavailable = false;
@@ -53,6 +43,7 @@ void check_glyphs(const model::Content& content, model::Diagnostics& out) {
                          "install a font that has it (or write another character)"});
     }
   });
+  return GlyphCheck::done;
 }
 
 }  // namespace hb::app

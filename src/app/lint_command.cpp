@@ -5,16 +5,14 @@
 #include <set>
 
 #include "app/content_loader.h"
-#include "app/json.h"
-#if HALLBOARD_WITH_RENDER
 #include "app/glyph_check.h"
-#endif
+#include "app/hand_over.h"
+#include "app/json.h"
 #include "app/load.h"
 #include "feed/feed.h"
 #include "schedule/checks.h"
 
 namespace hb::app {
-namespace {}  // namespace
 
 int lint_command(const std::vector<std::string>& args) {
   bool json = false;
@@ -47,6 +45,9 @@ int lint_command(const std::vector<std::string>& args) {
   }
 
   model::Diagnostics diagnostics;
+  // Said on standard error only at the end: until then the command may
+  // still be handed over (hand_over.h), and must have printed nothing.
+  std::vector<std::string> complaints;
   bool unreadable = false;
   std::vector<model::Feed> direct;  // feeds named on the command line, checked together
   std::vector<std::string> read_order;
@@ -55,9 +56,10 @@ int lint_command(const std::vector<std::string>& args) {
     // The same file named twice (overlapping globs) would clash with itself.
     if (!seen_files.insert(canonical_location(file)).second) continue;
     const Loaded loaded = load_source(file, limits);
+    if (loaded.needs_full_program) return kHandOver;
     read_order.push_back(file);
     if (!loaded.bytes) {
-      std::cerr << "hallboard lint: " << loaded.error << "\n";
+      complaints.push_back(loaded.error);
       unreadable = true;
       continue;
     }
@@ -65,19 +67,21 @@ int lint_command(const std::vector<std::string>& args) {
     if (doc.feed) direct.push_back(std::move(*doc.feed));
     if (!doc.config) continue;
     LoadedFeeds named = load_feeds(*doc.config, limits, diagnostics);
+    if (named.needs_full_program) return kHandOver;
     read_order.insert(read_order.end(), named.read.begin(), named.read.end());
-    for (const auto& error : named.errors)
-      std::cerr << "hallboard lint: " << error << "\n";
+    complaints.insert(complaints.end(), named.errors.begin(), named.errors.end());
     unreadable = unreadable || !named.errors.empty();
-    (void)merge_for_screen(std::move(named.feeds), *doc.config, named.errors.empty(), diagnostics);
+    if (merge_for_screen(std::move(named.feeds), *doc.config, named.errors.empty(), diagnostics)
+            .needs_full_program)
+      return kHandOver;
   }
   if (!direct.empty()) {
     const model::Content content = feed::merge(std::move(direct), diagnostics);
     schedule::check_absence_cover(content, model::kDefaultUtcOffsetMinutes, diagnostics);
-#if HALLBOARD_WITH_RENDER
-    check_glyphs(content, diagnostics);
-#endif
+    if (check_glyphs(content, diagnostics) == GlyphCheck::needs_fonts) return kHandOver;
   }
+  for (const auto& complaint : complaints)
+    std::cerr << "hallboard lint: " << complaint << "\n";
 
   // A feed named by two configs is read twice; say each thing once.
   model::sort_for_report(diagnostics, read_order);

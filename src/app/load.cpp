@@ -3,7 +3,6 @@
 #include <filesystem>
 
 #include "app/file_io.h"
-#include "net/fetch.h"
 #include "net/local_file.h"
 
 namespace hb::app {
@@ -16,12 +15,7 @@ std::string canonical_location(const std::string& location) {
 }
 
 Loaded load_source(const std::string& location, const feed::Limits& limits) {
-  if (net::is_http_url(location)) {
-    net::FetchOptions options;
-    options.max_bytes = limits.max_bytes;
-    auto r = net::fetch(location, options);
-    return {std::move(r.body), r.error};
-  }
+  if (net::is_http_url(location)) return load_http(location, limits);
   const std::string path = net::local_path(location);
   auto r = read_file(path, limits.max_bytes);
   if (!r.bytes) return {std::nullopt, "cannot read " + location + ": " + r.error};

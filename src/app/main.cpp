@@ -1,87 +1,40 @@
-#include <malloc.h>
-
-#include <chrono>
+// `hallboard`, the program on PATH. It links neither curl nor SDL, so it
+// starts in a few milliseconds; it runs lint and summary of local files
+// itself and hands everything else to hallboard-screen (hand_over.h).
 #include <iostream>
 #include <string>
 #include <vector>
 
+#include "app/hand_over.h"
 #include "app/lint_command.h"
-#include "app/plan_command.h"
-#if HALLBOARD_WITH_RENDER
-#include "app/render_command.h"
-#include "app/run_command.h"
-#endif
 #include "app/summary_command.h"
-#include "net/network.h"
-
-#ifndef HALLBOARD_VERSION
-#define HALLBOARD_VERSION "0.0.0"
-#endif
-
-namespace {
-
-constexpr const char* kUsage =
-    "usage:\n"
-    "  hallboard run    [--config FILE] [--windowed WxH]\n"
-    "  hallboard lint   [--json] [--max-size MiB] FILE...\n"
-    "  hallboard render --config FILE [--at TIME] [--size WxH] --out DIR\n"
-    "  hallboard plan   [--config FILE] [--at TIME] [--minutes N]\n"
-    "  hallboard summary [--config FILE]\n"
-    "  hallboard --version\n";
-
-}  // namespace
+#include "app/usage.h"
 
 int main(int argc, char** argv) {
   const std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty()) {
-    std::cerr << kUsage;
+    std::cerr << hb::app::kUsage;
     return 2;
   }
   const std::string& command = args[0];
   const std::vector<std::string> rest(args.begin() + 1, args.end());
   if (command == "--version" || command == "version") {
-    std::cout << "hallboard " << HALLBOARD_VERSION << "\n";
+    std::cout << hb::app::kVersionLine;
     return 0;
   }
   if (command == "--help" || command == "-h" || command == "help") {
-    std::cout << kUsage;
+    std::cout << hb::app::kUsage;
     return 0;
   }
-  const hb::net::NetworkLibrary network;
-  if (command == "lint") return hb::app::lint_command(rest);
-  if (command == "summary") return hb::app::summary_command(rest);
-  // The only clock read: everything below takes the time as a parameter.
-  const auto now = static_cast<long long>(std::chrono::duration_cast<std::chrono::seconds>(
-                                              std::chrono::system_clock::now().time_since_epoch())
-                                              .count());
-  if (command == "plan") return hb::app::plan_command(rest, now);
-#if HALLBOARD_WITH_RENDER
-  if (command == "render") return hb::app::render_command(rest, now);
-  if (command == "run") {
-    // Full-screen frames (8 MB at 1080p) come and go with every transition.
-    // glibc raises its mmap threshold after the first is freed, and from
-    // then on takes them from the heap, which stays at its high-water mark
-    // for months; a fixed threshold keeps them in mmap, returned when freed.
-    mallopt(M_MMAP_THRESHOLD, 512 * 1024);
-    const hb::app::Clocks clocks{
-        [] {
-          return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch())
-              .count();
-        },
-        [] {
-          return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch())
-              .count();
-        }};
-    return hb::app::run_command(rest, clocks);
-  }
-#endif
-  if (command == "run" || command == "render") {
-    // A build without SDL draws nothing.
-    std::cerr << "hallboard " << command
-              << ": not part of this build; `hallboard render` draws the pages to PNG files and "
-                 "`hallboard plan` shows what the screen does\n";
+  int status = hb::app::kHandOver;
+  if (command == "lint") {
+    status = hb::app::lint_command(rest);
+  } else if (command == "summary") {
+    status = hb::app::summary_command(rest);
+  } else if (command != "run" && command != "render" && command != "plan") {
+    std::cerr << "hallboard: unknown command " << command << "\n" << hb::app::kUsage;
     return 2;
   }
-  std::cerr << "hallboard: unknown command " << command << "\n" << kUsage;
-  return 2;
+  // run and render draw with SDL; plan counts pages with the fonts.
+  return status == hb::app::kHandOver ? hb::app::hand_over(argv) : status;
 }

@@ -7,6 +7,7 @@
 #include <map>
 
 #include "app/content_loader.h"
+#include "app/hand_over.h"
 #include "model/privacy.h"
 
 namespace hb::app {
@@ -28,9 +29,11 @@ bool exists(const std::string& path) {
 
 std::string default_config_path() {
   const std::string dir = exe_dir();
+  // The last but one: hallboard-screen, installed in <prefix>/libexec/hallboard.
   for (const std::string& candidate :
        {dir + "/../content/player.xml", dir + "/content/player.xml",
-        dir + "/../share/hallboard/content/player.xml", std::string("content/player.xml")})
+        dir + "/../share/hallboard/content/player.xml",
+        dir + "/../../share/hallboard/content/player.xml", std::string("content/player.xml")})
     if (exists(candidate)) return candidate;
   return "content/player.xml";
 }
@@ -46,6 +49,7 @@ int summary_command(const std::vector<std::string>& args) {
     }
   }
   const ScreenContent loaded = load_screen_content(config_path, feed::Limits{});
+  if (loaded.needs_full_program) return kHandOver;
   for (const auto& error : loaded.errors)
     std::cerr << "hallboard summary: " << error << "\n";
   if (!loaded.errors.empty()) return 2;

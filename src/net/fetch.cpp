@@ -52,10 +52,6 @@ struct HeaderList {
 
 }  // namespace
 
-bool is_http_url(const std::string& url) {
-  return url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0;
-}
-
 FetchResult fetch(const std::string& url, const FetchOptions& options, const Validators& known) {
   FetchResult result;
   if (!is_http_url(url)) {

@@ -7,6 +7,8 @@
 #include <optional>
 #include <string>
 
+#include "net/local_file.h"  // is_http_url
+
 namespace hb::net {
 
 struct FetchOptions {
@@ -42,7 +44,5 @@ struct FetchResult {
 // Only http and https; anything else is refused without a request.
 FetchResult fetch(const std::string& url, const FetchOptions& options,
                   const Validators& known = {});
-
-bool is_http_url(const std::string& url);
 
 }  // namespace hb::net

@@ -8,6 +8,10 @@
 
 namespace hb::net {
 
+bool is_http_url(const std::string& url) {
+  return url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0;
+}
+
 std::string local_path(const std::string& location) {
   if (location.rfind("file://localhost/", 0) == 0) return location.substr(16);
   if (location.rfind("file:///", 0) == 0) return location.substr(7);

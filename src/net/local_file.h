@@ -8,6 +8,11 @@
 
 namespace hb::net {
 
+// http:// and https:// locations are fetched (fetch.h); everything else is
+// read from disk. Here, not in fetch.h, so that `hallboard`, which links no
+// curl, can tell the two apart.
+bool is_http_url(const std::string& url);
+
 // "file:///srv/a.xml" and "file://localhost/srv/a.xml" -> "/srv/a.xml";
 // a path stays as it is.
 std::string local_path(const std::string& location);

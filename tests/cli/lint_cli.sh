@@ -59,6 +59,8 @@ if command -v python3 >/dev/null; then
   check "a feed fetched over http is checked under its URL" 1 "^http://127.0.0.1:$port/feed.xml:3:3: error: <hall> needs the attribute name$" -- lint "$tmp/http-player.xml"
   check "a feed the server does not have: status 2" 2 '^$' -- lint "$tmp/http-missing.xml"
   grep -q "HTTP 404" "$tmp/stderr" || { failed=$((failed + 1)); echo "FAIL the 404 is not named on stderr"; }
+  # A URL on the command line, beside a local file: hallboard-screen fetches it.
+  check "a URL named on the command line" 1 "^http://127.0.0.1:$port/feed.xml:3:3: error: <hall> needs the attribute name$" -- lint "$tmp/good.xml" "http://127.0.0.1:$port/feed.xml"
   kill "$server"
 fi
 

@@ -29,7 +29,8 @@ deb=${debs[0]}
 echo "built $(basename "$deb")"
 
 dpkg-deb -c "$deb" | awk '{print $6}' | sed 's|^\./|/|' >"$tmp/files"
-for f in /usr/bin/hallboard /lib/systemd/system/hallboard.service /etc/hallboard/player.xml \
+for f in /usr/bin/hallboard /usr/libexec/hallboard/hallboard-screen \
+  /lib/systemd/system/hallboard.service /etc/hallboard/player.xml \
   /usr/share/hallboard/content/player.xml /usr/share/hallboard/content/hall.xml \
   /usr/share/hallboard/content/items.xml /usr/share/hallboard/content/roster.xml \
   /usr/share/hallboard/content/assets/logo.png /usr/share/hallboard/assets/theme.conf \
@@ -84,6 +85,15 @@ if ! "$tmp/root/usr/bin/hallboard" lint "$tmp/player.xml" >"$tmp/lint.log" 2>&1;
   fail "the shipped /etc/hallboard/player.xml does not lint clean with the shipped demo"
 fi
 "$tmp/root/usr/bin/hallboard" --version | grep -q '^hallboard ' || fail "the packaged binary does not run"
+# /usr/bin/hallboard starts fast without curl and SDL, and finds the rest in
+# /usr/libexec/hallboard (docs/cli.md, "Two programs").
+if command -v readelf >/dev/null; then
+  ! readelf -d "$tmp/root/usr/bin/hallboard" | grep -Eq 'NEEDED.*(libcurl|libSDL2)' ||
+    fail "/usr/bin/hallboard links curl or SDL"
+fi
+"$tmp/root/usr/bin/hallboard" plan --config "$tmp/player.xml" >"$tmp/plan.log" 2>&1 &&
+  grep -q '^hallboard plan:' "$tmp/plan.log" ||
+  { cat "$tmp/plan.log"; fail "/usr/bin/hallboard does not reach /usr/libexec/hallboard/hallboard-screen"; }
 
 if [ "$failures" -gt 0 ]; then
   echo "$failures checks failed"
