@@ -6,11 +6,13 @@
 // by a new layout with the same measurer (the player after a content
 // change); then what one page_at costs; and a digest of the counts, so a
 // change that must not move any page is checked by comparing digests.
-// Usage: build/bench/bench_count_pages DIR [WxH] [ROUNDS] [--cache MB] [--dump]
+// Usage: build/bench/bench_count_pages DIR [WxH] [ROUNDS] [--cache MB] [--dump] [--apart]
 //   DIR: the feeds (every *.xml; a player config there picks the screen,
 //   the time zone and, without WxH, the size)
 //   --cache: the measurer's memo of widths (default TtfMeasurer's; 0: none)
 //   --dump: every slide's count, for comparing two builds line by line
+//   --apart: a font of its own for each size (FontSet::keep_sizes_apart),
+//   as the player's first count has
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
@@ -100,10 +102,13 @@ int main(int argc, char** argv) {
   const std::filesystem::path dir = argv[1];
   int w = 0, h = 0, rounds = 3;
   bool dump = false;
+  bool apart = false;  // FontSet::keep_sizes_apart, as the player's first count
   std::size_t cache_bytes = render::TtfMeasurer::kDefaultCacheBytes;
   for (int i = 2; i < argc; ++i) {
     if (std::strcmp(argv[i], "--dump") == 0)
       dump = true;
+    else if (std::strcmp(argv[i], "--apart") == 0)
+      apart = true;
     else if (std::strcmp(argv[i], "--cache") == 0 && i + 1 < argc)
       cache_bytes = static_cast<std::size_t>(std::atof(argv[++i]) * 1024 * 1024);
     else if (std::strchr(argv[i], 'x'))
@@ -149,6 +154,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "%s\n", fonts.error.c_str());
     return 1;
   }
+  fonts.fonts->keep_sizes_apart(apart);
   const auto moment = layout::moment_for(content, offset, 1795744800);  // 2026-11-27T10:00+08:00
 
   // Rounds: a fresh measurer and layout each (the first count of a content),

@@ -236,3 +236,49 @@ TEST_CASE("remembered lines are the lines breaking again would give") {
 }
 
 }  // namespace hb::layout
+
+#include "line_break_reference.h"
+
+namespace hb::layout {
+
+TEST_CASE("the search ends every line where trying each opportunity in turn would") {
+  LineBreaker breaker;
+  FakeMeasure m;
+  for (const int size : {10, 13, 32}) {
+    const TextStyle style{size, Weight::regular};
+    for (const auto& text : test::reference_texts())
+      for (int width = 0; width <= 40 * size; width += size / 2 + 1) {
+        CAPTURE(text);
+        CAPTURE(size);
+        CAPTURE(width);
+        CHECK(joined(breaker.break_lines(text, style, width, m)) ==
+              joined(test::reference_break_lines(breaker, text, style, width, m)));
+      }
+  }
+}
+
+TEST_CASE("the search measures a line a few times, not once per opportunity") {
+  LineBreaker breaker;
+  CountingMeasure searched, tried;
+  const TextStyle style{10, Weight::regular};
+  std::string paragraph;
+  for (int i = 0; i < 10; ++i)
+    paragraph += test::reference_texts()[12];
+  struct Row {
+    int width_ems;
+    int fewer_by;  // at least: the wider the line, the more trying each end costs
+  };
+  for (const Row row : {Row{8, 2}, Row{20, 4}, Row{40, 8}}) {
+    CAPTURE(row.width_ems);
+    searched.calls = tried.calls = 0;
+    const auto lines = breaker.break_lines(paragraph, style, row.width_ems * style.size, searched);
+    test::reference_break_lines(breaker, paragraph, style, row.width_ems * style.size, tried);
+    // Three or four a line (the guess, its neighbour, the next line's first
+    // piece), where trying each opportunity measured every line about as
+    // many times as it has characters.
+    CHECK(searched.calls <= 4 * static_cast<int>(lines.size()) + 4);
+    CHECK(searched.calls * row.fewer_by <= tried.calls);
+  }
+}
+
+}  // namespace hb::layout

@@ -1,9 +1,14 @@
 #include "app/run_command.h"
 
+#include <malloc.h>
+
 #include <cmath>
 #include <filesystem>
+#include <future>
 #include <iostream>
 #include <optional>
+#include <tuple>
+#include <utility>
 
 #include "app/feed_acceptor.h"
 #include "app/feed_fetcher.h"
@@ -14,6 +19,7 @@
 #include "app/process_memory.h"
 #include "app/run_heartbeat.h"
 #include "app/run_log.h"
+#include "app/screen_pages.h"
 #include "app/size_text.h"
 #include "app/summary_command.h"
 #include "app/systemd_notify.h"
@@ -216,14 +222,15 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
   present.backend = options->backend.value_or(
       render::parse_backend(config->display.renderer).value_or(render::Backend::automatic));
   present.gpu_device_present = has_gpu_device();
-  auto opened = render::open_presenter(canvas, *fonts.fonts, present);
-  if (!opened.presenter) {
-    log("cannot open the screen: " + opened.error);
-    return 1;
+  // The page size the screen will have: the config's display, as the
+  // window is made at the desktop's size (checked once it is open).
+  render::Size size;
+  if (options->windowed) {
+    size = {options->windowed->first, options->windowed->second};
+    if (config->display.rotate == 90 || config->display.rotate == 270) std::swap(size.w, size.h);
+  } else {
+    std::tie(size.w, size.h) = upright_size(*config);
   }
-  render::Presenter& screen = *opened.presenter;
-  log("drawing with " + std::string(screen.name()) + " (" + opened.choice + ")");
-  render::Size size = screen.page_size();
   Player player(config->screen, offset, measure, load_theme(), size.w, size.h);
   bool pictures_changed = false;
   bool has_content = false;
@@ -251,6 +258,38 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
       pictures_changed = true;
     }
   };
+  take_news(second_now());
+  // The cached content's first page is laid out (every slide's pages
+  // counted first: the longest step before the first frame) on a thread of
+  // its own while this one opens the window, which does not touch the fonts;
+  // the player, the measurer and the fonts are this thread's again once it
+  // is joined, before anything else uses them.
+  Step first_step;  // change none: nothing laid out ahead
+  std::future<Step> laying_out;
+  // Until the first frame: body and small text measured and drawn in turn
+  // would otherwise make SDL_ttf load the same glyphs again at each change
+  // of size (render/font_set.h).
+  fonts.fonts->keep_sizes_apart(true);
+  bool spare_fonts = true;
+  if (has_content) {
+    const model::UnixSeconds first_second = second_now();
+    laying_out = std::async(std::launch::async,
+                            [&player, first_second] { return player.advance(first_second); });
+  }
+  auto opened = render::open_presenter(canvas, *fonts.fonts, present);
+  if (laying_out.valid()) first_step = laying_out.get();
+  if (!opened.presenter) {
+    log("cannot open the screen: " + opened.error);
+    return 1;
+  }
+  render::Presenter& screen = *opened.presenter;
+  log("drawing with " + std::string(screen.name()) + " (" + opened.choice + ")");
+  if (const render::Size actual = screen.page_size(); actual.w != size.w || actual.h != size.h) {
+    // Another size than the config said (a desktop's window manager, a
+    // panel of another resolution): counted again for this one.
+    size = actual;
+    player.resize(size.w, size.h);
+  }
 
   const std::optional<int> blank_margin = config->display.blank_outside_hours_minutes;
   PlayRecorder proof(config->screen, offset, player_config.cache_dir);
@@ -299,7 +338,6 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
   // With nothing cached, local feeds take a few milliseconds: wait for them
   // briefly rather than flash the waiting page (never long: a network feed
   // may hang for a minute).
-  take_news(second_now());
   for (int i = 0; i < 50 && !has_content; ++i) {
     if (screen.wait_events(0.02).quit) return finish("stopped");
     take_news(second_now());
@@ -312,6 +350,10 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
       last_second = second;
       take_news(second);
       Step step = player.advance(second);
+      // The first page, laid out while the window opened, is not on the
+      // screen yet whatever advance() says now (it found that page drawn).
+      if (first_step.change != Change::none && step.change != Change::turned) step = first_step;
+      first_step = {};
       if (pictures_changed && step.change == Change::none) step.change = Change::updated;
       pictures_changed = false;
       const bool dark = blank_margin && player.has_content() &&
@@ -361,6 +403,14 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
       ready = true;
       systemd.ready("showing " + proof.on_screen().slide_type + " on " +
                     std::string(screen.name()));
+    }
+    if (spare_fonts) {
+      // Once the first frame is drawn (and reported), the spare fonts' 2.7 MB
+      // each go back to the system; later pages mostly reuse what it
+      // measured and drew.
+      fonts.fonts->keep_sizes_apart(false);
+      malloc_trim(0);
+      spare_fonts = false;
     }
     // From the drawing loop itself: if drawing hangs, the pings stop and
     // systemd restarts the player (WatchdogSec).

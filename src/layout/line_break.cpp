@@ -83,6 +83,89 @@ bool is_latin_letter(std::uint32_t c) {
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 }
 
+// A rough width of each prefix of a text (hanzi and full-width forms 1 em,
+// anything else 0.55 em), scaled by what the real measurer said last time:
+// only a first guess of where a line ends, which the search then checks.
+class WidthGuess {
+ public:
+  WidthGuess(std::string_view text, int em) : offsets_{0}, widths_{0} {
+    for (std::size_t i = 0; i < text.size();) {
+      const auto c = model::next_code_point(text, i);
+      offsets_.push_back(i);
+      widths_.push_back(widths_.back() + (model::is_cjk(c) ? 1.0 : 0.55) * em);
+    }
+  }
+  // From byte `from` to byte `to` (both at code point boundaries).
+  double width(std::size_t from, std::size_t to) const { return (at(to) - at(from)) * scale_; }
+  void learn(std::size_t from, std::size_t to, int measured) {
+    const double rough = at(to) - at(from);
+    if (rough > 0 && measured > 0) scale_ = measured / rough;
+  }
+
+ private:
+  double at(std::size_t byte) const {
+    const auto it = std::lower_bound(offsets_.begin(), offsets_.end(), byte);
+    return widths_[static_cast<std::size_t>(it - offsets_.begin())];
+  }
+  std::vector<std::size_t> offsets_;  // of each code point's end, after a leading 0
+  std::vector<double> widths_;        // rough width up to there
+  double scale_ = 1;
+};
+
+// The first index k >= next where the text from `from` to ends[k] is wider
+// than max_width (ends.size() when none is); width_to(end) measures it.
+// A line only grows wider as it takes more text, so this is where trying
+// each end in turn would stop (tests/line_break_reference.h keeps that
+// way, and the tests check the two agree); but it measures the guess and
+// its neighbour, two or three times a line, where trying each end
+// measured a line of n characters n times over (and made SDL_ttf reload
+// glyphs that evict each other in its cache every time).
+template <class WidthTo>
+std::size_t first_too_wide(const std::vector<std::size_t>& ends, std::size_t next,
+                           WidthGuess& guess, std::size_t from, int max_width,
+                           const WidthTo& width_to) {
+  const auto fits = [&](std::size_t end) {
+    const int w = width_to(end);
+    guess.learn(from, end, w);
+    return w <= max_width;
+  };
+  std::size_t lo = next;         // every index below lo fits
+  std::size_t hi = ends.size();  // hi does not fit (or is the end)
+  if (lo >= hi) return lo;
+  std::size_t g = lo;  // the last end the guess puts on the line
+  while (g + 1 < hi && guess.width(from, ends[g + 1]) <= max_width)
+    ++g;
+  if (fits(ends[g])) {
+    lo = g + 1;
+    for (std::size_t step = 1; lo < hi; step *= 2) {
+      const std::size_t k = std::min(lo + step - 1, hi - 1);
+      if (!fits(ends[k])) {
+        hi = k;
+        break;
+      }
+      lo = k + 1;
+    }
+  } else {
+    hi = g;
+    for (std::size_t step = 1; lo < hi; step *= 2) {
+      const std::size_t k = hi - std::min(step, hi - lo);
+      if (fits(ends[k])) {
+        lo = k + 1;
+        break;
+      }
+      hi = k;
+    }
+  }
+  while (lo < hi) {
+    const std::size_t mid = lo + (hi - lo) / 2;
+    if (fits(ends[mid]))
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
 }  // namespace
 
 bool may_not_start_line(char32_t c) {
@@ -163,13 +246,21 @@ std::vector<std::string> LineBreaker::break_lines(std::string_view p, const Text
   const auto fits = [&](std::string_view s) {
     return measure.width(trim_end(s), style) <= max_width;
   };
+  WidthGuess guess(p, style.size);
   std::size_t line_start = 0;
   std::size_t last_fit = 0;  // the end of the longest piece that fits so far
-  for (const std::size_t b : opportunities(p)) {
-    if (fits(p.substr(line_start, b - line_start))) {
-      last_fit = b;
-      continue;
-    }
+  const std::vector<std::size_t> ends = opportunities(p);
+  std::size_t next = 0;  // the next opportunity to try
+  while (next < ends.size()) {
+    // Every opportunity before `wide` fits on the line, `wide` does not.
+    const std::size_t wide =
+        first_too_wide(ends, next, guess, line_start, max_width, [&](std::size_t end) {
+          return measure.width(trim_end(p.substr(line_start, end - line_start)), style);
+        });
+    if (wide > next) last_fit = ends[wide - 1];
+    if (wide == ends.size()) break;
+    const std::size_t b = ends[wide];
+    next = wide + 1;
     if (last_fit > line_start) {  // close the line at the last opportunity that fitted
       lines.emplace_back(trim_end(p.substr(line_start, last_fit - line_start)));
       line_start = last_fit;
@@ -184,13 +275,15 @@ std::vector<std::string> LineBreaker::break_lines(std::string_view p, const Text
     // stepping back one where the next line would start with a stop mark.
     const std::string_view piece = p.substr(line_start, b - line_start);
     const std::vector<std::size_t> chars = characters(piece);
+    WidthGuess piece_guess(piece, style.size);
     std::size_t from = 0;
     std::size_t k = 0;  // chars[k] is the end of the next character to place
     while (k < chars.size()) {
-      std::size_t end = k;
-      while (end < chars.size() &&
-             (fits(piece.substr(from, chars[end] - from)) || chars[end] == chars[k]))
-        ++end;
+      // The first character goes on the line even when it alone is too wide.
+      const std::size_t end =
+          first_too_wide(chars, k + 1, piece_guess, from, max_width, [&](std::size_t at) {
+            return measure.width(trim_end(piece.substr(from, at - from)), style);
+          });
       if (end >= chars.size()) break;  // the rest fits: it stays for the next opportunity
       std::size_t cut = end - 1;       // the last character that fits ends at chars[cut]
       if (cut > k && may_not_start_line(first_code_point(piece, chars[cut]))) --cut;

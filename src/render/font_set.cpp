@@ -1,5 +1,7 @@
 #include "render/font_set.h"
 
+#include "render/font_file.h"
+
 #include <utility>
 
 namespace hb::render {
@@ -36,25 +38,44 @@ int FontSet::face_for(char32_t c, layout::Weight weight, int size) {
   return found;
 }
 
+TtfFontPtr FontSet::open_face(const FontFace& f, int size) {
+  // SDL_ttf's point size at its default 72 dpi is the em in pixels.
+  TtfFontPtr opened;
+  if (SDL_RWops* file = open_font_file(f.file))
+    opened.reset(TTF_OpenFontIndexRW(file, 1, size, f.index));
+  if (opened) {
+    // Light hinting keeps the shapes of hanzi (full hinting distorts dense
+    // strokes) while still snapping horizontal stems to whole pixels.
+    TTF_SetFontHinting(opened.get(), TTF_HINTING_LIGHT);
+    TTF_SetFontKerning(opened.get(), 1);
+    shaping_ = TTF_SetFontDirection(opened.get(), TTF_DIRECTION_LTR) == 0;
+  }
+  return opened;
+}
+
+void FontSet::keep_sizes_apart(bool on) {
+  apart_ = on;
+  if (!on) spares_.clear();
+}
+
 TTF_Font* FontSet::font(int face, layout::Weight weight, int size) {
   const auto& faces = catalog_.faces(weight).faces;
   if (face < 0 || static_cast<std::size_t>(face) >= faces.size() || size < 1) return nullptr;
   const auto key = std::make_pair(weight, face);
   auto it = open_.find(key);
-  if (it == open_.end()) {
-    const auto& f = faces[static_cast<std::size_t>(face)];
-    // SDL_ttf's point size at its default 72 dpi is the em in pixels.
-    TtfFontPtr opened(TTF_OpenFontIndex(f.file.c_str(), size, f.index));
-    if (opened) {
-      // Light hinting keeps the shapes of hanzi (full hinting distorts dense
-      // strokes) while still snapping horizontal stems to whole pixels.
-      TTF_SetFontHinting(opened.get(), TTF_HINTING_LIGHT);
-      TTF_SetFontKerning(opened.get(), 1);
-      shaping_ = TTF_SetFontDirection(opened.get(), TTF_DIRECTION_LTR) == 0;
-    }
-    it = open_.emplace(key, OpenFont{std::move(opened), size}).first;
-  }
+  if (it == open_.end())
+    it = open_.emplace(key, OpenFont{open_face(faces[static_cast<std::size_t>(face)], size), size})
+             .first;
   OpenFont& open = it->second;
+  if (open.font && open.size != size && apart_) {
+    const auto spare_key = std::make_tuple(weight, face, size);
+    auto spare = spares_.find(spare_key);
+    // A face that fails to open again is remembered as null: tried once.
+    if (spare == spares_.end() && spares_.size() < kSpareFonts)
+      spare =
+          spares_.emplace(spare_key, open_face(faces[static_cast<std::size_t>(face)], size)).first;
+    if (spare != spares_.end() && spare->second) return spare->second.get();
+  }
   if (open.font && open.size != size) {
     if (TTF_SetFontSize(open.font.get(), size) != 0) return nullptr;
     open.size = size;

@@ -46,9 +46,20 @@ class FontSet {
 
   // The face set to a pixel size, opened on first use; null when its file
   // cannot be opened (that is remembered too, so it is tried once). The
-  // pointer is the same for every size of a face: use it before asking for
-  // the face at another size.
+  // pointer is the same for every size of a face (unless keep_sizes_apart):
+  // use it before asking for the face at another size.
   TTF_Font* font(int face, layout::Weight weight, int size);
+
+  // While on, a face asked for at another size than it is set to gets a
+  // font of its own at that size (up to kSpareFonts of them), instead of
+  // being set to it: SDL_ttf forgets every glyph it loaded when a font
+  // changes size, and laying out a slide asks for body and small text in
+  // turn, so counting the demo's pages loaded the same glyphs five times
+  // over (73 % of the loads, each a hinted CFF outline). Each spare costs
+  // about 2.7 MB of FreeType tables, so this is for the first count only:
+  // off closes them (and the caller may return the memory with malloc_trim).
+  void keep_sizes_apart(bool on);
+  static constexpr std::size_t kSpareFonts = 4;
 
   const FontCatalog& catalog() const { return catalog_; }
   // Whether SDL_ttf shapes with HarfBuzz (script and direction are honoured).
@@ -57,6 +68,8 @@ class FontSet {
 
  private:
   explicit FontSet(FontCatalog catalog);
+  // The face opened at a size with this set's settings; null on failure.
+  TtfFontPtr open_face(const FontFace& face, int size);
 
   TtfLibrary library_;  // declared first: outlives every open font
   FontCatalog catalog_;
@@ -66,7 +79,9 @@ class FontSet {
     int size = 0;  // as last set
   };
   std::map<std::pair<layout::Weight, int>, OpenFont> open_;  // (weight, face)
-  std::unordered_map<char32_t, int> chosen_[2];              // per weight
+  bool apart_ = false;
+  std::map<std::tuple<layout::Weight, int, int>, TtfFontPtr> spares_;  // (weight, face, size)
+  std::unordered_map<char32_t, int> chosen_[2];                        // per weight
 };
 
 }  // namespace hb::render

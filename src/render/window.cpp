@@ -1,5 +1,7 @@
 #include "render/window.h"
 
+#include "render/window_manager.h"
+
 #include <string>
 #include <string_view>
 #include <utility>
@@ -7,7 +9,7 @@
 namespace hb::render {
 
 SDL_Window* Window::create(const WindowSpec& spec) {
-  if (spec.width > 0 && spec.height > 0)
+  if (!spec.fullscreen())
     return SDL_CreateWindow(spec.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
                             spec.width, spec.height, 0);
   // Created at the desktop's size and place, borderless: an X server with no
@@ -18,6 +20,23 @@ SDL_Window* Window::create(const WindowSpec& spec) {
   if (SDL_GetDesktopDisplayMode(0, &desktop) == 0 && desktop.w > 0 && desktop.h > 0) {
     w = desktop.w;
     h = desktop.h;
+  }
+  const char* driver = SDL_GetCurrentVideoDriver();
+  if (driver && std::string_view(driver) == "x11") {
+    // Without a window manager such a window already covers the screen, and
+    // asking for fullscreen as well only makes SDL wait 100 ms for an answer
+    // that never comes (window_manager.h). Hidden until that is known.
+    SDL_Rect place{0, 0, w, h};
+    if (SDL_GetDisplayBounds(0, &place) != 0) place = {0, 0, w, h};
+    SDL_Window* bare = SDL_CreateWindow(spec.title.c_str(), place.x, place.y, w, h,
+                                        SDL_WINDOW_BORDERLESS | SDL_WINDOW_HIDDEN);
+    if (bare && !has_window_manager(bare)) {
+      SDL_ShowWindow(bare);
+      return bare;
+    }
+    // A desktop session: its window manager takes the request (and hides
+    // panels) only for a window that asks for fullscreen from the start.
+    if (bare) SDL_DestroyWindow(bare);
   }
   return SDL_CreateWindow(spec.title.c_str(), SDL_WINDOWPOS_UNDEFINED_DISPLAY(0),
                           SDL_WINDOWPOS_UNDEFINED_DISPLAY(0), w, h,
@@ -42,8 +61,10 @@ WindowResult Window::open(const WindowSpec& spec) {
     return {nullptr, std::move(error)};
   }
   // A lobby screen has no mouse; a pointer left in the middle of a page
-  // would sit there for months.
-  if (SDL_GetWindowFlags(window) & SDL_WINDOW_FULLSCREEN) SDL_ShowCursor(SDL_DISABLE);
+  // would sit there for months (fullscreen or not: without a window manager
+  // the screen-sized window is not flagged fullscreen).
+  if (spec.fullscreen() || (SDL_GetWindowFlags(window) & SDL_WINDOW_FULLSCREEN))
+    SDL_ShowCursor(SDL_DISABLE);
   return {std::unique_ptr<Window>(new Window(spec, window)), {}};
 }
 

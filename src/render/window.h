@@ -24,6 +24,7 @@ struct WindowSpec {
   // the panel never switches modes); anything else is a window that size.
   int width = 0;
   int height = 0;
+  bool fullscreen() const { return width <= 0 || height <= 0; }
 };
 
 class Window;

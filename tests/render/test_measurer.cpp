@@ -2,6 +2,13 @@
 // installed fonts can draw at all.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <fstream>
+#include <iterator>
+
+#include "../line_break_reference.h"
+#include "layout/line_break.h"
+#include "render/font_file.h"
 #include "render/font_runs.h"
 #include "render/ttf_measurer.h"
 #include "render_support.h"
@@ -140,6 +147,88 @@ TEST_CASE("malformed UTF-8 becomes U+FFFD, never bytes SDL_ttf would misread") {
     const auto cps = code_points(row.bytes);
     CHECK(std::u32string(cps.begin(), cps.end()) == row.expected);
   }
+}
+
+TEST_CASE("lines break where trying each opportunity in turn would, with the real fonts") {
+  auto fonts = test::open_fonts();
+  const TtfMeasurer m(*fonts);
+  layout::LineBreaker breaker;
+  struct Row {
+    TextStyle style;
+    std::vector<int> widths;
+  };
+  const Row rows[] = {
+      {{32, Weight::regular}, {1, 30, 100, 250, 333, 500, 777, 1000, 1600}},
+      {{41, Weight::bold}, {40, 120, 401, 640, 999, 1800}},
+      {{24, Weight::regular}, {23, 200, 481, 700}},
+  };
+  for (const auto& row : rows)
+    for (const int width : row.widths)
+      for (const auto& text : test::reference_texts()) {
+        CAPTURE(text);
+        CAPTURE(row.style.size);
+        CAPTURE(width);
+        const std::string spaced = layout::space_mixed_scripts(text);
+        CHECK(breaker.break_lines(spaced, row.style, width, m) ==
+              test::reference_break_lines(breaker, spaced, row.style, width, m));
+      }
+}
+
+TEST_CASE("spare fonts for each size measure exactly what one font set to each size does") {
+  auto apart = test::open_fonts();
+  auto shared = test::open_fonts();
+  apart->keep_sizes_apart(true);
+  const TtfMeasurer by_size(*apart, 0), resized(*shared, 0);
+  // Sizes in turn, as a slide's body, small and heading text are measured.
+  const TextStyle styles[] = {{42, Weight::regular}, {36, Weight::regular}, {50, Weight::bold},
+                              {42, Weight::bold},    {58, Weight::bold},    {24, Weight::regular},
+                              {30, Weight::regular}, {36, Weight::bold}};
+  for (int round = 0; round < 2; ++round)
+    for (const auto& style : styles)
+      for (const auto& text : test::reference_texts()) {
+        CAPTURE(text);
+        CAPTURE(style.size);
+        CHECK(by_size.width(text, style) == resized.width(text, style));
+      }
+  // Off: the spares close, and the one font of each face goes on as before.
+  apart->keep_sizes_apart(false);
+  for (const auto& style : styles)
+    CHECK(by_size.width("政务服务大厅 Business licence 0871", style) ==
+          resized.width("政务服务大厅 Business licence 0871", style));
+}
+
+TEST_CASE("a font file read through its own SDL_RWops gives the file's bytes") {
+  auto fonts = test::open_fonts();
+  const std::string path = fonts->catalog().regular.faces.front().file;
+  std::ifstream in(path, std::ios::binary);
+  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  REQUIRE(bytes.size() > 100000);
+  SDL_RWops* rw = open_font_file(path);
+  REQUIRE(rw);
+  CHECK(SDL_RWsize(rw) == static_cast<Sint64>(bytes.size()));
+  const Sint64 size = static_cast<Sint64>(bytes.size());
+  struct Row {
+    Sint64 at;
+    std::size_t length;
+  };
+  // Within a block, across blocks, again (from the cache), a table read
+  // whole, and past the end (cut short).
+  for (const Row row : {Row{0, 12}, Row{1020, 10}, Row{4090, 20}, Row{1020, 10}, Row{5000, 100000},
+                        Row{size - 5, 5}, Row{size - 3, 10}, Row{size, 4}, Row{12345, 0}}) {
+    CAPTURE(row.at);
+    CAPTURE(row.length);
+    CHECK(SDL_RWseek(rw, row.at, RW_SEEK_SET) == row.at);
+    std::string got(row.length, '\0');
+    const std::size_t read = SDL_RWread(rw, got.data(), 1, row.length);
+    const std::size_t expected = static_cast<std::size_t>(
+        std::clamp<Sint64>(size - row.at, 0, static_cast<Sint64>(row.length)));
+    CHECK(read == expected);
+    CHECK(got.substr(0, read) == bytes.substr(static_cast<std::size_t>(row.at), read));
+    CHECK(SDL_RWtell(rw) == row.at + static_cast<Sint64>(read));
+  }
+  CHECK(SDL_RWseek(rw, -1, RW_SEEK_SET) < 0);
+  CHECK(SDL_RWclose(rw) == 0);
+  CHECK(open_font_file("/nonexistent/font.ttc") == nullptr);
 }
 
 }  // namespace
