@@ -206,7 +206,7 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
   // (local), checked for type, bytes and pixels either way.
   const net::PictureStore pictures(player_config.cache_dir);
   render::CanvasOptions canvas_options;
-  canvas_options.text_cache_bytes = 6u << 20;
+  canvas_options.text_cache_bytes = 3u << 20;
   canvas_options.picture_cache_bytes = 6u << 20;
   render::Canvas canvas(
       *fonts.fonts, [&pictures](const std::string& source) { return pictures.load(source); },

@@ -117,6 +117,23 @@ void CpuPresenter::place_now(DrawReport& report) {
     return;
   }
   const Size size = scene_.size();
+  if (!shown_ || shown_->w != size.w || shown_->h != size.h) {
+    // Nothing on screen to keep: the page is composed straight into the
+    // frame (the window's own pixels when it can be), all of it sent.
+    full_ = true;
+    shown_ = make_frame(size);
+    if (!shown_) {
+      report.problems.push_back(std::string("cannot make a frame to show the page: ") +
+                                SDL_GetError());
+      aliased_ = false;
+      return;
+    }
+    scene_.compose(*shown_);
+    // An opaque frame: copied as it is wherever it goes.
+    SDL_SetSurfaceBlendMode(shown_.get(), SDL_BLENDMODE_NONE);
+    scene_.keep_ticker_bands_only();
+    return;
+  }
   auto next = make_surface(size.w, size.h);
   if (!next) {
     report.problems.push_back(std::string("cannot make a frame to show the page: ") +
@@ -127,34 +144,20 @@ void CpuPresenter::place_now(DrawReport& report) {
     return;
   }
   scene_.compose(*next);
-  // An opaque frame: copied as it is wherever it goes.
   SDL_SetSurfaceBlendMode(next.get(), SDL_BLENDMODE_NONE);
-  if (shown_ && shown_->w == size.w && shown_->h == size.h) {
-    const auto changed = changed_rects(*shown_, *next);
-    if (aliased_) {
-      // Only the changed pixels go into the window's memory; the rest is
-      // already there.
-      for (auto r : changed) {
-        SDL_Rect to = r;
-        SDL_BlitSurface(next.get(), &r, shown_.get(), &to);
-        dirty_.push_back(r);
-      }
-      scene_.keep_ticker_bands_only();
-      return;
+  const auto changed = changed_rects(*shown_, *next);
+  for (const auto& r : changed)
+    dirty_.push_back(r);
+  if (aliased_) {
+    // Only the changed pixels go into the window's memory; the rest is
+    // already there.
+    for (auto r : changed) {
+      SDL_Rect to = r;
+      SDL_BlitSurface(next.get(), &r, shown_.get(), &to);
     }
-    for (const auto& r : changed)
-      dirty_.push_back(r);
   } else {
-    full_ = true;
-    auto frame = make_frame(size);
-    if (frame && aliased_) {
-      SDL_BlitSurface(next.get(), nullptr, frame.get(), nullptr);
-      shown_ = std::move(frame);
-      scene_.keep_ticker_bands_only();
-      return;
-    }
+    shown_ = std::move(next);
   }
-  shown_ = std::move(next);
   // shown_ is the frame from now on; the tickers need only their bands.
   scene_.keep_ticker_bands_only();
 }

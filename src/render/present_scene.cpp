@@ -136,8 +136,16 @@ bool Scene::animating() const {
 void Scene::compose(SDL_Surface& target) {
   if (!base_) return;
   SDL_BlitSurface(base_.get(), nullptr, &target, nullptr);
-  for (const auto& t : tickers_)
-    draw_ticker_loop(canvas_, t.ticker, target, t.offset, t.period);
+  // A ticker's round, once drawn, serves every page that keeps the ticker:
+  // its text need not stay in the text cache too.
+  if (!loops_checked_) check_loops();
+  for (std::size_t i = 0; i < tickers_.size(); ++i) {
+    const auto& t = tickers_[i];
+    if (i < loops_.size() && loops_[i])
+      loops_[i]->copy(t.offset, target);
+    else
+      draw_ticker_loop(canvas_, t.ticker, target, t.offset, t.period);
+  }
 }
 
 SDL_Rect Scene::ticker_rect(std::size_t i) const {
