@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Accelerated soak (not a test): days on the screen in a few minutes. The
 # player runs on a copy of the demo content with its clock started at
-# midnight and running SPEED times faster (--at, --speed), so it goes
+# midnight on a Thursday (so the two default days are both open days; a
+# Saturday is dark all day and would compare nothing) and running SPEED times faster (--at, --speed), so it goes
 # through the dark night, the opening, the duty changes of the day, lunch
 # and the closing; meanwhile the hall and items feeds are replaced every
 # 10 seconds, and a heartbeat with a screenshot goes every 10 seconds to a
@@ -32,7 +33,7 @@ export no_proxy='*' NO_PROXY='*'
 
 export SDL_VIDEODRIVER=${SDL_VIDEODRIVER:-dummy}
 seconds=$((minutes * 60))
-"$bin" run --config "$work/content/player.xml" --windowed "$size" --at 2026-11-27T00:00 \
+"$bin" run --config "$work/content/player.xml" --windowed "$size" --at 2026-11-26T00:00 \
   --speed "$speed" --exit-after "$seconds" 2>"$work/log" &
 pid=$!
 sleep 1
@@ -64,7 +65,7 @@ done
 wait "$pid" || true
 echo "log: $(wc -l <"$work/log") lines; proof of play: $(wc -l <"$work/cache/play.jsonl") lines;" \
   "heartbeats received: $(find "$work/beats" -name 'post-*.body' | wc -l), with a PNG: $(find "$work/beats" -name 'post-*.png' | wc -l)"
-grep -E 'dark|wakes' "$work/log" | head -4 || true
+grep -E 'dark|wakes' "$work/log" | head -8 || true
 # First half against second half: peaks, and the last sample of each.
 n=${#rss_at[@]}
 half=$((n / 2))
