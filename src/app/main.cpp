@@ -12,20 +12,9 @@
 
 int main(int argc, char** argv) {
   const std::vector<std::string> args(argv + 1, argv + argc);
-  if (args.empty()) {
-    std::cerr << hb::app::kUsage;
-    return 2;
-  }
+  if (const auto status = hb::app::answer_without_command(args)) return *status;
   const std::string& command = args[0];
   const std::vector<std::string> rest(args.begin() + 1, args.end());
-  if (command == "--version" || command == "version") {
-    std::cout << hb::app::kVersionLine;
-    return 0;
-  }
-  if (command == "--help" || command == "-h" || command == "help") {
-    std::cout << hb::app::kUsage;
-    return 0;
-  }
   int status = hb::app::kHandOver;
   if (command == "lint") {
     status = hb::app::lint_command(rest);

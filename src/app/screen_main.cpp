@@ -22,20 +22,9 @@ using hb::app::kUsage;
 
 int main(int argc, char** argv) {
   const std::vector<std::string> args(argv + 1, argv + argc);
-  if (args.empty()) {
-    std::cerr << kUsage;
-    return 2;
-  }
+  if (const auto status = hb::app::answer_without_command(args)) return *status;
   const std::string& command = args[0];
   const std::vector<std::string> rest(args.begin() + 1, args.end());
-  if (command == "--version" || command == "version") {
-    std::cout << hb::app::kVersionLine;
-    return 0;
-  }
-  if (command == "--help" || command == "-h" || command == "help") {
-    std::cout << kUsage;
-    return 0;
-  }
   const hb::net::NetworkLibrary network;
   if (command == "lint") return hb::app::lint_command(rest);
   if (command == "summary") return hb::app::summary_command(rest);

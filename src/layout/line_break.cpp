@@ -118,7 +118,7 @@ class WidthGuess {
 // each end in turn would stop (tests/line_break_reference.h keeps that
 // way, and the tests check the two agree); but it measures the guess and
 // its neighbour, two or three times a line, where trying each end
-// measured a line of n characters n times over (and made SDL_ttf reload
+// measured a line of n characters n times over (and made the font library reload
 // glyphs that evict each other in its cache every time).
 template <class WidthTo>
 std::size_t first_too_wide(const std::vector<std::size_t>& ends, std::size_t next,
