@@ -9,28 +9,12 @@
 #include <vector>
 
 #include "app/proof_of_play.h"
+#include "files.h"
 #include "net/rotating_log.h"
 
 namespace {
 
 constexpr hb::model::UnixSeconds kTen = 1795744800;  // 2026-11-27T10:00:00+08:00
-
-std::string read(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-struct TempDir {
-  std::filesystem::path path;
-  TempDir() {
-    path = std::filesystem::temp_directory_path() /
-           ("hb-play-" + std::to_string(reinterpret_cast<std::uintptr_t>(this)));
-    std::filesystem::remove_all(path);
-  }
-  ~TempDir() { std::filesystem::remove_all(path); }
-};
 
 }  // namespace
 
@@ -70,37 +54,37 @@ TEST_CASE("proof of play: one line per page when it leaves the screen") {
 }
 
 TEST_CASE("rotating log: files roll over by size and the oldest goes") {
-  TempDir dir;
-  const auto path = dir.path / "sub" / "play.jsonl";
+  hb::test::TempDir dir;
+  const auto path = dir.path() / "sub" / "play.jsonl";
   hb::net::RotatingLog log(path.string(), {100, 2, true});
   for (int i = 0; i < 20; ++i)
     CHECK(log.append("line " + std::to_string(i) + " ..........") == "");
   // 17 bytes a line: 5 lines (85 bytes) to a file; 20 lines make 4 files, 3 kept.
-  CHECK(read(path) ==
+  CHECK(hb::test::read_bytes(path) ==
         "line 15 ..........\nline 16 ..........\nline 17 ..........\n"
         "line 18 ..........\nline 19 ..........\n");
-  CHECK(read(path.string() + ".1").rfind("line 10 ", 0) == 0);
-  CHECK(read(path.string() + ".2").rfind("line 5 ", 0) == 0);
+  CHECK(hb::test::read_bytes(path.string() + ".1").rfind("line 10 ", 0) == 0);
+  CHECK(hb::test::read_bytes(path.string() + ".2").rfind("line 5 ", 0) == 0);
   CHECK_FALSE(std::filesystem::exists(path.string() + ".3"));
 }
 
 TEST_CASE("rotating log: a line cut by a power failure stays on its own") {
-  TempDir dir;
-  std::filesystem::create_directories(dir.path);
-  const auto path = dir.path / "play.jsonl";
+  hb::test::TempDir dir;
+  std::filesystem::create_directories(dir.path());
+  const auto path = dir.path() / "play.jsonl";
   {
     std::ofstream out(path, std::ios::binary);
     out << "{\"complete\":1}\n{\"cut\":";
   }
   hb::net::RotatingLog log(path.string());
   CHECK(log.append("{\"next\":2}") == "");
-  CHECK(read(path) == "{\"complete\":1}\n{\"cut\":\n{\"next\":2}\n");
+  CHECK(hb::test::read_bytes(path) == "{\"complete\":1}\n{\"cut\":\n{\"next\":2}\n");
 }
 
 TEST_CASE("rotating log: an unwritable place is a message, and it tries again") {
-  TempDir dir;
-  std::filesystem::create_directories(dir.path);
-  const auto blocker = dir.path / "file";
+  hb::test::TempDir dir;
+  std::filesystem::create_directories(dir.path());
+  const auto blocker = dir.path() / "file";
   { std::ofstream(blocker) << "x"; }
   hb::net::RotatingLog log((blocker / "play.jsonl").string());
   const std::string error = log.append("x");

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "files.h"
 #include "layout/theme.h"
 
@@ -35,6 +37,27 @@ TEST_CASE("theme lines: colours, sizes, mistakes by line, and a floor for legibi
   CHECK(problems[1].line == 6);
   CHECK(problems[2].line == 7);
   CHECK(problems[3].message.find("too small") != std::string::npos);
+}
+
+}  // namespace hb::layout
+
+namespace hb::layout {
+
+TEST_CASE("format_theme names every setting and reads back to the same theme") {
+  std::vector<ThemeProblem> problems;
+  Theme t = parse_theme("header = #003366\nbody = 48\ngap = 30\n", problems);
+  REQUIRE(problems.empty());
+  const std::string text = format_theme(t);
+  CHECK(text.find("header = #003366\n") != std::string::npos);
+  CHECK(text.find("body = 48\n") != std::string::npos);
+  const Theme back = parse_theme(text, problems);
+  CHECK(problems.empty());
+  CHECK(format_theme(back) == text);
+  // Every setting of the file: 18 colours and 10 sizes.
+  CHECK(std::count(text.begin(), text.end(), '\n') == 28);
+  CHECK(format_theme(Theme{}) != text);
+  t.radius += 1;
+  CHECK(format_theme(t) != text);
 }
 
 }  // namespace hb::layout

@@ -44,9 +44,20 @@ const model::Calendar& Player::calendar() const {
   return shown_ ? shown_->pages->calendar() : empty_pages_->calendar();
 }
 
-void Player::offer(model::Content content, model::UnixSeconds arrived, std::string version) {
+void Player::offer(model::Content content, model::UnixSeconds arrived, std::string version,
+                   const KnownCounts* known) {
   pending_ = make_shown(std::move(content), arrived);
   pending_->version = std::move(version);
+  if (known) pending_->pages->take_counts(*known);
+}
+
+std::optional<Player::ShownCounts> Player::shown_counts() const {
+  if (!shown_) return std::nullopt;
+  return ShownCounts{shown_->version, width_, height_, shown_->pages->known_counts()};
+}
+
+std::pair<std::uint64_t, std::uint64_t> Player::counts_stamp() const {
+  return {swaps_, shown_ ? shown_->pages->count_changes() : 0};
 }
 
 std::string Player::version() const {
@@ -65,6 +76,7 @@ void Player::resize(int width, int height) {
                                              height_);
     s->plan = s->pages->plan(s->since);
   }
+  ++swaps_;
   drawn_ = false;
 }
 
@@ -76,7 +88,10 @@ bool Player::should_swap(model::UnixSeconds t) const {
 }
 
 Step Player::advance(model::UnixSeconds t) {
-  if (should_swap(t)) shown_ = std::move(pending_);
+  if (should_swap(t)) {
+    shown_ = std::move(pending_);
+    ++swaps_;
+  }
   std::optional<schedule::PageRef> ref;
   if (shown_) ref = schedule::page_on_screen(shown_->plan, t);
   if (ref && ref->urgent) {

@@ -3,9 +3,11 @@
 // parameter, so a test can run a day through it in a second.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "app/screen_pages.h"
 #include "layout/display_list.h"
@@ -35,9 +37,23 @@ class Player {
   // the next page boundary, so no page is cut short, except that an urgent
   // notice it brings is shown at once.
   // `version` names this content (a fingerprint of its feeds) for proof
-  // of play; version() says which is on screen.
-  void offer(model::Content content, model::UnixSeconds arrived, std::string version = {});
+  // of play; version() says which is on screen. `known`: page counts a
+  // run before made of the same content at this size (see shown_counts()),
+  // taken instead of laying every slide out.
+  void offer(model::Content content, model::UnixSeconds arrived, std::string version = {},
+             const KnownCounts* known = nullptr);
   std::string version() const;
+
+  // The page counts of the content on screen, for the next run to start
+  // from; nothing without content. counts_stamp() changes whenever they may
+  // have (new content, another size, a count made or corrected).
+  struct ShownCounts {
+    std::string version;
+    int width = 0, height = 0;
+    KnownCounts counts;
+  };
+  std::optional<ShownCounts> shown_counts() const;
+  std::pair<std::uint64_t, std::uint64_t> counts_stamp() const;
 
   Step advance(model::UnixSeconds t);
 
@@ -70,6 +86,7 @@ class Player {
   layout::Page page_;
   std::optional<schedule::PageRef> ref_;
   bool drawn_ = false;
+  std::uint64_t swaps_ = 0;  // shown_ replaced or laid out anew
   // What page_ was laid out for: another minute, notice state or content means relayout.
   std::tuple<std::int64_t, model::UnixSeconds, const void*> laid_out_for_{-1, 0, nullptr};
 };

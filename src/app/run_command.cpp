@@ -14,6 +14,8 @@
 #include "app/feed_fetcher.h"
 #include "app/heartbeat_report.h"
 #include "app/load.h"
+#include "app/page_count_file.h"
+#include "app/page_count_setup.h"
 #include "app/play_recorder.h"
 #include "app/player.h"
 #include "app/process_memory.h"
@@ -224,14 +226,21 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
   present.gpu_device_present = has_gpu_device();
   // The page size the screen will have: the config's display, as the
   // window is made at the desktop's size (checked once it is open).
+  // A restart with the same content, fonts and screen takes the last run's
+  // page counts instead of laying every slide out before the first frame.
+  const layout::Theme theme = load_theme();
+  PageCountFile page_counts(player_config.cache_dir + "/page-counts",
+                            page_count_setup(fonts.fonts->catalog(), theme, *config));
   render::Size size;
   if (options->windowed) {
     size = {options->windowed->first, options->windowed->second};
     if (config->display.rotate == 90 || config->display.rotate == 270) std::swap(size.w, size.h);
+  } else if (const auto last = page_counts.last_size()) {
+    std::tie(size.w, size.h) = *last;  // the size it had last time, whatever the config says
   } else {
     std::tie(size.w, size.h) = upright_size(*config);
   }
-  Player player(config->screen, offset, measure, load_theme(), size.w, size.h);
+  Player player(config->screen, offset, measure, theme, size.w, size.h);
   bool pictures_changed = false;
   bool has_content = false;
   // Reads the cache now, so the first frame shows it before any request returns.
@@ -247,10 +256,13 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
       std::string names;
       for (const auto& f : accepted.feeds)
         names += (names.empty() ? "" : ", ") + f;
+      std::string version = content_version(fetcher.feed_states());
+      const KnownCounts* known = page_counts.find(version, size.w, size.h);
       note(std::string(accepted.from_cache ? "content from the cache" : "new content") +
            (names.empty() ? "" : ": " + names) +
-           (player.has_content() ? "; it shows from the next page" : ""));
-      player.offer(std::move(accepted.content), now, content_version(fetcher.feed_states()));
+           (player.has_content() ? "; it shows from the next page" : "") +
+           (known ? "; page counts from the last run" : ""));
+      player.offer(std::move(accepted.content), now, std::move(version), known);
       has_content = true;
     }
     if (news.pictures_changed) {
@@ -295,6 +307,7 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
   PlayRecorder proof(config->screen, offset, player_config.cache_dir);
   bool blanked = false;
   bool ready = false;
+  std::pair<std::uint64_t, std::uint64_t> counts_kept;
   schedule::PixelShift shift;
   long long last_second = 0;
   double next_frame = 0;
@@ -385,6 +398,15 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
         showing = {page.slide_type, page.page, page.page_count, page.item, player.version()};
       }
       if (const auto error = proof.showing(std::move(showing), second); !error.empty()) log(error);
+      if (ready && player.counts_stamp() != counts_kept) {
+        // After the first frame, never before it: for the next start.
+        counts_kept = player.counts_stamp();
+        if (const auto counts = player.shown_counts())
+          if (const auto error =
+                  page_counts.keep(counts->version, counts->width, counts->height, counts->counts);
+              !error.empty())
+            log(error);
+      }
       beat(second);
       if (heartbeat)
         for (const auto& line : heartbeat->take_log())

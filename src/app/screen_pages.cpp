@@ -30,18 +30,80 @@ schedule::ScreenPlan ScreenPages::plan(model::UnixSeconds content_since) {
   return p;
 }
 
+ScreenPages::CountKey ScreenPages::count_key(const model::Slide& s, model::UnixSeconds t) const {
+  return {s.where.file,
+          s.where.line,
+          s.where.column,
+          model::days_from_civil(schedule::to_local(t, offset_).date),
+          schedule::is_open(calendar_, t, offset_),
+          schedule::next_notice_change(content_, t, offset_).value_or(0)};
+}
+
 schedule::SlidePages ScreenPages::count(const model::Slide& s, model::UnixSeconds t) {
-  CountKey key{s.where.file,
-               s.where.line,
-               s.where.column,
-               model::days_from_civil(schedule::to_local(t, offset_).date),
-               schedule::is_open(calendar_, t, offset_),
-               schedule::next_notice_change(content_, t, offset_).value_or(0)};
   // States only move forward on a running screen: forget the old ones.
   if (counted_.size() > 256) counted_.clear();
-  auto [it, fresh] = counted_.try_emplace(std::move(key));
-  if (fresh) it->second = layout_.count(layout::moment_for(content_, offset_, t), s);
+  auto [it, fresh] = counted_.try_emplace(count_key(s, t));
+  if (fresh) {
+    it->second = layout_.count(layout::moment_for(content_, offset_, t), s);
+    ++count_changes_;
+  }
   return it->second;
+}
+
+void ScreenPages::check_count(const model::Slide& s, const std::string& item, model::UnixSeconds t,
+                              int laid_out) {
+  const auto it = counted_.find(count_key(s, t));
+  if (it == counted_.end()) return;
+  int* counted = nullptr;
+  if (schedule::is_rotating_item_slide(s)) {
+    const auto& items = content_.items;
+    const auto found = std::find_if(items.begin(), items.end(),
+                                    [&item](const model::Item& i) { return i.id == item; });
+    const auto index = static_cast<std::size_t>(found - items.begin());
+    if (index < it->second.per_item.size()) counted = &it->second.per_item[index];
+  } else if (item == s.item) {
+    counted = &it->second.pages;
+  }
+  if (!counted || *counted == laid_out) return;
+  *counted = laid_out;
+  ++count_changes_;
+}
+
+KnownCounts ScreenPages::known_counts() const {
+  KnownCounts k;
+  if (!playlist_) return k;
+  for (const auto& [key, pages] : counted_) {
+    const auto& slides = playlist_->slides;
+    for (std::size_t i = 0; i < slides.size(); ++i) {
+      const auto& w = slides[i].where;
+      if (w.file != std::get<0>(key) || w.line != std::get<1>(key) || w.column != std::get<2>(key))
+        continue;
+      k.slides.push_back(
+          {static_cast<int>(i), std::get<3>(key), std::get<4>(key), std::get<5>(key), pages});
+      break;
+    }
+  }
+  for (const auto& [key, pages] : urgent_counted_)
+    k.urgent.push_back({key.first, key.second, pages});
+  return k;
+}
+
+void ScreenPages::take_counts(const KnownCounts& known) {
+  if (!playlist_) return;
+  const auto& slides = playlist_->slides;
+  for (const auto& k : known.slides) {
+    if (k.slide < 0 || static_cast<std::size_t>(k.slide) >= slides.size()) continue;
+    const model::Slide& s = slides[static_cast<std::size_t>(k.slide)];
+    // A rotating item slide counts every item, in order; anything else is one count.
+    if (schedule::is_rotating_item_slide(s) ? k.pages.per_item.size() != content_.items.size()
+                                            : !k.pages.per_item.empty())
+      continue;
+    counted_.insert_or_assign(
+        CountKey{s.where.file, s.where.line, s.where.column, k.day, k.open, k.notice_change},
+        k.pages);
+  }
+  for (const auto& u : known.urgent)
+    urgent_counted_.insert_or_assign({u.day, u.notice_change}, std::max(1, u.pages));
 }
 
 const std::vector<layout::Page>& ScreenPages::pages(const model::Slide& s, const std::string& item,
@@ -54,19 +116,26 @@ const std::vector<layout::Page>& ScreenPages::pages(const model::Slide& s, const
   auto [it, fresh] = laid_out_.try_emplace(
       PagesKey{s.where.file, s.where.line, s.where.column, item,
                schedule::next_notice_change(content_, t, offset_).value_or(0)});
-  if (fresh) it->second = layout_.slide(layout::moment_for(content_, offset_, t), s, item);
+  if (fresh) {
+    it->second = layout_.slide(layout::moment_for(content_, offset_, t), s, item);
+    check_count(s, item, t, static_cast<int>(it->second.size()));
+  }
   return it->second;
 }
 
+ScreenPages::UrgentKey ScreenPages::urgent_key(model::UnixSeconds t) const {
+  return {model::days_from_civil(schedule::to_local(t, offset_).date),
+          schedule::next_notice_change(content_, t, offset_).value_or(0)};
+}
+
 int ScreenPages::urgent_count(model::UnixSeconds t) {
-  const std::pair<std::int64_t, model::UnixSeconds> key{
-      model::days_from_civil(schedule::to_local(t, offset_).date),
-      schedule::next_notice_change(content_, t, offset_).value_or(0)};
   if (urgent_counted_.size() > 256) urgent_counted_.clear();
-  auto [it, fresh] = urgent_counted_.try_emplace(key);
-  if (fresh)
+  auto [it, fresh] = urgent_counted_.try_emplace(urgent_key(t));
+  if (fresh) {
     it->second = std::max<int>(
         1, static_cast<int>(layout_.urgent_pages(layout::moment_for(content_, offset_, t)).size()));
+    ++count_changes_;
+  }
   return it->second;
 }
 
@@ -80,6 +149,13 @@ int ScreenPages::urgent_page(const schedule::PageRef& ref, model::UnixSeconds t)
 std::optional<layout::Page> ScreenPages::page(const schedule::PageRef& ref, model::UnixSeconds t) {
   if (ref.urgent) {
     auto all = layout_.urgent_pages(layout::moment_for(content_, offset_, t));
+    // A remembered count must agree with the pages as laid out.
+    const int laid_out = std::max<int>(1, static_cast<int>(all.size()));
+    if (const auto it = urgent_counted_.find(urgent_key(t));
+        it != urgent_counted_.end() && it->second != laid_out) {
+      it->second = laid_out;
+      ++count_changes_;
+    }
     if (all.empty()) return layout_.urgent(layout::moment_for(content_, offset_, t));
     const auto i =
         static_cast<std::size_t>(std::clamp(ref.page, 0, static_cast<int>(all.size()) - 1));

@@ -3,6 +3,7 @@
 // for holds. Shared by `plan`, `render` and `run`, so all three agree.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -15,6 +16,27 @@
 #include "schedule/screen.h"
 
 namespace hb::app {
+
+// Page counts as a ScreenPages keeps them, with slides named by their place
+// in the playlist: what a restart with the same content, fonts, theme and
+// screen may take instead of laying every slide out again
+// (page_count_file.h).
+struct KnownCounts {
+  struct Slide {
+    int slide = 0;  // index into the playlist's slides
+    std::int64_t day = 0;
+    bool open = false;
+    model::UnixSeconds notice_change = 0;
+    schedule::SlidePages pages;
+  };
+  struct Urgent {
+    std::int64_t day = 0;
+    model::UnixSeconds notice_change = 0;
+    int pages = 1;
+  };
+  std::vector<Slide> slides;
+  std::vector<Urgent> urgent;
+};
 
 class ScreenPages {
  public:
@@ -39,6 +61,15 @@ class ScreenPages {
   int urgent_count(model::UnixSeconds t);
   int urgent_page(const schedule::PageRef& ref, model::UnixSeconds t);
 
+  // The counts made so far, and counts made before (by a run with the same
+  // setup) to use instead of laying out; entries that do not fit this
+  // content's playlist are ignored. A count taken in is checked whenever
+  // its slide is laid out to be shown, and corrected if it was wrong.
+  KnownCounts known_counts() const;
+  void take_counts(const KnownCounts& known);
+  // Grows whenever a count is made or corrected: time to remember them.
+  std::uint64_t count_changes() const { return count_changes_; }
+
   const model::Playlist* playlist() const { return playlist_; }
   int utc_offset_minutes() const { return offset_; }
   const model::Calendar& calendar() const { return calendar_; }
@@ -47,9 +78,15 @@ class ScreenPages {
   // A slide's pages change only with the day, open or closed, and the
   // notices in force, so they are counted once for each such state.
   using CountKey = std::tuple<std::string, int, int, std::int64_t, bool, model::UnixSeconds>;
+  using UrgentKey = std::pair<std::int64_t, model::UnixSeconds>;
   using PagesKey = std::tuple<std::string, int, int, std::string, model::UnixSeconds>;
 
   schedule::SlidePages count(const model::Slide& slide, model::UnixSeconds t);
+  CountKey count_key(const model::Slide& slide, model::UnixSeconds t) const;
+  UrgentKey urgent_key(model::UnixSeconds t) const;
+  // A slide (of an item) laid out at t had `laid_out` pages: the count must agree.
+  void check_count(const model::Slide& slide, const std::string& item, model::UnixSeconds t,
+                   int laid_out);
   const std::vector<layout::Page>& pages(const model::Slide& slide, const std::string& item,
                                          model::UnixSeconds t);
 
@@ -60,7 +97,8 @@ class ScreenPages {
   model::Calendar calendar_;
   layout::PageLayout layout_;
   std::map<CountKey, schedule::SlidePages> counted_;
-  std::map<std::pair<std::int64_t, model::UnixSeconds>, int> urgent_counted_;
+  std::map<UrgentKey, int> urgent_counted_;
+  std::uint64_t count_changes_ = 0;
   // Pages laid out during one minute (the header's clock changes with it).
   std::int64_t laid_out_minute_ = -1;
   std::map<PagesKey, std::vector<layout::Page>> laid_out_;

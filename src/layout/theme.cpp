@@ -41,40 +41,41 @@ std::optional<int> parse_size(std::string_view v) {
   return n;
 }
 
+constexpr std::pair<std::string_view, Color Theme::*> kColours[] = {
+    {"page", &Theme::page},
+    {"text", &Theme::text},
+    {"muted", &Theme::muted},
+    {"header", &Theme::header},
+    {"header_text", &Theme::header_text},
+    {"accent", &Theme::accent},
+    {"card", &Theme::card},
+    {"card_border", &Theme::card_border},
+    {"table_head", &Theme::table_head},
+    {"zebra", &Theme::zebra},
+    {"ticker", &Theme::ticker},
+    {"ticker_text", &Theme::ticker_text},
+    {"urgent", &Theme::urgent},
+    {"urgent_text", &Theme::urgent_text},
+    {"party", &Theme::party},
+    {"good", &Theme::good},
+    {"closed", &Theme::closed},
+    {"bar", &Theme::bar}};
+constexpr std::pair<std::string_view, int Theme::*> kSizes[] = {
+    {"title", &Theme::title},
+    {"heading", &Theme::heading},
+    {"body", &Theme::body},
+    {"small", &Theme::small},
+    {"min_text", &Theme::min_text},
+    {"header_height", &Theme::header_height},
+    {"footer_height", &Theme::footer_height},
+    {"margin", &Theme::margin},
+    {"gap", &Theme::gap},
+    {"radius", &Theme::radius}};
+
 }  // namespace
 
 Theme parse_theme(std::string_view text, std::vector<ThemeProblem>& problems) {
   Theme t;
-  const std::pair<std::string_view, Color Theme::*> colours[] = {
-      {"page", &Theme::page},
-      {"text", &Theme::text},
-      {"muted", &Theme::muted},
-      {"header", &Theme::header},
-      {"header_text", &Theme::header_text},
-      {"accent", &Theme::accent},
-      {"card", &Theme::card},
-      {"card_border", &Theme::card_border},
-      {"table_head", &Theme::table_head},
-      {"zebra", &Theme::zebra},
-      {"ticker", &Theme::ticker},
-      {"ticker_text", &Theme::ticker_text},
-      {"urgent", &Theme::urgent},
-      {"urgent_text", &Theme::urgent_text},
-      {"party", &Theme::party},
-      {"good", &Theme::good},
-      {"closed", &Theme::closed},
-      {"bar", &Theme::bar}};
-  const std::pair<std::string_view, int Theme::*> sizes[] = {
-      {"title", &Theme::title},
-      {"heading", &Theme::heading},
-      {"body", &Theme::body},
-      {"small", &Theme::small},
-      {"min_text", &Theme::min_text},
-      {"header_height", &Theme::header_height},
-      {"footer_height", &Theme::footer_height},
-      {"margin", &Theme::margin},
-      {"gap", &Theme::gap},
-      {"radius", &Theme::radius}};
   int line_no = 0;
   while (!text.empty()) {
     ++line_no;
@@ -89,7 +90,7 @@ Theme parse_theme(std::string_view text, std::vector<ThemeProblem>& problems) {
     }
     const std::string_view name = trimmed(line.substr(0, eq)), value = trimmed(line.substr(eq + 1));
     bool known = false;
-    for (const auto& [key, field] : colours) {
+    for (const auto& [key, field] : kColours) {
       if (key != name) continue;
       known = true;
       if (const auto c = parse_color(value))
@@ -98,7 +99,7 @@ Theme parse_theme(std::string_view text, std::vector<ThemeProblem>& problems) {
         problems.push_back({line_no, std::string(name) + " = " + std::string(value) +
                                          ": expected a colour #RRGGBB"});
     }
-    for (const auto& [key, field] : sizes) {
+    for (const auto& [key, field] : kSizes) {
       if (key != name) continue;
       known = true;
       if (const auto v = parse_size(value))
@@ -116,6 +117,21 @@ Theme parse_theme(std::string_view text, std::vector<ThemeProblem>& problems) {
     t.min_text = 34;
   }
   return t;
+}
+
+std::string format_theme(const Theme& t) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (const auto& [key, field] : kColours) {
+    const Color c = t.*field;
+    out += std::string(key) + " = #";
+    for (const std::uint8_t v : {c.r, c.g, c.b})
+      out += {kHex[v >> 4], kHex[v & 15]};
+    out += "\n";
+  }
+  for (const auto& [key, field] : kSizes)
+    out += std::string(key) + " = " + std::to_string(t.*field) + "\n";
+  return out;
 }
 
 Metrics metrics_for(const Theme& t, int width, int height) {

@@ -55,6 +55,9 @@ struct ThemeProblem {
   std::string message;
 };
 Theme parse_theme(std::string_view text, std::vector<ThemeProblem>& problems);
+// Every setting as a theme file line, in a fixed order: parse_theme reads it
+// back to the same theme, and two themes are the same when these are.
+std::string format_theme(const Theme& theme);
 
 // The theme's sizes for a screen of this size.
 struct Metrics {

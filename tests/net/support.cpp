@@ -25,22 +25,6 @@ extern char** environ;
 
 namespace hb::test {
 
-TempDir::TempDir() {
-  std::string templ = (std::filesystem::temp_directory_path() / "hallboard-net-XXXXXX").string();
-  if (!::mkdtemp(templ.data())) throw std::runtime_error("mkdtemp failed");
-  path_ = templ;
-  // nginx and python read it; mkdtemp makes it private.
-  std::filesystem::permissions(
-      path_, std::filesystem::perms::owner_all | std::filesystem::perms::group_read |
-                 std::filesystem::perms::group_exec | std::filesystem::perms::others_read |
-                 std::filesystem::perms::others_exec);
-}
-
-TempDir::~TempDir() {
-  std::error_code ec;
-  std::filesystem::remove_all(path_, ec);
-}
-
 void write_file(const std::filesystem::path& p, std::string_view bytes) {
   std::filesystem::create_directories(p.parent_path());
   // Written beside and renamed, so a server never serves half a file.

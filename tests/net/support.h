@@ -11,22 +11,9 @@
 #include <vector>
 
 #include "app/feed_fetcher.h"
+#include "files.h"
 
 namespace hb::test {
-
-// A fresh directory, removed with everything in it at the end.
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::filesystem::path& path() const { return path_; }
-  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
-
- private:
-  std::filesystem::path path_;
-};
 
 void write_file(const std::filesystem::path& p, std::string_view bytes);
 std::string read_file(const std::filesystem::path& p);

@@ -1,0 +1,327 @@
+// Page counts remembered across starts: the file's format and its defences,
+// and the counts a restart takes in: the same rotation as counting afresh,
+// without laying the slides out, and a wrong count mended when its slide
+// is shown.
+#include <doctest/doctest.h>
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "app/page_count_file.h"
+#include "app/player.h"
+#include "app/screen_pages.h"
+#include "demo_content.h"
+#include "fake_measure.h"
+#include "files.h"
+#include "net/cache.h"
+#include "schedule/rotation.h"
+#include "schedule/screen.h"
+#include "schedule_support.h"
+
+namespace hb::test {
+namespace {
+
+app::PageCountRecord sample_record() {
+  app::PageCountRecord r;
+  r.setup = "0f699bc857619bbe";
+  r.content = "449d5f51d1ad";
+  r.width = 1920;
+  r.height = 1080;
+  app::KnownCounts::Slide pages{0, 20784, true, 1796263200, {}};
+  pages.pages.pages = 2;
+  app::KnownCounts::Slide items{6, 20784, false, 0, {}};
+  items.pages.per_item = {3, 2, 4, 0};
+  r.counts.slides = {pages, items};
+  r.counts.urgent = {{20784, 1796263200, 3}};
+  return r;
+}
+
+// A body with a digest that matches it, whatever it says.
+std::string signed_body(const std::string& body) {
+  return body + "sha256 " + net::sha256_hex(body) + "\n";
+}
+
+void write_text(const std::filesystem::path& p, const std::string& text) {
+  std::ofstream(p, std::ios::binary) << text;
+}
+
+ino_t inode(const std::filesystem::path& p) {
+  struct stat st {};
+  return ::stat(p.c_str(), &st) == 0 ? st.st_ino : 0;
+}
+
+struct Screen {
+  FakeMeasure measure;
+  model::Content content = demo_content();
+  app::ScreenPages pages{content, "lobby-1", kZone, measure, layout::Theme{}, 1920, 1080};
+};
+
+// Index of the demo playlist's rotating item slide and of a slide of
+// several pages, found rather than assumed.
+int rotating_slide(const model::Playlist& p) {
+  for (std::size_t i = 0; i < p.slides.size(); ++i)
+    if (schedule::is_rotating_item_slide(p.slides[i])) return static_cast<int>(i);
+  return -1;
+}
+
+}  // namespace
+
+TEST_CASE("page count records: written and read back whole") {
+  const auto r = sample_record();
+  const std::string text = app::format_page_counts(r);
+  CHECK(text.rfind("hallboard page counts 1\nsetup 0f699bc857619bbe\ncontent 449d5f51d1ad\n"
+                   "size 1920 1080\nslide 0 20784 1 1796263200 pages 2\n"
+                   "slide 6 20784 0 0 items 4 3 2 4 0\nurgent 20784 1796263200 3\nsha256 ",
+                   0) == 0);
+  const auto back = app::parse_page_counts(text);
+  REQUIRE(back.has_value());
+  CHECK(app::format_page_counts(*back) == text);
+  CHECK(back->counts.slides[1].pages.per_item == std::vector<int>{3, 2, 4, 0});
+  CHECK_FALSE(back->counts.slides[1].open);
+  CHECK(back->counts.urgent[0].pages == 3);
+}
+
+TEST_CASE("page count records: anything damaged is not a record") {
+  const std::string good = app::format_page_counts(sample_record());
+  // Cut anywhere (a power cut before the atomic rename cannot do this, a
+  // disk can): never half a record.
+  for (std::size_t n = 0; n < good.size(); ++n)
+    CHECK_FALSE(app::parse_page_counts(good.substr(0, n)).has_value());
+  // One byte changed anywhere.
+  for (std::size_t i = 0; i < good.size(); i += 7) {
+    std::string bad = good;
+    bad[i] = static_cast<char>(bad[i] ^ 0x04);
+    CHECK_FALSE(app::parse_page_counts(bad).has_value());
+  }
+  // Well signed but not what this program writes.
+  const std::string head = "hallboard page counts 1\nsetup abc\ncontent def\nsize 1920 1080\n";
+  struct Case {
+    const char* why;
+    std::string body;
+  };
+  const Case cases[] = {
+      {"another format version", "hallboard page counts 2\nsetup a\ncontent b\nsize 1 1\n"},
+      {"no size", "hallboard page counts 1\nsetup a\ncontent b\n"},
+      {"a size of nothing", "hallboard page counts 1\nsetup a\ncontent b\nsize 0 1080\n"},
+      {"a space in the setup", "hallboard page counts 1\nsetup a b\ncontent b\nsize 1 1\n"},
+      {"a negative count", head + "slide 0 1 1 0 pages -1\n"},
+      {"an absurd count", head + "slide 0 1 1 0 pages 99999999999\n"},
+      {"fewer items than said", head + "slide 0 1 1 0 items 3 1 2\n"},
+      {"more items than said", head + "slide 0 1 1 0 items 1 1 2\n"},
+      {"an absurd number of items", head + "slide 0 1 1 0 items 4000000000\n"},
+      {"open is neither 0 nor 1", head + "slide 0 1 2 0 pages 1\n"},
+      {"a word that is no number", head + "slide x 1 1 0 pages 1\n"},
+      {"a number with more after it", head + "slide 0 1 1 0 pages 1x\n"},
+      {"an urgent stretch of no pages", head + "urgent 1 0 0\n"},
+      {"an unknown line", head + "hello\n"},
+      {"an empty line", head + "\n"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.why);
+    CHECK_FALSE(app::parse_page_counts(signed_body(c.body)).has_value());
+  }
+  CHECK(app::parse_page_counts(signed_body(head + "slide 0 1 1 0 items 0\n")).has_value());
+}
+
+TEST_CASE("a page count file: kept, found for the same setup, content and size only") {
+  TempDir dir;
+  const auto path = dir.path() / "lobby" / "page-counts";  // the directory is made
+  const auto r = sample_record();
+  {
+    app::PageCountFile file(path.string(), r.setup);
+    CHECK_FALSE(file.last_size().has_value());
+    CHECK(file.find(r.content, 1920, 1080) == nullptr);
+    CHECK(file.keep(r.content, 1920, 1080, r.counts).empty());
+    CHECK(file.find(r.content, 1920, 1080) != nullptr);
+  }
+  const ino_t first = inode(path);
+  REQUIRE(first != 0);
+  {
+    app::PageCountFile file(path.string(), r.setup);
+    CHECK(file.last_size() == std::pair{1920, 1080});
+    const auto* known = file.find(r.content, 1920, 1080);
+    REQUIRE(known != nullptr);
+    CHECK(known->slides.size() == 2);
+    CHECK(file.find("another", 1920, 1080) == nullptr);
+    CHECK(file.find(r.content, 1080, 1920) == nullptr);
+    // The same counts again: the file is left as it is (no write at all).
+    CHECK(file.keep(r.content, 1920, 1080, r.counts).empty());
+    CHECK(inode(path) == first);
+  }
+  {
+    // Another program, font or theme: nothing from the file is used.
+    app::PageCountFile file(path.string(), "another-setup");
+    CHECK_FALSE(file.last_size().has_value());
+    CHECK(file.find(r.content, 1920, 1080) == nullptr);
+    // Kept for the new setup, replacing the old record.
+    CHECK(file.keep(r.content, 1280, 720, r.counts).empty());
+    CHECK(inode(path) != first);
+    CHECK(file.last_size() == std::pair{1280, 720});
+  }
+  // A damaged file is ignored, then replaced.
+  write_text(path, "hallboard page counts 1\nsetup ");
+  app::PageCountFile damaged(path.string(), r.setup);
+  CHECK_FALSE(damaged.last_size().has_value());
+  CHECK(damaged.keep(r.content, 1920, 1080, r.counts).empty());
+  CHECK(app::parse_page_counts(read_bytes(path)).has_value());
+}
+
+TEST_CASE("a page count file that cannot be written says so and changes nothing") {
+  TempDir dir;
+  std::filesystem::create_directories(dir.path());
+  write_text(dir.path() / "file", "not a directory");
+  app::PageCountFile file((dir.path() / "file" / "page-counts").string(), "setup");
+  const std::string error = file.keep("content", 1920, 1080, sample_record().counts);
+  CHECK(error.find("cannot remember the page counts") == 0);
+  CHECK(file.find("content", 1920, 1080) == nullptr);
+}
+
+TEST_CASE("counts taken in give the same rotation, without laying slides out") {
+  const auto t0 = at("2026-11-27T10:00:40");
+  Screen first;
+  const auto plan = first.pages.plan(t0 - 3600);
+  std::vector<schedule::PageRef> expected;
+  for (auto t = t0; t < t0 + 3600; t += 13)
+    expected.push_back(*schedule::page_on_screen(plan, t));
+  CHECK(first.pages.count_changes() > 0);
+  const app::KnownCounts known = first.pages.known_counts();
+  REQUIRE(known.slides.size() == first.content.playlists[0].slides.size());
+
+  // Through the file's format, as a restart reads it.
+  app::PageCountRecord r;
+  r.setup = "s";
+  r.content = "c";
+  r.width = 1920;
+  r.height = 1080;
+  r.counts = known;
+  const auto read = app::parse_page_counts(app::format_page_counts(r));
+  REQUIRE(read.has_value());
+
+  Screen second;
+  second.pages.take_counts(read->counts);
+  const auto plan2 = second.pages.plan(t0 - 3600);
+  std::size_t i = 0;
+  for (auto t = t0; t < t0 + 3600; t += 13, ++i) {
+    const auto ref = schedule::page_on_screen(plan2, t);
+    REQUIRE(ref.has_value());
+    CHECK(ref->slide == expected[i].slide);
+    CHECK(ref->page == expected[i].page);
+    CHECK(ref->item == expected[i].item);
+    CHECK(ref->start == expected[i].start);
+  }
+  CHECK(second.pages.count_changes() == 0);  // nothing was counted again
+}
+
+TEST_CASE("a wrong count taken in is mended when its slide is laid out") {
+  const auto t0 = at("2026-11-27T10:00:40");
+  Screen first;
+  const auto plan = first.pages.plan(t0);
+  for (const auto& s : first.content.playlists[0].slides)
+    plan.pages(s, t0);
+  app::KnownCounts known = first.pages.known_counts();
+  const int items = rotating_slide(first.content.playlists[0]);
+  REQUIRE(items >= 0);
+
+  // Slide 0 said to have 7 pages, the first item 9.
+  app::KnownCounts wrong = known;
+  int right_pages = 0, right_item = 0;
+  for (auto& k : wrong.slides) {
+    if (k.slide == 0) {
+      right_pages = k.pages.pages;
+      k.pages.pages = 7;
+    }
+    if (k.slide == items) {
+      right_item = k.pages.per_item.at(0);
+      k.pages.per_item[0] = 9;
+    }
+  }
+  REQUIRE(right_pages > 0);
+  REQUIRE(right_pages != 7);
+  REQUIRE(right_item != 9);
+
+  Screen second;
+  second.pages.take_counts(wrong);
+  const auto& slides = second.content.playlists[0].slides;
+  CHECK(second.pages.plan(t0).pages(slides[0], t0).pages == 7);
+  schedule::PageRef ref;
+  ref.slide = 0;
+  ref.page = 0;
+  ref.item = slides[0].item;
+  REQUIRE(second.pages.page(ref, t0).has_value());
+  CHECK(second.pages.count_changes() == 1);
+  CHECK(second.pages.plan(t0).pages(slides[0], t0).pages == right_pages);
+
+  ref.slide = items;
+  ref.item = second.content.items.at(0).id;
+  REQUIRE(second.pages.page(ref, t0).has_value());
+  CHECK(second.pages.count_changes() == 2);
+  CHECK(second.pages.plan(t0).pages(slides[static_cast<std::size_t>(items)], t0).per_item[0] ==
+        right_item);
+  // Mended, the counts are the ones a first start makes.
+  CHECK(app::format_page_counts({"s", "c", 1, 1, second.pages.known_counts()}) ==
+        app::format_page_counts({"s", "c", 1, 1, known}));
+}
+
+TEST_CASE("counts that do not fit the playlist are not taken in") {
+  const auto t0 = at("2026-11-27T10:00:40");
+  Screen s;
+  const int items = rotating_slide(s.content.playlists[0]);
+  REQUIRE(items >= 0);
+  const std::int64_t day = model::days_from_civil({2026, 11, 27});
+  app::KnownCounts odd;
+  odd.slides.push_back({99, day, true, 0, {}});  // no such slide
+  odd.slides.push_back({-1, day, true, 0, {}});  // nor this
+  app::KnownCounts::Slide short_items{items, day, true, 0, {}};
+  short_items.pages.per_item = {1, 1};  // fewer items than the content has
+  odd.slides.push_back(short_items);
+  app::KnownCounts::Slide plain_as_items{0, day, true, 0, {}};
+  plain_as_items.pages.per_item = {1};  // a plain slide counted as items
+  odd.slides.push_back(plain_as_items);
+  s.pages.take_counts(odd);
+  CHECK(s.pages.known_counts().slides.empty());
+  // So everything is counted afresh.
+  s.pages.plan(t0).pages(s.content.playlists[0].slides[0], t0);
+  CHECK(s.pages.count_changes() == 1);
+}
+
+TEST_CASE("a player given the last run's counts shows what a fresh one shows") {
+  const auto t0 = at("2026-11-27T10:00:40");
+  FakeMeasure measure;
+  app::Player fresh("lobby-1", kZone, measure, layout::Theme{}, 1920, 1080);
+  fresh.offer(demo_content(), t0 - 60, "v1");
+  fresh.advance(t0);
+  const auto counts = fresh.shown_counts();
+  REQUIRE(counts.has_value());
+  CHECK(counts->version == "v1");
+  CHECK(counts->width == 1920);
+  const auto stamp = fresh.counts_stamp();
+
+  app::Player warm("lobby-1", kZone, measure, layout::Theme{}, 1920, 1080);
+  CHECK_FALSE(warm.shown_counts().has_value());
+  warm.offer(demo_content(), t0 - 60, "v1", &counts->counts);
+  CHECK(warm.advance(t0).change == app::Change::turned);
+  CHECK(warm.page_ref()->slide == fresh.page_ref()->slide);
+  CHECK(warm.page_ref()->page == fresh.page_ref()->page);
+  for (auto t = t0 + 5; t < t0 + 2 * 3600; t += 5) {
+    const auto a = fresh.advance(t);
+    const auto b = warm.advance(t);
+    REQUIRE(a.change == b.change);
+    REQUIRE(fresh.page_ref().has_value() == warm.page_ref().has_value());
+    CHECK(fresh.page_ref()->slide == warm.page_ref()->slide);
+    CHECK(fresh.page_ref()->page == warm.page_ref()->page);
+    CHECK(fresh.page_ref()->item == warm.page_ref()->item);
+  }
+  // The stamp moves with new content and with a new size.
+  fresh.offer(demo_content(), t0 + 2 * 3600, "v2");
+  fresh.advance(t0 + 3 * 3600);
+  CHECK(fresh.counts_stamp() != stamp);
+  const auto after_swap = fresh.counts_stamp();
+  fresh.resize(1280, 720);
+  CHECK(fresh.counts_stamp() != after_swap);
+  fresh.advance(t0 + 3 * 3600);
+  CHECK(fresh.shown_counts()->width == 1280);
+  CHECK(fresh.shown_counts()->version == "v2");
+}
+
+}  // namespace hb::test
