@@ -180,15 +180,6 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
         (systemd.watchdog_seconds() > 0
              ? "; watchdog every " + std::to_string(std::lround(systemd.watchdog_seconds())) + " s"
              : std::string()));
-  auto fonts = render::FontSet::open();
-  if (!fonts.fonts) {
-    log(fonts.error);
-    return 1;
-  }
-  // A screen runs for months beside other programs: caches are capped well
-  // below the defaults the one-shot commands use. A full demo rotation's
-  // text fits; a miss costs a few milliseconds at a page turn.
-  const render::TtfMeasurer measure(*fonts.fonts, 4u << 20);
   model::PlayerConfig player_config = *config;
   // Like a feed's relative URL, a relative cache directory belongs beside
   // the config, not wherever the player happened to be started.
@@ -207,12 +198,6 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
   // Pictures come from the fetch thread's cache (remote) or their files
   // (local), checked for type, bytes and pixels either way.
   const net::PictureStore pictures(player_config.cache_dir);
-  render::CanvasOptions canvas_options;
-  canvas_options.text_cache_bytes = 3u << 20;
-  canvas_options.picture_cache_bytes = 6u << 20;
-  render::Canvas canvas(
-      *fonts.fonts, [&pictures](const std::string& source) { return pictures.load(source); },
-      canvas_options);
   render::PresenterOptions present;
   present.window.title =
       "hallboard " + (config->screen.empty() ? std::string("*") : config->screen);
@@ -224,31 +209,25 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
   present.backend = options->backend.value_or(
       render::parse_backend(config->display.renderer).value_or(render::Backend::automatic));
   present.gpu_device_present = has_gpu_device();
-  // The page size the screen will have: the config's display, as the
-  // window is made at the desktop's size (checked once it is open).
-  // A restart with the same content, fonts and screen takes the last run's
-  // page counts instead of laying every slide out before the first frame.
-  const layout::Theme theme = load_theme();
-  PageCountFile page_counts(player_config.cache_dir + "/page-counts",
-                            page_count_setup(fonts.fonts->catalog(), theme, *config));
+
+  // What the screen draws with and what it shows. A thread of its own makes
+  // them and lays out the first page (the fonts, the cached feeds, every
+  // slide's pages counted unless the last run's counts hold, the page's
+  // text rendered) while this one opens the window, which needs none of
+  // them; they are this thread's alone once that thread is joined.
+  struct Drawing {
+    std::unique_ptr<render::FontSet> fonts;
+    std::unique_ptr<render::TtfMeasurer> measure;
+    std::unique_ptr<render::Canvas> canvas;
+    std::unique_ptr<PageCountFile> page_counts;
+    std::unique_ptr<Player> player;
+    std::unique_ptr<FeedFetcher> fetcher;
+  } d;
   render::Size size;
-  if (options->windowed) {
-    size = {options->windowed->first, options->windowed->second};
-    if (config->display.rotate == 90 || config->display.rotate == 270) std::swap(size.w, size.h);
-  } else if (const auto last = page_counts.last_size()) {
-    std::tie(size.w, size.h) = *last;  // the size it had last time, whatever the config says
-  } else {
-    std::tie(size.w, size.h) = upright_size(*config);
-  }
-  Player player(config->screen, offset, measure, theme, size.w, size.h);
   bool pictures_changed = false;
   bool has_content = false;
-  // Reads the cache now, so the first frame shows it before any request returns.
-  FetcherOptions fetching;
-  fetching.fetch.ca_file = player_config.tls_ca_file;
-  FeedFetcher fetcher(player_config, clocks, core_merge(player_config), fetching);
   const auto take_news = [&](model::UnixSeconds now) {
-    auto news = fetcher.take();
+    auto news = d.fetcher->take();
     for (const auto& line : news.log)
       log(line);
     if (!news.accepted.empty()) {
@@ -256,40 +235,85 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
       std::string names;
       for (const auto& f : accepted.feeds)
         names += (names.empty() ? "" : ", ") + f;
-      std::string version = content_version(fetcher.feed_states());
-      const KnownCounts* known = page_counts.find(version, size.w, size.h);
+      std::string version = content_version(d.fetcher->feed_states());
+      const KnownCounts* known = d.page_counts->find(version, size.w, size.h);
       note(std::string(accepted.from_cache ? "content from the cache" : "new content") +
            (names.empty() ? "" : ": " + names) +
-           (player.has_content() ? "; it shows from the next page" : "") +
+           (d.player->has_content() ? "; it shows from the next page" : "") +
            (known ? "; page counts from the last run" : ""));
-      player.offer(std::move(accepted.content), now, std::move(version), known);
+      d.player->offer(std::move(accepted.content), now, std::move(version), known);
       has_content = true;
     }
     if (news.pictures_changed) {
-      canvas.forget_pictures();
+      d.canvas->forget_pictures();
       pictures_changed = true;
     }
   };
-  take_news(second_now());
-  // The cached content's first page is laid out (every slide's pages
-  // counted first: the longest step before the first frame) on a thread of
-  // its own while this one opens the window, which does not touch the fonts;
-  // the player, the measurer and the fonts are this thread's again once it
-  // is joined, before anything else uses them.
   Step first_step;  // change none: nothing laid out ahead
-  std::future<Step> laying_out;
-  // Until the first frame: body and small text measured and drawn in turn
-  // would otherwise make SDL_ttf load the same glyphs again at each change
-  // of size (render/font_set.h).
-  fonts.fonts->keep_sizes_apart(true);
-  bool spare_fonts = true;
-  if (has_content) {
-    const model::UnixSeconds first_second = second_now();
-    laying_out = std::async(std::launch::async,
-                            [&player, first_second] { return player.advance(first_second); });
+  std::string no_fonts;
+  const auto prepare = [&] {
+    auto fonts = render::FontSet::open();
+    if (!fonts.fonts) {
+      no_fonts = fonts.error;
+      return;
+    }
+    d.fonts = std::move(fonts.fonts);
+    // A screen runs for months beside other programs: caches are capped well
+    // below the defaults the one-shot commands use. A full demo rotation's
+    // text fits; a miss costs a few milliseconds at a page turn.
+    d.measure = std::make_unique<render::TtfMeasurer>(*d.fonts, 4u << 20);
+    render::CanvasOptions canvas_options;
+    canvas_options.text_cache_bytes = 3u << 20;
+    canvas_options.picture_cache_bytes = 6u << 20;
+    d.canvas = std::make_unique<render::Canvas>(
+        *d.fonts, [&pictures](const std::string& source) { return pictures.load(source); },
+        canvas_options);
+    // A restart with the same content, fonts and screen takes the last run's
+    // page counts instead of laying every slide out before the first frame.
+    const layout::Theme theme = load_theme();
+    d.page_counts =
+        std::make_unique<PageCountFile>(player_config.cache_dir + "/page-counts",
+                                        page_count_setup(d.fonts->catalog(), theme, *config));
+    // The page size the screen will have: the size it had last time, else
+    // the config's display, as the window is made at the desktop's size
+    // (checked once it is open).
+    if (options->windowed) {
+      size = {options->windowed->first, options->windowed->second};
+      if (config->display.rotate == 90 || config->display.rotate == 270) std::swap(size.w, size.h);
+    } else if (const auto last = d.page_counts->last_size()) {
+      std::tie(size.w, size.h) = *last;
+    } else {
+      std::tie(size.w, size.h) = upright_size(*config);
+    }
+    d.player = std::make_unique<Player>(config->screen, offset, *d.measure, theme, size.w, size.h);
+    // Reads the cache now, so the first frame shows it before any request returns.
+    FetcherOptions fetching;
+    fetching.fetch.ca_file = player_config.tls_ca_file;
+    d.fetcher =
+        std::make_unique<FeedFetcher>(player_config, clocks, core_merge(player_config), fetching);
+    take_news(second_now());
+    // Until the first frame: body and small text measured and drawn in turn
+    // would otherwise make SDL_ttf load the same glyphs again at each change
+    // of size (render/font_set.h).
+    d.fonts->keep_sizes_apart(true);
+    if (!has_content) return;
+    first_step = d.player->advance(second_now());
+    d.canvas->prepare(d.player->page());
+  };
+  auto preparing = std::async(std::launch::async, prepare);
+  auto opened_screen = render::open_screen(present);
+  preparing.get();
+  if (!no_fonts.empty()) {
+    log(no_fonts);
+    return 1;
   }
-  auto opened = render::open_presenter(canvas, *fonts.fonts, present);
-  if (laying_out.valid()) first_step = laying_out.get();
+  render::FontSet& fonts = *d.fonts;
+  render::Canvas& canvas = *d.canvas;
+  PageCountFile& page_counts = *d.page_counts;
+  Player& player = *d.player;
+  FeedFetcher& fetcher = *d.fetcher;
+  bool spare_fonts = true;
+  auto opened = render::make_presenter(std::move(opened_screen), canvas, fonts);
   if (!opened.presenter) {
     log("cannot open the screen: " + opened.error);
     return 1;
@@ -430,7 +454,7 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
       // Once the first frame is drawn (and reported), the spare fonts' 2.7 MB
       // each go back to the system; later pages mostly reuse what it
       // measured and drew.
-      fonts.fonts->keep_sizes_apart(false);
+      fonts.keep_sizes_apart(false);
       malloc_trim(0);
       spare_fonts = false;
     }

@@ -99,23 +99,45 @@ void Canvas::draw_text_line(std::string_view text, const layout::TextStyle& styl
   SDL_Rect visible{};
   SDL_GetClipRect(&target, &visible);
   const int baseline = centred_baseline(box, style.size);
-  const auto blit = [&](const RenderedText& rendered, int at) {
+  visible_text(text, style, color, x, visible, [&](const RenderedText& rendered, int at) {
     for (const auto& piece : rendered.pieces) {
       SDL_Rect to{at + piece.x, baseline - piece.baseline, piece.surface->w, piece.surface->h};
       SDL_BlitSurface(piece.surface.get(), nullptr, &target, &to);
     }
-  };
+  });
+}
+
+void Canvas::visible_text(std::string_view text, const layout::TextStyle& style,
+                          layout::Color color, int x, const SDL_Rect& visible,
+                          const std::function<void(const RenderedText&, int)>& use) {
   // A character is at most about an em per UTF-8 byte (a hanzi is 1 em in
   // 3 bytes, the widest dash, U+2E3B, 3 em in 3), so text of this many
   // bytes fits one surface with room to spare and needs no chunking.
   const auto one_surface_bytes =
       static_cast<std::size_t>(options_.max_text_width / (2 * style.size));
-  if (text.size() <= one_surface_bytes) return blit(text_.render(text, style, color), x);
+  if (text.size() <= one_surface_bytes) return use(text_.render(text, style, color), x);
   for (const auto& chunk : chunks(text, style)) {
     const int at = x + chunk.x;
     if (at >= visible.x + visible.w) break;
     if (at + chunk.width <= visible.x) continue;
-    blit(text_.render(chunk.text, style, color), at);
+    use(text_.render(chunk.text, style, color), at);
+  }
+}
+
+void Canvas::prepare(const layout::Page& page) {
+  const auto ahead = [this](std::string_view text, const layout::TextStyle& style,
+                            layout::Color color, const layout::Box& box, int x) {
+    if (text.empty() || color.a == 0 || style.size < 1 || box.w <= 0 || box.h <= 0) return;
+    visible_text(text, style, color, x, SDL_Rect{box.x, box.y, box.w, box.h},
+                 [](const RenderedText&, int) {});
+  };
+  for (const auto& e : page.elements) {
+    if (const auto* t = std::get_if<layout::TextRun>(&e))
+      ahead(t->text, t->style, t->color, t->box, t->box.x);
+    else if (const auto* k = std::get_if<layout::Ticker>(&e))
+      ahead(k->text, k->style, k->color, k->box, k->box.x);
+    else if (const auto* p = std::get_if<layout::Picture>(&e))
+      scaled_picture(*p);
   }
 }
 

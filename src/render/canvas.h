@@ -53,6 +53,12 @@ class Canvas {
   DrawReport draw(const layout::Page& page, SDL_Surface& target);
   RenderResult render(const layout::Page& page, int width, int height);
 
+  // Renders what drawing the page will take (its text, its pictures) into
+  // the caches, drawing nothing: the first page is prepared on a thread of
+  // its own while the window opens. Nothing else may use the canvas or its
+  // fonts meanwhile.
+  void prepare(const layout::Page& page);
+
   // One ticker, its text moved `offset` pixels to the left of box.x
   // (0 is the still frame draw() shows); only chunks in view are rendered.
   void draw_ticker(const layout::Ticker& ticker, SDL_Surface& target, int offset);
@@ -89,6 +95,11 @@ class Canvas {
   // Text from x (before any offset) in a box, baseline centred, clipped to it.
   void draw_text_line(std::string_view text, const layout::TextStyle& style, layout::Color color,
                       const layout::Box& box, int x, SDL_Surface& target);
+  // The rendered pieces of text starting at x that reach into `visible`,
+  // each with the x it goes at.
+  void visible_text(std::string_view text, const layout::TextStyle& style, layout::Color color,
+                    int x, const SDL_Rect& visible,
+                    const std::function<void(const RenderedText&, int)>& use);
   void draw_picture(const layout::Picture& picture, SDL_Surface& target, DrawReport& report);
   const ScaledPicture& scaled_picture(const layout::Picture& picture);
   const std::vector<TextChunk>& chunks(std::string_view text, const layout::TextStyle& style);

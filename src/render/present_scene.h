@@ -74,10 +74,11 @@ class Scene {
   SurfacePtr base_;
   std::vector<SurfacePtr> bands_;  // per ticker, after keep_ticker_bands_only()
   // Per ticker: its round drawn once, when its band allows (null: drawn
-  // frame by frame). Checked against the band once after each set().
+  // frame by frame). Checked against the band once after each set(), and
+  // made (make_new) when a ticker first moves.
   std::vector<std::unique_ptr<TickerLoop>> loops_;
   bool loops_checked_ = false;
-  void check_loops();
+  void check_loops(bool make_new);
   // Ticker i's band as the page has it (a view of base_ or bands_[i]).
   SurfacePtr band(std::size_t i) const;
   bool has_page_ = false;

@@ -138,47 +138,74 @@ Probe probe_renderer(SDL_Window* window, bool take_any) {
 
 }  // namespace
 
-PresenterResult open_presenter(Canvas& canvas, FontSet& fonts, const PresenterOptions& options) {
+OpenedScreen open_screen(const PresenterOptions& options) {
+  OpenedScreen screen;
+  screen.rotate = options.rotate;
   auto opened = Window::open(options.window);
-  if (!opened.window) return {nullptr, {}, std::move(opened.error)};
-  auto window = std::move(opened.window);
-  std::string choice;
+  if (!opened.window) {
+    screen.error = std::move(opened.error);
+    return screen;
+  }
+  screen.window = std::move(opened.window);
   if (options.backend == Backend::cpu) {
-    choice = "cpu, as asked";
+    screen.choice = "cpu, as asked";
   } else if (options.backend == Backend::automatic && !options.gpu_device_present) {
-    choice = "cpu: this machine has no graphics device (/dev/dri)";
+    screen.choice = "cpu: this machine has no graphics device (/dev/dri)";
   } else {
     const bool asked = options.backend == Backend::gpu;
-    auto probe = probe_renderer(window->get(), asked);
+    auto probe = probe_renderer(screen.window->get(), asked);
     if (probe.renderer && (!probe.software || asked)) {
       if (!asked)
-        choice = "gpu: " + probe.description + " is hardware-accelerated";
+        screen.choice = "gpu: " + probe.description + " is hardware-accelerated";
       else if (probe.name == "software")
-        choice = "gpu, as asked, with SDL's software renderer: there is no accelerated one (" +
-                 probe.error + ")";
+        screen.choice =
+            "gpu, as asked, with SDL's software renderer: there is no accelerated one (" +
+            probe.error + ")";
       else if (probe.software)
-        choice = "gpu, as asked, though " + probe.description + " draws in software";
+        screen.choice = "gpu, as asked, though " + probe.description + " draws in software";
       else
-        choice = "gpu, as asked: " + probe.description;
-      std::string name = "gpu (" + probe.name + ")";
-      return {std::make_unique<GpuPresenter>(std::move(window), std::move(probe.renderer), canvas,
-                                             fonts, options.rotate, std::move(name)),
-              std::move(choice),
-              {}};
+        screen.choice = "gpu, as asked: " + probe.description;
+      screen.renderer = std::move(probe.renderer);
+      screen.gpu_name = "gpu (" + probe.name + ")";
+      return screen;
     }
     if (probe.renderer)
-      choice = "cpu: " + probe.description + " draws in software";
+      screen.choice = "cpu: " + probe.description + " draws in software";
     else
-      choice = std::string(asked ? "cpu: gpu was asked for, but " : "cpu: ") +
-               "there is no accelerated renderer (" + probe.error + ")";
+      screen.choice = std::string(asked ? "cpu: gpu was asked for, but " : "cpu: ") +
+                      "there is no accelerated renderer (" + probe.error + ")";
     probe.renderer.reset();
-    if (SDL_GetWindowFlags(window->get()) & (SDL_WINDOW_OPENGL | SDL_WINDOW_VULKAN))
-      if (auto error = window->reopen(); !error.empty()) return {nullptr, std::move(choice), error};
+    if (SDL_GetWindowFlags(screen.window->get()) & (SDL_WINDOW_OPENGL | SDL_WINDOW_VULKAN))
+      if (auto error = screen.window->reopen(); !error.empty()) {
+        screen.window.reset();
+        screen.error = std::move(error);
+        return screen;
+      }
   }
+  // The compositor draws into the window's own memory: made now (X11 shared
+  // memory) and touched once, so the first page is not also waiting for
+  // the kernel to hand out 8 MB page by page. Nothing is presented.
+  if (SDL_Surface* surface = SDL_GetWindowSurface(screen.window->get()))
+    SDL_FillRect(surface, nullptr, 0);
+  return screen;
+}
+
+PresenterResult make_presenter(OpenedScreen screen, Canvas& canvas, FontSet& fonts) {
+  if (!screen.window) return {nullptr, std::move(screen.choice), std::move(screen.error)};
+  if (screen.renderer)
+    return {
+        std::make_unique<GpuPresenter>(std::move(screen.window), std::move(screen.renderer), canvas,
+                                       fonts, screen.rotate, std::move(screen.gpu_name)),
+        std::move(screen.choice),
+        {}};
   std::string error;
-  auto cpu = CpuPresenter::open(std::move(window), canvas, fonts, options.rotate, error);
-  if (!cpu) return {nullptr, std::move(choice), std::move(error)};
-  return {std::move(cpu), std::move(choice), {}};
+  auto cpu = CpuPresenter::open(std::move(screen.window), canvas, fonts, screen.rotate, error);
+  if (!cpu) return {nullptr, std::move(screen.choice), std::move(error)};
+  return {std::move(cpu), std::move(screen.choice), {}};
+}
+
+PresenterResult open_presenter(Canvas& canvas, FontSet& fonts, const PresenterOptions& options) {
+  return make_presenter(open_screen(options), canvas, fonts);
 }
 
 }  // namespace hb::render

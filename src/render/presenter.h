@@ -145,6 +145,21 @@ struct PresenterResult {
 // must outlive the presenter.
 PresenterResult open_presenter(Canvas& canvas, FontSet& fonts, const PresenterOptions& options);
 
+// The same in two steps. Opening the window and choosing the path needs
+// neither fonts nor canvas, and SDL wants its window on the program's main
+// thread: the player opens it there while another thread opens the fonts
+// and lays out the first page, then makes the presenter.
+struct OpenedScreen {
+  std::unique_ptr<Window> window;  // null: error says why
+  RendererPtr renderer;            // the gpu path's; null: the cpu compositor
+  std::string gpu_name;
+  int rotate = 0;
+  std::string choice;  // as PresenterResult's
+  std::string error;
+};
+OpenedScreen open_screen(const PresenterOptions& options);
+PresenterResult make_presenter(OpenedScreen screen, Canvas& canvas, FontSet& fonts);
+
 // GL_RENDERER strings and SDL renderer names that mean drawing in software.
 bool is_software_renderer(std::string_view renderer);
 

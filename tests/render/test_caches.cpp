@@ -56,6 +56,29 @@ TEST_CASE("a page drawn again renders no text again") {
   CHECK(second.hits == first.hits + 8);
 }
 
+TEST_CASE("a page prepared ahead draws without rendering text, to the same pixels") {
+  auto fonts = test::open_fonts();
+  auto page = page_of_lines(6);
+  // A ticker too long for one text surface: only what is in view is made.
+  std::string long_text;
+  for (int i = 0; i < 60; ++i)
+    long_text += "请携带身份证原件办理，";
+  page.elements.push_back(layout::Ticker{
+      {0, 200, 400, 36}, long_text, {24, layout::Weight::regular}, {0, 0, 0, 255}, 120});
+  auto plain = test::canvas_without_pictures(*fonts);
+  const auto expected = plain.render(page, 400, 240);
+  REQUIRE(expected.surface);
+
+  auto ahead = test::canvas_without_pictures(*fonts);
+  ahead.prepare(page);
+  const auto prepared = ahead.text_cache_stats();
+  CHECK(prepared.misses == plain.text_cache_stats().misses);
+  const auto drawn = ahead.render(page, 400, 240);
+  REQUIRE(drawn.surface);
+  CHECK(ahead.text_cache_stats().misses == prepared.misses);  // nothing rendered now
+  CHECK(test::compare(*drawn.surface, *expected.surface, 0).worst == 0);
+}
+
 TEST_CASE("the text cache stays within its byte budget") {
   auto fonts = test::open_fonts();
   CanvasOptions options;
