@@ -263,6 +263,82 @@ TEST_CASE("a wrong count taken in is mended when its slide is laid out") {
         app::format_page_counts({"s", "c", 1, 1, known}));
 }
 
+// The demo's counts at t0, with slide 0 and the first item of the rotating
+// item slide said to have `pages` and `item_pages` (-1: as they have).
+app::KnownCounts counts_with(int pages, int item_pages, model::UnixSeconds t0,
+                             app::KnownCounts* right = nullptr) {
+  Screen first;
+  const auto plan = first.pages.plan(t0);
+  for (const auto& s : first.content.playlists[0].slides)
+    plan.pages(s, t0);
+  app::KnownCounts known = first.pages.known_counts();
+  if (right) *right = known;
+  const int items = rotating_slide(first.content.playlists[0]);
+  for (auto& k : known.slides) {
+    if (k.slide == 0) k.pages.pages = pages;
+    if (k.slide == items && item_pages >= 0) k.pages.per_item.at(0) = item_pages;
+  }
+  return known;
+}
+
+TEST_CASE("counts taken in are checked one by one, a slide remembered as empty too") {
+  const auto t0 = at("2026-11-27T10:00:40");
+  app::KnownCounts right;
+  const auto wrong = counts_with(0, 0, t0, &right);
+  Screen s;
+  s.pages.take_counts(wrong);
+  // Remembered as empty, slide 0 would never be shown, so never laid out.
+  CHECK(s.pages.plan(t0).pages(s.content.playlists[0].slides[0], t0).pages == 0);
+  int checks = 0;
+  while (s.pages.check_taken_count(t0) && checks < 1000)
+    ++checks;
+  // One a slide, one an item of the rotating slide.
+  CHECK(checks ==
+        static_cast<int>(s.content.playlists[0].slides.size() - 1 + s.content.items.size()));
+  CHECK(s.pages.count_changes() == 2);
+  CHECK(app::format_page_counts({"s", "c", 1, 1, s.pages.known_counts()}) ==
+        app::format_page_counts({"s", "c", 1, 1, right}));
+  CHECK_FALSE(s.pages.check_taken_count(t0));
+  // Another day's state: nothing of it was taken in, nothing to check.
+  Screen other;
+  other.pages.take_counts(wrong);
+  CHECK_FALSE(other.pages.check_taken_count(at("2026-11-30T10:00:40")));
+}
+
+TEST_CASE("a remembered count too high never shows the waiting page") {
+  const auto t0 = at("2026-11-27T10:00:40");
+  app::KnownCounts right;
+  const auto wrong = counts_with(9, -1, t0, &right);
+  int real = 0;
+  for (const auto& k : right.slides)
+    if (k.slide == 0) real = k.pages.pages;
+  REQUIRE(real > 0);
+  REQUIRE(real < 9);
+  // When the wrong rotation is past slide 0's real end.
+  Screen probe;
+  probe.pages.take_counts(wrong);
+  const auto plan = probe.pages.plan(t0 - 60);
+  std::optional<model::UnixSeconds> when;
+  for (auto t = t0; t < t0 + 7200 && !when; t += 5) {
+    const auto ref = schedule::page_on_screen(plan, t);
+    if (ref && !ref->urgent && ref->slide == 0 && ref->page >= real) when = t;
+  }
+  REQUIRE(when.has_value());
+
+  FakeMeasure measure;
+  app::Player player("lobby-1", kZone, measure, layout::Theme{}, 1920, 1080);
+  player.offer(demo_content(), t0 - 60, "v1", &wrong);
+  CHECK(player.advance(*when).change == app::Change::turned);
+  REQUIRE(player.page_ref().has_value());
+  CHECK(player.page().slide_type != "waiting");
+  // From here on the rotation is the one fresh counts give.
+  app::Player fresh("lobby-1", kZone, measure, layout::Theme{}, 1920, 1080);
+  fresh.offer(demo_content(), t0 - 60, "v1");
+  fresh.advance(*when);
+  CHECK(player.page_ref()->slide == fresh.page_ref()->slide);
+  CHECK(player.page_ref()->page == fresh.page_ref()->page);
+}
+
 TEST_CASE("counts that do not fit the playlist are not taken in") {
   const auto t0 = at("2026-11-27T10:00:40");
   Screen s;

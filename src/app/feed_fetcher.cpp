@@ -210,6 +210,7 @@ void FeedFetcher::post(std::vector<std::string> log, std::optional<Accepted> acc
         if (std::find(waiting.feeds.begin(), waiting.feeds.end(), f) == waiting.feeds.end())
           waiting.feeds.push_back(std::move(f));
       waiting.from_cache = waiting.from_cache && accepted->from_cache;
+      waiting.version = std::move(accepted->version);
     }
   }
   news_.pictures_changed = news_.pictures_changed || pictures;
@@ -352,6 +353,7 @@ void FeedFetcher::accept_and_record(Source& s, FeedVersion v, double now) {
 void FeedFetcher::handle(Acceptance a, double now) {
   std::vector<std::string> feeds;
   bool from_cache = true;
+  std::string every_feed;
   {
     const std::lock_guard lock(states_mutex_);
     for (const auto& accepted : a.accepted)
@@ -360,6 +362,8 @@ void FeedFetcher::handle(Acceptance a, double now) {
           state.generated = accepted.generated;
           state.sha256 = net::sha256_hex(accepted.version.bytes);
         }
+    for (const auto& state : states_)
+      every_feed += state.url + " " + state.sha256 + "\n";
   }
   for (const auto& accepted : a.accepted) {
     const FeedVersion& v = accepted.version;
@@ -397,7 +401,10 @@ void FeedFetcher::handle(Acceptance a, double now) {
       keep.push_back(p.url);
     pictures_.cache().prune(keep);
   }
-  post(std::move(a.log), Accepted{std::move(*a.content), std::move(feeds), from_cache}, false);
+  post(std::move(a.log),
+       Accepted{std::move(*a.content), std::move(feeds), from_cache,
+                net::sha256_hex(every_feed).substr(0, 12)},
+       false);
 }
 
 void FeedFetcher::refresh_picture(double now) {

@@ -51,6 +51,9 @@ struct Accepted {
   model::Content content;          // for Player::offer
   std::vector<std::string> feeds;  // the feeds whose new versions it brings
   bool from_cache = false;         // read from the cache at start
+  // Names this content (for proof of play and the page counts): a short
+  // digest of every feed's accepted bytes, taken with it.
+  std::string version;
 };
 
 // One feed as the heartbeat reports it.

@@ -31,7 +31,6 @@ std::string page_json(const HeartbeatPage& p) {
 
 }  // namespace
 
-
 HeartbeatPage heartbeat_page(const layout::Page& page, bool dark) {
   HeartbeatPage r;
   if (dark) {

@@ -64,5 +64,4 @@ std::vector<HeartbeatFeed> heartbeat_feeds(const std::vector<FeedState>& states)
 
 // 2026-11-27T10:00:00+08:00
 
-
 }  // namespace hb::app

@@ -2,9 +2,11 @@
 // beside the feeds. Counting means laying out every page of every slide
 // (and of every item), the longest step before the first frame; a restart
 // with the same content, fonts, theme, program and screen size takes the
-// counts from here and lays out only the page it shows. A count taken from
-// here is checked whenever its slide is laid out to be shown (see
-// ScreenPages::take_counts), so a wrong one lasts one page at most.
+// counts from here and lays out only the page it shows. Each count taken
+// from here is then checked against the layout: when its slide is laid out
+// to be shown, and otherwise one slide or item a second after the first
+// frame (ScreenPages::check_taken_count), so a wrong one is mended within
+// about a minute, and a page past a slide's real end is never shown.
 //
 // The file is text, replaced atomically, and ends with a SHA-256 of what is
 // before it: anything damaged, truncated or written for another setup is

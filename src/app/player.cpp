@@ -87,21 +87,32 @@ bool Player::should_swap(model::UnixSeconds t) const {
   return urgent_now && !ref_->urgent;
 }
 
-Step Player::advance(model::UnixSeconds t) {
-  if (should_swap(t)) {
-    shown_ = std::move(pending_);
-    ++swaps_;
-  }
+bool Player::check_counts(model::UnixSeconds t) {
+  return shown_ && shown_->pages->check_taken_count(t);
+}
+
+std::optional<schedule::PageRef> Player::ref_at(model::UnixSeconds t) const {
   std::optional<schedule::PageRef> ref;
   if (shown_) ref = schedule::page_on_screen(shown_->plan, t);
   if (ref && ref->urgent) {
     ref->page = shown_->pages->urgent_page(*ref, t);
     ref->page_count = shown_->pages->urgent_count(t);
   }
-  const bool same_page =
-      drawn_ && ref.has_value() == ref_.has_value() &&
-      (!ref || (ref->urgent == ref_->urgent && ref->slide == ref_->slide &&
-                ref->page == ref_->page && ref->item == ref_->item && ref->start == ref_->start));
+  return ref;
+}
+
+Step Player::advance(model::UnixSeconds t) {
+  if (should_swap(t)) {
+    shown_ = std::move(pending_);
+    ++swaps_;
+  }
+  std::optional<schedule::PageRef> ref = ref_at(t);
+  const auto on_screen = [this](const std::optional<schedule::PageRef>& r) {
+    return drawn_ && r.has_value() == ref_.has_value() &&
+           (!r || (r->urgent == ref_->urgent && r->slide == ref_->slide && r->page == ref_->page &&
+                   r->item == ref_->item && r->start == ref_->start));
+  };
+  bool same_page = on_screen(ref);
   const model::Content& content = shown_ ? shown_->content : empty_;
   const std::tuple<std::int64_t, model::UnixSeconds, const void*> state{
       (t - ((t % 60) + 60) % 60) / 60,
@@ -111,7 +122,17 @@ Step Player::advance(model::UnixSeconds t) {
     return {};
   }
   std::optional<layout::Page> laid_out;
-  if (ref) laid_out = shown_->pages->page(*ref, t);
+  if (ref) {
+    const auto changes = shown_->pages->count_changes();
+    laid_out = shown_->pages->page(*ref, t);
+    if (!laid_out && shown_->pages->count_changes() != changes) {
+      // The page was past the end of a slide whose remembered count laying
+      // it out has just mended: the page the mended rotation has now.
+      ref = ref_at(t);
+      same_page = on_screen(ref);
+      if (ref) laid_out = shown_->pages->page(*ref, t);
+    }
+  }
   if (!laid_out) {
     ref.reset();
     laid_out = (shown_ ? shown_->pages : empty_pages_)

@@ -53,6 +53,9 @@ class Player {
     KnownCounts counts;
   };
   std::optional<ShownCounts> shown_counts() const;
+  // Checks one count taken from the last run against the layout (see
+  // ScreenPages::check_taken_count); false when none is left to check.
+  bool check_counts(model::UnixSeconds t);
   std::pair<std::uint64_t, std::uint64_t> counts_stamp() const;
 
   Step advance(model::UnixSeconds t);
@@ -72,6 +75,7 @@ class Player {
   struct Shown;
   std::unique_ptr<Shown> make_shown(model::Content content, model::UnixSeconds since) const;
   bool should_swap(model::UnixSeconds t) const;
+  std::optional<schedule::PageRef> ref_at(model::UnixSeconds t) const;
 
   std::string screen_;
   int offset_;

@@ -64,15 +64,6 @@ std::string default_cache_dir(const std::string& screen) {
   return base + "/hallboard/" + (screen.empty() ? std::string("default") : screen);
 }
 
-// Which version of the content is on screen, for proof of play: a short
-// digest of every feed's accepted bytes.
-std::string content_version(const std::vector<FeedState>& feeds) {
-  std::string all;
-  for (const auto& f : feeds)
-    all += f.url + " " + f.sha256 + "\n";
-  return net::sha256_hex(all).substr(0, 12);
-}
-
 void log(const std::string& line) {
   std::cerr << "hallboard run: " << line << "\n";
 }
@@ -235,13 +226,12 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
       std::string names;
       for (const auto& f : accepted.feeds)
         names += (names.empty() ? "" : ", ") + f;
-      std::string version = content_version(d.fetcher->feed_states());
-      const KnownCounts* known = d.page_counts->find(version, size.w, size.h);
+      const KnownCounts* known = d.page_counts->find(accepted.version, size.w, size.h);
       note(std::string(accepted.from_cache ? "content from the cache" : "new content") +
            (names.empty() ? "" : ": " + names) +
            (d.player->has_content() ? "; it shows from the next page" : "") +
            (known ? "; page counts from the last run" : ""));
-      d.player->offer(std::move(accepted.content), now, std::move(version), known);
+      d.player->offer(std::move(accepted.content), now, std::move(accepted.version), known);
       has_content = true;
     }
     if (news.pictures_changed) {
@@ -303,7 +293,7 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
   auto preparing = std::async(std::launch::async, prepare);
   auto opened_screen = render::open_screen(present);
   preparing.get();
-  if (!no_fonts.empty()) {
+  if (!d.fonts) {
     log(no_fonts);
     return 1;
   }
@@ -422,6 +412,9 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
         showing = {page.slide_type, page.page, page.page_count, page.item, player.version()};
       }
       if (const auto error = proof.showing(std::move(showing), second); !error.empty()) log(error);
+      // Counts taken from the last run are checked against the layout, one
+      // slide (or item) a second while nothing else is drawn.
+      if (ready && step.change == Change::none) player.check_counts(second);
       if (ready && player.counts_stamp() != counts_kept) {
         // After the first frame, never before it: for the next start.
         counts_kept = player.counts_stamp();

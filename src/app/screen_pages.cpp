@@ -41,7 +41,10 @@ ScreenPages::CountKey ScreenPages::count_key(const model::Slide& s, model::UnixS
 
 schedule::SlidePages ScreenPages::count(const model::Slide& s, model::UnixSeconds t) {
   // States only move forward on a running screen: forget the old ones.
-  if (counted_.size() > 256) counted_.clear();
+  if (counted_.size() > 256) {
+    counted_.clear();
+    unchecked_.clear();
+  }
   auto [it, fresh] = counted_.try_emplace(count_key(s, t));
   if (fresh) {
     it->second = layout_.count(layout::moment_for(content_, offset_, t), s);
@@ -52,18 +55,22 @@ schedule::SlidePages ScreenPages::count(const model::Slide& s, model::UnixSecond
 
 void ScreenPages::check_count(const model::Slide& s, const std::string& item, model::UnixSeconds t,
                               int laid_out) {
-  const auto it = counted_.find(count_key(s, t));
+  const CountKey key = count_key(s, t);
+  const auto it = counted_.find(key);
   if (it == counted_.end()) return;
   int* counted = nullptr;
+  int place = -1;
   if (schedule::is_rotating_item_slide(s)) {
     const auto& items = content_.items;
     const auto found = std::find_if(items.begin(), items.end(),
                                     [&item](const model::Item& i) { return i.id == item; });
-    const auto index = static_cast<std::size_t>(found - items.begin());
-    if (index < it->second.per_item.size()) counted = &it->second.per_item[index];
+    place = static_cast<int>(found - items.begin());
+    if (static_cast<std::size_t>(place) < it->second.per_item.size())
+      counted = &it->second.per_item[static_cast<std::size_t>(place)];
   } else if (item == s.item) {
     counted = &it->second.pages;
   }
+  unchecked_.erase({key, place});
   if (!counted || *counted == laid_out) return;
   *counted = laid_out;
   ++count_changes_;
@@ -88,6 +95,30 @@ KnownCounts ScreenPages::known_counts() const {
   return k;
 }
 
+bool ScreenPages::check_taken_count(model::UnixSeconds t) {
+  if (!playlist_) return false;
+  const auto state = std::tuple{model::days_from_civil(schedule::to_local(t, offset_).date),
+                                schedule::is_open(calendar_, t, offset_),
+                                schedule::next_notice_change(content_, t, offset_).value_or(0)};
+  for (auto entry = unchecked_.begin(); entry != unchecked_.end(); ++entry) {
+    const auto [key, place] = *entry;
+    if (std::tuple{std::get<3>(key), std::get<4>(key), std::get<5>(key)} != state) continue;
+    unchecked_.erase(entry);  // checked now, whatever becomes of it
+    for (const auto& s : playlist_->slides) {
+      if (s.where.file != std::get<0>(key) || s.where.line != std::get<1>(key) ||
+          s.where.column != std::get<2>(key))
+        continue;
+      const std::string item =
+          place < 0 ? s.item : content_.items.at(static_cast<std::size_t>(place)).id;
+      const auto pages = layout_.slide(layout::moment_for(content_, offset_, t), s, item);
+      check_count(s, item, t, static_cast<int>(pages.size()));
+      break;
+    }
+    return true;
+  }
+  return false;
+}
+
 void ScreenPages::take_counts(const KnownCounts& known) {
   if (!playlist_) return;
   const auto& slides = playlist_->slides;
@@ -98,9 +129,11 @@ void ScreenPages::take_counts(const KnownCounts& known) {
     if (schedule::is_rotating_item_slide(s) ? k.pages.per_item.size() != content_.items.size()
                                             : !k.pages.per_item.empty())
       continue;
-    counted_.insert_or_assign(
-        CountKey{s.where.file, s.where.line, s.where.column, k.day, k.open, k.notice_change},
-        k.pages);
+    const CountKey key{s.where.file, s.where.line, s.where.column, k.day, k.open, k.notice_change};
+    counted_.insert_or_assign(key, k.pages);
+    if (k.pages.per_item.empty()) unchecked_.insert({key, -1});
+    for (std::size_t i = 0; i < k.pages.per_item.size(); ++i)
+      unchecked_.insert({key, static_cast<int>(i)});
   }
   for (const auto& u : known.urgent)
     urgent_counted_.insert_or_assign({u.day, u.notice_change}, std::max(1, u.pages));

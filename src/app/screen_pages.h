@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -67,6 +68,11 @@ class ScreenPages {
   // its slide is laid out to be shown, and corrected if it was wrong.
   KnownCounts known_counts() const;
   void take_counts(const KnownCounts& known);
+  // Lays out one slide (or one item of a rotating item slide) whose count
+  // was taken in and holds at t but has not been laid out since, and mends
+  // the count if it was wrong: a count too small is never shown, so never
+  // checked otherwise. False when there is nothing left to check at t.
+  bool check_taken_count(model::UnixSeconds t);
   // Grows whenever a count is made or corrected: time to remember them.
   std::uint64_t count_changes() const { return count_changes_; }
 
@@ -97,6 +103,9 @@ class ScreenPages {
   model::Calendar calendar_;
   layout::PageLayout layout_;
   std::map<CountKey, schedule::SlidePages> counted_;
+  // Counts taken in and not laid out since: the slide's key and the item's
+  // place in a rotating item slide (-1: the slide's own count).
+  std::set<std::pair<CountKey, int>> unchecked_;
   std::map<UrgentKey, int> urgent_counted_;
   std::uint64_t count_changes_ = 0;
   // Pages laid out during one minute (the header's clock changes with it).
