@@ -290,6 +290,7 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
     first_step = d.player->advance(second_now());
     d.canvas->prepare(d.player->page());
   };
+  render::set_window_environment();  // before there is another thread
   auto preparing = std::async(std::launch::async, prepare);
   auto opened_screen = render::open_screen(present);
   preparing.get();

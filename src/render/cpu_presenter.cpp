@@ -118,8 +118,8 @@ void CpuPresenter::place_now(DrawReport& report) {
   }
   const Size size = scene_.size();
   if (!shown_ || shown_->w != size.w || shown_->h != size.h) {
-    // Nothing on screen to keep: the page is composed straight into the
-    // frame (the window's own pixels when it can be), all of it sent.
+    // Nothing on screen to keep (show() draws such a page straight into
+    // the frame; this is for a transition that found no memory).
     full_ = true;
     shown_ = make_frame(size);
     if (!shown_) {
@@ -168,6 +168,20 @@ DrawReport CpuPresenter::show(const layout::Page& page, Size size, model::Transi
   // nothing to move away from.
   const bool from_something = shown_ && !blank_ && shown_->w == size.w && shown_->h == size.h;
   blank_ = false;
+  if (!shown_ || shown_->w != size.w || shown_->h != size.h) {
+    // Nothing on screen to keep (the first page, after a dark screen or a
+    // resize): the page is drawn straight into the frame, the window's own
+    // pixels when it can be, and all of it sent.
+    end_transition();
+    full_ = true;
+    shown_ = make_frame(size);
+    if (!shown_) {
+      scene_.clear();
+      aliased_ = false;
+      return {{std::string("cannot make a frame to show the page: ") + SDL_GetError()}};
+    }
+    return scene_.set_into(page, size, *shown_);
+  }
   auto report = scene_.set(page, size);
   if (how == model::Transition::none || !from_something || scene_.empty()) {
     place_now(report);

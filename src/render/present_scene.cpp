@@ -9,7 +9,10 @@
 
 namespace hb::render {
 
-DrawReport Scene::set(const layout::Page& page, Size size) {
+namespace {
+
+// The page without its tickers, and its tickers.
+std::pair<layout::Page, std::vector<LiveTicker>> split_tickers(const layout::Page& page) {
   layout::Page bare;
   bare.slide_type = page.slide_type;
   bare.page = page.page;
@@ -23,6 +26,13 @@ DrawReport Scene::set(const layout::Page& page, Size size) {
     else
       bare.elements.push_back(e);
   }
+  return {std::move(bare), std::move(tickers)};
+}
+
+}  // namespace
+
+DrawReport Scene::set(const layout::Page& page, Size size) {
+  auto [bare, tickers] = split_tickers(page);
   auto base = make_surface(size.w, size.h);
   if (!base) {
     clear();
@@ -33,7 +43,27 @@ DrawReport Scene::set(const layout::Page& page, Size size) {
   // The page is opaque wherever a ticker is copied over it; copying
   // rather than blending keeps the pixels exact and is faster.
   SDL_SetSurfaceBlendMode(base.get(), SDL_BLENDMODE_NONE);
+  take_tickers(std::move(tickers), size);
+  base_ = std::move(base);
+  return report;
+}
 
+DrawReport Scene::set_into(const layout::Page& page, Size size, SDL_Surface& frame) {
+  auto [bare, tickers] = split_tickers(page);
+  auto report = canvas_.draw(bare, frame);
+  SDL_SetSurfaceBlendMode(&frame, SDL_BLENDMODE_NONE);
+  take_tickers(std::move(tickers), size);
+  if (!take_bands(frame)) {
+    // No memory for a band: a copy of the whole page, or nothing to restore
+    // the tickers' boxes from.
+    base_ = copy_surface(frame);
+    if (!base_) report.problems.push_back("no memory for the ticker's band; it stands still");
+  }
+  draw_tickers(frame);
+  return report;
+}
+
+void Scene::take_tickers(std::vector<LiveTicker> tickers, Size size) {
   const TtfMeasurer measure(fonts_);
   std::vector<std::unique_ptr<TickerLoop>> loops(tickers.size());
   std::vector<bool> kept_now(tickers.size(), false);
@@ -53,7 +83,7 @@ DrawReport Scene::set(const layout::Page& page, Size size) {
       live.period = ticker_period(live.text_width, live.ticker);
     }
   }
-  base_ = std::move(base);
+  base_.reset();
   bands_.clear();
   has_page_ = true;
   size_ = size;
@@ -61,7 +91,6 @@ DrawReport Scene::set(const layout::Page& page, Size size) {
   loops_ = std::move(loops);
   loops_checked_ = false;
   kept_ = std::move(kept_now);
-  return report;
 }
 
 SurfacePtr Scene::band(std::size_t i) const {
@@ -136,6 +165,10 @@ bool Scene::animating() const {
 void Scene::compose(SDL_Surface& target) {
   if (!base_) return;
   SDL_BlitSurface(base_.get(), nullptr, &target, nullptr);
+  draw_tickers(target);
+}
+
+void Scene::draw_tickers(SDL_Surface& target) {
   // A ticker's round, once drawn, serves every page that keeps the ticker:
   // its text need not stay in the text cache too. A new ticker's round is
   // drawn when the ticker first moves, not here: the page it comes with
@@ -156,19 +189,22 @@ SDL_Rect Scene::ticker_rect(std::size_t i) const {
 }
 
 void Scene::keep_ticker_bands_only() {
-  if (!base_) return;
+  // No memory for a band: keep the whole page rather than lose the ticker.
+  if (base_ && take_bands(*base_)) base_.reset();
+}
+
+bool Scene::take_bands(SDL_Surface& page) {
   std::vector<SurfacePtr> bands;
   for (std::size_t i = 0; i < tickers_.size(); ++i) {
     SDL_Rect from = ticker_rect(i);
     auto band = make_surface(std::max(1, from.w), std::max(1, from.h));
-    // No memory for a band: keep the whole page rather than lose the ticker.
-    if (!band) return;
+    if (!band) return false;
     SDL_SetSurfaceBlendMode(band.get(), SDL_BLENDMODE_NONE);
-    if (!is_empty(from)) SDL_BlitSurface(base_.get(), &from, band.get(), nullptr);
+    if (!is_empty(from)) SDL_BlitSurface(&page, &from, band.get(), nullptr);
     bands.push_back(std::move(band));
   }
   bands_ = std::move(bands);
-  base_.reset();
+  return true;
 }
 
 void Scene::redraw_ticker(std::size_t i, SDL_Surface& target) {

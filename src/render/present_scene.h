@@ -37,6 +37,11 @@ class Scene {
   // keeps its position, so content updated in place does not make the band
   // jump back. On failure (no memory) the scene is empty and the report says so.
   DrawReport set(const layout::Page& page, Size size);
+  // The same, drawn straight into `frame` (this size; made opaque) with
+  // its tickers: what set(), compose() and keep_ticker_bands_only() do, for
+  // a presenter with nothing on screen to keep, without a page-sized
+  // surface of the scene's own.
+  DrawReport set_into(const layout::Page& page, Size size, SDL_Surface& frame);
   void clear();
   bool empty() const { return !has_page_; }
 
@@ -79,6 +84,11 @@ class Scene {
   std::vector<std::unique_ptr<TickerLoop>> loops_;
   bool loops_checked_ = false;
   void check_loops(bool make_new);
+  // A new page's tickers, keeping those the scene already had.
+  void take_tickers(std::vector<LiveTicker> tickers, Size size);
+  // Each ticker's box of the page into bands_; false when out of memory.
+  bool take_bands(SDL_Surface& page);
+  void draw_tickers(SDL_Surface& target);
   // Ticker i's band as the page has it (a view of base_ or bands_[i]).
   SurfacePtr band(std::size_t i) const;
   bool has_page_ = false;

@@ -2,6 +2,7 @@
 
 #include "render/window_manager.h"
 
+#include <cstdlib>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -41,6 +42,10 @@ SDL_Window* Window::create(const WindowSpec& spec) {
   return SDL_CreateWindow(spec.title.c_str(), SDL_WINDOWPOS_UNDEFINED_DISPLAY(0),
                           SDL_WINDOWPOS_UNDEFINED_DISPLAY(0), w, h,
                           SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS);
+}
+
+void set_window_environment() {
+  ::setenv("XCOMPOSEFILE", "/dev/null", 0);
 }
 
 WindowResult Window::open(const WindowSpec& spec) {

@@ -27,6 +27,14 @@ struct WindowSpec {
   bool fullscreen() const { return width <= 0 || height <= 0; }
 };
 
+// Settings the window system reads from the environment, set before the
+// program starts other threads (setenv and another thread's getenv do not
+// mix). Only XCOMPOSEFILE, when unset: SDL opens an X input method for
+// text entry, and Xlib's local one parses the locale's whole Compose table
+// for it (about 20 ms of a 30 ms window opening); a lobby screen takes no
+// typed text, so an empty table does.
+void set_window_environment();
+
 class Window;
 
 struct WindowResult {

@@ -188,5 +188,49 @@ TEST_CASE("the scene keeps a ticker's round across pages with the same band, and
   CHECK(scene.loop_bytes() == 0);
 }
 
+TEST_CASE("a page drawn straight into the frame: the pixels of drawing it, composing and copying") {
+  auto fonts = test::open_fonts();
+  auto canvas = test::canvas_without_pictures(*fonts);
+  const Size size{640, 200};
+  struct Bands {
+    const char* name;
+    std::vector<layout::Element> under;
+  };
+  const Bands cases[] = {
+      {"one colour a row (a round is made)", {layout::FillRect{{0, 140, 640, 60}, pale, 0}}},
+      {"a block across the band (drawn frame by frame)",
+       {layout::FillRect{{0, 140, 640, 60}, pale, 0},
+        layout::FillRect{{300, 140, 30, 60}, stripe, 0}}},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.name);
+    auto elements = c.under;
+    elements.push_back(layout::TextRun{{20, 20, 600, 60}, "第一窗口 综合受理", {40}, navy});
+    elements.push_back(layout::Ticker{{0, 150, 640, 40}, long_text(), {28}, navy, 120});
+    const auto page = test::page_of(elements);
+
+    Scene composed(canvas, *fonts);
+    REQUIRE(composed.set(page, size).problems.empty());
+    auto a = make_surface(size.w, size.h);
+    composed.compose(*a);
+    composed.keep_ticker_bands_only();
+
+    Scene direct(canvas, *fonts);
+    auto b = make_surface(size.w, size.h);
+    REQUIRE(direct.set_into(page, size, *b).problems.empty());
+    CHECK(direct.base() == nullptr);  // no page-sized surface of its own
+    CHECK(test::compare(*a, *b, 0).worst == 0);
+
+    // And the tickers move on alike, from their bands.
+    for (const double t : {0.0, 0.7, 3.1}) {
+      composed.advance(t);
+      direct.advance(t);
+      composed.redraw_ticker(0, *a);
+      direct.redraw_ticker(0, *b);
+      CHECK(test::compare(*a, *b, 0).worst == 0);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace hb::render
