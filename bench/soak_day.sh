@@ -12,6 +12,7 @@
 # second (their peaks, and their last samples), so with the default two
 # days a day's pattern is compared with the same pattern a day later.
 # Usage: bench/soak_day.sh [HALLBOARD_BINARY] [REAL_MINUTES] [SPEED] [WxH]
+# START=2026-11-23T00:00 (a Monday) gives four open days in a row.
 # Defaults: build/hallboard, 6 minutes, 480 (2 days in 6 minutes), 1920x1080.
 set -euo pipefail
 bin=$(realpath "${1:-build/hallboard}")
@@ -33,7 +34,7 @@ export no_proxy='*' NO_PROXY='*'
 
 export SDL_VIDEODRIVER=${SDL_VIDEODRIVER:-dummy}
 seconds=$((minutes * 60))
-"$bin" run --config "$work/content/player.xml" --windowed "$size" --at 2026-11-26T00:00 \
+"$bin" run --config "$work/content/player.xml" --windowed "$size" --at "${START:-2026-11-26T00:00}" \
   --speed "$speed" --exit-after "$seconds" 2>"$work/log" &
 pid=$!
 sleep 1
