@@ -62,6 +62,4 @@ HeartbeatPage heartbeat_page(const layout::Page& page, bool dark);
 struct FeedState;
 std::vector<HeartbeatFeed> heartbeat_feeds(const std::vector<FeedState>& states);
 
-// 2026-11-27T10:00:00+08:00
-
 }  // namespace hb::app
