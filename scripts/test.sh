@@ -9,5 +9,5 @@ HALLBOARD_CMAKE_ARGS="-DHALLBOARD_WERROR=ON" scripts/setup.sh
 echo
 echo "== the same tests under AddressSanitizer and UBSan"
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-BUILD_DIR=build-asan HALLBOARD_CMAKE_ARGS="-DHALLBOARD_WERROR=ON -DHALLBOARD_SANITIZE=ON" scripts/setup.sh
+BUILD_DIR=build-asan HALLBOARD_CMAKE_ARGS="-DHALLBOARD_WERROR=ON -DHALLBOARD_SANITIZE=ON -DHALLBOARD_BENCH=OFF" scripts/setup.sh
 (cd build-asan && ctest --output-on-failure --timeout 600)
