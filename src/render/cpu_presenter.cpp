@@ -182,8 +182,8 @@ DrawReport CpuPresenter::show(const layout::Page& page, Size size, model::Transi
     }
     return scene_.set_into(page, size, *shown_);
   }
-  auto report = scene_.set(page, size);
-  if (how == model::Transition::none || !from_something || scene_.empty()) {
+  if (how == model::Transition::none || !from_something) {
+    auto report = scene_.set(page, size);
     place_now(report);
     return report;
   }
@@ -192,16 +192,19 @@ DrawReport CpuPresenter::show(const layout::Page& page, Size size, model::Transi
   if (!aliased_) shown_ = make_frame(size);
   auto to = make_surface(size.w, size.h);
   if (!from || !shown_ || !to) {
+    from.reset();
+    to.reset();
+    auto report = scene_.set(page, size);
     report.problems.push_back("no memory for the transition; the page is shown at once");
     place_now(report);
     return report;
   }
   from_ = std::move(from);
   to_ = std::move(to);
-  // The new page is composed once; during the transition only its tickers
-  // move, so the scene can let the page go now (a third full frame less).
-  scene_.compose(*to_);
-  scene_.keep_ticker_bands_only();
+  // The new page is drawn straight into to_; during the transition only its
+  // tickers move. No page of the scene's own: a turn holds two full frames
+  // besides the window's, not three.
+  auto report = scene_.set_into(page, size, *to_);
   how_ = how;
   prepare_fade();
   start_ = std::numeric_limits<double>::quiet_NaN();
