@@ -327,13 +327,20 @@ SCREEN_CHECK = "screen grabs every 10 ms" if WATCH else "xwd screen check"
 def start_watcher():
     """The screen watcher, connected and grabbing before the program starts."""
     w = subprocess.Popen([WATCH, str(SETTLE), "10", *(c[1:] + f":{share}" for c, share in FULL)],
-                         stdout=subprocess.PIPE, text=True, env={**os.environ, "DISPLAY": DISPLAY})
+                         stdout=subprocess.PIPE, text=True, env={**os.environ, "DISPLAY": DISPLAY},
+                         start_new_session=True)
+    running.append(w)
     if w.stdout.readline().strip() != "ready":
         raise SystemExit(f"{WATCH} did not start; see its message above")
     return w
 
 def collect_watcher(w, t0, events):
-    out, _ = w.communicate(timeout=SETTLE + 5)
+    try:
+        out, _ = w.communicate(timeout=SETTLE + 5)
+    except subprocess.TimeoutExpired:
+        w.kill()
+        out, _ = w.communicate()
+    running.remove(w)
     words = out.split()
     for key, name in (("nonblank", "screen_nonblank"), ("full", "screen_full")):
         if key in words:
@@ -435,8 +442,9 @@ def one_start(name, i):
     return ev
 
 def median(values):
-    v = sorted(x for x in values if x is not None)
-    return statistics.median(v) if v else None
+    """A start that never showed its first frame counts as SETTLE: dropping
+    it would leave the median to the quicker starts."""
+    return statistics.median(1000 * SETTLE if x is None else x for x in values) if values else None
 
 results = {}
 names = E["BENCH_ORDER"].split(",")

@@ -20,6 +20,9 @@
 #include <time.h>
 
 #include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cstring>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -40,13 +43,28 @@ struct Fill {
 };
 
 bool parse_fill(const std::string& arg, Fill& fill) {
-  const auto colon = arg.find(':');
-  if (colon != 6) return false;
+  if (arg.size() < 8 || arg[6] != ':') return false;
+  for (int i = 0; i < 6; ++i)
+    if (!std::isxdigit(static_cast<unsigned char>(arg[static_cast<std::size_t>(i)]))) return false;
+  fill.rgb = static_cast<std::uint32_t>(std::strtoul(arg.substr(0, 6).c_str(), nullptr, 16));
   char* end = nullptr;
-  fill.rgb = static_cast<std::uint32_t>(std::strtoul(arg.substr(0, 6).c_str(), &end, 16));
-  if (*end != '\0') return false;
   fill.share = std::strtod(arg.c_str() + 7, &end);
-  return *end == '\0' && fill.share >= 0 && fill.share <= 1;
+  return end != arg.c_str() + 7 && *end == '\0' && fill.share > 0 && fill.share <= 1;
+}
+
+// A positive number of seconds or milliseconds, else 0.
+double positive(const char* arg) {
+  char* end = nullptr;
+  const double v = std::strtod(arg, &end);
+  return end != arg && *end == '\0' && v > 0 ? v : 0;
+}
+
+// Xlib reports a failed request to a plain function, so the one thing it
+// must tell main() lives here: whether XShmAttach was refused.
+bool attach_refused = false;
+int note_x_error(Display*, XErrorEvent*) {
+  attach_refused = true;
+  return 0;
 }
 
 // A 0xRRGGBB colour as the screen's pixels hold it.
@@ -68,8 +86,12 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "usage: %s SECONDS PERIOD_MS RRGGBB:SHARE...\n", argv[0]);
     return 2;
   }
-  const double seconds = std::atof(argv[1]);
-  const double period = std::atof(argv[2]) / 1000.0;
+  const double seconds = positive(argv[1]);
+  const double period = positive(argv[2]) / 1000.0;
+  if (seconds <= 0 || period <= 0) {
+    std::fprintf(stderr, "%s: SECONDS and PERIOD_MS must be positive numbers\n", argv[0]);
+    return 2;
+  }
   std::vector<Fill> fills;
   for (int i = 3; i < argc; ++i) {
     Fill f;
@@ -100,11 +122,31 @@ int main(int argc, char** argv) {
   }
   shm.shmid = shmget(IPC_PRIVATE, static_cast<std::size_t>(im->bytes_per_line) * static_cast<std::size_t>(h),
                      IPC_CREAT | 0600);
-  shm.shmaddr = im->data = static_cast<char*>(shmat(shm.shmid, nullptr, 0));
+  if (shm.shmid < 0) {
+    std::fprintf(stderr, "%s: shmget: %s\n", argv[0], std::strerror(errno));
+    return 1;
+  }
+  void* addr = shmat(shm.shmid, nullptr, 0);
+  if (addr == reinterpret_cast<void*>(-1)) {
+    std::fprintf(stderr, "%s: shmat: %s\n", argv[0], std::strerror(errno));
+    shmctl(shm.shmid, IPC_RMID, nullptr);
+    return 1;
+  }
+  shm.shmaddr = im->data = static_cast<char*>(addr);
   shm.readOnly = False;
+  // Xlib's default handler would exit inside XSync and leave the segment
+  // behind until the next boot.
+  auto* const previous = XSetErrorHandler(note_x_error);
   XShmAttach(dpy, &shm);
   XSync(dpy, False);
+  XSetErrorHandler(previous);
   shmctl(shm.shmid, IPC_RMID, nullptr);  // gone once both sides detach
+  if (attach_refused) {
+    std::fprintf(stderr, "%s: the X server could not attach the shared memory (another host or IPC namespace?)\n",
+                 argv[0]);
+    shmdt(shm.shmaddr);
+    return 1;
+  }
   const std::uint32_t colour_bits =
       static_cast<std::uint32_t>(im->red_mask | im->green_mask | im->blue_mask);
   std::vector<std::uint32_t> raw;

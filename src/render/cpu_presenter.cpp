@@ -202,8 +202,8 @@ DrawReport CpuPresenter::show(const layout::Page& page, Size size, model::Transi
   from_ = std::move(from);
   to_ = std::move(to);
   // The new page is drawn straight into to_; during the transition only its
-  // tickers move. No page of the scene's own: a turn holds two full frames
-  // besides the window's, not three.
+  // tickers move. No page of the scene's own: one full frame less at every
+  // turn (from_ and to_, and shown_ unless it is the window's memory).
   auto report = scene_.set_into(page, size, *to_);
   how_ = how;
   prepare_fade();

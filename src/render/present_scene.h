@@ -38,9 +38,10 @@ class Scene {
   // jump back. On failure (no memory) the scene is empty and the report says so.
   DrawReport set(const layout::Page& page, Size size);
   // The same, drawn straight into `frame` (this size; made opaque) with
-  // its tickers: what set(), compose() and keep_ticker_bands_only() do, for
-  // a presenter with nothing on screen to keep, without a page-sized
-  // surface of the scene's own.
+  // its tickers: what set(), compose() and keep_ticker_bands_only() do,
+  // without a page-sized surface of the scene's own. For a frame the
+  // presenter keeps: the window's memory when nothing is on screen, or the
+  // page a transition moves to.
   DrawReport set_into(const layout::Page& page, Size size, SDL_Surface& frame);
   void clear();
   bool empty() const { return !has_page_; }
