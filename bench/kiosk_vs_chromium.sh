@@ -346,6 +346,16 @@ def collect_watcher(w, t0, events):
         if key in words:
             events[name] = float(words[words.index(key) + 1]) - t0
 
+def launch_watched(name, **how):
+    """launch(), with the screen watched from the exec until it is full."""
+    watcher = start_watcher() if WATCH else None
+    p, t0, ev = launch(name, **how)
+    if watcher:
+        collect_watcher(watcher, t0, ev)
+    else:
+        watch_screen(t0, t0 + SETTLE - 0.5, ev)
+    return p, t0, ev
+
 def sleep_until(t):
     d = t - mono()
     if d > 0:
@@ -359,13 +369,8 @@ def measure(name):
     running.remove(p)
     time.sleep(2)
 
-    watcher = start_watcher() if WATCH else None
-    p, t0, ev = launch(name, warm=False)
+    p, t0, ev = launch_watched(name, warm=False)
     sid = p.pid
-    if watcher:
-        collect_watcher(watcher, t0, ev)
-    else:
-        watch_screen(t0, t0 + SETTLE - 0.5, ev)
     sleep_until(t0 + SETTLE)
     if p.poll() is not None:
         raise SystemExit(f"{name} exited early with status {p.returncode}; see {OUT}/{name}.log")
@@ -428,12 +433,7 @@ def measure(name):
 
 def one_start(name, i):
     """Another warm start, for its time to the first frame only."""
-    watcher = start_watcher() if WATCH else None
-    p, t0, ev = launch(name, warm=False, tag=f"-start{i}", run_seconds=SETTLE + 5)
-    if watcher:
-        collect_watcher(watcher, t0, ev)
-    else:
-        watch_screen(t0, t0 + SETTLE - 0.5, ev)
+    p, t0, ev = launch_watched(name, warm=False, tag=f"-start{i}", run_seconds=SETTLE + 5)
     while "signal" not in ev and mono() < t0 + SETTLE:
         time.sleep(0.05)
     stop(p)

@@ -22,10 +22,10 @@
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
-#include <cstring>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -73,7 +73,8 @@ unsigned long raw_pixel(const XImage& im, std::uint32_t rgb) {
   unsigned long v = 0;
   for (int c = 0; c < 3; ++c) {
     int shift = 0;
-    while (masks[c] && !((masks[c] >> shift) & 1)) ++shift;
+    while (masks[c] && !((masks[c] >> shift) & 1))
+      ++shift;
     v |= (static_cast<unsigned long>((rgb >> (16 - 8 * c)) & 0xff) << shift) & masks[c];
   }
   return v;
@@ -114,13 +115,15 @@ int main(int argc, char** argv) {
   const Window root = RootWindow(dpy, screen);
   const int w = DisplayWidth(dpy, screen), h = DisplayHeight(dpy, screen);
   XShmSegmentInfo shm{};
-  XImage* im = XShmCreateImage(dpy, DefaultVisual(dpy, screen), static_cast<unsigned>(DefaultDepth(dpy, screen)),
-                               ZPixmap, nullptr, &shm, static_cast<unsigned>(w), static_cast<unsigned>(h));
+  XImage* im = XShmCreateImage(dpy, DefaultVisual(dpy, screen),
+                               static_cast<unsigned>(DefaultDepth(dpy, screen)), ZPixmap, nullptr,
+                               &shm, static_cast<unsigned>(w), static_cast<unsigned>(h));
   if (!im || im->bits_per_pixel != 32) {
     std::fprintf(stderr, "%s: expected a 32-bit screen\n", argv[0]);
     return 1;
   }
-  shm.shmid = shmget(IPC_PRIVATE, static_cast<std::size_t>(im->bytes_per_line) * static_cast<std::size_t>(h),
+  shm.shmid = shmget(IPC_PRIVATE,
+                     static_cast<std::size_t>(im->bytes_per_line) * static_cast<std::size_t>(h),
                      IPC_CREAT | 0600);
   if (shm.shmid < 0) {
     std::fprintf(stderr, "%s: shmget: %s\n", argv[0], std::strerror(errno));
@@ -142,15 +145,18 @@ int main(int argc, char** argv) {
   XSetErrorHandler(previous);
   shmctl(shm.shmid, IPC_RMID, nullptr);  // gone once both sides detach
   if (attach_refused) {
-    std::fprintf(stderr, "%s: the X server could not attach the shared memory (another host or IPC namespace?)\n",
-                 argv[0]);
+    std::fprintf(
+        stderr,
+        "%s: the X server could not attach the shared memory (another host or IPC namespace?)\n",
+        argv[0]);
     shmdt(shm.shmaddr);
     return 1;
   }
   const std::uint32_t colour_bits =
       static_cast<std::uint32_t>(im->red_mask | im->green_mask | im->blue_mask);
   std::vector<std::uint32_t> raw;
-  for (const auto& f : fills) raw.push_back(static_cast<std::uint32_t>(raw_pixel(*im, f.rgb)));
+  for (const auto& f : fills)
+    raw.push_back(static_cast<std::uint32_t>(raw_pixel(*im, f.rgb)));
 
   std::printf("ready\n");
   std::fflush(stdout);
@@ -175,7 +181,8 @@ int main(int argc, char** argv) {
     bool any = false;
     std::fill(counts.begin(), counts.end(), 0);
     for (int y = 0; y < h; y += 4) {
-      const auto* row = reinterpret_cast<const std::uint32_t*>(im->data + static_cast<std::ptrdiff_t>(y) * im->bytes_per_line);
+      const auto* row = reinterpret_cast<const std::uint32_t*>(
+          im->data + static_cast<std::ptrdiff_t>(y) * im->bytes_per_line);
       for (int x = 0; x < w; x += 4) {
         const std::uint32_t p = row[x] & colour_bits;
         ++n;
@@ -198,7 +205,8 @@ int main(int argc, char** argv) {
     }
     const double next = t + period - mono();
     if (next > 0) {
-      timespec ts{static_cast<time_t>(next), static_cast<long>((next - static_cast<double>(static_cast<time_t>(next))) * 1e9)};
+      timespec ts{static_cast<time_t>(next),
+                  static_cast<long>((next - static_cast<double>(static_cast<time_t>(next))) * 1e9)};
       nanosleep(&ts, nullptr);
     }
   }
