@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <filesystem>
 #include <random>
 
 #include "model/url.h"
@@ -56,6 +57,15 @@ std::vector<std::string> remote_pictures(const model::Content& content) {
   return r;
 }
 
+// splitmix64: jitter needs spread, not secrecy.
+double random01(std::uint64_t& state) {
+  std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  z ^= z >> 31;
+  return static_cast<double>(z >> 11) * 0x1.0p-53;
+}
+
 }  // namespace
 
 struct FeedFetcher::Source {
@@ -71,6 +81,8 @@ struct FeedFetcher::Source {
   // The acceptor says a refusal once; the heartbeat repeats it while the
   // same bytes come back.
   std::string refused_sha256, refusal;
+  std::uint64_t rng = 0;    // of this feed's jitter
+  bool cache_lost = false;  // said once until the cache has the feed again
 };
 
 struct FeedFetcher::Picture {
@@ -103,11 +115,13 @@ FeedFetcher::FeedFetcher(model::PlayerConfig config, Clocks clocks, MergeFeeds m
       clocks_(std::move(clocks)),
       options_(std::move(options)),
       acceptor_(config_, std::move(merge), options_.limits),
-      pictures_(config_.cache_dir, options_.pictures),
-      rng_(options_.seed ? options_.seed
-                         : (std::uint64_t{std::random_device{}()} << 32) ^ std::random_device{}()) {
+      pictures_(config_.cache_dir, options_.pictures) {
+  const std::uint64_t seed =
+      options_.seed ? options_.seed
+                    : (std::uint64_t{std::random_device{}()} << 32) ^ std::random_device{}();
+  picture_rng_ = seed ^ 0x5851F42D4C957F2Dull;
   options_.fetch.abort = &abort_;
-  // Zero or negative intervals would spin the thread.
+  // Zero or negative intervals would spin the threads.
   options_.file_check_seconds = std::max(0.01, options_.file_check_seconds);
   for (auto& f : config_.feeds)
     f.poll_seconds = std::max(1, f.poll_seconds);
@@ -126,14 +140,20 @@ FeedFetcher::FeedFetcher(model::PlayerConfig config, Clocks clocks, MergeFeeds m
   post(std::move(log), std::nullopt, false);
   for (const auto& f : config_.feeds) {
     states_.push_back({f.url, {}, {}, {}, 0});
-    Source s;
-    s.feed = f;
-    s.remote = net::is_http_url(f.url);
-    if (!s.remote) s.path = net::local_path(f.url);
+    auto s = std::make_unique<Source>();
+    s->feed = f;
+    s->remote = net::is_http_url(f.url);
+    if (!s->remote) s->path = net::local_path(f.url);
+    s->rng = seed + sources_.size();
     sources_.push_back(std::move(s));
   }
-  if (!cached.empty()) handle(acceptor_.consider(std::move(cached)), clocks_.steady());
-  thread_ = std::thread([this] { run(); });
+  if (!cached.empty()) {
+    const std::lock_guard lock(accept_mutex_);
+    handle(acceptor_.consider(std::move(cached)), clocks_.steady());
+  }
+  for (auto& s : sources_)
+    threads_.emplace_back([this, &source = *s] { run_source(source); });
+  threads_.emplace_back([this] { run_pictures(); });
 }
 
 FeedFetcher::~FeedFetcher() {
@@ -142,7 +162,8 @@ FeedFetcher::~FeedFetcher() {
     abort_ = true;
   }
   wake_.notify_all();
-  if (thread_.joinable()) thread_.join();
+  for (auto& t : threads_)
+    if (t.joinable()) t.join();
 }
 
 std::vector<FeedState> FeedFetcher::feed_states() const {
@@ -216,39 +237,49 @@ void FeedFetcher::post(std::vector<std::string> log, std::optional<Accepted> acc
   news_.pictures_changed = news_.pictures_changed || pictures;
 }
 
-double FeedFetcher::random01() {
-  // splitmix64: jitter needs spread, not secrecy.
-  std::uint64_t z = (rng_ += 0x9E3779B97F4A7C15ull);
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-  z ^= z >> 31;
-  return static_cast<double>(z >> 11) * 0x1.0p-53;
-}
-
-void FeedFetcher::run() {
+void FeedFetcher::guarded(const std::string& thread, const std::function<void()>& loop) {
   try {
-    while (!abort_) {
-      for (auto& s : sources_) {
-        if (abort_) return;
-        const double now = clocks_.steady();
-        if (now >= s.next_due) poll(s, now);
-      }
-      if (abort_) return;
-      refresh_picture(clocks_.steady());
-      double due = clocks_.steady() + 1.0;  // at least once a second: a fake clock may jump
-      for (const auto& s : sources_)
-        due = std::min(due, s.next_due);
-      for (const auto& p : picture_state_)
-        due = std::min(due, p.next_due);
-      const double wait = std::max(0.0, due - clocks_.steady());
-      std::unique_lock lock(mutex_);
-      wake_.wait_for(lock, std::chrono::duration<double>(wait), [this] { return abort_.load(); });
-    }
+    loop();
   } catch (const std::exception& e) {
-    post({std::string("the fetch thread stopped: ") + e.what() +
-          "; the content on screen stays until the player restarts"},
+    post({"the fetch thread of " + thread + " stopped: " + e.what() +
+          "; what it last accepted stays on screen until the player restarts"},
          std::nullopt, false);
   }
+}
+
+bool FeedFetcher::sleep_until(double due) {
+  // At least once a second: a fake clock may jump.
+  const double wait = std::clamp(due - clocks_.steady(), 0.0, 1.0);
+  std::unique_lock lock(mutex_);
+  wake_.wait_for(lock, std::chrono::duration<double>(wait), [this] { return abort_.load(); });
+  return !abort_;
+}
+
+void FeedFetcher::run_source(Source& s) {
+  guarded(s.feed.url, [&] {
+    while (!abort_) {
+      const double now = clocks_.steady();
+      if (now >= s.next_due) poll(s, now);
+      if (abort_) return;
+      keep_cached(s);
+      if (!sleep_until(s.next_due)) return;
+    }
+  });
+}
+
+void FeedFetcher::run_pictures() {
+  guarded("the pictures", [&] {
+    while (!abort_) {
+      refresh_picture(clocks_.steady());
+      double due = clocks_.steady() + 1.0;
+      {
+        const std::lock_guard lock(accept_mutex_);
+        for (const auto& p : picture_state_)
+          due = std::min(due, p.next_due);
+      }
+      if (!sleep_until(due)) return;
+    }
+  });
 }
 
 void FeedFetcher::poll(Source& s, double now) {
@@ -270,21 +301,29 @@ void FeedFetcher::fail(Source& s, double, const std::string& error) {
   ++s.failures;
   net::BackoffPolicy policy = options_.backoff;
   if (policy.cap_seconds <= 0) policy.cap_seconds = s.feed.poll_seconds;
-  const double delay =
-      s.remote ? net::backoff_seconds(s.failures, random01(), policy) : options_.file_check_seconds;
+  const double delay = s.remote ? net::backoff_seconds(s.failures, random01(s.rng), policy)
+                                : options_.file_check_seconds;
   s.next_due = clocks_.steady() + delay;
   // Said once per kind of failure, not once per retry for months.
   if (error == s.problem) return;
   s.problem = error;
-  post({error + (acceptor_.accepted(s.feed.url)
-                     ? "; the last accepted version stays on screen"
-                     : "; nothing from this feed is shown until it can be read")},
+  bool shown = false;
+  {
+    const std::lock_guard lock(accept_mutex_);
+    shown = acceptor_.accepted(s.feed.url) != nullptr;
+  }
+  post({error + (shown ? "; the last accepted version stays on screen"
+                       : "; nothing from this feed is shown until it can be read")},
        std::nullopt, false);
 }
 
 void FeedFetcher::poll_remote(Source& s, double now) {
-  const FeedVersion* known = acceptor_.newest(s.feed.url);
-  auto r = net::fetch(s.feed.url, options_.fetch, known ? known->validators : net::Validators{});
+  net::Validators known;
+  {
+    const std::lock_guard lock(accept_mutex_);
+    if (const FeedVersion* newest = acceptor_.newest(s.feed.url)) known = newest->validators;
+  }
+  auto r = net::fetch(s.feed.url, options_.fetch, known);
   if (r.aborted) return;
   if (r.not_modified) {
     record(s, "not modified");
@@ -344,6 +383,7 @@ void FeedFetcher::poll_local(Source& s, double now) {
 
 void FeedFetcher::accept_and_record(Source& s, FeedVersion v, double now) {
   const std::string sha256 = net::sha256_hex(v.bytes);
+  const std::lock_guard lock(accept_mutex_);
   Acceptance a = acceptor_.consider({std::move(v)});
   std::string result = verdict(s, sha256, a);
   handle(std::move(a), now);
@@ -370,13 +410,7 @@ void FeedFetcher::handle(Acceptance a, double now) {
     feeds.push_back(v.url);
     from_cache = from_cache && v.from_cache;
     if (v.from_cache || !feed_cache_) continue;
-    net::CacheMeta meta;
-    meta.validators = v.validators;
-    meta.generated = accepted.generated;
-    meta.fetched = v.fetched;
-    if (v.signature)
-      if (auto sig = net::decode_signature(*v.signature)) meta.signature = net::base64_encode(*sig);
-    const auto written = feed_cache_->store(v.url, v.bytes, std::move(meta));
+    const auto written = cache_version(v, accepted.generated);
     if (!written.ok)
       a.log.push_back("cannot keep " + v.url + " in the cache: " + written.error +
                       " (it is shown, but not after a restart without network)");
@@ -407,14 +441,64 @@ void FeedFetcher::handle(Acceptance a, double now) {
        false);
 }
 
+net::Written FeedFetcher::cache_version(const FeedVersion& v, const std::string& generated) {
+  net::CacheMeta meta;
+  meta.validators = v.validators;
+  meta.generated = generated;
+  meta.fetched = v.fetched;
+  if (v.signature)
+    if (auto sig = net::decode_signature(*v.signature)) meta.signature = net::base64_encode(*sig);
+  return feed_cache_->store(v.url, v.bytes, std::move(meta));
+}
+
+void FeedFetcher::keep_cached(Source& s) {
+  // The cache directory may be deleted under a running screen (a clean-up
+  // script, an administrator): the feeds that are still current (304s,
+  // unchanged files) would never be written again, and a restart without
+  // network would show part of the hall. A look costs one stat.
+  if (!feed_cache_) return;
+  std::error_code ec;
+  if (std::filesystem::exists(feed_cache_->bytes_path(s.feed.url), ec) || ec) {
+    s.cache_lost = false;
+    return;
+  }
+  std::string line;
+  {
+    const std::lock_guard lock(accept_mutex_);
+    const FeedVersion* v = acceptor_.accepted(s.feed.url);
+    if (!v) return;
+    std::string generated;
+    {
+      const std::lock_guard states(states_mutex_);
+      for (const auto& state : states_)
+        if (state.url == s.feed.url) generated = state.generated;
+    }
+    const auto written = cache_version(*v, generated);
+    if (written.ok) {
+      line = "the cache had lost " + s.feed.url + " (" + feed_cache_->dir() +
+             " deleted or emptied?); the accepted version is written back";
+    } else if (!s.cache_lost) {
+      line = "cannot write " + s.feed.url + " back into the cache: " + written.error +
+             " (it is shown, but not after a restart without network)";
+    }
+    s.cache_lost = !written.ok;
+  }
+  if (!line.empty()) post({std::move(line)}, std::nullopt, false);
+}
+
 void FeedFetcher::refresh_picture(double now) {
-  // One picture per call: the feeds that fall due meanwhile go first, so a
-  // slow picture server never holds up the content.
-  const auto due =
-      std::min_element(picture_state_.begin(), picture_state_.end(),
-                       [](const Picture& a, const Picture& b) { return a.next_due < b.next_due; });
-  if (due == picture_state_.end() || now < due->next_due) return;
-  Picture& p = *due;
+  // One picture per call, on a thread of its own: a slow picture server
+  // never holds up the content. The state is copied out, so the feeds'
+  // threads may replace the list meanwhile.
+  Picture p;
+  {
+    const std::lock_guard lock(accept_mutex_);
+    const auto due = std::min_element(
+        picture_state_.begin(), picture_state_.end(),
+        [](const Picture& a, const Picture& b) { return a.next_due < b.next_due; });
+    if (due == picture_state_.end() || now < due->next_due) return;
+    p = *due;
+  }
   std::string problem;
   bool changed = false;
   if (pictures_.cache().dir().empty()) {
@@ -444,28 +528,39 @@ void FeedFetcher::refresh_picture(double now) {
     }
   }
   std::vector<std::string> log;
+  {
+    const std::lock_guard lock(accept_mutex_);
+    const auto state = std::find_if(picture_state_.begin(), picture_state_.end(),
+                                    [&](const Picture& q) { return q.url == p.url; });
+    if (state != picture_state_.end()) log = settle_picture(*state, std::move(problem));
+  }
+  if (!log.empty() || changed) post(std::move(log), std::nullopt, changed);
+}
+
+std::vector<std::string> FeedFetcher::settle_picture(Picture& p, std::string problem) {
+  std::vector<std::string> log;
   if (problem.empty()) {
     p.failures = 0;
     p.problem.clear();
     p.next_due = clocks_.steady() + options_.picture_refresh_seconds;
-  } else {
-    ++p.failures;
-    p.next_due =
-        clocks_.steady() + net::backoff_seconds(p.failures, random01(), options_.picture_backoff);
-    if (problem != p.problem) {
-      // A server that is down fails every picture: a few lines say so.
-      const auto failing = std::count_if(picture_state_.begin(), picture_state_.end(),
-                                         [](const Picture& q) { return !q.problem.empty(); });
-      if (failing < kMaxPictureLines)
-        log.push_back("picture " + problem + "; the cached copy, or a placeholder, is shown");
-      else if (failing == kMaxPictureLines)
-        log.push_back(
-            "more pictures cannot be fetched either; the cached copies, or "
-            "placeholders, are shown");
-    }
-    p.problem = std::move(problem);
+    return log;
   }
-  if (!log.empty() || changed) post(std::move(log), std::nullopt, changed);
+  ++p.failures;
+  p.next_due = clocks_.steady() +
+               net::backoff_seconds(p.failures, random01(picture_rng_), options_.picture_backoff);
+  if (problem != p.problem) {
+    // A server that is down fails every picture: a few lines say so.
+    const auto failing = std::count_if(picture_state_.begin(), picture_state_.end(),
+                                       [](const Picture& q) { return !q.problem.empty(); });
+    if (failing < kMaxPictureLines)
+      log.push_back("picture " + problem + "; the cached copy, or a placeholder, is shown");
+    else if (failing == kMaxPictureLines)
+      log.push_back(
+          "more pictures cannot be fetched either; the cached copies, or "
+          "placeholders, are shown");
+  }
+  p.problem = std::move(problem);
+  return log;
 }
 
 }  // namespace hb::app

@@ -1,17 +1,19 @@
-// The live player's feeds from the network and the disk, on one thread of
-// their own, so the screen never waits for a server. At construction the
+// The live player's feeds from the network and the disk, each on a thread
+// of its own, so the screen never waits for a server and a slow server
+// never holds up another feed. At construction the
 // cached feeds are read (checked like fetched ones), so the first frame can
 // show them before any request returns; then each feed is polled at its
 // interval (http/https: conditional GET; local files: watched by size and
 // time), failing ones again after an exponential backoff with full jitter.
 // Accepted versions are written to the cache; their photos and logos are
-// fetched into the picture cache. The main loop drains the results without
-// blocking.
+// fetched into the picture cache by one more thread. The main loop drains
+// the results without blocking.
 #pragma once
 
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -74,10 +76,10 @@ struct FetchNews {
 class FeedFetcher {
  public:
   // Reads the cache (in the caller's thread: only local disk), then starts
-  // the fetch thread. `merge`: see MergeFeeds.
+  // a fetch thread per feed and one for pictures. `merge`: see MergeFeeds.
   FeedFetcher(model::PlayerConfig config, Clocks clocks, MergeFeeds merge,
               FetcherOptions options = {});
-  // Stops the thread: transfers in flight end within about a second, even
+  // Stops the threads: transfers in flight end within about a second, even
   // against a server that sends nothing.
   ~FeedFetcher();
   FeedFetcher(const FeedFetcher&) = delete;
@@ -95,39 +97,50 @@ class FeedFetcher {
  private:
   struct Source;
   struct Picture;
-  void run();
+  void run_source(Source& s);
+  void run_pictures();
+  // Runs `loop` until abort; an exception is logged, not thrown.
+  void guarded(const std::string& thread, const std::function<void()>& loop);
+  // Waits until `due` (at most a second: a fake clock may jump); false: abort.
+  bool sleep_until(double due);
   void poll(Source& s, double now);
   void poll_remote(Source& s, double now);
   void poll_local(Source& s, double now);
   void fail(Source& s, double now, const std::string& error);
   void succeed(Source& s, double now);
-  void handle(Acceptance acceptance, double now);
+  void handle(Acceptance acceptance, double now);  // with accept_mutex_ held
   void accept_and_record(Source& s, FeedVersion v, double now);
+  void keep_cached(Source& s);
+  net::Written cache_version(const FeedVersion& v, const std::string& generated);
   void record(Source& s, std::string result);
   std::string verdict(Source& s, const std::string& sha256, const Acceptance& a);
   void refresh_picture(double now);
+  // Records how a picture's refresh went (with accept_mutex_ held): the lines to log.
+  std::vector<std::string> settle_picture(Picture& p, std::string problem);
   void post(std::vector<std::string> log, std::optional<Accepted> accepted, bool pictures);
-  double random01();
 
   model::PlayerConfig config_;
   Clocks clocks_;
   FetcherOptions options_;
-  FeedAcceptor acceptor_;  // used by the fetch thread only, after construction
+  // The feeds' threads take turns at acceptance: acceptor_, feed_cache_'s
+  // writes and picture_state_ are guarded by accept_mutex_.
+  std::mutex accept_mutex_;
+  FeedAcceptor acceptor_;
   std::optional<net::ContentCache> feed_cache_;
   net::PictureStore pictures_;
-  std::vector<Source> sources_;
+  std::vector<std::unique_ptr<Source>> sources_;  // each used by its own thread
   std::vector<Picture> picture_state_;
-  std::uint64_t rng_;
+  std::uint64_t picture_rng_;  // the picture thread's
 
   std::atomic<bool> abort_{false};
   std::mutex mutex_;
   std::condition_variable wake_;
   FetchNews news_;  // guarded by mutex_
-  // Written by the fetch thread, read by the heartbeat; in config order.
+  // Written by the fetch threads, read by the heartbeat; in config order.
   mutable std::mutex states_mutex_;
   std::vector<FeedState> states_;  // guarded by states_mutex_
 
-  std::thread thread_;  // last: started when everything above exists
+  std::vector<std::thread> threads_;  // last: started when everything above exists
 };
 
 // Every cached feed of the config, checked like a fetched one and merged:

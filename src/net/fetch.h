@@ -15,8 +15,11 @@ struct FetchOptions {
   std::size_t max_bytes = 16u * 1024u * 1024u;
   long connect_timeout_seconds = 10;
   long total_timeout_seconds = 60;
-  long low_speed_bytes_per_second = 100;  // slower than this for low_speed_seconds aborts
-  long low_speed_seconds = 20;
+  // Slower than this for low_speed_seconds aborts: a feed server on a LAN
+  // or the internet sends kilobytes a second, while one that trickles (10
+  // bytes then silence, 150 B/s) would hold its feed for the whole timeout.
+  long low_speed_bytes_per_second = 1024;
+  long low_speed_seconds = 15;
   long max_redirects = 3;
   std::string ca_file;  // a private CA, if any; verification is always on
   // Set by the owner to stop a transfer in flight (checked about once a

@@ -5,7 +5,8 @@ The test writes the fault's name into ROOT/_fault (absent or "ok": serve
 normally, with ETag and 304). Faults: 500, 404, hang, slow (1 byte/s),
 truncated (Content-Length larger than sent), huge (100 MB, Content-Length),
 huge_chunked (100 MB, chunked), redirect_file (302 to file:///etc/passwd),
-nosig (every .sig is 404). Prints the port on its first line of output.
+nosig (every .sig is 404), trickle (10 bytes, then silence). "MODE NAME"
+fails only the paths that end with NAME. Prints the port on its first line of output.
 """
 import argparse
 import hashlib
@@ -24,11 +25,18 @@ class Handler(BaseHTTPRequestHandler):
         pass
 
     def fault(self):
+        """The fault for this request: "MODE" for every path, or "MODE NAME"
+        for the paths that end with NAME only (the others are served)."""
         try:
             with open(os.path.join(self.server.root, "_fault")) as f:
-                return f.read().strip() or "ok"
+                words = f.read().split()
         except OSError:
             return "ok"
+        if not words:
+            return "ok"
+        if len(words) > 1 and not self.path.split("?")[0].endswith(words[1]):
+            return "ok"
+        return words[0]
 
     def plain(self, status, text, headers=()):
         body = text.encode()
@@ -91,6 +99,11 @@ class Handler(BaseHTTPRequestHandler):
                 return
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
+            if mode == "trickle":
+                self.wfile.write(body[:10])
+                self.wfile.flush()
+                time.sleep(60)
+                return
             if mode == "slow":
                 for b in body:
                     self.wfile.write(bytes([b]))

@@ -48,7 +48,8 @@ struct Fixture {
   std::string hall_v2 = replace(replace(hall_v1, kNameV1, kNameV2), kGenV1,
                                 "generated=\"2026-11-27T09:00:00+08:00\"");
 
-  Fixture() {
+  // `tune` changes the fetcher's options before it starts.
+  explicit Fixture(const std::function<void(app::FetcherOptions&)>& tune = {}) {
     copy_demo_content(www);
     for (const char* f : {"hall.xml", "items.xml", "roster.xml"})
       write_file(www / (std::string(f) + ".sig"), key.sign(read_file(www / f)));
@@ -66,11 +67,12 @@ struct Fixture {
     options.fetch.low_speed_seconds = 1;
     options.backoff = {0.2, 0};  // capped at the poll interval
     options.seed = 1;
+    if (tune) tune(options);
     fetcher =
         std::make_unique<app::FeedFetcher>(config, real_clocks(), app::core_merge(config), options);
     const auto g = gather(*fetcher, 15, [](const Gathered& n) {
       return !n.accepted.empty() && !n.accepted.back().content.items.empty() &&
-             n.accepted.back().content.has_roster;
+             n.accepted.back().content.has_roster && n.accepted.back().content.hall;
     });
     CAPTURE(g.log_text());
     REQUIRE(g.done);
@@ -253,6 +255,31 @@ TEST_CASE("fault: replay") {  // an older feed, validly signed, served again
       replace(replace(f.hall_v1, kGenV1, "generated=\"2026-11-26T08:00:00+08:00\""), kNameV1,
               "旧的大厅名称");
   f.check_bad_hall(old, std::nullopt, "(a replay or a stale mirror)");
+}
+
+TEST_CASE("fault: one trickling server holds up no other feed") {
+  // Timeouts as in production (the fixture's are short): a feed server that
+  // sends 10 bytes and falls silent holds its own feed until the low-speed
+  // cut-off, but another feed's new version is taken meanwhile.
+  Fixture f([](app::FetcherOptions& o) {
+    o.fetch.total_timeout_seconds = 60;
+    o.fetch.low_speed_seconds = 15;
+  });
+  f.set_fault("trickle hall.xml");
+  f.publish_hall(f.hall_v2);  // so hall.xml's next poll asks for a body, and trickles
+  sleep_seconds(kPoll + 0.5);
+  const std::string items = read_file(f.www / "items.xml");
+  const std::string renamed =
+      replace(items, "建筑工程施工许可证核发", "建筑工程施工许可证核发（新）");
+  write_file(f.www / "items.xml.sig", f.key.sign(renamed));
+  write_file(f.www / "items.xml", renamed);
+  const auto g = gather(*f.fetcher, 10, [](const Gathered& n) {
+    return !n.accepted.empty() &&
+           n.accepted.back().content.items.at(0).name.find("（新）") != std::string::npos;
+  });
+  INFO(g.log_text());
+  CHECK(g.done);
+  CHECK_FALSE(g.log_has(f.url("hall.xml")));  // still trickling: nothing said of it yet
 }
 
 TEST_CASE("fault: shutdown") {  // the destructor never waits for a hung server

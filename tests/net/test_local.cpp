@@ -34,7 +34,7 @@ TEST_CASE("local feeds: a change is picked up, a broken save refused, a signatur
   const std::string name = "昆明市住房和城乡建设局政务服务窗口";
   auto g = gather(fetcher, 5, [](const Gathered& n) {
     return !n.accepted.empty() && n.accepted.back().content.has_roster &&
-           !n.accepted.back().content.items.empty();
+           n.accepted.back().content.hall && !n.accepted.back().content.items.empty();
   });
   INFO(g.log_text());
   REQUIRE(g.done);

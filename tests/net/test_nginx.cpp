@@ -197,6 +197,7 @@ TEST_CASE("nginx: 200, then 304 with the ETag, then a changed file") {
       app::FeedFetcher fetcher(config, real_clocks(), app::core_merge(config), options);
       auto g = gather(fetcher, 15, [](const Gathered& n) {
         return !n.accepted.empty() && !n.accepted.back().content.items.empty() &&
+               n.accepted.back().content.hall && n.accepted.back().content.has_roster &&
                n.pictures_changed;
       });
       INFO(g.log_text());
