@@ -2,14 +2,18 @@
 
 #include <malloc.h>
 
+#include <chrono>
 #include <cmath>
+#include <cstdlib>
 #include <filesystem>
 #include <future>
 #include <iostream>
 #include <optional>
+#include <thread>
 #include <tuple>
 #include <utility>
 
+#include "app/content_thread.h"
 #include "app/feed_acceptor.h"
 #include "app/feed_fetcher.h"
 #include "app/heartbeat_report.h"
@@ -62,6 +66,16 @@ std::string default_cache_dir(const std::string& screen) {
                      : home && *home ? std::string(home) + "/.cache"
                                      : std::string("/var/cache");
   return base + "/hallboard/" + (screen.empty() ? std::string("default") : screen);
+}
+
+// Ends the process `seconds` from now unless it has ended by then: the
+// last resort that keeps a stop prompt while a worker cannot be
+// interrupted (everything that must reach the disk is written before).
+void exit_soon(double seconds) {
+  std::thread([seconds] {
+    std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
+    std::_Exit(0);
+  }).detach();
 }
 
 void log(const std::string& line) {
@@ -201,46 +215,65 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
       render::parse_backend(config->display.renderer).value_or(render::Backend::automatic));
   present.gpu_device_present = has_gpu_device();
 
-  // What the screen draws with and what it shows. A thread of its own makes
-  // them and lays out the first page (the fonts, the cached feeds, every
-  // slide's pages counted unless the last run's counts hold, the page's
-  // text rendered) while this one opens the window, which needs none of
-  // them; they are this thread's alone once that thread is joined.
+  // The content thread (content_thread.h) reads the feeds, counts pages and
+  // lays them out with fonts of its own; this thread only draws, so no
+  // content, however large, stops the frames or the watchdog's pings.
+  ContentSetup setup;
+  setup.config = player_config;
+  setup.theme = load_theme();
+  setup.blank_margin_minutes = config->display.blank_outside_hours_minutes;
+  setup.fetching.fetch.ca_file = player_config.tls_ca_file;
+  setup.page_counts_path = player_config.cache_dir + "/page-counts";
+  if (options->windowed) {
+    setup.width = options->windowed->first;
+    setup.height = options->windowed->second;
+    if (config->display.rotate == 90 || config->display.rotate == 270)
+      std::swap(setup.width, setup.height);
+  } else {
+    // The size it had last time (the counts file knows), else the config's
+    // display, as the window is made at the desktop's size (checked once
+    // it is open).
+    std::tie(setup.width, setup.height) = upright_size(*config);
+    setup.size_from_counts = true;
+  }
+  const auto measuring = [&config = *config] {
+    Measuring m;
+    auto opened = render::FontSet::open();
+    if (!opened.fonts) {
+      m.error = opened.error;
+      return m;
+    }
+    struct Fonts {
+      std::unique_ptr<render::FontSet> fonts;
+      std::unique_ptr<render::TtfMeasurer> measure;
+    };
+    auto held = std::make_shared<Fonts>();
+    held->fonts = std::move(opened.fonts);
+    // A screen runs for months beside other programs: caches are capped well
+    // below the defaults the one-shot commands use.
+    held->measure = std::make_unique<render::TtfMeasurer>(*held->fonts, 4u << 20);
+    // Until the first page: body and small text measured in turn would
+    // otherwise make SDL_ttf load the same glyphs again at each change of
+    // size (render/font_set.h).
+    held->fonts->keep_sizes_apart(true);
+    m.count_setup = page_count_setup(held->fonts->catalog(), load_theme(), config);
+    m.first_page_done = [fonts = held->fonts.get()] { fonts->keep_sizes_apart(false); };
+    m.measure = std::shared_ptr<const layout::TextMeasurer>(held, held->measure.get());
+    return m;
+  };
+
+  // What this thread draws with, made beside the window, which needs none
+  // of it; the first page's text is rendered ahead once the content thread
+  // has laid it out.
   struct Drawing {
     std::unique_ptr<render::FontSet> fonts;
-    std::unique_ptr<render::TtfMeasurer> measure;
     std::unique_ptr<render::Canvas> canvas;
-    std::unique_ptr<PageCountFile> page_counts;
-    std::unique_ptr<Player> player;
-    std::unique_ptr<FeedFetcher> fetcher;
+    std::optional<ScreenState> first;
   } d;
-  render::Size size;
-  bool pictures_changed = false;
-  bool has_content = false;
-  const auto take_news = [&](model::UnixSeconds now) {
-    auto news = d.fetcher->take();
-    for (const auto& line : news.log)
-      log(line);
-    if (!news.accepted.empty()) {
-      auto& accepted = news.accepted.back();
-      std::string names;
-      for (const auto& f : accepted.feeds)
-        names += (names.empty() ? "" : ", ") + f;
-      const KnownCounts* known = d.page_counts->find(accepted.version, size.w, size.h);
-      note(std::string(accepted.from_cache ? "content from the cache" : "new content") +
-           (names.empty() ? "" : ": " + names) +
-           (d.player->has_content() ? "; it shows from the next page" : "") +
-           (known ? "; page counts from the last run" : ""));
-      d.player->offer(std::move(accepted.content), now, std::move(accepted.version), known);
-      has_content = true;
-    }
-    if (news.pictures_changed) {
-      d.canvas->forget_pictures();
-      pictures_changed = true;
-    }
-  };
-  Step first_step;  // change none: nothing laid out ahead
   std::string no_fonts;
+  render::set_window_environment();  // before there is another thread
+  std::optional<ContentThread> content;
+  content.emplace(setup, clocks, clock, measuring);
   const auto prepare = [&] {
     auto fonts = render::FontSet::open();
     if (!fonts.fonts) {
@@ -248,49 +281,19 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
       return;
     }
     d.fonts = std::move(fonts.fonts);
-    // A screen runs for months beside other programs: caches are capped well
-    // below the defaults the one-shot commands use. A full demo rotation's
-    // text fits; a miss costs a few milliseconds at a page turn.
-    d.measure = std::make_unique<render::TtfMeasurer>(*d.fonts, 4u << 20);
+    // Until the first frame: body and small text drawn in turn would
+    // otherwise make SDL_ttf load the same glyphs again at each change of
+    // size (render/font_set.h).
+    d.fonts->keep_sizes_apart(true);
     render::CanvasOptions canvas_options;
     canvas_options.text_cache_bytes = 3u << 20;
     canvas_options.picture_cache_bytes = 6u << 20;
     d.canvas = std::make_unique<render::Canvas>(
         *d.fonts, [&pictures](const std::string& source) { return pictures.load(source); },
         canvas_options);
-    // A restart with the same content, fonts and screen takes the last run's
-    // page counts instead of laying every slide out before the first frame.
-    const layout::Theme theme = load_theme();
-    d.page_counts =
-        std::make_unique<PageCountFile>(player_config.cache_dir + "/page-counts",
-                                        page_count_setup(d.fonts->catalog(), theme, *config));
-    // The page size the screen will have: the size it had last time, else
-    // the config's display, as the window is made at the desktop's size
-    // (checked once it is open).
-    if (options->windowed) {
-      size = {options->windowed->first, options->windowed->second};
-      if (config->display.rotate == 90 || config->display.rotate == 270) std::swap(size.w, size.h);
-    } else if (const auto last = d.page_counts->last_size()) {
-      std::tie(size.w, size.h) = *last;
-    } else {
-      std::tie(size.w, size.h) = upright_size(*config);
-    }
-    d.player = std::make_unique<Player>(config->screen, offset, *d.measure, theme, size.w, size.h);
-    // Reads the cache now, so the first frame shows it before any request returns.
-    FetcherOptions fetching;
-    fetching.fetch.ca_file = player_config.tls_ca_file;
-    d.fetcher =
-        std::make_unique<FeedFetcher>(player_config, clocks, core_merge(player_config), fetching);
-    take_news(second_now());
-    // Until the first frame: body and small text measured and drawn in turn
-    // would otherwise make SDL_ttf load the same glyphs again at each change
-    // of size (render/font_set.h).
-    d.fonts->keep_sizes_apart(true);
-    if (!has_content) return;
-    first_step = d.player->advance(second_now());
-    d.canvas->prepare(d.player->page());
+    d.first = first_state(*content, clocks, 1.0);
+    if (d.first && d.first->has_page) d.canvas->prepare(d.first->page);
   };
-  render::set_window_environment();  // before there is another thread
   auto preparing = std::async(std::launch::async, prepare);
   auto opened_screen = render::open_screen(present);
   preparing.get();
@@ -300,10 +303,6 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
   }
   render::FontSet& fonts = *d.fonts;
   render::Canvas& canvas = *d.canvas;
-  PageCountFile& page_counts = *d.page_counts;
-  Player& player = *d.player;
-  FeedFetcher& fetcher = *d.fetcher;
-  bool spare_fonts = true;
   constexpr double kTrimEvery = 10.0;
   double next_trim = 0.0;
   auto opened = render::make_presenter(std::move(opened_screen), canvas, fonts);
@@ -313,27 +312,22 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
   }
   render::Presenter& screen = *opened.presenter;
   log("drawing with " + std::string(screen.name()) + " (" + opened.choice + ")");
-  if (const render::Size actual = screen.page_size(); actual.w != size.w || actual.h != size.h) {
-    // Another size than the config said (a desktop's window manager, a
-    // panel of another resolution): counted again for this one.
-    size = actual;
-    player.resize(size.w, size.h);
-  }
+  render::Size size = screen.page_size();
+  content->resize(size.w, size.h);  // nothing to do when the guess was right
 
-  const std::optional<int> blank_margin = config->display.blank_outside_hours_minutes;
   PlayRecorder proof(config->screen, offset, player_config.cache_dir);
   bool blanked = false;
   bool ready = false;
-  std::pair<std::uint64_t, std::uint64_t> counts_kept;
   schedule::PixelShift shift;
   long long last_second = 0;
   double next_frame = 0;
   bool animating = false;
   std::string last_frame_error;
+  layout::Page page;  // as laid out; drawn shifted
+  OnScreen showing;
+  showing.slide_type = "waiting";
   // The page as drawn: moved by the burn-in shift chosen when it was shown.
-  const auto shown_page = [&] {
-    return layout::shifted(player.page(), shift.dx, shift.dy, size.w, size.h);
-  };
+  const auto shown_page = [&] { return layout::shifted(page, shift.dx, shift.dy, size.w, size.h); };
   const auto show = [&](model::Transition how) {
     shift = schedule::pixel_shift(last_second);
     return screen.show(shown_page(), size, how);
@@ -343,6 +337,10 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
     systemd.stopping();
     run_log.flush_all();
     note(why);
+    // Whatever the content thread is in the middle of (a count of a
+    // hundred thousand items takes a while), the player is gone within
+    // seconds of being asked: systemd and a person at the keyboard expect it.
+    exit_soon(2.5);
     return 0;
   };
   // The heartbeat posts on a thread of its own; the drawing loop only
@@ -358,75 +356,68 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
     report.utc_offset_minutes = offset;
     report.uptime_seconds = static_cast<std::int64_t>(clock.elapsed());
     report.renderer = std::string(screen.name());
-    report.page = heartbeat_page(player.page(), blanked);
+    report.page = heartbeat_page(page, blanked);
     report.memory = read_process_memory();
-    report.feeds = heartbeat_feeds(fetcher.feed_states());
+    if (const FeedFetcher* fetcher = content->fetcher())
+      report.feeds = heartbeat_feeds(fetcher->feed_states());
     const bool with_frame = heartbeat->wants_screenshot() && !blanked;
     heartbeat->submit(std::move(report), with_frame ? frame_on(screen) : std::nullopt, steady);
   };
-
-  // With nothing cached, local feeds take a few milliseconds: wait for them
-  // briefly rather than flash the waiting page (never long: a network feed
-  // may hang for a minute).
-  for (int i = 0; i < 50 && !has_content; ++i) {
-    if (screen.wait_events(0.02).quit) return finish("stopped");
-    take_news(second_now());
-  }
+  // A state from the content thread: its lines logged, its page drawn.
+  std::optional<ScreenState> pending = std::move(d.first);
+  bool first_page = true;
+  const auto apply = [&](ScreenState s) {
+    for (const auto& line : s.problems)
+      log(line);
+    for (const auto& line : s.events)
+      note(line);
+    if (s.fatal) return false;
+    if (s.pictures_changed) canvas.forget_pictures();
+    if (!s.has_page) {
+      if (s.pictures_changed && !blanked) screen.update(shown_page(), size);
+      return true;
+    }
+    page = std::move(s.page);
+    showing = s.showing;
+    // Recorded for the second it was laid out for, a moment ago.
+    if (const auto error = proof.showing(showing, std::max<long long>(s.second, last_second));
+        !error.empty())
+      log(error);
+    render::DrawReport report;
+    if (s.dark != blanked) {
+      note(s.dark ? "outside opening hours: the screen is dark until " +
+                        std::to_string(*setup.blank_margin_minutes) +
+                        " minutes before the next opening"
+                  : "the screen wakes for the opening");
+      blanked = s.dark;
+      if (blanked)
+        screen.blank();
+      else
+        report = show(model::Transition::fade);
+    } else if (blanked) {
+      // Dark: the pages go on turning unseen, so waking shows the right one.
+    } else if (first_page || s.step.change == Change::turned) {
+      report = show(first_page ? model::Transition::none : s.step.transition);
+    } else {
+      report = screen.update(shown_page(), size);
+    }
+    first_page = false;
+    for (const auto& problem : report.problems)
+      log(problem);
+    return true;
+  };
 
   for (;;) {
     const double now = wall();
     const auto second = static_cast<long long>(std::floor(now));
+    if (!pending) pending = content->take();
+    if (pending) {
+      if (!apply(std::move(*pending))) return 1;
+      pending.reset();
+    }
     if (second != last_second) {
       last_second = second;
-      take_news(second);
-      Step step = player.advance(second);
-      // The first page, laid out while the window opened, is not on the
-      // screen yet whatever advance() says now (it found that page drawn).
-      if (first_step.change != Change::none && step.change != Change::turned) step = first_step;
-      first_step = {};
-      if (pictures_changed && step.change == Change::none) step.change = Change::updated;
-      pictures_changed = false;
-      const bool dark = blank_margin && player.has_content() &&
-                        schedule::is_blank(player.calendar(), second, offset, *blank_margin);
-      render::DrawReport report;
-      if (dark != blanked) {
-        note(dark ? "outside opening hours: the screen is dark until " +
-                        std::to_string(*blank_margin) + " minutes before the next opening"
-                  : "the screen wakes for the opening");
-        blanked = dark;
-        if (dark)
-          screen.blank();
-        else
-          report = show(model::Transition::fade);
-      } else if (blanked) {
-        // Dark: the pages go on turning unseen, so waking shows the right one.
-      } else if (step.change == Change::turned)
-        report = show(step.transition);
-      else if (step.change == Change::updated)
-        report = screen.update(shown_page(), size);
-      for (const auto& problem : report.problems)
-        log(problem);
-
-      OnScreen showing;
-      if (blanked) {
-        showing.slide_type = "dark";
-      } else {
-        const layout::Page& page = player.page();
-        showing = {page.slide_type, page.page, page.page_count, page.item, player.version()};
-      }
-      if (const auto error = proof.showing(std::move(showing), second); !error.empty()) log(error);
-      // Counts taken from the last run are checked against the layout, one
-      // slide (or item) a second while nothing else is drawn.
-      if (ready && step.change == Change::none) player.check_counts(second);
-      if (ready && player.counts_stamp() != counts_kept) {
-        // After the first frame, never before it: for the next start.
-        counts_kept = player.counts_stamp();
-        if (const auto counts = player.shown_counts())
-          if (const auto error =
-                  page_counts.keep(counts->version, counts->width, counts->height, counts->counts);
-              !error.empty())
-            log(error);
-      }
+      if (const auto error = proof.showing(showing, second); !error.empty()) log(error);
       beat(second);
       if (heartbeat)
         for (const auto& line : heartbeat->take_log())
@@ -443,19 +434,14 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
       // systemd (Type=notify) counts the start from here: a screen that
       // never draws is a failed start, and is restarted.
       ready = true;
-      systemd.ready("showing " + proof.on_screen().slide_type + " on " +
-                    std::string(screen.name()));
-    }
-    const bool closing_spares = spare_fonts;
-    if (spare_fonts) {
-      // Once the first frame is drawn (and reported), the spare fonts' 2.7 MB
-      // each go back to the system (the trim below); later pages mostly
-      // reuse what it measured and drew.
+      content->set_ready();
+      systemd.ready("showing " + showing.slide_type + " on " + std::string(screen.name()));
+      // Once the first frame is drawn, what only the start needed goes back
+      // to the system (the trim below).
       fonts.keep_sizes_apart(false);
-      spare_fonts = false;
     }
     const double steady_now = clock.steady();
-    if ((closing_spares || ready) && steady_now >= next_trim) {
+    if (ready && steady_now >= next_trim) {
       // Page turns and content changes free whole pages' worth of memory
       // that malloc keeps for later: given back every few seconds it is
       // about 1 MB less resident (PSS 41.2 -> 40.2 MB on the demo), for
@@ -468,8 +454,10 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
     systemd.watchdog(clock.steady());
     if (options->exit_after > 0 && elapsed >= options->exit_after) break;
 
-    // Until the next second of the screen's clock (--speed makes those short).
-    double timeout = clock.real(static_cast<double>(second + 1) - wall());
+    // Until the next second of the screen's clock (--speed makes those
+    // short), looking for the content thread's next page meanwhile.
+    double timeout =
+        std::min(clock.real(static_cast<double>(second + 1) - wall()), kContentLookSeconds);
     if (animating) {
       const double period = 1.0 / std::max(1, screen.refresh_hz());
       next_frame = next_frame + period > elapsed ? next_frame + period : elapsed + period;
@@ -481,7 +469,7 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
     if (events.quit) return finish("stopped");
     if (events.resized) {
       size = screen.page_size();
-      player.resize(size.w, size.h);
+      content->resize(size.w, size.h);
     }
   }
   return finish("stopped after " + std::to_string(static_cast<int>(options->exit_after)) +

@@ -1,0 +1,258 @@
+#include "app/content_thread.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <limits>
+#include <tuple>
+
+#include "app/feed_acceptor.h"
+#include "app/page_count_file.h"
+#include "schedule/blanking.h"
+
+namespace hb::app {
+namespace {
+
+// Folds a step not yet taken into the newer one: a turn is never lost to
+// an update that followed it.
+Step merge_steps(const Step& older, const Step& newer) {
+  if (newer.change == Change::turned || older.change == Change::none) return newer;
+  if (older.change == Change::turned) return older;
+  return newer.change == Change::none ? older : newer;
+}
+
+}  // namespace
+
+ContentThread::ContentThread(ContentSetup setup, Clocks clocks, const ScreenClock& clock,
+                             MeasuringFactory measuring)
+    : setup_(std::move(setup)),
+      clocks_(std::move(clocks)),
+      clock_(clock),
+      measuring_(std::move(measuring)),
+      thread_([this] { run(); }) {}
+
+ContentThread::~ContentThread() {
+  {
+    const std::lock_guard lock(mutex_);
+    stop_ = true;
+  }
+  wake_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+std::optional<ScreenState> ContentThread::take() {
+  const std::lock_guard lock(mutex_);
+  std::optional<ScreenState> s = std::move(state_);
+  state_.reset();
+  return s;
+}
+
+void ContentThread::resize(int width, int height) {
+  {
+    const std::lock_guard lock(mutex_);
+    wanted_size_ = std::make_pair(width, height);
+  }
+  wake_.notify_all();
+}
+
+void ContentThread::set_ready() {
+  ready_ = true;
+}
+
+const FeedFetcher* ContentThread::fetcher() const {
+  return fetcher_view_.load();
+}
+
+void ContentThread::problem(std::string line) {
+  problems_.push_back(std::move(line));
+}
+
+void ContentThread::event(std::string line) {
+  events_.push_back(std::move(line));
+}
+
+void ContentThread::publish(ScreenState s) {
+  s.problems = std::move(problems_);
+  s.events = std::move(events_);
+  problems_.clear();
+  events_.clear();
+  s.pictures_changed = pictures_changed_;
+  pictures_changed_ = false;
+  const std::lock_guard lock(mutex_);
+  if (state_) {
+    // Not taken yet: the newer state replaces it, keeping what must not be lost.
+    s.step = merge_steps(state_->step, s.step);
+    if (!s.has_page && state_->has_page) {
+      s.has_page = true;
+      s.page = std::move(state_->page);
+    }
+    s.pictures_changed = s.pictures_changed || state_->pictures_changed;
+    state_->problems.insert(state_->problems.end(), s.problems.begin(), s.problems.end());
+    state_->events.insert(state_->events.end(), s.events.begin(), s.events.end());
+    s.problems = std::move(state_->problems);
+    s.events = std::move(state_->events);
+  }
+  state_ = std::move(s);
+}
+
+bool ContentThread::start(Measuring& m, std::unique_ptr<Player>& player) {
+  m = measuring_();
+  if (!m.measure) {
+    ScreenState s;
+    s.fatal = true;
+    problem(m.error);
+    publish(std::move(s));
+    return false;
+  }
+  if (!setup_.page_counts_path.empty())
+    page_counts_ = std::make_unique<PageCountFile>(setup_.page_counts_path, m.count_setup);
+  if (setup_.size_from_counts && page_counts_)
+    if (const auto last = page_counts_->last_size()) std::tie(setup_.width, setup_.height) = *last;
+  player = std::make_unique<Player>(setup_.config.screen, setup_.config.utc_offset_minutes,
+                                    *m.measure, setup_.theme, setup_.width, setup_.height);
+  return true;
+}
+
+void ContentThread::start_fetching() {
+  // Reads the cache now (parsing it may take a while for a large hall:
+  // the waiting page is already out), so the first page shows it before
+  // any request returns.
+  fetcher_ = std::make_unique<FeedFetcher>(setup_.config, clocks_, core_merge(setup_.config),
+                                           setup_.fetching);
+  fetcher_view_ = fetcher_.get();
+}
+
+void ContentThread::run() {
+  Measuring m;
+  std::unique_ptr<Player> player;
+  if (!start(m, player)) return;
+  // The waiting page first, so the drawing thread has a page however long
+  // the cached feeds take to read.
+  const auto at_start = static_cast<long long>(std::floor(clock_.now()));
+  round(*player, at_start);
+  start_fetching();
+  long long last_second = std::numeric_limits<long long>::min();
+  bool first = true;
+  while (!stop_) {
+    const auto second = static_cast<long long>(std::floor(clock_.now()));
+    std::optional<std::pair<int, int>> size;
+    {
+      const std::lock_guard lock(mutex_);
+      size = std::exchange(wanted_size_, std::nullopt);
+    }
+    if (size) {
+      setup_.width = size->first;
+      setup_.height = size->second;
+      player->resize(size->first, size->second);
+    }
+    // Without content, every look takes the news: the first feeds show at once.
+    if (second != last_second || size || !player->has_content()) {
+      last_second = second;
+      round(*player, second);
+      if (first && player->has_content() && m.first_page_done) {
+        m.first_page_done();
+        first = false;
+      }
+    }
+    progress_ = clocks_.steady();
+    // Until the screen's next second (--speed makes those short), or a look.
+    const double wait = std::clamp(clock_.real(static_cast<double>(second + 1) - clock_.now()), 0.0,
+                                   kContentLookSeconds);
+    std::unique_lock lock(mutex_);
+    wake_.wait_for(lock, std::chrono::duration<double>(wait),
+                   [this] { return stop_.load() || wanted_size_.has_value(); });
+  }
+  fetcher_view_ = nullptr;
+}
+
+void ContentThread::take_news(Player& player, model::UnixSeconds now) {
+  if (!fetcher_) return;
+  auto news = fetcher_->take();
+  for (auto& line : news.log)
+    problem(std::move(line));
+  pictures_changed_ = pictures_changed_ || news.pictures_changed;
+  if (news.accepted.empty()) return;
+  auto& accepted = news.accepted.back();
+  std::string names;
+  for (const auto& f : accepted.feeds)
+    names += (names.empty() ? "" : ", ") + f;
+  const KnownCounts* known =
+      page_counts_ ? page_counts_->find(accepted.version, setup_.width, setup_.height) : nullptr;
+  event(std::string(accepted.from_cache ? "content from the cache" : "new content") +
+        (names.empty() ? "" : ": " + names) +
+        (player.has_content() ? "; it shows from the next page" : "") +
+        (known ? "; page counts from the last run" : ""));
+  player.offer(std::move(accepted.content), now, std::move(accepted.version), known);
+}
+
+void ContentThread::round(Player& player, model::UnixSeconds second) {
+  take_news(player, second);
+  ScreenState s;
+  s.step = player.advance(second);
+  const int offset = setup_.config.utc_offset_minutes;
+  s.dark = setup_.blank_margin_minutes && player.has_content() &&
+           schedule::is_blank(player.calendar(), second, offset, *setup_.blank_margin_minutes);
+  const layout::Page& page = player.page();
+  if (s.dark)
+    s.showing.slide_type = "dark";
+  else
+    s.showing = {page.slide_type, page.page, page.page_count, page.item, player.version()};
+  s.has_content = player.has_content();
+  s.width = setup_.width;
+  s.height = setup_.height;
+  s.second = second;
+  const bool changed = s.step.change != Change::none;
+  const bool dark_changed = s.dark != dark_;
+  dark_ = s.dark;
+  s.has_page = changed || dark_changed;
+  if (s.has_page) s.page = page;
+  // Counts taken from the last run are checked against the layout, one
+  // slide (or item) a second while nothing else is laid out.
+  if (ready_ && !changed) player.check_counts(second);
+  if (ready_) keep_counts(player);
+  // Nothing new: the drawing thread still hears of problems and dark time.
+  if (s.has_page || !problems_.empty() || !events_.empty() || pictures_changed_)
+    publish(std::move(s));
+}
+
+void ContentThread::keep_counts(Player& player) {
+  // After the first frame, never before it: for the next start.
+  if (!page_counts_ || player.counts_stamp() == counts_kept_) return;
+  counts_kept_ = player.counts_stamp();
+  if (const auto counts = player.shown_counts())
+    if (const auto error =
+            page_counts_->keep(counts->version, counts->width, counts->height, counts->counts);
+        !error.empty())
+      problem(error);
+}
+
+}  // namespace hb::app
+
+namespace hb::app {
+
+std::optional<ScreenState> first_state(ContentThread& content, const Clocks& clocks,
+                                       double seconds) {
+  std::optional<ScreenState> first;
+  const double until = clocks.steady() + seconds;
+  for (;;) {
+    if (auto s = content.take()) {
+      if (first) {
+        s->problems.insert(s->problems.begin(), first->problems.begin(), first->problems.end());
+        s->events.insert(s->events.begin(), first->events.begin(), first->events.end());
+        s->pictures_changed = s->pictures_changed || first->pictures_changed;
+        if (!s->has_page && first->has_page) {
+          s->has_page = true;
+          s->page = std::move(first->page);
+          s->showing = first->showing;
+          s->has_content = first->has_content;
+        }
+      }
+      first = std::move(s);
+      if (first->fatal || (first->has_page && first->has_content)) return first;
+    }
+    if (clocks.steady() >= until) return first;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+}
+
+}  // namespace hb::app

@@ -1,0 +1,150 @@
+// The content thread of `hallboard run`: everything the screen does with
+// content, off the drawing thread. It owns the fetcher (which parses and
+// merges), the Player (which counts pages and lays them out) and the page
+// counts kept for the next start, and measures text with fonts of its own.
+// The drawing thread takes the newest state without ever waiting for this
+// work, so a feed of any size never stops the frames or the watchdog's
+// pings: the page on screen stays until the next one is laid out.
+//
+// Thread rules: the constructor and destructor run on the owner's thread;
+// take(), resize(), set_ready() and last_progress() may be called from any
+// thread; everything else runs on the content thread.
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include "app/clock.h"
+#include "app/feed_fetcher.h"
+#include "app/player.h"
+#include "app/proof_of_play.h"
+#include "layout/display_list.h"
+#include "layout/theme.h"
+#include "model/player_config.h"
+
+namespace hb::app {
+
+// How often the content thread looks at the clock, the news and a new size
+// when nothing wakes it, and the drawing thread for a new state: a page
+// turn is drawn at most about this late.
+constexpr double kContentLookSeconds = 0.05;
+
+// What the content thread measures with, made on that thread.
+struct Measuring {
+  std::shared_ptr<const layout::TextMeasurer> measure;  // null: error says why
+  std::string error;
+  // Names the fonts and settings that page counts depend on (page_count_setup.h).
+  std::string count_setup;
+  // Called once the first page is laid out (the fonts may then free what
+  // only a start needed).
+  std::function<void()> first_page_done;
+};
+using MeasuringFactory = std::function<Measuring()>;
+
+struct ContentSetup {
+  model::PlayerConfig config;  // with its cache directory resolved
+  layout::Theme theme;
+  int width = 0, height = 0;  // the page size to start with
+  // Start at the size the page counts file remembers, if it does (the
+  // screen's size last time), rather than width x height.
+  bool size_from_counts = false;
+  std::optional<int> blank_margin_minutes;
+  FetcherOptions fetching;
+  // The page counts file; empty: none kept.
+  std::string page_counts_path;
+};
+
+// The newest state for the drawing thread.
+struct ScreenState {
+  bool has_page = false;  // page holds the page to show (else only news)
+  layout::Page page;      // as laid out (the burn-in shift is the drawing thread's)
+  // Since the state taken last: turned (with this transition) beats
+  // updated beats none.
+  Step step;
+  bool dark = false;  // outside opening hours, with blank-outside-hours
+  OnScreen showing;   // for proof of play (slide_type "dark" while dark)
+  bool pictures_changed = false;
+  std::vector<std::string> problems;  // log lines to write
+  std::vector<std::string> events;
+  int width = 0, height = 0;      // the size the page is laid out for
+  model::UnixSeconds second = 0;  // of the screen's clock, the state is for
+  bool has_content = false;
+  bool fatal = false;  // the thread could not start (see problems)
+};
+
+class ContentThread;
+// The first state to draw, for the first frame: waits up to `seconds` for
+// one with content (local and cached feeds take milliseconds), else takes
+// the waiting page; every state taken on the way is folded in.
+std::optional<ScreenState> first_state(ContentThread& content, const Clocks& clocks,
+                                       double seconds);
+
+class ContentThread {
+ public:
+  // Starts the thread, which opens its fonts, reads the cached feeds and
+  // lays out the first page at once.
+  ContentThread(ContentSetup setup, Clocks clocks, const ScreenClock& clock,
+                MeasuringFactory measuring);
+  ~ContentThread();
+  ContentThread(const ContentThread&) = delete;
+  ContentThread& operator=(const ContentThread&) = delete;
+
+  // The newest state, if there is one not taken yet. Never waits for the
+  // content thread's work (only for a move under a lock).
+  std::optional<ScreenState> take();
+  // The screen has another page size: the next state is laid out for it.
+  void resize(int width, int height);
+  // The first frame is on screen: page counts may now be checked and kept.
+  void set_ready();
+  // Steady seconds of the last time the thread finished a round of work.
+  double last_progress() const { return progress_.load(); }
+  // The fetcher, once the thread has made it (nothing before), for the
+  // heartbeat's feed states and the pictures.
+  const FeedFetcher* fetcher() const;
+
+ private:
+  void run();
+  bool start(Measuring& m, std::unique_ptr<Player>& player);
+  void start_fetching();
+  void round(Player& player, model::UnixSeconds second);
+  void take_news(Player& player, model::UnixSeconds now);
+  void keep_counts(Player& player);
+  void publish(ScreenState s);
+  void problem(std::string line);
+  void event(std::string line);
+
+  ContentSetup setup_;
+  Clocks clocks_;
+  const ScreenClock& clock_;
+  MeasuringFactory measuring_;
+
+  // The content thread's own.
+  std::unique_ptr<FeedFetcher> fetcher_;
+  std::unique_ptr<class PageCountFile> page_counts_;
+  std::pair<std::uint64_t, std::uint64_t> counts_kept_;
+  std::vector<std::string> problems_, events_;
+  bool pictures_changed_ = false;
+  bool dark_ = false;  // as last published
+
+  std::atomic<bool> stop_{false};
+  std::atomic<bool> ready_{false};
+  std::atomic<double> progress_{0};
+  std::atomic<const FeedFetcher*> fetcher_view_{nullptr};
+  mutable std::mutex mutex_;
+  std::condition_variable wake_;
+  std::optional<ScreenState> state_;                // guarded by mutex_
+  std::optional<std::pair<int, int>> wanted_size_;  // guarded by mutex_
+
+  std::thread thread_;  // last: started when everything above exists
+};
+
+}  // namespace hb::app

@@ -1,0 +1,185 @@
+// The content thread of `hallboard run`: the drawing thread takes its pages
+// without ever waiting for its work (issue 15: no content may stop a screen).
+#include <doctest/doctest.h>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+#include "app/content_thread.h"
+#include "fake_measure.h"
+#include "files.h"
+#include "layout/display_list.h"
+#include "schedule_support.h"
+
+namespace hb::test {
+namespace {
+
+// A measurer that can be made to stop inside width() until released, as a
+// count of a hundred thousand items keeps the content thread busy.
+class GatedMeasure : public layout::TextMeasurer {
+ public:
+  int width(std::string_view s, const layout::TextStyle& style) const override {
+    std::unique_lock lock(mutex_);
+    if (closed_) {
+      ++waiting_;
+      changed_.notify_all();
+      changed_.wait(lock, [this] { return !closed_; });
+      --waiting_;
+    }
+    return fake_.width(s, style);
+  }
+  int line_height(const layout::TextStyle& style) const override {
+    return fake_.line_height(style);
+  }
+  void close() {
+    const std::lock_guard lock(mutex_);
+    closed_ = true;
+  }
+  void open() {
+    {
+      const std::lock_guard lock(mutex_);
+      closed_ = false;
+    }
+    changed_.notify_all();
+  }
+  // Waits (a real wait, bounded) until the content thread is held inside width().
+  bool wait_until_held() const {
+    std::unique_lock lock(mutex_);
+    return changed_.wait_for(lock, std::chrono::seconds(10), [this] { return waiting_ > 0; });
+  }
+
+ private:
+  FakeMeasure fake_;
+  mutable std::mutex mutex_;
+  mutable std::condition_variable changed_;
+  bool closed_ = false;
+  mutable int waiting_ = 0;
+};
+
+struct FakeClock {
+  std::atomic<double> wall{0};
+  std::atomic<double> steady{0};
+  app::Clocks clocks() {
+    return {[this] { return wall.load(); }, [this] { return steady.load(); }};
+  }
+};
+
+app::ContentSetup demo_setup(const TempDir& dir) {
+  app::ContentSetup setup;
+  setup.config.source = (dir / "player.xml").string();
+  setup.config.screen = "lobby-1";
+  setup.config.utc_offset_minutes = kZone;
+  for (const char* f : {"hall.xml", "items.xml", "roster.xml"})
+    setup.config.feeds.push_back({(source_dir() / "content" / f).string(), 60, {}});
+  setup.config.cache_dir = (dir / "cache").string();
+  setup.width = 1920;
+  setup.height = 1080;
+  setup.fetching.file_check_seconds = 0.05;
+  return setup;
+}
+
+app::MeasuringFactory measuring(std::shared_ptr<const layout::TextMeasurer> measure) {
+  return [measure] {
+    app::Measuring m;
+    m.measure = measure;
+    m.count_setup = "test";
+    return m;
+  };
+}
+
+// Takes states (a real, bounded wait) until `done` holds for one.
+std::optional<app::ScreenState> take_until(
+    app::ContentThread& content, const std::function<bool(const app::ScreenState&)>& done) {
+  for (int i = 0; i < 1000; ++i) {
+    if (auto s = content.take(); s && done(*s)) return s;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return std::nullopt;
+}
+
+bool shows(const layout::Page& page, const std::string& text) {
+  for (const auto& line : layout::text_in_reading_order(page))
+    if (line.find(text) != std::string::npos) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("content thread: the waiting page at once, then the content, then the next page") {
+  TempDir dir;
+  FakeClock fake;
+  fake.wall = static_cast<double>(at("2026-11-27T10:00:00"));
+  const app::ScreenClock clock(fake.clocks(), std::nullopt, 1);
+  app::ContentThread content(demo_setup(dir), fake.clocks(), clock,
+                             measuring(std::make_shared<FakeMeasure>()));
+  const auto shown =
+      take_until(content, [](const app::ScreenState& s) { return s.has_page && s.has_content; });
+  REQUIRE(shown);
+  CHECK(shown->step.change == app::Change::turned);
+  CHECK(shows(shown->page, "昆明市住房和城乡建设局政务服务窗口"));
+  CHECK(shown->width == 1920);
+  CHECK_FALSE(shown->showing.slide_type.empty());
+
+  // The screen's clock moves on: the next page turns.
+  fake.wall = fake.wall + 60;
+  const auto next = take_until(content, [](const app::ScreenState& s) {
+    return s.has_page && s.step.change == app::Change::turned;
+  });
+  REQUIRE(next);
+  CHECK(next->second == at("2026-11-27T10:01:00"));
+
+  // Another size: the next state is laid out for it.
+  content.resize(1080, 1920);
+  const auto resized =
+      take_until(content, [](const app::ScreenState& s) { return s.has_page && s.width == 1080; });
+  REQUIRE(resized);
+  CHECK(resized->height == 1920);
+  CHECK(resized->step.change == app::Change::turned);
+}
+
+TEST_CASE("content thread: the drawing side is never held by the content thread's work") {
+  TempDir dir;
+  FakeClock fake;
+  fake.wall = static_cast<double>(at("2026-11-27T10:00:00"));
+  const app::ScreenClock clock(fake.clocks(), std::nullopt, 1);
+  const auto gated = std::make_shared<GatedMeasure>();
+  gated->close();  // the first layout (the waiting page) already stops inside width()
+  {
+    app::ContentThread content(demo_setup(dir), fake.clocks(), clock, measuring(gated));
+    REQUIRE(gated->wait_until_held());
+    // While the content thread is held inside the layout: the drawing
+    // thread's calls come back, with nothing new to draw.
+    for (int i = 0; i < 100; ++i) {
+      CHECK_FALSE(content.take());
+      content.resize(1280, 720);
+      content.set_ready();
+      (void)content.fetcher();
+      (void)content.last_progress();
+    }
+    gated->open();
+    const auto shown =
+        take_until(content, [](const app::ScreenState& s) { return s.has_page && s.has_content; });
+    REQUIRE(shown);
+    CHECK(shown->width == 1280);
+  }
+}
+
+TEST_CASE("content thread: a measurer that cannot be made is said, and nothing is drawn") {
+  TempDir dir;
+  FakeClock fake;
+  const app::ScreenClock clock(fake.clocks(), std::nullopt, 1);
+  app::ContentThread content(demo_setup(dir), fake.clocks(), clock, [] {
+    app::Measuring m;
+    m.error = "no fonts: install fonts-noto-cjk";
+    return m;
+  });
+  const auto s = take_until(content, [](const app::ScreenState& st) { return st.fatal; });
+  REQUIRE(s);
+  REQUIRE(s->problems.size() == 1);
+  CHECK(s->problems[0] == "no fonts: install fonts-noto-cjk");
+}
+
+}  // namespace hb::test
