@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -398,6 +399,99 @@ TEST_CASE("a player given the last run's counts shows what a fresh one shows") {
   fresh.advance(t0 + 3 * 3600);
   CHECK(fresh.shown_counts()->width == 1280);
   CHECK(fresh.shown_counts()->version == "v2");
+}
+
+}  // namespace hb::test
+
+namespace hb::test {
+namespace {
+
+// The demo with `extra` more items (copies of its first, with ids of their own).
+model::Content demo_with_items(std::size_t extra) {
+  model::Content c = demo_content();
+  const model::Item first = c.items.front();
+  for (std::size_t i = 0; i < extra; ++i) {
+    model::Item copy = first;
+    copy.id = "COPY-" + std::to_string(i);
+    c.items.push_back(std::move(copy));
+  }
+  return c;
+}
+
+// Counts what count_more lays out: a whole count at once would measure far more.
+class CountingMeasure : public FakeMeasure {
+ public:
+  int width(std::string_view s, const layout::TextStyle& style) const override {
+    ++calls;
+    return FakeMeasure::width(s, style);
+  }
+  mutable long long calls = 0;
+};
+
+}  // namespace
+
+TEST_CASE("a rotating item slide of many items is counted in parts, one page an item meanwhile") {
+  const model::UnixSeconds t0 = at("2026-11-27T10:00:40");
+  CountingMeasure measure;
+  const model::Content content = demo_with_items(2000);
+  app::ScreenPages pages{content, "lobby-1", kZone, measure, layout::Theme{}, 1920, 1080};
+  pages.count_in_parts(true);
+  const model::Slide* item_slide = nullptr;
+  for (const auto& s : pages.playlist()->slides)
+    if (schedule::is_rotating_item_slide(s)) item_slide = &s;
+  REQUIRE(item_slide);
+
+  const auto estimate = pages.plan(t0).pages(*item_slide, t0);
+  REQUIRE(estimate.per_item.size() == content.items.size());
+  CHECK(std::all_of(estimate.per_item.begin(), estimate.per_item.end(),
+                    [](int n) { return n == 1; }));
+  const long long before_counting = measure.calls;
+
+  // The page of any item is laid out as usual meanwhile, and mends no count.
+  const auto ref = schedule::page_on_screen(pages.plan(t0), t0);
+  REQUIRE(ref);
+  const auto changes = pages.count_changes();
+  CHECK(pages.page(*ref, t0));
+  CHECK(pages.count_changes() == changes);
+
+  int rounds = 0;
+  app::ScreenPages::Counting state = app::ScreenPages::Counting::working;
+  while ((state = pages.count_more(64)) == app::ScreenPages::Counting::working)
+    ++rounds;
+  CHECK(state == app::ScreenPages::Counting::finished);
+  CHECK(rounds == static_cast<int>(content.items.size() / 64));
+  CHECK(pages.count_more(64) == app::ScreenPages::Counting::idle);
+  CHECK(measure.calls > before_counting);
+
+  // Now the real counts: the same as a count made at once.
+  FakeMeasure plain;
+  layout::PageLayout layout(plain, layout::Theme{}, 1920, 1080);
+  const auto whole = layout.count(layout::moment_for(content, kZone, t0), *item_slide);
+  CHECK(pages.plan(t0).pages(*item_slide, t0).per_item == whole.per_item);
+}
+
+TEST_CASE("a player keeps the page on screen to its end when a count in parts completes") {
+  const model::UnixSeconds t0 = at("2026-11-27T10:00:40");
+  FakeMeasure measure;
+  app::Player player("lobby-1", kZone, measure, layout::Theme{}, 1920, 1080);
+  player.offer(demo_with_items(2000), t0);
+  player.advance(t0);
+  REQUIRE(player.page_ref());
+  const schedule::PageRef before = *player.page_ref();
+  while (player.count_more(500) == app::ScreenPages::Counting::working) {
+  }
+  // Within the page's time the same page stays; after it, the rotation
+  // with the real lengths.
+  for (model::UnixSeconds t = t0 + 1; t < before.end; ++t) {
+    player.advance(t);
+    REQUIRE(player.page_ref());
+    CHECK(player.page_ref()->slide == before.slide);
+    CHECK(player.page_ref()->page == before.page);
+    CHECK(player.page_ref()->start == before.start);
+  }
+  player.advance(before.end);
+  REQUIRE(player.page_ref());
+  CHECK(player.page_ref()->start >= before.end - 60);  // a page of the new rotation
 }
 
 }  // namespace hb::test

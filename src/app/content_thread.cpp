@@ -149,6 +149,7 @@ void ContentThread::run() {
     if (second != last_second || size || !player->has_content()) {
       last_second = second;
       round(*player, second);
+      count_some(*player, second);
       if (first && player->has_content() && m.first_page_done) {
         m.first_page_done();
         first = false;
@@ -213,6 +214,16 @@ void ContentThread::round(Player& player, model::UnixSeconds second) {
   // Nothing new: the drawing thread still hears of problems and dark time.
   if (s.has_page || !problems_.empty() || !events_.empty() || pictures_changed_)
     publish(std::move(s));
+}
+
+void ContentThread::count_some(Player& player, long long second) {
+  // A count too large to make at once goes on in the time the second has
+  // left, most of it: the next second's page comes first.
+  const double left = clock_.real(static_cast<double>(second + 1) - clock_.now());
+  const double until = clocks_.steady() + 0.6 * std::max(0.0, left);
+  while (!stop_ && clocks_.steady() < until &&
+         player.count_more(16) == ScreenPages::Counting::working) {
+  }
 }
 
 void ContentThread::keep_counts(Player& player) {

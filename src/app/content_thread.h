@@ -118,6 +118,7 @@ class ContentThread {
   void round(Player& player, model::UnixSeconds second);
   void take_news(Player& player, model::UnixSeconds now);
   void keep_counts(Player& player);
+  void count_some(Player& player, long long second);
   void publish(ScreenState s);
   void problem(std::string line);
   void event(std::string line);

@@ -36,6 +36,7 @@ std::unique_ptr<Player::Shown> Player::make_shown(model::Content content,
   // The pages refer to the content where it now lives, inside Shown.
   s->pages = std::make_unique<ScreenPages>(s->content, screen_, offset_, measure_, theme_, width_,
                                            height_);
+  s->pages->count_in_parts(true);
   s->plan = s->pages->plan(since);
   return s;
 }
@@ -74,6 +75,7 @@ void Player::resize(int width, int height) {
     if (!s) continue;
     s->pages = std::make_unique<ScreenPages>(s->content, screen_, offset_, measure_, theme_, width_,
                                              height_);
+    s->pages->count_in_parts(true);
     s->plan = s->pages->plan(s->since);
   }
   ++swaps_;
@@ -91,6 +93,13 @@ bool Player::check_counts(model::UnixSeconds t) {
   return shown_ && shown_->pages->check_taken_count(t);
 }
 
+ScreenPages::Counting Player::count_more(std::size_t items) {
+  if (!shown_) return ScreenPages::Counting::idle;
+  const auto r = shown_->pages->count_more(items);
+  if (r == ScreenPages::Counting::finished) settling_ = true;
+  return r;
+}
+
 std::optional<schedule::PageRef> Player::ref_at(model::UnixSeconds t) const {
   std::optional<schedule::PageRef> ref;
   if (shown_) ref = schedule::page_on_screen(shown_->plan, t);
@@ -105,8 +114,15 @@ Step Player::advance(model::UnixSeconds t) {
   if (should_swap(t)) {
     shown_ = std::move(pending_);
     ++swaps_;
+    settling_ = false;
   }
   std::optional<schedule::PageRef> ref = ref_at(t);
+  if (settling_) {
+    if (ref && ref_ && !ref->urgent && !ref_->urgent && t < ref_->end)
+      ref = ref_;
+    else
+      settling_ = false;
+  }
   const auto on_screen = [this](const std::optional<schedule::PageRef>& r) {
     return drawn_ && r.has_value() == ref_.has_value() &&
            (!r || (r->urgent == ref_->urgent && r->slide == ref_->slide && r->page == ref_->page &&

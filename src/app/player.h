@@ -58,6 +58,11 @@ class Player {
   bool check_counts(model::UnixSeconds t);
   std::pair<std::uint64_t, std::uint64_t> counts_stamp() const;
 
+  // Goes on with a count too large to make at once (ScreenPages::count_more);
+  // once it is complete, the page on screen keeps its time before the
+  // rotation moves to the real lengths.
+  ScreenPages::Counting count_more(std::size_t items);
+
   Step advance(model::UnixSeconds t);
 
   // Lays everything out again for a screen of another size (the window was
@@ -90,6 +95,7 @@ class Player {
   layout::Page page_;
   std::optional<schedule::PageRef> ref_;
   bool drawn_ = false;
+  bool settling_ = false;    // counts were completed: ref_ keeps its time
   std::uint64_t swaps_ = 0;  // shown_ replaced or laid out anew
   // What page_ was laid out for: another minute, notice state or content means relayout.
   std::tuple<std::int64_t, model::UnixSeconds, const void*> laid_out_for_{-1, 0, nullptr};

@@ -44,13 +44,38 @@ schedule::SlidePages ScreenPages::count(const model::Slide& s, model::UnixSecond
   if (counted_.size() > 256) {
     counted_.clear();
     unchecked_.clear();
+    job_.reset();
   }
   auto [it, fresh] = counted_.try_emplace(count_key(s, t));
-  if (fresh) {
-    it->second = layout_.count(layout::moment_for(content_, offset_, t), s);
+  if (!fresh) return it->second;
+  ++count_changes_;
+  if (in_parts_ && schedule::is_rotating_item_slide(s) &&
+      content_.items.size() > kItemsCountedAtOnce) {
+    // One page each until count_more() knows better; a newer state's count
+    // replaces one in progress (states only move forward).
+    it->second.per_item.assign(content_.items.size(), 1);
+    job_ = CountJob{it->first, &s, t, {}};
+    return it->second;
+  }
+  it->second = layout_.count(layout::moment_for(content_, offset_, t), s);
+  return it->second;
+}
+
+ScreenPages::Counting ScreenPages::count_more(std::size_t items) {
+  if (!job_) return Counting::idle;
+  const layout::Moment m = layout::moment_for(content_, offset_, job_->t);
+  auto& counted = job_->pages.per_item;
+  for (std::size_t n = 0; n < items && counted.size() < content_.items.size(); ++n)
+    counted.push_back(
+        static_cast<int>(layout_.slide(m, *job_->slide, content_.items[counted.size()].id).size()));
+  if (counted.size() < content_.items.size()) return Counting::working;
+  // Forgotten meanwhile (the states moved on): nothing to complete.
+  if (const auto it = counted_.find(job_->key); it != counted_.end()) {
+    it->second = std::move(job_->pages);
     ++count_changes_;
   }
-  return it->second;
+  job_.reset();
+  return Counting::finished;
 }
 
 void ScreenPages::check_count(const model::Slide& s, const std::string& item, model::UnixSeconds t,
@@ -71,6 +96,9 @@ void ScreenPages::check_count(const model::Slide& s, const std::string& item, mo
     counted = &it->second.pages;
   }
   unchecked_.erase({key, place});
+  // A count in progress holds one page an item until it is complete: mended
+  // item by item, the rotation would move at every page.
+  if (job_ && job_->key == key) return;
   if (!counted || *counted == laid_out) return;
   *counted = laid_out;
   ++count_changes_;

@@ -76,6 +76,22 @@ class ScreenPages {
   // Grows whenever a count is made or corrected: time to remember them.
   std::uint64_t count_changes() const { return count_changes_; }
 
+  // With this on (the live screen; plan and render count at once), a
+  // rotating item slide of more items than kItemsCountedAtOnce is not
+  // counted at once: until count_more() has laid every item out, each item
+  // counts as one page (its first page is what the screen shows of it
+  // meanwhile), so the first page of a hall of any size is out in
+  // milliseconds.
+  void count_in_parts(bool on) { in_parts_ = on; }
+  static constexpr std::size_t kItemsCountedAtOnce = 300;
+  enum class Counting {
+    idle,      // every count in use is complete
+    working,   // items are left to count
+    finished,  // a count was just completed: the rotation has its real lengths now
+  };
+  // Lays out up to `items` more items of the count in progress.
+  Counting count_more(std::size_t items);
+
   const model::Playlist* playlist() const { return playlist_; }
   int utc_offset_minutes() const { return offset_; }
   const model::Calendar& calendar() const { return calendar_; }
@@ -96,6 +112,14 @@ class ScreenPages {
   const std::vector<layout::Page>& pages(const model::Slide& slide, const std::string& item,
                                          model::UnixSeconds t);
 
+  // A rotating item slide's count in progress (see count_more).
+  struct CountJob {
+    CountKey key;
+    const model::Slide* slide = nullptr;
+    model::UnixSeconds t = 0;
+    schedule::SlidePages pages;
+  };
+
   const model::Content& content_;
   std::string screen_;
   int offset_;
@@ -107,6 +131,8 @@ class ScreenPages {
   // place in a rotating item slide (-1: the slide's own count).
   std::set<std::pair<CountKey, int>> unchecked_;
   std::map<UrgentKey, int> urgent_counted_;
+  std::optional<CountJob> job_;
+  bool in_parts_ = false;
   std::uint64_t count_changes_ = 0;
   // Pages laid out during one minute (the header's clock changes with it).
   std::int64_t laid_out_minute_ = -1;
