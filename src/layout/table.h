@@ -25,7 +25,7 @@ struct TableStyle {
 
 class Table {
  public:
-  static constexpr int kMaxCellLines = 8;
+  static constexpr int kMaxCellLines = 4;
 
   Table(Typesetter& ts, std::vector<Column> columns, int width, TableStyle style);
   // A row of cells (one per column); a cell's colour may be given.
