@@ -10,6 +10,7 @@
 #include "app/json.h"
 #include "app/load.h"
 #include "feed/feed.h"
+#include "layout/slide_estimate.h"
 #include "schedule/checks.h"
 
 namespace hb::app {
@@ -78,6 +79,7 @@ int lint_command(const std::vector<std::string>& args) {
   if (!direct.empty()) {
     const model::Content content = feed::merge(std::move(direct), diagnostics);
     schedule::check_absence_cover(content, model::kDefaultUtcOffsetMinutes, diagnostics);
+    layout::check_slide_lengths(content, diagnostics);
     if (check_glyphs(content, diagnostics) == GlyphCheck::needs_fonts) return kHandOver;
   }
   for (const auto& complaint : complaints)

@@ -80,6 +80,13 @@ PageLayout::HallName PageLayout::hall_name(const std::string& name, int width) {
   std::vector<TextStyle> sizes;
   for (const int s : {m_.title, m_.heading, m_.body})
     if (sizes.empty() || sizes.back().size != s) sizes.push_back(style(s, true));
+  // A name wider than two lines at the smallest size can only be cut: trying
+  // every break of it (below) would measure it over and over, quadratic in
+  // its length (a 1,200-character name took over a minute), to find nothing.
+  constexpr int kCut = 9;  // the rungs of the ladder below: worse than any
+  const TextStyle& smallest = sizes.back();
+  if (ts_.wider_than(name, smallest, 2 * width + smallest.size).size() < name.size())
+    return HallName{smallest, ts_.cut_lines(name, smallest, width, 2), kCut};
   const auto one = [&](const TextStyle& s) { return ts_.width(name, s) <= width; };
   // The best place to break into two lines that both fit, by rank, then
   // the most even.
@@ -130,26 +137,13 @@ PageLayout::HallName PageLayout::hall_name(const std::string& name, int width) {
       r->quality = static_cast<int>(q);
       return *r;
     }
-  // A name too long for two lines wraps wherever it must, at the smallest size.
-  return HallName{sizes.back(), ts_.lines(name, sizes.back(), width),
-                  static_cast<int>(ladder.size())};
+  // A name that fits two lines only where no word may break is cut.
+  return HallName{smallest, ts_.cut_lines(name, smallest, width, 2), kCut};
 }
 
 std::string PageLayout::one_line(const std::string& text, const TextStyle& s, int width) {
-  if (ts_.width(text, s) <= width) return text;
-  const std::string ellipsis = "…";
-  const auto lines = ts_.lines(text, s, std::max(0, width - ts_.width(ellipsis, s)));
-  std::string first = lines.empty() ? "" : lines.front();
-  // "，…" reads as a stray mark: drop a pause or stop before the ellipsis.
-  for (bool trimmed = true; trimmed && !first.empty();) {
-    trimmed = false;
-    for (const char* p : {"，", "。", "、", "；", "：", " ", "\u2005"})
-      if (ends_with(first, p)) {
-        first.resize(first.size() - std::string_view(p).size());
-        trimmed = true;
-      }
-  }
-  return first + ellipsis;
+  const auto lines = ts_.cut_lines(text, s, width, 1);
+  return lines.empty() ? "" : lines.front();
 }
 
 int PageLayout::qr_side(const std::string& data, int wanted) const {
@@ -163,9 +157,11 @@ int PageLayout::qr_side(const std::string& data, int wanted) const {
   return module * modules;
 }
 
-Block PageLayout::qr_block(const std::string& data, const std::string& caption, int width,
+Block PageLayout::qr_block(const std::string& data, const std::string& full_caption, int width,
                            int wanted, int room) {
   const TextStyle s = style(m_.small);
+  // A caption is a line under the code (or beside it): cut if it must be.
+  const std::string caption = one_line(full_caption, s, width / 2);
   const int cap_h = ts_.line_height(s), cap_w = ts_.width(caption, s);
   const int around = m_.gap + m_.gap / 2 + cap_h;  // above the code and for the caption
   int size = qr_side(data, wanted);
@@ -225,9 +221,12 @@ Area PageLayout::chrome(Page& page, const Moment& m, bool banner) {
     }
   }
   const int name_w = name_room(stacked ? stacked_w : wide_w);
-  const std::string subtitle = c.hall ? c.hall->subtitle : "";
+  // The subtitle is one line under the name, cut if it must be: the header
+  // does not grow with the text.
+  const std::string subtitle =
+      c.hall && !c.hall->subtitle.empty() ? one_line(c.hall->subtitle, small, name_w) : "";
   const int text_h = static_cast<int>(hall.lines.size()) * ts_.line_height(hall.style) +
-                     (subtitle.empty() ? 0 : ts_.height(subtitle, small, name_w));
+                     (subtitle.empty() ? 0 : ts_.line_height(small));
   const int right_h = ts_.line_height(clock_style) + (stacked ? 2 : 1) * ts_.line_height(small);
   const int header_h = std::max({m_.header_height, text_h + m_.gap, right_h + m_.gap});
 
@@ -241,7 +240,8 @@ Area PageLayout::chrome(Page& page, const Moment& m, bool banner) {
     page.elements.push_back(ts_.line(l, hall.style, theme_.header_text, name_x, y));
     y += ts_.line_height(hall.style);
   }
-  if (!subtitle.empty()) ts_.set(page.elements, subtitle, small, theme_.accent, name_x, y, name_w);
+  if (!subtitle.empty())
+    page.elements.push_back(ts_.line(subtitle, small, theme_.accent, name_x, y));
 
   int ry = (header_h - right_h) / 2;
   const int right = W - m_.margin;
@@ -299,13 +299,65 @@ Area PageLayout::chrome(Page& page, const Moment& m, bool banner) {
   return Area{m_.margin, top + m_.gap, W - 2 * m_.margin, H - footer_h - top - 2 * m_.gap};
 }
 
+int PageLayout::room(const Moment& m, const std::string& title) {
+  Page probe;
+  return heading(probe, chrome(probe, m), title).h;
+}
+
+std::size_t PageLayout::max_rows(const Moment& m, const std::string& title, int row_h) {
+  if (max_pages_ <= 0) return static_cast<std::size_t>(-1);
+  const long long rows =
+      static_cast<long long>(max_pages_) * std::max(room(m, title), 0) / std::max(row_h, 1) +
+      max_pages_;
+  return static_cast<std::size_t>(rows);
+}
+
+bool PageLayout::heading_cut(const Moment& m, const std::string& title) {
+  Page probe;
+  heading(probe, chrome(probe, m), title);
+  for (const auto& e : probe.elements)
+    if (const auto* t = std::get_if<TextRun>(&e);
+        t && t->style.size == m_.heading && t->text.ends_with("…") && !title.ends_with("…"))
+      return true;
+  return false;
+}
+
+void PageLayout::pointer_page(Page& page, const Area& a, const Moment& m, const std::string& item) {
+  // Where the full text is: the item's online guide, else the hall's online
+  // service, else the windows; as a QR code where there is a link.
+  std::string url;
+  for (const auto& it : m.content->items)
+    if (it.id == item) url = it.online_url;
+  if (url.empty() && m.content->hall)
+    for (const auto& l : m.content->hall->links)
+      if (l.kind == model::LinkKind::online) url = l.url;
+  const std::string where = !url.empty() ? "完整内容请扫描下方二维码，在网上办事大厅查看。"
+                                         : "完整内容请到服务窗口咨询，或登录网上办事大厅查看。";
+  const TextStyle big = style(m_.heading, true), body = style(m_.body);
+  int y = a.y + m_.gap;
+  y += ts_.set(page.elements, "内容较多，本屏仅显示前" + std::to_string(max_pages_ - 1) + "页。",
+               big, theme_.header, a.x, y, a.w);
+  y += ts_.set(page.elements, where, body, theme_.text, a.x, y + m_.gap / 2, a.w) + m_.gap / 2;
+  if (url.empty() || qr_modules(url.size()) == 0) return;
+  Block qr = qr_block(url, "扫码查看完整内容", a.w, std::min(a.w, a.h) / 2, a.y + a.h - y);
+  for (auto e : qr.elements) {
+    offset(e, a.x, y);
+    page.elements.push_back(std::move(e));
+  }
+}
+
 Area PageLayout::heading(Page& page, const Area& a, const std::string& title) {
   const TextStyle s = style(m_.heading, true);
   const int lh = ts_.line_height(s);
   // Room at the right for the page indicator ("12/12").
   const int reserve = ts_.width("00/00", style(m_.small, true)) + m_.gap;
-  const int h =
-      ts_.set(page.elements, title, s, theme_.text, a.x + m_.gap, a.y, a.w - m_.gap - reserve);
+  // At most two lines (an item's full name is on its page's first lines
+  // anyway): a heading never pushes the content off the page.
+  int h = 0;
+  for (const auto& l : ts_.cut_lines(title, s, a.w - m_.gap - reserve, 2)) {
+    page.elements.push_back(ts_.line(l, s, theme_.text, a.x + m_.gap, a.y + h));
+    h += lh;
+  }
   page.elements.push_back(
       FillRect{Box{a.x, a.y + lh / 6, m_.gap / 3, h - lh / 3}, theme_.header, 2});
   return Area{a.x, a.y + h + m_.gap / 2, a.w, a.h - h - m_.gap / 2};
@@ -317,25 +369,34 @@ std::vector<Page> PageLayout::paged(const Moment& m, const std::string& type,
                                     bool fill) {
   Page probe;
   const Area body = heading(probe, chrome(probe, m), title);
-  const auto chunks = fill ? paginate(blocks, body.h, header, m_.gap / 2)
-                           : paginate_evenly(blocks, body.h, header, m_.gap / 2);
+  auto chunks = fill ? paginate(blocks, body.h, header, m_.gap / 2)
+                     : paginate_evenly(blocks, body.h, header, m_.gap / 2);
+  // Past the cap the last page shown says where the rest is.
+  const bool cut = max_pages_ > 0 && chunks.size() > static_cast<std::size_t>(max_pages_);
+  if (cut) chunks.resize(static_cast<std::size_t>(max_pages_ - 1));
+  const std::size_t count = chunks.size() + (cut ? 1 : 0);
   std::vector<Page> pages;
-  for (std::size_t i = 0; i < chunks.size(); ++i) {
+  for (std::size_t i = 0; i < count; ++i) {
     Page p;
     p.slide_type = type;
     p.page = static_cast<int>(i);
-    p.page_count = static_cast<int>(chunks.size());
+    p.page_count = static_cast<int>(count);
     p.item = item;
     p.background = theme_.page;
     const Area frame = chrome(p, m);
     const int first_heading_y = frame.y;
     const Area a = heading(p, frame, title);
-    if (chunks.size() > 1) {
-      const std::string indicator = std::to_string(i + 1) + "/" + std::to_string(chunks.size());
+    if (count > 1) {
+      const std::string indicator = std::to_string(i + 1) + "/" + std::to_string(count);
       const TextStyle s = style(m_.small, true);
       p.elements.push_back(ts_.line(
           indicator, s, theme_.muted, a.x + a.w - ts_.width(indicator, s),
           first_heading_y + (ts_.line_height(style(m_.heading, true)) - ts_.line_height(s)) / 2));
+    }
+    if (i == chunks.size()) {
+      pointer_page(p, a, m, item);
+      pages.push_back(std::move(p));
+      break;
     }
     if (side.draw) side.draw(p, Area{a.x + a.w - side.width, a.y, side.width, a.h});
     for (auto e : chunks[i]) {

@@ -1,13 +1,20 @@
 // Dispatch to the slide builders, and the two pages outside the rotation.
 #include "layout/pages.h"
 
+#include <algorithm>
+
 #include "layout/blocks.h"
 #include "schedule/notices.h"
 
 namespace hb::layout {
 
+int max_slide_pages(int seconds) {
+  return std::clamp(kMaxSlideSeconds / std::max(seconds, 1), 2, 40);
+}
+
 std::vector<Page> PageLayout::slide(const Moment& m, const model::Slide& s,
                                     const std::string& item_id) {
+  max_pages_ = max_slide_pages(s.seconds);
   switch (s.type) {
     case model::SlideType::items:
       return items(m, s);

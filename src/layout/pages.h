@@ -39,12 +39,23 @@ struct Side {
   std::function<void(Page&, const Area&)> draw;
 };
 
+// A slide runs at most about this long: a citizen waits for the next slide
+// no longer, and one slide of a huge feed (10,000 materials: 10,003 pages,
+// 55 hours) cannot hold the screen for days.
+inline constexpr int kMaxSlideSeconds = 600;
+// The pages a slide with pages of `seconds` shows at most: ten minutes of
+// them, at least two (the content and the page that says where the rest
+// is) and at most 40, so that a slide of 1-second pages still costs the
+// layout and the screen's memory no more than 40 pages.
+int max_slide_pages(int seconds);
+
 class PageLayout {
  public:
   PageLayout(const TextMeasurer& measure, Theme theme, int width, int height);
 
   // Every page of one slide; for an item slide, of `item` (an item id).
-  // Empty when the slide has nothing to show.
+  // Empty when the slide has nothing to show. At most max_slide_pages: the
+  // last of those then says, in Chinese, where the full text is.
   std::vector<Page> slide(const Moment& m, const model::Slide& slide, const std::string& item);
   // How many pages the slide has at this moment, for the rotation; a
   // rotating item slide counts the pages of every item.
@@ -65,6 +76,19 @@ class PageLayout {
   // Header, urgent banner (unless `banner` is false: the urgent page itself)
   // and footer ticker; returns the area left for content.
   Area chrome(Page& page, const Moment& m, bool banner = true);
+  // Room under the header and the heading `title` on a page.
+  int room(const Moment& m, const std::string& title);
+  // Whether the heading cuts `title` (then the page shows it in full).
+  bool heading_cut(const Moment& m, const std::string& title);
+  // Blocks of `height` in total fill more pages than the slide may show.
+  bool past_cap(long long height, int room) const {
+    return max_pages_ > 0 && height > static_cast<long long>(max_pages_) * room;
+  }
+  // How many rows at least `row_h` tall the slide's pages can show under
+  // the heading `title`: more are never laid out.
+  std::size_t max_rows(const Moment& m, const std::string& title, int row_h);
+  // The page that ends a slide cut at max_pages_: where the full text is.
+  void pointer_page(Page& page, const Area& area, const Moment& m, const std::string& item);
   // The hall's name in the header: one line, or two broken where a name
   // reads naturally, at the largest of the header's sizes that allows it.
   struct HallName {
@@ -109,6 +133,7 @@ class PageLayout {
   Typesetter ts_;
   Theme theme_;
   Metrics m_;
+  int max_pages_ = 0;  // of the slide being laid out; 0: no cap
 };
 
 }  // namespace hb::layout

@@ -86,6 +86,20 @@ std::vector<Page> PageLayout::item(const Moment& m, const model::Item& it) {
   const int w = full - (side ? side_w + m_.gap : 0);
 
   std::vector<Block> blocks;
+  // What the blocks so far take: once past what the slide may show, the
+  // rest (10,000 materials) is never measured.
+  long long flow_h = 0;
+  const auto push = [&](Block b) {
+    flow_h += b.height;
+    blocks.push_back(std::move(b));
+  };
+  const auto full_flow = [&] { return past_cap(flow_h, area.h); };
+  // Of a text longer than the slide shows, only what it can show is set.
+  const auto showable = [&](std::string_view text, const TextStyle& s) {
+    const long long lines =
+        1 + static_cast<long long>(std::max(max_pages_, 1)) * area.h / std::max(lh, 1);
+    return ts_.wider_than(text, s, static_cast<int>(std::min<long long>(lines * w, 1 << 30)));
+  };
   // Short texts stay whole on one page; long ones (the legal basis) flow
   // line by line over pages, never leaving a first or last line alone.
   const auto lines_block = [&](const std::vector<std::string>& lines, const TextStyle& s,
@@ -99,23 +113,24 @@ std::vector<Page> PageLayout::item(const Moment& m, const model::Item& it) {
       if (!whole) {
         b.keep_with_next = i == 0 || i + 2 == lines.size();
         b.continues = continues;
-        blocks.push_back(std::move(b));
+        push(std::move(b));
         b = Block{};
       }
     }
     if (whole) {
       b.continues = continues;
-      blocks.push_back(std::move(b));
+      push(std::move(b));
     }
   };
   const auto text_block = [&](const std::string& text, const TextStyle& s, Color colour, int indent,
                               const std::shared_ptr<const Block>& continues) {
-    lines_block(ts_.lines(text, s, w - indent), s, colour, indent, continues);
+    lines_block(ts_.lines(showable(text, s), s, w - indent), s, colour, indent, continues);
   };
   // A text and a short note after it ("（原件 1份）"): the note is not
   // broken; it ends the text's last line, or has a line of its own.
-  const auto noted_lines = [&](const std::string& text, const std::string& note,
+  const auto noted_lines = [&](const std::string& full_text, const std::string& note,
                                const TextStyle& s) {
+    const std::string text(showable(full_text, s));
     auto lines = ts_.lines(text + note, s, w);
     if (lines.back().ends_with(note) || ts_.width(note, s) > w) return lines;
     lines = ts_.lines(text, s, w);
@@ -138,10 +153,12 @@ std::vector<Page> PageLayout::item(const Moment& m, const model::Item& it) {
   const auto section = [&](const std::string& title) {
     Block b = subheading_block(title);
     b.keep_with_next = true;
-    blocks.push_back(std::move(b));
+    push(std::move(b));
     return std::make_shared<const Block>(subheading_block(title + "（续）"));
   };
 
+  // A name the heading cuts is given whole first.
+  if (heading_cut(m, it.name)) text_block("事项名称：" + it.name, body, theme_.text, 0, nullptr);
   std::string where;
   for (const auto& win : c.roster.windows)
     if (win.id == it.window) where = win.name + (win.service.empty() ? "" : " · " + win.service);
@@ -158,7 +175,7 @@ std::vector<Page> PageLayout::item(const Moment& m, const model::Item& it) {
     Block b;
     for (const auto& l : group)
       b.height += ts_.set(b.elements, l.text(false), bold, l.colour, 0, b.height, w);
-    if (!group.empty()) blocks.push_back(std::move(b));
+    if (!group.empty()) push(std::move(b));
   }
 
   if (!it.procedure.empty()) {
@@ -166,6 +183,7 @@ std::vector<Page> PageLayout::item(const Moment& m, const model::Item& it) {
     const int dot = lh * 3 / 4;
     const TextStyle num = style(m_.small, true);
     for (std::size_t i = 0; i < it.procedure.size(); ++i) {
+      if (full_flow()) break;
       const auto& step = it.procedure[i];
       std::string head = step.name;
       if (step.limit) head += "（" + amount_text(*step.limit, step.unit) + "）";
@@ -195,13 +213,14 @@ std::vector<Page> PageLayout::item(const Moment& m, const model::Item& it) {
         if (!l.empty()) b.elements.push_back(ts_.line(l, small, theme_.muted, dot + m_.gap, y));
         y += ts_.line_height(small);
       }
-      blocks.push_back(std::move(b));
+      push(std::move(b));
     }
   }
 
   if (!it.materials.empty()) {
     const auto continued = section("申请材料");
     for (std::size_t i = 0; i < it.materials.size(); ++i) {
+      if (full_flow()) break;
       const auto& mat = it.materials[i];
       std::string line = std::to_string(i + 1) + ". " + mat.name;
       std::string note = form_text(mat.form);
@@ -216,6 +235,7 @@ std::vector<Page> PageLayout::item(const Moment& m, const model::Item& it) {
     const auto continued = section("收费标准");
     // A fee and its basis stay together.
     for (const auto& f : it.fees->fees) {
+      if (full_flow()) break;
       Block b;
       b.continues = continued;
       b.height = ts_.set(b.elements,
@@ -223,14 +243,13 @@ std::vector<Page> PageLayout::item(const Moment& m, const model::Item& it) {
                          body, theme_.text, 0, 0, w);
       if (!f.basis.empty())
         b.height += ts_.set(b.elements, f.basis, small, theme_.muted, m_.gap, b.height, w - m_.gap);
-      blocks.push_back(std::move(b));
+      push(std::move(b));
     }
   }
   if (!it.basis.empty()) text_block(it.basis, small, theme_.text, 0, section("设定依据"));
   if (!it.result.empty()) text_block(it.result, body, theme_.text, 0, section("办理结果"));
   if (has_qr && !sc.qr)
-    blocks.push_back(
-        qr_block(it.online_url, qr_caption, w, m_.portrait ? m_.width / 3 : w / 3, area.h));
+    push(qr_block(it.online_url, qr_caption, w, m_.portrait ? m_.width / 3 : w / 3, area.h));
 
   Side panel;
   if (side) {

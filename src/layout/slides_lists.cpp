@@ -1,4 +1,7 @@
 // Slides that are lists: the items table, results, notices, commitments.
+#include <algorithm>
+#include <span>
+
 #include "layout/blocks.h"
 #include "layout/pages.h"
 #include "layout/table.h"
@@ -31,7 +34,10 @@ std::vector<Page> PageLayout::items(const Moment& m, const model::Slide& s) {
           : std::vector<Column>{
                 {"事项名称", 3.0}, {"办理窗口", 0, true}, {"承诺时限", 0, true}, {"收费", 1.2}};
   Table table(ts_, cols, w, ts);
-  for (const auto* item : list) {
+  // A row is a line and its padding at least: rows past what the slide's
+  // pages can show are never measured (100,000 items).
+  const std::size_t rows = max_rows(m, "办事指南", ts_.line_height(ts.cell) + 2 * ts.padding);
+  for (const auto* item : std::span(list).first(std::min(list.size(), rows))) {
     std::vector<std::string> cells{item->name, window_name(c, item->window),
                                    promised_text(item->deadline)};
     if (!m_.portrait) cells.push_back(fees_text(item->fees));
@@ -62,7 +68,8 @@ std::vector<Page> PageLayout::results(const Moment& m, const model::Slide& s) {
                                                           {"申请人", 2.0},
                                                           {"结果", 0, true}};
   Table table(ts_, cols, w, ts);
-  for (const auto* r : list) {
+  const std::size_t rows = max_rows(m, "办理结果公示", ts_.line_height(ts.cell) + 2 * ts.padding);
+  for (const auto* r : std::span(list).first(std::min(list.size(), rows))) {
     const std::string applicant = r->applicant_kind == model::ApplicantKind::person
                                       ? model::mask_person_name(r->applicant)
                                       : r->applicant;
@@ -89,9 +96,19 @@ std::vector<Page> PageLayout::notices(const Moment& m) {
   const int w = m_.width - 2 * m_.margin;
   std::vector<Block> blocks;
   const TextStyle body = style(m_.body);
+  const int page_h = room(m, "通知公告");
+  long long height = 0;
   for (const auto* n : list) {
-    // One block per line, so a long notice flows over pages instead of being cut.
-    const auto lines = ts_.lines(n->text, body, w - 3 * m_.gap);
+    if (past_cap(height, page_h)) break;
+    // One block per line, so a long notice flows over pages instead of being
+    // cut; of a notice longer than the slide shows, only what it can show is
+    // set (a 100 KB notice).
+    const long long lines_max = 1 + static_cast<long long>(std::max(max_pages_, 1)) * page_h /
+                                        std::max(ts_.line_height(body), 1);
+    const auto lines =
+        ts_.lines(ts_.wider_than(n->text, body,
+                                 static_cast<int>(std::min<long long>(lines_max * w, 1 << 30))),
+                  body, w - 3 * m_.gap);
     for (std::size_t i = 0; i < lines.size(); ++i) {
       Block b;
       b.height = ts_.line_height(body);
@@ -102,10 +119,12 @@ std::vector<Page> PageLayout::notices(const Moment& m) {
         b.elements.push_back(ts_.line(lines[i], body, theme_.text, 3 * m_.gap / 2, 0));
       // No first or last line of a notice alone on a page.
       b.keep_with_next = lines.size() > 1 && (i == 0 || i + 2 == lines.size());
+      height += b.height;
       blocks.push_back(std::move(b));
     }
     Block spacer;  // between notices
     spacer.height = m_.gap;
+    height += spacer.height;
     blocks.push_back(std::move(spacer));
   }
   return paged(m, "notices", "通知公告", blocks, nullptr, "", Side(), true);
@@ -118,8 +137,12 @@ std::vector<Page> PageLayout::commitments(const Moment& m) {
   for (const auto& l : c.hall->links)
     if (l.kind == model::LinkKind::feedback) feedback = &l;
   // The feedback QR code stands in a column of its own on landscape screens.
-  const std::string caption =
+  // Its caption: at most two lines.
+  const std::string full_caption =
       feedback ? (feedback->caption.empty() ? std::string("扫码评价") : feedback->caption) : "";
+  std::string caption;
+  for (const auto& l : ts_.cut_lines(full_caption, style(m_.small), m_.width / 4, 2))
+    caption += l;
   // The column holds the code and its caption whole, on every page; on a
   // page too short for that the code follows the commitments instead.
   Page probe;

@@ -54,11 +54,24 @@ void Table::settle() {
       }
   }
   const int rest = std::max(0, width_ - fitted_total);
+  // Squeezed, a column keeps at least its share of the room (or what it
+  // needs, when less): dividing in proportion to need alone left the fee
+  // column one pixel wide beside a 5,000-character name.
+  std::vector<int> floor(columns_.size(), 0);
+  int floors = 0, above = 0;  // the floors' sum, and what the columns want above them
+  for (std::size_t i = 0; i < columns_.size(); ++i)
+    if (!columns_[i].fit) {
+      floor[i] =
+          std::min(natural[i], static_cast<int>(rest * columns_[i].share / std::max(shares, 1e-9)));
+      floors += floor[i];
+      above += natural[i] - floor[i];
+    }
   const auto flexible = [&](std::size_t i) {
     if (wanted <= rest)
       return natural[i] +
              static_cast<int>((rest - wanted) * columns_[i].share / std::max(shares, 1.0));
-    return static_cast<int>(static_cast<long long>(rest) * natural[i] / std::max(wanted, 1));
+    return floor[i] + static_cast<int>(static_cast<long long>(rest - floors) *
+                                       (natural[i] - floor[i]) / std::max(above, 1));
   };
   int x = 0;
   for (std::size_t i = 0; i < columns_.size(); ++i) {
@@ -94,7 +107,10 @@ Block Table::row(const std::vector<std::string>& cells, const TextStyle& s,
   int h = 0;
   std::vector<std::vector<std::string>> lines;
   for (std::size_t i = 0; i < cells.size() && i < w_.size(); ++i) {
-    lines.push_back(ts_.lines(cells[i], s, w_[i] - 2 * style_.padding));
+    // A table is a summary (an item's own page has its full text): a cell
+    // of more than kMaxCellLines is cut with "…", so no row is taller than
+    // a page and has to be split over pages line by line.
+    lines.push_back(ts_.cut_lines(cells[i], s, w_[i] - 2 * style_.padding, kMaxCellLines));
     h = std::max(h, static_cast<int>(lines.back().size()) * ts_.line_height(s));
   }
   b.height = h + 2 * style_.padding;

@@ -1,5 +1,9 @@
 #include "layout/typeset.h"
 
+#include <algorithm>
+
+#include "model/unicode.h"
+
 namespace hb::layout {
 namespace {
 
@@ -30,6 +34,51 @@ const std::vector<std::string>& Typesetter::broken(std::string_view text, const 
 std::vector<std::string> Typesetter::lines(std::string_view text, const TextStyle& style,
                                            int width) {
   return broken(text, style, width);
+}
+
+std::string_view Typesetter::wider_than(std::string_view text, const TextStyle& style,
+                                        int width) const {
+  std::size_t end = 0, taken = 0;
+  for (std::size_t target = 16;; target *= 2) {
+    for (; taken < target && end < text.size(); ++taken)
+      model::next_code_point(text, end);
+    if (end >= text.size()) return text;
+    if (measure_.width(text.substr(0, end), style) > width) return text.substr(0, end);
+  }
+}
+
+namespace {
+
+// "，…" reads as a stray mark: a pause or stop before the ellipsis goes.
+std::string without_trailing_pause(std::string s) {
+  for (bool trimmed = true; trimmed && !s.empty();) {
+    trimmed = false;
+    for (const std::string_view p : {"，", "。", "、", "；", "：", " ", "\u2005"})
+      if (s.ends_with(p)) {
+        s.resize(s.size() - p.size());
+        trimmed = true;
+      }
+  }
+  return s;
+}
+
+}  // namespace
+
+std::vector<std::string> Typesetter::cut_lines(std::string_view text, const TextStyle& style,
+                                               int width, int max_lines) {
+  max_lines = std::max(1, max_lines);
+  // More than max_lines full lines of text: the rest can never show.
+  const std::string_view head = wider_than(text, style, (max_lines + 1) * std::max(width, 1));
+  auto lines = broken(head, style, width);
+  if (head.size() == text.size() && static_cast<int>(lines.size()) <= max_lines) return lines;
+  lines.resize(static_cast<std::size_t>(max_lines));
+  // The last line takes what follows it too, cut to leave room for "…".
+  const std::string ellipsis = "…";
+  const std::string last = lines.back();
+  const int room = std::max(0, width - this->width(ellipsis, style));
+  const auto fitted = broken(last, style, room);
+  lines.back() = without_trailing_pause(fitted.empty() ? "" : fitted.front()) + ellipsis;
+  return lines;
 }
 
 int Typesetter::width(std::string_view text, const TextStyle& style) const {

@@ -42,6 +42,16 @@ class Typesetter {
   int width(std::string_view text, const TextStyle& style) const;
   int line_height(const TextStyle& style) const { return measure_.line_height(style); }
   std::vector<std::string> lines(std::string_view text, const TextStyle& style, int width);
+  // At most `max_lines` lines of `text`, the last cut with "…" when the text
+  // goes on: for places whose design has room for so many (the hall's name,
+  // a heading). Measures about as much text as the lines hold, however long
+  // the text is.
+  std::vector<std::string> cut_lines(std::string_view text, const TextStyle& style, int width,
+                                     int max_lines);
+  // The shortest start of `text` (whole code points) wider than `width`, or
+  // the whole text when none is: what could possibly show in that width,
+  // found by doubling, so it measures O(what fits) and never the rest.
+  std::string_view wider_than(std::string_view text, const TextStyle& style, int width) const;
 
   MemoStats lines_memo_stats() const { return lines_.stats(); }
   MemoStats widths_memo_stats() const { return widths_.stats(); }
