@@ -11,7 +11,7 @@ set as WatchdogSec=N would set it (the player pings every N/2 s). With
 --every seconds (hostile feeds swapped in and out under a running screen).
 The screen is SDL's dummy driver unless DISPLAY is set. Prints one line per
 finding and a summary; exits 1 when a gap reaches 3/4 of WatchdogSec (the
-bound of issue 15) or READY never comes.
+bound of issue 15), READY never comes, or comes later than --ready-within.
 """
 import argparse
 import os
@@ -52,6 +52,8 @@ def main():
     p.add_argument("--swap", nargs=3, metavar=("DIR_A", "DIR_B", "FEED_DIR"))
     p.add_argument("--every", type=float, default=60)
     p.add_argument("--at", help="the screen's clock starts here (hallboard run --at)")
+    p.add_argument("--ready-within", type=float, default=None,
+                   help="also fail when READY=1 comes later than this many seconds")
     a = p.parse_args()
 
     work = tempfile.mkdtemp(prefix="hb-watchdog-")
@@ -103,6 +105,8 @@ def main():
     print("peak RSS %.1f MB" % (peak / 1024.0))
     print("exit code %d; log in %s" % (child.returncode, os.path.join(work, "log")))
     ok = ready is not None and (not gaps or largest < a.watchdog * 0.75)
+    if a.ready_within is not None and (ready is None or ready > a.ready_within):
+        ok = False
     return 0 if ok else 1
 
 
