@@ -2,7 +2,6 @@
 
 #include <filesystem>
 
-#include "app/file_io.h"
 #include "net/local_file.h"
 
 namespace hb::app {
@@ -17,8 +16,9 @@ std::string canonical_location(const std::string& location) {
 Loaded load_source(const std::string& location, const feed::Limits& limits) {
   if (net::is_http_url(location)) return load_http(location, limits);
   const std::string path = net::local_path(location);
-  auto r = read_file(path, limits.max_bytes);
-  if (!r.bytes) return {std::nullopt, "cannot read " + location + ": " + r.error};
+  // The parser reports a file that is too large, with its place.
+  auto r = net::read_local_head(path, limits.max_bytes);
+  if (!r.bytes) return {std::nullopt, "cannot read " + location + ": " + r.reason};
   return {std::move(r.bytes), {}};
 }
 

@@ -5,8 +5,8 @@
 #include <system_error>
 #include <vector>
 
-#include "app/file_io.h"
 #include "net/cache.h"
+#include "net/local_file.h"
 
 namespace hb::app {
 namespace {
@@ -141,8 +141,8 @@ std::optional<PageCountRecord> parse_page_counts(std::string_view text) {
 
 PageCountFile::PageCountFile(std::string path, std::string setup)
     : path_(std::move(path)), setup_(std::move(setup)) {
-  const auto read = read_file(path_, kMaxFileBytes);
-  if (!read.bytes || read.bytes->size() > kMaxFileBytes) return;
+  const auto read = net::read_local(path_, kMaxFileBytes);
+  if (!read.bytes) return;
   written_ = *read.bytes;
   record_ = parse_page_counts(written_);
   if (record_ && record_->setup != setup_) record_.reset();

@@ -48,7 +48,7 @@ std::string slide_name(model::SlideType type) {
 }
 
 std::string clock(model::UnixSeconds t, int offset) {
-  return local_text(t, offset).substr(11);
+  return clock_text(t, offset);
 }
 
 void print_state(std::ostream& out, const model::Content& c, const model::Calendar& calendar,
@@ -122,7 +122,7 @@ void print_timeline(std::ostream& out, const schedule::ScreenPlan& plan, model::
 
 int plan_command(const std::vector<std::string>& args, long long now) {
   std::string config_path = default_config_path();
-  std::string at_text;
+  std::optional<std::string> at_text;
   int minutes = 10;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const bool has_value = i + 1 < args.size();

@@ -40,7 +40,8 @@ bool write_text(const std::string& path, const std::vector<std::string>& lines) 
 }  // namespace
 
 int render_command(const std::vector<std::string>& args, long long now) {
-  std::string config_path, at_text, size_text, out_dir;
+  std::string config_path, size_text, out_dir;
+  std::optional<std::string> at_text;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const bool has_value = i + 1 < args.size();
     if (args[i] == "--config" && has_value)

@@ -86,7 +86,7 @@ struct RunOptions {
   std::string config_path;
   std::optional<std::pair<int, int>> windowed;
   std::optional<render::Backend> backend;  // --renderer; else the config's
-  std::string at_text;
+  std::optional<std::string> at_text;
   double exit_after = 0;  // seconds; 0: until stopped
   double speed = 1;       // the screen's clock runs this much faster (soak tests)
 };
@@ -162,12 +162,10 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
   const int offset = config->utc_offset_minutes;
   // --at starts the screen's clock at that moment; --speed runs it faster.
   std::optional<double> at_start;
-  if (!options->at_text.empty()) {
-    const auto at = instant_for("run", options->at_text, offset,
-                                static_cast<long long>(std::floor(clocks.wall())));
-    if (!at) return 2;
-    at_start = static_cast<double>(*at);
-  }
+  const auto start = instant_for("run", options->at_text, offset,
+                                 static_cast<long long>(std::floor(clocks.wall())));
+  if (!start) return 2;
+  if (options->at_text) at_start = static_cast<double>(*start);
   const ScreenClock clock(clocks, at_start, options->speed);
   const auto wall = [&clock] { return clock.now(); };
   const auto second_now = [&clock] {

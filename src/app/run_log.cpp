@@ -15,7 +15,7 @@ RunLog::RunLog(std::function<double()> screen_time, std::function<double()> stea
 
 void RunLog::print(const std::string& line) const {
   const auto t = static_cast<model::UnixSeconds>(std::floor(screen_time_()));
-  std::cerr << "hallboard run: [" << local_text(t, offset_).substr(11) << "] " << line << "\n";
+  std::cerr << "hallboard run: [" << clock_text(t, offset_) << "] " << line << "\n";
 }
 
 void RunLog::problem(const std::string& line) {

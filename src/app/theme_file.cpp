@@ -2,8 +2,8 @@
 
 #include <iostream>
 
-#include "app/file_io.h"
 #include "app/summary_command.h"
+#include "net/local_file.h"
 
 namespace hb::app {
 
@@ -12,8 +12,11 @@ layout::Theme load_theme() {
   std::string dir = default_config_path();
   dir = dir.substr(0, dir.rfind('/') == std::string::npos ? 0 : dir.rfind('/'));
   const std::string path = (dir.empty() ? std::string(".") : dir) + "/../assets/theme.conf";
-  const auto bytes = read_file(path, 1u << 20);
-  if (!bytes.bytes) return layout::Theme{};
+  const auto bytes = net::read_local(path, 1u << 20);
+  if (!bytes.bytes) {
+    if (!net::not_regular(path).empty()) std::cerr << bytes.error << "\n";  // else: none, as usual
+    return layout::Theme{};
+  }
   std::vector<layout::ThemeProblem> problems;
   layout::Theme theme = layout::parse_theme(*bytes.bytes, problems);
   for (const auto& p : problems)

@@ -18,16 +18,19 @@ std::string date_zh(const model::Date& d) {
          "日 " + weekday_zh(model::weekday_of(d));
 }
 
-std::string local_text(model::UnixSeconds t, int utc_offset_minutes, bool seconds) {
-  const auto l = schedule::to_local(t, utc_offset_minutes);
-  char buf[64];
+std::string clock_text(model::UnixSeconds t, int utc_offset_minutes, bool seconds) {
+  const int s = schedule::to_local(t, utc_offset_minutes).second_of_day;
+  char buf[32];
   if (seconds)
-    std::snprintf(buf, sizeof buf, "%s %02d:%02d:%02d", model::to_string(l.date).c_str(),
-                  l.second_of_day / 3600, l.second_of_day / 60 % 60, l.second_of_day % 60);
+    std::snprintf(buf, sizeof buf, "%02d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
   else
-    std::snprintf(buf, sizeof buf, "%s %02d:%02d", model::to_string(l.date).c_str(),
-                  l.second_of_day / 3600, l.second_of_day / 60 % 60);
+    std::snprintf(buf, sizeof buf, "%02d:%02d", s / 3600, s / 60 % 60);
   return buf;
+}
+
+std::string local_text(model::UnixSeconds t, int utc_offset_minutes, bool seconds) {
+  return model::to_string(schedule::to_local(t, utc_offset_minutes).date) + " " +
+         clock_text(t, utc_offset_minutes, seconds);
 }
 
 std::string offset_text(int utc_offset_minutes) {
@@ -46,20 +49,28 @@ std::optional<model::UnixSeconds> parse_at(const std::string& text, int utc_offs
 }
 
 std::optional<model::UnixSeconds> instant_for(const std::string& command,
-                                              const std::string& at_text, int utc_offset_minutes,
-                                              model::UnixSeconds now) {
-  if (at_text.empty()) return now;
-  const auto parsed = parse_at(at_text, utc_offset_minutes);
-  if (!parsed)
-    std::cerr << "hallboard " << command << ": --at \"" << at_text
+                                              const std::optional<std::string>& at_text,
+                                              int utc_offset_minutes, model::UnixSeconds now) {
+  const auto parsed = at_text ? parse_at(*at_text, utc_offset_minutes) : now;
+  if (!parsed) {
+    std::cerr << "hallboard " << command << ": --at \"" << *at_text
               << "\" is not a time; write 2026-11-27T10:00 (or with +08:00)\n";
+    return std::nullopt;
+  }
+  // Out of range, every date on screen and in the logs would be wrong.
+  if (!model::in_year_range(*parsed, utc_offset_minutes)) {
+    std::cerr << "hallboard " << command << ": "
+              << (at_text ? "--at \"" + *at_text + "\" is " : "the clock reads ")
+              << model::to_iso_string(*parsed, utc_offset_minutes)
+              << ", outside the years 0000-9999 that feeds can name; "
+              << (at_text ? "give a time within them\n" : "set the system clock (or give --at)\n");
+    return std::nullopt;
+  }
   return parsed;
 }
 
 std::string iso_local_time(model::UnixSeconds t, int utc_offset_minutes) {
-  std::string text = local_text(t, utc_offset_minutes);
-  text[10] = 'T';
-  return text + offset_text(utc_offset_minutes);
+  return model::to_iso_string(t, utc_offset_minutes);
 }
 
 }  // namespace hb::app

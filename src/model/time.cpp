@@ -55,8 +55,36 @@ UnixSeconds to_unix(const DateTime& t, int default_offset_minutes) {
 
 std::string to_string(const Date& d) {
   char buf[48];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
+  if (d.year >= kFirstYear && d.year <= kLastYear)
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
+  else
+    std::snprintf(buf, sizeof buf, "%+05d-%02d-%02d", d.year, d.month, d.day);
   return buf;
+}
+
+namespace {
+
+// Floor division: the day an instant falls on, before 1970 too.
+std::int64_t day_of(UnixSeconds local) {
+  return local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
+}
+
+}  // namespace
+
+std::string to_iso_string(UnixSeconds t, int utc_offset_minutes) {
+  const UnixSeconds local = t + utc_offset_minutes * 60;
+  const std::int64_t days = day_of(local);
+  const auto secs = static_cast<int>(local - days * 86400);
+  const int off = utc_offset_minutes < 0 ? -utc_offset_minutes : utc_offset_minutes;
+  char text[48];
+  std::snprintf(text, sizeof text, "T%02d:%02d:%02d%c%02d:%02d", secs / 3600, secs / 60 % 60,
+                secs % 60, utc_offset_minutes < 0 ? '-' : '+', off / 60 % 100, off % 60);
+  return to_string(civil_from_days(days)) + text;
+}
+
+bool in_year_range(UnixSeconds t, int utc_offset_minutes) {
+  const int year = civil_from_days(day_of(t + utc_offset_minutes * 60)).year;
+  return year >= kFirstYear && year <= kLastYear;
 }
 
 std::string to_string(const TimeOfDay& t) {

@@ -47,8 +47,17 @@ Date add_days(const Date& d, std::int64_t n);
 
 UnixSeconds to_unix(const DateTime& t, int default_offset_minutes);
 
+// Years 0000-9999 as feeds write them; any other in ISO 8601's expanded
+// form (+10000-01-01, -0001-12-31), never a date that reads like another.
 std::string to_string(const Date& d);       // 2026-11-27
 std::string to_string(const TimeOfDay& t);  // 09:00
 std::string to_string(Weekday w);           // mon
+// 2026-11-27T08:00:00+08:00: an instant as seen at the given UTC offset.
+std::string to_iso_string(UnixSeconds t, int utc_offset_minutes);
+
+// The years a feed can name, and so the instants a command can work at.
+inline constexpr int kFirstYear = 0;
+inline constexpr int kLastYear = 9999;
+bool in_year_range(UnixSeconds t, int utc_offset_minutes);
 
 }  // namespace hb::model

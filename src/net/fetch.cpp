@@ -1,6 +1,7 @@
 #include "net/fetch.h"
 
 #include "net/curl_handle.h"
+#include "net/local_file.h"
 
 namespace hb::net {
 namespace {
@@ -56,6 +57,11 @@ FetchResult fetch(const std::string& url, const FetchOptions& options, const Val
   FetchResult result;
   if (!is_http_url(url)) {
     result.error = url + ": only http and https URLs are fetched";
+    return result;
+  }
+  // curl would wait in open() on a FIFO named as the CA file.
+  if (const auto kind = not_regular(options.ca_file); !options.ca_file.empty() && !kind.empty()) {
+    result.error = url + ": cannot read the CA file " + options.ca_file + ": " + kind;
     return result;
   }
   CurlHandle curl;

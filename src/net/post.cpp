@@ -2,6 +2,7 @@
 
 #include "net/curl_handle.h"
 #include "net/fetch.h"
+#include "net/local_file.h"
 
 namespace hb::net {
 namespace {
@@ -35,6 +36,11 @@ PostResult post(const PostRequest& request) {
   const std::string& url = request.url;
   if (!is_http_url(url)) {
     result.error = url + ": only http and https URLs take reports";
+    return result;
+  }
+  // curl would wait in open() on a FIFO named as the CA file.
+  if (const auto kind = not_regular(request.ca_file); !request.ca_file.empty() && !kind.empty()) {
+    result.error = url + ": cannot read the CA file " + request.ca_file + ": " + kind;
     return result;
   }
   CurlHandle curl;

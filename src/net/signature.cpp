@@ -3,12 +3,14 @@
 #include <openssl/err.h>
 #include <openssl/pem.h>
 
-#include <fstream>
-#include <sstream>
-
+#include "net/local_file.h"
 #include "net/openssl_handles.h"
 
 namespace hb::net {
+
+namespace {
+constexpr std::size_t kMaxKeyFileBytes = 64 * 1024;  // a PEM key is a few hundred
+}  // namespace
 
 struct TrustKey::Key {
   PkeyPtr pkey;
@@ -50,11 +52,11 @@ TrustKey::Read TrustKey::from_pem(std::string_view pem, const std::string& name)
 }
 
 TrustKey::Read TrustKey::from_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return {std::nullopt, "cannot read the trust key " + path};
-  std::ostringstream s;
-  s << in.rdbuf();
-  return from_pem(s.str(), path);
+  auto read = read_local(path, kMaxKeyFileBytes);
+  if (!read.bytes)
+    return {std::nullopt, "cannot read the trust key " + path +
+                              (not_regular(path).empty() ? "" : ": " + read.reason)};
+  return from_pem(*read.bytes, path);
 }
 
 namespace {

@@ -123,7 +123,8 @@ int SDLCALL close(SDL_RWops* rw) {
 
 SDL_RWops* open_font_file(const std::string& path) {
   auto file = std::make_unique<FontFile>();
-  file->fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // Non-blocking: a FIFO named as a font must not hold the program in open().
+  file->fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
   if (file->fd < 0) {
     SDL_SetError("cannot open %s: %s", path.c_str(), std::strerror(errno));
     return nullptr;

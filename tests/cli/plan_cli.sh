@@ -25,5 +25,12 @@ expect "both A and B of window 5 away: 补岗" '补岗' -- --at 2026-12-01T10:00
 expect "the urgent drill pre-empts at once" '^  10:00:00-10:00:15  紧急通知 urgent notice$' -- --at 2026-12-03T10:00 --minutes 1
 expect "the date in Chinese" '2026年12月3日 星期四' -- --at 2026-12-03T10:00
 expect "a bad --at is refused" 'is not a time' -- --at tomorrow
+expect "an empty --at is refused, not taken as now" 'is not a time' -- --at ""
+expect "an --at after 9999 is refused" 'outside the years 0000-9999' -- --at 9999-12-31T23:59-12:00
+if "$bin" plan --config "$root/content/player.xml" --at "" >/dev/null 2>&1; then
+  failed=$((failed + 1)); echo "FAIL an empty --at: status 0"
+else
+  passed=$((passed + 1)); echo "ok   an empty --at: a failing status"
+fi
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -36,6 +36,8 @@ grep -q "非工作时间" "$tmp/p/"*roster*.txt && ok "Saturday: the roster says
 [ $? -eq 2 ] && ok "no --out: status 2" || fail "no --out"
 "$bin" render --config "$root/content/player.xml" --size 12x3 --out "$tmp/x" >/dev/null 2>&1
 [ $? -eq 2 ] && ok "a bad --size: status 2" || fail "bad size"
+"$bin" render --config "$root/content/player.xml" --at "" --out "$tmp/x" >/dev/null 2>"$tmp/err"
+[ $? -eq 2 ] && grep -q 'is not a time' "$tmp/err" && ok "an empty --at: status 2, not now" || fail "an empty --at"
 printf '<hallboard version="1"><hall/></hallboard>' > "$tmp/bad.xml"
 printf '<player><feed url="bad.xml"/></player>' > "$tmp/bad-player.xml"
 "$bin" render --config "$tmp/bad-player.xml" --out "$tmp/y" >/dev/null 2>"$tmp/err"

@@ -243,6 +243,10 @@ expect_misuse "an unknown --renderer" --renderer magic
 expect_misuse "an unknown argument" --frobnicate
 expect_misuse "a --speed below 1" --speed 0.5
 expect_misuse "a config that does not exist" --config "$work/nope.xml"
+expect_misuse "an empty --at (not now)" --config "$root/content/player.xml" --windowed 800x600 --at ""
+grep -q 'is not a time' "$work/err" || fail "an empty --at: the message"
+expect_misuse "an --at after 9999" --config "$root/content/player.xml" --windowed 800x600 --at 9999-12-31T23:59-12:00
+grep -q 'outside the years 0000-9999' "$work/err" || fail "an --at after 9999: the message"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

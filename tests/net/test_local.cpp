@@ -2,14 +2,106 @@
 // fetched: a change is read once it has stood still, a half-written or
 // broken file is refused and the last good one stays.
 #include <doctest/doctest.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include <cstring>
 
 #include "app/feed_fetcher.h"
 #include "files.h"
+#include "net/local_file.h"
+#include "net/signature.h"
 #include "support.h"
 
 namespace hb::test {
 
 TEST_SUITE_BEGIN("local");
+
+namespace {
+
+// A Unix socket bound at `path`, closed (the file stays) when this goes.
+struct BoundSocket {
+  int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
+  explicit BoundSocket(const std::string& path) {
+    sockaddr_un a{};
+    a.sun_family = AF_UNIX;
+    REQUIRE(path.size() < sizeof a.sun_path);
+    std::memcpy(a.sun_path, path.c_str(), path.size() + 1);
+    REQUIRE(::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0);
+  }
+  ~BoundSocket() { ::close(fd); }
+  BoundSocket(const BoundSocket&) = delete;
+  BoundSocket& operator=(const BoundSocket&) = delete;
+};
+
+}  // namespace
+
+TEST_CASE("local files: only a regular file is read; anything else says what it is, at once") {
+  TempDir dir;
+  const std::string fifo = (dir / "fifo.xml").string();
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  std::filesystem::create_directory(dir / "dir.xml");
+  const BoundSocket socket((dir / "socket.xml").string());
+  write_file(dir / "small.xml", "<x/>");
+  struct Row {
+    std::string path;
+    const char* reason;  // empty: read
+  };
+  const Row rows[] = {
+      {fifo, "a FIFO, not a regular file"},
+      {(dir / "dir.xml").string(), "a directory, not a regular file"},
+      {"/dev/zero", "a character device, not a regular file"},
+      {(dir / "socket.xml").string(), "a socket, not a regular file"},
+      {(dir / "missing.xml").string(), "No such file or directory"},
+      {(dir / "small.xml").string(), ""},
+  };
+  for (const auto& r : rows) {
+    CAPTURE(r.path);
+    // Without the check, the FIFO would block here for good (no writer).
+    const auto read = net::read_local(r.path, 1024);
+    CHECK(read.bytes.has_value() == (*r.reason == '\0'));
+    CHECK(read.reason == r.reason);
+    if (*r.reason) CHECK(read.error == "cannot read " + r.path + ": " + r.reason);
+    CHECK(net::read_local_head(r.path, 1024).reason == r.reason);
+    // The trust key is read the same way.
+    const auto key = net::TrustKey::from_file(r.path);
+    CHECK_FALSE(key.key);
+    if (*r.reason && r.path.find("missing") == std::string::npos)
+      CHECK(key.error == "cannot read the trust key " + r.path + ": " + r.reason);
+  }
+  SUBCASE("too large: an error, or the first bytes for a caller that says so itself") {
+    write_file(dir / "big.xml", std::string(100, 'x'));
+    const std::string big = (dir / "big.xml").string();
+    CHECK_FALSE(net::read_local(big, 99).bytes);
+    CHECK(net::read_local(big, 99).error ==
+          big + " is larger than 99 bytes, the most this player accepts");
+    CHECK(net::read_local_head(big, 10).bytes == std::string(11, 'x'));
+    CHECK(net::read_local(big, 100).bytes == std::string(100, 'x'));
+  }
+}
+
+TEST_CASE("local feeds: a FIFO named as a feed is refused and said, and the others are read") {
+  TempDir dir;
+  const auto feeds = dir / "feeds";
+  copy_demo_content(feeds);
+  std::filesystem::remove(feeds / "items.xml");
+  REQUIRE(::mkfifo((feeds / "items.xml").c_str(), 0600) == 0);
+  model::PlayerConfig config;
+  config.source = (dir / "player.xml").string();
+  for (const char* f : {"hall.xml", "items.xml", "roster.xml"})
+    config.feeds.push_back({(feeds / f).string(), 60, {}});
+  app::FetcherOptions options;
+  options.file_check_seconds = 0.05;
+  app::FeedFetcher fetcher(config, real_clocks(), app::core_merge(config), options);
+  auto g = gather(fetcher, 5, [&](const Gathered& n) {
+    return n.log_has("items.xml: a FIFO, not a regular file") && !n.accepted.empty();
+  });
+  INFO(g.log_text());
+  REQUIRE(g.done);
+  CHECK(g.accepted.back().content.hall.has_value());
+}
 
 TEST_CASE("local feeds: a change is picked up, a broken save refused, a signature required") {
   TempDir dir;
