@@ -45,6 +45,21 @@ TEST_CASE("the spec's player config") {
   CHECK(c->display.renderer == "auto");
   REQUIRE(c->heartbeat);
   CHECK(c->heartbeat->screenshot);
+  CHECK(c->trust_hall.empty());
+  CHECK(c->clock_skew_seconds == 86400);
+}
+
+TEST_CASE("hallboard's extensions: the screen's hall and the clock skew") {
+  model::Diagnostics out;
+  const auto c = config(
+      R"(<player clock-skew="3600"><feed url="a.xml"/>
+<trust key="/etc/hallboard/feeds.pub" hall="530103-zwfw"/></player>)",
+      out);
+  INFO(dump(out));
+  CHECK(out.empty());
+  REQUIRE(c);
+  CHECK(c->trust_hall == "530103-zwfw");
+  CHECK(c->clock_skew_seconds == 3600);
 }
 
 TEST_CASE("feed locations resolve against the config") {
@@ -103,6 +118,8 @@ TEST_CASE("config mistakes") {
       {"bad poll", "<player><feed url=\"a.xml\" ⚑poll=\"0\"/></player>", "poll=\"0\" is not valid"},
       {"heartbeat needs http", "<player><feed url=\"a.xml\"/><heartbeat ⚑url=\"/hb\"/></player>",
        "absolute http"},
+      {"a clock skew below a minute", "<player ⚑clock-skew=\"59\"><feed url=\"a.xml\"/></player>",
+       "clock-skew=\"59\" is not valid: expected a whole number from 60 to 31622400"},
       {"bad screenshot flag",
        "<player><feed url=\"a.xml\"/><heartbeat url=\"https://a.example/hb\" "
        "⚑screenshot=\"y\"/></player>",

@@ -8,10 +8,32 @@
 #include "schedule/playlist.h"
 
 namespace hb::app {
+namespace {
+
+// What a screen with this config's <trust> refuses, though each feed is
+// fine alone: said by lint before it is published.
+void warn_what_trust_refuses(const model::Feed& f, const model::PlayerConfig& config,
+                             model::Diagnostics& out) {
+  if (config.trust_key.empty()) return;
+  if (!f.generated)
+    out.push_back({f.where, model::Severity::warning,
+                   "no generated=\"…\": " + config.source +
+                       " has <trust key>, and its screen refuses a signed feed without one"});
+  if (!config.trust_hall.empty() && f.hall_id != config.trust_hall)
+    out.push_back({f.where, model::Severity::warning,
+                   (f.hall_id.empty() ? std::string("the root names no hall=\"…\"")
+                                      : "hall=\"" + f.hall_id + "\"") +
+                       ", but " + config.source + " has <trust hall=\"" + config.trust_hall +
+                       "\">: its screen refuses this feed"});
+}
+
+}  // namespace
 
 LoadedFeeds load_feeds(const model::PlayerConfig& config, const feed::Limits& limits,
                        model::Diagnostics& out) {
   LoadedFeeds r;
+  feed::Limits for_screen = limits;
+  for_screen.generated_skew_seconds = config.clock_skew_seconds;
   for (const auto& source : config.feeds) {
     const Loaded bytes = load_source(source.url, limits);
     r.read.push_back(source.url);
@@ -20,8 +42,10 @@ LoadedFeeds load_feeds(const model::PlayerConfig& config, const feed::Limits& li
       r.errors.push_back(bytes.error + " (named in " + config.source + ")");
       continue;
     }
-    if (auto f = feed::parse_feed(*bytes.bytes, source.url, out, limits))
+    if (auto f = feed::parse_feed(*bytes.bytes, source.url, out, for_screen)) {
+      warn_what_trust_refuses(*f, config, out);
       r.feeds.push_back(std::move(*f));
+    }
   }
   return r;
 }

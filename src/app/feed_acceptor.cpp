@@ -1,28 +1,29 @@
 #include "app/feed_acceptor.h"
 
-#include <cstdio>
+#include <algorithm>
+#include <cmath>
 
 #include "feed/feed.h"
 #include "net/cache.h"
+#include "net/local_file.h"
 #include "schedule/checks.h"
 
 namespace hb::app {
 namespace {
 
 constexpr int kMaxLoggedErrors = 10;
+// Refused and replaced versions remembered per feed: enough for mirrors
+// that disagree, bounded for a feed that changes every minute for months.
+constexpr std::size_t kRemembered = 16;
+// A clock before this has not been set (a mini PC without a battery starts
+// at 1970 or 2000 until NTP answers): every feed would look like one from
+// the future, so none is refused for it. 2020-01-01T00:00Z.
+constexpr model::UnixSeconds kClockSetAfter = 1577836800;
 
-// 2026-11-27T08:00:00+08:00, in the player's zone.
-std::string format_instant(model::UnixSeconds t, int offset_minutes) {
-  const model::UnixSeconds local = t + offset_minutes * 60;
-  const auto days = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
-  const auto secs = static_cast<int>(local - days * 86400);
-  const model::Date d = model::civil_from_days(days);
-  const int off = offset_minutes < 0 ? -offset_minutes : offset_minutes;
-  char text[48];
-  std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", d.year, d.month,
-                d.day, secs / 3600, secs / 60 % 60, secs % 60, offset_minutes < 0 ? '-' : '+',
-                off / 60, off % 60);
-  return text;
+template <class T>
+void keep_last(std::vector<T>& list, T item) {
+  list.push_back(std::move(item));
+  if (list.size() > kRemembered) list.erase(list.begin());
 }
 
 void log_errors(const model::Diagnostics& findings, std::vector<std::string>& log) {
@@ -48,8 +49,12 @@ MergeFeeds core_merge(const model::PlayerConfig& config) {
   };
 }
 
-FeedAcceptor::FeedAcceptor(model::PlayerConfig config, MergeFeeds merge, feed::Limits limits)
-    : config_(std::move(config)), merge_(std::move(merge)), limits_(limits) {
+FeedAcceptor::FeedAcceptor(model::PlayerConfig config, MergeFeeds merge, feed::Limits limits,
+                           std::function<double()> wall)
+    : config_(std::move(config)),
+      merge_(std::move(merge)),
+      limits_(limits),
+      wall_(std::move(wall)) {
   if (config_.trust_key.empty()) return;
   auto read = net::TrustKey::from_file(config_.trust_key);
   key_ = std::move(read.key);
@@ -72,6 +77,63 @@ bool FeedAcceptor::complete() const {
   return true;
 }
 
+std::optional<model::UnixSeconds> FeedAcceptor::clock(std::vector<std::string>& log) {
+  if (!wall_) return std::nullopt;
+  const auto now = static_cast<model::UnixSeconds>(std::floor(wall_()));
+  if (now >= kClockSetAfter) return now;
+  if (!clock_unset_said_)
+    log.push_back("this screen's clock reads " +
+                  model::to_iso_string(now, config_.utc_offset_minutes) +
+                  ", so it has not been set: feeds are not checked for a generated in the future "
+                  "until it is");
+  clock_unset_said_ = true;
+  return std::nullopt;
+}
+
+bool FeedAcceptor::refused_before(const std::string& url, const std::string& key,
+                                  std::optional<model::UnixSeconds> now) const {
+  const auto r = refused_.find(url);
+  if (r == refused_.end()) return false;
+  for (const auto& refusal : r->second)
+    if (refusal.key == key) return !refusal.until || (now && *now < *refusal.until);
+  return false;
+}
+
+// Why the version's `generated` rules it out, or nothing. `until`: when a
+// version from the future may be looked at again.
+std::string FeedAcceptor::check_time(const Held& h, const Held* current, bool is_replaced,
+                                     std::optional<model::UnixSeconds> now,
+                                     std::optional<model::UnixSeconds>& until) const {
+  const int zone = config_.utc_offset_minutes;
+  const auto text = [zone](model::UnixSeconds t) { return model::to_iso_string(t, zone); };
+  const bool signed_feeds = !config_.trust_key.empty();
+  const bool clock_set = now.has_value();
+  const model::UnixSeconds skew = config_.clock_skew_seconds;
+  if (h.generated && clock_set && *h.generated > *now + skew) {
+    until = *h.generated - skew;
+    return "generated=\"" + text(*h.generated) + "\" is ahead of this screen's clock (" +
+           text(*now) + ") by more than clock-skew=\"" + std::to_string(skew) +
+           "\" seconds: a feed from the future (a typing mistake, or a wrong clock where it was "
+           "made); it is looked at again from " +
+           text(*until);
+  }
+  // A version accepted from the future (the clock was wrong, or has been
+  // put back) must not hold back every real one: it counts for nothing.
+  const bool current_counts =
+      current && current->generated && !(clock_set && *current->generated > *now + skew);
+  if (current_counts && h.generated && *h.generated < *current->generated)
+    return "generated=\"" + text(*h.generated) + "\" is older than the accepted version's \"" +
+           text(*current->generated) + "\" (a replay or a stale mirror)";
+  if (signed_feeds && current_counts && h.generated && *h.generated == *current->generated)
+    return "generated=\"" + text(*h.generated) +
+           "\" is the same as the accepted version's, but the bytes differ (a trust key is "
+           "set, so each new version needs a later generated)";
+  if (is_replaced && !(current_counts && h.generated && *h.generated > *current->generated))
+    return "this version was shown before and replaced by a later one (two mirrors that "
+           "disagree?); it comes back only with a later generated";
+  return {};
+}
+
 std::optional<FeedAcceptor::Held> FeedAcceptor::check_alone(FeedVersion v,
                                                             std::vector<std::string>& log) {
   Held h;
@@ -80,15 +142,14 @@ std::optional<FeedAcceptor::Held> FeedAcceptor::check_alone(FeedVersion v,
   if (const auto a = accepted_.find(url); a != accepted_.end() && a->second.sha256 == h.sha256) {
     // Back to (or still at) the accepted bytes: nothing new, nothing waits.
     waiting_.erase(url);
-    refused_.erase(url);
     return std::nullopt;
   }
   if (const auto w = waiting_.find(url); w != waiting_.end() && w->second.sha256 == h.sha256)
     return std::nullopt;
   // The same bytes and signature are refused once, and said once.
   const std::string refusal_key = h.sha256 + net::sha256_hex(v.signature.value_or(""));
-  if (const auto r = refused_.find(url); r != refused_.end() && r->second == refusal_key)
-    return std::nullopt;
+  const auto now = clock(log);
+  if (refused_before(url, refusal_key, now)) return std::nullopt;
 
   const Held* current = nullptr;
   if (const auto w = waiting_.find(url); w != waiting_.end())
@@ -100,14 +161,18 @@ std::optional<FeedAcceptor::Held> FeedAcceptor::check_alone(FeedVersion v,
                             : current    ? "; the last accepted version stays on screen"
                                          : "; nothing from this feed is shown until a good version "
                                            "arrives";
+  std::optional<model::UnixSeconds> until;
   const auto refuse = [&](const std::string& why) -> std::optional<Held> {
     log.push_back(subject + " refused: " + why + stays);
-    refused_[url] = refusal_key;
+    auto& list = refused_[url];
+    std::erase_if(list, [&](const Refusal& r) { return r.key == refusal_key; });
+    keep_last(list, Refusal{refusal_key, until});
     return std::nullopt;
   };
 
   // The signature first: unauthenticated bytes never reach the parser.
-  if (!config_.trust_key.empty()) {
+  const bool signed_feeds = !config_.trust_key.empty();
+  if (signed_feeds) {
     if (!key_) return refuse("the trust key cannot be used (" + key_problem_ + ")");
     if (!v.signature)
       return refuse("no signature at " + url +
@@ -122,13 +187,24 @@ std::optional<FeedAcceptor::Held> FeedAcceptor::check_alone(FeedVersion v,
     return refuse(!parsed ? "it cannot be read as a feed (see above)"
                           : "it has errors (see above)");
   }
+  // Signed by the office's key, but for another hall: not for this screen.
+  if (signed_feeds && !config_.trust_hall.empty() && parsed->hall_id != config_.trust_hall)
+    return refuse((parsed->hall_id.empty() ? std::string("its root names no hall=\"…\"")
+                                           : "it is for hall \"" + parsed->hall_id + "\"") +
+                  ", and this screen belongs to hall \"" + config_.trust_hall +
+                  "\" (<trust hall> in " + config_.source + ")");
+  if (signed_feeds && !parsed->generated)
+    return refuse(
+        "its root has no generated=\"…\" (a trust key is set, so every feed must say when it "
+        "was made: a replayed old version is told from a new one by it)");
   if (parsed->generated)
     h.generated = model::to_unix(*parsed->generated, config_.utc_offset_minutes);
-  if (current && current->generated && h.generated && *h.generated < *current->generated)
-    return refuse("generated=\"" + format_instant(*h.generated, config_.utc_offset_minutes) +
-                  "\" is older than the accepted version's \"" +
-                  format_instant(*current->generated, config_.utc_offset_minutes) +
-                  "\" (a replay or a stale mirror)");
+  // Unsigned local files are exempt: an editor may undo a change and save.
+  bool is_replaced = false;
+  if (signed_feeds || net::is_http_url(url))
+    if (const auto r = replaced_.find(url); r != replaced_.end())
+      is_replaced = std::find(r->second.begin(), r->second.end(), h.sha256) != r->second.end();
+  if (auto why = check_time(h, current, is_replaced, now, until); !why.empty()) return refuse(why);
   h.feed = std::move(*parsed);
   h.version = std::move(v);
   return h;
@@ -166,10 +242,11 @@ Acceptance FeedAcceptor::consider(std::vector<FeedVersion> versions) {
 
   const auto accept = [&](const std::string& url) {
     auto node = waiting_.extract(url);
+    if (const auto old = accepted_.find(url); old != accepted_.end())
+      keep_last(replaced_[url], old->second.sha256);
     Held& held = accepted_.insert_or_assign(url, std::move(node.mapped())).first->second;
-    refused_.erase(url);
     const std::string generated =
-        held.generated ? format_instant(*held.generated, config_.utc_offset_minutes) : "";
+        held.generated ? model::to_iso_string(*held.generated, config_.utc_offset_minutes) : "";
     r.log.push_back(held.version.from_cache
                         ? url + ": shown from the cache" +
                               (generated.empty() ? "" : " (generated " + generated + ")")

@@ -1,8 +1,12 @@
 // Decides whether a feed version, fetched or read from the cache, may
-// replace the one on screen: it must be signed when a trust key is set,
-// parse without errors, not be older than the accepted one, and merge with
-// the other accepted feeds without errors. A refused version leaves the
-// last accepted one in place; the reason goes to the log.
+// replace the one on screen: it must be signed when a trust key is set (and
+// then name this screen's hall, when <trust hall> is given, and carry a
+// `generated` later than the accepted version's), parse without errors,
+// not come from the future (`generated` at most clock-skew ahead of the
+// clock), not be older than the accepted one, not be a version that was
+// already replaced, and merge with the other accepted feeds without errors.
+// A refused version leaves the last accepted one in place; the reason goes
+// to the log, once per version.
 #pragma once
 
 #include <cstdint>
@@ -52,8 +56,11 @@ struct Acceptance {
 class FeedAcceptor {
  public:
   // Reads the trust key the config names, if any; an unusable key refuses
-  // every feed (and says why), it never turns the check off.
-  FeedAcceptor(model::PlayerConfig config, MergeFeeds merge, feed::Limits limits = {});
+  // every feed (and says why), it never turns the check off. `wall` is the
+  // screen's clock (Unix seconds) that `generated` is checked against;
+  // without one, feeds from the future are not refused.
+  FeedAcceptor(model::PlayerConfig config, MergeFeeds merge, feed::Limits limits = {},
+               std::function<double()> wall = {});
 
   // Checks each version alone, then merges: first every newest version
   // together, else each alone with the accepted rest, in config order. A
@@ -76,7 +83,20 @@ class FeedAcceptor {
     model::Feed feed;
     std::optional<model::UnixSeconds> generated;
   };
+  struct Refusal {
+    std::string key;  // SHA-256 of the bytes and of the signature
+    // Refused as coming from the future: looked at again from then on.
+    std::optional<model::UnixSeconds> until;
+  };
   std::optional<Held> check_alone(FeedVersion v, std::vector<std::string>& log);
+  std::string check_time(const Held& h, const Held* current, bool is_replaced,
+                         std::optional<model::UnixSeconds> now,
+                         std::optional<model::UnixSeconds>& until) const;
+  // The clock `generated` is checked against; nothing when there is none or
+  // it has not been set (said once).
+  std::optional<model::UnixSeconds> clock(std::vector<std::string>& log);
+  bool refused_before(const std::string& url, const std::string& key,
+                      std::optional<model::UnixSeconds> now) const;
   std::optional<model::Content> try_merge(const std::map<std::string, const Held*>& set,
                                           model::Diagnostics& out) const;
 
@@ -86,8 +106,13 @@ class FeedAcceptor {
   std::optional<net::TrustKey> key_;
   std::string key_problem_;  // when the config names a key that cannot be used
   std::map<std::string, Held> accepted_;
-  std::map<std::string, Held> waiting_;         // fine alone, not yet mergeable
-  std::map<std::string, std::string> refused_;  // URL -> SHA-256 of the version last refused
+  std::function<double()> wall_;
+  bool clock_unset_said_ = false;
+  std::map<std::string, Held> waiting_;                  // fine alone, not yet mergeable
+  std::map<std::string, std::vector<Refusal>> refused_;  // URL -> the last few refused, said once
+  // URL -> SHA-256 of the last few versions that were accepted and then
+  // replaced: mirrors that disagree must not make the screen jump between them.
+  std::map<std::string, std::vector<std::string>> replaced_;
 };
 
 }  // namespace hb::app

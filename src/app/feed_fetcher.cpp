@@ -114,7 +114,7 @@ FeedFetcher::FeedFetcher(model::PlayerConfig config, Clocks clocks, MergeFeeds m
     : config_(std::move(config)),
       clocks_(std::move(clocks)),
       options_(std::move(options)),
-      acceptor_(config_, std::move(merge), options_.limits),
+      acceptor_(config_, std::move(merge), options_.limits, clocks_.wall),
       pictures_(config_.cache_dir, options_.pictures) {
   const std::uint64_t seed =
       options_.seed ? options_.seed

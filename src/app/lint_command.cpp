@@ -15,10 +15,11 @@
 
 namespace hb::app {
 
-int lint_command(const std::vector<std::string>& args) {
+int lint_command(const std::vector<std::string>& args, long long now) {
   bool json = false;
   std::vector<std::string> files;
   feed::Limits limits;
+  limits.now = now;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     if (a == "--json") {

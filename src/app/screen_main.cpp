@@ -26,12 +26,12 @@ int main(int argc, char** argv) {
   const std::string& command = args[0];
   const std::vector<std::string> rest(args.begin() + 1, args.end());
   const hb::net::NetworkLibrary network;
-  if (command == "lint") return hb::app::lint_command(rest);
-  if (command == "summary") return hb::app::summary_command(rest);
   // The only clock read: everything below takes the time as a parameter.
   const auto now = static_cast<long long>(std::chrono::duration_cast<std::chrono::seconds>(
                                               std::chrono::system_clock::now().time_since_epoch())
                                               .count());
+  if (command == "lint") return hb::app::lint_command(rest, now);
+  if (command == "summary") return hb::app::summary_command(rest);
   if (command == "plan") return hb::app::plan_command(rest, now);
 #if HALLBOARD_WITH_RENDER
   if (command == "render") return hb::app::render_command(rest, now);

@@ -24,6 +24,31 @@ void Findings::add(model::Severity severity, const model::Where& where, std::str
   out_.push_back({where, severity, std::move(message)});
 }
 
+void Findings::check_plausible(const model::Where& where, std::string_view attr,
+                               std::string_view raw, const model::Date& date) {
+  if (!now_) return;
+  // Lint does not know the screen's zone: the format's default decides the day.
+  const model::Date today =
+      model::civil_from_days((*now_ + model::kDefaultUtcOffsetMinutes * 60) / 86400);
+  const model::Date limit{today.year + kImplausibleYearsAhead, today.month, today.day};
+  if (date <= limit) return;
+  warning(where, std::string(attr) + "=\"" + std::string(raw) + "\" is more than " +
+                     std::to_string(kImplausibleYearsAhead) + " years after today (" +
+                     model::to_string(today) + "); a typing mistake?");
+}
+
+void Findings::check_generated(const model::Where& where, std::string_view raw,
+                               const model::DateTime& generated) {
+  if (!now_) return;
+  const auto t = model::to_unix(generated, model::kDefaultUtcOffsetMinutes);
+  if (t <= *now_ + generated_skew_) return;
+  warning(where, "generated=\"" + std::string(raw) + "\" is ahead of this computer's clock (" +
+                     model::to_iso_string(*now_, model::kDefaultUtcOffsetMinutes) +
+                     ") by more than the " + std::to_string(generated_skew_) +
+                     " seconds a screen allows (<player clock-skew>): screens refuse this "
+                     "version and keep the one they have");
+}
+
 std::string join_alternatives(const std::vector<std::string_view>& words) {
   std::string r;
   for (std::size_t i = 0; i < words.size(); ++i) {
@@ -153,7 +178,10 @@ std::optional<model::Date> ElementReader::date_attr(const char* attr, Need need)
   const auto raw = value_attr(attr, need);
   if (!raw) return std::nullopt;
   const auto v = parse_date(*raw);
-  if (!v) bad_value(attr, *raw, "a date YYYY-MM-DD, such as 2026-11-27");
+  if (!v)
+    bad_value(attr, *raw, "a date YYYY-MM-DD, such as 2026-11-27");
+  else
+    findings_.check_plausible(where_of(attr), attr, *raw, *v);
   return v;
 }
 
@@ -178,6 +206,8 @@ std::optional<model::DateTime> ElementReader::timestamp_attr(const char* attr, N
         !raw->empty() && raw->back() == 'Z'
             ? "an offset written as +00:00 (not Z), as in 2026-11-27T02:00+00:00"
             : "a timestamp YYYY-MM-DDTHH:MM, optionally with :SS and an offset such as +08:00");
+  else if (std::string_view(attr) != "generated")  // stricter: Findings::check_generated
+    findings_.check_plausible(where_of(attr), attr, *raw, v->date);
   return v;
 }
 

@@ -3,6 +3,7 @@
 // unknown (a warning), so every reader states the format exactly once.
 #pragma once
 
+#include <cstdint>
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -32,11 +33,25 @@ class Findings {
   const SourceText& text() const { return text_; }
   bool any_error() const { return errors_ > 0; }
 
+  // Lint's clock (Limits::now): from then on, dates far after it are warned about.
+  void set_clock(std::int64_t now, std::int64_t generated_skew_seconds) {
+    now_ = now;
+    generated_skew_ = generated_skew_seconds;
+  }
+  // A date kImplausibleYearsAhead years after lint's clock: a typing mistake?
+  void check_plausible(const model::Where& where, std::string_view attr, std::string_view raw,
+                       const model::Date& date);
+  // A `generated` a screen would refuse as coming from the future.
+  void check_generated(const model::Where& where, std::string_view raw,
+                       const model::DateTime& generated);
+
  private:
   const SourceText& text_;
   model::Diagnostics& out_;
   std::size_t budget_;
   std::size_t errors_ = 0;
+  std::optional<std::int64_t> now_;
+  std::int64_t generated_skew_ = 0;
   std::optional<std::size_t> summary_;  // index in out_ of the "too many problems" line
 };
 

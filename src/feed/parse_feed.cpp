@@ -53,8 +53,13 @@ void check_playlist_screens(Findings& findings, const std::vector<model::Playlis
 model::Feed read_feed(const XmlDocument& doc, ElementReader& root, Findings& findings) {
   model::Feed feed;
   feed.source = doc.text->file();
+  feed.where = root.where();
   feed.version = root.text_attr("version").value_or("");
   feed.generated = root.timestamp_attr("generated");
+  if (feed.generated)
+    findings.check_generated(root.where_of("generated"), root.node().attribute("generated").value(),
+                             *feed.generated);
+  feed.hall_id = root.text_attr("hall").value_or("");
   const std::string& base = feed.source;
   if (const auto n = root.single_child("hall")) {
     ElementReader e(findings, *n);
@@ -123,6 +128,7 @@ Document parse_document(std::string_view bytes, const std::string& source, model
   const auto doc = load_xml(bytes, source, limits, out);
   if (!doc) return result;
   Findings findings(*doc->text, out, limits.max_findings);
+  if (limits.now) findings.set_clock(*limits.now, limits.generated_skew_seconds);
   const pugi::xml_node root = doc->doc.document_element();
   const std::string_view name = root.name();
   if (name == "player") {

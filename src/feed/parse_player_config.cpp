@@ -5,6 +5,11 @@
 #include "feed/values.h"
 
 namespace hb::feed {
+namespace {
+
+constexpr long long kMaxClockSkewSeconds = 366LL * 86400;  // a year: beyond it, no check at all
+
+}  // namespace
 
 std::optional<std::string> resolve_feed_location(std::string_view url, std::string_view config) {
   if (is_http_url(url)) return std::string(url);
@@ -45,6 +50,8 @@ std::optional<model::PlayerConfig> read_player_config(const XmlDocument& doc, Fi
     else
       root.bad_value("timezone", *tz, "a fixed offset such as +08:00 (or UTC, Asia/Shanghai)");
   }
+  config.clock_skew_seconds = static_cast<int>(
+      root.whole_attr("clock-skew", Need::optional, 60, kMaxClockSkewSeconds).value_or(86400));
   for (const auto& node : root.children("feed")) {
     ElementReader e(findings, node);
     model::FeedSource feed;
@@ -83,6 +90,7 @@ std::optional<model::PlayerConfig> read_player_config(const XmlDocument& doc, Fi
   if (const auto n = root.single_child("trust")) {
     ElementReader e(findings, *n);
     config.trust_key = e.text_attr("key", Need::required).value_or("");
+    config.trust_hall = e.text_attr("hall").value_or("");
     e.finish();
   }
   if (const auto n = root.single_child("tls")) {

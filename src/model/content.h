@@ -294,8 +294,12 @@ struct Playlist {
 // One parsed feed document, before merging.
 struct Feed {
   std::string source;  // the file name or URL it came from
+  Where where;         // of the root element
   std::string version;
   std::optional<DateTime> generated;
+  // A hallboard extension, <hallboard hall="…">: the hall the feed is for,
+  // checked against <trust hall="…"> (empty: the feed names none).
+  std::string hall_id;
   std::optional<Hall> hall;
   std::optional<Calendar> calendar;
   bool has_items_section = false;  // an <items> element, even if every item was refused

@@ -40,6 +40,14 @@ struct PlayerConfig {
   std::vector<FeedSource> feeds;
   std::string cache_dir;
   std::string trust_key;
+  // A hallboard extension, <trust hall="…">: the hall this screen belongs
+  // to; a signed feed whose root names another hall, or none, is refused.
+  // Empty: any hall.
+  std::string trust_hall;
+  // A hallboard extension, <player clock-skew="…">: how many seconds a
+  // feed's `generated` may be ahead of the screen's clock before the feed
+  // is refused as coming from the future.
+  int clock_skew_seconds = 86400;
   // A hallboard extension, <tls ca-file="…">: a private CA (PEM) that https
   // feeds are verified against, for an admin office with its own CA.
   // Verification itself is never turned off.

@@ -45,6 +45,12 @@ check "an unreadable file: status 2" 2 '^$' -- lint "$tmp/missing.xml"
 check "unreadable beats errors" 2 'error' -- lint "$tmp/bad.xml" "$tmp/missing.xml"
 grep -q "cannot read $tmp/missing.xml: No such file or directory" "$tmp/stderr" || { failed=$((failed + 1)); echo "FAIL stderr does not name the missing file"; }
 check "no files: status 2" 2 '^$' -- lint
+# Dates far after lint's clock (the real one: 9999 is always ahead of it).
+printf '<?xml version="1.0"?>\n<hallboard version="1" generated="9999-12-31T00:00">\n  <hall name="x"/>\n</hallboard>\n' > "$tmp/future.xml"
+check "generated in 9999: a warning, status 0" 0 "^$tmp/future.xml:2:24: warning: generated=\"9999-12-31T00:00\" is ahead of this computer's clock \(.*\) by more than the 86400 seconds a screen allows" -- lint "$tmp/future.xml"
+printf '<player clock-skew="3600"><feed url="good.xml"/><trust key="feeds.pub" hall="530103-zwfw"/></player>\n' > "$tmp/trusting.xml"
+check "a screen with <trust hall>: a feed naming no hall is warned about" 0 "^$tmp/good.xml:2:1: warning: the root names no hall=\"…\", but $tmp/trusting.xml has <trust hall=\"530103-zwfw\">: its screen refuses this feed$" -- lint "$tmp/trusting.xml"
+check "a screen with <trust key>: a feed without generated is warned about" 0 "^$tmp/good.xml:2:1: warning: no generated=\"…\": $tmp/trusting.xml has <trust key>, and its screen refuses a signed feed without one$" -- lint "$tmp/trusting.xml"
 check "unknown option: status 2" 2 '^$' -- lint --frobnicate "$tmp/good.xml"
 # A player config naming a feed served over HTTP on loopback: lint fetches it once.
 if command -v python3 >/dev/null; then

@@ -51,6 +51,26 @@ std::string log_text(const app::Acceptance& a) {
   return s;
 }
 
+const std::string kGen = "generated=\"2026-11-27T08:00:00+08:00\"";
+constexpr double kNov28 = 1795795200;  // 2026-11-28T00:00:00+08:00
+constexpr double kDay = 86400;
+
+// The demo hall with another `generated` (and so other bytes).
+std::string hall_at(const std::string& generated, const std::string& name = kHallName) {
+  return replace(replace(demo("hall.xml"), kGen, "generated=\"" + generated + "\""), kHallName,
+                 name);
+}
+
+app::FeedVersion signed_version(const TestKey& key, const std::string& name, std::string bytes) {
+  auto v = version(name, std::move(bytes));
+  v.signature = key.sign(v.bytes);
+  return v;
+}
+
+bool has(const app::Acceptance& a, const std::string& needle) {
+  return log_text(a).find(needle) != std::string::npos;
+}
+
 }  // namespace
 
 TEST_CASE("acceptor: the demo feeds are accepted together, and the same bytes again are no news") {
@@ -246,6 +266,226 @@ TEST_CASE("start from the cache: what was accepted shows at once, checked again"
     CHECK_FALSE(c.content);
     REQUIRE(c.log.size() == 1);
     CHECK(c.log[0].find("no <cache dir") != std::string::npos);
+  }
+}
+
+TEST_CASE("acceptor: a feed from the future is refused once, and never blocks a corrected one") {
+  const auto config = config_for({"hall.xml"});
+  double now = kNov28;
+  app::FeedAcceptor acceptor(config, app::core_merge(config), {}, [&now] { return now; });
+  REQUIRE(acceptor.consider({version("hall.xml", demo("hall.xml"))}).content);
+
+  const std::string far = hall_at("9999-12-31T00:00:00+08:00", "未来");
+  auto a = acceptor.consider({version("hall.xml", far)});
+  CAPTURE(log_text(a));
+  CHECK_FALSE(a.content);
+  CHECK(has(a, kBase + "hall.xml refused: generated=\"9999-12-31T00:00:00+08:00\" is ahead of "
+                       "this screen's clock (2026-11-28T00:00:00+08:00) by more than "
+                       "clock-skew=\"86400\" seconds"));
+  CHECK(has(a, "the last accepted version stays on screen"));
+  // Said once per version, not once per poll.
+  for (int poll = 0; poll < 3; ++poll)
+    CHECK(acceptor.consider({version("hall.xml", far)}).log.empty());
+  // The corrected version is newer than the accepted one, and that is all it needs.
+  auto fixed =
+      acceptor.consider({version("hall.xml", hall_at("2026-11-27T09:00:00+08:00", "改正"))});
+  CAPTURE(log_text(fixed));
+  REQUIRE(fixed.content);
+  CHECK(fixed.content->hall->name == "改正");
+
+  SUBCASE("within the skew: accepted") {
+    auto near =
+        acceptor.consider({version("hall.xml", hall_at("2026-11-28T23:59:00+08:00", "明天"))});
+    CHECK(near.content);
+  }
+  SUBCASE("two days ahead: refused, then taken once the clock gets there, without a word more") {
+    const std::string ahead = hall_at("2026-11-30T00:00:00+08:00", "后天");
+    auto first = acceptor.consider({version("hall.xml", ahead)});
+    CHECK_FALSE(first.content);
+    CHECK(has(first, "it is looked at again from 2026-11-29T00:00:00+08:00"));
+    now = kNov28 + kDay - 1;
+    CHECK(acceptor.consider({version("hall.xml", ahead)}).log.empty());
+    now = kNov28 + kDay;
+    auto later = acceptor.consider({version("hall.xml", ahead)});
+    REQUIRE(later.content);
+    CHECK(later.content->hall->name == "后天");
+  }
+  SUBCASE("a clock that was never set refuses nothing for being in the future, and says so once") {
+    now = 0;
+    auto a1 = acceptor.consider({version("hall.xml", hall_at("2026-12-01T00:00:00+08:00", "甲"))});
+    CHECK(a1.content);
+    CHECK(has(a1, "this screen's clock reads 1970-01-01T08:00:00+08:00, so it has not been set"));
+    auto a2 = acceptor.consider({version("hall.xml", hall_at("2026-12-02T00:00:00+08:00", "乙"))});
+    CHECK(a2.content);
+    CHECK(a2.log.size() == 1);  // accepted; the clock is not mentioned again
+  }
+}
+
+TEST_CASE(
+    "acceptor: a version accepted from the future counts for nothing once the clock is right") {
+  const auto config = config_for({"hall.xml"});
+  double now = kNov28 + 1000 * kDay;  // a clock years ahead, since corrected
+  app::FeedAcceptor acceptor(config, app::core_merge(config), {}, [&now] { return now; });
+  REQUIRE(acceptor.consider({version("hall.xml", hall_at("2029-01-01T00:00:00+08:00", "错钟"))})
+              .content);
+  now = kNov28;
+  auto a = acceptor.consider({version("hall.xml", hall_at("2026-11-27T09:00:00+08:00", "对钟"))});
+  CAPTURE(log_text(a));
+  REQUIRE(a.content);
+  CHECK(a.content->hall->name == "对钟");
+}
+
+TEST_CASE(
+    "acceptor: after a restart the cached copy from the future is refused; the fetched one shows") {
+  TempDir dir;
+  auto config = config_for({"hall.xml"});
+  config.cache_dir = (dir / "cache").string();
+  const net::ContentCache cache(net::feeds_dir(config.cache_dir), ".xml");
+  REQUIRE(cache.store(kBase + "hall.xml", hall_at("9999-12-31T00:00:00+08:00", "未来"), {}).ok);
+  // What FeedFetcher does at start: the cache first, then what the server has.
+  app::FeedAcceptor acceptor(config, app::core_merge(config), {}, [] { return kNov28; });
+  auto entry = cache.read(kBase + "hall.xml");
+  REQUIRE(entry);
+  auto cached = version("hall.xml", entry->bytes);
+  cached.from_cache = true;
+  auto start = acceptor.consider({cached});
+  CAPTURE(log_text(start));
+  CHECK_FALSE(start.content);
+  CHECK(has(start, "the cached copy of " + kBase + "hall.xml refused: generated=\"9999-12-31"));
+  auto fetched = acceptor.consider({version("hall.xml", demo("hall.xml"))});
+  CAPTURE(log_text(fetched));
+  REQUIRE(fetched.content);
+  CHECK(fetched.content->hall->name == kHallName);
+}
+
+TEST_CASE("acceptor: with a trust key, generated is required and strictly increasing per URL") {
+  TempDir dir;
+  const TestKey key;
+  write_file(dir / "feeds.pub", key.public_pem());
+  auto config = config_for({"hall.xml"});
+  config.trust_key = (dir / "feeds.pub").string();
+  app::FeedAcceptor acceptor(config, app::core_merge(config), {}, [] { return kNov28; });
+  const std::string undated = replace(demo("hall.xml"), " " + kGen, "");
+  auto a = acceptor.consider({signed_version(key, "hall.xml", undated)});
+  CAPTURE(log_text(a));
+  CHECK_FALSE(a.content);
+  CHECK(has(a, kBase + "hall.xml refused: its root has no generated=\"…\""));
+  REQUIRE(acceptor.consider({signed_version(key, "hall.xml", demo("hall.xml"))}).content);
+
+  struct Row {
+    const char* name;
+    std::string bytes;
+    const char* message;
+  };
+  const Row rows[] = {
+      {"the same generated, other bytes", hall_at("2026-11-27T08:00:00+08:00", "同时"),
+       "generated=\"2026-11-27T08:00:00+08:00\" is the same as the accepted version's, but the "
+       "bytes differ"},
+      {"older", hall_at("2026-11-27T07:00:00+08:00", "旧"), "is older than the accepted"},
+  };
+  for (const auto& r : rows) {
+    CAPTURE(r.name);
+    auto refused = acceptor.consider({signed_version(key, "hall.xml", r.bytes)});
+    CAPTURE(log_text(refused));
+    CHECK_FALSE(refused.content);
+    CHECK(has(refused, r.message));
+    CHECK(acceptor.consider({signed_version(key, "hall.xml", r.bytes)}).log.empty());
+  }
+  // The very same bytes again: kept, and nothing is said.
+  auto same = acceptor.consider({signed_version(key, "hall.xml", demo("hall.xml"))});
+  CHECK_FALSE(same.content);
+  CHECK(same.log.empty());
+  // Mirrors that disagree: refused once, then silent however they alternate.
+  for (int poll = 0; poll < 3; ++poll) {
+    CHECK(acceptor.consider({signed_version(key, "hall.xml", demo("hall.xml"))}).log.empty());
+    CHECK(acceptor.consider({signed_version(key, "hall.xml", rows[0].bytes)}).log.empty());
+  }
+  auto later = acceptor.consider(
+      {signed_version(key, "hall.xml", hall_at("2026-11-27T08:00:01+08:00", "新"))});
+  REQUIRE(later.content);
+  CHECK(later.content->hall->name == "新");
+
+  SUBCASE("after a restart, the cached version is the one to beat") {
+    app::FeedAcceptor restarted(config, app::core_merge(config), {}, [] { return kNov28; });
+    auto cached = signed_version(key, "hall.xml", hall_at("2026-11-27T08:00:01+08:00", "新"));
+    cached.from_cache = true;
+    REQUIRE(restarted.consider({cached}).content);
+    auto replay = restarted.consider({signed_version(key, "hall.xml", demo("hall.xml"))});
+    CHECK_FALSE(replay.content);
+    CHECK(has(replay, "is older than the accepted version's"));
+  }
+}
+
+TEST_CASE("acceptor: <trust hall> refuses a signed feed for another hall, or for none") {
+  TempDir dir;
+  const TestKey key;
+  write_file(dir / "feeds.pub", key.public_pem());
+  auto config = config_for({"hall.xml"});
+  config.trust_key = (dir / "feeds.pub").string();
+  const auto for_hall = [](const std::string& id) {
+    return replace(demo("hall.xml"), "<hallboard version=\"1\"",
+                   "<hallboard version=\"1\" hall=\"" + id + "\"");
+  };
+  struct Row {
+    const char* name;
+    std::string trust_hall;
+    std::string bytes;
+    const char* message;  // empty: accepted
+  };
+  const Row rows[] = {
+      {"the screen's hall", "530103-zwfw", for_hall("530103-zwfw"), ""},
+      {"another hall", "530103-zwfw", for_hall("530102-zwfw"),
+       "refused: it is for hall \"530102-zwfw\", and this screen belongs to hall "
+       "\"530103-zwfw\" (<trust hall> in /etc/hallboard/player.xml)"},
+      {"no hall named", "530103-zwfw", demo("hall.xml"),
+       "refused: its root names no hall=\"…\", and this screen belongs to hall \"530103-zwfw\""},
+      {"no <trust hall>: any hall, as before", "", for_hall("530102-zwfw"), ""},
+      {"no <trust hall>, no hall named", "", demo("hall.xml"), ""},
+  };
+  for (const auto& r : rows) {
+    CAPTURE(r.name);
+    config.trust_hall = r.trust_hall;
+    app::FeedAcceptor acceptor(config, app::core_merge(config), {}, [] { return kNov28; });
+    auto a = acceptor.consider({signed_version(key, "hall.xml", r.bytes)});
+    CAPTURE(log_text(a));
+    CHECK(a.content.has_value() == (*r.message == '\0'));
+    CHECK(has(a, r.message));
+  }
+}
+
+TEST_CASE("acceptor: unsigned mirrors that disagree do not make the screen jump") {
+  const auto config = config_for({"hall.xml"});
+  app::FeedAcceptor acceptor(config, app::core_merge(config), {}, [] { return kNov28; });
+  const std::string a = demo("hall.xml");
+  const std::string b = replace(a, kHallName, "镜像乙");
+  REQUIRE(acceptor.consider({version("hall.xml", a)}).content);
+  // Without a trust key the same generated may still bring a fix.
+  REQUIRE(acceptor.consider({version("hall.xml", b)}).content);
+  auto back = acceptor.consider({version("hall.xml", a)});
+  CAPTURE(log_text(back));
+  CHECK_FALSE(back.content);
+  CHECK(has(back, kBase + "hall.xml refused: this version was shown before and replaced"));
+  for (int poll = 0; poll < 3; ++poll) {
+    CHECK(acceptor.consider({version("hall.xml", b)}).log.empty());
+    auto again = acceptor.consider({version("hall.xml", a)});
+    CHECK_FALSE(again.content);
+    CHECK(again.log.empty());
+  }
+  // A later generated brings anything back.
+  auto later = acceptor.consider({version("hall.xml", hall_at("2026-11-27T09:00:00+08:00"))});
+  REQUIRE(later.content);
+  CHECK(later.content->hall->name == kHallName);
+
+  SUBCASE("a local file may go back: an editor's undo") {
+    auto local = config_for({});
+    local.feeds.push_back({"/srv/hallboard/hall.xml", 60, {}});
+    app::FeedAcceptor editor(local, app::core_merge(local), {}, [] { return kNov28; });
+    for (const auto* bytes : {&a, &b, &a}) {
+      app::FeedVersion v;
+      v.url = "/srv/hallboard/hall.xml";
+      v.bytes = *bytes;
+      CHECK(editor.consider({v}).content);
+    }
   }
 }
 

@@ -11,6 +11,7 @@
 
 #include "app/feed_fetcher.h"
 #include "files.h"
+#include "net/cache.h"
 #include "net/local_file.h"
 #include "net/signature.h"
 #include "support.h"
@@ -142,8 +143,10 @@ TEST_CASE("local feeds: a change is picked up, a broken save refused, a signatur
   REQUIRE(g.done);
   CHECK(g.accepted.empty());
 
-  // Unsigned: refused.
+  // Unsigned: refused. (A new version, so a later generated: a trust key is set.)
   hall.replace(hall.find(name), name.size(), "本地修改的大厅名称");
+  const std::string generated = "generated=\"2026-11-27T08:00:00+08:00\"";
+  hall.replace(hall.find(generated), generated.size(), "generated=\"2026-11-27T09:00:00+08:00\"");
   std::filesystem::remove(feeds / "hall.xml.sig");
   write_file(feeds / "hall.xml", hall);
   g = gather(fetcher, 5, [&](const Gathered& n) { return n.log_has("refused: no signature at"); });
@@ -168,6 +171,34 @@ TEST_CASE("local feeds: a change is picked up, a broken save refused, a signatur
   REQUIRE(g.done);
   CHECK(g.accepted.empty());
   CHECK(g.log_has("the last accepted version stays on screen"));
+}
+
+TEST_CASE("a restart with a cached copy from the future: refused, and the feed on disk shows") {
+  TempDir dir;
+  const auto feeds = dir / "feeds";
+  copy_demo_content(feeds);
+  model::PlayerConfig config;
+  config.source = (dir / "player.xml").string();
+  config.feeds.push_back({(feeds / "hall.xml").string(), 60, {}});
+  config.cache_dir = (dir / "cache").string();
+  // What a screen accepted before generated was checked against its clock.
+  std::string future = read_file(feeds / "hall.xml");
+  const std::string generated = "generated=\"2026-11-27T08:00:00+08:00\"";
+  future.replace(future.find(generated), generated.size(),
+                 "generated=\"9999-12-31T00:00:00+08:00\"");
+  const net::ContentCache cache(net::feeds_dir(config.cache_dir), ".xml");
+  REQUIRE(cache.store(config.feeds[0].url, future, {}).ok);
+
+  app::FetcherOptions options;
+  options.file_check_seconds = 0.05;
+  app::FeedFetcher fetcher(config, real_clocks(), app::core_merge(config), options);
+  auto g = gather(fetcher, 5, [](const Gathered& n) { return !n.accepted.empty(); });
+  INFO(g.log_text());
+  REQUIRE(g.done);
+  CHECK(
+      g.log_has("the cached copy of " + config.feeds[0].url + " refused: generated=\"9999-12-31"));
+  CHECK_FALSE(g.accepted.back().from_cache);
+  CHECK(g.accepted.back().content.hall->name == "昆明市住房和城乡建设局政务服务窗口");
 }
 
 TEST_SUITE_END();

@@ -217,9 +217,13 @@ TEST_CASE("nginx: 200, then 304 with the ETag, then a changed file") {
       CHECK(*logo == read_file(www / "assets" / "logo.png"));
       CHECK(fetcher.pictures().load(nginx.url("photos/s01.png")));
 
-      // A changed file (other size, so another ETag) within one poll.
+      // A changed file (other size, so another ETag) within one poll; a new
+      // version, so a later generated (a trust key is set).
       std::string hall = read_file(www / "hall.xml");
       hall.replace(hall.find(name), name.size(), renamed);
+      const std::string generated = "generated=\"2026-11-27T08:00:00+08:00\"";
+      hall.replace(hall.find(generated), generated.size(),
+                   "generated=\"2026-11-27T09:00:00+08:00\"");
       write_file(www / "hall.xml.sig", key.sign(hall));
       write_file(www / "hall.xml", hall);
       const double changed = steady_seconds();
