@@ -205,7 +205,6 @@ std::optional<FeedAcceptor::Held> FeedAcceptor::check_alone(FeedVersion v,
     if (const auto r = replaced_.find(url); r != replaced_.end())
       is_replaced = std::find(r->second.begin(), r->second.end(), h.sha256) != r->second.end();
   if (auto why = check_time(h, current, is_replaced, now, until); !why.empty()) return refuse(why);
-  h.feed = std::move(*parsed);
   h.version = std::move(v);
   return h;
 }
@@ -213,8 +212,18 @@ std::optional<FeedAcceptor::Held> FeedAcceptor::check_alone(FeedVersion v,
 std::optional<model::Content> FeedAcceptor::try_merge(const std::map<std::string, const Held*>& set,
                                                       model::Diagnostics& out) const {
   std::vector<model::Feed> feeds;
-  for (const auto& f : config_.feeds)
-    if (const auto s = set.find(f.url); s != set.end()) feeds.push_back(s->second->feed);
+  for (const auto& f : config_.feeds) {
+    const auto s = set.find(f.url);
+    if (s == set.end()) continue;
+    // The same bytes, limits and parser as when the version was checked.
+    model::Diagnostics again;
+    auto parsed = feed::parse_feed(s->second->version.bytes, f.url, again, limits_);
+    if (!parsed || model::has_errors(again)) {
+      out.insert(out.end(), again.begin(), again.end());
+      return std::nullopt;
+    }
+    feeds.push_back(std::move(*parsed));
+  }
   const bool all_read = feeds.size() == config_.feeds.size();
   model::Content content = merge_(std::move(feeds), all_read, out);
   if (model::has_errors(out)) return std::nullopt;

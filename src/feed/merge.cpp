@@ -20,6 +20,8 @@ class Merger {
     if (feed.calendar) take_once(content_.calendar, std::move(*feed.calendar), "<calendar>");
     if (feed.stats) take_once(content_.stats, std::move(*feed.stats), "<stats>");
     has_items_ = has_items_ || feed.has_items_section;
+    // Reserved, so a large hall's items are moved once, not at every doubling.
+    content_.items.reserve(content_.items.size() + feed.items.size());
     for (auto& item : feed.items)
       if (unique(item_ids_, item.id, item.where, "item")) content_.items.push_back(std::move(item));
     if (feed.roster) {

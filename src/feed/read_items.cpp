@@ -139,7 +139,12 @@ std::vector<model::Step> read_procedure(ElementReader& p, const model::Deadline&
 
 std::vector<model::Item> read_items(ElementReader& section) {
   std::vector<model::Item> items;
-  for (const auto& node : section.children("item")) {
+  const auto nodes = section.children("item");
+  // An item is about 600 bytes before its text: a vector that grows by
+  // doubling would hold up to three times a large hall's items while it
+  // moves them (a feed of 100,000 items: 113 MB instead of 58).
+  items.reserve(nodes.size());
+  for (const auto& node : nodes) {
     ElementReader e(section.findings(), node);
     model::Item item;
     item.where = e.where();
