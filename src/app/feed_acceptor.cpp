@@ -205,19 +205,26 @@ std::optional<FeedAcceptor::Held> FeedAcceptor::check_alone(FeedVersion v,
     if (const auto r = replaced_.find(url); r != replaced_.end())
       is_replaced = std::find(r->second.begin(), r->second.end(), h.sha256) != r->second.end();
   if (auto why = check_time(h, current, is_replaced, now, until); !why.empty()) return refuse(why);
+  h.parsed = std::move(*parsed);
   h.version = std::move(v);
   return h;
 }
 
-std::optional<model::Content> FeedAcceptor::try_merge(const std::map<std::string, const Held*>& set,
+std::optional<model::Content> FeedAcceptor::try_merge(const std::map<std::string, Held*>& set,
                                                       model::Diagnostics& out) const {
   std::vector<model::Feed> feeds;
   for (const auto& f : config_.feeds) {
     const auto s = set.find(f.url);
     if (s == set.end()) continue;
+    Held& held = *s->second;
+    if (held.parsed) {  // checked just now: taken, not parsed twice
+      feeds.push_back(std::move(*held.parsed));
+      held.parsed.reset();
+      continue;
+    }
     // The same bytes, limits and parser as when the version was checked.
     model::Diagnostics again;
-    auto parsed = feed::parse_feed(s->second->version.bytes, f.url, again, limits_);
+    auto parsed = feed::parse_feed(held.version.bytes, f.url, again, limits_);
     if (!parsed || model::has_errors(again)) {
       out.insert(out.end(), again.begin(), again.end());
       return std::nullopt;
@@ -266,10 +273,10 @@ Acceptance FeedAcceptor::consider(std::vector<FeedVersion> versions) {
 
   // Every newest version together: feeds updated together refer to each other.
   {
-    std::map<std::string, const Held*> set;
-    for (const auto& [url, held] : accepted_)
+    std::map<std::string, Held*> set;
+    for (auto& [url, held] : accepted_)
       set[url] = &held;
-    for (const auto& [url, held] : waiting_)
+    for (auto& [url, held] : waiting_)
       set[url] = &held;
     model::Diagnostics out;
     if (auto content = try_merge(set, out)) {
@@ -283,8 +290,8 @@ Acceptance FeedAcceptor::consider(std::vector<FeedVersion> versions) {
   for (const auto& f : config_.feeds) {
     const auto w = waiting_.find(f.url);
     if (w == waiting_.end()) continue;
-    std::map<std::string, const Held*> set;
-    for (const auto& [url, held] : accepted_)
+    std::map<std::string, Held*> set;
+    for (auto& [url, held] : accepted_)
       set[url] = &held;
     set[f.url] = &w->second;
     model::Diagnostics out;
