@@ -446,6 +446,14 @@ TEST_CASE("a rotating item slide of many items is counted in parts, one page an 
   CHECK(std::all_of(estimate.per_item.begin(), estimate.per_item.end(),
                     [](int n) { return n == 1; }));
   const long long before_counting = measure.calls;
+  // One page an item is not a count to keep for the next start.
+  const auto kept_slides = [&pages] {
+    int n = 0;
+    for (const auto& k : pages.known_counts().slides)
+      n += k.pages.per_item.empty() ? 0 : 1;
+    return n;
+  };
+  CHECK(kept_slides() == 0);
 
   // The page of any item is laid out as usual meanwhile, and mends no count.
   const auto ref = schedule::page_on_screen(pages.plan(t0), t0);
@@ -462,6 +470,7 @@ TEST_CASE("a rotating item slide of many items is counted in parts, one page an 
   CHECK(rounds == static_cast<int>(content.items.size() / 64));
   CHECK(pages.count_more(64) == app::ScreenPages::Counting::idle);
   CHECK(measure.calls > before_counting);
+  CHECK(kept_slides() == 1);
 
   // Now the real counts: the same as a count made at once.
   FakeMeasure plain;

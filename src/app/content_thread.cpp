@@ -29,6 +29,7 @@ ContentThread::ContentThread(ContentSetup setup, Clocks clocks, const ScreenCloc
       clocks_(std::move(clocks)),
       clock_(clock),
       measuring_(std::move(measuring)),
+      progress_(clocks_.steady()),
       thread_([this] { run(); }) {}
 
 ContentThread::~ContentThread() {

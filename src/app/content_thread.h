@@ -138,7 +138,7 @@ class ContentThread {
 
   std::atomic<bool> stop_{false};
   std::atomic<bool> ready_{false};
-  std::atomic<double> progress_{0};
+  std::atomic<double> progress_;
   std::atomic<const FeedFetcher*> fetcher_view_{nullptr};
   mutable std::mutex mutex_;
   std::condition_variable wake_;

@@ -151,11 +151,11 @@ std::optional<FeedAcceptor::Held> FeedAcceptor::check_alone(FeedVersion v,
   const auto now = clock(log);
   if (refused_before(url, refusal_key, now)) return std::nullopt;
 
+  // "Older" is older than the version accepted (feed-format-v1: "the one
+  // already accepted from the same URL"), not than one still waiting to
+  // merge: a waiting version may never be shown.
   const Held* current = nullptr;
-  if (const auto w = waiting_.find(url); w != waiting_.end())
-    current = &w->second;
-  else if (const auto a = accepted_.find(url); a != accepted_.end())
-    current = &a->second;
+  if (const auto a = accepted_.find(url); a != accepted_.end()) current = &a->second;
   const std::string subject = v.from_cache ? "the cached copy of " + url : url;
   const std::string stays = v.from_cache ? ""
                             : current    ? "; the last accepted version stays on screen"
@@ -268,7 +268,7 @@ Acceptance FeedAcceptor::consider(std::vector<FeedVersion> versions) {
                               (generated.empty() ? "" : " (generated " + generated + ")")
                         : url + ": accepted" +
                               (generated.empty() ? "" : " (generated " + generated + ")"));
-    r.accepted.push_back({held.version, generated});
+    r.accepted.push_back({held.version, generated, held.sha256});
   };
 
   // Every newest version together: feeds updated together refer to each other.

@@ -48,6 +48,7 @@ struct Acceptance {
   struct Version {
     FeedVersion version;
     std::string generated;  // the feed's `generated`, as an instant; empty when it has none
+    std::string sha256;     // hex, of the bytes
   };
   std::vector<Version> accepted;  // accepted now, in config order, to be cached
   std::vector<std::string> log;   // one plain line per event

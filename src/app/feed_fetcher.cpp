@@ -83,6 +83,7 @@ struct FeedFetcher::Source {
   std::string refused_sha256, refusal;
   std::uint64_t rng = 0;    // of this feed's jitter
   bool cache_lost = false;  // said once until the cache has the feed again
+  double next_cache_look = 0;
 };
 
 struct FeedFetcher::Picture {
@@ -400,7 +401,7 @@ void FeedFetcher::handle(Acceptance a, double now) {
       for (auto& state : states_)
         if (state.url == accepted.version.url) {
           state.generated = accepted.generated;
-          state.sha256 = net::sha256_hex(accepted.version.bytes);
+          state.sha256 = accepted.sha256;
         }
     for (const auto& state : states_)
       every_feed += state.url + " " + state.sha256 + "\n";
@@ -455,8 +456,13 @@ void FeedFetcher::keep_cached(Source& s) {
   // The cache directory may be deleted under a running screen (a clean-up
   // script, an administrator): the feeds that are still current (304s,
   // unchanged files) would never be written again, and a restart without
-  // network would show part of the hall. A look costs one stat.
+  // network would show part of the hall. A look costs one stat, once a
+  // poll (local files: once a look); after a failed write (a full disk)
+  // not before a minute, so a feed is not rewritten every second.
   if (!feed_cache_) return;
+  const double now = clocks_.steady();
+  if (now < s.next_cache_look) return;
+  s.next_cache_look = now + (s.remote ? s.feed.poll_seconds : options_.file_check_seconds);
   std::error_code ec;
   if (std::filesystem::exists(feed_cache_->bytes_path(s.feed.url), ec) || ec) {
     s.cache_lost = false;
@@ -482,6 +488,7 @@ void FeedFetcher::keep_cached(Source& s) {
              " (it is shown, but not after a restart without network)";
     }
     s.cache_lost = !written.ok;
+    if (!written.ok) s.next_cache_look = std::max(s.next_cache_look, now + 60);
   }
   if (!line.empty()) post({std::move(line)}, std::nullopt, false);
 }

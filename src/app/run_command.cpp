@@ -78,6 +78,9 @@ void exit_soon(double seconds) {
   }).detach();
 }
 
+// A content thread without a finished round for this long is taken as hung.
+constexpr double kContentStallSeconds = 120;
+
 void log(const std::string& line) {
   std::cerr << "hallboard run: " << line << "\n";
 }
@@ -234,9 +237,12 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
     std::tie(setup.width, setup.height) = upright_size(*config);
     setup.size_from_counts = true;
   }
-  const auto measuring = [&config = *config] {
+  // One FreeType library for both threads' fonts (render/ttf_library.h),
+  // made before either thread.
+  const auto ttf = std::make_shared<const render::TtfLibrary>();
+  const auto measuring = [&config = *config, ttf] {
     Measuring m;
-    auto opened = render::FontSet::open();
+    auto opened = render::FontSet::open(ttf);
     if (!opened.fonts) {
       m.error = opened.error;
       return m;
@@ -273,7 +279,7 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
   std::optional<ContentThread> content;
   content.emplace(setup, clocks, clock, measuring);
   const auto prepare = [&] {
-    auto fonts = render::FontSet::open();
+    auto fonts = render::FontSet::open(ttf);
     if (!fonts.fonts) {
       no_fonts = fonts.error;
       return;
@@ -363,6 +369,7 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
   };
   // A state from the content thread: its lines logged, its page drawn.
   std::optional<ScreenState> pending = std::move(d.first);
+  bool stall_said = false;
   bool first_page = true;
   const auto apply = [&](ScreenState s) {
     for (const auto& line : s.problems)
@@ -371,8 +378,11 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
       note(line);
     if (s.fatal) return false;
     if (s.pictures_changed) canvas.forget_pictures();
-    if (!s.has_page) {
-      if (s.pictures_changed && !blanked) screen.update(shown_page(), size);
+    // A page laid out for the size before a resize is not drawn: the one
+    // for this size follows (the previous frame stays meanwhile).
+    const bool other_size = s.has_page && (s.width != size.w || s.height != size.h);
+    if (!s.has_page || other_size) {
+      if (s.pictures_changed && !blanked && !first_page) screen.update(shown_page(), size);
       return true;
     }
     page = std::move(s.page);
@@ -448,8 +458,18 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
       next_trim = steady_now + kTrimEvery;
     }
     // From the drawing loop itself: if drawing hangs, the pings stop and
-    // systemd restarts the player (WatchdogSec).
-    systemd.watchdog(clock.steady());
+    // systemd restarts the player (WatchdogSec). So do they if the content
+    // thread stops making rounds: no round of its takes more than seconds
+    // (a page's layout, a slice of a count), so minutes mean it hangs, and
+    // the page on screen would never change again.
+    const double stalled = clock.steady() - content->last_progress();
+    if (stalled > kContentStallSeconds && !stall_said) {
+      log("the content thread has not finished a round for " +
+          std::to_string(std::lround(stalled)) +
+          " s; the watchdog is no longer told all is well, so systemd restarts the player");
+      stall_said = true;
+    }
+    if (stalled <= kContentStallSeconds) systemd.watchdog(clock.steady());
     if (options->exit_after > 0 && elapsed >= options->exit_after) break;
 
     // Until the next second of the screen's clock (--speed makes those

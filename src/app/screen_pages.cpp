@@ -48,15 +48,16 @@ schedule::SlidePages ScreenPages::count(const model::Slide& s, model::UnixSecond
   }
   auto [it, fresh] = counted_.try_emplace(count_key(s, t));
   if (!fresh) return it->second;
-  ++count_changes_;
   if (in_parts_ && schedule::is_rotating_item_slide(s) &&
       content_.items.size() > kItemsCountedAtOnce) {
     // One page each until count_more() knows better; a newer state's count
-    // replaces one in progress (states only move forward).
+    // replaces one in progress (states only move forward). Not a count to
+    // keep (known_counts leaves it out), so nothing to remember yet.
     it->second.per_item.assign(content_.items.size(), 1);
     job_ = CountJob{it->first, &s, t, {}};
     return it->second;
   }
+  ++count_changes_;
   it->second = layout_.count(layout::moment_for(content_, offset_, t), s);
   return it->second;
 }
@@ -108,6 +109,8 @@ KnownCounts ScreenPages::known_counts() const {
   KnownCounts k;
   if (!playlist_) return k;
   for (const auto& [key, pages] : counted_) {
+    // One page an item, until its count in parts is complete: not a count.
+    if (job_ && job_->key == key) continue;
     const auto& slides = playlist_->slides;
     for (std::size_t i = 0; i < slides.size(); ++i) {
       const auto& w = slides[i].where;

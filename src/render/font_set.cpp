@@ -2,15 +2,20 @@
 
 #include "render/font_file.h"
 
+#include <mutex>
 #include <utility>
 
 namespace hb::render {
 
 FontSetResult FontSet::open(const FontQuery& query) {
+  return open(std::make_shared<const TtfLibrary>(), query);
+}
+
+FontSetResult FontSet::open(std::shared_ptr<const TtfLibrary> library, const FontQuery& query) {
   auto found = find_fonts(query);
   if (!found.catalog) return {nullptr, std::move(found.error)};
-  std::unique_ptr<FontSet> fonts(new FontSet(std::move(*found.catalog)));
-  if (!fonts->library_.ok())
+  std::unique_ptr<FontSet> fonts(new FontSet(std::move(*found.catalog), std::move(library)));
+  if (!fonts->library_->ok())
     return {nullptr, std::string("SDL_ttf could not start: ") + TTF_GetError()};
   if (!fonts->font(0, layout::Weight::regular, 32))
     return {nullptr,
@@ -18,7 +23,8 @@ FontSetResult FontSet::open(const FontQuery& query) {
   return {std::move(fonts), {}};
 }
 
-FontSet::FontSet(FontCatalog catalog) : catalog_(std::move(catalog)) {}
+FontSet::FontSet(FontCatalog catalog, std::shared_ptr<const TtfLibrary> library)
+    : library_(std::move(library)), catalog_(std::move(catalog)) {}
 
 // Members go in reverse order: the open fonts close, then library_ quits.
 FontSet::~FontSet() = default;
@@ -40,9 +46,11 @@ int FontSet::face_for(char32_t c, layout::Weight weight, int size) {
 
 TtfFontPtr FontSet::open_face(const FontFace& f, int size) {
   // SDL_ttf's point size at its default 72 dpi is the em in pixels.
-  TtfFontPtr opened;
-  if (SDL_RWops* file = open_font_file(f.file))
+  TtfFontPtr opened(nullptr, TtfFontDeleter{library_.get()});
+  if (SDL_RWops* file = open_font_file(f.file)) {
+    const std::lock_guard lock(library_->faces());
     opened.reset(TTF_OpenFontIndexRW(file, 1, size, f.index));
+  }
   if (opened) {
     // Light hinting keeps the shapes of hanzi (full hinting distorts dense
     // strokes) while still snapping horizontal stems to whole pixels.

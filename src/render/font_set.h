@@ -33,6 +33,9 @@ struct FontSetResult {
 class FontSet {
  public:
   static FontSetResult open(const FontQuery& query = {});
+  // Fonts that share `library` with other sets, each used by a thread of
+  // its own (ttf_library.h); it must have been made before those threads.
+  static FontSetResult open(std::shared_ptr<const TtfLibrary> library, const FontQuery& query = {});
 
   FontSet(const FontSet&) = delete;
   FontSet& operator=(const FontSet&) = delete;
@@ -67,11 +70,11 @@ class FontSet {
   std::size_t open_font_count() const { return open_.size(); }
 
  private:
-  explicit FontSet(FontCatalog catalog);
+  FontSet(FontCatalog catalog, std::shared_ptr<const TtfLibrary> library);
   // The face opened at a size with this set's settings; null on failure.
   TtfFontPtr open_face(const FontFace& face, int size);
 
-  TtfLibrary library_;  // declared first: outlives every open font
+  std::shared_ptr<const TtfLibrary> library_;  // declared first: outlives every open font
   FontCatalog catalog_;
   bool shaping_ = false;
   struct OpenFont {

@@ -37,7 +37,9 @@ TEST_CASE("fetcher: a cache directory deleted while running is written back, fee
     REQUIRE(cache.read(f.url));
 
   // No feed changes after this: each is written back although none is new.
-  std::filesystem::remove_all(config.cache_dir);
+  // Moved away first: the fetch threads may write it back while it is removed.
+  std::filesystem::rename(config.cache_dir, dir / "cache-gone");
+  std::filesystem::remove_all(dir / "cache-gone");
   g = gather(fetcher, 5, [&](const Gathered& n) {
     int lines = 0;
     for (const auto& f : config.feeds)
