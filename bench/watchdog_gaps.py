@@ -4,6 +4,7 @@ between its watchdog pings, its time to READY=1 and its peak memory.
 
     bench/watchdog_gaps.py HALLBOARD CONFIG [--seconds 60] [--watchdog 30]
                            [--swap DIR_A DIR_B FEED_DIR --every 60] [--at TIME]
+                           [--speed FACTOR] [--rss-log FILE]
 
 A datagram socket stands in for systemd's NOTIFY_SOCKET; WATCHDOG_USEC is
 set as WatchdogSec=N would set it (the player pings every N/2 s). With
@@ -32,6 +33,14 @@ def copy_all(src, dst):
             os.replace(tmp, os.path.join(dst, name))
 
 
+def rss_kb(pid):
+    try:
+        with open("/proc/%d/status" % pid) as f:
+            return " ".join(l.split()[1] for l in f if l.startswith(("VmRSS:", "VmHWM:"))) + " kB (RSS HWM)"
+    except OSError:
+        return "?"
+
+
 def peak_rss_kb(pid):
     try:
         with open("/proc/%d/status" % pid) as f:
@@ -52,6 +61,8 @@ def main():
     p.add_argument("--swap", nargs=3, metavar=("DIR_A", "DIR_B", "FEED_DIR"))
     p.add_argument("--every", type=float, default=60)
     p.add_argument("--at", help="the screen's clock starts here (hallboard run --at)")
+    p.add_argument("--speed", help="the screen's clock runs this many times faster (run --speed)")
+    p.add_argument("--rss-log", help="write the player's VmRSS and descriptors here every --every seconds")
     p.add_argument("--ready-within", type=float, default=None,
                    help="also fail when READY=1 comes later than this many seconds")
     a = p.parse_args()
@@ -70,7 +81,8 @@ def main():
     start = time.monotonic()
     child = subprocess.Popen(
         [a.hallboard, "run", "--config", a.config, "--windowed", "1920x1080",
-         "--exit-after", str(a.seconds)] + (["--at", a.at] if a.at else []),
+         "--exit-after", str(a.seconds)] + (["--at", a.at] if a.at else []) +
+        (["--speed", a.speed] if a.speed else []),
         env=env, stderr=open(os.path.join(work, "log"), "w"))
     ready = None
     pings = []
@@ -79,8 +91,13 @@ def main():
     turn = 1
     while child.poll() is None:
         now = time.monotonic()
-        if a.swap and now >= next_swap:
-            copy_all(a.swap[turn % 2], a.swap[2])
+        if now >= next_swap:
+            if a.swap:
+                copy_all(a.swap[turn % 2], a.swap[2])
+            if a.rss_log:
+                with open(a.rss_log, "a") as log:
+                    log.write("%.0f s: %s, %d descriptors\n" % (
+                        now - start, rss_kb(child.pid), len(os.listdir("/proc/%d/fd" % child.pid))))
             turn += 1
             next_swap = now + a.every
         peak = max(peak, peak_rss_kb(child.pid))
