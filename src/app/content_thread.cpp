@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <future>
 #include <limits>
 #include <tuple>
 
@@ -12,6 +13,9 @@
 
 namespace hb::app {
 namespace {
+
+// How long the cached feeds may take before the waiting page goes out.
+constexpr double kCacheWaitSeconds = 0.3;
 
 // Folds a step not yet taken into the newer one: a turn is never lost to
 // an update that followed it.
@@ -114,24 +118,24 @@ bool ContentThread::start(Measuring& m, std::unique_ptr<Player>& player) {
   return true;
 }
 
-void ContentThread::start_fetching() {
-  // Reads the cache now (parsing it may take a while for a large hall:
-  // the waiting page is already out), so the first page shows it before
-  // any request returns.
-  fetcher_ = std::make_unique<FeedFetcher>(setup_.config, clocks_, core_merge(setup_.config),
-                                           setup_.fetching);
-  fetcher_view_ = fetcher_.get();
-}
-
 void ContentThread::run() {
+  // The cached feeds are read (and checked, parsed, merged) beside the
+  // fonts' opening: both take a while, and neither needs the other.
+  auto making = std::async(std::launch::async, [this] {
+    return std::make_unique<FeedFetcher>(setup_.config, clocks_, core_merge(setup_.config),
+                                         setup_.fetching);
+  });
   Measuring m;
   std::unique_ptr<Player> player;
   if (!start(m, player)) return;
-  // The waiting page first, so the drawing thread has a page however long
-  // the cached feeds take to read.
-  const auto at_start = static_cast<long long>(std::floor(clock_.now()));
-  round(*player, at_start);
-  start_fetching();
+  // Most halls' cached feeds take milliseconds: their first page is laid
+  // out first. A large hall's take seconds: the waiting page goes out
+  // meanwhile, so the drawing thread always has a page to draw.
+  if (making.wait_for(std::chrono::duration<double>(kCacheWaitSeconds)) !=
+      std::future_status::ready)
+    round(*player, static_cast<long long>(std::floor(clock_.now())));
+  fetcher_ = making.get();
+  fetcher_view_ = fetcher_.get();
   long long last_second = std::numeric_limits<long long>::min();
   bool first = true;
   while (!stop_) {

@@ -114,7 +114,6 @@ class ContentThread {
  private:
   void run();
   bool start(Measuring& m, std::unique_ptr<Player>& player);
-  void start_fetching();
   void round(Player& player, model::UnixSeconds second);
   void take_news(Player& player, model::UnixSeconds now);
   void keep_counts(Player& player);
