@@ -36,7 +36,7 @@ def copy_all(src, dst):
 def rss_kb(pid):
     try:
         with open("/proc/%d/status" % pid) as f:
-            return " ".join(l.split()[1] for l in f if l.startswith(("VmRSS:", "VmHWM:"))) + " kB (RSS HWM)"
+            return " ".join(l.split()[1] for l in f if l.startswith(("VmRSS:", "VmHWM:"))) + " kB (HWM, RSS)"
     except OSError:
         return "?"
 

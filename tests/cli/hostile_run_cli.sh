@@ -5,16 +5,8 @@
 # seconds while it is busy (issue 15). Bounds are generous: CI machines are
 # loaded and this runs under ASan too; bench/watchdog_gaps.py measures.
 # Usage: hostile_run_cli.sh HALLBOARD_BINARY REPO_ROOT
-set -uo pipefail
-bin=$(realpath "$1")
-root=$2
-export SDL_VIDEODRIVER=${SDL_VIDEODRIVER:-dummy}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); echo "ok   $1"; }
-fail() { failed=$((failed + 1)); echo "FAIL $1"; [ -f "$work/err" ] && head -20 "$work/err"; }
+# shellcheck source=lib.sh
+. "$(dirname "$0")/lib.sh"
 
 mkdir -p "$work/hall"
 cp "$root/content/hall.xml" "$root/content/roster.xml" "$work/hall/"
@@ -67,5 +59,4 @@ else
   fail "SIGTERM while busy with 60,000 items: exit 0 within 5 s (status $status after $took ms)"
 fi
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

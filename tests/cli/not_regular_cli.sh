@@ -5,17 +5,10 @@
 # that never comes. Every command runs under `timeout`, so a hang fails
 # here instead of hanging the test run.
 # Usage: not_regular_cli.sh HALLBOARD_BINARY REPO_ROOT [run]
-set -uo pipefail
-bin=$(realpath "$1")
-root=$2
+# shellcheck source=lib.sh
+. "$(dirname "$0")/lib.sh"
 mode=${3:-}
-export SDL_VIDEODRIVER=${SDL_VIDEODRIVER:-dummy}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); echo "ok   $1"; }
-fail() { failed=$((failed + 1)); echo "FAIL $1"; head -20 "$tmp/err"; }
+tmp=$work
 
 mkfifo "$tmp/fifo.xml"
 mkdir "$tmp/dir.xml"
@@ -82,5 +75,4 @@ else
   set +m
 fi
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

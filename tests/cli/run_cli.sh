@@ -2,16 +2,8 @@
 # hallboard run, headless (SDL's dummy video driver): it starts, shows the
 # demo, exits cleanly on SIGTERM and SIGINT, and refuses bad arguments.
 # Usage: run_cli.sh HALLBOARD_BINARY REPO_ROOT
-set -uo pipefail
-bin=$(realpath "$1")
-root=$2
-export SDL_VIDEODRIVER=${SDL_VIDEODRIVER:-dummy}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); echo "ok   $1"; }
-fail() { failed=$((failed + 1)); echo "FAIL $1"; [ -f "$work/err" ] && head -20 "$work/err"; }
+# shellcheck source=lib.sh
+. "$(dirname "$0")/lib.sh"
 
 # Runs for a while, then stops by itself.
 if timeout 30 "$bin" run --config "$root/content/player.xml" --windowed 1280x720 --exit-after 3 \
@@ -248,5 +240,4 @@ grep -q 'is not a time' "$work/err" || fail "an empty --at: the message"
 expect_misuse "an --at after 9999" --config "$root/content/player.xml" --windowed 800x600 --at 9999-12-31T23:59-12:00
 grep -q 'outside the years 0000-9999' "$work/err" || fail "an --at after 9999: the message"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish
