@@ -25,6 +25,16 @@ Step merge_steps(const Step& older, const Step& newer) {
   return newer.change == Change::none ? older : newer;
 }
 
+// The first second after `after`, up to `upto`, at which the screen is
+// dark (or lit) as `dark` says; at most an hour back.
+model::UnixSeconds first_second_blank(const model::Calendar& calendar, int offset, int margin,
+                                      model::UnixSeconds after, model::UnixSeconds upto,
+                                      bool dark) {
+  for (model::UnixSeconds t = std::max(after + 1, upto - 3600); t < upto; ++t)
+    if (schedule::is_blank(calendar, t, offset, margin) == dark) return t;
+  return upto;
+}
+
 }  // namespace
 
 ContentThread::ContentThread(ContentSetup setup, Clocks clocks, const ScreenClock& clock,
@@ -210,6 +220,13 @@ void ContentThread::round(Player& player, model::UnixSeconds second) {
   const bool changed = s.step.change != Change::none;
   const bool dark_changed = s.dark != dark_;
   dark_ = s.dark;
+  // A round a second is not always made (a loaded machine, --speed): the
+  // screen went dark, or woke, at the first second it should have since
+  // the last round, and proof of play says so.
+  if (dark_changed && last_round_ != 0 && last_round_ + 1 < second)
+    s.second = first_second_blank(player.calendar(), offset, *setup_.blank_margin_minutes,
+                                  last_round_, second, s.dark);
+  last_round_ = second;
   s.has_page = changed || dark_changed;
   if (s.has_page) s.page = page;
   // Counts taken from the last run are checked against the layout, one

@@ -133,7 +133,8 @@ class ContentThread {
   std::pair<std::uint64_t, std::uint64_t> counts_kept_;
   std::vector<std::string> problems_, events_;
   bool pictures_changed_ = false;
-  bool dark_ = false;  // as last published
+  bool dark_ = false;                  // as last published
+  model::UnixSeconds last_round_ = 0;  // the second of the last round
 
   std::atomic<bool> stop_{false};
   std::atomic<bool> ready_{false};

@@ -370,6 +370,7 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
   // A state from the content thread: its lines logged, its page drawn.
   std::optional<ScreenState> pending = std::move(d.first);
   bool stall_said = false;
+  long long recorded = 0;  // the second of the last proof-of-play line
   bool first_page = true;
   const auto apply = [&](ScreenState s) {
     for (const auto& line : s.problems)
@@ -387,10 +388,10 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
     }
     page = std::move(s.page);
     showing = s.showing;
-    // Recorded for the second it was laid out for, a moment ago.
-    if (const auto error = proof.showing(showing, std::max<long long>(s.second, last_second));
-        !error.empty())
-      log(error);
+    // Recorded for the second it was laid out for, a moment ago (never
+    // before the line it follows).
+    recorded = std::max<long long>(s.second, recorded);
+    if (const auto error = proof.showing(showing, recorded); !error.empty()) log(error);
     render::DrawReport report;
     if (s.dark != blanked) {
       note(s.dark ? "outside opening hours: the screen is dark until " +
@@ -425,7 +426,6 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
     }
     if (second != last_second) {
       last_second = second;
-      if (const auto error = proof.showing(showing, second); !error.empty()) log(error);
       beat(second);
       if (heartbeat)
         for (const auto& line : heartbeat->take_log())
