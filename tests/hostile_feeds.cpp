@@ -46,9 +46,9 @@ std::string element(std::string_view name, std::string_view attrs, std::string_v
          std::string(name) + ">\n";
 }
 
-std::string number(std::size_t n, int digits) {
+std::string number(std::size_t n, std::size_t digits) {
   std::string s = std::to_string(n);
-  return std::string(s.size() < static_cast<std::size_t>(digits) ? digits - s.size() : 0, '0') + s;
+  return std::string(s.size() < digits ? digits - s.size() : 0, '0') + s;
 }
 
 // A plain hall: windows 1 and 2 with staff s1-s4, open Mon-Fri.
@@ -229,7 +229,8 @@ HostileFeed year_of_notices_feed() {
   int n = 0;
   for (int month = 1; month <= 12; ++month)
     for (int day = 1; day <= days_in[month - 1]; ++day) {
-      const std::string date = "2026-" + number(month, 2) + "-" + number(day, 2);
+      const std::string date = "2026-" + number(static_cast<std::size_t>(month), 2) + "-" +
+                               number(static_cast<std::size_t>(day), 2);
       x += element("notice",
                    attr("id", "n" + std::to_string(++n)) + attr("level", "info") +
                        attr("from", date + "T00:00") + attr("to", "2026-12-31T23:59"),
