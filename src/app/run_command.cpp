@@ -240,7 +240,7 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
   // One FreeType library for both threads' fonts (render/ttf_library.h),
   // made before either thread.
   const auto ttf = std::make_shared<const render::TtfLibrary>();
-  const auto measuring = [&config = *config, ttf] {
+  const auto measuring = [&config = *config, &theme = setup.theme, ttf] {
     Measuring m;
     auto opened = render::FontSet::open(ttf);
     if (!opened.fonts) {
@@ -260,7 +260,7 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
     // otherwise make SDL_ttf load the same glyphs again at each change of
     // size (render/font_set.h).
     held->fonts->keep_sizes_apart(true);
-    m.count_setup = page_count_setup(held->fonts->catalog(), load_theme(), config);
+    m.count_setup = page_count_setup(held->fonts->catalog(), theme, config);
     m.first_page_done = [fonts = held->fonts.get()] { fonts->keep_sizes_apart(false); };
     m.measure = std::shared_ptr<const layout::TextMeasurer>(held, held->measure.get());
     return m;
