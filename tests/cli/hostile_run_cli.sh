@@ -45,13 +45,8 @@ pid=$!
 for _ in $(seq 1 300); do grep -q "items.xml: accepted" "$work/err" 2>/dev/null && break; sleep 0.1; done
 kill -s TERM "$pid"
 start=$(date +%s%N)
-status=124
-for _ in $(seq 1 100); do
-  if ! kill -0 "$pid" 2>/dev/null; then wait "$pid"; status=$?; break; fi
-  sleep 0.05
-done
+wait_exit "$pid"
 took=$(( ($(date +%s%N) - start) / 1000000 ))
-[ "$status" = 124 ] && kill -9 "$pid"
 set +m
 if [ "$status" = 0 ] && [ "$took" -lt 5000 ]; then
   ok "SIGTERM while busy with 60,000 items: exit 0 after $took ms"

@@ -16,3 +16,17 @@ finish() {
   echo "$passed passed, $failed failed"
   [ "$failed" -eq 0 ]
 }
+# Waits up to 10 s for the background process $1 to end: status is its
+# exit status, or 124 (as timeout says) when it had to be killed.
+wait_exit() {
+  status=124
+  for _ in $(seq 1 200); do
+    if ! kill -0 "$1" 2>/dev/null; then
+      wait "$1"
+      status=$?
+      return
+    fi
+    sleep 0.05
+  done
+  kill -9 "$1"
+}

@@ -65,12 +65,7 @@ else
     fail "run with a FIFO as a feed says so"
   fi
   kill -s TERM "$pid"
-  status=124
-  for _ in $(seq 1 100); do
-    if ! kill -0 "$pid" 2>/dev/null; then wait "$pid"; status=$?; break; fi
-    sleep 0.1
-  done
-  [ "$status" = 124 ] && kill -9 "$pid"
+  wait_exit "$pid"
   if [ "$status" = 0 ]; then ok "run with a FIFO as a feed stops on SIGTERM"; else fail "run with a FIFO as a feed stops on SIGTERM (status $status)"; fi
   set +m
 fi

@@ -29,12 +29,7 @@ for signal in TERM INT; do
   for _ in $(seq 1 100); do grep -Eq "new content|content from the cache" "$work/err" 2>/dev/null && break; sleep 0.1; done
   sleep 0.5
   kill -s "$signal" "$pid"
-  status=124
-  for _ in $(seq 1 100); do
-    if ! kill -0 "$pid" 2>/dev/null; then wait "$pid"; status=$?; break; fi
-    sleep 0.1
-  done
-  [ "$status" = 124 ] && kill -9 "$pid"
+  wait_exit "$pid"
   if [ "$status" = 0 ] && grep -q "stopped" "$work/err"; then
     ok "SIG$signal: a clean exit 0"
   else
