@@ -14,11 +14,9 @@
 #include <utility>
 
 #include "app/content_thread.h"
-#include "app/feed_acceptor.h"
 #include "app/feed_fetcher.h"
 #include "app/heartbeat_report.h"
 #include "app/load.h"
-#include "app/page_count_file.h"
 #include "app/page_count_setup.h"
 #include "app/play_recorder.h"
 #include "app/player.h"
