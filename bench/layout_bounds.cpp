@@ -1,5 +1,5 @@
 // Benchmark (not a test): lays out every slide of the hostile feeds
-// (tests/hostile_feeds.h) with the real fonts at four screen sizes and
+// (tests/support/hostile_feeds.h) with the real fonts at four screen sizes and
 // prints the milliseconds per page, the slowest page's slide, and the
 // measure calls. Issue 15 asks for under 100 ms a page.
 // Usage: build/bench/bench_layout_bounds [CHARS]   (default 5000)

@@ -1,4 +1,4 @@
-// Writes the hostile-but-valid feeds of tests/hostile_feeds.h as files, so
+// Writes the hostile-but-valid feeds of tests/support/hostile_feeds.h as files, so
 // anyone can run the commands on them:
 //   build/bench/make_hostile_feeds OUT_DIR
 //   build/hallboard plan --config OUT_DIR/many-materials-10000/player.xml …

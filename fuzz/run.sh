@@ -12,7 +12,7 @@ cmake --build build-fuzz --target fuzz_feed make_hostile_feeds
 corpus=build-fuzz/corpus
 mkdir -p "$corpus" fuzz/crashes
 cp content/*.xml tests/xsd/valid/*.xml tests/xsd/invalid/*.xml tests/fuzz-regressions/* "$corpus"/ 2>/dev/null || true
-# The hostile-but-valid feeds (tests/hostile_feeds.h) as seeds too: far
+# The hostile-but-valid feeds (tests/support/hostile_feeds.h) as seeds too: far
 # times, everyone absent, long texts. Those over -max_len are cut by
 # libFuzzer, which still gives it their start.
 build-fuzz/bench/make_hostile_feeds build-fuzz/hostile >/dev/null

@@ -5,7 +5,7 @@
 #include <filesystem>
 
 #include "net/cache.h"
-#include "support.h"
+#include "net/net_support.h"
 
 namespace hb::test {
 

@@ -3,7 +3,7 @@
 
 #include "files.h"
 #include "net/picture.h"
-#include "support.h"
+#include "net/net_support.h"
 
 namespace hb::test {
 

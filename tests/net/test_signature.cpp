@@ -6,7 +6,7 @@
 
 #include "net/cache.h"
 #include "net/signature.h"
-#include "support.h"
+#include "net/net_support.h"
 
 namespace hb::test {
 

@@ -6,7 +6,7 @@
 #include <fstream>
 #include <iterator>
 
-#include "../line_break_reference.h"
+#include "../support/line_break_reference.h"
 #include "layout/line_break.h"
 #include "render/font_file.h"
 #include "render/font_runs.h"

@@ -13,7 +13,7 @@
 #include "app/feed_fetcher.h"
 #include "app/heartbeat.h"
 #include "net/cache.h"
-#include "support.h"
+#include "net/net_support.h"
 
 namespace hb::test {
 namespace {

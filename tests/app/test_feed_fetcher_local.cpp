@@ -14,7 +14,7 @@
 #include "net/cache.h"
 #include "net/local_file.h"
 #include "net/signature.h"
-#include "support.h"
+#include "net/net_support.h"
 
 namespace hb::test {
 

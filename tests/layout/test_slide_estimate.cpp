@@ -1,4 +1,4 @@
-// Layout under hostile content (tests/hostile_feeds.h): every page stays on
+// Layout under hostile content (tests/support/hostile_feeds.h): every page stays on
 // the page at every size, no text below min_text, a slide shows at most
 // max_slide_pages, and the work a page costs grows linearly with the text.
 // Work is counted (measure calls, characters measured), never timed; the

@@ -1,4 +1,4 @@
-#include "support.h"
+#include "net/net_support.h"
 
 #include <arpa/inet.h>
 #include <fcntl.h>

@@ -15,7 +15,7 @@
 #include "files.h"
 #include "net/fetch.h"
 #include "net/picture.h"
-#include "support.h"
+#include "net/net_support.h"
 
 namespace hb::test {
 namespace {

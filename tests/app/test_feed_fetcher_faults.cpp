@@ -16,7 +16,7 @@
 #include "net/cache.h"
 #include "net/picture.h"
 #include "schedule_support.h"
-#include "support.h"
+#include "net/net_support.h"
 
 namespace hb::test {
 namespace {

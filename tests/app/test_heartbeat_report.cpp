@@ -1,5 +1,5 @@
 // The heartbeat's JSON body, the frame shrinking, the memory reading and
-// when a report falls due. The network side: tests/net/test_heartbeat.cpp.
+// when a report falls due. The network side: tests/app/test_heartbeat.cpp.
 #include <doctest/doctest.h>
 
 #include <chrono>
