@@ -30,7 +30,7 @@ struct CanvasOptions {
   std::size_t text_cache_bytes = 64u * 1024u * 1024u;
   std::size_t picture_cache_bytes = 32u * 1024u * 1024u;
   int max_text_width = 8192;  // no text surface is wider
-  PictureLimits picture_limits;
+  base::PictureLimits picture_limits;  // the fetcher's, too
 };
 
 // What could not be drawn as the content wanted (a placeholder or an empty
