@@ -279,6 +279,9 @@ FrameResult GpuPresenter::frame(double now_s) {
   SDL_RenderPresent(renderer_.get());
   dirty_ = false;
   result.presented = true;
+  // The frame that ends a transition says so, as the compositor's does:
+  // nothing moves after it unless a ticker does.
+  result.animating = showing && (transiting_ || scene_.animating());
   ++stats_.frames_presented;
   ++stats_.full_frames;
   ++stats_.rects_updated;
