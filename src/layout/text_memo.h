@@ -19,13 +19,8 @@
 
 namespace hb::layout {
 
-struct MemoStats {
-  std::size_t hits = 0;
-  std::size_t misses = 0;
-  std::size_t evictions = 0;
-  std::size_t entries = 0;
-  std::size_t bytes = 0;  // the estimate the bound applies to
-};
+// cost: the estimate of bytes held that the bound applies to.
+using MemoStats = base::CacheStats;
 
 template <class Value>
 class TextMemo {
@@ -63,10 +58,7 @@ class TextMemo {
 
   void clear() { memo_.clear(); }
 
-  MemoStats stats() const {
-    const auto s = memo_.stats();
-    return {s.hits, s.misses, s.evictions, s.entries, s.cost};
-  }
+  MemoStats stats() const { return memo_.stats(); }
 
  private:
   // Lookups by string_view: a find allocates nothing.
