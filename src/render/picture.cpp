@@ -72,10 +72,13 @@ SurfacePtr convert_rows(SDL_Surface& s, int y, int rows) {
 SurfacePtr reduce(SDL_Surface& decoded, int max_side) {
   max_side = std::max(max_side, 1);
   const int f = (std::max(decoded.w, decoded.h) + max_side - 1) / max_side;
-  if (f <= 1) return SurfacePtr(SDL_ConvertSurfaceFormat(&decoded, surface_format, 0));
+  // A picture thinner than a block (a banner a few pixels high) is small
+  // whatever its length: kept whole, cover() shrinks it for its box.
+  if (f <= 1 || decoded.w < f || decoded.h < f)
+    return SurfacePtr(SDL_ConvertSurfaceFormat(&decoded, surface_format, 0));
   // The last w % f columns and h % f rows (fewer than f pixels) are left out.
-  auto out = make_surface(std::max(1, decoded.w / f), std::max(1, decoded.h / f));
-  if (!out || decoded.w < f || decoded.h < f) return nullptr;
+  auto out = make_surface(decoded.w / f, decoded.h / f);
+  if (!out) return nullptr;
   const int band = std::max(1, (1 << 20) / (decoded.w * 4 * f));  // output rows a band
   if (SDL_LockSurface(&decoded) != 0) return nullptr;
   bool ok = true;

@@ -196,8 +196,9 @@ TEST_CASE("shrinking keeps a picture's look: alpha-weighted blocks, palettes, od
     int w, h, kept_w, kept_h;
     bool jpeg;
   };
-  for (const auto row : {Row{640, 480, 64, 48, false}, Row{641, 95, 58, 8, true},
-                         Row{64, 64, 64, 64, false}, Row{65, 3, 32, 1, false}}) {
+  for (const auto row :
+       {Row{640, 480, 64, 48, false}, Row{641, 95, 58, 8, true}, Row{64, 64, 64, 64, false},
+        Row{65, 3, 32, 1, false}, Row{300, 2, 300, 2, false}}) {
     CAPTURE(row.w);
     CAPTURE(row.h);
     const auto r = decode_picture(test::encoded_picture(row.w, row.h, row.jpeg), limits);
