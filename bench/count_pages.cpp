@@ -215,7 +215,7 @@ int main(int argc, char** argv) {
   std::printf(
       "width cache after all three: %zu hits, %zu misses, %zu evictions, %zu entries, %.1f MB\n",
       cache.hits, cache.misses, cache.evictions, cache.entries,
-      static_cast<double>(cache.bytes) / 1e6);
+      static_cast<double>(cache.cost) / 1e6);
 
   // The rotation over these counts, asked once a second for an hour: by a
   // Rotation built once, and through page_on_screen (which asks the counter

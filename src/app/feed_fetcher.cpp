@@ -513,14 +513,14 @@ void FeedFetcher::refresh_picture(double now) {
   } else {
     const auto cached = pictures_.cache().read(p.url);
     net::Validators known;
-    if (cached && cached->meta && net::check_picture(cached->bytes, pictures_.limits()).empty())
+    if (cached && cached->meta && base::check_picture(cached->bytes, pictures_.limits()).empty())
       known = cached->meta->validators;
     net::FetchOptions o = options_.fetch;
     o.max_bytes = pictures_.limits().max_bytes;
     auto r = net::fetch(p.url, o, known);
     if (r.aborted) return;
     if (r.body) {
-      const std::string refused = net::check_picture(*r.body, pictures_.limits());
+      const std::string refused = base::check_picture(*r.body, pictures_.limits());
       if (!refused.empty()) problem = p.url + ": " + refused;
       if (problem.empty() && !(cached && cached->bytes == *r.body)) {
         net::CacheMeta meta;

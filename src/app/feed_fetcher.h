@@ -40,7 +40,7 @@ struct FetcherOptions {
   net::BackoffPolicy backoff{2, 0};
   double file_check_seconds = 1;  // how often local feed files are looked at
   std::size_t max_signature_bytes = 4096;
-  net::PictureLimits pictures;
+  base::PictureLimits pictures;
   double picture_refresh_seconds = 3600;  // conditional GET of every picture shown
   net::BackoffPolicy picture_backoff{5, 300};
   net::CacheOptions cache;  // its between_steps hook is for crash tests

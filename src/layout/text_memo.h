@@ -11,21 +11,16 @@
 #pragma once
 
 #include <cstddef>
-#include <list>
+#include <functional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <utility>
+
+#include "base/lru_cache.h"
 
 namespace hb::layout {
 
-struct MemoStats {
-  std::size_t hits = 0;
-  std::size_t misses = 0;
-  std::size_t evictions = 0;
-  std::size_t entries = 0;
-  std::size_t bytes = 0;  // the estimate the bound applies to
-};
+// cost: the estimate of bytes held that the bound applies to.
+using MemoStats = base::CacheStats;
 
 template <class Value>
 class TextMemo {
@@ -35,16 +30,14 @@ class TextMemo {
   // memo of widths at 33 MB by this count took 45 MB).
   static constexpr std::size_t kEntryOverhead = 160;
 
-  // max_bytes 0: remembers nothing (every find misses).
-  explicit TextMemo(std::size_t max_bytes) : max_bytes_(max_bytes) {}
+  // max_bytes 0: remembers nothing (every find misses). An answer dearer
+  // than the whole bound is not kept: it can always be computed again.
+  explicit TextMemo(std::size_t max_bytes) : memo_(max_bytes, base::Oversize::refuse) {}
 
-  // Copies start empty: a copy must not share views into another's keys.
-  TextMemo(const TextMemo& other) : max_bytes_(other.max_bytes_) {}
+  // Copies start empty: a memo is a cache, and its copy need not share it.
+  TextMemo(const TextMemo& other) : memo_(other.memo_.max_cost(), base::Oversize::refuse) {}
   TextMemo& operator=(const TextMemo& other) {
-    if (this != &other) {
-      clear();
-      max_bytes_ = other.max_bytes_;
-    }
+    if (this != &other) memo_ = Memo(other.memo_.max_cost(), base::Oversize::refuse);
     return *this;
   }
   TextMemo(TextMemo&&) noexcept = default;
@@ -52,16 +45,7 @@ class TextMemo {
 
   // The value, now the most recently used; null when absent. The pointer
   // holds until the next insert or clear.
-  const Value* find(std::string_view key) {
-    const auto it = index_.find(key);
-    if (it == index_.end()) {
-      ++stats_.misses;
-      return nullptr;
-    }
-    ++stats_.hits;
-    order_.splice(order_.begin(), order_, it->second);
-    return &it->second->value;
-  }
+  const Value* find(std::string_view key) { return memo_.find(key); }
 
   // Remembers value under key (value_bytes: what the value holds beyond its
   // own size, such as its strings' bytes), evicting the least recently used
@@ -69,54 +53,23 @@ class TextMemo {
   // when it is dearer than the whole bound and so not kept.
   const Value* insert(std::string_view key, Value value, std::size_t value_bytes = 0) {
     const std::size_t cost = key.size() + sizeof(Value) + value_bytes + kEntryOverhead;
-    if (cost > max_bytes_) return nullptr;
-    erase(key);
-    while (!order_.empty() && stats_.bytes + cost > max_bytes_) {
-      const Entry& victim = order_.back();
-      stats_.bytes -= victim.cost;
-      index_.erase(std::string_view(victim.key));
-      order_.pop_back();
-      ++stats_.evictions;
-    }
-    order_.push_front(Entry{std::string(key), std::move(value), cost});
-    // The view points into the list node's string, which never moves.
-    index_.emplace(std::string_view(order_.front().key), order_.begin());
-    stats_.bytes += cost;
-    return &order_.front().value;
+    return memo_.insert(key, std::move(value), cost);
   }
 
-  void clear() {
-    index_.clear();
-    order_.clear();
-    stats_.bytes = 0;
-  }
+  void clear() { memo_.clear(); }
 
-  MemoStats stats() const {
-    MemoStats s = stats_;
-    s.entries = order_.size();
-    return s;
-  }
+  MemoStats stats() const { return memo_.stats(); }
 
  private:
-  struct Entry {
-    std::string key;
-    Value value;
-    std::size_t cost;
+  // Lookups by string_view: a find allocates nothing.
+  struct KeyHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view key) const {
+      return std::hash<std::string_view>{}(key);
+    }
   };
-
-  void erase(std::string_view key) {
-    const auto it = index_.find(key);
-    if (it == index_.end()) return;
-    stats_.bytes -= it->second->cost;
-    const auto node = it->second;
-    index_.erase(it);
-    order_.erase(node);
-  }
-
-  std::size_t max_bytes_;
-  std::list<Entry> order_;  // most recently used first
-  std::unordered_map<std::string_view, typename std::list<Entry>::iterator> index_;
-  MemoStats stats_;
+  using Memo = base::LruCache<std::string, Value, KeyHash, std::equal_to<>>;
+  Memo memo_;
 };
 
 }  // namespace hb::layout

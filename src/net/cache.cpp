@@ -10,7 +10,7 @@
 #include <filesystem>
 
 #include "net/local_file.h"
-#include "net/unique_fd.h"
+#include "base/unique_fd.h"
 
 namespace hb::net {
 namespace {
@@ -22,7 +22,7 @@ std::string errno_text() {
   return std::strerror(errno);
 }
 
-using Fd = UniqueFd;
+using Fd = base::UniqueFd;
 
 bool write_all(int fd, std::string_view bytes) {
   while (!bytes.empty()) {

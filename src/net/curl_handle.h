@@ -1,7 +1,9 @@
-// The one owner of a libcurl easy handle.
+// The one owner of a libcurl easy handle, and of a request's header list.
 #pragma once
 
 #include <curl/curl.h>
+
+#include <string>
 
 namespace hb::net {
 
@@ -17,6 +19,24 @@ class CurlHandle {
 
  private:
   CURL* handle_;
+};
+
+// Request headers for CURLOPT_HTTPHEADER, which must outlive the transfer.
+class CurlHeaders {
+ public:
+  CurlHeaders() = default;
+  ~CurlHeaders() { curl_slist_free_all(list_); }
+  CurlHeaders(const CurlHeaders&) = delete;
+  CurlHeaders& operator=(const CurlHeaders&) = delete;
+  // A line that cannot be added (no memory) is left out: the request goes
+  // without it rather than not at all.
+  void add(const std::string& line) {
+    if (curl_slist* grown = curl_slist_append(list_, line.c_str())) list_ = grown;
+  }
+  curl_slist* get() const { return list_; }
+
+ private:
+  curl_slist* list_ = nullptr;
 };
 
 }  // namespace hb::net

@@ -43,14 +43,6 @@ std::string last_header(CURL* h, const char* name) {
   return value;
 }
 
-struct HeaderList {
-  curl_slist* list = nullptr;
-  ~HeaderList() { curl_slist_free_all(list); }
-  void add(const std::string& line) {
-    if (curl_slist* grown = curl_slist_append(list, line.c_str())) list = grown;
-  }
-};
-
 }  // namespace
 
 FetchResult fetch(const std::string& url, const FetchOptions& options, const Validators& known) {
@@ -99,10 +91,10 @@ FetchResult fetch(const std::string& url, const FetchOptions& options, const Val
   curl_easy_setopt(h, CURLOPT_USERAGENT, "hallboard");
   char detail[CURL_ERROR_SIZE] = {};
   curl_easy_setopt(h, CURLOPT_ERRORBUFFER, detail);
-  HeaderList headers;
+  CurlHeaders headers;
   if (!known.etag.empty()) headers.add("If-None-Match: " + known.etag);
   if (!known.last_modified.empty()) headers.add("If-Modified-Since: " + known.last_modified);
-  if (headers.list) curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers.list);
+  if (headers.get()) curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers.get());
 
   const CURLcode rc = curl_easy_perform(h);
   curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &result.status);

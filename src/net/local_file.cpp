@@ -8,7 +8,7 @@
 #include <cerrno>
 #include <cstring>
 
-#include "net/unique_fd.h"
+#include "base/unique_fd.h"
 
 namespace hb::net {
 namespace {
@@ -34,7 +34,7 @@ LocalRead failed(const std::string& path, std::string reason) {
 LocalRead read_regular(const std::string& path, std::size_t limit) {
   // Looked at before it is opened: opening a device can have effects of its own.
   if (auto kind = not_regular(path); !kind.empty()) return failed(path, std::move(kind));
-  const UniqueFd fd(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY));
+  const base::UniqueFd fd(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY));
   if (!fd.valid()) return failed(path, std::strerror(errno));
   struct stat st {};
   if (::fstat(fd.get(), &st) != 0) return failed(path, std::strerror(errno));

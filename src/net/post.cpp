@@ -18,17 +18,6 @@ int check_abort(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
   return abort && abort->load() ? 1 : 0;
 }
 
-struct HeaderList {
-  curl_slist* list = nullptr;
-  HeaderList() = default;
-  HeaderList(const HeaderList&) = delete;
-  HeaderList& operator=(const HeaderList&) = delete;
-  ~HeaderList() { curl_slist_free_all(list); }
-  void add(const std::string& line) {
-    if (curl_slist* grown = curl_slist_append(list, line.c_str())) list = grown;
-  }
-};
-
 }  // namespace
 
 PostResult post(const PostRequest& request) {
@@ -68,12 +57,12 @@ PostResult post(const PostRequest& request) {
   curl_easy_setopt(h, CURLOPT_USERAGENT, "hallboard");
   char detail[CURL_ERROR_SIZE] = {};
   curl_easy_setopt(h, CURLOPT_ERRORBUFFER, detail);
-  HeaderList headers;
+  CurlHeaders headers;
   headers.add("Content-Type: " + request.content_type);
   // Bodies over 1 MB would otherwise wait up to a second for a
   // "100 Continue" that simple receivers never send.
   headers.add("Expect:");
-  curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers.list);
+  curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers.get());
 
   const CURLcode rc = curl_easy_perform(h);
   curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &result.status);

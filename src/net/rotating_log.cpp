@@ -24,7 +24,7 @@ std::string RotatingLog::open_current() {
   std::error_code ec;
   const auto dir = std::filesystem::path(path_).parent_path();
   if (!dir.empty()) std::filesystem::create_directories(dir, ec);
-  UniqueFd fd(::open(path_.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644));
+  base::UniqueFd fd(::open(path_.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644));
   if (!fd.valid()) return failed("open", path_);
   struct stat st {};
   if (::fstat(fd.get(), &st) != 0) return failed("read the size of", path_);
@@ -33,7 +33,7 @@ std::string RotatingLog::open_current() {
     // A power cut in the middle of a line leaves it without its newline:
     // end it, so the next line does not run into it.
     char last = '\n';
-    UniqueFd reader(::open(path_.c_str(), O_RDONLY | O_CLOEXEC));
+    base::UniqueFd reader(::open(path_.c_str(), O_RDONLY | O_CLOEXEC));
     if (reader.valid() && ::pread(reader.get(), &last, 1, st.st_size - 1) == 1 && last != '\n') {
       if (::write(fd.get(), "\n", 1) == 1) ++size_;
     }

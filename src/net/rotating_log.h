@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-#include "net/unique_fd.h"
+#include "base/unique_fd.h"
 
 namespace hb::net {
 
@@ -37,7 +37,7 @@ class RotatingLog {
 
   std::string path_;
   RotatingLogOptions options_;
-  UniqueFd fd_;
+  base::UniqueFd fd_;
   std::size_t size_ = 0;
 };
 

@@ -149,7 +149,7 @@ const std::vector<TextChunk>& Canvas::chunks(std::string_view text,
   std::size_t cost = text.size();
   for (const auto& c : made)
     cost += sizeof(TextChunk) + c.text.size();
-  return chunks_.insert(std::move(key), std::move(made), cost);
+  return *chunks_.insert(std::move(key), std::move(made), cost);
 }
 
 void Canvas::draw_picture(const layout::Picture& picture, SDL_Surface& target, DrawReport& report) {
@@ -202,7 +202,7 @@ const Canvas::ScaledPicture& Canvas::scaled_picture(const layout::Picture& pictu
                            (made.surface ? static_cast<std::size_t>(made.surface->pitch) *
                                                static_cast<std::size_t>(made.surface->h)
                                          : 0);
-  return pictures_.insert(std::move(key), std::move(made), cost);
+  return *pictures_.insert(std::move(key), std::move(made), cost);
 }
 
 }  // namespace hb::render

@@ -13,7 +13,7 @@
 
 #include "layout/display_list.h"
 #include "render/font_set.h"
-#include "render/lru_cache.h"
+#include "base/lru_cache.h"
 #include "render/picture.h"
 #include "render/sdl_surface.h"
 #include "render/text_chunks.h"
@@ -30,7 +30,7 @@ struct CanvasOptions {
   std::size_t text_cache_bytes = 64u * 1024u * 1024u;
   std::size_t picture_cache_bytes = 32u * 1024u * 1024u;
   int max_text_width = 8192;  // no text surface is wider
-  PictureLimits picture_limits;
+  base::PictureLimits picture_limits;  // the fetcher's, too
 };
 
 // What could not be drawn as the content wanted (a placeholder or an empty
@@ -63,7 +63,7 @@ class Canvas {
   // (0 is the still frame draw() shows); only chunks in view are rendered.
   void draw_ticker(const layout::Ticker& ticker, SDL_Surface& target, int offset);
 
-  CacheStats text_cache_stats() const { return text_.stats(); }
+  base::CacheStats text_cache_stats() const { return text_.stats(); }
   // Pictures (and failures to get them) are kept by source and size; call
   // when the content changes so new bytes are read.
   void forget_pictures() { pictures_.clear(); }
@@ -108,8 +108,8 @@ class Canvas {
   PictureLoader loader_;
   CanvasOptions options_;
   TextSurfaces text_;
-  LruCache<PictureKey, ScaledPicture, PictureKeyHash> pictures_;
-  LruCache<ChunkKey, std::vector<TextChunk>, ChunkKeyHash> chunks_;
+  base::LruCache<PictureKey, ScaledPicture, PictureKeyHash> pictures_;
+  base::LruCache<ChunkKey, std::vector<TextChunk>, ChunkKeyHash> chunks_;
 };
 
 // Where the baseline of a line of text sits in its box: the ideographic em

@@ -91,6 +91,7 @@ void CpuPresenter::end_transition() {
   fade_spans_.clear();
   fade_area_ = {};
   steady_.clear();
+  turn_ = {};
 }
 
 void CpuPresenter::prepare_fade() {
@@ -98,12 +99,10 @@ void CpuPresenter::prepare_fade() {
   fade_spans_.clear();
   fade_area_ = {};
   if (how_ != model::Transition::fade || !from_ || !to_) return;
+  steady_ = turn_.survivors();
   std::vector<SDL_Rect> still;
-  for (std::size_t i = 0; i < scene_.tickers().size(); ++i)
-    if (scene_.ticker_kept(i) && scene_.tickers()[i].moves()) {
-      steady_.push_back(i);
-      still.push_back(scene_.ticker_rect(i));
-    }
+  for (const auto i : steady_)
+    still.push_back(scene_.ticker_rect(i));
   fade_spans_ = differing_spans(*from_, *to_, still);
   fade_area_ = spans_bounds(fade_spans_);
 }
@@ -206,6 +205,7 @@ DrawReport CpuPresenter::show(const layout::Page& page, Size size, model::Transi
   // turn (from_ and to_, and shown_ unless it is the window's memory).
   auto report = scene_.set_into(page, size, *to_);
   how_ = how;
+  turn_ = scene_.turn();
   prepare_fade();
   start_ = std::numeric_limits<double>::quiet_NaN();
   // shown_ is filled by the first frame, from from_ and to_.
@@ -226,6 +226,7 @@ DrawReport CpuPresenter::update(const layout::Page& page, Size size) {
     // A transition under way carries on towards the new content.
     scene_.compose(*to_);
     scene_.keep_ticker_bands_only();
+    turn_.arrive(scene_.tickers());  // still from the page the turn left
     prepare_fade();
   }
   return report;

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "render/page_turn.h"
 #include "render/present_scene.h"
 #include "render/presenter.h"
 #include "render/transition.h"
@@ -71,8 +72,9 @@ class CpuPresenter final : public Presenter {
   SurfacePtr from_, to_;
   model::Transition how_ = model::Transition::none;
   double start_ = std::numeric_limits<double>::quiet_NaN();
+  PageTurn turn_;  // the transition's: which tickers survive it
   // A fade blends only where the two pages differ (fade_spans_, within
-  // fade_area_); the tickers the new page keeps are not faded but go on
+  // fade_area_); the tickers that survive the turn are not faded but go on
   // moving, copied as they are (steady_).
   std::vector<RowSpan> fade_spans_;
   SDL_Rect fade_area_{};

@@ -10,6 +10,8 @@
 #include <cstring>
 #include <memory>
 
+#include "base/unique_fd.h"
+
 namespace hb::render {
 namespace {
 
@@ -20,7 +22,7 @@ constexpr Sint64 kBlock = 1024;
 constexpr std::size_t kBlocks = 128;
 
 struct FontFile {
-  int fd = -1;
+  base::UniqueFd fd;
   Sint64 size = 0;
   Sint64 position = 0;
   struct Block {
@@ -30,10 +32,6 @@ struct FontFile {
   };
   std::array<Block, kBlocks> blocks;
 
-  ~FontFile() {
-    if (fd >= 0) ::close(fd);
-  }
-
   // The block, read now unless cached; null on a read error.
   const Block* block(Sint64 number) {
     Block& b = blocks[static_cast<std::size_t>(number) % kBlocks];
@@ -41,8 +39,9 @@ struct FontFile {
     b.number = -1;
     Sint64 got = 0;
     while (got < kBlock) {
-      const ssize_t n = ::pread(fd, b.data.data() + got, static_cast<std::size_t>(kBlock - got),
-                                static_cast<off_t>(number * kBlock + got));
+      const ssize_t n =
+          ::pread(fd.get(), b.data.data() + got, static_cast<std::size_t>(kBlock - got),
+                  static_cast<off_t>(number * kBlock + got));
       if (n < 0 && errno == EINTR) continue;
       if (n < 0) return nullptr;
       if (n == 0) break;
@@ -61,7 +60,7 @@ struct FontFile {
     if (want > 2 * kBlock) {
       Sint64 got = 0;
       while (got < want) {
-        const ssize_t n = ::pread(fd, out + got, static_cast<std::size_t>(want - got),
+        const ssize_t n = ::pread(fd.get(), out + got, static_cast<std::size_t>(want - got),
                                   static_cast<off_t>(position + got));
         if (n < 0 && errno == EINTR) continue;
         if (n <= 0) break;
@@ -124,13 +123,13 @@ int SDLCALL close(SDL_RWops* rw) {
 SDL_RWops* open_font_file(const std::string& path) {
   auto file = std::make_unique<FontFile>();
   // Non-blocking: a FIFO named as a font must not hold the program in open().
-  file->fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
-  if (file->fd < 0) {
+  file->fd = base::UniqueFd(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY));
+  if (!file->fd.valid()) {
     SDL_SetError("cannot open %s: %s", path.c_str(), std::strerror(errno));
     return nullptr;
   }
   struct stat st {};
-  if (::fstat(file->fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+  if (::fstat(file->fd.get(), &st) != 0 || !S_ISREG(st.st_mode)) {
     SDL_SetError("%s is not a regular file", path.c_str());
     return nullptr;
   }

@@ -118,6 +118,7 @@ DrawReport GpuPresenter::show(const layout::Page& page, Size size, model::Transi
   if (how != model::Transition::none && from_something && !next.tiles.empty()) {
     old_ = std::move(current_);
     transiting_ = true;
+    turn_ = scene_.turn();
     how_ = how;
     start_ = std::numeric_limits<double>::quiet_NaN();
   } else {
@@ -136,6 +137,7 @@ DrawReport GpuPresenter::update(const layout::Page& page, Size size) {
   Layer next;
   upload(next, current_, report);
   current_ = std::move(next);
+  if (transiting_) turn_.arrive(scene_.tickers());  // still from the page the turn left
   dirty_ = true;
   return report;
 }
@@ -151,6 +153,7 @@ void GpuPresenter::blank() {
 void GpuPresenter::end_transition() {
   old_ = {};
   transiting_ = false;
+  turn_ = {};
   start_ = std::numeric_limits<double>::quiet_NaN();
 }
 
@@ -261,15 +264,12 @@ FrameResult GpuPresenter::frame(double now_s) {
     } else {
       draw(old_, 0, 255);
       draw(current_, 0, static_cast<Uint8>(fade_alpha(eased)));
-      // A ticker both pages have is not faded: it goes on moving, as the
-      // new page shows it, rather than dim with a ghost where it was.
-      for (const auto& live : current_.tickers) {
-        const bool kept = std::any_of(old_.tickers.begin(), old_.tickers.end(), [&](const auto& o) {
-          return same_ticker(o.ticker, live.ticker);
-        });
-        if (!kept) continue;
-        const SDL_Rect band{live.ticker.box.x, live.ticker.box.y, live.ticker.box.w,
-                            live.ticker.box.h};
+      // A ticker that survives the turn is not faded: it goes on moving, as
+      // the new page shows it, rather than dim with a ghost where it was.
+      for (const auto i : turn_.survivors()) {
+        if (i >= current_.tickers.size()) continue;
+        const auto& box = current_.tickers[i].ticker.box;
+        const SDL_Rect band{box.x, box.y, box.w, box.h};
         draw(current_, 0, 255, &band);
       }
     }
@@ -279,6 +279,9 @@ FrameResult GpuPresenter::frame(double now_s) {
   SDL_RenderPresent(renderer_.get());
   dirty_ = false;
   result.presented = true;
+  // The frame that ends a transition says so, as the compositor's does:
+  // nothing moves after it unless a ticker does.
+  result.animating = showing && (transiting_ || scene_.animating());
   ++stats_.frames_presented;
   ++stats_.full_frames;
   ++stats_.rects_updated;

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "render/page_turn.h"
 #include "render/present_scene.h"
 #include "render/presenter.h"
 #include "render/window.h"
@@ -75,6 +76,7 @@ class GpuPresenter final : public Presenter {
   bool vsync_ = false;
   Layer current_, old_;
   bool transiting_ = false;
+  PageTurn turn_;  // from old_ to current_: its survivors are not faded
   model::Transition how_ = model::Transition::none;
   double start_ = std::numeric_limits<double>::quiet_NaN();
   // Geometry of the frame being drawn.

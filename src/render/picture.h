@@ -9,16 +9,11 @@
 #include <string>
 #include <string_view>
 
+#include "base/image_header.h"
 #include "layout/display_list.h"
 #include "render/sdl_surface.h"
 
 namespace hb::render {
-
-struct PictureLimits {
-  std::size_t max_bytes = 8u * 1024u * 1024u;
-  int max_width = 4096;
-  int max_height = 4096;
-};
 
 struct DecodeResult {
   SurfacePtr surface;  // ARGB8888
@@ -26,8 +21,12 @@ struct DecodeResult {
 };
 
 // PNG or JPEG only, whatever else SDL_image could read: fewer decoders,
-// less exposed to hostile files.
-DecodeResult decode_picture(std::string_view bytes, const PictureLimits& limits = {});
+// less exposed to hostile files. A picture larger than limits.max_kept_side
+// comes back shrunk to within it. SDL_image decodes the whole picture
+// first, so the peak is the decoded picture (3 bytes a pixel for a JPEG, up
+// to 4 for a PNG: 256 MB at 8192 x 8192) plus the result (16 MB at 2048)
+// and a band of about 1 MB; the full-size one is freed before this returns.
+DecodeResult decode_picture(std::string_view bytes, const base::PictureLimits& limits = {});
 
 // A w x h copy that fills the box: scaled keeping the aspect ratio,
 // the overflow cropped evenly from both sides. Null when w or h < 1.

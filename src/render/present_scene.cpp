@@ -66,18 +66,14 @@ DrawReport Scene::set_into(const layout::Page& page, Size size, SDL_Surface& fra
 void Scene::take_tickers(std::vector<LiveTicker> tickers, Size size) {
   const TtfMeasurer measure(fonts_);
   std::vector<std::unique_ptr<TickerLoop>> loops(tickers.size());
-  std::vector<bool> kept_now(tickers.size(), false);
+  PageTurn turn(tickers_);
+  turn.arrive(tickers);
   for (std::size_t i = 0; i < tickers.size(); ++i) {
     auto& live = tickers[i];
-    const auto kept = std::find_if(tickers_.begin(), tickers_.end(), [&](const LiveTicker& old) {
-      return same_ticker(old.ticker, live.ticker);
-    });
-    if (kept != tickers_.end()) {
-      live = *kept;
-      kept_now[i] = true;
+    if (const auto k = turn.source(i)) {
+      live = tickers_[*k];
       // Its round too, if the new page's band turns out the same.
-      const auto k = static_cast<std::size_t>(kept - tickers_.begin());
-      if (k < loops_.size()) loops[i] = std::move(loops_[k]);
+      if (*k < loops_.size()) loops[i] = std::move(loops_[*k]);
     } else {
       live.text_width = measure.width(live.ticker.text, live.ticker.style);
       live.period = ticker_period(live.text_width, live.ticker);
@@ -90,7 +86,7 @@ void Scene::take_tickers(std::vector<LiveTicker> tickers, Size size) {
   tickers_ = std::move(tickers);
   loops_ = std::move(loops);
   loops_checked_ = false;
-  kept_ = std::move(kept_now);
+  turn_ = std::move(turn);
 }
 
 SurfacePtr Scene::band(std::size_t i) const {
@@ -136,7 +132,7 @@ void Scene::clear() {
   bands_.clear();
   loops_.clear();
   loops_checked_ = false;
-  kept_.clear();
+  turn_ = {};
   has_page_ = false;
   size_ = {};
   tickers_.clear();

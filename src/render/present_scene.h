@@ -6,28 +6,18 @@
 #include <SDL2/SDL.h>
 
 #include <cstddef>
-#include <limits>
 #include <vector>
 
 #include "layout/display_list.h"
 #include "render/canvas.h"
 #include "render/font_set.h"
+#include "render/page_turn.h"
+#include "render/present_ticker.h"
 #include "render/rotate.h"
 #include "render/sdl_surface.h"
 #include "render/ticker_loop.h"
 
 namespace hb::render {
-
-struct LiveTicker {
-  layout::Ticker ticker;
-  int text_width = 0;  // as measured
-  int period = 1;      // see ticker_period
-  int offset = 0;      // as last drawn
-  // When the ticker stood at offset 0; the first frame after the ticker
-  // appears sets it, so it starts from the still frame.
-  double epoch = std::numeric_limits<double>::quiet_NaN();
-  bool moves() const { return ticker.speed > 0; }
-};
 
 class Scene {
  public:
@@ -63,9 +53,9 @@ class Scene {
   void redraw_ticker(std::size_t i, SDL_Surface& target);
   // A ticker's box within the page.
   SDL_Rect ticker_rect(std::size_t i) const;
-  // Whether ticker i was on the page before the last set() too, and goes
-  // on from where it was: a transition need not fade it.
-  bool ticker_kept(std::size_t i) const { return i < kept_.size() && kept_[i]; }
+  // From the page before the last set() to it: which tickers went on from
+  // where they were.
+  const PageTurn& turn() const { return turn_; }
   // Bytes held by the tickers' pre-drawn rounds (see ticker_loop.h).
   std::size_t loop_bytes() const;
 
@@ -95,7 +85,7 @@ class Scene {
   bool has_page_ = false;
   Size size_;
   std::vector<LiveTicker> tickers_;
-  std::vector<bool> kept_;  // per ticker, see ticker_kept()
+  PageTurn turn_;  // see turn()
 };
 
 // A new ARGB8888 surface the size of s with its pixels; null when SDL

@@ -4,10 +4,24 @@
 
 #include <SDL2/SDL.h>
 
+#include <limits>
+
 #include "layout/display_list.h"
 #include "render/canvas.h"
 
 namespace hb::render {
+
+// A ticker as a presenter shows it: where it is in its round.
+struct LiveTicker {
+  layout::Ticker ticker;
+  int text_width = 0;  // as measured
+  int period = 1;      // see ticker_period
+  int offset = 0;      // as last drawn
+  // When the ticker stood at offset 0; the first frame after the ticker
+  // appears sets it, so it starts from the still frame.
+  double epoch = std::numeric_limits<double>::quiet_NaN();
+  bool moves() const { return ticker.speed > 0; }
+};
 
 // Between the end of the text and its start coming round again: wider than
 // the two-em gaps between the items within it, so the reader sees where

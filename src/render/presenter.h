@@ -22,6 +22,14 @@
 //         if (events.resized) lay out again at p.page_size(), p.show(...)
 //
 // No call throws; problems come back as values.
+//
+// Threads. A presenter belongs to the thread that opened its window, the
+// program's main thread (SDL wants its windows, renderers and events
+// there): every method below is called on that thread only, never two at
+// once, and no method is safe to call from another (there is no lock).
+// The Canvas and FontSet it draws with are the presenter's while it lives:
+// no other thread may use them (the content thread has fonts of its own).
+// Each method says, as "Thread:", whether it may block and what it touches.
 #pragma once
 
 #include <SDL2/SDL.h>
@@ -87,48 +95,71 @@ class Presenter {
   virtual ~Presenter() = default;
 
   // For the log: "gpu (opengl, Mesa Intel(R) UHD Graphics 620)", "cpu compositor (x11)".
+  // Thread: the main thread; never blocks; reads the presenter only.
   virtual std::string_view name() const = 0;
 
   // The upright size to lay pages out at: the window's, turned back by the
   // rotation (a 1920x1080 panel at 90 wants 1080x1920 pages).
+  // Thread: the main thread; never blocks; asks SDL for the window's size.
   virtual Size page_size() const = 0;
 
   // A new page (its display list, as laid out for `size`), arriving by
   // `how` from what is on screen now. The page is drawn here, once; its
   // tickers move by themselves in frame(). A page of another size than
   // page_size() is centred, black around it or cut at the window's edges.
+  // Thread: the main thread. Blocks while the page is drawn in software:
+  // its text, and any picture the canvas has not cached, which is read
+  // through the canvas's loader and decoded here (up to 8192 x 8192,
+  // base/image_header.h). Touches the canvas, the fonts and the
+  // presenter's frames (gpu: uploads textures), not the screen: that is
+  // frame()'s.
   virtual DrawReport show(const layout::Page& page, Size size, model::Transition how) = 0;
 
   // The same page with content changed in place (the clock's minute, who
   // is on duty): no transition, only the pixels that changed are sent, and
   // tickers that did not change keep moving where they were.
+  // Thread: as show().
   virtual DrawReport update(const layout::Page& page, Size size) = 0;
 
   // A black screen (outside opening hours): presented once, then nothing
   // until the next show().
+  // Thread: the main thread; never blocks; frees the frames it held.
   virtual void blank() = 0;
 
   // Draws what moved since the last frame and presents it. now_s is any
   // steadily increasing time in seconds (not the wall clock); transitions
   // begin at the first frame after show().
+  // Thread: the main thread. The only method that presents: touches the
+  // window (its surface or renderer). A vsynced renderer blocks here until
+  // the display's next refresh (see vsync()); otherwise it blocks only for
+  // drawing what moved (a ticker's band, a transition's blend).
   virtual FrameResult frame(double now_s) = 0;
 
   // The window's pixels were lost (exposed, resized): the next frame draws
   // everything. wait_events() calls it itself.
+  // Thread: the main thread; never blocks; marks, draws nothing.
   virtual void invalidate() = 0;
 
   // What the screen shows, upright, ARGB8888: for the heartbeat. Null
   // before the first page or when SDL cannot allocate it.
+  // Thread: the main thread (the heartbeat asks there, app/run_heartbeat.h);
+  // blocks for one page-sized copy and composing it; leaves the window alone.
   virtual SurfacePtr screenshot() = 0;
 
+  // Thread: the main thread; never blocks; reads the presenter only.
   virtual PresentStats stats() const = 0;
   // frame() waits for the display's refresh (a vsynced renderer): the
   // caller need not pace animation itself.
+  // Thread: the main thread; never blocks; reads the presenter only.
   virtual bool vsync() const = 0;
+  // Thread: the main thread; never blocks. The window stays the
+  // presenter's: use it only to ask SDL about it.
   virtual SDL_Window* window() const = 0;
 
   // Waits up to timeout_s (0: only what is already there) for window and
   // quit events and handles the window's own.
+  // Thread: the main thread (SDL's event queue is pumped there); blocks up
+  // to timeout_s; may call invalidate().
   WindowEvents wait_events(double timeout_s);
   int refresh_hz() const { return render::refresh_hz(window()); }
 };
@@ -142,7 +173,8 @@ struct PresenterResult {
 };
 
 // Opens the window and picks the path (see Backend). The canvas and fonts
-// must outlive the presenter.
+// must outlive the presenter. Thread: the main thread, which then owns the
+// presenter; blocks while SDL opens the window and loads a GL driver.
 PresenterResult open_presenter(Canvas& canvas, FontSet& fonts, const PresenterOptions& options);
 
 // The same in two steps. Opening the window and choosing the path needs
@@ -157,6 +189,8 @@ struct OpenedScreen {
   std::string choice;  // as PresenterResult's
   std::string error;
 };
+// Thread: both on the main thread; make_presenter only once the other
+// thread is done with the canvas and fonts (it takes them over).
 OpenedScreen open_screen(const PresenterOptions& options);
 PresenterResult make_presenter(OpenedScreen screen, Canvas& canvas, FontSet& fonts);
 

@@ -69,7 +69,7 @@ const RenderedText& TextSurfaces::render(std::string_view text, const layout::Te
     rendered.width += advance;
   }
   const auto cost = bytes_of(rendered);
-  return cache_.insert(std::move(key), std::move(rendered), cost);
+  return *cache_.insert(std::move(key), std::move(rendered), cost);
 }
 
 }  // namespace hb::render

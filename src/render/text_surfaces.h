@@ -11,7 +11,7 @@
 
 #include "layout/display_list.h"
 #include "render/font_set.h"
-#include "render/lru_cache.h"
+#include "base/lru_cache.h"
 #include "render/sdl_surface.h"
 
 namespace hb::render {
@@ -47,12 +47,12 @@ class TextSurfaces {
   const RenderedText& render(std::string_view text, const layout::TextStyle& style,
                              layout::Color color);
 
-  CacheStats stats() const { return cache_.stats(); }
+  base::CacheStats stats() const { return cache_.stats(); }
   void clear() { cache_.clear(); }
 
  private:
   FontSet& fonts_;
-  LruCache<TextKey, RenderedText, TextKeyHash> cache_;
+  base::LruCache<TextKey, RenderedText, TextKeyHash> cache_;
 };
 
 }  // namespace hb::render

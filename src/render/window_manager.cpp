@@ -4,9 +4,23 @@
 #include <SDL2/SDL_syswm.h>
 #include <X11/Xatom.h>
 #include <X11/Xlib.h>
+
+#include <memory>
 #endif
 
 namespace hb::render {
+
+#if HALLBOARD_WITH_X11 && defined(SDL_VIDEO_DRIVER_X11)
+namespace {
+
+// Memory Xlib hands out (a property's value), freed by XFree.
+struct XFreeDeleter {
+  void operator()(unsigned char* data) const { XFree(data); }
+};
+using XDataPtr = std::unique_ptr<unsigned char, XFreeDeleter>;
+
+}  // namespace
+#endif
 
 bool has_window_manager(SDL_Window* window) {
 #if HALLBOARD_WITH_X11 && defined(SDL_VIDEO_DRIVER_X11)
@@ -22,13 +36,12 @@ bool has_window_manager(SDL_Window* window) {
   Atom type = None;
   int format = 0;
   unsigned long items = 0, after = 0;
-  unsigned char* data = nullptr;
-  const bool found =
-      XGetWindowProperty(display, DefaultRootWindow(display), check, 0, 1, False, XA_WINDOW, &type,
-                         &format, &items, &after, &data) == Success &&
-      type == XA_WINDOW && format == 32 && items == 1 && data &&
-      *reinterpret_cast<::Window*>(data) != None;
-  if (data) XFree(data);
+  unsigned char* raw = nullptr;
+  const int got = XGetWindowProperty(display, DefaultRootWindow(display), check, 0, 1, False,
+                                     XA_WINDOW, &type, &format, &items, &after, &raw);
+  const XDataPtr data(raw);
+  const bool found = got == Success && type == XA_WINDOW && format == 32 && items == 1 && data &&
+                     *reinterpret_cast<::Window*>(data.get()) != None;
   // A property left behind by a window manager that died reads as one
   // running: the fullscreen request then only costs the old wait.
   return found;

@@ -155,7 +155,7 @@ TEST_CASE("the text memo keeps within its bytes, the least recently used out fir
   CHECK(*memo.find("c") == 3);
   CHECK(*memo.find("d") == 4);
   CHECK(memo.stats().entries == 3);
-  CHECK(memo.stats().bytes == 3 * entry);
+  CHECK(memo.stats().cost == 3 * entry);
   CHECK(memo.stats().evictions == 1);
   memo.insert("a", 10);  // again: replaced, not doubled
   CHECK(*memo.find("a") == 10);
@@ -169,14 +169,14 @@ TEST_CASE("the text memo keeps within its bytes, the least recently used out fir
   CHECK(memo.find(std::string_view("k\0b", 3)) == nullptr);
   CHECK(*memo.find(std::string_view("k\0a", 3)) == 5);
   CHECK(memo.stats().entries == 2);
-  CHECK(memo.stats().bytes == 2 * entry + 2);
+  CHECK(memo.stats().cost == 2 * entry + 2);
   // A copy starts empty; the original keeps its entries.
   const TextMemo<int> copy = memo;
   CHECK(copy.stats().entries == 0);
   CHECK(memo.stats().entries == 2);
   memo.clear();
   CHECK(memo.stats().entries == 0);
-  CHECK(memo.stats().bytes == 0);
+  CHECK(memo.stats().cost == 0);
   TextMemo<int> none(0);  // remembers nothing
   CHECK(none.insert("a", 1) == nullptr);
   CHECK(none.find("a") == nullptr);

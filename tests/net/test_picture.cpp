@@ -1,6 +1,7 @@
 // Pictures are PNG or JPEG within limits, told from the header alone.
 #include <doctest/doctest.h>
 
+#include "base/image_header.h"
 #include "files.h"
 #include "net/picture.h"
 #include "net/net_support.h"
@@ -31,7 +32,7 @@ std::string jpeg(unsigned w, unsigned h) {
 }  // namespace
 
 TEST_CASE("pictures: kind, size and limits") {
-  const net::PictureLimits limits{1000, 4000, 3000};
+  const base::PictureLimits limits{1000, 4000, 3000};
   struct Row {
     const char* name;
     std::string bytes;
@@ -51,15 +52,15 @@ TEST_CASE("pictures: kind, size and limits") {
   };
   for (const auto& r : rows) {
     CAPTURE(r.name);
-    const std::string problem = net::check_picture(r.bytes, limits);
+    const std::string problem = base::check_picture(r.bytes, limits);
     if (*r.problem == '\0')
       CHECK(problem.empty());
     else
       CHECK(problem.find(r.problem) != std::string::npos);
   }
-  const auto s = net::picture_size(jpeg(800, 600));
+  const auto s = base::read_image_header(jpeg(800, 600));
   REQUIRE(s);
-  CHECK_FALSE(s->png);
+  CHECK_FALSE(s->kind == base::ImageKind::png);
   CHECK(s->width == 800);
   CHECK(s->height == 600);
 }

@@ -2,34 +2,11 @@
 // twice renders its text once.
 #include <doctest/doctest.h>
 
-#include "render/lru_cache.h"
 #include "render/ttf_measurer.h"
 #include "render_support.h"
 
 namespace hb::render {
 namespace {
-
-TEST_CASE("the LRU cache keeps within its cost, evicting the least recently used") {
-  LruCache<std::string, int> cache(10);
-  cache.insert("a", 1, 4);
-  cache.insert("b", 2, 4);
-  REQUIRE(cache.find("a"));  // a is now the most recent
-  cache.insert("c", 3, 4);   // 12 > 10: b goes
-  CHECK(cache.find("b") == nullptr);
-  CHECK(*cache.find("a") == 1);
-  CHECK(*cache.find("c") == 3);
-  CHECK(cache.stats().cost == 8);
-  CHECK(cache.stats().evictions == 1);
-  cache.insert("a", 10, 2);  // replacing an entry updates its cost
-  CHECK(*cache.find("a") == 10);
-  CHECK(cache.stats().cost == 6);
-  cache.insert("huge", 0, 50);  // larger than the bound: kept alone, for now
-  CHECK(cache.stats().entries == 1);
-  CHECK(cache.find("huge"));
-  cache.clear();
-  CHECK(cache.stats().entries == 0);
-  CHECK(cache.stats().cost == 0);
-}
 
 layout::Page page_of_lines(int lines) {
   std::vector<layout::Element> elements;

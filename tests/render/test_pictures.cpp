@@ -2,15 +2,20 @@
 // placeholder, never a blank or a crash, when anything goes wrong.
 #include <doctest/doctest.h>
 
+#include <SDL2/SDL_image.h>
+
 #include <stdexcept>
 
-#include "render/image_header.h"
+#include "base/image_header.h"
 #include "render/picture.h"
 #include "render_support.h"
 
 namespace hb::render {
 namespace {
 
+using base::ImageKind;
+using base::PictureLimits;
+using base::read_image_header;
 using layout::Box;
 using layout::Color;
 
@@ -139,6 +144,78 @@ TEST_CASE("a Picture is drawn from the loader's bytes, PNG or JPEG, filling its 
   // Drawn again, the scaled pictures come from the cache.
   canvas.draw(page, *r.surface);
   CHECK(calls == 2);
+}
+
+TEST_CASE("a 6000x4000 photo, within the limits, is drawn, not a placeholder") {
+  // What a staff camera gives: larger than the screen will ever want, so
+  // it is kept shrunk (3 x 3 blocks: 2000x1333), and the full size freed.
+  const auto photo = test::encoded_picture(6000, 4000, true);
+  const auto decoded = decode_picture(photo);
+  REQUIRE(decoded.surface);
+  CHECK(decoded.surface->w == 2000);
+  CHECK(decoded.surface->h == 1333);
+  CHECK(test::pixel(*decoded.surface, 0, 0).r < 20);
+  CHECK(test::pixel(*decoded.surface, 1999, 0).r > 235);
+  CHECK(test::pixel(*decoded.surface, 0, 1332).b > 235);
+  auto fonts = test::open_fonts();
+  Canvas canvas(*fonts, [&](const std::string&) -> std::optional<std::string> { return photo; });
+  const Box box{10, 10, 150, 100};  // 3:2, as the photo
+  auto r = canvas.render(test::page_of({layout::Picture{box, "staff/wang.jpg"}}), 170, 120);
+  REQUIRE(r.surface);
+  CHECK(r.report.problems.empty());
+  // The photo's gradient, corner to corner; the placeholder is grey all over.
+  CHECK(test::pixel(*r.surface, 11, 11).r < 40);
+  CHECK(test::pixel(*r.surface, 158, 11).r > 200);
+  CHECK(test::pixel(*r.surface, 11, 108).b > 200);
+  CHECK(test::pixel(*r.surface, 84, 60).g < 130);  // 0x60 green, not the placeholder's grey
+}
+
+// A PNG of two palette colours: black on the left half, red on the right.
+std::string palette_png(int w, int h) {
+  SurfacePtr s(SDL_CreateRGBSurfaceWithFormat(0, w, h, 8, SDL_PIXELFORMAT_INDEX8));
+  REQUIRE(s);
+  const SDL_Color colours[2] = {{0, 0, 0, 255}, {255, 0, 0, 255}};
+  SDL_SetPaletteColors(s->format->palette, colours, 0, 2);
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x)
+      static_cast<Uint8*>(s->pixels)[y * s->pitch + x] = x < w / 2 ? 0 : 1;
+  std::string bytes(static_cast<std::size_t>(w * h * 4 + 4096), '\0');
+  SDL_RWops* out = SDL_RWFromMem(bytes.data(), static_cast<int>(bytes.size()));
+  REQUIRE(out);
+  const int rc = IMG_SavePNG_RW(s.get(), out, 0);
+  bytes.resize(static_cast<std::size_t>(SDL_RWtell(out)));
+  SDL_RWclose(out);
+  REQUIRE(rc == 0);
+  return bytes;
+}
+
+TEST_CASE("shrinking keeps a picture's look: alpha-weighted blocks, palettes, odd sizes") {
+  PictureLimits limits;
+  limits.max_kept_side = 64;
+  struct Row {
+    int w, h, kept_w, kept_h;
+    bool jpeg;
+  };
+  for (const auto row :
+       {Row{640, 480, 64, 48, false}, Row{641, 95, 58, 8, true}, Row{64, 64, 64, 64, false},
+        Row{65, 3, 32, 1, false}, Row{300, 2, 300, 2, false}}) {
+    CAPTURE(row.w);
+    CAPTURE(row.h);
+    const auto r = decode_picture(test::encoded_picture(row.w, row.h, row.jpeg), limits);
+    REQUIRE(r.surface);
+    CHECK(r.surface->w == row.kept_w);
+    CHECK(r.surface->h == row.kept_h);
+    CHECK(r.surface->format->format == surface_format);
+    CHECK(test::pixel(*r.surface, 0, 0).r < 30);
+    CHECK(test::pixel(*r.surface, row.kept_w - 1, 0).r > 220);
+    CHECK(test::pixel(*r.surface, row.kept_w / 2, 0).a == 255);
+  }
+  const auto pal = decode_picture(palette_png(300, 10), limits);  // 5 x 5 blocks
+  REQUIRE(pal.surface);
+  CHECK(pal.surface->w == 60);
+  const auto left = test::pixel(*pal.surface, 5, 1), right = test::pixel(*pal.surface, 55, 1);
+  CHECK((left.r == 0 && left.a == 255));
+  CHECK((right.r == 255 && right.g == 0 && right.a == 255));
 }
 
 TEST_CASE("a picture that cannot be had shows the placeholder, and the report says why") {

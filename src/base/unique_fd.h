@@ -5,7 +5,7 @@
 
 #include <utility>
 
-namespace hb::net {
+namespace hb::base {
 
 class UniqueFd {
  public:
@@ -34,4 +34,4 @@ class UniqueFd {
   int fd_ = -1;
 };
 
-}  // namespace hb::net
+}  // namespace hb::base

@@ -1,8 +1,8 @@
-#include "render/image_header.h"
+#include "base/image_header.h"
 
 #include <cstdint>
 
-namespace hb::render {
+namespace hb::base {
 namespace {
 
 std::uint32_t be16(std::string_view b, std::size_t at) {
@@ -62,4 +62,17 @@ std::optional<ImageHeader> read_image_header(std::string_view bytes) {
   return jpeg_header(bytes);
 }
 
-}  // namespace hb::render
+std::string check_picture(std::string_view bytes, const PictureLimits& limits) {
+  if (bytes.size() > limits.max_bytes)
+    return "the picture is larger than " + std::to_string(limits.max_bytes) + " bytes (" +
+           std::to_string(bytes.size()) + ")";
+  const auto header = read_image_header(bytes);
+  if (!header) return "not a PNG or JPEG picture";
+  if (header->width > limits.max_width || header->height > limits.max_height)
+    return "the picture is " + std::to_string(header->width) + "x" +
+           std::to_string(header->height) + " pixels, more than " +
+           std::to_string(limits.max_width) + "x" + std::to_string(limits.max_height);
+  return {};
+}
+
+}  // namespace hb::base
