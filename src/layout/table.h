@@ -39,7 +39,7 @@ class Table {
             const std::vector<Color>& colours, Color fill);
   void settle();
 
-  Typesetter& ts_;
+  Typesetter& typeset_;
   std::vector<Column> columns_;
   std::vector<int> x_, w_;
   int width_;
