@@ -45,6 +45,16 @@ std::vector<Block> card_rows(std::vector<Block> cards, int columns, int card_wid
   return rows;
 }
 
+int bottom_of(const Element& e) {
+  if (const auto* l = std::get_if<LineSegment>(&e)) return std::max(l->y1, l->y2);
+  return std::visit(
+      [](const auto& el) -> int {
+        if constexpr (requires { el.box; }) return el.box.y + el.box.h;
+        return 0;
+      },
+      e);
+}
+
 namespace {
 
 int top_of(const Element& e) {
@@ -52,16 +62,6 @@ int top_of(const Element& e) {
   return std::visit(
       [](const auto& el) -> int {
         if constexpr (requires { el.box; }) return el.box.y;
-        return 0;
-      },
-      e);
-}
-
-int bottom_of(const Element& e) {
-  if (const auto* l = std::get_if<LineSegment>(&e)) return std::max(l->y1, l->y2);
-  return std::visit(
-      [](const auto& el) -> int {
-        if constexpr (requires { el.box; }) return el.box.y + el.box.h;
         return 0;
       },
       e);

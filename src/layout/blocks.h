@@ -36,6 +36,9 @@ std::vector<Block> card_rows(std::vector<Block> cards, int columns, int card_wid
 // Moves an element by (dx, dy).
 void offset(Element& e, int dx, int dy);
 
+// The lowest y an element reaches.
+int bottom_of(const Element& e);
+
 // The blocks of each page, in order; `header` (e.g. a table's head row) is
 // repeated at the top of every page. At least one page, maybe empty.
 std::vector<std::vector<Element>> paginate(const std::vector<Block>& blocks, int area_height,

@@ -297,13 +297,14 @@ Area PageLayout::chrome(Page& page, const Moment& moment, bool banner) {
   if (ticker.empty()) ticker = c.hall ? c.hall->name : "欢迎";
   for (char& ch : ticker)
     if (ch == '\n') ch = ' ';
-  const TextStyle ts = style(metrics_.body);
-  const int footer_h = std::max(metrics_.footer_height, typeset_.line_height(ts) + metrics_.gap);
+  const TextStyle ticker_style = style(metrics_.body);
+  const int footer_h =
+      std::max(metrics_.footer_height, typeset_.line_height(ticker_style) + metrics_.gap);
   page.elements.push_back(FillRect{Box{0, H - footer_h, W, footer_h}, theme_.ticker, 0});
-  page.elements.push_back(
-      Ticker{Box{metrics_.margin / 2, H - footer_h + (footer_h - typeset_.line_height(ts)) / 2,
-                 W - metrics_.margin, typeset_.line_height(ts)},
-             ticker, ts, theme_.ticker_text, 120});
+  page.elements.push_back(Ticker{
+      Box{metrics_.margin / 2, H - footer_h + (footer_h - typeset_.line_height(ticker_style)) / 2,
+          W - metrics_.margin, typeset_.line_height(ticker_style)},
+      ticker, ticker_style, theme_.ticker_text, 120});
 
   return Area{metrics_.margin, top + metrics_.gap, W - 2 * metrics_.margin,
               H - footer_h - top - 2 * metrics_.gap};
@@ -383,8 +384,17 @@ std::vector<Page> PageLayout::paged(const Moment& moment, model::SlideType type,
   const int room = this->room(moment, title), spacing = metrics_.gap / 2;
   return pages_of(moment, type, title,
                   fill ? paginate(blocks, room, header, spacing)
-                       : paginate_evenly(blocks, room, header, spacing),
+                       : paginate_evenly(blocks, room, header, spacing, true),
                   item, side);
+}
+
+std::vector<Page> PageLayout::paged_cards(const Moment& moment, model::SlideType type,
+                                          const std::string& title, const std::vector<Block>& cards,
+                                          int columns, int card_width) {
+  return pages_of(moment, type, title,
+                  paginate_cards(cards, columns, card_width, metrics_.gap, room(moment, title),
+                                 metrics_.gap / 2, true),
+                  "", Side());
 }
 
 std::vector<Page> PageLayout::pages_of(const Moment& moment, model::SlideType type,

@@ -116,12 +116,17 @@ class PageLayout {
                         int room);
   // Heading of a slide and the page indicator; returns the area below it.
   Area heading(Page& page, const Area& area, const std::string& title);
-  // A list (rows, cards) is spread evenly over its pages; running text
-  // (`fill`) fills each page before the next.
+  // A list (rows, cards) is spread evenly over its pages, and down them;
+  // running text (`fill`) fills each page before the next.
   std::vector<Page> paged(const Moment& moment, model::SlideType type, const std::string& title,
                           const std::vector<struct Block>& blocks, const struct Block* header,
                           const std::string& item = "", const Side& side = Side(),
                           bool fill = false);
+  // Cards `card_width` wide, `columns` to a row, as many on each page as on
+  // any other, give or take one.
+  std::vector<Page> paged_cards(const Moment& moment, model::SlideType type,
+                                const std::string& title, const std::vector<struct Block>& cards,
+                                int columns, int card_width);
   // The pages of a slide whose content is cut into `chunks`, one a page.
   std::vector<Page> pages_of(const Moment& moment, model::SlideType type, const std::string& title,
                              std::vector<std::vector<Element>> chunks, const std::string& item,

@@ -20,6 +20,14 @@ std::vector<CardArrangement> card_arrangements(int columns) {
       {columns, 36, false}, {columns, 30, true}, {columns - 1, 30, true}, {columns - 1, 25, true}};
 }
 
+std::vector<int> larger_photos(const CardArrangement& arrangement) {
+  std::vector<int> larger;
+  if (arrangement.compact) return larger;
+  for (const int percent : {46, 42})
+    if (percent > arrangement.photo_percent) larger.push_back(percent);
+  return larger;
+}
+
 std::vector<int> row_heights(const std::vector<int>& heights, int columns) {
   const auto per_row = static_cast<std::size_t>(std::max(columns, 1));
   std::vector<int> rows((heights.size() + per_row - 1) / per_row, 0);
@@ -60,9 +68,22 @@ std::vector<Page> PageLayout::roster(const Moment& moment) {
     cards = duty_cards(board, arrangement);
     if (fit(cards)) break;
   }
-  return paged(moment, model::SlideType::roster, title,
-               card_rows(std::move(cards), chosen.columns, card_width(chosen.columns), gap),
-               nullptr);
+  const auto paginated = [&](const std::vector<Block>& some, int columns) {
+    return paginate_cards(some, columns, card_width(columns), gap, room, gap / 2, true);
+  };
+  auto pages = paginated(cards, chosen.columns);
+  // Larger photos where the pages have room for them (and need no more
+  // pages): the lobby sees faces, not the foot of an empty screen.
+  for (const int percent : larger_photos(chosen)) {
+    const CardArrangement larger{chosen.columns, percent, chosen.compact};
+    auto larger_cards = duty_cards(board, larger);
+    if (!fit(larger_cards)) continue;
+    auto larger_pages = paginated(larger_cards, larger.columns);
+    if (larger_pages.size() != pages.size()) continue;
+    pages = std::move(larger_pages);
+    break;
+  }
+  return pages_of(moment, model::SlideType::roster, title, std::move(pages), "", Side());
 }
 
 // Outside opening hours: 非工作时间, the next opening, and the windows
@@ -272,8 +293,7 @@ std::vector<Page> PageLayout::pledges(const Moment& moment) {
       b.elements.push_back(std::move(e));
     blocks.push_back(std::move(b));
   }
-  return paged(moment, model::SlideType::pledges, "党员公开承诺",
-               card_rows(std::move(blocks), columns, full, metrics_.gap), nullptr);
+  return paged_cards(moment, model::SlideType::pledges, "党员公开承诺", blocks, columns, full);
 }
 
 }  // namespace hb::layout

@@ -21,6 +21,10 @@ struct CardArrangement {
 // fits.
 std::vector<CardArrangement> card_arrangements(int columns);
 
+// The photo shares, largest first, to try when the pages have room for
+// more than `arrangement` (a compact card keeps its photo).
+std::vector<int> larger_photos(const CardArrangement& arrangement);
+
 // The height of each row when items of `heights` go `columns` to a row:
 // the tallest of the row, so that the cards of a row line up.
 std::vector<int> row_heights(const std::vector<int>& heights, int columns);

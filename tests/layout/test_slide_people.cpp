@@ -13,6 +13,13 @@ TEST_CASE("duty cards are tried large first, then compact, then fewer to a row")
   CHECK(card_arrangements(2).back() == CardArrangement{1, 25, true});
 }
 
+TEST_CASE("larger photos are tried only for cards that are not compact") {
+  CHECK(larger_photos({4, 36, false}) == std::vector<int>{46, 42});
+  CHECK(larger_photos({4, 44, false}) == std::vector<int>{46});
+  CHECK(larger_photos({4, 46, false}).empty());
+  CHECK(larger_photos({4, 30, true}).empty());
+}
+
 TEST_CASE("a row of cards is as tall as its tallest card") {
   struct Row {
     std::vector<int> heights;
