@@ -19,31 +19,36 @@ std::string item_name(const model::Content& c, const std::string& id) {
   return id;
 }
 
+// The items' and the results' tables: small bold heads over body text.
+TableStyle list_table_style(const Metrics& metrics, const Theme& theme) {
+  return TableStyle{TextStyle{metrics.small, Weight::bold},
+                    TextStyle{metrics.body, Weight::regular},
+                    theme.table_head,
+                    theme.text,
+                    theme.text,
+                    theme.zebra,
+                    theme.card_border,
+                    metrics.gap / 2};
+}
+
 }  // namespace
 
 std::vector<Page> PageLayout::items(const Moment& moment, const model::Slide& s) {
   const model::Content& c = *moment.content;
   const auto list = schedule::items_for(c, s);
   if (list.empty()) return {};
-  TableStyle ts{style(metrics_.small, true),
-                style(metrics_.body),
-                theme_.table_head,
-                theme_.text,
-                theme_.text,
-                theme_.zebra,
-                theme_.card_border,
-                metrics_.gap / 2};
+  const TableStyle table_style = list_table_style(metrics_, theme_);
   const int w = metrics_.width - 2 * metrics_.margin;
   std::vector<Column> cols =
       metrics_.portrait
           ? std::vector<Column>{{"事项名称", 1.0}, {"窗口", 0, true}, {"承诺时限", 0, true}}
           : std::vector<Column>{
                 {"事项名称", 3.0}, {"办理窗口", 0, true}, {"承诺时限", 0, true}, {"收费", 1.2}};
-  Table table(typeset_, cols, w, ts);
+  Table table(typeset_, cols, w, table_style);
   // A row is a line and its padding at least: rows past what the slide's
   // pages can show are never measured (100,000 items).
-  const std::size_t rows =
-      max_rows(moment, "办事指南", typeset_.line_height(ts.cell) + 2 * ts.padding);
+  const std::size_t rows = max_rows(
+      moment, "办事指南", typeset_.line_height(table_style.cell) + 2 * table_style.padding);
   for (const auto* item : std::span(list).first(std::min(list.size(), rows))) {
     std::vector<std::string> cells{item->name, window_name(c, item->window),
                                    promised_text(item->deadline)};
@@ -59,14 +64,7 @@ std::vector<Page> PageLayout::results(const Moment& moment, const model::Slide& 
   const model::Content& c = *moment.content;
   const auto list = schedule::results_for(c, s, moment.now, moment.utc_offset_minutes);
   if (list.empty()) return {};
-  TableStyle ts{style(metrics_.small, true),
-                style(metrics_.body),
-                theme_.table_head,
-                theme_.text,
-                theme_.text,
-                theme_.zebra,
-                theme_.card_border,
-                metrics_.gap / 2};
+  const TableStyle table_style = list_table_style(metrics_, theme_);
   const int w = metrics_.width - 2 * metrics_.margin;
   // Narrow screens leave out the case number; the date and the decision
   // columns are as wide as their text, never wrapped.
@@ -80,9 +78,9 @@ std::vector<Page> PageLayout::results(const Moment& moment, const model::Slide& 
                                                           {"事项", 3.0},
                                                           {"申请人", 2.0},
                                                           {"结果", 0, true}};
-  Table table(typeset_, cols, w, ts);
-  const std::size_t rows =
-      max_rows(moment, "办理结果公示", typeset_.line_height(ts.cell) + 2 * ts.padding);
+  Table table(typeset_, cols, w, table_style);
+  const std::size_t rows = max_rows(
+      moment, "办理结果公示", typeset_.line_height(table_style.cell) + 2 * table_style.padding);
   for (const auto* r : std::span(list).first(std::min(list.size(), rows))) {
     const std::string applicant = r->applicant_kind == model::ApplicantKind::person
                                       ? model::mask_person_name(r->applicant)

@@ -4,8 +4,8 @@
 
 namespace hb::layout {
 
-Table::Table(Typesetter& ts, std::vector<Column> columns, int width, TableStyle style)
-    : typeset_(ts), columns_(std::move(columns)), width_(width), style_(style) {}
+Table::Table(Typesetter& typeset, std::vector<Column> columns, int width, TableStyle style)
+    : typeset_(typeset), columns_(std::move(columns)), width_(width), style_(style) {}
 
 void Table::settle() {
   if (settled_) return;
