@@ -26,25 +26,8 @@ namespace {
 constexpr const char* kUsage = "usage: hallboard plan [--config FILE] [--at TIME] [--minutes N]\n";
 
 std::string slide_name(model::SlideType type) {
-  switch (type) {
-    case model::SlideType::items:
-      return "事项列表 items";
-    case model::SlideType::item:
-      return "事项详情 item";
-    case model::SlideType::roster:
-      return "窗口值班 roster";
-    case model::SlideType::pledges:
-      return "党员承诺 pledges";
-    case model::SlideType::commitments:
-      return "服务承诺 commitments";
-    case model::SlideType::results:
-      return "办理结果 results";
-    case model::SlideType::stats:
-      return "月度统计 stats";
-    case model::SlideType::notices:
-      return "通知公告 notices";
-  }
-  return "";
+  const auto& names = model::slide_type_names(type);
+  return std::string(names.chinese) + " " + std::string(names.word);
 }
 
 std::string clock(model::UnixSeconds t, int offset) {

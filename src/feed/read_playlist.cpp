@@ -4,16 +4,6 @@
 namespace hb::feed {
 namespace {
 
-constexpr std::pair<std::string_view, model::SlideType> kSlideTypes[] = {
-    {"items", model::SlideType::items},
-    {"item", model::SlideType::item},
-    {"roster", model::SlideType::roster},
-    {"pledges", model::SlideType::pledges},
-    {"commitments", model::SlideType::commitments},
-    {"results", model::SlideType::results},
-    {"stats", model::SlideType::stats},
-    {"notices", model::SlideType::notices}};
-
 std::vector<std::string> split_screens(std::string_view s) {
   std::vector<std::string> r;
   for (const std::string_view part : split_list(s))
@@ -49,22 +39,17 @@ model::Playlist read_playlist(ElementReader& e) {
     slide.days = static_cast<int>(s.whole_attr("days", Need::optional, 1, 3660).value_or(30));
     s.finish();
     if (!type) continue;
-    bool known = false;
-    for (const auto& [word, value] : kSlideTypes) {
-      if (*type == word) {
-        slide.type = value;
-        known = true;
-      }
-    }
+    const auto known = model::slide_type_of(*type);
     if (!known) {
       std::vector<std::string_view> words;
-      for (const auto& [word, value] : kSlideTypes)
-        words.push_back(word);
+      for (const auto& names : model::kSlideTypeNames)
+        words.push_back(names.word);
       e.findings().warning(s.where_of("type"), "<slide type=\"" + *type +
                                                    "\"> is not a slide type this player knows (" +
                                                    join_alternatives(words) + "); it is skipped");
       continue;
     }
+    slide.type = *known;
     playlist.slides.push_back(std::move(slide));
   }
   e.finish();

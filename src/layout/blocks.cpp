@@ -45,6 +45,16 @@ std::vector<Block> card_rows(std::vector<Block> cards, int columns, int card_wid
   return rows;
 }
 
+int bottom_of(const Element& e) {
+  if (const auto* l = std::get_if<LineSegment>(&e)) return std::max(l->y1, l->y2);
+  return std::visit(
+      [](const auto& el) -> int {
+        if constexpr (requires { el.box; }) return el.box.y + el.box.h;
+        return 0;
+      },
+      e);
+}
+
 namespace {
 
 int top_of(const Element& e) {
@@ -52,16 +62,6 @@ int top_of(const Element& e) {
   return std::visit(
       [](const auto& el) -> int {
         if constexpr (requires { el.box; }) return el.box.y;
-        return 0;
-      },
-      e);
-}
-
-int bottom_of(const Element& e) {
-  if (const auto* l = std::get_if<LineSegment>(&e)) return std::max(l->y1, l->y2);
-  return std::visit(
-      [](const auto& el) -> int {
-        if constexpr (requires { el.box; }) return el.box.y + el.box.h;
         return 0;
       },
       e);
@@ -192,19 +192,20 @@ std::vector<Piece> pieces_of(const std::vector<Block>& blocks, int area_height, 
 
 }  // namespace
 
-std::vector<std::vector<Element>> paginate(const std::vector<Block>& blocks, int area_height,
-                                           const Block* header, int spacing) {
-  const int top = header ? header->height + spacing : 0;
-  const auto pieces = pieces_of(blocks, area_height, top, spacing);
-  const auto head_h = [&](std::size_t i) {
-    return pieces[i].continues ? pieces[i].continues->height + spacing : 0;
-  };
+namespace {
 
-  // Which pieces go on which page.
-  std::vector<std::vector<std::size_t>> pages(1);
+// Which pieces go on which page.
+using Assignment = std::vector<std::vector<std::size_t>>;
+
+int head_height(const Piece& piece, int spacing) {
+  return piece.continues ? piece.continues->height + spacing : 0;
+}
+
+Assignment assign(const std::vector<Piece>& pieces, int area_height, int top, int spacing) {
+  Assignment pages(1);
   int y = top;
   const auto place = [&](std::size_t i) {
-    if (pages.back().empty() && pages.size() > 1) y += head_h(i);
+    if (pages.back().empty() && pages.size() > 1) y += head_height(pieces[i], spacing);
     pages.back().push_back(i);
     y += pieces[i].part.height + spacing;
   };
@@ -217,7 +218,8 @@ std::vector<std::vector<Element>> paginate(const std::vector<Block>& blocks, int
       while (k > 1 && pieces[page[k - 1]].keep_with_next)
         --k;
       std::vector<std::size_t> moved(page.begin() + static_cast<std::ptrdiff_t>(k), page.end());
-      int need = top + head_h(moved.empty() ? i : moved.front()) + pieces[i].part.height;
+      int need = top + head_height(pieces[moved.empty() ? i : moved.front()], spacing) +
+                 pieces[i].part.height;
       for (const std::size_t j : moved)
         need += pieces[j].part.height + spacing;
       if (need > area_height) moved.clear();
@@ -229,7 +231,38 @@ std::vector<std::vector<Element>> paginate(const std::vector<Block>& blocks, int
     }
     place(i);
   }
+  return pages;
+}
 
+// The space between pieces that spreads them down pages of `area_height`:
+// the same on every page, so rows keep their pitch from page to page; as
+// much as the fullest page allows, and at most half a piece's mean height,
+// so that a short list does not fall apart.
+int spread_spacing(const std::vector<Piece>& pieces, const Assignment& pages, int area_height,
+                   int top, int spacing) {
+  if (pieces.empty()) return 0;
+  long long total = 0;
+  for (const auto& piece : pieces)
+    total += piece.part.height;
+  int extra = static_cast<int>(total / static_cast<long long>(pieces.size()) / 2);
+  bool spaced = false;
+  for (std::size_t p = 0; p < pages.size(); ++p) {
+    if (pages[p].size() < 2) continue;
+    long long used = top;
+    if (p > 0) used += head_height(pieces[pages[p].front()], spacing);
+    for (const std::size_t i : pages[p])
+      used += pieces[i].part.height + spacing;
+    used -= spacing;
+    const long long gaps = static_cast<long long>(pages[p].size()) - 1;
+    extra = static_cast<int>(std::min<long long>(extra, (area_height - used) / gaps));
+    spaced = true;
+  }
+  return spaced ? std::max(extra, 0) : 0;
+}
+
+// The pages' elements, pieces `spacing` + `extra` apart.
+std::vector<std::vector<Element>> emit(const std::vector<Piece>& pieces, const Assignment& pages,
+                                       const Block* header, int top, int spacing, int extra = 0) {
   std::vector<std::vector<Element>> out;
   for (std::size_t p = 0; p < pages.size(); ++p) {
     auto& elements = out.emplace_back();
@@ -252,28 +285,73 @@ std::vector<std::vector<Element>> paginate(const std::vector<Block>& blocks, int
       }
       add(piece.part.elements, at);
       if (k + 1 < pages[p].size() && piece.joins_next) add(*piece.joins_next, at);
-      at += piece.part.height + spacing;
+      at += piece.part.height + spacing + extra;
     }
   }
   return out;
 }
 
+}  // namespace
+
+std::vector<std::vector<Element>> paginate(const std::vector<Block>& blocks, int area_height,
+                                           const Block* header, int spacing) {
+  const int top = header ? header->height + spacing : 0;
+  const auto pieces = pieces_of(blocks, area_height, top, spacing);
+  return emit(pieces, assign(pieces, area_height, top, spacing), header, top, spacing);
+}
+
 std::vector<std::vector<Element>> paginate_evenly(const std::vector<Block>& blocks, int area_height,
-                                                  const Block* header, int spacing) {
-  auto full = paginate(blocks, area_height, header, spacing);
-  if (full.size() < 2) return full;
+                                                  const Block* header, int spacing, bool spread) {
+  const int top = header ? header->height + spacing : 0;
+  const auto pages_at = [&](int height) {
+    const auto pieces = pieces_of(blocks, height, top, spacing);
+    return assign(pieces, height, top, spacing).size();
+  };
+  const std::size_t fewest = pages_at(area_height);
   // Pages only get fewer as the area grows (give or take a cut block), so
   // search for the smallest height that still needs no more pages.
-  int lo = area_height / 2, hi = area_height;
-  while (hi - lo > 1) {
-    const int mid = lo + (hi - lo) / 2;
-    if (paginate(blocks, mid, header, spacing).size() <= full.size())
-      hi = mid;
-    else
-      lo = mid;
+  int height = area_height;
+  if (fewest > 1) {
+    int lo = area_height / 2, hi = area_height;
+    while (hi - lo > 1) {
+      const int mid = lo + (hi - lo) / 2;
+      if (pages_at(mid) <= fewest)
+        hi = mid;
+      else
+        lo = mid;
+    }
+    if (pages_at(hi) == fewest) height = hi;
   }
-  auto even = paginate(blocks, hi, header, spacing);
-  return even.size() == full.size() ? even : full;
+  const auto pieces = pieces_of(blocks, height, top, spacing);
+  const auto pages = assign(pieces, height, top, spacing);
+  const int extra = spread ? spread_spacing(pieces, pages, area_height, top, spacing) : 0;
+  return emit(pieces, pages, header, top, spacing, extra);
+}
+
+std::vector<std::size_t> balanced_counts(std::size_t count, std::size_t pages) {
+  std::vector<std::size_t> counts;
+  for (std::size_t p = 0; p < pages; ++p)
+    counts.push_back(count / pages + (p < count % pages ? 1 : 0));
+  return counts;
+}
+
+std::vector<std::vector<Element>> paginate_cards(const std::vector<Block>& cards, int columns,
+                                                 int card_width, int gap, int area_height,
+                                                 int spacing, bool spread) {
+  auto by_rows = paginate_evenly(card_rows(cards, columns, card_width, gap), area_height, nullptr,
+                                 spacing, spread);
+  if (by_rows.size() < 2) return by_rows;
+  std::vector<std::vector<Element>> pages;
+  auto start = cards.begin();
+  for (const std::size_t count : balanced_counts(cards.size(), by_rows.size())) {
+    const auto end = start + static_cast<std::ptrdiff_t>(count);
+    auto page = paginate_evenly(card_rows(std::vector<Block>(start, end), columns, card_width, gap),
+                                area_height, nullptr, spacing, spread);
+    if (page.size() != 1) return by_rows;  // a card taller than a page
+    pages.push_back(std::move(page.front()));
+    start = end;
+  }
+  return pages;
 }
 
 }  // namespace hb::layout

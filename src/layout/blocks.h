@@ -5,6 +5,7 @@
 // it needs.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <vector>
 
@@ -35,6 +36,9 @@ std::vector<Block> card_rows(std::vector<Block> cards, int columns, int card_wid
 // Moves an element by (dx, dy).
 void offset(Element& e, int dx, int dy);
 
+// The lowest y an element reaches.
+int bottom_of(const Element& e);
+
 // The blocks of each page, in order; `header` (e.g. a table's head row) is
 // repeated at the top of every page. At least one page, maybe empty.
 std::vector<std::vector<Element>> paginate(const std::vector<Block>& blocks, int area_height,
@@ -42,8 +46,25 @@ std::vector<std::vector<Element>> paginate(const std::vector<Block>& blocks, int
 
 // As paginate, on as few pages, but with the blocks spread evenly over them
 // (the last page not left with a single row): the smallest height that
-// needs no more pages than the full area does.
+// needs no more pages than the full area does. With `spread`, the space
+// the pages leave is shared out between their blocks (the same on every
+// page, at most half a block's mean height), so a list uses the height of
+// the screen instead of leaving its foot empty.
 std::vector<std::vector<Element>> paginate_evenly(const std::vector<Block>& blocks, int area_height,
-                                                  const Block* header = nullptr, int spacing = 0);
+                                                  const Block* header = nullptr, int spacing = 0,
+                                                  bool spread = false);
+
+// Cards (blocks of one width) on pages of `area_height`, `columns` to a
+// row: on as few pages as paginate_evenly needs for their rows, with as
+// many cards on each page as on any other, give or take one (9 cards on 3
+// pages: 3, 3, 3, not 2, 4, 3), when the pages hold that; else as
+// paginate_evenly lays their rows out.
+std::vector<std::vector<Element>> paginate_cards(const std::vector<Block>& cards, int columns,
+                                                 int card_width, int gap, int area_height,
+                                                 int spacing, bool spread);
+
+// How many of `count` things each of `pages` pages gets, the first ones
+// one more when they do not share out evenly.
+std::vector<std::size_t> balanced_counts(std::size_t count, std::size_t pages);
 
 }  // namespace hb::layout

@@ -87,7 +87,7 @@ struct Ticker {
 using Element = std::variant<TextRun, FillRect, StrokeRect, LineSegment, Picture, QrCode, Ticker>;
 
 struct Page {
-  std::string slide_type;  // items, item, roster, …, urgent, waiting
+  std::string slide_type;  // a slide type's word (model/slide_type.h), urgent or waiting
   int page = 0;            // 0-based
   int page_count = 1;
   std::string item;  // the item an item page shows

@@ -9,9 +9,12 @@
 
 #include "layout/display_list.h"
 #include "layout/line_break.h"
+#include "layout/slide_item.h"
+#include "layout/slide_people.h"
 #include "layout/theme.h"
 #include "layout/typeset.h"
 #include "model/content.h"
+#include "schedule/duty.h"
 #include "schedule/rotation.h"
 
 namespace hb::layout {
@@ -49,6 +52,12 @@ inline constexpr int kMaxSlideSeconds = 600;
 // layout and the screen's memory no more than 40 pages.
 int max_slide_pages(int seconds);
 
+// Blocks of `height` in total fill more pages of `room` px than a slide of
+// at most `max_pages` may show (0: no cap).
+inline bool past_cap(long long height, int room, int max_pages) {
+  return max_pages > 0 && height > static_cast<long long>(max_pages) * room;
+}
+
 class PageLayout {
  public:
   PageLayout(const TextMeasurer& measure, Theme theme, int width, int height);
@@ -56,39 +65,38 @@ class PageLayout {
   // Every page of one slide; for an item slide, of `item` (an item id).
   // Empty when the slide has nothing to show. At most max_slide_pages: the
   // last of those then says, in Chinese, where the full text is.
-  std::vector<Page> slide(const Moment& m, const model::Slide& slide, const std::string& item);
+  std::vector<Page> slide(const Moment& moment, const model::Slide& slide, const std::string& item);
   // How many pages the slide has at this moment, for the rotation; a
   // rotating item slide counts the pages of every item.
-  schedule::SlidePages count(const Moment& m, const model::Slide& slide);
+  schedule::SlidePages count(const Moment& moment, const model::Slide& slide);
 
   // The pages of the urgent notices in force (they pre-empt the rotation):
   // set as large as fits one page, paginated at body size when even that
   // does not. At least one page.
-  std::vector<Page> urgent_pages(const Moment& m);
+  std::vector<Page> urgent_pages(const Moment& moment);
   // The first of them.
-  Page urgent(const Moment& m);
+  Page urgent(const Moment& moment);
   // Shown while there is no content yet.
-  Page waiting(const std::string& screen_id, const std::string& message, const Moment& m);
+  Page waiting(const std::string& screen_id, const std::string& message, const Moment& moment);
 
-  const Metrics& metrics() const { return m_; }
+  const Metrics& metrics() const { return metrics_; }
 
  private:
   // Header, urgent banner (unless `banner` is false: the urgent page itself)
   // and footer ticker; returns the area left for content.
-  Area chrome(Page& page, const Moment& m, bool banner = true);
+  Area chrome(Page& page, const Moment& moment, bool banner = true);
   // Room under the header and the heading `title` on a page.
-  int room(const Moment& m, const std::string& title);
+  int room(const Moment& moment, const std::string& title);
   // Whether the heading cuts `title` (then the page shows it in full).
-  bool heading_cut(const Moment& m, const std::string& title);
-  // Blocks of `height` in total fill more pages than the slide may show.
+  bool heading_cut(const Moment& moment, const std::string& title);
   bool past_cap(long long height, int room) const {
-    return max_pages_ > 0 && height > static_cast<long long>(max_pages_) * room;
+    return layout::past_cap(height, room, max_pages_);
   }
   // How many rows at least `row_h` tall the slide's pages can show under
   // the heading `title`: more are never laid out.
-  std::size_t max_rows(const Moment& m, const std::string& title, int row_h);
+  std::size_t max_rows(const Moment& moment, const std::string& title, int row_h);
   // The page that ends a slide cut at max_pages_: where the full text is.
-  void pointer_page(Page& page, const Area& area, const Moment& m, const std::string& item);
+  void pointer_page(Page& page, const Area& area, const Moment& moment, const std::string& item);
   // The hall's name in the header: one line, or two broken where a name
   // reads naturally, at the largest of the header's sizes that allows it.
   struct HallName {
@@ -108,31 +116,63 @@ class PageLayout {
                         int room);
   // Heading of a slide and the page indicator; returns the area below it.
   Area heading(Page& page, const Area& area, const std::string& title);
-  // A list (rows, cards) is spread evenly over its pages; running text
-  // (`fill`) fills each page before the next.
-  std::vector<Page> paged(const Moment& m, const std::string& type, const std::string& title,
+  // A list (rows, cards) is spread evenly over its pages, and down them;
+  // running text (`fill`) fills each page before the next.
+  std::vector<Page> paged(const Moment& moment, model::SlideType type, const std::string& title,
                           const std::vector<struct Block>& blocks, const struct Block* header,
                           const std::string& item = "", const Side& side = Side(),
                           bool fill = false);
+  // Cards `card_width` wide, `columns` to a row, as many on each page as on
+  // any other, give or take one.
+  std::vector<Page> paged_cards(const Moment& moment, model::SlideType type,
+                                const std::string& title, const std::vector<struct Block>& cards,
+                                int columns, int card_width);
+  // The pages of a slide whose content is cut into `chunks`, one a page.
+  std::vector<Page> pages_of(const Moment& moment, model::SlideType type, const std::string& title,
+                             std::vector<std::vector<Element>> chunks, const std::string& item,
+                             const Side& side);
 
-  std::vector<Page> items(const Moment& m, const model::Slide& s);
-  std::vector<Page> item(const Moment& m, const model::Item& item);
-  std::vector<Page> roster(const Moment& m);
-  std::vector<Page> pledges(const Moment& m);
-  std::vector<Page> commitments(const Moment& m);
-  std::vector<Page> results(const Moment& m, const model::Slide& s);
-  std::vector<Page> stats(const Moment& m);
-  std::vector<Page> notices(const Moment& m);
+  std::vector<Page> items(const Moment& moment, const model::Slide& s);
+  std::vector<Page> item(const Moment& moment, const model::Item& item);
+  // The column at the right of an item's pages on `room` px under the
+  // heading: what it holds, its size and its texts.
+  struct ItemSide {
+    ItemSideContent content;
+    int width = 0, height = 0, qr = 0;
+    std::string caption;
+    std::vector<std::pair<std::string, Color>> texts;
+  };
+  ItemSide item_side(const model::Item& item, int room);
+  Side item_side_panel(const ItemSide& side, const std::string& url);
+  std::vector<Page> roster(const Moment& moment);
+  std::vector<Page> closed_roster(const Moment& moment, const schedule::DutyBoard& board);
+  // The duty cards, in order.
+  std::vector<Block> duty_cards(const schedule::DutyBoard& board,
+                                const CardArrangement& arrangement);
+  // A card `card_w` wide under a band `band_h` high.
+  Block duty_card(const schedule::WindowDuty& duty, const CardArrangement& arrangement, int card_w,
+                  int band_h);
+  int staff_on_card(std::vector<Element>& out, const schedule::WindowDuty& duty,
+                    const CardArrangement& arrangement, int card_w, int top);
+  std::vector<Page> pledges(const Moment& moment);
+  std::vector<Page> commitments(const Moment& moment);
+  std::vector<Page> results(const Moment& moment, const model::Slide& s);
+  std::vector<Page> stats(const Moment& moment);
+  std::vector<Page> notices(const Moment& moment);
 
+  // The width of each of `columns` columns of cards across the page.
+  int card_width(int columns) const {
+    return (metrics_.width - 2 * metrics_.margin - (columns - 1) * metrics_.gap) / columns;
+  }
   TextStyle style(int size, bool bold = false) const {
     return TextStyle{size, bold ? Weight::bold : Weight::regular};
   }
 
   const TextMeasurer& measure_;
   LineBreaker breaker_;
-  Typesetter ts_;
+  Typesetter typeset_;
   Theme theme_;
-  Metrics m_;
+  Metrics metrics_;
   int max_pages_ = 0;  // of the slide being laid out; 0: no cap
 };
 

@@ -21,28 +21,6 @@ long long lines(const std::string& text) {
   return std::max(1LL, (chars + kCharsPerLine - 1) / kCharsPerLine);
 }
 
-const char* type_name(model::SlideType t) {
-  switch (t) {
-    case model::SlideType::items:
-      return "items";
-    case model::SlideType::item:
-      return "item";
-    case model::SlideType::roster:
-      return "roster";
-    case model::SlideType::pledges:
-      return "pledges";
-    case model::SlideType::commitments:
-      return "commitments";
-    case model::SlideType::results:
-      return "results";
-    case model::SlideType::stats:
-      return "stats";
-    case model::SlideType::notices:
-      return "notices";
-  }
-  return "";
-}
-
 long long pages_of(long long n, long long per_page) {
   return std::max(1LL, (n + per_page - 1) / per_page);
 }
@@ -101,7 +79,7 @@ void check_slide_lengths(const model::Content& c, model::Diagnostics& out) {
       if (seconds <= kMaxSlideSeconds) continue;
       out.push_back(model::Diagnostic{
           s.where, model::Severity::warning,
-          std::string("<slide type=\"") + type_name(s.type) + "\"> would run about " +
+          "<slide type=\"" + std::string(model::slide_type_word(s.type)) + "\"> would run about " +
               std::to_string((seconds + 59) / 60) + " minutes (" + std::to_string(pages) +
               " pages of " + std::to_string(s.seconds) +
               " s, estimated for 1920x1080); the screen shows at most " +

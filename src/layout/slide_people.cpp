@@ -2,6 +2,8 @@
 // 暂停服务 with the window's note, or 非工作时间 and the next opening), and
 // the party members' public pledges. Absences and their reasons never
 // appear here.
+#include "layout/slide_people.h"
+
 #include <algorithm>
 
 #include "layout/blocks.h"
@@ -13,182 +15,241 @@
 
 namespace hb::layout {
 
-std::vector<Page> PageLayout::roster(const Moment& m) {
-  const model::Content& c = *m.content;
-  if (c.roster.windows.empty()) return {};
-  const auto board = schedule::duty_board(c, m.calendar, m.now, m.utc_offset_minutes);
-  const int full = m_.width - 2 * m_.margin;
-  const TextStyle body = style(m_.body), bold = style(m_.body, true), small = style(m_.small),
-                  name_style = style(m_.heading, true), pill = style(m_.small, true);
-  std::vector<Block> blocks;
-
-  if (!board.open) {
-    Block b;
-    std::string next = "暂无开放安排";
-    if (board.next_opening) {
-      const auto l = schedule::to_local(*board.next_opening, m.utc_offset_minutes);
-      next = "下次开放：" + when_text(l.date, l.second_of_day);
-    }
-    const TextStyle big = style(m_.title, true);
-    b.height = ts_.line_height(big) + ts_.line_height(bold) + 3 * m_.gap;
-    b.elements.push_back(FillRect{Box{0, 0, full, b.height}, theme_.card, m_.radius});
-    b.elements.push_back(ts_.line("非工作时间", big, theme_.closed, m_.gap, m_.gap));
-    b.elements.push_back(
-        ts_.line(next, bold, theme_.header, m_.gap, m_.gap + ts_.line_height(big) + m_.gap));
-    blocks.push_back(std::move(b));
-    // The windows in two columns on landscape screens.
-    const int columns = m_.portrait ? 1 : 2;
-    const int col_w = (full - (columns - 1) * m_.gap) / columns;
-    // The services line up after the longest window name (up to a third of
-    // the column); a service that wraps keeps to its own column.
-    int name_w = 0;
-    for (const auto& w : c.roster.windows)
-      name_w = std::max(name_w, ts_.width(w.name, body));
-    name_w = std::min(name_w + m_.gap, col_w / 3);
-    std::vector<Block> rows;
-    for (const auto& w : c.roster.windows) {
-      Block row;
-      const bool beside = ts_.width(w.name, body) + m_.gap <= name_w;
-      row.height = ts_.set(row.elements, w.name, body, theme_.muted, 0, 0, col_w);
-      if (!w.service.empty()) {
-        const int top = beside ? 0 : row.height;
-        row.height = std::max(row.height, top + ts_.set(row.elements, w.service, body, theme_.muted,
-                                                        name_w, top, col_w - name_w));
-      }
-      rows.push_back(std::move(row));
-    }
-    for (auto& row : card_rows(std::move(rows), columns, col_w, m_.gap))
-      blocks.push_back(std::move(row));
-    return paged(m, "roster", "窗口人员", blocks, nullptr);
-  }
-
-  const std::string title = "窗口人员 · A、B角在岗";
-  Page probe;
-  const int room = heading(probe, chrome(probe, m), title).h;
-
-  // The cards in rows of `columns`, with photos `photo_pct` % of a card's
-  // width; `compact` sets the rank and the badge beside the photo, under
-  // the name, instead of below it.
-  const auto cards = [&](int columns, int photo_pct, bool compact) {
-    const int card_w = (full - (columns - 1) * m_.gap) / columns;
-    const int inner_w = card_w - 2 * m_.gap;
-    const int photo_w = card_w * photo_pct / 100, photo_h = photo_w * 4 / 3;
-    const int right_x = m_.gap + photo_w + m_.gap, right_w = card_w - right_x - m_.gap;
-
-    // The cards of a row share their band's height, so their photos line up.
-    std::vector<int> row_band;
-    for (std::size_t k = 0; k < board.windows.size(); ++k) {
-      const auto& w = *board.windows[k].window;
-      int h = ts_.height(w.name, bold, inner_w);
-      if (!w.service.empty()) h += ts_.height(w.service, small, inner_w);
-      const std::size_t row = k / static_cast<std::size_t>(columns);
-      if (row >= row_band.size()) row_band.push_back(0);
-      row_band[row] = std::max(row_band[row], h + m_.gap);
-    }
-    std::vector<Block> list;
-    for (std::size_t k = 0; k < board.windows.size(); ++k) {
-      const auto& duty = board.windows[k];
-      const auto& w = *duty.window;
-      const int band_h = row_band[k / static_cast<std::size_t>(columns)];
-      Block card;
-      auto& e = card.elements;
-      int y = m_.gap / 2;
-      std::vector<Element> band;
-      const int name_h = ts_.set(band, w.name, bold, theme_.header_text, m_.gap, y, inner_w);
-      if (!w.service.empty())
-        ts_.set(band, w.service, small, theme_.header_text, m_.gap, y + name_h, inner_w);
-      y = band_h + m_.gap;
-      std::vector<Element> inner;
-      int content_h = 0;
-      if (!duty.staff) {
-        content_h = ts_.set(inner, "暂停服务", name_style, theme_.urgent, m_.gap, y, inner_w);
-        if (!w.closed_note.empty())
-          content_h +=
-              ts_.set(inner, w.closed_note, body, theme_.text, m_.gap, y + content_h, inner_w);
-      } else {
-        const auto& s = *duty.staff;
-        inner.push_back(
-            Picture{Box{m_.gap, y, photo_w, photo_h},
-                    s.photo.empty() ? "" : model::resolve_reference(s.base_url, s.photo)});
-        int ry = y;
-        ry += ts_.set(inner, s.name, name_style, theme_.text, right_x, ry, right_w);
-        // The role and 党员 side by side, the second under the first when
-        // the column is too narrow for both.
-        const int pill_h = ts_.line_height(pill);
-        int px = right_x;
-        const auto add_pill = [&](const std::string& text, Color fill) {
-          const int pw = ts_.width(text, pill) + m_.gap;
-          if (px > right_x && px + pw > right_x + right_w) {
-            px = right_x;
-            ry += pill_h + m_.gap / 3;
-          }
-          inner.push_back(FillRect{Box{px, ry, pw, pill_h}, fill, pill_h / 2});
-          inner.push_back(ts_.line(text, pill, theme_.header_text, px + m_.gap / 2, ry));
-          px += pw + m_.gap / 3;
-        };
-        add_pill(schedule::role_label(duty.role),
-                 duty.role == schedule::DutyRole::substitute ? theme_.accent : theme_.bar);
-        if (s.party) add_pill("党员", theme_.party);
-        ry += pill_h + m_.gap / 3;
-        const auto detail = [&](const std::string& text, int x, int at, int width) {
-          return ts_.set(inner, text, small, theme_.muted, x, at, width);
-        };
-        int bottom = 0;
-        if (compact) {
-          if (!s.title.empty()) ry += detail(s.title, right_x, ry, right_w);
-          if (!s.badge.empty()) ry += detail("工号 " + s.badge, right_x, ry, right_w);
-          bottom = std::max(y + photo_h, ry);
-        } else {
-          bottom = std::max(y + photo_h, ry) + m_.gap / 2;
-          if (!s.title.empty()) bottom += detail(s.title, m_.gap, bottom, inner_w);
-          if (!s.badge.empty()) bottom += detail("工号 " + s.badge, m_.gap, bottom, inner_w);
-        }
-        content_h = bottom - y;
-      }
-      card.height = y + content_h + m_.gap;
-      e.push_back(FillRect{Box{0, 0, card_w, card.height}, theme_.card, m_.radius});
-      e.push_back(FillRect{Box{0, 0, card_w, band_h}, duty.staff ? theme_.header : theme_.closed,
-                           m_.radius});
-      e.push_back(FillRect{Box{0, band_h - m_.radius, card_w, m_.radius},
-                           duty.staff ? theme_.header : theme_.closed, 0});
-      for (auto& el : band)
-        e.push_back(std::move(el));
-      for (auto& el : inner)
-        e.push_back(std::move(el));
-      e.push_back(StrokeRect{Box{0, 0, card_w, card.height}, theme_.card_border, 2, m_.radius});
-      list.push_back(std::move(card));
-    }
-    return card_rows(std::move(list), columns, card_w, m_.gap);
-  };
-  // A card never spans two pages: on a short screen (or under an urgent
-  // banner) the cards get compact, then fewer to a row, until a row fits.
-  const int columns = m_.portrait ? 2 : 4;
-  struct Try {
-    int columns, photo_pct;
-    bool compact;
-  };
-  std::vector<Block> rows;
-  for (const Try& t : {Try{columns, 36, false}, Try{columns, 30, true}, Try{columns - 1, 30, true},
-                       Try{columns - 1, 25, true}}) {
-    rows = cards(t.columns, t.photo_pct, t.compact);
-    // (Half the padding under a card's last line may be lost to the page's end.)
-    if (std::all_of(rows.begin(), rows.end(),
-                    [&](const Block& r) { return r.height - m_.gap / 2 <= room; }))
-      break;
-  }
-  for (auto& row : rows)
-    blocks.push_back(std::move(row));
-  return paged(m, "roster", title, blocks, nullptr);
+std::vector<CardArrangement> card_arrangements(int columns) {
+  return {
+      {columns, 36, false}, {columns, 30, true}, {columns - 1, 30, true}, {columns - 1, 25, true}};
 }
 
-std::vector<Page> PageLayout::pledges(const Moment& m) {
-  const model::Content& c = *m.content;
+std::vector<int> larger_photos(const CardArrangement& arrangement) {
+  std::vector<int> larger;
+  if (arrangement.compact) return larger;
+  for (const int percent : {46, 42})
+    if (percent > arrangement.photo_percent) larger.push_back(percent);
+  return larger;
+}
+
+std::vector<int> row_heights(const std::vector<int>& heights, int columns) {
+  const auto per_row = static_cast<std::size_t>(std::max(columns, 1));
+  std::vector<int> rows((heights.size() + per_row - 1) / per_row, 0);
+  for (std::size_t k = 0; k < heights.size(); ++k)
+    rows[k / per_row] = std::max(rows[k / per_row], heights[k]);
+  return rows;
+}
+
+std::vector<Spot> label_spots(const std::vector<int>& widths, int left, int width, int spacing) {
+  std::vector<Spot> spots;
+  Spot next{left, 0};
+  for (const int w : widths) {
+    if (next.x > left && next.x + w > left + width) next = Spot{left, next.line + 1};
+    spots.push_back(next);
+    next.x += w + spacing;
+  }
+  return spots;
+}
+
+std::vector<Page> PageLayout::roster(const Moment& moment) {
+  const model::Content& content = *moment.content;
+  if (content.roster.windows.empty()) return {};
+  const auto board =
+      schedule::duty_board(content, moment.calendar, moment.now, moment.utc_offset_minutes);
+  if (!board.open) return closed_roster(moment, board);
+  const std::string title = "窗口人员 · A、B角在岗";
+  const int room = this->room(moment, title), gap = metrics_.gap;
+  // (Half the padding under a card's last line may be lost to the page's end.)
+  const auto fit = [&](const std::vector<Block>& cards) {
+    return std::all_of(cards.begin(), cards.end(),
+                       [&](const Block& card) { return card.height - gap / 2 <= room; });
+  };
+  const auto arrangements = card_arrangements(metrics_.portrait ? 2 : 4);
+  CardArrangement chosen = arrangements.back();
+  std::vector<Block> cards;
+  for (const auto& arrangement : arrangements) {
+    chosen = arrangement;
+    cards = duty_cards(board, arrangement);
+    if (fit(cards)) break;
+  }
+  const auto paginated = [&](const std::vector<Block>& some, int columns) {
+    return paginate_cards(some, columns, card_width(columns), gap, room, gap / 2, true);
+  };
+  auto pages = paginated(cards, chosen.columns);
+  // Larger photos where the pages have room for them (and need no more
+  // pages): the lobby sees faces, not the foot of an empty screen.
+  for (const int percent : larger_photos(chosen)) {
+    const CardArrangement larger{chosen.columns, percent, chosen.compact};
+    auto larger_cards = duty_cards(board, larger);
+    if (!fit(larger_cards)) continue;
+    auto larger_pages = paginated(larger_cards, larger.columns);
+    if (larger_pages.size() != pages.size()) continue;
+    pages = std::move(larger_pages);
+    break;
+  }
+  return pages_of(moment, model::SlideType::roster, title, std::move(pages), "", Side());
+}
+
+// Outside opening hours: 非工作时间, the next opening, and the windows
+// with their services (two columns on landscape screens).
+std::vector<Page> PageLayout::closed_roster(const Moment& moment,
+                                            const schedule::DutyBoard& board) {
+  const auto& windows = moment.content->roster.windows;
+  const int full = metrics_.width - 2 * metrics_.margin, gap = metrics_.gap;
+  const TextStyle body = style(metrics_.body), bold = style(metrics_.body, true),
+                  big = style(metrics_.title, true);
+  std::string next = "暂无开放安排";
+  if (board.next_opening) {
+    const auto local = schedule::to_local(*board.next_opening, moment.utc_offset_minutes);
+    next = "下次开放：" + when_text(local.date, local.second_of_day);
+  }
+  std::vector<Block> blocks(1);
+  Block& notice = blocks.front();
+  notice.height = typeset_.line_height(big) + typeset_.line_height(bold) + 3 * gap;
+  notice.elements.push_back(FillRect{Box{0, 0, full, notice.height}, theme_.card, metrics_.radius});
+  notice.elements.push_back(typeset_.line("非工作时间", big, theme_.closed, gap, gap));
+  notice.elements.push_back(
+      typeset_.line(next, bold, theme_.header, gap, gap + typeset_.line_height(big) + gap));
+  const int columns = metrics_.portrait ? 1 : 2;
+  const int column_w = (full - (columns - 1) * gap) / columns;
+  // The services line up after the longest window name (up to a third of
+  // the column); a service that wraps keeps to its own column.
+  int name_w = 0;
+  for (const auto& window : windows)
+    name_w = std::max(name_w, typeset_.width(window.name, body));
+  name_w = std::min(name_w + gap, column_w / 3);
+  std::vector<Block> rows;
+  for (const auto& window : windows) {
+    Block row;
+    const bool beside = typeset_.width(window.name, body) + gap <= name_w;
+    row.height = typeset_.set(row.elements, window.name, body, theme_.muted, 0, 0, column_w);
+    if (!window.service.empty()) {
+      const int top = beside ? 0 : row.height;
+      row.height =
+          std::max(row.height, top + typeset_.set(row.elements, window.service, body, theme_.muted,
+                                                  name_w, top, column_w - name_w));
+    }
+    rows.push_back(std::move(row));
+  }
+  for (auto& row : card_rows(std::move(rows), columns, column_w, gap))
+    blocks.push_back(std::move(row));
+  return paged(moment, model::SlideType::roster, "窗口人员", blocks, nullptr);
+}
+
+std::vector<Block> PageLayout::duty_cards(const schedule::DutyBoard& board,
+                                          const CardArrangement& arrangement) {
+  const int gap = metrics_.gap, card_w = card_width(arrangement.columns);
+  const TextStyle bold = style(metrics_.body, true), small = style(metrics_.small);
+  // The cards of a row share their band's height, so their photos line up.
+  std::vector<int> bands;
+  for (const auto& duty : board.windows) {
+    int h = typeset_.height(duty.window->name, bold, card_w - 2 * gap);
+    if (!duty.window->service.empty())
+      h += typeset_.height(duty.window->service, small, card_w - 2 * gap);
+    bands.push_back(h + gap);
+  }
+  bands = row_heights(bands, arrangement.columns);
+  std::vector<Block> cards;
+  const auto per_row = static_cast<std::size_t>(arrangement.columns);
+  for (std::size_t k = 0; k < board.windows.size(); ++k)
+    cards.push_back(duty_card(board.windows[k], arrangement, card_w, bands[k / per_row]));
+  return cards;
+}
+
+// A window's card: its name and service on a coloured band, then who is on
+// duty (photo, name, role, 党员, rank and badge), or 暂停服务 and the note.
+Block PageLayout::duty_card(const schedule::WindowDuty& duty, const CardArrangement& arrangement,
+                            int card_w, int band_h) {
+  const int gap = metrics_.gap, inner_w = card_w - 2 * gap;
+  const TextStyle body = style(metrics_.body), bold = style(metrics_.body, true),
+                  small = style(metrics_.small), name_style = style(metrics_.heading, true);
+  const auto& window = *duty.window;
+  std::vector<Element> band;
+  const int name_h =
+      typeset_.set(band, window.name, bold, theme_.header_text, gap, gap / 2, inner_w);
+  if (!window.service.empty())
+    typeset_.set(band, window.service, small, theme_.header_text, gap, gap / 2 + name_h, inner_w);
+  const int top = band_h + gap;
+  std::vector<Element> inner;
+  int content_h = 0;
+  if (!duty.staff) {
+    content_h = typeset_.set(inner, "暂停服务", name_style, theme_.urgent, gap, top, inner_w);
+    if (!window.closed_note.empty())
+      content_h +=
+          typeset_.set(inner, window.closed_note, body, theme_.text, gap, top + content_h, inner_w);
+  } else {
+    content_h = staff_on_card(inner, duty, arrangement, card_w, top) - top;
+  }
+  Block card;
+  card.height = top + content_h + gap;
+  const Color band_colour = duty.staff ? theme_.header : theme_.closed;
+  auto& elements = card.elements;
+  elements.push_back(FillRect{Box{0, 0, card_w, card.height}, theme_.card, metrics_.radius});
+  elements.push_back(FillRect{Box{0, 0, card_w, band_h}, band_colour, metrics_.radius});
+  elements.push_back(
+      FillRect{Box{0, band_h - metrics_.radius, card_w, metrics_.radius}, band_colour, 0});
+  for (auto& element : band)
+    elements.push_back(std::move(element));
+  for (auto& element : inner)
+    elements.push_back(std::move(element));
+  elements.push_back(
+      StrokeRect{Box{0, 0, card_w, card.height}, theme_.card_border, 2, metrics_.radius});
+  return card;
+}
+
+// Who is on duty, from `top` on a card: the photo, and beside it the name,
+// the role and 党员 as labels, the rank and the badge (below the photo
+// unless compact). Returns the bottom of what it set.
+int PageLayout::staff_on_card(std::vector<Element>& out, const schedule::WindowDuty& duty,
+                              const CardArrangement& arrangement, int card_w, int top) {
+  const int gap = metrics_.gap, inner_w = card_w - 2 * gap;
+  const TextStyle small = style(metrics_.small), label = style(metrics_.small, true),
+                  name_style = style(metrics_.heading, true);
+  const int photo_w = card_w * arrangement.photo_percent / 100, photo_h = photo_w * 4 / 3;
+  const int right_x = gap + photo_w + gap, right_w = card_w - right_x - gap;
+  const auto& staff = *duty.staff;
+  out.push_back(
+      Picture{Box{gap, top, photo_w, photo_h},
+              staff.photo.empty() ? "" : model::resolve_reference(staff.base_url, staff.photo)});
+  int y = top + typeset_.set(out, staff.name, name_style, theme_.text, right_x, top, right_w);
+  // The role and 党员 side by side, the second under the first when the
+  // column is too narrow for both.
+  std::vector<std::pair<std::string, Color>> labels{
+      {schedule::role_label(duty.role),
+       duty.role == schedule::DutyRole::substitute ? theme_.accent : theme_.bar}};
+  if (staff.party) labels.emplace_back("党员", theme_.party);
+  std::vector<int> widths;
+  for (const auto& [text, colour] : labels)
+    widths.push_back(typeset_.width(text, label) + gap);
+  const int label_h = typeset_.line_height(label), line_step = label_h + gap / 3;
+  const auto spots = label_spots(widths, right_x, right_w, gap / 3);
+  for (std::size_t i = 0; i < labels.size(); ++i) {
+    const int label_y = y + spots[i].line * line_step;
+    out.push_back(
+        FillRect{Box{spots[i].x, label_y, widths[i], label_h}, labels[i].second, label_h / 2});
+    out.push_back(
+        typeset_.line(labels[i].first, label, theme_.header_text, spots[i].x + gap / 2, label_y));
+  }
+  y += (spots.back().line + 1) * line_step;
+  const auto detail = [&](const std::string& text, int x, int at, int width) {
+    return typeset_.set(out, text, small, theme_.muted, x, at, width);
+  };
+  if (arrangement.compact) {
+    if (!staff.title.empty()) y += detail(staff.title, right_x, y, right_w);
+    if (!staff.badge.empty()) y += detail("工号 " + staff.badge, right_x, y, right_w);
+    return std::max(top + photo_h, y);
+  }
+  int bottom = std::max(top + photo_h, y) + gap / 2;
+  if (!staff.title.empty()) bottom += detail(staff.title, gap, bottom, inner_w);
+  if (!staff.badge.empty()) bottom += detail("工号 " + staff.badge, gap, bottom, inner_w);
+  return bottom;
+}
+
+std::vector<Page> PageLayout::pledges(const Moment& moment) {
+  const model::Content& c = *moment.content;
   if (c.pledges.empty()) return {};
   // Two columns of cards on landscape screens, one on portrait ones.
-  const int columns = m_.portrait ? 1 : 2;
-  const int full = (m_.width - 2 * m_.margin - (columns - 1) * m_.gap) / columns;
-  const TextStyle body = style(m_.body), bold = style(m_.body, true), small = style(m_.small);
-  const int photo_w = std::min(full / 5, m_.height / 7), photo_h = photo_w * 4 / 3;
+  const int columns = metrics_.portrait ? 1 : 2;
+  const int full = card_width(columns);
+  const TextStyle body = style(metrics_.body), bold = style(metrics_.body, true),
+                  small = style(metrics_.small);
+  const int photo_w = std::min(full / 5, metrics_.height / 7), photo_h = photo_w * 4 / 3;
   std::vector<Block> blocks;
   for (const auto& p : c.pledges) {
     const model::Staff* s = nullptr;
@@ -199,39 +260,40 @@ std::vector<Page> PageLayout::pledges(const Moment& m) {
       for (const auto& w : c.roster.windows)
         if (w.a_staff == s->id || w.b_staff == s->id) window = w.name;
     Block b;
-    const int text_x = s ? photo_w + 2 * m_.gap : m_.gap;
-    const int text_w = full - text_x - m_.gap;
+    const int text_x = s ? photo_w + 2 * metrics_.gap : metrics_.gap;
+    const int text_w = full - text_x - metrics_.gap;
     std::string head = s ? s->name : (p.title.empty() ? "集体承诺" : p.title);
     std::string sub;
     for (const auto& part : {window, p.post})
       if (!part.empty()) sub += (sub.empty() ? "" : " · ") + part;
-    int y = m_.gap;
+    int y = metrics_.gap;
     std::vector<Element> text;
-    y += ts_.set(text, head, bold, theme_.header, text_x, y, text_w);
-    if (!sub.empty()) y += ts_.set(text, sub, small, theme_.muted, text_x, y, text_w);
-    y += ts_.set(text, p.text, body, theme_.text, text_x, y, text_w);
-    b.height = std::max(y, s ? photo_h + 2 * m_.gap : 0) + m_.gap;
-    b.elements.push_back(FillRect{Box{0, 0, full, b.height}, theme_.card, m_.radius});
-    b.elements.push_back(StrokeRect{Box{0, 0, full, b.height}, theme_.card_border, 2, m_.radius});
+    y += typeset_.set(text, head, bold, theme_.header, text_x, y, text_w);
+    if (!sub.empty()) y += typeset_.set(text, sub, small, theme_.muted, text_x, y, text_w);
+    y += typeset_.set(text, p.text, body, theme_.text, text_x, y, text_w);
+    b.height = std::max(y, s ? photo_h + 2 * metrics_.gap : 0) + metrics_.gap;
+    b.elements.push_back(FillRect{Box{0, 0, full, b.height}, theme_.card, metrics_.radius});
+    b.elements.push_back(
+        StrokeRect{Box{0, 0, full, b.height}, theme_.card_border, 2, metrics_.radius});
     if (s) {
       b.elements.push_back(
-          Picture{Box{m_.gap, m_.gap, photo_w, photo_h},
+          Picture{Box{metrics_.gap, metrics_.gap, photo_w, photo_h},
                   s->photo.empty() ? "" : model::resolve_reference(s->base_url, s->photo)});
       if (s->party) {
-        const int pill_h = ts_.line_height(small);
-        b.elements.push_back(
-            FillRect{Box{m_.gap, m_.gap + photo_h - pill_h, photo_w, pill_h}, theme_.party, 0});
-        const int tw = ts_.width("党员", style(m_.small, true));
-        b.elements.push_back(ts_.line("党员", style(m_.small, true), theme_.header_text,
-                                      m_.gap + (photo_w - tw) / 2, m_.gap + photo_h - pill_h));
+        const int pill_h = typeset_.line_height(small);
+        b.elements.push_back(FillRect{
+            Box{metrics_.gap, metrics_.gap + photo_h - pill_h, photo_w, pill_h}, theme_.party, 0});
+        const int tw = typeset_.width("党员", style(metrics_.small, true));
+        b.elements.push_back(typeset_.line("党员", style(metrics_.small, true), theme_.header_text,
+                                           metrics_.gap + (photo_w - tw) / 2,
+                                           metrics_.gap + photo_h - pill_h));
       }
     }
     for (auto& e : text)
       b.elements.push_back(std::move(e));
     blocks.push_back(std::move(b));
   }
-  return paged(m, "pledges", "党员公开承诺", card_rows(std::move(blocks), columns, full, m_.gap),
-               nullptr);
+  return paged_cards(moment, model::SlideType::pledges, "党员公开承诺", blocks, columns, full);
 }
 
 }  // namespace hb::layout

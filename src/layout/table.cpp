@@ -4,8 +4,8 @@
 
 namespace hb::layout {
 
-Table::Table(Typesetter& ts, std::vector<Column> columns, int width, TableStyle style)
-    : ts_(ts), columns_(std::move(columns)), width_(width), style_(style) {}
+Table::Table(Typesetter& typeset, std::vector<Column> columns, int width, TableStyle style)
+    : typeset_(typeset), columns_(std::move(columns)), width_(width), style_(style) {}
 
 void Table::settle() {
   if (settled_) return;
@@ -17,9 +17,9 @@ void Table::settle() {
   int fitted_total = 0, wanted = 0;
   double shares = 0;
   for (std::size_t i = 0; i < columns_.size(); ++i) {
-    int w = ts_.width(columns_[i].title, style_.head);
+    int w = typeset_.width(columns_[i].title, style_.head);
     for (const auto& [cells, colours] : cells_)
-      if (i < cells.size()) w = std::max(w, ts_.width(cells[i], style_.cell));
+      if (i < cells.size()) w = std::max(w, typeset_.width(cells[i], style_.cell));
     natural[i] = w + 2 * style_.padding;
     // A fitted column wider than 40 % of the table (a very long window name)
     // wraps instead of squeezing the others.
@@ -110,18 +110,18 @@ Block Table::row(const std::vector<std::string>& cells, const TextStyle& s,
     // A table is a summary (an item's own page has its full text): a cell
     // of more than kMaxCellLines is cut with "…", so no row is taller than
     // a page and has to be split over pages line by line.
-    lines.push_back(ts_.cut_lines(cells[i], s, w_[i] - 2 * style_.padding, kMaxCellLines));
-    h = std::max(h, static_cast<int>(lines.back().size()) * ts_.line_height(s));
+    lines.push_back(typeset_.cut_lines(cells[i], s, w_[i] - 2 * style_.padding, kMaxCellLines));
+    h = std::max(h, static_cast<int>(lines.back().size()) * typeset_.line_height(s));
   }
   b.height = h + 2 * style_.padding;
   b.elements.push_back(FillRect{Box{0, 0, width_, b.height}, fill, 0});
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const Color c = i < colours.size() ? colours[i] : style_.text;
-    const int block_h = static_cast<int>(lines[i].size()) * ts_.line_height(s);
+    const int block_h = static_cast<int>(lines[i].size()) * typeset_.line_height(s);
     int y = (b.height - block_h) / 2;
     for (const auto& l : lines[i]) {
-      if (!l.empty()) b.elements.push_back(ts_.line(l, s, c, x_[i] + style_.padding, y));
-      y += ts_.line_height(s);
+      if (!l.empty()) b.elements.push_back(typeset_.line(l, s, c, x_[i] + style_.padding, y));
+      y += typeset_.line_height(s);
     }
   }
   b.elements.push_back(LineSegment{0, b.height, width_, b.height, style_.rule, 1});

@@ -27,7 +27,7 @@ class Table {
  public:
   static constexpr int kMaxCellLines = 4;
 
-  Table(Typesetter& ts, std::vector<Column> columns, int width, TableStyle style);
+  Table(Typesetter& typeset, std::vector<Column> columns, int width, TableStyle style);
   // A row of cells (one per column); a cell's colour may be given.
   void add_row(const std::vector<std::string>& cells, const std::vector<Color>& colours = {});
   // Column widths are settled once every row is known.
@@ -39,7 +39,7 @@ class Table {
             const std::vector<Color>& colours, Color fill);
   void settle();
 
-  Typesetter& ts_;
+  Typesetter& typeset_;
   std::vector<Column> columns_;
   std::vector<int> x_, w_;
   int width_;

@@ -97,12 +97,12 @@ TextRun Typesetter::line(std::string_view text, const TextStyle& style, Color co
 
 int Typesetter::set(std::vector<Element>& out, std::string_view text, const TextStyle& style,
                     Color color, int x, int y, int width) {
-  const int lh = measure_.line_height(style);
+  const int line_height = measure_.line_height(style);
   int h = 0;
   // line() only measures (its memo is not this one), so the lines stay valid.
   for (const auto& l : broken(text, style, width)) {
     if (!l.empty()) out.push_back(line(l, style, color, x, y + h));
-    h += lh;
+    h += line_height;
   }
   return h;
 }

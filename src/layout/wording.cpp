@@ -43,12 +43,12 @@ std::optional<int> speed_up_percent(const model::Deadline& d) {
   return static_cast<int>(std::lround(saved * 100));
 }
 
-std::string money_text(const model::Money& m) {
-  std::string r = std::to_string(m.fen / 100);
-  if (m.fen % 100 != 0) {
+std::string money_text(const model::Money& money) {
+  std::string r = std::to_string(money.fen / 100);
+  if (money.fen % 100 != 0) {
     r += '.';
-    r += static_cast<char>('0' + m.fen % 100 / 10);
-    if (m.fen % 10 != 0) r += static_cast<char>('0' + m.fen % 10);
+    r += static_cast<char>('0' + money.fen % 100 / 10);
+    if (money.fen % 10 != 0) r += static_cast<char>('0' + money.fen % 10);
   }
   return r + "元";
 }
@@ -91,9 +91,9 @@ const char* weekday_text(model::Weekday w) {
 }
 
 std::string when_text(const model::Date& d, int second_of_day) {
-  const int h = second_of_day / 3600, m = second_of_day / 60 % 60;
-  return date_text(d) + " " + weekday_text(model::weekday_of(d)) + " " + (h < 10 ? "0" : "") +
-         std::to_string(h) + ":" + (m < 10 ? "0" : "") + std::to_string(m);
+  const int hour = second_of_day / 3600, minute = second_of_day / 60 % 60;
+  return date_text(d) + " " + weekday_text(model::weekday_of(d)) + " " + (hour < 10 ? "0" : "") +
+         std::to_string(hour) + ":" + (minute < 10 ? "0" : "") + std::to_string(minute);
 }
 
 std::string window_name(const model::Content& c, const std::string& id) {

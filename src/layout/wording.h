@@ -14,7 +14,7 @@ std::string promised_text(const model::Deadline& d);             // 即办 / 5�
 std::string statutory_text(const model::Deadline& d);            // 15个工作日 or ""
 // 提速 67%, when both limits are given in the same unit.
 std::optional<int> speed_up_percent(const model::Deadline& d);
-std::string money_text(const model::Money& m);                  // 10.50元
+std::string money_text(const model::Money& money);              // 10.50元
 std::string fees_text(const std::optional<model::Fees>& fees);  // 不收费 / 工本费 10元/本
 std::string form_text(model::MaterialForm form);                // 原件 / 复印件 …
 std::string date_text(const model::Date& d);                    // 11月20日

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "model/diagnostic.h"
+#include "model/slide_type.h"
 #include "model/time.h"
 
 namespace hb::model {
@@ -269,7 +270,6 @@ struct Stats {
 // --- playlist --------------------------------------------------------------
 
 enum class Transition { fade, slide, none };
-enum class SlideType { items, item, roster, pledges, commitments, results, stats, notices };
 
 struct Slide {
   SlideType type = SlideType::items;
