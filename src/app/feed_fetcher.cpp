@@ -78,9 +78,6 @@ struct FeedFetcher::Source {
   // Local feeds: what was last read, and what was seen at the last look.
   bool read_once = false;
   std::pair<std::optional<net::FileStamp>, std::optional<net::FileStamp>> read_stamp, seen_stamp;
-  // The acceptor says a refusal once; the heartbeat repeats it while the
-  // same bytes come back.
-  std::string refused_sha256, refusal;
   std::uint64_t rng = 0;    // of this feed's jitter
   bool cache_lost = false;  // said once until the cache has the feed again
   double next_cache_look = 0;
@@ -182,27 +179,20 @@ void FeedFetcher::record(Source& s, std::string result) {
     }
 }
 
-// What became of bytes that arrived: "ok" once accepted (or the same as
-// the accepted ones), else the acceptor's refusal.
-std::string FeedFetcher::verdict(Source& s, const std::string& sha256, const Acceptance& a) {
-  for (const auto& line : a.log)
-    if (line.rfind(s.feed.url + " refused: ", 0) == 0 ||
-        line.rfind(s.feed.url + " waits: ", 0) == 0) {
-      s.refused_sha256 = sha256;
-      s.refusal = line;
-      return line;
-    }
-  bool accepted = false;
-  for (const auto& v : a.accepted)
-    accepted |= v.version.url == s.feed.url;
-  {
-    const std::lock_guard lock(states_mutex_);
-    for (const auto& state : states_)
-      accepted |= state.url == s.feed.url && state.sha256 == sha256;
+// What the heartbeat reports for bytes that arrived: "ok" once accepted
+// (or the same as the accepted ones), else the line of the refusal or the
+// wait, for as long as the same bytes come back.
+std::string fetch_result(const FeedOutcome* o) {
+  if (!o) return "ok";
+  switch (o->kind) {
+    case OutcomeKind::refused:
+    case OutcomeKind::waiting:
+      return outcome_line(*o);
+    case OutcomeKind::accepted:
+    case OutcomeKind::unchanged:
+    case OutcomeKind::ignored:
+      break;
   }
-  if (!accepted && sha256 == s.refused_sha256) return s.refusal;
-  s.refused_sha256.clear();
-  s.refusal.clear();
   return "ok";
 }
 
@@ -383,10 +373,9 @@ void FeedFetcher::poll_local(Source& s, double now) {
 }
 
 void FeedFetcher::accept_and_record(Source& s, FeedVersion v, double now) {
-  const std::string sha256 = net::sha256_hex(v.bytes);
   const std::lock_guard lock(accept_mutex_);
   Acceptance a = acceptor_.consider({std::move(v)});
-  std::string result = verdict(s, sha256, a);
+  std::string result = fetch_result(a.outcome(s.feed.url));
   handle(std::move(a), now);
   record(s, std::move(result));
 }

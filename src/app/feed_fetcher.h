@@ -113,7 +113,6 @@ class FeedFetcher {
   void keep_cached(Source& s);
   net::Written cache_version(const FeedVersion& v, const std::string& generated);
   void record(Source& s, std::string result);
-  std::string verdict(Source& s, const std::string& sha256, const Acceptance& a);
   void refresh_picture(double now);
   // Records how a picture's refresh went (with accept_mutex_ held): the lines to log.
   std::vector<std::string> settle_picture(Picture& p, std::string problem);
@@ -142,6 +141,11 @@ class FeedFetcher {
 
   std::vector<std::thread> threads_;  // last: started when everything above exists
 };
+
+// What the heartbeat reports as a feed's last result for a version that
+// arrived: "ok" when accepted or unchanged, else the line of the refusal or
+// the wait (again while the same bytes come back); "ok" without an outcome.
+std::string fetch_result(const FeedOutcome* o);
 
 // Every cached feed of the config, checked like a fetched one and merged:
 // what a screen can show before the network answers. Nothing when the
