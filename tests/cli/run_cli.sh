@@ -54,14 +54,27 @@ fi
 # the last good content stays.
 cp -r "$root/content" "$work/live"
 sed -i "s#<cache dir=\"[^\"]*\"#<cache dir=\"$work/live/cache\"#" "$work/live/player.xml"
-"$bin" run --config "$work/live/player.xml" --windowed 800x600 --exit-after 9 2>"$work/err" &
+# Each step waits for the player to log the one before, not for a number
+# of seconds that a loaded machine may not keep to ("new content" is an
+# event, printed at once; a second "accepted" line is a repeat that the
+# log's limiter holds until it flushes, at the latest at the stop).
+# Waits up to 60 s for $2 lines of $work/err to match $1.
+wait_log() {
+  for _ in $(seq 1 600); do
+    [ "$(grep -Ec "$1" "$work/err" 2>/dev/null)" -ge "$2" ] && return 0
+    sleep 0.1
+  done
+  return 1
+}
+"$bin" run --config "$work/live/player.xml" --windowed 800x600 2>"$work/err" &
 pid=$!
-sleep 3
+wait_log "new content: .*hall.xml" 1
 sed -i 's/一站式管理/一站式服务/' "$work/live/hall.xml"
-sleep 3
+wait_log "new content: .*hall.xml" 2
 printf '<hallboard version="1"><broken>' >"$work/live/roster.xml"
-wait "$pid"
-status=$?
+wait_log "roster.xml refused" 1
+kill -s TERM "$pid"
+wait_exit "$pid"
 if [ "$status" = 0 ] && [ "$(grep -c "hall.xml: accepted" "$work/err")" = 2 ] &&
     grep -q "roster.xml:1:.*error" "$work/err" &&
     grep -q "roster.xml refused: .*the last accepted version stays on screen" "$work/err"; then
