@@ -189,7 +189,7 @@ TEST_CASE("heartbeat: the report arrives as JSON with a shrunken PNG of the fram
   app::HeartbeatSender sender(o, stored_png, steady_seconds());
   Loop loop{sender, {}};
   REQUIRE(loop.run(
-      15, [&] { return receiver.has(1, ".body") && loop.logged("sent"); }, true));
+      15, [&] { return receiver.has(1, ".body") && loop.logged(": sent ("); }, true));
   CAPTURE(loop.log);
   CHECK(loop.logged("heartbeat to " + receiver.url() + ": sent ("));
 
