@@ -38,12 +38,16 @@ TEST_CASE("cache: killed mid-write 200 times, the entry is always one whole vers
                   (dir / "b.xml").string()},
                  true);
     REQUIRE(writer.read_line(10) == "writing");
-    // A third of the kills come after A was written again, a third after B
-    // as well: both versions are seen however slow the machine is, not
-    // only where the random delay happens to outlast a write.
-    for (int stored = 0; stored < round % 3; ++stored)
+    // One kill in ten comes right after B was written (A, then B): both
+    // versions are seen however slow the machine is, not only where the
+    // random delay happens to outlast a write. (Each write is synced, so
+    // waiting for one in every round would make the test slow.)
+    if (round % 10 == 9) {
       REQUIRE(writer.read_line(10) == "stored");
-    sleep_seconds(delay(random));
+      REQUIRE(writer.read_line(10) == "stored");
+    } else {
+      sleep_seconds(delay(random));
+    }
     const int status = writer.stop(SIGKILL);
     REQUIRE(WIFSIGNALED(status));  // it was still writing, not failed
     const auto e = cache.read(url);
@@ -57,8 +61,7 @@ TEST_CASE("cache: killed mid-write 200 times, the entry is always one whole vers
   }
   MESSAGE("after 200 kills: A " << seen_a << " times, B " << seen_b << " times, metadata ignored "
                                 << meta_ignored << " times");
-  // The kills landed at different moments, not all before the first write
-  // (nor all after it: a third of them come before any "stored").
+  // The kills landed at different moments, not all before the first write.
   CHECK(seen_a > 0);
   CHECK(seen_b > 0);
   // Leftover temporaries are swept at the next start.
