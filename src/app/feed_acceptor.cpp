@@ -26,19 +26,69 @@ void keep_last(std::vector<T>& list, T item) {
   if (list.size() > kRemembered) list.erase(list.begin());
 }
 
-void log_errors(const model::Diagnostics& findings, std::vector<std::string>& log) {
+// The errors of `findings`, sorted, the first few of them (a hostile feed
+// may have millions); `more`: how many were left out.
+model::Diagnostics first_errors(const model::Diagnostics& findings, int& more) {
   model::Diagnostics errors;
   for (const auto& d : findings)
     if (d.severity == model::Severity::error) errors.push_back(d);
   model::sort_for_report(errors);
-  int n = 0;
-  for (const auto& d : errors)
-    if (++n <= kMaxLoggedErrors) log.push_back(model::format_diagnostic(d));
-  if (n > kMaxLoggedErrors)
-    log.push_back("… and " + std::to_string(n - kMaxLoggedErrors) + " more errors");
+  more = std::max(0, static_cast<int>(errors.size()) - kMaxLoggedErrors);
+  if (more > 0) errors.resize(kMaxLoggedErrors);
+  return errors;
 }
 
 }  // namespace
+
+std::string outcome_line(const FeedOutcome& o) {
+  const std::string subject = o.from_cache ? "the cached copy of " + o.url : o.url;
+  switch (o.kind) {
+    case OutcomeKind::refused:
+      return subject + " refused: " + o.reason +
+             (o.from_cache     ? ""
+              : o.had_accepted ? "; the last accepted version stays on screen"
+                               : "; nothing from this feed is shown until a good version arrives");
+    case OutcomeKind::waiting:
+      return subject +
+             " waits: it is valid alone but does not merge with the other feeds (see above); " +
+             (o.had_accepted ? "the last accepted version stays on screen"
+                             : "it is shown once the other feeds agree");
+    case OutcomeKind::accepted:
+    case OutcomeKind::unchanged:
+    case OutcomeKind::ignored:
+      break;
+  }
+  return {};
+}
+
+std::vector<std::string> outcome_lines(const FeedOutcome& o) {
+  if (o.said_before) return {};
+  const std::string generated = o.generated.empty() ? "" : " (generated " + o.generated + ")";
+  switch (o.kind) {
+    case OutcomeKind::accepted:
+      return {o.url + (o.from_cache ? ": shown from the cache" : ": accepted") + generated};
+    case OutcomeKind::unchanged:
+      return {};
+    case OutcomeKind::ignored:
+      return {o.url + ": not a feed of this player's config; ignored"};
+    case OutcomeKind::refused:
+    case OutcomeKind::waiting:
+      break;
+  }
+  std::vector<std::string> lines;
+  for (const auto& d : o.findings)
+    lines.push_back(model::format_diagnostic(d));
+  if (o.more_findings > 0)
+    lines.push_back("… and " + std::to_string(o.more_findings) + " more errors");
+  lines.push_back(outcome_line(o));
+  return lines;
+}
+
+const FeedOutcome* Acceptance::outcome(const std::string& url) const {
+  for (const auto& o : outcomes)
+    if (o.url == url) return &o;
+  return nullptr;
+}
 
 MergeFeeds core_merge(const model::PlayerConfig& config) {
   const int offset = config.utc_offset_minutes;
@@ -90,123 +140,158 @@ std::optional<model::UnixSeconds> FeedAcceptor::clock(std::vector<std::string>& 
   return std::nullopt;
 }
 
-bool FeedAcceptor::refused_before(const std::string& url, const std::string& key,
-                                  std::optional<model::UnixSeconds> now) const {
+const FeedAcceptor::Refused* FeedAcceptor::refused_before(
+    const std::string& url, const std::string& key, std::optional<model::UnixSeconds> now) const {
   const auto r = refused_.find(url);
-  if (r == refused_.end()) return false;
+  if (r == refused_.end()) return nullptr;
   for (const auto& refusal : r->second)
-    if (refusal.key == key) return !refusal.until || (now && *now < *refusal.until);
-  return false;
+    if (refusal.key == key)
+      return !refusal.until || (now && *now < *refusal.until) ? &refusal : nullptr;
+  return nullptr;
 }
 
-// Why the version's `generated` rules it out, or nothing. `until`: when a
-// version from the future may be looked at again.
-std::string FeedAcceptor::check_time(const Held& h, const Held* current, bool is_replaced,
-                                     std::optional<model::UnixSeconds> now,
-                                     std::optional<model::UnixSeconds>& until) const {
+// Why the version's `generated` rules it out, or Refusal::none.
+FeedAcceptor::TimeCheck FeedAcceptor::check_time(const Held& h, const Held* current,
+                                                 bool is_replaced,
+                                                 std::optional<model::UnixSeconds> now) const {
   const int zone = config_.utc_offset_minutes;
   const auto text = [zone](model::UnixSeconds t) { return model::to_iso_string(t, zone); };
   const bool signed_feeds = !config_.trust_key.empty();
   const bool clock_set = now.has_value();
   const model::UnixSeconds skew = config_.clock_skew_seconds;
   if (h.generated && clock_set && *h.generated > *now + skew) {
-    until = *h.generated - skew;
-    return "generated=\"" + text(*h.generated) + "\" is ahead of this screen's clock (" +
-           text(*now) + ") by more than clock-skew=\"" + std::to_string(skew) +
-           "\" seconds: a feed from the future (a typing mistake, or a wrong clock where it was "
-           "made); it is looked at again from " +
-           text(*until);
+    const model::UnixSeconds until = *h.generated - skew;
+    return {Refusal::from_future,
+            "generated=\"" + text(*h.generated) + "\" is ahead of this screen's clock (" +
+                text(*now) + ") by more than clock-skew=\"" + std::to_string(skew) +
+                "\" seconds: a feed from the future (a typing mistake, or a wrong clock where it "
+                "was made); it is looked at again from " +
+                text(until),
+            until};
   }
   // A version accepted from the future (the clock was wrong, or has been
   // put back) must not hold back every real one: it counts for nothing.
   const bool current_counts =
       current && current->generated && !(clock_set && *current->generated > *now + skew);
   if (current_counts && h.generated && *h.generated < *current->generated)
-    return "generated=\"" + text(*h.generated) + "\" is older than the accepted version's \"" +
-           text(*current->generated) + "\" (a replay or a stale mirror)";
+    return {Refusal::older, "generated=\"" + text(*h.generated) +
+                                "\" is older than the accepted version's \"" +
+                                text(*current->generated) + "\" (a replay or a stale mirror)",
+            std::nullopt};
   if (signed_feeds && current_counts && h.generated && *h.generated == *current->generated)
-    return "generated=\"" + text(*h.generated) +
-           "\" is the same as the accepted version's, but the bytes differ (a trust key is "
-           "set, so each new version needs a later generated)";
+    return {Refusal::same_generated,
+            "generated=\"" + text(*h.generated) +
+                "\" is the same as the accepted version's, but the bytes differ (a trust key is "
+                "set, so each new version needs a later generated)",
+            std::nullopt};
   if (is_replaced && !(current_counts && h.generated && *h.generated > *current->generated))
-    return "this version was shown before and replaced by a later one (two mirrors that "
-           "disagree?); it comes back only with a later generated";
+    return {Refusal::replaced_before,
+            "this version was shown before and replaced by a later one (two mirrors that "
+            "disagree?); it comes back only with a later generated",
+            std::nullopt};
   return {};
 }
 
-std::optional<FeedAcceptor::Held> FeedAcceptor::check_alone(FeedVersion v,
+std::optional<model::Feed> FeedAcceptor::check_content(const FeedVersion& v,
+                                                       FeedOutcome& o) const {
+  const auto refuse = [&o](Refusal why, std::string reason) -> std::optional<model::Feed> {
+    o.refusal = why;
+    o.reason = std::move(reason);
+    return std::nullopt;
+  };
+  // The signature first: unauthenticated bytes never reach the parser.
+  const bool signed_feeds = !config_.trust_key.empty();
+  if (signed_feeds) {
+    if (!key_)
+      return refuse(Refusal::key_unusable,
+                    "the trust key cannot be used (" + key_problem_ + ")");
+    if (!v.signature)
+      return refuse(Refusal::unsigned_feed,
+                    "no signature at " + v.url +
+                        ".sig (a trust key is set, so every feed must be signed)");
+    const net::Verdict verdict = key_->verify(v.bytes, *v.signature, v.url);
+    if (!verdict.ok) return refuse(Refusal::bad_signature, verdict.error);
+  }
+  model::Diagnostics findings;
+  auto parsed = feed::parse_feed(v.bytes, v.url, findings, limits_);
+  if (!parsed || model::has_errors(findings)) {
+    o.findings = first_errors(findings, o.more_findings);
+    return !parsed ? refuse(Refusal::unreadable, "it cannot be read as a feed (see above)")
+                   : refuse(Refusal::has_errors, "it has errors (see above)");
+  }
+  // Signed by the office's key, but for another hall: not for this screen.
+  if (signed_feeds && !config_.trust_hall.empty() && parsed->hall_id != config_.trust_hall)
+    return refuse(Refusal::other_hall,
+                  (parsed->hall_id.empty() ? std::string("its root names no hall=\"…\"")
+                                           : "it is for hall \"" + parsed->hall_id + "\"") +
+                      ", and this screen belongs to hall \"" + config_.trust_hall +
+                      "\" (<trust hall> in " + config_.source + ")");
+  if (signed_feeds && !parsed->generated)
+    return refuse(
+        Refusal::no_generated,
+        "its root has no generated=\"…\" (a trust key is set, so every feed must say when it "
+        "was made: a replayed old version is told from a new one by it)");
+  return parsed;
+}
+
+std::optional<FeedAcceptor::Held> FeedAcceptor::check_alone(FeedVersion v, FeedOutcome& o,
                                                             std::vector<std::string>& log) {
   Held h;
-  h.sha256 = net::sha256_hex(v.bytes);
+  h.sha256 = o.sha256;
   const std::string url = v.url;
   if (const auto a = accepted_.find(url); a != accepted_.end() && a->second.sha256 == h.sha256) {
     // Back to (or still at) the accepted bytes: nothing new, nothing waits.
     waiting_.erase(url);
+    o.kind = OutcomeKind::unchanged;
     return std::nullopt;
   }
-  if (const auto w = waiting_.find(url); w != waiting_.end() && w->second.sha256 == h.sha256)
-    return std::nullopt;
-  // The same bytes and signature are refused once, and said once.
-  const std::string refusal_key = h.sha256 + net::sha256_hex(v.signature.value_or(""));
-  const auto now = clock(log);
-  if (refused_before(url, refusal_key, now)) return std::nullopt;
-
   // "Older" is older than the version accepted (feed-format-v1: "the one
   // already accepted from the same URL"), not than one still waiting to
   // merge: a waiting version may never be shown.
   const Held* current = nullptr;
   if (const auto a = accepted_.find(url); a != accepted_.end()) current = &a->second;
-  const std::string subject = v.from_cache ? "the cached copy of " + url : url;
-  const std::string stays = v.from_cache ? ""
-                            : current    ? "; the last accepted version stays on screen"
-                                         : "; nothing from this feed is shown until a good version "
-                                           "arrives";
+  o.had_accepted = current != nullptr;
+  if (const auto w = waiting_.find(url); w != waiting_.end() && w->second.sha256 == h.sha256) {
+    o.kind = OutcomeKind::waiting;  // settled by the merges that follow
+    o.said_before = true;
+    return std::nullopt;
+  }
+  // The same bytes and signature are refused once, and said once.
+  const std::string refusal_key = h.sha256 + net::sha256_hex(v.signature.value_or(""));
+  const auto now = clock(log);
+  if (const Refused* before = refused_before(url, refusal_key, now)) {
+    o.kind = OutcomeKind::refused;
+    o.refusal = before->refusal;
+    o.reason = before->reason;
+    o.said_before = true;
+    return std::nullopt;
+  }
   std::optional<model::UnixSeconds> until;
-  const auto refuse = [&](const std::string& why) -> std::optional<Held> {
-    log.push_back(subject + " refused: " + why + stays);
+  const auto refuse = [&]() -> std::optional<Held> {
+    o.kind = OutcomeKind::refused;
     auto& list = refused_[url];
-    std::erase_if(list, [&](const Refusal& r) { return r.key == refusal_key; });
-    keep_last(list, Refusal{refusal_key, until});
+    std::erase_if(list, [&](const Refused& r) { return r.key == refusal_key; });
+    keep_last(list, Refused{refusal_key, until, o.refusal, o.reason});
     return std::nullopt;
   };
-
-  // The signature first: unauthenticated bytes never reach the parser.
-  const bool signed_feeds = !config_.trust_key.empty();
-  if (signed_feeds) {
-    if (!key_) return refuse("the trust key cannot be used (" + key_problem_ + ")");
-    if (!v.signature)
-      return refuse("no signature at " + url +
-                    ".sig (a trust key is set, so every feed must be signed)");
-    const net::Verdict verdict = key_->verify(v.bytes, *v.signature, url);
-    if (!verdict.ok) return refuse(verdict.error);
-  }
-  model::Diagnostics findings;
-  auto parsed = feed::parse_feed(v.bytes, url, findings, limits_);
-  if (!parsed || model::has_errors(findings)) {
-    log_errors(findings, log);
-    return refuse(!parsed ? "it cannot be read as a feed (see above)"
-                          : "it has errors (see above)");
-  }
-  // Signed by the office's key, but for another hall: not for this screen.
-  if (signed_feeds && !config_.trust_hall.empty() && parsed->hall_id != config_.trust_hall)
-    return refuse((parsed->hall_id.empty() ? std::string("its root names no hall=\"…\"")
-                                           : "it is for hall \"" + parsed->hall_id + "\"") +
-                  ", and this screen belongs to hall \"" + config_.trust_hall +
-                  "\" (<trust hall> in " + config_.source + ")");
-  if (signed_feeds && !parsed->generated)
-    return refuse(
-        "its root has no generated=\"…\" (a trust key is set, so every feed must say when it "
-        "was made: a replayed old version is told from a new one by it)");
+  auto parsed = check_content(v, o);
+  if (!parsed) return refuse();
   if (parsed->generated)
     h.generated = model::to_unix(*parsed->generated, config_.utc_offset_minutes);
   // Unsigned local files are exempt: an editor may undo a change and save.
   bool is_replaced = false;
-  if (signed_feeds || net::is_http_url(url))
+  if (!config_.trust_key.empty() || net::is_http_url(url))
     if (const auto r = replaced_.find(url); r != replaced_.end())
       is_replaced = std::find(r->second.begin(), r->second.end(), h.sha256) != r->second.end();
-  if (auto why = check_time(h, current, is_replaced, now, until); !why.empty()) return refuse(why);
+  if (auto time = check_time(h, current, is_replaced, now); time.refusal != Refusal::none) {
+    o.refusal = time.refusal;
+    o.reason = std::move(time.reason);
+    until = time.until;
+    return refuse();
+  }
   h.parsed = std::move(*parsed);
   h.version = std::move(v);
+  o.kind = OutcomeKind::waiting;  // until a merge takes it
   return h;
 }
 
@@ -240,18 +325,28 @@ std::optional<model::Content> FeedAcceptor::try_merge(const std::map<std::string
 Acceptance FeedAcceptor::consider(std::vector<FeedVersion> versions) {
   Acceptance r;
   std::vector<std::string> fresh;  // URLs with a new version waiting
+  const auto say = [&r](const FeedOutcome& o) {
+    for (auto& line : outcome_lines(o))
+      r.log.push_back(std::move(line));
+  };
   for (auto& v : versions) {
+    FeedOutcome& o = r.outcomes.emplace_back();
+    o.url = v.url;
+    o.from_cache = v.from_cache;
     bool named = false;
     for (const auto& f : config_.feeds)
       named |= f.url == v.url;
     if (!named) {
-      r.log.push_back(v.url + ": not a feed of this player's config; ignored");
+      say(o);  // ignored
       continue;
     }
+    o.sha256 = net::sha256_hex(v.bytes);
     const std::string url = v.url;
-    if (auto held = check_alone(std::move(v), r.log)) {
+    if (auto held = check_alone(std::move(v), o, r.log)) {
       waiting_.insert_or_assign(url, std::move(*held));
       fresh.push_back(url);
+    } else {
+      say(o);
     }
   }
   if (waiting_.empty()) return r;
@@ -261,14 +356,16 @@ Acceptance FeedAcceptor::consider(std::vector<FeedVersion> versions) {
     if (const auto old = accepted_.find(url); old != accepted_.end())
       keep_last(replaced_[url], old->second.sha256);
     Held& held = accepted_.insert_or_assign(url, std::move(node.mapped())).first->second;
-    const std::string generated =
+    FeedOutcome accepted;
+    accepted.url = url;
+    accepted.kind = OutcomeKind::accepted;
+    accepted.sha256 = held.sha256;
+    accepted.from_cache = held.version.from_cache;
+    accepted.generated =
         held.generated ? model::to_iso_string(*held.generated, config_.utc_offset_minutes) : "";
-    r.log.push_back(held.version.from_cache
-                        ? url + ": shown from the cache" +
-                              (generated.empty() ? "" : " (generated " + generated + ")")
-                        : url + ": accepted" +
-                              (generated.empty() ? "" : " (generated " + generated + ")"));
-    r.accepted.push_back({held.version, generated, held.sha256});
+    say(accepted);
+    r.accepted.push_back({held.version, accepted.generated, held.sha256});
+    settle(r, std::move(accepted));
   };
 
   // Every newest version together: feeds updated together refer to each other.
@@ -300,18 +397,32 @@ Acceptance FeedAcceptor::consider(std::vector<FeedVersion> versions) {
       r.content = std::move(content);
       continue;
     }
-    bool is_fresh = false;
-    for (const auto& u : fresh)
-      is_fresh |= u == f.url;
-    if (!is_fresh) continue;  // said when it arrived
-    log_errors(out, r.log);
-    r.log.push_back((w->second.version.from_cache ? "the cached copy of " : "") + f.url +
-                    " waits: it is valid alone but does not merge with the other feeds (see "
-                    "above); " +
-                    (accepted_.contains(f.url) ? "the last accepted version stays on screen"
-                                               : "it is shown once the other feeds agree"));
+    FeedOutcome waits;
+    waits.url = f.url;
+    waits.kind = OutcomeKind::waiting;
+    waits.sha256 = w->second.sha256;
+    waits.from_cache = w->second.version.from_cache;
+    waits.had_accepted = accepted_.contains(f.url);
+    // Said when it arrived; a version that waits on is not said again.
+    waits.said_before = std::find(fresh.begin(), fresh.end(), f.url) == fresh.end();
+    if (!waits.said_before) waits.findings = first_errors(out, waits.more_findings);
+    say(waits);
+    settle(r, std::move(waits));
   }
   return r;
+}
+
+// The outcome of a version considered now, once the merges decided it: it
+// replaces the "waiting" its check alone gave. (A version that waited
+// since an earlier call and is accepted now has no outcome here; it is in
+// Acceptance::accepted.)
+void FeedAcceptor::settle(Acceptance& r, FeedOutcome o) {
+  for (auto& earlier : r.outcomes)
+    if (earlier.url == o.url && earlier.sha256 == o.sha256 &&
+        earlier.kind == OutcomeKind::waiting) {
+      earlier = std::move(o);
+      return;
+    }
 }
 
 }  // namespace hb::app

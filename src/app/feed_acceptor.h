@@ -18,6 +18,7 @@
 
 #include "feed/limits.h"
 #include "model/content.h"
+#include "model/diagnostic.h"
 #include "model/player_config.h"
 #include "net/fetch.h"
 #include "net/signature.h"
@@ -43,6 +44,56 @@ struct FeedVersion {
   bool from_cache = false;
 };
 
+// What became of one version. Callers branch on `kind` (and `refusal`);
+// the log lines are made from it (outcome_lines), never read back.
+enum class OutcomeKind {
+  accepted,   // it replaces the version on screen (from_cache: shown from the cache)
+  unchanged,  // the bytes of the accepted version again: no news
+  refused,    // it never replaces the version on screen (see refusal)
+  waiting,    // valid alone, but it does not merge with the other feeds yet
+  ignored,    // its URL is not a feed of the config
+};
+
+// Why a version was refused.
+enum class Refusal {
+  none,
+  key_unusable,     // the config's trust key cannot be read
+  unsigned_feed,    // a trust key is set and there is no signature
+  bad_signature,    // the signature does not verify
+  unreadable,       // not a feed at all (findings say where)
+  has_errors,       // a feed with errors (findings say where)
+  other_hall,       // signed for another hall than <trust hall>
+  no_generated,     // signed, but no generated="…" to order versions by
+  from_future,      // generated ahead of the clock by more than clock-skew
+  older,            // generated before the accepted version's
+  same_generated,   // signed, other bytes, the accepted version's generated
+  replaced_before,  // a version that was shown and then replaced
+};
+
+struct FeedOutcome {
+  std::string url;  // the feed's, as in the config: where the version is from
+  OutcomeKind kind = OutcomeKind::ignored;
+  Refusal refusal = Refusal::none;
+  std::string reason;  // refused: why, in words for the log
+  // Where the feed's problems are (FILE:LINE:COL): the errors that refused
+  // it (unreadable, has_errors) or keep it waiting.
+  model::Diagnostics findings;  // the first few errors, sorted
+  int more_findings = 0;        // errors left out of findings
+  std::string sha256;     // hex, of the bytes (computed once, here)
+  std::string generated;  // accepted: the feed's `generated`, as an instant; empty: none
+  bool from_cache = false;
+  bool had_accepted = false;  // refused or waiting: an accepted version stays on screen
+  // Refused or waiting as before, and said then: no log lines again.
+  bool said_before = false;
+};
+
+// The log lines an outcome makes (none for unchanged or said-before ones):
+// the errors first, then the line that says what became of the version.
+std::vector<std::string> outcome_lines(const FeedOutcome& o);
+// The line a refusal or a wait is logged with; empty for other kinds. The
+// heartbeat reports it as the feed's last result.
+std::string outcome_line(const FeedOutcome& o);
+
 struct Acceptance {
   std::optional<model::Content> content;  // the new merged content, when anything was accepted
   struct Version {
@@ -50,8 +101,11 @@ struct Acceptance {
     std::string generated;  // the feed's `generated`, as an instant; empty when it has none
     std::string sha256;     // hex, of the bytes
   };
-  std::vector<Version> accepted;  // accepted now, in config order, to be cached
-  std::vector<std::string> log;   // one plain line per event
+  std::vector<Version> accepted;     // accepted now, in config order, to be cached
+  std::vector<FeedOutcome> outcomes;  // one per version considered, in the order given
+  std::vector<std::string> log;      // one plain line per event (made from the outcomes)
+  // The outcome of the version from `url`; nothing when none was considered.
+  const FeedOutcome* outcome(const std::string& url) const;
 };
 
 class FeedAcceptor {
@@ -89,20 +143,30 @@ class FeedAcceptor {
     std::optional<model::UnixSeconds> generated;
     std::optional<model::Feed> parsed;
   };
-  struct Refusal {
+  struct Refused {
     std::string key;  // SHA-256 of the bytes and of the signature
     // Refused as coming from the future: looked at again from then on.
     std::optional<model::UnixSeconds> until;
+    Refusal refusal = Refusal::none;  // and why, for the heartbeat while it comes back
+    std::string reason;
   };
-  std::optional<Held> check_alone(FeedVersion v, std::vector<std::string>& log);
-  std::string check_time(const Held& h, const Held* current, bool is_replaced,
-                         std::optional<model::UnixSeconds> now,
-                         std::optional<model::UnixSeconds>& until) const;
+  struct TimeCheck {
+    Refusal refusal = Refusal::none;
+    std::string reason;
+    std::optional<model::UnixSeconds> until;  // from_future: when to look again
+  };
+  // The version alone: the outcome, and the version when it passed (waiting).
+  std::optional<Held> check_alone(FeedVersion v, FeedOutcome& o, std::vector<std::string>& log);
+  // Signature and parse; nothing when they refuse it (o says why).
+  std::optional<model::Feed> check_content(const FeedVersion& v, FeedOutcome& o) const;
+  TimeCheck check_time(const Held& h, const Held* current, bool is_replaced,
+                       std::optional<model::UnixSeconds> now) const;
   // The clock `generated` is checked against; nothing when there is none or
   // it has not been set (said once).
   std::optional<model::UnixSeconds> clock(std::vector<std::string>& log);
-  bool refused_before(const std::string& url, const std::string& key,
-                      std::optional<model::UnixSeconds> now) const;
+  const Refused* refused_before(const std::string& url, const std::string& key,
+                                std::optional<model::UnixSeconds> now) const;
+  static void settle(Acceptance& r, FeedOutcome o);
   std::optional<model::Content> try_merge(const std::map<std::string, Held*>& set,
                                           model::Diagnostics& out) const;
 
@@ -115,7 +179,7 @@ class FeedAcceptor {
   std::function<double()> wall_;
   bool clock_unset_said_ = false;
   std::map<std::string, Held> waiting_;                  // fine alone, not yet mergeable
-  std::map<std::string, std::vector<Refusal>> refused_;  // URL -> the last few refused, said once
+  std::map<std::string, std::vector<Refused>> refused_;  // URL -> the last few refused, said once
   // URL -> SHA-256 of the last few versions that were accepted and then
   // replaced: mirrors that disagree must not make the screen jump between them.
   std::map<std::string, std::vector<std::string>> replaced_;

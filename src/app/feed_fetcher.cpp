@@ -14,7 +14,6 @@ namespace hb::app {
 namespace {
 
 constexpr std::size_t kMaxQueuedLog = 1000;
-constexpr int kMaxPictureLines = 3;  // per round
 
 std::vector<FeedVersion> read_cached(const model::PlayerConfig& config,
                                      const net::ContentCache& cache,
@@ -41,31 +40,6 @@ std::vector<FeedVersion> read_cached(const model::PlayerConfig& config,
   return r;
 }
 
-// The pictures the content names, resolved against their feeds' URLs; only
-// http(s) ones are fetched (local ones are read where they are).
-std::vector<std::string> remote_pictures(const model::Content& content) {
-  std::vector<std::string> r;
-  const auto add = [&](const std::string& base, const std::string& ref) {
-    if (ref.empty()) return;
-    std::string url = model::resolve_reference(base, ref);
-    if (net::is_http_url(url) && std::find(r.begin(), r.end(), url) == r.end())
-      r.push_back(std::move(url));
-  };
-  if (content.hall) add(content.hall->base_url, content.hall->logo);
-  for (const auto& s : content.roster.staff)
-    add(s.base_url, s.photo);
-  return r;
-}
-
-// splitmix64: jitter needs spread, not secrecy.
-double random01(std::uint64_t& state) {
-  std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-  z ^= z >> 31;
-  return static_cast<double>(z >> 11) * 0x1.0p-53;
-}
-
 }  // namespace
 
 struct FeedFetcher::Source {
@@ -78,19 +52,9 @@ struct FeedFetcher::Source {
   // Local feeds: what was last read, and what was seen at the last look.
   bool read_once = false;
   std::pair<std::optional<net::FileStamp>, std::optional<net::FileStamp>> read_stamp, seen_stamp;
-  // The acceptor says a refusal once; the heartbeat repeats it while the
-  // same bytes come back.
-  std::string refused_sha256, refusal;
   std::uint64_t rng = 0;    // of this feed's jitter
   bool cache_lost = false;  // said once until the cache has the feed again
   double next_cache_look = 0;
-};
-
-struct FeedFetcher::Picture {
-  std::string url;
-  double next_due = 0;
-  int failures = 0;
-  std::string problem;
 };
 
 CachedContent load_cached_content(const model::PlayerConfig& config, const MergeFeeds& merge,
@@ -120,7 +84,6 @@ FeedFetcher::FeedFetcher(model::PlayerConfig config, Clocks clocks, MergeFeeds m
   const std::uint64_t seed =
       options_.seed ? options_.seed
                     : (std::uint64_t{std::random_device{}()} << 32) ^ std::random_device{}();
-  picture_rng_ = seed ^ 0x5851F42D4C957F2Dull;
   options_.fetch.abort = &abort_;
   // Zero or negative intervals would spin the threads.
   options_.file_check_seconds = std::max(0.01, options_.file_check_seconds);
@@ -148,13 +111,18 @@ FeedFetcher::FeedFetcher(model::PlayerConfig config, Clocks clocks, MergeFeeds m
     s->rng = seed + sources_.size();
     sources_.push_back(std::move(s));
   }
+  PictureRefreshOptions picturing{options_.fetch, options_.picture_refresh_seconds,
+                                  options_.picture_backoff, seed};
+  picture_refresh_.emplace(pictures_, clocks_, std::move(picturing),
+                           [this](std::vector<std::string> lines, bool changed) {
+                             post(std::move(lines), std::nullopt, changed);
+                           });
   if (!cached.empty()) {
     const std::lock_guard lock(accept_mutex_);
     handle(acceptor_.consider(std::move(cached)), clocks_.steady());
   }
   for (auto& s : sources_)
     threads_.emplace_back([this, &source = *s] { run_source(source); });
-  threads_.emplace_back([this] { run_pictures(); });
 }
 
 FeedFetcher::~FeedFetcher() {
@@ -163,8 +131,11 @@ FeedFetcher::~FeedFetcher() {
     abort_ = true;
   }
   wake_.notify_all();
+  if (picture_refresh_) picture_refresh_->stop();
   for (auto& t : threads_)
     if (t.joinable()) t.join();
+  // After the feeds' threads, which tell it of new content.
+  picture_refresh_.reset();
 }
 
 std::vector<FeedState> FeedFetcher::feed_states() const {
@@ -182,27 +153,20 @@ void FeedFetcher::record(Source& s, std::string result) {
     }
 }
 
-// What became of bytes that arrived: "ok" once accepted (or the same as
-// the accepted ones), else the acceptor's refusal.
-std::string FeedFetcher::verdict(Source& s, const std::string& sha256, const Acceptance& a) {
-  for (const auto& line : a.log)
-    if (line.rfind(s.feed.url + " refused: ", 0) == 0 ||
-        line.rfind(s.feed.url + " waits: ", 0) == 0) {
-      s.refused_sha256 = sha256;
-      s.refusal = line;
-      return line;
-    }
-  bool accepted = false;
-  for (const auto& v : a.accepted)
-    accepted |= v.version.url == s.feed.url;
-  {
-    const std::lock_guard lock(states_mutex_);
-    for (const auto& state : states_)
-      accepted |= state.url == s.feed.url && state.sha256 == sha256;
+// What the heartbeat reports for bytes that arrived: "ok" once accepted
+// (or the same as the accepted ones), else the line of the refusal or the
+// wait, for as long as the same bytes come back.
+std::string fetch_result(const FeedOutcome* o) {
+  if (!o) return "ok";
+  switch (o->kind) {
+    case OutcomeKind::refused:
+    case OutcomeKind::waiting:
+      return outcome_line(*o);
+    case OutcomeKind::accepted:
+    case OutcomeKind::unchanged:
+    case OutcomeKind::ignored:
+      break;
   }
-  if (!accepted && sha256 == s.refused_sha256) return s.refusal;
-  s.refused_sha256.clear();
-  s.refusal.clear();
   return "ok";
 }
 
@@ -268,21 +232,6 @@ void FeedFetcher::run_source(Source& s) {
   });
 }
 
-void FeedFetcher::run_pictures() {
-  guarded("the pictures", [&] {
-    while (!abort_) {
-      refresh_picture(clocks_.steady());
-      double due = clocks_.steady() + 1.0;
-      {
-        const std::lock_guard lock(accept_mutex_);
-        for (const auto& p : picture_state_)
-          due = std::min(due, p.next_due);
-      }
-      if (!sleep_until(due)) return;
-    }
-  });
-}
-
 void FeedFetcher::poll(Source& s, double now) {
   if (s.remote)
     poll_remote(s, now);
@@ -302,7 +251,7 @@ void FeedFetcher::fail(Source& s, double, const std::string& error) {
   ++s.failures;
   net::BackoffPolicy policy = options_.backoff;
   if (policy.cap_seconds <= 0) policy.cap_seconds = s.feed.poll_seconds;
-  const double delay = s.remote ? net::backoff_seconds(s.failures, random01(s.rng), policy)
+  const double delay = s.remote ? net::backoff_seconds(s.failures, net::jitter01(s.rng), policy)
                                 : options_.file_check_seconds;
   s.next_due = clocks_.steady() + delay;
   // Said once per kind of failure, not once per retry for months.
@@ -383,10 +332,9 @@ void FeedFetcher::poll_local(Source& s, double now) {
 }
 
 void FeedFetcher::accept_and_record(Source& s, FeedVersion v, double now) {
-  const std::string sha256 = net::sha256_hex(v.bytes);
   const std::lock_guard lock(accept_mutex_);
   Acceptance a = acceptor_.consider({std::move(v)});
-  std::string result = verdict(s, sha256, a);
+  std::string result = fetch_result(a.outcome(s.feed.url));
   handle(std::move(a), now);
   record(s, std::move(result));
 }
@@ -419,23 +367,7 @@ void FeedFetcher::handle(Acceptance a, double now) {
   if (!a.content) return post(std::move(a.log), std::nullopt, false);
 
   // Every picture of the new content is looked at again (a 304 is cheap).
-  std::vector<Picture> pictures;
-  for (auto& url : remote_pictures(*a.content)) {
-    Picture p;
-    const auto old = std::find_if(picture_state_.begin(), picture_state_.end(),
-                                  [&](const Picture& q) { return q.url == url; });
-    if (old != picture_state_.end()) p = *old;
-    p.url = std::move(url);
-    p.next_due = now;
-    pictures.push_back(std::move(p));
-  }
-  picture_state_ = std::move(pictures);
-  if (acceptor_.complete() && !pictures_.cache().dir().empty()) {
-    std::vector<std::string> keep;
-    for (const auto& p : picture_state_)
-      keep.push_back(p.url);
-    pictures_.cache().prune(keep);
-  }
+  picture_refresh_->follow(*a.content, now, acceptor_.complete());
   post(std::move(a.log),
        Accepted{std::move(*a.content), std::move(feeds), from_cache,
                 net::sha256_hex(every_feed).substr(0, 12)},
@@ -491,83 +423,6 @@ void FeedFetcher::keep_cached(Source& s) {
     if (!written.ok) s.next_cache_look = std::max(s.next_cache_look, now + 60);
   }
   if (!line.empty()) post({std::move(line)}, std::nullopt, false);
-}
-
-void FeedFetcher::refresh_picture(double now) {
-  // One picture per call, on a thread of its own: a slow picture server
-  // never holds up the content. The state is copied out, so the feeds'
-  // threads may replace the list meanwhile.
-  Picture p;
-  {
-    const std::lock_guard lock(accept_mutex_);
-    const auto due = std::min_element(
-        picture_state_.begin(), picture_state_.end(),
-        [](const Picture& a, const Picture& b) { return a.next_due < b.next_due; });
-    if (due == picture_state_.end() || now < due->next_due) return;
-    p = *due;
-  }
-  std::string problem;
-  bool changed = false;
-  if (pictures_.cache().dir().empty()) {
-    problem = p.url + ": no <cache dir=\"…\"> to keep it in";
-  } else {
-    const auto cached = pictures_.cache().read(p.url);
-    net::Validators known;
-    if (cached && cached->meta && base::check_picture(cached->bytes, pictures_.limits()).empty())
-      known = cached->meta->validators;
-    net::FetchOptions o = options_.fetch;
-    o.max_bytes = pictures_.limits().max_bytes;
-    auto r = net::fetch(p.url, o, known);
-    if (r.aborted) return;
-    if (r.body) {
-      const std::string refused = base::check_picture(*r.body, pictures_.limits());
-      if (!refused.empty()) problem = p.url + ": " + refused;
-      if (problem.empty() && !(cached && cached->bytes == *r.body)) {
-        net::CacheMeta meta;
-        meta.validators = r.validators;
-        meta.fetched = static_cast<std::int64_t>(std::floor(clocks_.wall()));
-        const auto written = pictures_.cache().store(p.url, *r.body, std::move(meta));
-        if (!written.ok) problem = p.url + ": cannot keep it: " + written.error;
-        changed = written.ok;
-      }
-    } else if (!r.not_modified) {
-      problem = r.error;
-    }
-  }
-  std::vector<std::string> log;
-  {
-    const std::lock_guard lock(accept_mutex_);
-    const auto state = std::find_if(picture_state_.begin(), picture_state_.end(),
-                                    [&](const Picture& q) { return q.url == p.url; });
-    if (state != picture_state_.end()) log = settle_picture(*state, std::move(problem));
-  }
-  if (!log.empty() || changed) post(std::move(log), std::nullopt, changed);
-}
-
-std::vector<std::string> FeedFetcher::settle_picture(Picture& p, std::string problem) {
-  std::vector<std::string> log;
-  if (problem.empty()) {
-    p.failures = 0;
-    p.problem.clear();
-    p.next_due = clocks_.steady() + options_.picture_refresh_seconds;
-    return log;
-  }
-  ++p.failures;
-  p.next_due = clocks_.steady() +
-               net::backoff_seconds(p.failures, random01(picture_rng_), options_.picture_backoff);
-  if (problem != p.problem) {
-    // A server that is down fails every picture: a few lines say so.
-    const auto failing = std::count_if(picture_state_.begin(), picture_state_.end(),
-                                       [](const Picture& q) { return !q.problem.empty(); });
-    if (failing < kMaxPictureLines)
-      log.push_back("picture " + problem + "; the cached copy, or a placeholder, is shown");
-    else if (failing == kMaxPictureLines)
-      log.push_back(
-          "more pictures cannot be fetched either; the cached copies, or "
-          "placeholders, are shown");
-  }
-  p.problem = std::move(problem);
-  return log;
 }
 
 }  // namespace hb::app

@@ -6,8 +6,9 @@
 // interval (http/https: conditional GET; local files: watched by size and
 // time), failing ones again after an exponential backoff with full jitter.
 // Accepted versions are written to the cache; their photos and logos are
-// fetched into the picture cache by one more thread. The main loop drains
-// the results without blocking.
+// fetched into the picture cache by a PictureRefresh (picture_refresh.h),
+// on a thread of its own. The content thread drains the results without
+// blocking.
 #pragma once
 
 #include <atomic>
@@ -23,6 +24,7 @@
 
 #include "app/clock.h"
 #include "app/feed_acceptor.h"
+#include "app/picture_refresh.h"
 #include "feed/limits.h"
 #include "model/content.h"
 #include "model/player_config.h"
@@ -76,7 +78,7 @@ struct FetchNews {
 class FeedFetcher {
  public:
   // Reads the cache (in the caller's thread: only local disk), then starts
-  // a fetch thread per feed and one for pictures. `merge`: see MergeFeeds.
+  // a fetch thread per feed and the picture refresh. `merge`: see MergeFeeds.
   FeedFetcher(model::PlayerConfig config, Clocks clocks, MergeFeeds merge,
               FetcherOptions options = {});
   // Stops the threads: transfers in flight end within about a second, even
@@ -96,9 +98,7 @@ class FeedFetcher {
 
  private:
   struct Source;
-  struct Picture;
   void run_source(Source& s);
-  void run_pictures();
   // Runs `loop` until abort; an exception is logged, not thrown.
   void guarded(const std::string& thread, const std::function<void()>& loop);
   // Waits until `due` (at most a second: a fake clock may jump); false: abort.
@@ -113,24 +113,18 @@ class FeedFetcher {
   void keep_cached(Source& s);
   net::Written cache_version(const FeedVersion& v, const std::string& generated);
   void record(Source& s, std::string result);
-  std::string verdict(Source& s, const std::string& sha256, const Acceptance& a);
-  void refresh_picture(double now);
-  // Records how a picture's refresh went (with accept_mutex_ held): the lines to log.
-  std::vector<std::string> settle_picture(Picture& p, std::string problem);
   void post(std::vector<std::string> log, std::optional<Accepted> accepted, bool pictures);
 
   model::PlayerConfig config_;
   Clocks clocks_;
   FetcherOptions options_;
   // The feeds' threads take turns at acceptance: acceptor_, feed_cache_'s
-  // writes and picture_state_ are guarded by accept_mutex_.
+  // writes are guarded by accept_mutex_.
   std::mutex accept_mutex_;
   FeedAcceptor acceptor_;
   std::optional<net::ContentCache> feed_cache_;
   net::PictureStore pictures_;
   std::vector<std::unique_ptr<Source>> sources_;  // each used by its own thread
-  std::vector<Picture> picture_state_;
-  std::uint64_t picture_rng_;  // the picture thread's
 
   std::atomic<bool> abort_{false};
   std::mutex mutex_;
@@ -140,8 +134,14 @@ class FeedFetcher {
   mutable std::mutex states_mutex_;
   std::vector<FeedState> states_;  // guarded by states_mutex_
 
+  std::optional<PictureRefresh> picture_refresh_;  // made once the above exists
   std::vector<std::thread> threads_;  // last: started when everything above exists
 };
+
+// What the heartbeat reports as a feed's last result for a version that
+// arrived: "ok" when accepted or unchanged, else the line of the refusal or
+// the wait (again while the same bytes come back); "ok" without an outcome.
+std::string fetch_result(const FeedOutcome* o);
 
 // Every cached feed of the config, checked like a fetched one and merged:
 // what a screen can show before the network answers. Nothing when the

@@ -19,4 +19,12 @@ double backoff_seconds(int failures, double random01, const BackoffPolicy& polic
   return r * backoff_ceiling(failures, policy);
 }
 
+double jitter01(std::uint64_t& state) {
+  std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  z ^= z >> 31;
+  return static_cast<double>(z >> 11) * 0x1.0p-53;
+}
+
 }  // namespace hb::net

@@ -3,6 +3,8 @@
 // come back in the same second. Pure: the random number is passed in.
 #pragma once
 
+#include <cstdint>
+
 namespace hb::net {
 
 struct BackoffPolicy {
@@ -16,5 +18,9 @@ double backoff_ceiling(int failures, const BackoffPolicy& policy);
 
 // The wait: `random01` (uniform in [0, 1), clamped into it) times the ceiling.
 double backoff_seconds(int failures, double random01, const BackoffPolicy& policy);
+
+// The next number of a splitmix64 sequence, in [0, 1): jitter needs
+// spread, not secrecy. `state` is the caller's, one per thread.
+double jitter01(std::uint64_t& state);
 
 }  // namespace hb::net

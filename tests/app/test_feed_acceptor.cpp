@@ -489,6 +489,175 @@ TEST_CASE("acceptor: unsigned mirrors that disagree do not make the screen jump"
   }
 }
 
+TEST_CASE("acceptor: each version's outcome is a value: its kind, why, and where") {
+  using K = app::OutcomeKind;
+  using R = app::Refusal;
+  const auto config = config_for({"hall.xml", "items.xml", "roster.xml"});
+  const std::string hall = demo("hall.xml");
+  struct Row {
+    const char* name;
+    std::vector<std::vector<app::FeedVersion>> before;  // calls made first
+    app::FeedVersion version;
+    K kind;
+    R refusal;
+    bool said_before;
+    bool with_findings;  // FILE:LINE:COL of the errors that refused it or keep it waiting
+  };
+  const std::vector<app::FeedVersion> demo_feeds = {
+      version("hall.xml", hall), version("items.xml", demo("items.xml")),
+      version("roster.xml", demo("roster.xml"))};
+  const auto cached = [](app::FeedVersion v) {
+    v.from_cache = true;
+    return v;
+  };
+  const std::string broken = replace(hall, "</hall>", "</hal>");
+  const std::string older = hall_at("2026-11-27T07:59:59+08:00", "旧名");
+  const std::string items_v2 = replace(demo("items.xml"), "window=\"2\"", "window=\"9\"");
+  const Row rows[] = {
+      {"first version", {}, version("hall.xml", hall), K::accepted, R::none, false, false},
+      {"from the cache", {}, cached(version("hall.xml", hall)), K::accepted, R::none, false, false},
+      {"the same bytes", {demo_feeds}, version("hall.xml", hall), K::unchanged, R::none, false,
+       false},
+      {"not a feed of the config", {}, version("other.xml", hall), K::ignored, R::none, false,
+       false},
+      {"invalid XML", {demo_feeds}, version("hall.xml", broken), K::refused, R::unreadable, false,
+       true},
+      {"an error in the content", {demo_feeds},
+       version("hall.xml", replace(hall, "kind=\"consult\"", "kind=\"hotline\"")), K::refused,
+       R::has_errors, false, true},
+      {"older", {demo_feeds}, version("hall.xml", older), K::refused, R::older, false, false},
+      {"from the future", {demo_feeds},
+       version("hall.xml", hall_at("9999-12-31T00:00:00+08:00", "未来")), K::refused,
+       R::from_future, false, false},
+      {"refused again", {demo_feeds, {version("hall.xml", older)}}, version("hall.xml", older),
+       K::refused, R::older, true, false},
+      {"does not merge", {demo_feeds}, version("items.xml", items_v2), K::waiting, R::none, false,
+       true},
+      {"waits again", {demo_feeds, {version("items.xml", items_v2)}},
+       version("items.xml", items_v2), K::waiting, R::none, true, false},
+  };
+  for (const auto& r : rows) {
+    CAPTURE(r.name);
+    app::FeedAcceptor acceptor(config, app::core_merge(config), {}, [] { return kNov28; });
+    for (const auto& call : r.before)
+      acceptor.consider(call);
+    const auto a = acceptor.consider({r.version});
+    CAPTURE(log_text(a));
+    REQUIRE(a.outcomes.size() == 1);
+    const app::FeedOutcome& o = a.outcomes[0];
+    CHECK(a.outcome(r.version.url) == &o);
+    CHECK(o.url == r.version.url);
+    CHECK(o.kind == r.kind);
+    CHECK(o.refusal == r.refusal);
+    CHECK(o.said_before == r.said_before);
+    CHECK(o.from_cache == r.version.from_cache);
+    CHECK(o.findings.empty() != r.with_findings);
+    for (const auto& d : o.findings) CHECK(d.where.line > 0);
+    if (r.kind != K::ignored) CHECK(o.sha256 == net::sha256_hex(r.version.bytes));
+    CHECK(o.reason.empty() == (r.kind != K::refused));
+    // The log is made from the outcome, and says nothing again.
+    CHECK(a.log == app::outcome_lines(o));
+    CHECK(a.log.empty() == (r.said_before || r.kind == K::unchanged));
+  }
+}
+
+TEST_CASE("acceptor: signature refusals are told apart by kind") {
+  TempDir dir;
+  const TestKey key, other;
+  write_file(dir / "feeds.pub", key.public_pem());
+  auto config = config_for({"hall.xml"});
+  config.trust_key = (dir / "feeds.pub").string();
+  config.trust_hall = "530103-zwfw";
+  const std::string hall = demo("hall.xml");
+  const std::string for_hall = replace(hall, "<hallboard version=\"1\"",
+                                       "<hallboard version=\"1\" hall=\"530103-zwfw\"");
+  struct Row {
+    const char* name;
+    std::string bytes;
+    std::optional<std::string> sig;
+    std::string key_file;
+    app::Refusal refusal;
+  };
+  const Row rows[] = {
+      {"unsigned", for_hall, std::nullopt, "feeds.pub", app::Refusal::unsigned_feed},
+      {"signed by another key", for_hall, other.sign(for_hall), "feeds.pub",
+       app::Refusal::bad_signature},
+      {"an unusable key", for_hall, key.sign(for_hall), "missing.pub",
+       app::Refusal::key_unusable},
+      {"another hall", hall, key.sign(hall), "feeds.pub", app::Refusal::other_hall},
+      {"no generated", replace(for_hall, kGen, ""), key.sign(replace(for_hall, kGen, "")),
+       "feeds.pub", app::Refusal::no_generated},
+      {"signed and for this hall", for_hall, key.sign(for_hall), "feeds.pub",
+       app::Refusal::none},
+  };
+  for (const auto& r : rows) {
+    CAPTURE(r.name);
+    config.trust_key = (dir / r.key_file).string();
+    app::FeedAcceptor acceptor(config, app::core_merge(config), {}, [] { return kNov28; });
+    auto v = version("hall.xml", r.bytes);
+    v.signature = r.sig;
+    const auto a = acceptor.consider({v});
+    CAPTURE(log_text(a));
+    REQUIRE(a.outcomes.size() == 1);
+    CHECK(a.outcomes[0].refusal == r.refusal);
+    CHECK(a.outcomes[0].kind ==
+          (r.refusal == app::Refusal::none ? app::OutcomeKind::accepted : app::OutcomeKind::refused));
+  }
+}
+
+TEST_CASE("acceptor: the lines an outcome makes, and the fetcher's last result from it") {
+  using K = app::OutcomeKind;
+  const std::string url = kBase + "hall.xml";
+  const auto outcome = [&](K kind, bool from_cache, bool had_accepted, bool said_before) {
+    app::FeedOutcome o;
+    o.url = url;
+    o.kind = kind;
+    o.from_cache = from_cache;
+    o.had_accepted = had_accepted;
+    o.said_before = said_before;
+    if (kind == K::refused) o.reason = "WHY";
+    if (kind == K::accepted) o.generated = "2026-11-27T08:00:00+08:00";
+    return o;
+  };
+  struct Row {
+    app::FeedOutcome o;
+    std::vector<std::string> lines;
+    std::string result;  // the heartbeat's last result
+  };
+  const std::string refused = url + " refused: WHY";
+  const std::string waits =
+      url + " waits: it is valid alone but does not merge with the other feeds (see above); ";
+  const Row rows[] = {
+      {outcome(K::accepted, false, false, false),
+       {url + ": accepted (generated 2026-11-27T08:00:00+08:00)"}, "ok"},
+      {outcome(K::accepted, true, false, false),
+       {url + ": shown from the cache (generated 2026-11-27T08:00:00+08:00)"}, "ok"},
+      {outcome(K::unchanged, false, true, false), {}, "ok"},
+      {outcome(K::ignored, false, false, false),
+       {url + ": not a feed of this player's config; ignored"}, "ok"},
+      {outcome(K::refused, false, true, false),
+       {refused + "; the last accepted version stays on screen"},
+       refused + "; the last accepted version stays on screen"},
+      {outcome(K::refused, false, false, false),
+       {refused + "; nothing from this feed is shown until a good version arrives"},
+       refused + "; nothing from this feed is shown until a good version arrives"},
+      {outcome(K::refused, true, true, false), {"the cached copy of " + refused},
+       "the cached copy of " + refused},
+      {outcome(K::refused, false, true, true), {},
+       refused + "; the last accepted version stays on screen"},
+      {outcome(K::waiting, false, true, false),
+       {waits + "the last accepted version stays on screen"},
+       waits + "the last accepted version stays on screen"},
+      {outcome(K::waiting, false, false, true), {}, waits + "it is shown once the other feeds agree"},
+  };
+  for (const auto& r : rows) {
+    CAPTURE(r.result);
+    CHECK(app::outcome_lines(r.o) == r.lines);
+    CHECK(app::fetch_result(&r.o) == r.result);
+  }
+  CHECK(app::fetch_result(nullptr) == "ok");
+}
+
 TEST_SUITE_END();
 
 }  // namespace hb::test

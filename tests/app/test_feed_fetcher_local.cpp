@@ -154,13 +154,12 @@ TEST_CASE("local feeds: a change is picked up, a broken save refused, a signatur
   REQUIRE(g.done);
   CHECK(g.accepted.empty());
 
-  // Signed: accepted within a few looks.
-  const double signed_at = steady_seconds();
+  // Signed: accepted at a later look (a wait of seconds for looks every
+  // file-check interval: a loaded machine is not taken for a missed change).
   write_file(feeds / "hall.xml.sig", key.sign(hall));
   g = gather(fetcher, 5, [](const Gathered& n) { return !n.accepted.empty(); });
   INFO(g.log_text());
   REQUIRE(g.done);
-  CHECK(steady_seconds() - signed_at < 1.0);
   CHECK(g.accepted.back().content.hall->name == "本地修改的大厅名称");
   CHECK(g.accepted.back().feeds == std::vector<std::string>{config.feeds[0].url});
 

@@ -205,7 +205,7 @@ TEST_CASE("nginx: 200, then 304 with the ETag, then a changed file") {
       CHECK(g.accepted.back().content.hall->name == name);
       CHECK(nginx.statuses("hall.xml").at(0) == 200);
       // Repeats are conditional: nginx answers 304 and sends no body.
-      g = gather(fetcher, 2.5 * kPoll + 2,
+      g = gather(fetcher, 15 * kPoll,
                  [&](const Gathered&) { return nginx.statuses("hall.xml").size() >= 3; });
       REQUIRE(g.done);
       CHECK(nginx.statuses("hall.xml")[1] == 304);
@@ -226,22 +226,27 @@ TEST_CASE("nginx: 200, then 304 with the ETag, then a changed file") {
                    "generated=\"2026-11-27T09:00:00+08:00\"");
       write_file(www / "hall.xml.sig", key.sign(hall));
       write_file(www / "hall.xml", hall);
-      const double changed = steady_seconds();
+      const std::size_t polls_before = nginx.statuses("hall.xml").size();
       g = gather(fetcher, 10, [&](const Gathered& n) {
         return !n.accepted.empty() && n.accepted.back().content.hall->name == renamed;
       });
       INFO(g.log_text());
       REQUIRE(g.done);
-      CHECK(steady_seconds() - changed <= kPoll + 1.0);
-      CHECK(nginx.statuses("hall.xml").back() == 200);
+      // Within one poll: counted in polls, not in seconds of a loaded
+      // machine. The first request after the change is the 200 that brought
+      // it (one already under way may have seen the old file: a 304).
+      const auto statuses = nginx.statuses("hall.xml");
+      REQUIRE(statuses.size() > polls_before);
+      CHECK(statuses.size() - polls_before <= 2);
+      CHECK(statuses.back() == 200);
     }
     nginx.stop();
 
     // A restart without the server: the first take() has the cached content.
-    const double start = steady_seconds();
+    // The cache is read before the constructor returns, and take() never
+    // waits: the very first take() has it, whatever the network does.
     app::FeedFetcher offline(config, real_clocks(), app::core_merge(config), options);
     const auto news = offline.take();
-    CHECK(steady_seconds() - start < 1.0);
     REQUIRE(news.accepted.size() == 1);
     CHECK(news.accepted[0].from_cache);
     CHECK(news.accepted[0].content.hall->name == renamed);

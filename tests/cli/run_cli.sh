@@ -5,6 +5,15 @@
 # shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
+# Waits up to 60 s for $2 lines of $work/err to match $1.
+wait_log() {
+  for _ in $(seq 1 600); do
+    [ "$(grep -Ec "$1" "$work/err" 2>/dev/null)" -ge "$2" ] && return 0
+    sleep 0.1
+  done
+  return 1
+}
+
 # Runs for a while, then stops by itself.
 if timeout 30 "$bin" run --config "$root/content/player.xml" --windowed 1280x720 --exit-after 3 \
     --at 2026-11-27T10:00 2>"$work/err" && grep -Eq "(new content|content from the cache): .*roster.xml" "$work/err"; then
@@ -13,12 +22,18 @@ else
   fail "runs the demo and stops after --exit-after"
 fi
 
-# Without --config it finds the bundled demo.
-if (cd "$work" && timeout 30 "$bin" run --windowed 800x600 --exit-after 1 2>"$work/err") &&
-    grep -Eq "new content|content from the cache" "$work/err"; then
+# Without --config it finds the bundled demo (stopped once it shows it:
+# --exit-after 1 could end a start on a loaded machine before the content).
+(cd "$work" && exec "$bin" run --windowed 800x600 2>"$work/err") &
+pid=$!
+found=no
+wait_log "new content|content from the cache" 1 && found=yes
+kill -s TERM "$pid"
+wait_exit "$pid"
+if [ "$found" = yes ] && [ "$status" = 0 ]; then
   ok "without --config it runs the bundled demo"
 else
-  fail "without --config it runs the bundled demo"
+  fail "without --config it runs the bundled demo (status $status)"
 fi
 
 # Job control, so the background player does not inherit an ignored SIGINT.
@@ -54,14 +69,19 @@ fi
 # the last good content stays.
 cp -r "$root/content" "$work/live"
 sed -i "s#<cache dir=\"[^\"]*\"#<cache dir=\"$work/live/cache\"#" "$work/live/player.xml"
-"$bin" run --config "$work/live/player.xml" --windowed 800x600 --exit-after 9 2>"$work/err" &
+# Each step waits for the player to log the one before, not for a number
+# of seconds that a loaded machine may not keep to ("new content" is an
+# event, printed at once; a second "accepted" line is a repeat that the
+# log's limiter holds until it flushes, at the latest at the stop).
+"$bin" run --config "$work/live/player.xml" --windowed 800x600 2>"$work/err" &
 pid=$!
-sleep 3
+wait_log "new content: .*hall.xml" 1
 sed -i 's/一站式管理/一站式服务/' "$work/live/hall.xml"
-sleep 3
+wait_log "new content: .*hall.xml" 2
 printf '<hallboard version="1"><broken>' >"$work/live/roster.xml"
-wait "$pid"
-status=$?
+wait_log "roster.xml refused" 1
+kill -s TERM "$pid"
+wait_exit "$pid"
 if [ "$status" = 0 ] && [ "$(grep -c "hall.xml: accepted" "$work/err")" = 2 ] &&
     grep -q "roster.xml:1:.*error" "$work/err" &&
     grep -q "roster.xml refused: .*the last accepted version stays on screen" "$work/err"; then
@@ -118,7 +138,9 @@ fi
 
 # Proof of play over a compressed evening (--speed 120: 17:25 to 17:35 in
 # 5 s): the pages, then the dark screen from 17:30:00, each line starting
-# where the one before ended.
+# where the one before ended. A loaded machine may take a second (two
+# minutes of this clock) for the first page: when it comes is not asserted,
+# only that pages come before the dark.
 mkdir -p "$work/demo"
 cp "$root"/content/*.xml "$work/demo/"
 cp -r "$root"/content/photos "$root"/content/assets "$work/demo/"
@@ -128,13 +150,14 @@ if timeout 30 "$bin" run --config "$work/demo/player.xml" --windowed 800x600 --e
     python3 - "$work/demo/cache/play.jsonl" <<'PY'
 import json, sys
 lines = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
-assert len(lines) >= 10, len(lines)
+assert len(lines) >= 3, len(lines)
 for a, b in zip(lines, lines[1:]):
     assert a["end"] == b["start"], (a, b)
 for l in lines:
     assert l["screen"] == "lobby-1" and l["seconds"] > 0 and l["slide"], l
     assert l["slide"] == "dark" or 1 <= l["page"] <= l["pages"], l
-assert lines[0]["start"].startswith("2026-11-27T17:25:"), lines[0]
+assert "2026-11-27T17:25" <= lines[0]["start"] < "2026-11-27T17:30", lines[0]
+assert lines[0]["slide"] != "dark", lines[0]
 dark = [l for l in lines if l["slide"] == "dark"]
 assert dark and dark[0]["start"] == "2026-11-27T17:30:00+08:00", dark
 assert all(l["slide"] != "dark" for l in lines if l["start"] < "2026-11-27T17:30"), lines

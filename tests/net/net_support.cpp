@@ -15,6 +15,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
+#include <future>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
@@ -141,6 +142,12 @@ app::Clocks real_clocks() {
 
 void sleep_seconds(double s) {
   std::this_thread::sleep_for(std::chrono::duration<double>(s));
+}
+
+bool ends_before(double deadline, const std::function<void()>& work) {
+  auto running = std::async(std::launch::async, work);
+  // On failure the future's destructor still waits for the work to end.
+  return running.wait_for(std::chrono::duration<double>(deadline)) == std::future_status::ready;
 }
 
 TestKey::TestKey(Kind kind)

@@ -48,6 +48,11 @@ double steady_seconds();
 double wall_seconds();
 app::Clocks real_clocks();
 void sleep_seconds(double s);
+// Runs `work` on another thread and says whether it ended before
+// `deadline` real seconds: for work that must end before something slower
+// that it races (a server that hangs, a transfer's own timeout), so the
+// test asserts the order of the two, never how fast the machine is.
+bool ends_before(double deadline, const std::function<void()>& work);
 
 // An Ed25519 key pair made for the test.
 class TestKey {

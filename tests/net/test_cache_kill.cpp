@@ -31,9 +31,6 @@ TEST_CASE("cache: killed mid-write 200 times, the entry is always one whole vers
 
   std::mt19937 random(20261127);
   std::uniform_real_distribution<double> delay(0.001, 0.030);
-  // Whole writes to wait for before the pause: after two, B was stored
-  // once, so both versions are seen on a machine of any speed.
-  std::uniform_int_distribution<int> writes_before(0, 2);
   int seen_a = 0, seen_b = 0, meta_ignored = 0;
   for (int round = 0; round < 200; ++round) {
     CAPTURE(round);
@@ -41,9 +38,16 @@ TEST_CASE("cache: killed mid-write 200 times, the entry is always one whole vers
                   (dir / "b.xml").string()},
                  true);
     REQUIRE(writer.read_line(10) == "writing");
-    for (int w = writes_before(random); w > 0; --w)
-      REQUIRE(writer.read_line(30).value_or("").rfind("stored ", 0) == 0);
-    sleep_seconds(delay(random));
+    // One kill in ten comes right after B was written (A, then B): both
+    // versions are seen however slow the machine is, not only where the
+    // random delay happens to outlast a write. (Each write is synced, so
+    // waiting for one in every round would make the test slow.)
+    if (round % 10 == 9) {
+      REQUIRE(writer.read_line(10) == "stored");
+      REQUIRE(writer.read_line(10) == "stored");
+    } else {
+      sleep_seconds(delay(random));
+    }
     const int status = writer.stop(SIGKILL);
     REQUIRE(WIFSIGNALED(status));  // it was still writing, not failed
     const auto e = cache.read(url);
@@ -57,8 +61,7 @@ TEST_CASE("cache: killed mid-write 200 times, the entry is always one whole vers
   }
   MESSAGE("after 200 kills: A " << seen_a << " times, B " << seen_b << " times, metadata ignored "
                                 << meta_ignored << " times");
-  // The kills landed at different moments, not all before the first write
-  // (rounds that waited for two whole writes see B at least).
+  // The kills landed at different moments, not all before the first write.
   CHECK(seen_a > 0);
   CHECK(seen_b > 0);
   // Leftover temporaries are swept at the next start.
