@@ -2,11 +2,24 @@
 
 #include <algorithm>
 
+#include "feed/suggest.h"
 #include "feed/text.h"
 #include "feed/values.h"
 #include "feed/xml_document.h"
 
 namespace hb::feed {
+namespace {
+
+// "; did you mean <department>?" when `unknown` looks like a typo of a name
+// valid at this place, else nothing.
+std::string did_you_mean(std::string_view unknown, const std::vector<std::string_view>& known,
+                         std::string_view open, std::string_view close) {
+  const auto name = nearest_name(unknown, known);
+  if (!name) return {};
+  return "; did you mean " + std::string(open) + std::string(*name) + std::string(close) + "?";
+}
+
+}  // namespace
 
 void Findings::add(model::Severity severity, const model::Where& where, std::string message) {
   if (severity == model::Severity::error) ++errors_;
@@ -284,15 +297,19 @@ void ElementReader::finish() {
     // Namespace declarations and schema hints are for editors' tools.
     if (n == "xmlns" || n.substr(0, 6) == "xmlns:" || n.substr(0, 4) == "xsi:") continue;
     if (std::find(known_attrs_.begin(), known_attrs_.end(), n) == known_attrs_.end())
-      findings_.warning(where_of(a.name()),
-                        "unknown attribute " + std::string(n) + " on " + label() + " is ignored");
+      findings_.warning(where_of(a.name()), "unknown attribute " + std::string(n) + " on " +
+                                                label() +
+                                                " is ignored: its value will not be shown or used" +
+                                                did_you_mean(n, known_attrs_, "", ""));
   }
   for (pugi::xml_node c = node_.first_child(); c; c = c.next_sibling()) {
     if (c.type() != pugi::node_element) continue;
     const std::string_view n = c.name();
     if (std::find(known_children_.begin(), known_children_.end(), n) == known_children_.end())
       findings_.warning(where_of_node(findings_.text(), c),
-                        "unknown element <" + std::string(n) + "> in " + label() + " is ignored");
+                        "unknown element <" + std::string(n) + "> in " + label() +
+                            " is ignored: its content will not be shown" +
+                            did_you_mean(n, known_children_, "<", ">"));
   }
 }
 
