@@ -4,6 +4,7 @@
 
 #include "feed/suggest.h"
 #include "feed/text.h"
+#include "feed/value_problems.h"
 #include "feed/values.h"
 #include "feed/xml_document.h"
 
@@ -145,8 +146,15 @@ std::optional<std::string> ElementReader::text_attr(const char* attr, Need need)
 }
 
 void ElementReader::bad_value(const char* attr, std::string_view value, std::string_view expected) {
+  bad_value(attr, value, {}, expected);
+}
+
+void ElementReader::bad_value(const char* attr, std::string_view value, std::string_view problem,
+                              std::string_view expected) {
+  const std::string why =
+      problem.empty() ? "expected " + std::string(expected) : std::string(problem);
   findings_.error(where_of(attr), label(attr) + " " + attr + "=\"" + std::string(value) +
-                                      "\" is not valid: expected " + std::string(expected));
+                                      "\" is not valid: " + why);
 }
 
 bool ElementReader::check_order(const model::DateTime& from, const model::DateTime& to) {
@@ -192,7 +200,7 @@ std::optional<model::Date> ElementReader::date_attr(const char* attr, Need need)
   if (!raw) return std::nullopt;
   const auto v = parse_date(*raw);
   if (!v)
-    bad_value(attr, *raw, "a date YYYY-MM-DD, such as 2026-11-27");
+    bad_value(attr, *raw, date_problem(*raw), "a date YYYY-MM-DD, such as 2026-11-27");
   else
     findings_.check_plausible(where_of(attr), attr, *raw, *v);
   return v;
@@ -204,7 +212,7 @@ std::optional<model::TimeOfDay> ElementReader::time_attr(const char* attr, bool 
   if (!raw) return std::nullopt;
   const auto v = parse_time_of_day(*raw, allow_24);
   if (!v)
-    bad_value(attr, *raw,
+    bad_value(attr, *raw, time_problem(*raw, allow_24),
               allow_24 ? "a time HH:MM from 00:00 to 24:00" : "a time HH:MM from 00:00 to 23:59");
   return v;
 }
@@ -215,7 +223,7 @@ std::optional<model::DateTime> ElementReader::timestamp_attr(const char* attr, N
   const auto v = parse_timestamp(*raw);
   if (!v)
     bad_value(
-        attr, *raw,
+        attr, *raw, timestamp_problem(*raw),
         !raw->empty() && raw->back() == 'Z'
             ? "an offset written as +00:00 (not Z), as in 2026-11-27T02:00+00:00"
             : "a timestamp YYYY-MM-DDTHH:MM, optionally with :SS and an offset such as +08:00");

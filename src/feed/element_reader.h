@@ -117,6 +117,10 @@ class ElementReader {
   void finish();
 
   void bad_value(const char* attr, std::string_view value, std::string_view expected);
+  // Says `problem` (what is wrong, from value_problems.h) instead of what was
+  // expected, unless it is empty.
+  void bad_value(const char* attr, std::string_view value, std::string_view problem,
+                 std::string_view expected);
   // from < to, or an error at `to`. The player's zone is unknown here; the
   // format's default is right unless the two ends mix offsets.
   bool check_order(const model::DateTime& from, const model::DateTime& to);
