@@ -123,7 +123,10 @@ std::vector<Page> PageLayout::roster(const Moment& m) {
             ry += pill_h + m_.gap / 3;
           }
           inner.push_back(FillRect{Box{px, ry, pw, pill_h}, fill, pill_h / 2});
-          inner.push_back(ts_.line(text, pill, theme_.header_text, px + m_.gap / 2, ry));
+          // Dark on the gold 补岗 badge, as on 紧急通知: white on gold is unreadable.
+          inner.push_back(ts_.line(text, pill,
+                                   fill == theme_.accent ? theme_.text : theme_.header_text,
+                                   px + m_.gap / 2, ry));
           px += pw + m_.gap / 3;
         };
         add_pill(schedule::role_label(duty.role),
