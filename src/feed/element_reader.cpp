@@ -12,9 +12,12 @@ namespace hb::feed {
 namespace {
 
 // "; did you mean <department>?" when `unknown` looks like a typo of a name
-// valid at this place, else nothing.
-std::string did_you_mean(std::string_view unknown, const std::vector<std::string_view>& known,
-                         std::string_view open, std::string_view close) {
+// valid at this place, else nothing. Not looked for once no more findings
+// are listed: a hostile feed of a million unknown elements costs no more.
+std::string did_you_mean(const Findings& findings, std::string_view unknown,
+                         const std::vector<std::string_view>& known, std::string_view open,
+                         std::string_view close) {
+  if (findings.full()) return {};
   const auto name = nearest_name(unknown, known);
   if (!name) return {};
   return "; did you mean " + std::string(open) + std::string(*name) + std::string(close) + "?";
@@ -308,7 +311,7 @@ void ElementReader::finish() {
       findings_.warning(where_of(a.name()), "unknown attribute " + std::string(n) + " on " +
                                                 label() +
                                                 " is ignored: its value will not be shown or used" +
-                                                did_you_mean(n, known_attrs_, "", ""));
+                                                did_you_mean(findings_, n, known_attrs_, "", ""));
   }
   for (pugi::xml_node c = node_.first_child(); c; c = c.next_sibling()) {
     if (c.type() != pugi::node_element) continue;
@@ -317,7 +320,7 @@ void ElementReader::finish() {
       findings_.warning(where_of_node(findings_.text(), c),
                         "unknown element <" + std::string(n) + "> in " + label() +
                             " is ignored: its content will not be shown" +
-                            did_you_mean(n, known_children_, "<", ">"));
+                            did_you_mean(findings_, n, known_children_, "<", ">"));
   }
 }
 

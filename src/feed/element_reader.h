@@ -32,6 +32,8 @@ class Findings {
   }
   const SourceText& text() const { return text_; }
   bool any_error() const { return errors_ > 0; }
+  // No more findings are listed: work that only makes a message better can stop.
+  bool full() const { return budget_ == 0; }
 
   // Lint's clock (Limits::now): from then on, dates far after it are warned about.
   void set_clock(std::int64_t now, std::int64_t generated_skew_seconds) {
