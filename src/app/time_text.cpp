@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "feed/value_problems.h"
 #include "feed/values.h"
 #include "layout/wording.h"
 #include "schedule/local_time.h"
@@ -48,13 +49,20 @@ std::optional<model::UnixSeconds> parse_at(const std::string& text, int utc_offs
   return std::nullopt;
 }
 
+std::string at_problem(const std::string& text) {
+  // A value of the right shape is told what is wrong with it, not its shape.
+  std::string why = feed::timestamp_problem(text);
+  if (why.empty()) why = feed::date_problem(text);
+  if (why.empty()) why = "write 2026-11-27T10:00 (or with +08:00)";
+  return "--at \"" + text + "\" is not a time: " + why;
+}
+
 std::optional<model::UnixSeconds> instant_for(const std::string& command,
                                               const std::optional<std::string>& at_text,
                                               int utc_offset_minutes, model::UnixSeconds now) {
   const auto parsed = at_text ? parse_at(*at_text, utc_offset_minutes) : now;
   if (!parsed) {
-    std::cerr << "hallboard " << command << ": --at \"" << *at_text
-              << "\" is not a time; write 2026-11-27T10:00 (or with +08:00)\n";
+    std::cerr << "hallboard " << command << ": " << at_problem(*at_text) << "\n";
     return std::nullopt;
   }
   // Out of range, every date on screen and in the logs would be wrong.

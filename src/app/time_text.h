@@ -22,6 +22,9 @@ std::string iso_local_time(model::UnixSeconds t, int utc_offset_minutes);
 // --at values: a feed timestamp; without an offset it is in the given zone.
 std::optional<model::UnixSeconds> parse_at(const std::string& text, int utc_offset_minutes);
 
+// Why `text` is not an --at value: '--at "2026-13-01" is not a time: there is no month 13'.
+std::string at_problem(const std::string& text);
+
 // The instant a command works at: --at when given, else now. Nothing,
 // after a message on stderr naming the command, when --at is not a time
 // (an empty one included) or the instant falls outside the years 0000-9999.

@@ -2,11 +2,28 @@
 
 #include <algorithm>
 
+#include "feed/suggest.h"
 #include "feed/text.h"
+#include "feed/value_problems.h"
 #include "feed/values.h"
 #include "feed/xml_document.h"
 
 namespace hb::feed {
+namespace {
+
+// "; did you mean <department>?" when `unknown` looks like a typo of a name
+// valid at this place, else nothing. Not looked for once no more findings
+// are listed: a hostile feed of a million unknown elements costs no more.
+std::string did_you_mean(const Findings& findings, std::string_view unknown,
+                         const std::vector<std::string_view>& known, std::string_view open,
+                         std::string_view close) {
+  if (findings.full()) return {};
+  const auto name = nearest_name(unknown, known);
+  if (!name) return {};
+  return "; did you mean " + std::string(open) + std::string(*name) + std::string(close) + "?";
+}
+
+}  // namespace
 
 void Findings::add(model::Severity severity, const model::Where& where, std::string message) {
   if (severity == model::Severity::error) ++errors_;
@@ -132,8 +149,15 @@ std::optional<std::string> ElementReader::text_attr(const char* attr, Need need)
 }
 
 void ElementReader::bad_value(const char* attr, std::string_view value, std::string_view expected) {
+  bad_value(attr, value, {}, expected);
+}
+
+void ElementReader::bad_value(const char* attr, std::string_view value, std::string_view problem,
+                              std::string_view expected) {
+  const std::string why =
+      problem.empty() ? "expected " + std::string(expected) : std::string(problem);
   findings_.error(where_of(attr), label(attr) + " " + attr + "=\"" + std::string(value) +
-                                      "\" is not valid: expected " + std::string(expected));
+                                      "\" is not valid: " + why);
 }
 
 bool ElementReader::check_order(const model::DateTime& from, const model::DateTime& to) {
@@ -179,7 +203,7 @@ std::optional<model::Date> ElementReader::date_attr(const char* attr, Need need)
   if (!raw) return std::nullopt;
   const auto v = parse_date(*raw);
   if (!v)
-    bad_value(attr, *raw, "a date YYYY-MM-DD, such as 2026-11-27");
+    bad_value(attr, *raw, date_problem(*raw), "a date YYYY-MM-DD, such as 2026-11-27");
   else
     findings_.check_plausible(where_of(attr), attr, *raw, *v);
   return v;
@@ -191,7 +215,7 @@ std::optional<model::TimeOfDay> ElementReader::time_attr(const char* attr, bool 
   if (!raw) return std::nullopt;
   const auto v = parse_time_of_day(*raw, allow_24);
   if (!v)
-    bad_value(attr, *raw,
+    bad_value(attr, *raw, time_problem(*raw, allow_24),
               allow_24 ? "a time HH:MM from 00:00 to 24:00" : "a time HH:MM from 00:00 to 23:59");
   return v;
 }
@@ -202,7 +226,7 @@ std::optional<model::DateTime> ElementReader::timestamp_attr(const char* attr, N
   const auto v = parse_timestamp(*raw);
   if (!v)
     bad_value(
-        attr, *raw,
+        attr, *raw, timestamp_problem(*raw),
         !raw->empty() && raw->back() == 'Z'
             ? "an offset written as +00:00 (not Z), as in 2026-11-27T02:00+00:00"
             : "a timestamp YYYY-MM-DDTHH:MM, optionally with :SS and an offset such as +08:00");
@@ -284,15 +308,19 @@ void ElementReader::finish() {
     // Namespace declarations and schema hints are for editors' tools.
     if (n == "xmlns" || n.substr(0, 6) == "xmlns:" || n.substr(0, 4) == "xsi:") continue;
     if (std::find(known_attrs_.begin(), known_attrs_.end(), n) == known_attrs_.end())
-      findings_.warning(where_of(a.name()),
-                        "unknown attribute " + std::string(n) + " on " + label() + " is ignored");
+      findings_.warning(where_of(a.name()), "unknown attribute " + std::string(n) + " on " +
+                                                label() +
+                                                " is ignored: its value will not be shown or used" +
+                                                did_you_mean(findings_, n, known_attrs_, "", ""));
   }
   for (pugi::xml_node c = node_.first_child(); c; c = c.next_sibling()) {
     if (c.type() != pugi::node_element) continue;
     const std::string_view n = c.name();
     if (std::find(known_children_.begin(), known_children_.end(), n) == known_children_.end())
       findings_.warning(where_of_node(findings_.text(), c),
-                        "unknown element <" + std::string(n) + "> in " + label() + " is ignored");
+                        "unknown element <" + std::string(n) + "> in " + label() +
+                            " is ignored: its content will not be shown" +
+                            did_you_mean(findings_, n, known_children_, "<", ">"));
   }
 }
 

@@ -32,6 +32,8 @@ class Findings {
   }
   const SourceText& text() const { return text_; }
   bool any_error() const { return errors_ > 0; }
+  // No more findings are listed: work that only makes a message better can stop.
+  bool full() const { return budget_ == 0; }
 
   // Lint's clock (Limits::now): from then on, dates far after it are warned about.
   void set_clock(std::int64_t now, std::int64_t generated_skew_seconds) {
@@ -117,6 +119,10 @@ class ElementReader {
   void finish();
 
   void bad_value(const char* attr, std::string_view value, std::string_view expected);
+  // Says `problem` (what is wrong, from value_problems.h) instead of what was
+  // expected, unless it is empty.
+  void bad_value(const char* attr, std::string_view value, std::string_view problem,
+                 std::string_view expected);
   // from < to, or an error at `to`. The player's zone is unknown here; the
   // format's default is right unless the two ends mix offsets.
   bool check_order(const model::DateTime& from, const model::DateTime& to);

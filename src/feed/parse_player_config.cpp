@@ -2,6 +2,7 @@
 #include <filesystem>
 
 #include "feed/player_config_reader.h"
+#include "feed/value_problems.h"
 #include "feed/values.h"
 
 namespace hb::feed {
@@ -48,7 +49,8 @@ std::optional<model::PlayerConfig> read_player_config(const XmlDocument& doc, Fi
     if (const auto offset = parse_utc_offset(*tz))
       config.utc_offset_minutes = *offset;
     else
-      root.bad_value("timezone", *tz, "a fixed offset such as +08:00 (or UTC, Asia/Shanghai)");
+      root.bad_value("timezone", *tz, offset_problem(*tz),
+                     "a fixed offset such as +08:00 (or UTC, Asia/Shanghai)");
   }
   config.clock_skew_seconds = static_cast<int>(
       root.whole_attr("clock-skew", Need::optional, 60, kMaxClockSkewSeconds).value_or(86400));

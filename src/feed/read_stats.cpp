@@ -1,4 +1,5 @@
 #include "feed/sections.h"
+#include "feed/value_problems.h"
 #include "feed/values.h"
 
 namespace hb::feed {
@@ -81,7 +82,9 @@ std::optional<model::Stats> read_stats(ElementReader& section) {
   std::optional<std::pair<int, int>> month;
   if (month_text) {
     month = parse_month(*month_text);
-    if (!month) section.bad_value("month", *month_text, "a month YYYY-MM, such as 2026-10");
+    if (!month)
+      section.bad_value("month", *month_text, month_problem(*month_text),
+                        "a month YYYY-MM, such as 2026-10");
   }
   for (const auto& node : section.children("window")) {
     ElementReader e(section.findings(), node);

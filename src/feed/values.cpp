@@ -17,14 +17,14 @@ int digits_value(std::string_view s) {
   return v;
 }
 
+}  // namespace
+
 std::optional<int> fixed_digits(std::string_view s, std::size_t at, std::size_t count) {
   if (at + count > s.size()) return std::nullopt;
   const std::string_view part = s.substr(at, count);
   if (!all_digits(part)) return std::nullopt;
   return digits_value(part);
 }
-
-}  // namespace
 
 std::optional<long long> parse_whole_number(std::string_view s) {
   if (!all_digits(s) || s.size() > 12) return std::nullopt;

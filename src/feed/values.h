@@ -13,6 +13,8 @@
 
 namespace hb::feed {
 
+// The `count` ASCII digits at `at`, as a number; nothing when any is not a digit.
+std::optional<int> fixed_digits(std::string_view s, std::size_t at, std::size_t count);
 std::optional<long long> parse_whole_number(std::string_view s);  // ASCII digits, <= 12 of them
 std::optional<bool> parse_boolean(std::string_view s);            // true false 1 0
 std::optional<model::Date> parse_date(std::string_view s);        // YYYY-MM-DD

@@ -223,8 +223,9 @@ int PageLayout::staff_on_card(std::vector<Element>& out, const schedule::WindowD
     const int label_y = y + spots[i].line * line_step;
     out.push_back(
         FillRect{Box{spots[i].x, label_y, widths[i], label_h}, labels[i].second, label_h / 2});
-    out.push_back(
-        typeset_.line(labels[i].first, label, theme_.header_text, spots[i].x + gap / 2, label_y));
+    // Dark on the gold 补岗 badge, as on 紧急通知: white on gold is unreadable.
+    const Color ink = labels[i].second == theme_.accent ? theme_.text : theme_.header_text;
+    out.push_back(typeset_.line(labels[i].first, label, ink, spots[i].x + gap / 2, label_y));
   }
   y += (spots.back().line + 1) * line_step;
   const auto detail = [&](const std::string& text, int x, int at, int width) {

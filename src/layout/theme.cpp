@@ -4,6 +4,8 @@
 #include <cmath>
 #include <optional>
 
+#include "layout/contrast.h"
+
 namespace hb::layout {
 
 namespace {
@@ -116,6 +118,9 @@ Theme parse_theme(std::string_view text, std::vector<ThemeProblem>& problems) {
                                " is too small to read from 3-5 m; using 34"});
     t.min_text = 34;
   }
+  // Said, not refused: the hall's own colours may be a deliberate choice.
+  for (auto& message : theme_contrast_problems(t))
+    problems.push_back({0, std::move(message)});
   return t;
 }
 

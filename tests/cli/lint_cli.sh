@@ -38,6 +38,12 @@ check "clean demo config" 0 '^$' -- lint "$root/content/player.xml"
 check "clean demo feeds given one by one" 0 '^$' -- lint "$root"/content/hall.xml "$root"/content/items.xml "$root"/content/roster.xml
 check "an error: FILE:LINE:COL: error: MESSAGE, status 1" 1 "^$tmp/bad.xml:3:3: error: <hall> needs the attribute name$" -- lint "$tmp/bad.xml"
 check "a warning alone: status 0" 0 "^$tmp/warn.xml:3:18: warning: unknown attribute colour" -- lint "$tmp/warn.xml"
+# A typo: still a warning and status 0, but the message names what was meant
+# and says that the content is lost; a date of the right form says what is wrong.
+printf '<?xml version="1.0"?>\n<hallboard version="1">\n<items><item id="A1"><name>x</name><departmnet>y</departmnet><deadline promised="1"/></item></items>\n</hallboard>\n' > "$tmp/typo.xml"
+check "a misspelt element: did you mean, status 0" 0 "^$tmp/typo.xml:3:36: warning: unknown element <departmnet> in <item id=\"A1\"> is ignored: its content will not be shown; did you mean <department>\?$" -- lint "$tmp/typo.xml"
+printf '<?xml version="1.0"?>\n<hallboard version="1">\n<calendar><holiday from="2026-13-40" to="2026-10-07"/></calendar>\n</hallboard>\n' > "$tmp/date.xml"
+check "a date with no month 13: what is wrong, status 1" 1 "^$tmp/date.xml:3:20: error: <holiday> from=\"2026-13-40\" is not valid: there is no month 13 and no day 40$" -- lint "$tmp/date.xml"
 check "--json" 1 '^\[$' -- lint --json "$tmp/bad.xml"
 check "--json fields" 1 "\{\"file\": \"$tmp/bad.xml\", \"line\": 3, \"column\": 3, \"severity\": \"error\", \"message\": \"<hall> needs the attribute name\"\}" -- lint --json "$tmp/bad.xml"
 check "--json with nothing to say" 0 '^\[\]$' -- lint --json "$tmp/good.xml"

@@ -140,7 +140,7 @@ TEST_CASE("every slide type at every screen size keeps everything and stays on s
   }
 }
 
-TEST_CASE("persons in results are masked, and absent staff never appear") {
+TEST_CASE("persons in results are masked") {  // absent staff: layout/test_absent_staff.cpp
   const model::Content c = demo_content();
   FakeMeasure measure;
   layout::PageLayout layout(measure, layout::Theme{}, 1920, 1080);
