@@ -176,7 +176,7 @@ TEST_CASE("a QR code has dark finder patterns in three corners, a light quiet zo
                     220, 220);
   REQUIRE(r.surface);
   CHECK(r.report.problems.empty());
-  // The exact geometry is checked in test_qr.cpp; here, the corners.
+  // The exact geometry is checked in test_qr_code.cpp; here, the corners.
   const Color dark{0, 0, 0, 255};
   bool dark_top_left = false, dark_top_right = false, dark_bottom_left = false;
   for (int d = 10; d < 60; ++d) {
