@@ -24,6 +24,12 @@ inline constexpr const char* kDemoMoments[] = {"2026-11-27T10:00", "2026-11-27T1
                                                "2026-12-01T10:00", "2026-12-02T10:00",
                                                "2026-12-03T10:30", "2026-11-28T10:00"};
 
+// The slide types that show the whole hall (all but one item's pages).
+inline constexpr model::SlideType kWholeHallSlides[] = {
+    model::SlideType::items,       model::SlideType::roster,  model::SlideType::pledges,
+    model::SlideType::commitments, model::SlideType::results, model::SlideType::stats,
+    model::SlideType::notices};
+
 inline std::vector<layout::Page> every_page(const model::Content& content, int width, int height,
                                             model::UnixSeconds now) {
   static const FakeMeasure measure;
@@ -34,10 +40,7 @@ inline std::vector<layout::Page> every_page(const model::Content& content, int w
     for (auto& p : more)
       pages.push_back(std::move(p));
   };
-  for (const auto type :
-       {model::SlideType::items, model::SlideType::roster, model::SlideType::pledges,
-        model::SlideType::commitments, model::SlideType::results, model::SlideType::stats,
-        model::SlideType::notices}) {
+  for (const auto type : kWholeHallSlides) {
     model::Slide s;
     s.type = type;
     add(layout.slide(moment, s, ""));

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "demo_content.h"
+#include "every_page.h"
 #include "fake_measure.h"
 #include "files.h"
 #include "layout/blocks.h"
@@ -69,7 +70,7 @@ bool contains_in_order(const std::string& haystack, const std::string& needle) {
   return n >= needle.size();
 }
 
-const std::pair<int, int> kSizes[] = {{1920, 1080}, {1080, 1920}, {3840, 2160}, {1366, 768}};
+constexpr auto& kSizes = kScreenSizes;
 
 }  // namespace
 
@@ -84,10 +85,7 @@ TEST_CASE("every slide type at every screen size keeps everything and stays on s
     layout::PageLayout layout(measure, layout::Theme{}, w, h);
     const int min_text = layout::Theme{}.min_text;
     std::string everything, first_column;
-    for (const auto type :
-         {model::SlideType::items, model::SlideType::roster, model::SlideType::pledges,
-          model::SlideType::commitments, model::SlideType::results, model::SlideType::stats,
-          model::SlideType::notices}) {
+    for (const auto type : kWholeHallSlides) {
       model::Slide s;
       s.type = type;
       const auto pages = layout.slide(moment, s, "");
@@ -817,7 +815,7 @@ TEST_CASE("pagination: a list is spread evenly, not left with one row on its las
 namespace hb::layout {
 namespace {
 
-const std::pair<int, int> kSizes[] = {{1920, 1080}, {1080, 1920}, {3840, 2160}, {1366, 768}};
+constexpr auto& kSizes = test::kScreenSizes;
 
 const model::SlideType kListSlides[] = {model::SlideType::items,   model::SlideType::roster,
                                         model::SlideType::pledges, model::SlideType::commitments,
