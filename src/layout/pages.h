@@ -155,6 +155,8 @@ class PageLayout {
   int staff_on_card(std::vector<Element>& out, const schedule::WindowDuty& duty,
                     const CardArrangement& arrangement, int card_w, int top);
   std::vector<Page> pledges(const Moment& moment);
+  int pledge_head(std::vector<Element>& out, const std::string& head, const std::string& sub, int x,
+                  int y, int width);
   std::vector<Page> commitments(const Moment& moment);
   std::vector<Page> results(const Moment& moment, const model::Slide& s);
   std::vector<Page> stats(const Moment& moment);

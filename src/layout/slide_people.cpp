@@ -242,14 +242,32 @@ int PageLayout::staff_on_card(std::vector<Element>& out, const schedule::WindowD
   return bottom;
 }
 
+// The name, and the window and post beside it when both fit on one line
+// (else under it): a line less a card, so that a slide's cards share its
+// pages evenly more often (3/3/3 rather than 2/4/3 under an urgent banner).
+int PageLayout::pledge_head(std::vector<Element>& out, const std::string& head,
+                            const std::string& sub, int x, int y, int width) {
+  const TextStyle bold = style(metrics_.body, true), small = style(metrics_.small);
+  const int head_w = typeset_.width(head, bold);
+  if (!sub.empty() && head_w + metrics_.gap + typeset_.width(sub, small) <= width) {
+    const int head_h = typeset_.line_height(bold);
+    out.push_back(typeset_.line(head, bold, theme_.header, x, y));
+    out.push_back(typeset_.line(sub, small, theme_.muted, x + head_w + metrics_.gap,
+                                y + head_h - typeset_.line_height(small)));
+    return head_h;
+  }
+  int h = typeset_.set(out, head, bold, theme_.header, x, y, width);
+  if (!sub.empty()) h += typeset_.set(out, sub, small, theme_.muted, x, y + h, width);
+  return h;
+}
+
 std::vector<Page> PageLayout::pledges(const Moment& moment) {
   const model::Content& c = *moment.content;
   if (c.pledges.empty()) return {};
   // Two columns of cards on landscape screens, one on portrait ones.
   const int columns = metrics_.portrait ? 1 : 2;
   const int full = card_width(columns);
-  const TextStyle body = style(metrics_.body), bold = style(metrics_.body, true),
-                  small = style(metrics_.small);
+  const TextStyle body = style(metrics_.body), small = style(metrics_.small);
   const int photo_w = std::min(full / 5, metrics_.height / 7), photo_h = photo_w * 4 / 3;
   std::vector<Block> blocks;
   for (const auto& p : c.pledges) {
@@ -269,8 +287,7 @@ std::vector<Page> PageLayout::pledges(const Moment& moment) {
       if (!part.empty()) sub += (sub.empty() ? "" : " · ") + part;
     int y = metrics_.gap;
     std::vector<Element> text;
-    y += typeset_.set(text, head, bold, theme_.header, text_x, y, text_w);
-    if (!sub.empty()) y += typeset_.set(text, sub, small, theme_.muted, text_x, y, text_w);
+    y += pledge_head(text, head, sub, text_x, y, text_w);
     y += typeset_.set(text, p.text, body, theme_.text, text_x, y, text_w);
     b.height = std::max(y, s ? photo_h + 2 * metrics_.gap : 0) + metrics_.gap;
     b.elements.push_back(FillRect{Box{0, 0, full, b.height}, theme_.card, metrics_.radius});
