@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "model/url.h"
 #include "net/cache.h"
@@ -15,13 +17,15 @@ constexpr int kMaxPictureLines = 3;  // per round
 
 }  // namespace
 
+// Linear in the staff: a hostile roster of 150,000 photos is looked up in
+// a set, not searched through once a photo.
 std::vector<std::string> remote_pictures(const model::Content& content) {
   std::vector<std::string> r;
+  std::unordered_set<std::string> seen;
   const auto add = [&](const std::string& base, const std::string& ref) {
     if (ref.empty()) return;
     std::string url = model::resolve_reference(base, ref);
-    if (net::is_http_url(url) && std::find(r.begin(), r.end(), url) == r.end())
-      r.push_back(std::move(url));
+    if (net::is_http_url(url) && seen.insert(url).second) r.push_back(std::move(url));
   };
   if (content.hall) add(content.hall->base_url, content.hall->logo);
   for (const auto& s : content.roster.staff)
@@ -56,13 +60,15 @@ void PictureRefresh::stop() {
 void PictureRefresh::follow(const model::Content& content, double now, bool prune) {
   std::vector<std::string> keep;
   {
+    auto urls = remote_pictures(content);
     const std::lock_guard lock(mutex_);
+    std::unordered_map<std::string, Picture> known;
+    for (auto& p : pictures_)
+      known.emplace(p.url, std::move(p));
     std::vector<Picture> pictures;
-    for (auto& url : remote_pictures(content)) {
+    for (auto& url : urls) {
       Picture p;
-      const auto old = std::find_if(pictures_.begin(), pictures_.end(),
-                                    [&](const Picture& q) { return q.url == url; });
-      if (old != pictures_.end()) p = *old;
+      if (const auto old = known.find(url); old != known.end()) p = std::move(old->second);
       p.url = std::move(url);
       p.next_due = now;
       pictures.push_back(std::move(p));
