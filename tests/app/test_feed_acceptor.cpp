@@ -7,8 +7,8 @@
 #include "app/feed_fetcher.h"
 #include "files.h"
 #include "net/cache.h"
-#include "net/picture.h"
 #include "net/net_support.h"
+#include "net/picture.h"
 
 namespace hb::test {
 

@@ -14,9 +14,9 @@
 #include "files.h"
 #include "layout/display_list.h"
 #include "net/cache.h"
+#include "net/net_support.h"
 #include "net/picture.h"
 #include "schedule_support.h"
-#include "net/net_support.h"
 
 namespace hb::test {
 namespace {
@@ -301,6 +301,24 @@ TEST_CASE("fault: shutdown") {  // the destructor never waits for a hung server
   // before the transfer would have given up.
   CHECK(ends_before(kTransferGivesUp / 2.0, [&] { f.fetcher.reset(); }));
   MESSAGE("the fetcher stopped " << steady_seconds() - start << " s after it was asked to");
+}
+
+TEST_CASE("fault: shutdown while a picture hangs") {  // the picture thread's own abort
+  constexpr long kTransferGivesUp = 60;
+  Fixture f([](app::FetcherOptions& o) {
+    o.fetch.total_timeout_seconds = kTransferGivesUp;
+    o.fetch.low_speed_seconds = kTransferGivesUp;
+  });
+  f.set_fault("hang .png");   // the staff photos hang, the feeds do not
+  f.publish_hall(f.hall_v2);  // new content: every photo is due again, and hangs
+  // Until a photo's request hangs in the server (the server says so).
+  bool hung = false;
+  for (int i = 0; i < 400 && !hung; ++i) {
+    sleep_seconds(0.05);
+    hung = read_file(f.www / "_hung").find(".png") != std::string::npos;
+  }
+  REQUIRE(hung);
+  CHECK(ends_before(kTransferGivesUp / 2.0, [&] { f.fetcher.reset(); }));
 }
 
 TEST_SUITE_END();

@@ -13,8 +13,8 @@
 #include "files.h"
 #include "net/cache.h"
 #include "net/local_file.h"
-#include "net/signature.h"
 #include "net/net_support.h"
+#include "net/signature.h"
 
 namespace hb::test {
 

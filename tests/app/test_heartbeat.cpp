@@ -337,8 +337,8 @@ TEST_CASE("heartbeat: the fetcher's state of each feed") {
   fo.seed = 1;
   // The screen's clock, injected: the time of each attempt is known exactly.
   constexpr double kWall = 1795744800;  // 2026-11-27T10:00:00+08:00
-  app::FeedFetcher fetcher(config, {[] { return kWall; }, steady_seconds},
-                           app::core_merge(config), fo);
+  app::FeedFetcher fetcher(config, {[] { return kWall; }, steady_seconds}, app::core_merge(config),
+                           fo);
 
   const auto state_of = [&](const std::string& name) {
     for (const auto& s : fetcher.feed_states())

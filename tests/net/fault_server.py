@@ -57,6 +57,9 @@ class Handler(BaseHTTPRequestHandler):
             if mode == "404" or (mode == "nosig" and path.endswith(".sig")):
                 return self.plain(404, "not here\n")
             if mode == "hang":
+                # Said in ROOT/_hung, so a test knows which request hangs.
+                with open(os.path.join(self.server.root, "_hung"), "a") as f:
+                    f.write(path + "\n")
                 time.sleep(60)
                 return
             if mode == "redirect_file":

@@ -3,8 +3,8 @@
 
 #include "base/image_header.h"
 #include "files.h"
-#include "net/picture.h"
 #include "net/net_support.h"
+#include "net/picture.h"
 
 namespace hb::test {
 

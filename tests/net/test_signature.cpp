@@ -5,8 +5,8 @@
 #include <cstdlib>
 
 #include "net/cache.h"
-#include "net/signature.h"
 #include "net/net_support.h"
+#include "net/signature.h"
 
 namespace hb::test {
 
