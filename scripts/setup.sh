@@ -20,6 +20,10 @@ packages=(
   libsystemd-dev # sd_notify: READY and the watchdog under systemd
   dpkg-dev       # dpkg-shlibdeps: the .deb's Depends (cpack -G DEB)
   systemd        # systemd-analyze verify: the tests check the unit
+  # The console (hallboard console): its database, HTTP, passwords, XLSX, JSON.
+  libsqlite3-dev libcpp-httplib-dev libsodium-dev libzip-dev nlohmann-json3-dev
+  sqlite3        # the tests check the database file with sqlite3's own integrity check
+  chromium chromium-driver python3-selenium  # the console's browser test
 )
 missing=()
 for p in "${packages[@]}"; do
