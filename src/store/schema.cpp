@@ -1,0 +1,112 @@
+#include "store/schema.h"
+
+#include <array>
+#include <string>
+
+namespace hb::store {
+
+namespace {
+
+// Migration 1: the console's first schema.
+constexpr const char* kSchema1 = R"sql(
+CREATE TABLE users(
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  role TEXT NOT NULL CHECK(role IN ('editor', 'approver', 'admin')),
+  password_hash TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE sessions(
+  token_hash TEXT PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  csrf TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  last_used INTEGER NOT NULL
+);
+CREATE TABLE login_failures(
+  user_name TEXT NOT NULL,
+  at INTEGER NOT NULL
+);
+CREATE INDEX login_failures_by_name ON login_failures(user_name, at);
+CREATE TABLE records(
+  kind TEXT NOT NULL,
+  key TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  body TEXT NOT NULL,
+  rev INTEGER NOT NULL CHECK(rev >= 1),
+  updated_at INTEGER NOT NULL,
+  updated_by TEXT NOT NULL,
+  PRIMARY KEY(kind, key)
+);
+CREATE TABLE blobs(
+  sha256 TEXT PRIMARY KEY,
+  bytes BLOB NOT NULL
+);
+CREATE TABLE versions(
+  number INTEGER PRIMARY KEY,
+  published_at INTEGER NOT NULL,
+  published_by TEXT NOT NULL,
+  source INTEGER REFERENCES versions(number)
+);
+CREATE TABLE version_feeds(
+  version INTEGER NOT NULL REFERENCES versions(number),
+  name TEXT NOT NULL,
+  sha256 TEXT NOT NULL REFERENCES blobs(sha256),
+  generated TEXT NOT NULL,
+  generated_unix INTEGER NOT NULL,
+  PRIMARY KEY(version, name)
+);
+CREATE TABLE audit(
+  id INTEGER PRIMARY KEY,
+  at INTEGER NOT NULL,
+  user_name TEXT NOT NULL,
+  action TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  key TEXT NOT NULL,
+  before TEXT,
+  after TEXT
+);
+CREATE TRIGGER audit_is_never_changed BEFORE UPDATE ON audit
+  BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END;
+CREATE TRIGGER audit_is_never_deleted BEFORE DELETE ON audit
+  BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END;
+CREATE TABLE screens(
+  id TEXT PRIMARY KEY,
+  token_hash TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  revoked INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE settings(
+  name TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+)sql";
+
+constexpr std::array kMigrations = {kSchema1};
+
+int user_version(Database& db) {
+  Statement s(db, "PRAGMA user_version");
+  return s.step() ? static_cast<int>(s.integer(0)) : 0;
+}
+
+}  // namespace
+
+int schema_version() { return static_cast<int>(kMigrations.size()); }
+
+void migrate(Database& db) {
+  const int have = user_version(db);
+  if (have > schema_version()) {
+    throw SqliteFailure(SQLITE_ERROR, "the database was made by a newer hallboard (schema " +
+                                          std::to_string(have) + ", this build knows " +
+                                          std::to_string(schema_version()) + ")");
+  }
+  for (int next = have; next < schema_version(); ++next) {
+    Transaction tx(db);
+    db.exec(kMigrations[static_cast<std::size_t>(next)]);
+    // PRAGMA takes no bound values; the number is ours, not a request's.
+    db.exec(("PRAGMA user_version=" + std::to_string(next + 1)).c_str());
+    tx.commit();
+  }
+}
+
+}  // namespace hb::store

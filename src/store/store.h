@@ -1,0 +1,179 @@
+// The console's state in one SQLite file (the only SQL in hallboard): users,
+// sessions, login failures, the draft content, published versions, the
+// audit log and registered screens. Times are Unix seconds given by the
+// caller; nothing here reads a clock.
+//
+// Draft content is kept as records: one row per item, staff member, window,
+// absence, notice … whose body is that record's element in the v1 feed
+// format, written by the feed writer and read back by the feed parser. So
+// what is stored is exactly what gets published, and one parser judges both.
+//
+// One connection serves every thread, behind a mutex; other processes
+// (`console user add` while `serve` runs) share the file through WAL.
+#pragma once
+
+#include <cstdint>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/result.h"
+#include "store/sqlite.h"
+
+namespace hb::store {
+
+enum class ErrorKind {
+  storage,    // SQLite failed: disk, permissions, a damaged file
+  not_found,  // no such record, user, version or screen
+  conflict,   // the record changed since the caller read it
+  exists,     // a user, screen or record with that name already exists
+};
+
+struct Error {
+  ErrorKind kind = ErrorKind::storage;
+  std::string message;
+};
+
+template <class T>
+using Result = base::Result<T, Error>;
+struct Done {};
+
+enum class Role { editor, approver, admin };
+const char* role_name(Role role);
+std::optional<Role> role_from_name(std::string_view name);
+
+struct User {
+  std::int64_t id = 0;
+  std::string name;
+  Role role = Role::editor;
+  std::string password_hash;  // libsodium's crypto_pwhash_str form
+};
+
+struct Session {
+  std::string token_hash;
+  User user;
+  std::string csrf;
+  std::int64_t created_at = 0;
+  std::int64_t last_used = 0;
+};
+
+struct Record {
+  std::string kind;  // "item", "staff", "window", "absence", "notice", …
+  std::string key;   // unique within its kind
+  std::int64_t position = 0;  // order within its kind, as published
+  std::string body;           // the record's feed element
+  std::int64_t rev = 0;       // optimistic version: 1 when created, +1 per change
+  std::int64_t updated_at = 0;
+  std::string updated_by;
+};
+
+struct FeedFile {
+  std::string name;  // "roster.xml"
+  std::string bytes;
+  std::string sha256;  // hex
+  std::string generated;
+  std::int64_t generated_unix = 0;
+};
+
+struct Version {
+  std::int64_t number = 0;
+  std::int64_t published_at = 0;
+  std::string by;
+  std::optional<std::int64_t> source;  // the version republished, if any
+};
+
+struct AuditEntry {
+  std::int64_t id = 0;
+  std::int64_t at = 0;
+  std::string user;
+  std::string action;  // "create", "update", "delete", "publish", "republish", "login" …
+  std::string kind;
+  std::string key;
+  std::optional<std::string> before;
+  std::optional<std::string> after;
+};
+
+struct Screen {
+  std::string id;
+  std::string token_hash;
+  std::int64_t created_at = 0;
+  bool revoked = false;
+};
+
+class Store {
+ public:
+  // A new database at `path`; refuses a path that exists.
+  static Result<Store> create(const std::string& path);
+  // An existing database, migrated to the current schema.
+  static Result<Store> open(const std::string& path);
+
+  Store(Store&& other) noexcept;
+  ~Store();
+
+  // --- users and sessions ------------------------------------------------
+  Result<User> add_user(const std::string& name, Role role, const std::string& password_hash,
+                        std::int64_t now);
+  Result<User> user(const std::string& name);
+  Result<std::vector<User>> users();
+
+  Result<Done> add_session(const Session& session);
+  Result<Session> session(const std::string& token_hash);
+  Result<Done> touch_session(const std::string& token_hash, std::int64_t now);
+  Result<Done> drop_session(const std::string& token_hash);
+  Result<Done> drop_sessions_idle_since(std::int64_t before);
+
+  Result<int> login_failures_since(const std::string& user_name, std::int64_t since);
+  Result<std::optional<std::int64_t>> nth_latest_failure(const std::string& user_name, int n);
+  Result<Done> add_login_failure(const std::string& user_name, std::int64_t at);
+  Result<Done> clear_login_failures(const std::string& user_name);
+
+  // --- draft records ------------------------------------------------------
+  Result<std::vector<Record>> records(const std::string& kind);
+  Result<std::vector<Record>> all_records();
+  Result<Record> record(const std::string& kind, const std::string& key);
+  // Creates (expected_rev 0) or changes (expected_rev = the rev the editor
+  // read) one record, with its audit entry. conflict when the stored rev is
+  // another one; the record is unchanged then.
+  Result<Record> put_record(const Record& record, std::int64_t expected_rev,
+                            const std::string& user, std::int64_t now);
+  Result<Done> delete_record(const std::string& kind, const std::string& key,
+                             std::optional<std::int64_t> expected_rev, const std::string& user,
+                             std::int64_t now);
+  // Makes the drafts exactly `records` (init, republish), auditing each
+  // record that appears, changes or goes under `action`.
+  Result<Done> replace_records(const std::vector<Record>& records, const std::string& action,
+                               const std::string& user, std::int64_t now);
+
+  // --- published versions ---------------------------------------------------
+  // Stores version `latest + 1` with its complete set of feeds, audited.
+  Result<Version> add_version(const std::vector<FeedFile>& feeds, std::optional<std::int64_t> source,
+                              const std::string& user, std::int64_t now);
+  Result<std::vector<Version>> versions();  // newest first
+  Result<std::optional<Version>> latest_version();
+  Result<std::vector<FeedFile>> version_feeds(std::int64_t number);
+  // The latest `generated` any version gave this feed, to give the next one a later one.
+  Result<std::optional<std::int64_t>> last_generated(const std::string& feed_name);
+
+  // --- audit ----------------------------------------------------------------
+  Result<Done> audit(const AuditEntry& entry);
+  Result<std::vector<AuditEntry>> audit_log(std::int64_t before_id, int limit);
+
+  // --- screens --------------------------------------------------------------
+  Result<Screen> add_screen(const std::string& id, const std::string& token_hash, std::int64_t now);
+  Result<std::vector<Screen>> screens();
+
+  // --- settings -------------------------------------------------------------
+  Result<std::optional<std::string>> setting(const std::string& name);
+  Result<Done> set_setting(const std::string& name, const std::string& value);
+
+ private:
+  explicit Store(Database db);
+  template <class F>
+  auto locked(F&& f) -> decltype(f());
+
+  Database db_;
+  std::unique_ptr<std::mutex> mutex_ = std::make_unique<std::mutex>();
+};
+
+}  // namespace hb::store

@@ -1,0 +1,180 @@
+// The store on real SQLite files: schema, users, sessions, records with
+// optimistic versions, the audit log that cannot be changed, versions.
+#include <doctest/doctest.h>
+
+#include "files.h"
+#include "store/sqlite.h"
+#include "store/store.h"
+
+namespace hb::store {
+
+namespace {
+
+struct Fixture {
+  test::TempDir dir;
+  std::string path = (dir.path() / "console.db").string();
+  Store store = Store::create(path).value();
+};
+
+Record item(const std::string& key, const std::string& body) {
+  Record r;
+  r.kind = "item";
+  r.key = key;
+  r.body = body;
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("a new database refuses to overwrite, and opens again with its schema") {
+  Fixture f;
+  const auto again = Store::create(f.path);
+  REQUIRE_FALSE(again.ok());
+  CHECK(again.error().kind == ErrorKind::exists);
+  auto opened = Store::open(f.path);
+  REQUIRE(opened.ok());
+  CHECK(opened->users()->empty());
+  const auto missing = Store::open((f.dir.path() / "nope.db").string());
+  REQUIRE_FALSE(missing.ok());
+  CHECK(missing.error().kind == ErrorKind::not_found);
+}
+
+TEST_CASE("a file that is not a database is a storage error, not a crash") {
+  test::TempDir dir;
+  const auto path = (dir.path() / "junk.db").string();
+  {
+    std::ofstream out(path);
+    out << "this is not a database, just text that is long enough to look like a header";
+  }
+  const auto opened = Store::open(path);
+  REQUIRE_FALSE(opened.ok());
+  CHECK(opened.error().kind == ErrorKind::storage);
+}
+
+TEST_CASE("users: unique names, roles kept") {
+  Fixture f;
+  REQUIRE(f.store.add_user("zhang", Role::editor, "hash", 100).ok());
+  const auto twice = f.store.add_user("zhang", Role::admin, "hash", 100);
+  REQUIRE_FALSE(twice.ok());
+  CHECK(twice.error().kind == ErrorKind::exists);
+  CHECK(f.store.user("zhang")->role == Role::editor);
+  CHECK(f.store.user("li").error().kind == ErrorKind::not_found);
+}
+
+TEST_CASE("sessions are found by their token's hash and go when dropped or idle") {
+  Fixture f;
+  const User u = f.store.add_user("zhang", Role::approver, "hash", 100).value();
+  REQUIRE(f.store.add_session(Session{"t1", u, "csrf1", 100, 100}).ok());
+  REQUIRE(f.store.add_session(Session{"t2", u, "csrf2", 100, 500}).ok());
+  CHECK(f.store.session("t1")->user.name == "zhang");
+  CHECK(f.store.session("t1")->csrf == "csrf1");
+  REQUIRE(f.store.drop_sessions_idle_since(200).ok());
+  CHECK_FALSE(f.store.session("t1").ok());
+  REQUIRE(f.store.drop_session("t2").ok());
+  CHECK_FALSE(f.store.session("t2").ok());
+}
+
+TEST_CASE("login failures are counted per user name") {
+  Fixture f;
+  for (int t : {10, 20, 30}) REQUIRE(f.store.add_login_failure("zhang", t).ok());
+  REQUIRE(f.store.add_login_failure("li", 25).ok());
+  CHECK(f.store.login_failures_since("zhang", 15).value() == 2);
+  CHECK(f.store.nth_latest_failure("zhang", 3).value() == 10);
+  CHECK_FALSE(f.store.nth_latest_failure("zhang", 4).value().has_value());
+  REQUIRE(f.store.clear_login_failures("zhang").ok());
+  CHECK(f.store.login_failures_since("zhang", 0).value() == 0);
+  CHECK(f.store.login_failures_since("li", 0).value() == 1);
+}
+
+TEST_CASE("records: the second of two editors gets a conflict and nothing is lost") {
+  Fixture f;
+  const Record created = f.store.put_record(item("A1", "<item v='1'/>"), 0, "zhang", 100).value();
+  CHECK(created.rev == 1);
+  CHECK(created.position == 1);
+  // Both read rev 1; zhang saves first.
+  REQUIRE(f.store.put_record(item("A1", "<item v='zhang'/>"), 1, "zhang", 110).ok());
+  const auto late = f.store.put_record(item("A1", "<item v='li'/>"), 1, "li", 120);
+  REQUIRE_FALSE(late.ok());
+  CHECK(late.error().kind == ErrorKind::conflict);
+  CHECK(late.error().message.find("zhang") != std::string::npos);
+  const Record stored = f.store.record("item", "A1").value();
+  CHECK(stored.body == "<item v='zhang'/>");
+  CHECK(stored.rev == 2);
+  // Creating a key that exists is refused too.
+  CHECK(f.store.put_record(item("A1", "<x/>"), 0, "li", 130).error().kind == ErrorKind::exists);
+  // Deleting with a stale rev is a conflict; with the right one it goes.
+  CHECK(f.store.delete_record("item", "A1", 1, "li", 140).error().kind == ErrorKind::conflict);
+  REQUIRE(f.store.delete_record("item", "A1", 2, "li", 150).ok());
+  CHECK(f.store.record("item", "A1").error().kind == ErrorKind::not_found);
+}
+
+TEST_CASE("records keep their order; replace_records audits only what changed") {
+  Fixture f;
+  REQUIRE(f.store.put_record(item("B", "<b/>"), 0, "zhang", 100).ok());
+  REQUIRE(f.store.put_record(item("A", "<a/>"), 0, "zhang", 100).ok());
+  auto list = f.store.records("item").value();
+  REQUIRE(list.size() == 2);
+  CHECK(list[0].key == "B");
+  const auto before = f.store.audit_log(1 << 30, 100)->size();
+  Record a = item("A", "<a/>");
+  a.position = 1;
+  Record c = item("C", "<c/>");
+  c.position = 2;
+  REQUIRE(f.store.replace_records({a, c}, "republish", "wang", 200).ok());
+  list = f.store.records("item").value();
+  REQUIRE(list.size() == 2);
+  CHECK(list[0].key == "A");
+  CHECK(list[0].rev == 1);  // same body: not a change
+  CHECK(list[1].key == "C");
+  const auto log = f.store.audit_log(1 << 30, 100).value();
+  // C appeared, B went; A unchanged.
+  CHECK(log.size() == before + 2);
+  CHECK(log[0].user == "wang");
+}
+
+TEST_CASE("the audit log cannot be changed, even with SQL") {
+  Fixture f;
+  REQUIRE(f.store.put_record(item("A", "<a/>"), 0, "zhang", 100).ok());
+  const auto log = f.store.audit_log(1 << 30, 10).value();
+  REQUIRE(log.size() == 1);
+  CHECK(log[0].action == "create");
+  CHECK(log[0].after == "<a/>");
+  CHECK_FALSE(log[0].before.has_value());
+  Database raw = Database::open(f.path, false);
+  CHECK_THROWS_AS(raw.exec("UPDATE audit SET user_name = 'nobody'"), SqliteFailure);
+  CHECK_THROWS_AS(raw.exec("DELETE FROM audit"), SqliteFailure);
+  CHECK(f.store.audit_log(1 << 30, 10)->at(0).user == "zhang");
+}
+
+TEST_CASE("versions keep every feed; equal bytes are stored once") {
+  Fixture f;
+  const FeedFile hall{"hall.xml", "<hall/>", "h1", "2026-12-04T08:00:00+08:00", 1000};
+  const FeedFile items{"items.xml", "<items/>", "i1", "2026-12-04T08:00:00+08:00", 1000};
+  const Version v1 = f.store.add_version({hall, items}, std::nullopt, "wang", 1000).value();
+  CHECK(v1.number == 1);
+  FeedFile items2 = items;
+  items2.bytes = "<items n='2'/>";
+  items2.sha256 = "i2";
+  items2.generated_unix = 2000;
+  const Version v2 = f.store.add_version({hall, items2}, std::nullopt, "wang", 2000).value();
+  CHECK(v2.number == 2);
+  CHECK(f.store.version_feeds(1)->at(1).bytes == "<items/>");
+  CHECK(f.store.version_feeds(2)->at(1).bytes == "<items n='2'/>");
+  CHECK(f.store.last_generated("items.xml").value() == 2000);
+  CHECK(f.store.last_generated("hall.xml").value() == 1000);
+  CHECK_FALSE(f.store.last_generated("stats.xml").value().has_value());
+  CHECK(f.store.versions()->front().number == 2);
+  CHECK(f.store.latest_version().value()->number == 2);
+  CHECK(f.store.version_feeds(9).error().kind == ErrorKind::not_found);
+  const Version v3 = f.store.add_version({hall, items}, 1, "li", 3000).value();
+  CHECK(v3.source == 1);
+}
+
+TEST_CASE("a second connection sees what the first wrote (user add while serve runs)") {
+  Fixture f;
+  auto other = Store::open(f.path).value();
+  REQUIRE(other.add_user("li", Role::editor, "hash", 100).ok());
+  CHECK(f.store.user("li").ok());
+}
+
+}  // namespace hb::store
