@@ -1,0 +1,88 @@
+// hallboard console user add / screen add: each prints its secret once;
+// the database keeps only a hash.
+#include <iostream>
+
+#include "app/console_options.h"
+#include "console/auth.h"
+#include "console/player_xml.h"
+
+namespace hb::app {
+
+namespace {
+
+// Names people and scripts can type and logs can show: no spaces or
+// control characters, at most 64 bytes.
+bool usable_name(const std::string& name) {
+  if (name.empty() || name.size() > 64) return false;
+  for (const char c : name) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u <= 0x20 || u == 0x7f || c == '"' || c == '<' || c == '>' || c == '&' || c == '\'') {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+int console_user_add(const ConsoleOptions& options) {
+  const std::string& name = options.words[0];
+  const auto role = store::role_from_name(options.get("--role", ""));
+  if (!role) {
+    std::cerr << "hallboard console user add: --role must be editor, approver or admin\n"
+              << kConsoleUsage;
+    return 2;
+  }
+  if (!usable_name(name)) {
+    std::cerr << "hallboard console user add: \"" << name
+              << "\" cannot be a user name (1-64 bytes, no spaces, quotes or <>&)\n";
+    return 2;
+  }
+  auto db = open_console_store(options.data());
+  if (!db) return 2;
+  const std::string password = console::random_password();
+  const auto hash = console::hash_password(password);
+  if (!hash) {
+    std::cerr << "hallboard console user add: cannot hash the password (out of memory?)\n";
+    return 2;
+  }
+  const auto added = db->add_user(name, *role, *hash, wall_clock());
+  if (!added) {
+    std::cerr << "hallboard console user add: " << added.error().message << "\n";
+    return added.error().kind == store::ErrorKind::exists ? 1 : 2;
+  }
+  std::cout << "password: " << password << "\n";
+  return 0;
+}
+
+int console_screen_add(const ConsoleOptions& options) {
+  const std::string& id = options.words[0];
+  if (!usable_name(id)) {
+    std::cerr << "hallboard console screen add: \"" << id
+              << "\" cannot be a screen id (1-64 bytes, no spaces, quotes or <>&)\n";
+    return 2;
+  }
+  std::string base = options.get("--url", "http://127.0.0.1:8080");
+  while (!base.empty() && base.back() == '/') base.pop_back();
+  auto db = open_console_store(options.data());
+  if (!db) return 2;
+  const std::string token = console::random_token();
+  const auto added = db->add_screen(id, console::token_hash(token), wall_clock());
+  if (!added) {
+    std::cerr << "hallboard console screen add: " << added.error().message << "\n";
+    return added.error().kind == store::ErrorKind::exists ? 1 : 2;
+  }
+  console::PlayerXmlSettings s;
+  s.screen = id;
+  s.base_url = base;
+  s.token = token;
+  std::error_code ec;
+  if (std::filesystem::exists(public_key_path(options.data()), ec)) {
+    s.trust_key_path = "/etc/hallboard/feeds.pub";
+  }
+  if (const auto hall = db->setting("hall_id"); hall && *hall) s.hall_id = **hall;
+  std::cout << "token: " << token << "\n" << console::player_xml(s);
+  return 0;
+}
+
+}  // namespace hb::app

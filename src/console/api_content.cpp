@@ -1,0 +1,147 @@
+// Staff, absences and notices over the JSON API (console.md).
+#include <set>
+
+#include "console/auth.h"
+#include "console/drafts.h"
+#include "console/handlers.h"
+#include "console/record_elements.h"
+#include "feed/text.h"
+#include "feed/values.h"
+
+namespace hb::console {
+
+namespace {
+
+std::set<std::string> error_set(const ReadContent& c) {
+  const auto lines = error_lines(c.findings);
+  return {lines.begin(), lines.end()};
+}
+
+}  // namespace
+
+base::Result<ReadContent, Response> current_drafts(Console& console) {
+  auto records = console.store().all_records();
+  if (!records) return json_error(500, records.error().message);
+  const auto hall = console.publish_settings();
+  return read_drafts(*records, hall.hall_id, hall.utc_offset_minutes);
+}
+
+// Stores a new record when the drafts stay as valid as they were: lint's
+// new errors, if any, are the refusal (422).
+base::Result<store::Record, Response> add_checked_record(Console& console, store::Record record,
+                                                         const std::string& user) {
+  auto records = console.store().all_records();
+  if (!records) return json_error(500, records.error().message);
+  const auto settings = console.publish_settings();
+  const auto before = error_set(read_drafts(*records, settings.hall_id, settings.utc_offset_minutes));
+  records->push_back(record);
+  records->back().position = 1 << 30;
+  const ReadContent after = read_drafts(*records, settings.hall_id, settings.utc_offset_minutes);
+  std::vector<std::string> fresh;
+  for (const std::string& line : error_lines(after.findings)) {
+    if (!before.count(line)) fresh.push_back(line);
+  }
+  if (!fresh.empty()) return json_errors(422, lint_problems(fresh));
+  auto stored = console.store().put_record(record, 0, user, console.now());
+  if (!stored) return json_error(stored.error().kind == store::ErrorKind::storage ? 500 : 409,
+                                 stored.error().message);
+  return std::move(*stored);
+}
+
+Response api_staff(Console& console, const Request&, const Caller&, const Params&) {
+  const auto drafts = current_drafts(console);
+  if (!drafts) return drafts.error();
+  nlohmann::json list = nlohmann::json::array();
+  for (const model::Staff& s : drafts->content.roster.staff) {
+    nlohmann::json windows = nlohmann::json::array();
+    for (const model::Window& w : drafts->content.roster.windows) {
+      for (const model::Post& p : w.posts) {
+        if (p.staff == s.id) {
+          windows.push_back(w.id);
+          break;
+        }
+      }
+    }
+    list.push_back({{"id", s.id}, {"name", s.name}, {"windows", windows}});
+  }
+  return json_response(200, list);
+}
+
+Response api_add_absence(Console& console, const Request& request, const Caller& caller,
+                         const Params&) {
+  Response refusal;
+  const auto body = json_body(console, request, refusal);
+  if (!body) return refusal;
+  const AbsenceInput in{feed::trim(json_text(*body, "staff")), feed::trim(json_text(*body, "from")),
+                        feed::trim(json_text(*body, "to")), feed::normalize_line(json_text(*body, "reason")),
+                        feed::trim(json_text(*body, "substitute"))};
+  const auto drafts = current_drafts(console);
+  if (!drafts) return drafts.error();
+  const int offset = console.utc_offset_minutes();
+  const auto problems = absence_problems(drafts->content, in, offset);
+  if (!problems.empty()) return json_errors(422, problems);
+  const auto from = model::to_unix(*feed::parse_timestamp(in.from), offset);
+  const auto to = model::to_unix(*feed::parse_timestamp(in.to), offset);
+  store::Record record;
+  record.kind = "absence";
+  record.key = random_key("a");
+  record.body = absence_element(
+      {in.staff, feed_time(from, offset), feed_time(to, offset), in.reason, in.substitute});
+  auto stored = add_checked_record(console, record, caller.session->user.name);
+  if (!stored) return stored.error();
+  return json_response(201, {{"id", stored->key}});
+}
+
+Response api_delete_absence(Console& console, const Request&, const Caller& caller,
+                            const Params& params) {
+  auto done = console.store().delete_record("absence", params.at("id"), std::nullopt,
+                                            caller.session->user.name, console.now());
+  if (!done) {
+    return json_error(done.error().kind == store::ErrorKind::not_found ? 404 : 500,
+                      done.error().message);
+  }
+  return no_content();
+}
+
+std::vector<FieldProblem> notice_problems(const std::string& level, const std::string& text,
+                                          const std::string& from, const std::string& to) {
+  std::vector<FieldProblem> out;
+  if (level != "info" && level != "urgent") {
+    out.push_back({"level", "级别应为 info（一般）或 urgent（紧急）"});
+  }
+  if (text.empty()) out.push_back({"text", "公告内容不能为空"});
+  const auto f = from.empty() ? std::nullopt : feed::parse_timestamp(from);
+  const auto t = to.empty() ? std::nullopt : feed::parse_timestamp(to);
+  if (!from.empty() && !f) out.push_back({"from", "开始时间“" + from + "”无法识别，请写成 2026-12-07T09:00"});
+  if (!to.empty() && !t) out.push_back({"to", "结束时间“" + to + "”无法识别，请写成 2026-12-07T17:00"});
+  if (f && t && model::to_unix(*t, 0) <= model::to_unix(*f, 0)) {
+    out.push_back({"to", "结束时间必须晚于开始时间"});
+  }
+  return out;
+}
+
+Response api_add_notice(Console& console, const Request& request, const Caller& caller,
+                        const Params&) {
+  Response refusal;
+  const auto body = json_body(console, request, refusal);
+  if (!body) return refusal;
+  std::string level = feed::trim(json_text(*body, "level"));
+  const std::string text = feed::normalize_text(json_text(*body, "text"));
+  const std::string from = feed::trim(json_text(*body, "from"));
+  const std::string to = feed::trim(json_text(*body, "to"));
+  const auto problems = notice_problems(level, text, from, to);
+  if (!problems.empty()) return json_errors(422, problems);
+  const int offset = console.utc_offset_minutes();
+  const auto canonical = [&](const std::string& t) {
+    return t.empty() ? t : feed_time(model::to_unix(*feed::parse_timestamp(t), offset), offset);
+  };
+  store::Record record;
+  record.kind = "notice";
+  record.key = random_key("n");
+  record.body = notice_element({record.key, level, canonical(from), canonical(to), text});
+  auto stored = add_checked_record(console, record, caller.session->user.name);
+  if (!stored) return stored.error();
+  return json_response(201, {{"id", stored->key}});
+}
+
+}  // namespace hb::console

@@ -1,0 +1,153 @@
+// Publishing, versions, republishing and the published feeds (console.md).
+#include <ctime>
+#include <map>
+
+#include "console/auth.h"
+#include "console/feed_files.h"
+#include "console/feed_records.h"
+#include "console/handlers.h"
+
+namespace hb::console {
+
+namespace {
+
+std::string http_date(std::int64_t t) {
+  const std::time_t tt = static_cast<std::time_t>(t);
+  std::tm tm{};
+  gmtime_r(&tt, &tm);
+  char buf[64];
+  std::strftime(buf, sizeof buf, "%a, %d %b %Y %H:%M:%S GMT", &tm);
+  return buf;
+}
+
+int status_of(PublishErrorKind kind) {
+  switch (kind) {
+    case PublishErrorKind::invalid_content: return 422;
+    case PublishErrorKind::not_found: return 404;
+    default: return 500;
+  }
+}
+
+// Records without a key attribute get made-up keys; when republishing, the
+// same element keeps the key it has in the drafts, so the audit log shows
+// only what really changes.
+std::vector<store::Record> records_of_version(const std::vector<store::FeedFile>& feeds,
+                                              const std::vector<store::Record>& drafts) {
+  std::multimap<std::pair<std::string, std::string>, std::string> keys_by_body;
+  for (const store::Record& r : drafts) keys_by_body.emplace(std::pair(r.kind, r.body), r.key);
+  std::vector<store::Record> out;
+  for (const store::FeedFile& f : feeds) {
+    for (store::Record r : records_from_feed(f.bytes, random_key, nullptr)) {
+      const auto kind = find_record_kind(r.kind);
+      if (kind && !*kind->key_attribute && *kind->section) {
+        const auto found = keys_by_body.find({r.kind, r.body});
+        if (found != keys_by_body.end()) {
+          r.key = found->second;
+          keys_by_body.erase(found);
+        }
+      }
+      out.push_back(std::move(r));
+    }
+  }
+  std::map<std::string, std::int64_t> next;
+  for (store::Record& r : out) r.position = ++next[r.kind];
+  return out;
+}
+
+}  // namespace
+
+Response publish_answer(Console& console, const std::vector<store::Record>& records,
+                        std::optional<std::int64_t> source, const std::string& user) {
+  auto published =
+      publish_records(console.store(), records, console.publish_settings(), source, user, console.now());
+  if (!published) {
+    return json_errors(status_of(published.error().kind), lint_problems(published.error().messages));
+  }
+  nlohmann::json urls = nlohmann::json::array();
+  for (const std::string& name : published->feed_names) {
+    urls.push_back(console.options().base_url + "/feeds/" + name);
+  }
+  return json_response(201, {{"version", published->version.number}, {"feeds", urls}});
+}
+
+Response api_publish(Console& console, const Request&, const Caller& caller, const Params&) {
+  auto records = console.store().all_records();
+  if (!records) return json_error(500, records.error().message);
+  return publish_answer(console, *records, std::nullopt, caller.session->user.name);
+}
+
+Response api_versions(Console& console, const Request&, const Caller&, const Params&) {
+  auto versions = console.store().versions();
+  if (!versions) return json_error(500, versions.error().message);
+  const int offset = console.utc_offset_minutes();
+  nlohmann::json list = nlohmann::json::array();
+  for (const store::Version& v : *versions) {
+    list.push_back({{"version", v.number},
+                    {"published", model::to_iso_string(v.published_at, offset)},
+                    {"by", v.by}});
+  }
+  return json_response(200, list);
+}
+
+Response api_republish(Console& console, const Request&, const Caller& caller,
+                       const Params& params) {
+  std::int64_t number = 0;
+  try {
+    number = std::stoll(params.at("n"));
+  } catch (const std::exception&) {
+    return json_error(404, "没有这个版本");
+  }
+  auto feeds = console.store().version_feeds(number);
+  if (!feeds) return json_error(404, "没有第" + params.at("n") + "版");
+  auto drafts = console.store().all_records();
+  if (!drafts) return json_error(500, drafts.error().message);
+  const auto records = records_of_version(*feeds, *drafts);
+  const std::string& user = caller.session->user.name;
+  // The drafts go back to that version too: the next publish starts from
+  // it, not from the content that was rolled back.
+  if (auto replaced = console.store().replace_records(records, "republish", user, console.now());
+      !replaced) {
+    return json_error(500, replaced.error().message);
+  }
+  return publish_answer(console, records, number, user);
+}
+
+Response get_feed(Console& console, const Request& request, const Caller&, const Params& params) {
+  const std::string& name = params.at("name");
+  const auto names = feed_names();
+  const bool signature = name.size() > 4 && name.ends_with(".sig");
+  const std::string feed = signature ? name.substr(0, name.size() - 4) : name;
+  // Only the fixed names: nothing from the request reaches the file system.
+  if (std::find(names.begin(), names.end(), feed) == names.end()) {
+    return json_error(404, "没有这个数据源");
+  }
+  const auto latest = console.store().latest_version();
+  if (!latest || !*latest) return json_error(404, "尚未发布");
+  const auto files = console.store().version_feeds((*latest)->number);
+  if (!files) return json_error(500, files.error().message);
+  for (const store::FeedFile& f : *files) {
+    if (f.name != feed) continue;
+    Response r;
+    const std::string etag = "\"" + f.sha256 + (signature ? "-sig\"" : "\"");
+    r.set_header("ETag", etag);
+    r.set_header("Last-Modified", http_date(f.generated_unix));
+    r.set_header("Cache-Control", "no-cache");
+    if (request.header("if-none-match") == etag) {
+      r.status = 304;
+      return r;
+    }
+    if (signature) {
+      const auto sig = read_whole_file(console.publish_settings().feeds_dir / (feed + ".sig"));
+      if (!sig) return json_error(404, "数据源未签名");
+      r.body = *sig;
+      r.content_type = "application/octet-stream";
+    } else {
+      r.body = f.bytes;
+      r.content_type = "application/xml; charset=utf-8";
+    }
+    return r;
+  }
+  return json_error(404, "没有这个数据源");
+}
+
+}  // namespace hb::console

@@ -1,0 +1,56 @@
+// The console's request handling: sessions, roles and CSRF checked for
+// every route in one place (dispatch), then a thin handler per route that
+// calls plain functions (drafts, absence rules, publisher). No socket here:
+// server.cpp feeds it requests, tests call handle() directly.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "console/http.h"
+#include "console/publisher.h"
+#include "store/store.h"
+
+namespace hb::console {
+
+struct ConsoleOptions {
+  std::filesystem::path data_dir;
+  std::string base_url = "http://127.0.0.1:8080";  // --url: feed URLs in answers
+  Signer signer;                                   // empty: unsigned feeds
+  std::int64_t idle_timeout = 30 * 60;             // a session unused this long is gone
+  std::size_t json_cap = 256 * 1024;               // a JSON or form body
+  std::size_t upload_cap = 10 * 1024 * 1024;       // an imported file
+  std::size_t heartbeat_cap = 256 * 1024;          // a screen's report
+};
+
+using Clock = std::function<std::int64_t()>;  // Unix seconds
+
+// Who is asking, once dispatch has checked.
+struct Caller {
+  std::optional<store::Session> session;
+  std::string screen;  // a screen's id, for its bearer token
+};
+
+class Console {
+ public:
+  Console(store::Store& store, ConsoleOptions options, Clock clock);
+
+  Response handle(const Request& request);
+
+  // The settings publishing needs (hall id and zone from the database).
+  PublishSettings publish_settings();
+  store::Store& store() { return store_; }
+  const ConsoleOptions& options() const { return options_; }
+  std::int64_t now() const { return clock_(); }
+  int utc_offset_minutes();
+
+ private:
+  store::Store& store_;
+  ConsoleOptions options_;
+  Clock clock_;
+};
+
+}  // namespace hb::console

@@ -1,0 +1,65 @@
+// The console's route handlers, declared for the route table (routes.cpp).
+// Each is thin: read the request, call plain functions, answer.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "console/absence_rules.h"
+#include "console/console.h"
+#include "console/drafts.h"
+
+namespace hb::console {
+
+using Params = std::map<std::string, std::string>;  // {name} parts of the path
+using Handler = Response (*)(Console&, const Request&, const Caller&, const Params&);
+
+// --- answers ------------------------------------------------------------------
+Response json_response(int status, const nlohmann::json& body);
+Response json_errors(int status, const std::vector<FieldProblem>& problems);
+Response json_error(int status, const std::string& message, const std::string& field = "");
+Response no_content();
+// A JSON object body, or an answer saying why not (400, 413).
+std::optional<nlohmann::json> json_body(const Console& console, const Request& request,
+                                        Response& refusal);
+std::string json_text(const nlohmann::json& body, const char* key);
+std::vector<FieldProblem> lint_problems(const std::vector<std::string>& lines);
+
+// --- sessions -----------------------------------------------------------------
+struct NewSession {
+  std::string token;  // goes to the browser only; the store keeps its hash
+  store::Session session;
+};
+// Checks the throttle and the password; the new session or the refusal (401, 429).
+base::Result<NewSession, Response> log_in(Console& console, const std::string& name,
+                                          const std::string& password);
+std::string session_cookie(const std::string& token, bool tls, bool expire);
+
+// --- content --------------------------------------------------------------------
+// The drafts read as lint reads them, or a 500 answer.
+base::Result<ReadContent, Response> current_drafts(Console& console);
+// Stores a new record unless it adds lint errors to the drafts (422).
+base::Result<store::Record, Response> add_checked_record(Console& console, store::Record record,
+                                                         const std::string& user);
+std::vector<FieldProblem> notice_problems(const std::string& level, const std::string& text,
+                                          const std::string& from, const std::string& to);
+// The drafts become a new version (source: the version republished).
+Response publish_answer(Console& console, const std::vector<store::Record>& records,
+                        std::optional<std::int64_t> source, const std::string& user);
+
+// --- API ----------------------------------------------------------------------
+Response api_login(Console&, const Request&, const Caller&, const Params&);
+Response api_logout(Console&, const Request&, const Caller&, const Params&);
+Response api_staff(Console&, const Request&, const Caller&, const Params&);
+Response api_add_absence(Console&, const Request&, const Caller&, const Params&);
+Response api_delete_absence(Console&, const Request&, const Caller&, const Params&);
+Response api_add_notice(Console&, const Request&, const Caller&, const Params&);
+Response api_publish(Console&, const Request&, const Caller&, const Params&);
+Response api_versions(Console&, const Request&, const Caller&, const Params&);
+Response api_republish(Console&, const Request&, const Caller&, const Params&);
+Response get_feed(Console&, const Request&, const Caller&, const Params&);
+
+}  // namespace hb::console

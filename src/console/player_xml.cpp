@@ -1,0 +1,52 @@
+#include "console/player_xml.h"
+
+#include <pugixml.hpp>
+
+#include <sstream>
+
+#include "console/feed_records.h"
+
+namespace hb::console {
+
+namespace {
+
+std::string offset_text(int minutes) {
+  const char sign = minutes < 0 ? '-' : '+';
+  const int m = minutes < 0 ? -minutes : minutes;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%c%02d:%02d", sign, m / 60, m % 60);
+  return buf;
+}
+
+}  // namespace
+
+std::string player_xml(const PlayerXmlSettings& s) {
+  pugi::xml_document doc;
+  auto decl = doc.append_child(pugi::node_declaration);
+  decl.append_attribute("version") = "1.0";
+  decl.append_attribute("encoding") = "UTF-8";
+  doc.append_child(pugi::node_comment)
+      .set_value((" player.xml for screen " + s.screen + ", made by hallboard console screen add ")
+                     .c_str());
+  pugi::xml_node player = doc.append_child("player");
+  player.append_attribute("screen") = s.screen.c_str();
+  player.append_attribute("timezone") = offset_text(s.utc_offset_minutes).c_str();
+  for (const std::string& name : feed_names()) {
+    player.append_child("feed").append_attribute("url") = (s.base_url + "/feeds/" + name).c_str();
+  }
+  player.append_child("cache").append_attribute("dir") = "/var/cache/hallboard";
+  if (!s.trust_key_path.empty()) {
+    pugi::xml_node trust = player.append_child("trust");
+    trust.append_attribute("key") = s.trust_key_path.c_str();
+    if (!s.hall_id.empty()) trust.append_attribute("hall") = s.hall_id.c_str();
+  }
+  pugi::xml_node heartbeat = player.append_child("heartbeat");
+  heartbeat.append_attribute("url") = (s.base_url + "/api/v1/heartbeat").c_str();
+  heartbeat.append_attribute("interval") = "60";
+  heartbeat.append_attribute("token") = s.token.c_str();
+  std::ostringstream out;
+  doc.save(out, "  ", pugi::format_indent, pugi::encoding_utf8);
+  return out.str();
+}
+
+}  // namespace hb::console

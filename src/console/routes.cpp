@@ -1,0 +1,184 @@
+// Dispatch: the one place that decides who may do what. Every route names
+// its access level; a session is checked on the server for every request,
+// its role against the route, and a request that changes state must carry
+// the session's CSRF token (header or form field) — login excepted.
+#include <string_view>
+
+#include "console/auth.h"
+#include "console/handlers.h"
+
+namespace hb::console {
+
+namespace {
+
+enum class Access { anyone, screen, logged_in, editor, approver, admin };
+
+struct Route {
+  const char* method;
+  const char* pattern;  // "/api/v1/absences/{id}"
+  Access access;
+  Handler handler;
+};
+
+const std::vector<Route>& routes() {
+  static const std::vector<Route> table = {
+      {"POST", "/api/v1/session", Access::anyone, api_login},
+      {"DELETE", "/api/v1/session", Access::logged_in, api_logout},
+      {"GET", "/api/v1/staff", Access::logged_in, api_staff},
+      {"POST", "/api/v1/absences", Access::editor, api_add_absence},
+      {"DELETE", "/api/v1/absences/{id}", Access::editor, api_delete_absence},
+      {"POST", "/api/v1/notices", Access::editor, api_add_notice},
+      {"POST", "/api/v1/publish", Access::approver, api_publish},
+      {"GET", "/api/v1/versions", Access::logged_in, api_versions},
+      {"POST", "/api/v1/versions/{n}/republish", Access::approver, api_republish},
+      {"GET", "/feeds/{name}", Access::anyone, get_feed},
+  };
+  return table;
+}
+
+// Matches "/a/{x}/b" against "/a/7/b"; a {part} never holds a slash.
+bool match(std::string_view pattern, std::string_view path, Params& params) {
+  params.clear();
+  while (!pattern.empty() && !path.empty()) {
+    if (pattern.front() == '{') {
+      const auto close = pattern.find('}');
+      const auto slash = path.find('/');
+      const std::string_view value = path.substr(0, slash);
+      if (value.empty()) return false;
+      params[std::string(pattern.substr(1, close - 1))] = std::string(value);
+      pattern.remove_prefix(close + 1);
+      path.remove_prefix(value.size());
+      continue;
+    }
+    if (pattern.front() != path.front()) return false;
+    pattern.remove_prefix(1);
+    path.remove_prefix(1);
+  }
+  return pattern.empty() && path.empty();
+}
+
+int rank(store::Role role) {
+  switch (role) {
+    case store::Role::editor: return 1;
+    case store::Role::approver: return 2;
+    case store::Role::admin: return 3;
+  }
+  return 0;
+}
+
+int needed_rank(Access access) {
+  switch (access) {
+    case Access::editor: return 1;
+    case Access::approver: return 2;
+    case Access::admin: return 3;
+    default: return 0;
+  }
+}
+
+bool changes_state(const std::string& method) {
+  return method != "GET" && method != "HEAD" && method != "OPTIONS";
+}
+
+std::string csrf_of(const Request& request) {
+  std::string token = request.header("x-csrf-token");
+  if (token.empty() &&
+      request.header("content-type").rfind("application/x-www-form-urlencoded", 0) == 0) {
+    token = parse_form(request.body)["csrf"];
+  }
+  return token;
+}
+
+// The session the cookie names, if it is alive; an idle one is dropped.
+std::optional<store::Session> live_session(Console& console, const Request& request) {
+  const std::string token = cookie_value(request.header("cookie"), "hb_session");
+  if (token.empty()) return std::nullopt;
+  const std::string hash = token_hash(token);
+  auto session = console.store().session(hash);
+  if (!session) return std::nullopt;
+  const std::int64_t now = console.now();
+  if (now - session->last_used >= console.options().idle_timeout) {
+    (void)console.store().drop_session(hash);
+    return std::nullopt;
+  }
+  // One write a minute at most, not one per request.
+  if (now - session->last_used >= 60) (void)console.store().touch_session(hash, now);
+  return std::move(*session);
+}
+
+std::optional<std::string> screen_of(Console& console, const Request& request) {
+  const std::string auth = request.header("authorization");
+  constexpr std::string_view kBearer = "Bearer ";
+  if (auth.rfind(kBearer, 0) != 0) return std::nullopt;
+  const std::string hash = token_hash(auth.substr(kBearer.size()));
+  const auto screens = console.store().screens();
+  if (!screens) return std::nullopt;
+  for (const store::Screen& s : *screens) {
+    if (!s.revoked && same_token(s.token_hash, hash)) return s.id;
+  }
+  return std::nullopt;
+}
+
+// Checks the route's access; fills `caller` or returns the refusal.
+std::optional<Response> refuse(Console& console, const Request& request, Access access,
+                               Caller& caller) {
+  if (access == Access::anyone) return std::nullopt;
+  if (access == Access::screen) {
+    auto screen = screen_of(console, request);
+    if (!screen) return json_error(401, "屏幕令牌无效或已吊销");
+    caller.screen = std::move(*screen);
+    return std::nullopt;
+  }
+  caller.session = live_session(console, request);
+  if (!caller.session) return json_error(401, "请先登录");
+  if (rank(caller.session->user.role) < needed_rank(access)) {
+    return json_error(403, "您的角色无权进行此操作");
+  }
+  if (changes_state(request.method) && !same_token(csrf_of(request), caller.session->csrf)) {
+    return json_error(403, "缺少或错误的 CSRF 令牌；请刷新页面后重试");
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+Console::Console(store::Store& store, ConsoleOptions options, Clock clock)
+    : store_(store), options_(std::move(options)), clock_(std::move(clock)) {}
+
+int Console::utc_offset_minutes() {
+  const auto stored = store_.setting("utc_offset_minutes");
+  if (stored && *stored) {
+    try {
+      return std::stoi(**stored);
+    } catch (const std::exception&) {
+    }
+  }
+  return model::kDefaultUtcOffsetMinutes;
+}
+
+PublishSettings Console::publish_settings() {
+  PublishSettings s;
+  s.feeds_dir = options_.data_dir / "feeds";
+  const auto hall = store_.setting("hall_id");
+  if (hall && *hall) s.hall_id = **hall;
+  s.utc_offset_minutes = utc_offset_minutes();
+  s.signer = options_.signer;
+  return s;
+}
+
+Response Console::handle(const Request& request) {
+  Params params;
+  bool path_known = false;
+  for (const Route& route : routes()) {
+    if (!match(route.pattern, request.path, params)) continue;
+    path_known = true;
+    const bool same_method =
+        request.method == route.method || (request.method == "HEAD" && std::string_view(route.method) == "GET");
+    if (!same_method) continue;
+    Caller caller;
+    if (auto refusal = refuse(*this, request, route.access, caller)) return std::move(*refusal);
+    return route.handler(*this, request, caller, params);
+  }
+  return path_known ? json_error(405, "不支持此请求方法") : json_error(404, "没有这个页面");
+}
+
+}  // namespace hb::console
