@@ -80,6 +80,10 @@ std::optional<store::Store> open_console_store(const std::filesystem::path& data
 int console_command(const std::vector<std::string>& args) {
   const std::string what = args.empty() ? "" : args[0];
   const std::string object = args.size() > 1 ? args[1] : "";
+  if (what == "--help" || what == "-h" || what == "help") {
+    std::cout << kConsoleUsage;
+    return 0;
+  }
   if (what == "init") {
     const auto o = read_options(args, 1, {"--data", "--key"});
     return o ? console_init(*o) : 2;

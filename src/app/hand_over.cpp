@@ -19,22 +19,24 @@
 
 namespace hb::app {
 
-int hand_over(char** argv) {
+namespace {
+
+int exec_beside(char** argv, const std::string& name) {
   const std::string command = argv[1] ? argv[1] : "";
   char self[PATH_MAX];
   const ssize_t n = ::readlink("/proc/self/exe", self, sizeof self - 1);
   if (n <= 0) {
     const int error = errno;
-    std::cerr << "hallboard: cannot find " HALLBOARD_SCREEN_NAME " (which runs `hallboard "
+    std::cerr << "hallboard: cannot find " << name << " (which runs `hallboard "
               << command << "`): /proc/self/exe: " << std::strerror(error) << "\n";
     return 2;
   }
   const std::filesystem::path dir =
       std::filesystem::path(std::string(self, std::size_t(n))).parent_path();
   // Beside us in a build tree; in libexec when installed.
-  const std::string beside = (dir / HALLBOARD_SCREEN_NAME).string();
+  const std::string beside = (dir / name).string();
   const std::string installed =
-      (dir / HALLBOARD_SCREEN_FROM_BINDIR / HALLBOARD_SCREEN_NAME).lexically_normal().string();
+      (dir / HALLBOARD_SCREEN_FROM_BINDIR / name).lexically_normal().string();
   const std::string& program = ::access(beside.c_str(), F_OK) == 0 ? beside : installed;
   std::cout.flush();  // empty: commands hand over before they print
   ::execv(program.c_str(), argv);
@@ -43,5 +45,11 @@ int hand_over(char** argv) {
             << "`): " << std::strerror(error) << "\n";
   return 2;
 }
+
+}  // namespace
+
+int hand_over(char** argv) { return exec_beside(argv, HALLBOARD_SCREEN_NAME); }
+
+int hand_over_to_console(char** argv) { return exec_beside(argv, "hallboard-console"); }
 
 }  // namespace hb::app

@@ -16,5 +16,8 @@ inline constexpr int kHandOver = -1;
 // (systemd's NotifyAccess=main keeps working). Returns only when that fails,
 // after one line on standard error naming the program and the reason: 2.
 int hand_over(char** argv);
+// The same for `hallboard console …`: hallboard-console, which alone links
+// SQLite, the HTTP server and libsodium.
+int hand_over_to_console(char** argv);
 
 }  // namespace hb::app

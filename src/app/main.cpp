@@ -23,6 +23,8 @@ int main(int argc, char** argv) {
                          std::chrono::system_clock::now().time_since_epoch())
                          .count();
     status = hb::app::lint_command(rest, static_cast<long long>(now));
+  } else if (command == "console") {
+    return hb::app::hand_over_to_console(argv);
   } else if (command == "summary") {
     status = hb::app::summary_command(rest);
   } else if (command != "run" && command != "render" && command != "plan") {

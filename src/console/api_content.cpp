@@ -26,25 +26,38 @@ base::Result<ReadContent, Response> current_drafts(Console& console) {
   return read_drafts(*records, hall.hall_id, hall.utc_offset_minutes);
 }
 
-// Stores a new record when the drafts stay as valid as they were: lint's
-// new errors, if any, are the refusal (422).
-base::Result<store::Record, Response> add_checked_record(Console& console, store::Record record,
-                                                         const std::string& user) {
+Response json_refusal(const Refusal& refusal) { return json_errors(refusal.status, refusal.problems); }
+
+base::Result<store::Record, Refusal> put_checked_record(Console& console, store::Record record,
+                                                        std::int64_t expected_rev,
+                                                        const std::string& user) {
   auto records = console.store().all_records();
-  if (!records) return json_error(500, records.error().message);
+  if (!records) return Refusal{500, {{"", records.error().message}}};
   const auto settings = console.publish_settings();
   const auto before = error_set(read_drafts(*records, settings.hall_id, settings.utc_offset_minutes));
-  records->push_back(record);
-  records->back().position = 1 << 30;
+  bool replaced = false;
+  for (auto& r : *records) {
+    if (r.kind == record.kind && r.key == record.key) {
+      r.body = record.body;
+      replaced = true;
+    }
+  }
+  if (!replaced) {
+    records->push_back(record);
+    records->back().position = 1 << 30;
+  }
   const ReadContent after = read_drafts(*records, settings.hall_id, settings.utc_offset_minutes);
   std::vector<std::string> fresh;
   for (const std::string& line : error_lines(after.findings)) {
     if (!before.count(line)) fresh.push_back(line);
   }
-  if (!fresh.empty()) return json_errors(422, lint_problems(fresh));
-  auto stored = console.store().put_record(record, 0, user, console.now());
-  if (!stored) return json_error(stored.error().kind == store::ErrorKind::storage ? 500 : 409,
-                                 stored.error().message);
+  if (!fresh.empty()) return Refusal{422, lint_problems(fresh)};
+  auto stored = console.store().put_record(record, expected_rev, user, console.now());
+  if (!stored) {
+    const auto kind = stored.error().kind;
+    const int status = kind == store::ErrorKind::storage ? 500 : 409;
+    return Refusal{status, {{"", stored.error().message}}};
+  }
   return std::move(*stored);
 }
 
@@ -87,8 +100,8 @@ Response api_add_absence(Console& console, const Request& request, const Caller&
   record.key = random_key("a");
   record.body = absence_element(
       {in.staff, feed_time(from, offset), feed_time(to, offset), in.reason, in.substitute});
-  auto stored = add_checked_record(console, record, caller.session->user.name);
-  if (!stored) return stored.error();
+  auto stored = put_checked_record(console, record, 0, caller.session->user.name);
+  if (!stored) return json_refusal(stored.error());
   return json_response(201, {{"id", stored->key}});
 }
 
@@ -139,8 +152,8 @@ Response api_add_notice(Console& console, const Request& request, const Caller& 
   record.kind = "notice";
   record.key = random_key("n");
   record.body = notice_element({record.key, level, canonical(from), canonical(to), text});
-  auto stored = add_checked_record(console, record, caller.session->user.name);
-  if (!stored) return stored.error();
+  auto stored = put_checked_record(console, record, 0, caller.session->user.name);
+  if (!stored) return json_refusal(stored.error());
   return json_response(201, {{"id", stored->key}});
 }
 

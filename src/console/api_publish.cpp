@@ -56,24 +56,15 @@ std::vector<store::Record> records_of_version(const std::vector<store::FeedFile>
 
 }  // namespace
 
-Response publish_answer(Console& console, const std::vector<store::Record>& records,
-                        std::optional<std::int64_t> source, const std::string& user) {
-  auto published =
-      publish_records(console.store(), records, console.publish_settings(), source, user, console.now());
-  if (!published) {
-    return json_errors(status_of(published.error().kind), lint_problems(published.error().messages));
-  }
-  nlohmann::json urls = nlohmann::json::array();
-  for (const std::string& name : published->feed_names) {
-    urls.push_back(console.options().base_url + "/feeds/" + name);
-  }
-  return json_response(201, {{"version", published->version.number}, {"feeds", urls}});
+base::Result<Published, PublishError> publish_drafts(Console& console, const std::string& user) {
+  auto records = console.store().all_records();
+  if (!records) return PublishError{PublishErrorKind::storage, {records.error().message}};
+  return publish_records(console.store(), *records, console.publish_settings(), std::nullopt, user,
+                         console.now());
 }
 
 Response api_publish(Console& console, const Request&, const Caller& caller, const Params&) {
-  auto records = console.store().all_records();
-  if (!records) return json_error(500, records.error().message);
-  return publish_answer(console, *records, std::nullopt, caller.session->user.name);
+  return published_answer(console, publish_drafts(console, caller.session->user.name));
 }
 
 Response api_versions(Console& console, const Request&, const Caller&, const Params&) {
@@ -89,27 +80,50 @@ Response api_versions(Console& console, const Request&, const Caller&, const Par
   return json_response(200, list);
 }
 
-Response api_republish(Console& console, const Request&, const Caller& caller,
-                       const Params& params) {
-  std::int64_t number = 0;
-  try {
-    number = std::stoll(params.at("n"));
-  } catch (const std::exception&) {
-    return json_error(404, "没有这个版本");
-  }
+base::Result<Published, PublishError> republish_version(Console& console, std::int64_t number,
+                                                        const std::string& user) {
   auto feeds = console.store().version_feeds(number);
-  if (!feeds) return json_error(404, "没有第" + params.at("n") + "版");
+  if (!feeds) return PublishError{PublishErrorKind::not_found, {"没有第" + std::to_string(number) + "版"}};
   auto drafts = console.store().all_records();
-  if (!drafts) return json_error(500, drafts.error().message);
+  if (!drafts) return PublishError{PublishErrorKind::storage, {drafts.error().message}};
   const auto records = records_of_version(*feeds, *drafts);
-  const std::string& user = caller.session->user.name;
   // The drafts go back to that version too: the next publish starts from
   // it, not from the content that was rolled back.
   if (auto replaced = console.store().replace_records(records, "republish", user, console.now());
       !replaced) {
-    return json_error(500, replaced.error().message);
+    return PublishError{PublishErrorKind::storage, {replaced.error().message}};
   }
-  return publish_answer(console, records, number, user);
+  return publish_records(console.store(), records, console.publish_settings(), number, user,
+                         console.now());
+}
+
+Response published_answer(Console& console,
+                          const base::Result<Published, PublishError>& published) {
+  if (!published) {
+    return json_errors(status_of(published.error().kind), lint_problems(published.error().messages));
+  }
+  nlohmann::json urls = nlohmann::json::array();
+  for (const std::string& name : published->feed_names) {
+    urls.push_back(console.options().base_url + "/feeds/" + name);
+  }
+  return json_response(201, {{"version", published->version.number}, {"feeds", urls}});
+}
+
+Response api_republish(Console& console, const Request&, const Caller& caller,
+                       const Params& params) {
+  const auto number = version_number(params.at("n"));
+  if (!number) return json_error(404, "没有这个版本");
+  return published_answer(console, republish_version(console, *number, caller.session->user.name));
+}
+
+std::optional<std::int64_t> version_number(const std::string& text) {
+  if (text.empty() || text.size() > 12) return std::nullopt;
+  std::int64_t n = 0;
+  for (const char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    n = n * 10 + (c - '0');
+  }
+  return n;
 }
 
 Response get_feed(Console& console, const Request& request, const Caller&, const Params& params) {

@@ -41,14 +41,26 @@ std::string session_cookie(const std::string& token, bool tls, bool expire);
 // --- content --------------------------------------------------------------------
 // The drafts read as lint reads them, or a 500 answer.
 base::Result<ReadContent, Response> current_drafts(Console& console);
-// Stores a new record unless it adds lint errors to the drafts (422).
-base::Result<store::Record, Response> add_checked_record(Console& console, store::Record record,
-                                                         const std::string& user);
+// Why a change was not made: the status for the API and the problems.
+struct Refusal {
+  int status = 422;
+  std::vector<FieldProblem> problems;
+};
+Response json_refusal(const Refusal& refusal);
+// Stores a record (expected_rev 0: a new one) unless it adds lint errors
+// to the drafts (422) or someone changed it meanwhile (409).
+base::Result<store::Record, Refusal> put_checked_record(Console& console, store::Record record,
+                                                        std::int64_t expected_rev,
+                                                        const std::string& user);
 std::vector<FieldProblem> notice_problems(const std::string& level, const std::string& text,
                                           const std::string& from, const std::string& to);
-// The drafts become a new version (source: the version republished).
-Response publish_answer(Console& console, const std::vector<store::Record>& records,
-                        std::optional<std::int64_t> source, const std::string& user);
+// The drafts become a new version.
+base::Result<Published, PublishError> publish_drafts(Console& console, const std::string& user);
+// Version `number`'s content again, as a new version; the drafts become it.
+base::Result<Published, PublishError> republish_version(Console& console, std::int64_t number,
+                                                        const std::string& user);
+std::optional<std::int64_t> version_number(const std::string& text);
+Response published_answer(Console& console, const base::Result<Published, PublishError>& published);
 
 // --- API ----------------------------------------------------------------------
 Response api_login(Console&, const Request&, const Caller&, const Params&);

@@ -10,6 +10,14 @@
 
 namespace hb::console {
 
+// A file from a multipart/form-data form.
+struct Upload {
+  std::string field;
+  std::string filename;
+  std::string content_type;
+  std::string content;
+};
+
 struct Request {
   std::string method;  // "GET", "POST", …
   std::string path;    // without the query
@@ -17,6 +25,9 @@ struct Request {
   std::map<std::string, std::string> headers;  // names in lower case
   std::string body;
   bool tls = false;  // came over HTTPS (or X-Forwarded-Proto: https from the proxy)
+  // multipart/form-data: its plain fields and its files (the server parses it).
+  std::map<std::string, std::string> multipart_fields;
+  std::vector<Upload> uploads;
 
   std::string header(const std::string& lower_name) const {
     const auto it = headers.find(lower_name);

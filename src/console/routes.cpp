@@ -6,6 +6,7 @@
 
 #include "console/auth.h"
 #include "console/handlers.h"
+#include "console/pages.h"
 
 namespace hb::console {
 
@@ -13,11 +14,14 @@ namespace {
 
 enum class Access { anyone, screen, logged_in, editor, approver, admin };
 
+enum class Answer { json, page };  // how a refusal is given
+
 struct Route {
   const char* method;
   const char* pattern;  // "/api/v1/absences/{id}"
   Access access;
   Handler handler;
+  Answer answer = Answer::json;
 };
 
 const std::vector<Route>& routes() {
@@ -32,6 +36,32 @@ const std::vector<Route>& routes() {
       {"GET", "/api/v1/versions", Access::logged_in, api_versions},
       {"POST", "/api/v1/versions/{n}/republish", Access::approver, api_republish},
       {"GET", "/feeds/{name}", Access::anyone, get_feed},
+      // The web pages.
+      {"GET", "/static/console.css", Access::anyone, static_css, Answer::page},
+      {"GET", "/static/console.js", Access::anyone, static_js, Answer::page},
+      {"GET", "/login", Access::anyone, page_login, Answer::page},
+      {"POST", "/login", Access::anyone, page_login_post, Answer::page},
+      {"POST", "/logout", Access::logged_in, page_logout, Answer::page},
+      {"GET", "/", Access::editor, page_home, Answer::page},
+      {"GET", "/absences", Access::editor, page_absences, Answer::page},
+      {"POST", "/absences/check", Access::editor, page_absence_check, Answer::page},
+      {"POST", "/absences", Access::editor, page_absence_save, Answer::page},
+      {"POST", "/absences/{id}/delete", Access::editor, page_absence_delete, Answer::page},
+      {"GET", "/notices", Access::editor, page_notices, Answer::page},
+      {"POST", "/notices", Access::editor, page_notice_save, Answer::page},
+      {"POST", "/notices/{id}/delete", Access::editor, page_notice_delete, Answer::page},
+      {"GET", "/items", Access::editor, page_records, Answer::page},
+      {"GET", "/records/{kind}", Access::editor, page_records, Answer::page},
+      {"GET", "/records/{kind}/{key}", Access::editor, page_record, Answer::page},
+      {"POST", "/records/{kind}/{key}", Access::editor, page_record_save, Answer::page},
+      {"POST", "/records/{kind}/{key}/delete", Access::editor, page_record_delete, Answer::page},
+      {"GET", "/publish", Access::editor, page_publish, Answer::page},
+      {"POST", "/publish", Access::approver, page_publish_post, Answer::page},
+      {"GET", "/versions", Access::editor, page_versions, Answer::page},
+      {"POST", "/versions/{n}/republish", Access::approver, page_republish, Answer::page},
+      {"GET", "/audit", Access::admin, page_audit, Answer::page},
+      {"GET", "/users", Access::admin, page_users, Answer::page},
+      {"POST", "/users", Access::admin, page_user_add, Answer::page},
   };
   return table;
 }
@@ -81,9 +111,13 @@ bool changes_state(const std::string& method) {
 
 std::string csrf_of(const Request& request) {
   std::string token = request.header("x-csrf-token");
-  if (token.empty() &&
-      request.header("content-type").rfind("application/x-www-form-urlencoded", 0) == 0) {
-    token = parse_form(request.body)["csrf"];
+  if (token.empty()) {
+    const std::string type = request.header("content-type");
+    if (type.rfind("application/x-www-form-urlencoded", 0) == 0) token = parse_form(request.body)["csrf"];
+    if (type.rfind("multipart/form-data", 0) == 0) {
+      const auto it = request.multipart_fields.find("csrf");
+      if (it != request.multipart_fields.end()) token = it->second;
+    }
   }
   return token;
 }
@@ -139,6 +173,15 @@ std::optional<Response> refuse(Console& console, const Request& request, Access 
   return std::nullopt;
 }
 
+// The message of a JSON refusal, for the page that shows it instead.
+std::string refusal_message(const Response& r) {
+  const auto body = nlohmann::json::parse(r.body, nullptr, false);
+  if (body.is_object() && body.contains("errors") && body["errors"].is_array() && !body["errors"].empty()) {
+    return body["errors"][0].value("message", "");
+  }
+  return {};
+}
+
 }  // namespace
 
 Console::Console(store::Store& store, ConsoleOptions options, Clock clock)
@@ -175,7 +218,10 @@ Response Console::handle(const Request& request) {
         request.method == route.method || (request.method == "HEAD" && std::string_view(route.method) == "GET");
     if (!same_method) continue;
     Caller caller;
-    if (auto refusal = refuse(*this, request, route.access, caller)) return std::move(*refusal);
+    if (auto refusal = refuse(*this, request, route.access, caller)) {
+      if (route.answer == Answer::json) return std::move(*refusal);
+      return page_refusal(refusal->status, refusal_message(*refusal), request.path);
+    }
     return route.handler(*this, request, caller, params);
   }
   return path_known ? json_error(405, "不支持此请求方法") : json_error(404, "没有这个页面");

@@ -19,6 +19,13 @@ Request from_httplib(const httplib::Request& in) {
     out.headers[lower] = value;
   }
   out.body = in.body;
+  for (const auto& [field, file] : in.files) {
+    if (file.filename.empty()) {
+      out.multipart_fields[field] = file.content;
+    } else {
+      out.uploads.push_back(Upload{field, file.filename, file.content_type, file.content});
+    }
+  }
   // Behind nginx terminating TLS (docs/deploy.md), the proxy says so.
   out.tls = out.header("x-forwarded-proto") == "https";
   return out;

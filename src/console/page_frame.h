@@ -1,0 +1,54 @@
+// The frame every console page shares: the title bar, the navigation (only
+// what the user's role may use), a message line, the content.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "console/console.h"
+#include "console/html.h"
+#include "store/store.h"
+
+namespace hb::console {
+
+struct PageContext {
+  const store::Session* session = nullptr;  // nothing on the login page
+  std::string hall_name;
+  std::string active;  // the navigation entry to mark ("/absences")
+  std::string notice;  // a line at the top: what just happened
+  bool notice_is_error = false;
+};
+
+PageContext page_context(Console& console, const Caller& caller, const std::string& active);
+
+Response html_page(const PageContext& context, const std::string& title, const Html& body,
+                   int status = 200);
+Response redirect(const std::string& location);
+// The hidden CSRF field every POST form carries.
+void csrf_field(Html& h, const PageContext& context);
+// A form's label, input and the message beside it when the field has one.
+struct FieldView {
+  const char* name;
+  const char* label;
+  std::string value;
+  const char* type = "text";  // "text", "date", "time", "datetime-local", "textarea", "number"
+  std::string error;
+  const char* hint = "";
+  bool required = false;
+};
+void form_field(Html& h, const FieldView& f);
+// Options for a <select>: (value, label).
+using Options = std::vector<std::pair<std::string, std::string>>;
+void select_field(Html& h, const char* name, const char* label, const Options& options,
+                  const std::string& selected, const std::string& error, const char* hint = "");
+
+// The problems that belong to no one field (lint's findings), as a list.
+void general_errors(Html& h, const std::vector<std::pair<std::string, std::string>>& field_messages);
+
+// A page from a refusal (401 → to the login page, others → a short page).
+Response page_refusal(int status, const std::string& message, const std::string& path);
+
+const std::string& console_css();
+const std::string& console_js();
+
+}  // namespace hb::console

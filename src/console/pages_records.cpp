@@ -1,0 +1,302 @@
+// The remaining sections: a list of records and an edit form per record
+// (record_forms.h). Saving goes through the same lint check as every
+// change, and carries the revision the editor read: if someone saved in
+// between, the editor gets a conflict message and keeps what was typed.
+#include <pugixml.hpp>
+
+#include <sstream>
+
+#include "console/auth.h"
+#include "console/draft_diff.h"
+#include "console/feed_records.h"
+#include "console/pages.h"
+#include "console/record_forms.h"
+#include "feed/text.h"
+
+namespace hb::console {
+
+namespace {
+
+using Problems = std::vector<std::pair<std::string, std::string>>;
+
+std::string pretty(const std::string& body) {
+  pugi::xml_document doc;
+  if (!doc.load_string(body.c_str())) return body;
+  std::ostringstream out;
+  doc.document_element().print(out, "  ", pugi::format_indent, pugi::encoding_utf8);
+  return out.str();
+}
+
+std::string post_staff(const pugi::xml_node& e, const char* role) {
+  for (const auto& p : e.children("post")) {
+    if (std::string_view(p.attribute("role").as_string()) == role) return p.attribute("staff").as_string();
+  }
+  return {};
+}
+
+// The form's values for a record's element.
+std::map<std::string, std::string> values_of(const RecordFormSpec& spec, const std::string& body) {
+  std::map<std::string, std::string> out;
+  pugi::xml_document doc;
+  doc.load_string(body.c_str());
+  const pugi::xml_node e = doc.document_element();
+  for (const auto& f : spec.fields) {
+    switch (f.kind) {
+      case FieldKind::body: out[f.name] = e.text().as_string(); break;
+      case FieldKind::post_a: out[f.name] = post_staff(e, "A"); break;
+      case FieldKind::post_b: out[f.name] = post_staff(e, "B"); break;
+      default: out[f.name] = e.attribute(f.name).as_string();
+    }
+  }
+  return out;
+}
+
+void set_post(pugi::xml_node e, const char* role, const std::string& staff) {
+  for (auto p = e.child("post"); p;) {
+    const auto next = p.next_sibling("post");
+    if (std::string_view(p.attribute("role").as_string()) == role) e.remove_child(p);
+    p = next;
+  }
+  if (staff.empty()) return;
+  auto post = e.append_child("post");
+  post.append_attribute("role") = role;
+  post.append_attribute("staff") = staff.c_str();
+}
+
+// The element with the form's values, keeping what the form does not show.
+std::string element_from_form(const RecordFormSpec& spec, const std::string& old_body,
+                              std::map<std::string, std::string>& form) {
+  pugi::xml_document doc;
+  if (old_body.empty() || !doc.load_string(old_body.c_str())) doc.append_child(spec.kind);
+  pugi::xml_node e = doc.document_element();
+  for (const auto& f : spec.fields) {
+    const std::string value = f.kind == FieldKind::body ? feed::normalize_text(form[f.name])
+                                                        : feed::trim(form[f.name]);
+    if (f.kind == FieldKind::body) {
+      e.text().set(value.c_str());
+    } else if (f.kind == FieldKind::post_a || f.kind == FieldKind::post_b) {
+      set_post(e, f.kind == FieldKind::post_a ? "A" : "B", value);
+    } else if (value.empty() || (f.kind == FieldKind::boolean && value != "true")) {
+      e.remove_attribute(f.name);
+    } else {
+      (e.attribute(f.name) ? e.attribute(f.name) : e.append_attribute(f.name)) = value.c_str();
+    }
+  }
+  std::ostringstream out;
+  e.print(out, "", pugi::format_raw, pugi::encoding_utf8);
+  return out.str();
+}
+
+Options staff_choices(Console& console) {
+  Options out{{"", "（无）"}};
+  const auto drafts = current_drafts(console);
+  if (!drafts) return out;
+  for (const auto& s : drafts->content.roster.staff) out.emplace_back(s.id, s.name + "（" + s.id + "）");
+  return out;
+}
+
+std::string message_for(const Problems& problems, const char* field) {
+  for (const auto& [f, m] : problems) {
+    if (f == field) return m;
+  }
+  return {};
+}
+
+void form_fields(Html& h, Console& console, const RecordFormSpec& spec,
+                 std::map<std::string, std::string>& values, const Problems& problems) {
+  for (const auto& f : spec.fields) {
+    const std::string error = message_for(problems, f.name);
+    switch (f.kind) {
+      case FieldKind::choice:
+        select_field(h, f.name, f.label, f.choices, values[f.name], error, f.hint);
+        break;
+      case FieldKind::boolean:
+        select_field(h, f.name, f.label, {{"", "否"}, {"true", "是"}}, values[f.name], error, f.hint);
+        break;
+      case FieldKind::staff:
+      case FieldKind::post_a:
+      case FieldKind::post_b:
+        select_field(h, f.name, f.label, staff_choices(console), values[f.name], error, f.hint);
+        break;
+      case FieldKind::body:
+        form_field(h, {f.name, f.label, values[f.name], "textarea", error, f.hint});
+        break;
+      case FieldKind::date:
+        form_field(h, {f.name, f.label, values[f.name], "date", error, f.hint});
+        break;
+      default: form_field(h, {f.name, f.label, values[f.name], "text", error, f.hint});
+    }
+  }
+}
+
+Response edit_page(Console& console, const Caller& caller, const RecordFormSpec& spec,
+                   const std::string& key, std::int64_t rev, std::map<std::string, std::string> values,
+                   const Problems& problems, int status, const std::string& notice) {
+  PageContext ctx = page_context(console, caller, spec.kind == std::string("item") ? "/items" : "/records/" + std::string(spec.kind));
+  ctx.notice = notice;
+  ctx.notice_is_error = status >= 400;
+  Html h;
+  const std::string action = "/records/" + std::string(spec.kind) + "/" + (key.empty() ? "new" : key);
+  h.open("form", {{"method", "post"}, {"action", action}, {"class", "panel"}});
+  csrf_field(h, ctx);
+  h.empty("input", {{"type", "hidden"}, {"name", "rev"}, {"value", std::to_string(rev)}});
+  general_errors(h, problems);
+  if (spec.fields.empty()) {
+    form_field(h, {"xml", "内容（XML，格式见 docs/feed-format.md）", values["xml"], "textarea",
+                   message_for(problems, "xml")});
+  } else {
+    form_fields(h, console, spec, values, problems);
+  }
+  h.el("button", {{"type", "submit"}, {"class", "primary"}}, "保存为草稿");
+  h.literal(" ");
+  h.el("a", {{"href", "/records/" + std::string(spec.kind)}, {"class", "button"}}, "返回列表");
+  h.close("form");
+  if (!key.empty()) {
+    h.open("form", {{"method", "post"}, {"action", action + "/delete"}, {"data-confirm", "确定删除？"}});
+    csrf_field(h, ctx);
+    h.el("button", {{"type", "submit"}, {"class", "danger"}}, "删除这条记录");
+    h.close("form");
+  }
+  return html_page(ctx, std::string(spec.title) + (key.empty() ? "：新建" : "：编辑"), h, status);
+}
+
+// The new element from the form, or the problem with it (XML kinds).
+base::Result<std::string, FieldProblem> element_from_request(const RecordFormSpec& spec,
+                                                             const std::string& old_body,
+                                                             std::map<std::string, std::string>& form) {
+  if (!spec.fields.empty()) return element_from_form(spec, old_body, form);
+  pugi::xml_document doc;
+  const auto parsed = doc.load_string(form["xml"].c_str());
+  if (!parsed) {
+    return FieldProblem{"xml", std::string("XML 有误（第 ") + std::to_string(parsed.offset) +
+                                   " 个字节附近）：" + parsed.description()};
+  }
+  if (std::string_view(doc.document_element().name()) != spec.kind) {
+    return FieldProblem{"xml", std::string("最外层元素应为 <") + spec.kind + ">"};
+  }
+  std::ostringstream out;
+  doc.document_element().print(out, "", pugi::format_raw, pugi::encoding_utf8);
+  return out.str();
+}
+
+// The key a new record gets: its id attribute, the kind for one-of-a-kind
+// sections, else a made-up one.
+std::string key_for_new(const std::string& kind, const std::string& body) {
+  const RecordKind* k = find_record_kind(kind);
+  store::Record r;
+  r.body = body;
+  if (k && !*k->section) return kind == "playlist" ? record_attribute(r, "screen") : kind;
+  if (k && *k->key_attribute) return record_attribute(r, k->key_attribute);
+  return random_key(kind.substr(0, 1));
+}
+
+}  // namespace
+
+Response page_records(Console& console, const Request& request, const Caller& caller,
+                      const Params& params) {
+  const std::string kind = params.count("kind") ? params.at("kind") : "item";
+  const RecordFormSpec* spec = record_form(kind);
+  if (!spec) return page_refusal(404, "没有这个栏目", request.path);
+  const auto records = console.store().records(kind);
+  if (!records) return json_error(500, records.error().message);
+  const std::string q = feed::trim(request.query_value("q"));
+  PageContext ctx = page_context(console, caller, kind == "item" ? "/items" : "/records/" + kind);
+  if (request.query_value("saved") == "1") ctx.notice = "已保存为草稿；审核发布后屏幕更新。";
+  Html h;
+  h.open("p");
+  h.el("a", {{"href", "/records/" + kind + "/new"}, {"class", "button primary"}}, "新建");
+  h.close("p");
+  if (kind == "item") {
+    h.open("form", {{"method", "get"}, {"action", "/items"}});
+    h.empty("input", {{"name", "q"}, {"value", q}, {"placeholder", "按名称或编码搜索"}});
+    h.el("button", {{"type", "submit"}}, "搜索").close("form");
+  }
+  h.literal("<table><tr><th>名称</th><th>编号</th><th>最后修改</th><th></th></tr>");
+  int shown = 0;
+  for (const auto& r : *records) {
+    const std::string label = record_label(r);
+    if (!q.empty() && label.find(q) == std::string::npos && r.key.find(q) == std::string::npos) continue;
+    if (++shown > 500) break;
+    h.open("tr").el("td", label).el("td", r.key);
+    h.el("td", r.updated_by + " " + model::to_iso_string(r.updated_at, console.utc_offset_minutes()).substr(0, 16));
+    h.open("td").el("a", {{"href", "/records/" + kind + "/" + url_encode(r.key)}}, "编辑").close("td").close("tr");
+  }
+  h.literal("</table>");
+  if (shown == 0) h.el("p", {{"class", "muted"}}, q.empty() ? "还没有记录。" : "没有找到。");
+  return html_page(ctx, spec->title, h);
+}
+
+Response page_record(Console& console, const Request& request, const Caller& caller,
+                     const Params& params) {
+  const RecordFormSpec* spec = record_form(params.at("kind"));
+  if (!spec) return page_refusal(404, "没有这个栏目", request.path);
+  const std::string& key = params.at("key");
+  if (key == "new") {
+    std::map<std::string, std::string> values;
+    if (spec->fields.empty()) values["xml"] = std::string("<") + spec->kind + ">\n</" + spec->kind + ">";
+    return edit_page(console, caller, *spec, "", 0, values, {}, 200, "");
+  }
+  const auto record = console.store().record(spec->kind, key);
+  if (!record) return page_refusal(404, record.error().message, request.path);
+  auto values = spec->fields.empty() ? std::map<std::string, std::string>{{"xml", pretty(record->body)}}
+                                     : values_of(*spec, record->body);
+  return edit_page(console, caller, *spec, key, record->rev, values, {}, 200, "");
+}
+
+Response page_record_save(Console& console, const Request& request, const Caller& caller,
+                          const Params& params) {
+  const RecordFormSpec* spec = record_form(params.at("kind"));
+  if (!spec) return page_refusal(404, "没有这个栏目", request.path);
+  auto form = form_of(request);
+  const bool creating = params.at("key") == "new";
+  std::int64_t rev = 0;
+  try {
+    rev = creating ? 0 : std::stoll(form["rev"]);
+  } catch (const std::exception&) {
+    rev = -1;  // never a stored revision: a conflict, not a crash
+  }
+  std::string old_body;
+  if (!creating) {
+    const auto stored = console.store().record(spec->kind, params.at("key"));
+    if (stored) old_body = stored->body;
+  }
+  const auto element = element_from_request(*spec, old_body, form);
+  const std::string key = creating ? "" : params.at("key");
+  if (!element) {
+    return edit_page(console, caller, *spec, key, rev, form,
+                     {{element.error().field, element.error().message}}, 422, "未保存");
+  }
+  store::Record record;
+  record.kind = spec->kind;
+  record.key = creating ? key_for_new(spec->kind, *element) : key;
+  record.body = *element;
+  const RecordKind* k = find_record_kind(spec->kind);
+  if (!creating && k && *k->key_attribute && record_attribute(record, k->key_attribute) != key) {
+    return edit_page(console, caller, *spec, key, rev, form,
+                     {{k->key_attribute, "编号保存后不可修改；要换编号请新建一条"}}, 422, "未保存");
+  }
+  if (record.key.empty()) {
+    return edit_page(console, caller, *spec, key, rev, form, {{"id", "请填写编号"}}, 422, "未保存");
+  }
+  auto saved = put_checked_record(console, record, rev, caller.session->user.name);
+  if (!saved) {
+    Problems problems;
+    for (const auto& p : saved.error().problems) problems.emplace_back(p.field, p.message);
+    const bool conflict = saved.error().status == 409;
+    return edit_page(console, caller, *spec, key, rev, form, problems, saved.error().status,
+                     conflict ? "未保存：别人刚改过这条记录。您填写的内容仍在下面；请打开最新内容核对后再保存。"
+                              : "未保存：内容不符合规则（见下）");
+  }
+  return redirect("/records/" + std::string(spec->kind) + "?saved=1");
+}
+
+Response page_record_delete(Console& console, const Request& request, const Caller& caller,
+                            const Params& params) {
+  const RecordFormSpec* spec = record_form(params.at("kind"));
+  if (!spec) return page_refusal(404, "没有这个栏目", request.path);
+  (void)console.store().delete_record(spec->kind, params.at("key"), std::nullopt,
+                                      caller.session->user.name, console.now());
+  return redirect("/records/" + std::string(spec->kind) + "?saved=1");
+}
+
+}  // namespace hb::console
