@@ -35,6 +35,14 @@ std::string base_url(const ConsoleOptions& options, const console::ListenAddress
   return url;
 }
 
+// hallboard-screen draws previews: beside this program in a build tree and
+// when installed (both live in libexec/hallboard).
+std::filesystem::path screen_program() {
+  std::error_code ec;
+  const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
+  return (ec ? std::filesystem::path(".") : self.parent_path()) / "hallboard-screen";
+}
+
 }  // namespace
 
 int console_serve(const ConsoleOptions& options) {
@@ -51,6 +59,7 @@ int console_serve(const ConsoleOptions& options) {
   settings.data_dir = options.data();
   settings.base_url = base_url(options, *listen);
   settings.signer = *signer;
+  settings.screen_program = screen_program();
   console::Console app(*db, settings, wall_clock);
   if (auto failed = console::sync_published_files(*db, app.publish_settings())) {
     std::cerr << "hallboard console serve: " << *failed << "\n";

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "console/http.h"
+#include "console/preview_cache.h"
 #include "console/publisher.h"
 #include "store/store.h"
 
@@ -24,6 +25,7 @@ struct ConsoleOptions {
   std::size_t json_cap = 256 * 1024;               // a JSON or form body
   std::size_t upload_cap = 10 * 1024 * 1024;       // an imported file
   std::size_t heartbeat_cap = 256 * 1024;          // a screen's report
+  std::filesystem::path screen_program;            // hallboard-screen, for previews
 };
 
 using Clock = std::function<std::int64_t()>;  // Unix seconds
@@ -46,8 +48,10 @@ class Console {
   const ConsoleOptions& options() const { return options_; }
   std::int64_t now() const { return clock_(); }
   int utc_offset_minutes();
+  PreviewCache& previews() { return previews_; }
 
  private:
+  PreviewCache previews_;
   store::Store& store_;
   ConsoleOptions options_;
   Clock clock_;

@@ -35,6 +35,9 @@ Response page_record(Console&, const Request&, const Caller&, const Params&);
 Response page_record_save(Console&, const Request&, const Caller&, const Params&);
 Response page_record_delete(Console&, const Request&, const Caller&, const Params&);
 
+Response page_preview(Console&, const Request&, const Caller&, const Params&);
+Response preview_png(Console&, const Request&, const Caller&, const Params&);
+
 Response page_users(Console&, const Request&, const Caller&, const Params&);
 Response page_user_add(Console&, const Request&, const Caller&, const Params&);
 

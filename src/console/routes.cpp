@@ -55,6 +55,8 @@ const std::vector<Route>& routes() {
       {"GET", "/records/{kind}/{key}", Access::editor, page_record, Answer::page},
       {"POST", "/records/{kind}/{key}", Access::editor, page_record_save, Answer::page},
       {"POST", "/records/{kind}/{key}/delete", Access::editor, page_record_delete, Answer::page},
+      {"GET", "/preview", Access::editor, page_preview, Answer::page},
+      {"GET", "/preview/{id}/{n}", Access::editor, preview_png, Answer::page},
       {"GET", "/publish", Access::editor, page_publish, Answer::page},
       {"POST", "/publish", Access::approver, page_publish_post, Answer::page},
       {"GET", "/versions", Access::editor, page_versions, Answer::page},

@@ -2,6 +2,8 @@
 
 #include <httplib.h>
 
+#include <sys/socket.h>
+
 #include <cctype>
 
 namespace hb::console {
@@ -73,6 +75,12 @@ Server::Server(Console& console) : impl_(std::make_unique<Impl>()) {
   http.set_payload_max_length(console.options().upload_cap + 64 * 1024);
   http.set_read_timeout(30, 0);
   http.set_keep_alive_timeout(5);
+  // SO_REUSEADDR only: httplib's default also sets SO_REUSEPORT, with which
+  // a second console on the same port would start and silently share it.
+  http.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
   const auto handler = [&console](const httplib::Request& req, httplib::Response& res) {
     to_httplib(console.handle(from_httplib(req)), res);
   };

@@ -1,0 +1,112 @@
+// 预览: the drafts (or the published version) as a screen would show them,
+// at a chosen time, size and screen, with the plan timeline.
+#include "console/auth.h"
+#include "console/feed_records.h"
+#include "console/pages.h"
+#include "console/preview.h"
+#include "feed/values.h"
+
+namespace hb::console {
+
+namespace {
+
+std::vector<NamedFeed> published_feeds(Console& console) {
+  std::vector<NamedFeed> out;
+  const auto latest = console.store().latest_version();
+  if (!latest || !*latest) return out;
+  if (auto feeds = console.store().version_feeds((*latest)->number)) {
+    for (auto& f : *feeds) out.push_back({f.name, f.bytes});
+  }
+  return out;
+}
+
+std::vector<NamedFeed> draft_feeds(Console& console) {
+  std::vector<NamedFeed> out;
+  const auto records = console.store().all_records();
+  if (!records) return out;
+  const auto settings = console.publish_settings();
+  for (const auto& d : feeds_from_records(*records, settings.hall_id)) out.push_back({d.name, d.bytes("")});
+  return out;
+}
+
+Options screen_choices(Console& console) {
+  Options out{{"preview", "任意屏幕（screen=\"*\" 的播放列表）"}};
+  if (const auto playlists = console.store().records("playlist")) {
+    for (const auto& p : *playlists) {
+      for (const auto screen : feed::split_list(record_attribute(p, "screen"))) {
+        if (screen != "*") out.emplace_back(std::string(screen), std::string(screen));
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+Response page_preview(Console& console, const Request& request, const Caller& caller, const Params&) {
+  PageContext ctx = page_context(console, caller, "/preview");
+  const int offset = console.utc_offset_minutes();
+  std::string at = request.query_value("at");
+  if (at.empty()) at = model::to_iso_string(console.now(), offset).substr(0, 16);
+  const std::string size_text = request.query_value("size").empty() ? "1920x1080" : request.query_value("size");
+  const std::string source = request.query_value("source") == "published" ? "published" : "drafts";
+  std::string screen = request.query_value("screen");
+  if (screen.empty()) screen = "preview";
+  Html h;
+  h.open("form", {{"method", "get"}, {"action", "/preview"}, {"class", "panel"}}).open("div", {{"class", "row"}});
+  select_field(h, "source", "内容", {{"drafts", "草稿（尚未发布）"}, {"published", "当前发布版本"}}, source, "");
+  form_field(h, {"at", "时间", at, "datetime-local", ""});
+  select_field(h, "size", "屏幕尺寸",
+               {{"1920x1080", "1920×1080 横屏"}, {"1366x768", "1366×768 横屏"}, {"1080x1920", "1080×1920 竖屏"},
+                {"3840x2160", "3840×2160 4K"}},
+               size_text, "");
+  select_field(h, "screen", "屏幕", screen_choices(console), screen, "");
+  h.close("div").el("button", {{"type", "submit"}, {"class", "primary"}}, "生成预览").close("form");
+  const auto size = parse_size(size_text);
+  const auto when = feed::parse_timestamp(at);
+  if (request.query.empty()) return html_page(ctx, "预览", h);
+  if (!size || !when) {
+    h.el("p", {{"class", "errors"}}, "时间或尺寸无法识别");
+    return html_page(ctx, "预览", h, 422);
+  }
+  PreviewRequest r;
+  r.feeds = source == "published" ? published_feeds(console) : draft_feeds(console);
+  r.at = model::to_iso_string(model::to_unix(*when, offset), offset);
+  r.width = size->first;
+  r.height = size->second;
+  r.screen = screen;
+  r.utc_offset_minutes = offset;
+  const std::string id = random_key("p");
+  const auto preview = render_preview(console.options().screen_program,
+                                      console.options().data_dir / "preview" / id, r,
+                                      std::chrono::seconds(20));
+  if (!preview) {
+    h.el("p", {{"class", "errors"}}, preview.error().message);
+    return html_page(ctx, "预览", h, 500);
+  }
+  std::vector<std::string> pngs;
+  for (const auto& p : preview->pages) pngs.push_back(p.png);
+  console.previews().add(id, std::move(pngs));
+  h.el("h2", "共 " + std::to_string(preview->pages.size()) + " 页（一轮播放）");
+  for (std::size_t i = 0; i < preview->pages.size(); ++i) {
+    h.el("p", preview->pages[i].name);
+    h.empty("img", {{"class", "preview"}, {"alt", preview->pages[i].text},
+                    {"src", "/preview/" + id + "/" + std::to_string(i)}});
+  }
+  h.el("h2", "屏幕此时的安排（hallboard plan）");
+  h.el("pre", {{"class", "xml"}}, preview->plan);
+  return html_page(ctx, "预览", h);
+}
+
+Response preview_png(Console& console, const Request& request, const Caller&, const Params& params) {
+  const auto index = version_number(params.at("n"));
+  const auto png = index ? console.previews().png(params.at("id"), static_cast<std::size_t>(*index)) : std::nullopt;
+  if (!png) return page_refusal(404, "预览已过期，请重新生成", request.path);
+  Response r;
+  r.content_type = "image/png";
+  r.body = *png;
+  r.set_header("Cache-Control", "private, max-age=600");
+  return r;
+}
+
+}  // namespace hb::console

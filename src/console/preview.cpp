@@ -1,0 +1,146 @@
+#include "console/preview.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <pugixml.hpp>
+#include <thread>
+
+#include "console/feed_files.h"
+
+extern char** environ;
+
+namespace hb::console {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string offset_text(int minutes) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%c%02d:%02d", minutes < 0 ? '-' : '+', std::abs(minutes) / 60,
+                std::abs(minutes) % 60);
+  return buf;
+}
+
+// A player config naming the feeds by file, so render fetches nothing.
+std::string preview_config(const PreviewRequest& r, const fs::path& dir) {
+  pugi::xml_document doc;
+  pugi::xml_node player = doc.append_child("player");
+  player.append_attribute("screen") = r.screen.c_str();
+  player.append_attribute("timezone") = offset_text(r.utc_offset_minutes).c_str();
+  for (const auto& f : r.feeds) player.append_child("feed").append_attribute("url") = (dir / f.name).c_str();
+  player.append_child("cache").append_attribute("dir") = (dir / "cache").c_str();
+  std::ostringstream out;
+  doc.save(out, "  ", pugi::format_indent, pugi::encoding_utf8);
+  return out.str();
+}
+
+// Runs `args` with stdout and stderr into `log`; its exit status, or an
+// error after killing it when it outlives `limit`.
+base::Result<int, PreviewError> run_child(const std::vector<std::string>& args, const fs::path& log,
+                                          std::chrono::milliseconds limit) {
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+  posix_spawn_file_actions_adddup2(&actions, 1, 2);
+  std::vector<char*> argv;
+  for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  pid_t pid = 0;
+  const int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  if (rc != 0) return PreviewError{"cannot start " + args[0] + ": " + std::strerror(rc)};
+  const auto deadline = std::chrono::steady_clock::now() + limit;
+  int status = 0;
+  while (::waitpid(pid, &status, WNOHANG) == 0) {
+    if (std::chrono::steady_clock::now() > deadline) {
+      ::kill(pid, SIGKILL);
+      ::waitpid(pid, &status, 0);
+      return PreviewError{"预览超时（超过 " + std::to_string(limit.count() / 1000) + " 秒），已停止"};
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+std::vector<PreviewPage> collect_pages(const fs::path& out) {
+  std::vector<PreviewPage> pages;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(out, ec)) {
+    if (entry.path().extension() != ".png") continue;
+    PreviewPage p;
+    p.name = entry.path().stem().string();
+    p.png = read_whole_file(entry.path()).value_or("");
+    p.text = read_whole_file(fs::path(entry.path()).replace_extension(".txt")).value_or("");
+    pages.push_back(std::move(p));
+  }
+  std::sort(pages.begin(), pages.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+  return pages;
+}
+
+struct RemoveDir {
+  fs::path dir;
+  ~RemoveDir() {
+    std::error_code ec;
+    fs::remove_all(dir, ec);
+  }
+};
+
+}  // namespace
+
+std::optional<std::pair<int, int>> parse_size(const std::string& text) {
+  const auto x = text.find('x');
+  if (x == std::string::npos) return std::nullopt;
+  try {
+    std::size_t used = 0;
+    const int w = std::stoi(text.substr(0, x), &used);
+    if (used != x) return std::nullopt;
+    const int h = std::stoi(text.substr(x + 1), &used);
+    if (used != text.size() - x - 1) return std::nullopt;
+    if (w < 320 || h < 240 || w > 8192 || h > 8192) return std::nullopt;
+    return std::pair(w, h);
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
+base::Result<Preview, PreviewError> render_preview(const fs::path& program, const fs::path& work_dir,
+                                                   const PreviewRequest& request,
+                                                   std::chrono::milliseconds limit) {
+  std::error_code ec;
+  fs::create_directories(work_dir / "out", ec);
+  if (ec) return PreviewError{"cannot create " + work_dir.string() + ": " + ec.message()};
+  const RemoveDir cleanup{work_dir};
+  for (const auto& f : request.feeds) {
+    if (auto failed = write_file_atomically(work_dir, f.name, f.bytes)) return PreviewError{*failed};
+  }
+  if (auto failed = write_file_atomically(work_dir, "player.xml", preview_config(request, work_dir))) {
+    return PreviewError{*failed};
+  }
+  const std::string config = (work_dir / "player.xml").string();
+  const std::string size = std::to_string(request.width) + "x" + std::to_string(request.height);
+  const auto rendered = run_child({program.string(), "render", "--config", config, "--at", request.at,
+                                   "--size", size, "--out", (work_dir / "out").string()},
+                                  work_dir / "render.log", limit);
+  if (!rendered) return rendered.error();
+  Preview out;
+  out.pages = collect_pages(work_dir / "out");
+  if (out.pages.empty()) {
+    return PreviewError{"没有画出任何页面：" + read_whole_file(work_dir / "render.log").value_or("")};
+  }
+  const auto planned = run_child({program.string(), "plan", "--config", config, "--at", request.at,
+                                  "--minutes", "30"},
+                                 work_dir / "plan.log", limit);
+  out.plan = read_whole_file(work_dir / "plan.log").value_or("");
+  return out;
+}
+
+}  // namespace hb::console
