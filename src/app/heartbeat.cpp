@@ -163,6 +163,7 @@ void HeartbeatSender::send(Job job) {
   request.connect_timeout_seconds = options_.connect_timeout_seconds;
   request.total_timeout_seconds = options_.total_timeout_seconds;
   request.ca_file = options_.ca_file;
+  request.bearer_token = options_.token;
   request.abort = &abort_;
   const net::PostResult r = net::post(request);
   if (r.aborted) return;

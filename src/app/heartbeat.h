@@ -51,6 +51,7 @@ struct HeartbeatOptions {
   long connect_timeout_seconds = 10;
   long total_timeout_seconds = 30;
   std::string ca_file;  // the config's <tls ca-file>, if any
+  std::string token;    // the console's bearer token for this screen, if any
 };
 
 class HeartbeatSender {

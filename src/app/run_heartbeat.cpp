@@ -11,6 +11,7 @@ std::unique_ptr<HeartbeatSender> start_heartbeat(const model::PlayerConfig& conf
   if (!config.heartbeat) return nullptr;
   HeartbeatOptions beat;
   beat.url = config.heartbeat->url;
+  beat.token = config.heartbeat->token;
   beat.interval_seconds = config.heartbeat->interval_seconds;
   beat.screenshot = config.heartbeat->screenshot;
   beat.ca_file = config.tls_ca_file;

@@ -24,7 +24,7 @@ struct ConsoleOptions {
   std::int64_t idle_timeout = 30 * 60;             // a session unused this long is gone
   std::size_t json_cap = 256 * 1024;               // a JSON or form body
   std::size_t upload_cap = 10 * 1024 * 1024;       // an imported file
-  std::size_t heartbeat_cap = 256 * 1024;          // a screen's report
+  std::size_t heartbeat_cap = 4 * 1024 * 1024;      // a screen's report, screenshot included
   std::filesystem::path screen_program;            // hallboard-screen, for previews
 };
 

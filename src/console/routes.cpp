@@ -36,6 +36,9 @@ const std::vector<Route>& routes() {
       {"GET", "/api/v1/versions", Access::logged_in, api_versions},
       {"POST", "/api/v1/versions/{n}/republish", Access::approver, api_republish},
       {"GET", "/feeds/{name}", Access::anyone, get_feed},
+      {"POST", "/api/v1/heartbeat", Access::screen, api_heartbeat},
+      {"GET", "/api/v1/screens", Access::logged_in, api_screens},
+      {"GET", "/metrics", Access::anyone, get_metrics},
       // The web pages.
       {"GET", "/static/console.css", Access::anyone, static_css, Answer::page},
       {"GET", "/static/console.js", Access::anyone, static_js, Answer::page},

@@ -123,6 +123,7 @@ std::optional<model::PlayerConfig> read_player_config(const XmlDocument& doc, Fi
     hb.interval_seconds =
         static_cast<int>(e.whole_attr("interval", Need::optional, 10, 86400).value_or(300));
     hb.screenshot = e.bool_attr("screenshot").value_or(false);
+    hb.token = e.text_attr("token").value_or("");
     e.finish();
     if (url) {
       hb.url = *url;

@@ -30,6 +30,9 @@ struct Heartbeat {
   std::string url;
   int interval_seconds = 300;
   bool screenshot = false;
+  // A hallboard extension: the bearer token the console gave this screen
+  // (`console screen add`). Never written to a log.
+  std::string token;
 };
 
 struct PlayerConfig {

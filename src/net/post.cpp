@@ -59,6 +59,7 @@ PostResult post(const PostRequest& request) {
   curl_easy_setopt(h, CURLOPT_ERRORBUFFER, detail);
   CurlHeaders headers;
   headers.add("Content-Type: " + request.content_type);
+  if (!request.bearer_token.empty()) headers.add("Authorization: Bearer " + request.bearer_token);
   // Bodies over 1 MB would otherwise wait up to a second for a
   // "100 Continue" that simple receivers never send.
   headers.add("Expect:");

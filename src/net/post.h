@@ -14,6 +14,7 @@ struct PostRequest {
   std::string url;
   std::string body;
   std::string content_type = "application/json";
+  std::string bearer_token;  // sent as Authorization: Bearer …, when not empty
   long connect_timeout_seconds = 10;
   long total_timeout_seconds = 30;
   std::string ca_file;  // a private CA, if any; verification is always on

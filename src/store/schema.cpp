@@ -82,7 +82,14 @@ CREATE TABLE settings(
 );
 )sql";
 
-constexpr std::array kMigrations = {kSchema1};
+// Migration 2: what screens last reported (the heartbeat).
+constexpr const char* kSchema2 = R"sql(
+ALTER TABLE screens ADD COLUMN last_seen INTEGER;
+ALTER TABLE screens ADD COLUMN interval_seconds INTEGER NOT NULL DEFAULT 60;
+ALTER TABLE screens ADD COLUMN last_report TEXT;
+)sql";
+
+constexpr std::array kMigrations = {kSchema1, kSchema2};
 
 int user_version(Database& db) {
   Statement s(db, "PRAGMA user_version");

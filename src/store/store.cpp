@@ -206,16 +206,35 @@ Result<Screen> Store::add_screen(const std::string& id, const std::string& token
       if (is_constraint(f)) return Error{ErrorKind::exists, "屏幕“" + id + "”已登记"};
       throw;
     }
-    return Screen{id, token_hash, now, false};
+    return Screen{id, token_hash, now, false, std::nullopt, 60, ""};
   });
 }
 
 Result<std::vector<Screen>> Store::screens() {
   return locked([&]() -> Result<std::vector<Screen>> {
-    Statement s(db_, "SELECT id, token_hash, created_at, revoked FROM screens ORDER BY id");
+    Statement s(db_,
+                "SELECT id, token_hash, created_at, revoked, last_seen, interval_seconds, "
+                "coalesce(last_report, '') FROM screens ORDER BY id");
     std::vector<Screen> out;
-    while (s.step()) out.push_back(Screen{s.text(0), s.text(1), s.integer(2), s.integer(3) != 0});
+    while (s.step()) {
+      out.push_back(Screen{s.text(0), s.text(1), s.integer(2), s.integer(3) != 0,
+                           s.optional_integer(4), static_cast<int>(s.integer(5)), s.text(6)});
+    }
     return out;
+  });
+}
+
+Result<Done> Store::record_heartbeat(const std::string& id, std::int64_t now, int interval_seconds,
+                                     const std::string& report) {
+  return locked([&]() -> Result<Done> {
+    Statement(db_,
+              "UPDATE screens SET last_seen = ?, interval_seconds = ?, last_report = ? WHERE id = ?")
+        .bind(1, now)
+        .bind(2, interval_seconds)
+        .bind(3, report)
+        .bind(4, id)
+        .run();
+    return Done{};
   });
 }
 

@@ -99,6 +99,9 @@ struct Screen {
   std::string token_hash;
   std::int64_t created_at = 0;
   bool revoked = false;
+  std::optional<std::int64_t> last_seen;  // when the last heartbeat came
+  int interval_seconds = 60;              // the interval it reported
+  std::string last_report;                // its JSON, without any screenshot
 };
 
 class Store {
@@ -163,6 +166,8 @@ class Store {
   // --- screens --------------------------------------------------------------
   Result<Screen> add_screen(const std::string& id, const std::string& token_hash, std::int64_t now);
   Result<std::vector<Screen>> screens();
+  Result<Done> record_heartbeat(const std::string& id, std::int64_t now, int interval_seconds,
+                                const std::string& report);
 
   // --- settings -------------------------------------------------------------
   Result<std::optional<std::string>> setting(const std::string& name);
