@@ -246,6 +246,10 @@ TEST_CASE("write_feed: the written demo feeds pass lint together, with no new wa
 
 TEST_CASE("write_feed: a feed with every field, enum value and edge reads back the same") {
   check_round_trip(full_feed());
+  // 即办 within a statutory limit keeps its promise of 0.
+  CHECK(feed::write_feed(full_feed())
+            .find("<deadline promised=\"0\" statutory=\"20\" unit=\"workday\" />") !=
+        std::string::npos);
   // And it is a feed lint accepts as it stands.
   const auto findings = lint_one(feed::write_feed(full_feed()));
   CHECK_MESSAGE(!model::has_errors(findings), dump(findings));
