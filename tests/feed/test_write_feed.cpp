@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
+#include <filesystem>
 
 #include "demo_content.h"
 #include "feed/write_feed.h"
@@ -229,6 +230,18 @@ TEST_CASE("write_feed: every demo feed reads back as the same model") {
     CAPTURE(file);
     check_round_trip(demo_feed(file));
   }
+}
+
+TEST_CASE("write_feed: every valid example feed of the XSD tests reads back the same") {
+  int feeds = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(source_dir() / "tests/xsd/valid")) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind("player-", 0) == 0) continue;  // player configs, not feeds
+    CAPTURE(name);
+    check_round_trip(parse(read_bytes(entry.path()), name));
+    ++feeds;
+  }
+  CHECK(feeds >= 10);
 }
 
 TEST_CASE("write_feed: the written demo feeds pass lint together, with no new warnings") {
