@@ -4,7 +4,9 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
 
 #include "demo_content.h"
 #include "feed/write_feed.h"
@@ -361,6 +363,27 @@ TEST_CASE("write_feed: one line fields lose their line breaks as the reader fold
   REQUIRE(back.hall);
   CHECK(back.hall->name == "昆明市政务服务中心");
   CHECK(back.hall->subtitle == "a b");
+}
+
+// The schema editors' tools use (schema/hallboard-v1.xsd) takes what the
+// console publishes too.
+TEST_CASE("write_feed: the written demo feeds and the full feed are valid against the XSD") {
+  REQUIRE_MESSAGE(std::system("xmllint --version >/dev/null 2>&1") == 0,
+                  "xmllint is not installed (scripts/setup.sh installs it)");
+  TempDir dir;
+  std::string files;
+  for (const char* file : kDemoFeeds) {
+    std::ofstream(dir / file, std::ios::binary) << feed::write_feed(demo_feed(file));
+    files += " " + (dir / file).string();
+  }
+  std::ofstream(dir / "full.xml", std::ios::binary) << feed::write_feed(full_feed());
+  files += " " + (dir / "full.xml").string();
+  const std::string command = "xmllint --noout --nonet --schema " +
+                              (source_dir() / "schema/hallboard-v1.xsd").string() + files + " 2>" +
+                              (dir / "errors.txt").string();
+  const int rc = std::system(command.c_str());
+  INFO(read_bytes(dir / "errors.txt"));
+  CHECK(rc == 0);
 }
 
 TEST_CASE("write_feed: the exact bytes: declaration, two-space indent, attribute order") {
