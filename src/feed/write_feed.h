@@ -16,7 +16,9 @@ namespace hb::feed {
 // attributes in a fixed order). `source`, `where` and `base_url` fields are
 // not written; `version` is always "1". Checking the content is lint's job:
 // a feed that breaks a rule (an empty required name, promised > statutory)
-// is written as it is, and lint of the result says what is wrong.
+// is written as it is, and lint of the result says what is wrong. The one
+// thing the format cannot say is a calendar without opening hours: it is
+// written as <calendar> without <hours>, which reads as the default hours.
 std::string write_feed(const model::Feed& feed);
 
 }  // namespace hb::feed
