@@ -22,6 +22,11 @@ std::string unit_name(model::DeadlineUnit unit) {
   return "";
 }
 
+// promised="0" is 即办 within a statutory limit (answers.md, Issue 17).
+std::string promised_words(long long promised) {
+  return promised == 0 ? "0 (即办, done at once)" : std::to_string(promised);
+}
+
 model::Deadline read_deadline(ElementReader& d) {
   model::Deadline deadline;
   deadline.where = d.where();
@@ -34,7 +39,8 @@ model::Deadline read_deadline(ElementReader& d) {
     if (deadline.promised || deadline.statutory)
       d.findings().warning(d.where(),
                            "<deadline unit=\"immediate\"> (即办件) takes no promised or "
-                           "statutory numbers; they are ignored");
+                           "statutory numbers; they are ignored (即办 within a statutory limit "
+                           "is promised=\"0\" with the statutory limit's unit)");
     deadline.promised.reset();
     deadline.statutory.reset();
   } else if (!d.node().attribute("promised") && !d.node().attribute("statutory")) {
@@ -130,7 +136,7 @@ std::vector<model::Step> read_procedure(ElementReader& p, const model::Deadline&
       p.findings().warning(p.where(), "<procedure> step limits add up to " + std::to_string(sum) +
                                           " " + unit_name(deadline.unit) +
                                           ", more than the promised " +
-                                          std::to_string(*deadline.promised));
+                                          promised_words(*deadline.promised));
   }
   return steps;
 }

@@ -24,7 +24,8 @@ std::string amount_text(long long n, model::DeadlineUnit unit) {
 }
 
 std::string promised_text(const model::Deadline& d) {
-  if (d.unit == model::DeadlineUnit::immediate) return "即办";
+  // promised="0" is 即办 within a statutory limit: in any unit, not "0小时".
+  if (d.unit == model::DeadlineUnit::immediate || d.promised == 0) return "即办";
   if (d.promised) return amount_text(*d.promised, d.unit);
   if (d.statutory) return amount_text(*d.statutory, d.unit);
   return "";

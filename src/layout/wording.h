@@ -12,7 +12,8 @@ std::string unit_text(model::DeadlineUnit unit);                 // 个工作日
 std::string amount_text(long long n, model::DeadlineUnit unit);  // 5个工作日
 std::string promised_text(const model::Deadline& d);             // 即办 / 5个工作日
 std::string statutory_text(const model::Deadline& d);            // 15个工作日 or ""
-// 提速 67%, when both limits are given in the same unit.
+// 提速 67%, when both limits are given in the same unit; 即办 within a
+// statutory limit (promised 0, which promised_text reads as 即办) is 100%.
 std::optional<int> speed_up_percent(const model::Deadline& d);
 std::string money_text(const model::Money& money);              // 10.50元
 std::string fees_text(const std::optional<model::Fees>& fees);  // 不收费 / 工本费 10元/本

@@ -169,6 +169,16 @@ const std::vector<RuleCase>& cases() {
       {"immediate takes no numbers", Severity::warning, "takes no promised or statutory",
        item("<deadline unit=\"immediate\"/>"),
        item("⚑<deadline unit=\"immediate\" promised=\"1\"/>")},
+      {"immediate takes no numbers, and says how to write 即办 with a statutory limit",
+       Severity::warning, "即办 within a statutory limit is promised=\"0\"",
+       item("<deadline promised=\"0\" statutory=\"20\"/>"),
+       item("⚑<deadline unit=\"immediate\" promised=\"0\" statutory=\"20\"/>")},
+      {"a 即办 promise (promised 0) has no steps that take time", Severity::warning,
+       "more than the promised 0 (即办",
+       item("<deadline promised=\"0\" statutory=\"20\"/><procedure><step name=\"受理\"/>"
+            "<step name=\"送达\" limit=\"2\" unit=\"day\"/></procedure>"),
+       item("<deadline promised=\"0\" statutory=\"20\"/>⚑<procedure><step name=\"受理\" "
+            "limit=\"1\"/></procedure>")},
       {"an empty typed attribute is an error, not absent", Severity::error,
        "promised=\"\" is not valid: expected a whole number", item("<deadline promised=\"1\"/>"),
        item("<deadline ⚑promised=\"\" statutory=\"5\"/>")},
@@ -395,6 +405,35 @@ TEST_CASE("every rule: the valid document is clean, the invalid one is found whe
     CHECK(found[0].where.column == m.column);
     CHECK(found[0].severity == c.severity);
     CHECK(found[0].message.find(c.message) != std::string::npos);
+  }
+}
+
+TEST_CASE("promised=\"0\" is 即办 within a statutory limit, in every unit, without a finding") {
+  struct Row {
+    const char* deadline;
+    model::DeadlineUnit unit;
+    std::optional<long long> statutory;
+  };
+  const Row rows[] = {
+      {"<deadline promised=\"0\" statutory=\"20\"/>", model::DeadlineUnit::workday, 20},
+      {"<deadline promised=\"0\" statutory=\"30\" unit=\"day\"/>", model::DeadlineUnit::day, 30},
+      {"<deadline promised=\"0\" statutory=\"48\" unit=\"hour\"/>", model::DeadlineUnit::hour, 48},
+      {"<deadline promised=\"0\" statutory=\"0\"/>", model::DeadlineUnit::workday, 0},
+      {"<deadline promised=\"0\"/>", model::DeadlineUnit::workday, std::nullopt},
+  };
+  for (const auto& r : rows) {
+    CAPTURE(r.deadline);
+    const std::string doc = feed_doc(item(r.deadline));
+    model::Diagnostics out;
+    const auto feed = feed::parse_feed(doc, "t.xml", out);
+    CHECK_MESSAGE(out.empty(), dump(out));
+    REQUIRE(feed);
+    REQUIRE(feed->items.size() == 1);
+    const auto& d = feed->items[0].deadline;
+    CHECK(d.promised == 0);
+    CHECK(d.statutory == r.statutory);
+    CHECK(d.unit == r.unit);
+    CHECK(lint_one(doc).empty());
   }
 }
 

@@ -1,8 +1,12 @@
 // What the column at the right of an item's pages holds, decided from the
-// heights of its parts alone.
+// heights of its parts alone; what an item's deadlines read as on its page.
 #include <doctest/doctest.h>
 
+#include "demo_content.h"
+#include "fake_measure.h"
+#include "layout/pages.h"
 #include "layout/slide_item.h"
+#include "schedule_support.h"
 
 namespace hb::layout {
 
@@ -59,3 +63,49 @@ TEST_CASE("a side column with only the fee is not shown") {
 }
 
 }  // namespace hb::layout
+
+// The item page and the items table as text, for 即办 within a statutory
+// limit (promised="0").
+namespace hb::test {
+namespace {
+
+std::string pages_text(const std::vector<layout::Page>& pages) {
+  std::string r;
+  for (const auto& p : pages)
+    for (const auto& t : layout::text_in_reading_order(p))
+      r += t + "\n";
+  return r;
+}
+
+std::vector<layout::Page> slide_pages(const model::Content& c, model::SlideType type,
+                                      const std::string& item) {
+  static const FakeMeasure measure;
+  layout::PageLayout layout(measure, layout::Theme{}, 1920, 1080);
+  model::Slide s;
+  s.type = type;
+  return layout.slide(layout::moment_for(c, kZone, at("2026-11-27T10:00")), s, item);
+}
+
+}  // namespace
+
+TEST_CASE("an item promised 即办 within a statutory limit reads 即办 and 提速 100%") {
+  model::Content c = demo_content();
+  REQUIRE(!c.items.empty());
+  model::Item& item = c.items.front();
+  item.deadline = {model::DeadlineUnit::workday, 0, 20, {}};
+  item.procedure.clear();  // its steps' limits belong to the old promise
+  const std::string page = pages_text(slide_pages(c, model::SlideType::item, item.id));
+  INFO(page);
+  CHECK(page.find("承诺时限：即办") != std::string::npos);
+  CHECK(page.find("法定时限：20个工作日") != std::string::npos);
+  CHECK(page.find("提速 100%") != std::string::npos);
+  CHECK(page.find("承诺时限：0") == std::string::npos);
+  CHECK(page.find("当天办结") == std::string::npos);
+
+  const std::string table = pages_text(slide_pages(c, model::SlideType::items, ""));
+  INFO(table);
+  CHECK(table.find(item.name) != std::string::npos);
+  CHECK(table.find("即办") != std::string::npos);
+}
+
+}  // namespace hb::test
