@@ -158,6 +158,11 @@ void general_errors(Html& h, const std::vector<std::pair<std::string, std::strin
   if (any) h.close("ul");
 }
 
+std::string shown_time(const std::string& iso) {
+  if (iso.size() < 16 || iso[10] != 'T') return iso;
+  return iso.substr(0, 10) + " " + iso.substr(11, 5);
+}
+
 Response page_refusal(int status, const std::string& message, const std::string& path) {
   if (status == 401) return redirect("/login?next=" + url_encode(path));
   PageContext c;

@@ -45,6 +45,9 @@ void select_field(Html& h, const char* name, const char* label, const Options& o
 // The problems that belong to no one field (lint's findings), as a list.
 void general_errors(Html& h, const std::vector<std::pair<std::string, std::string>>& field_messages);
 
+// A feed timestamp as people read it: "2026-12-14 09:00".
+std::string shown_time(const std::string& iso);
+
 // A page from a refusal (401 → to the login page, others → a short page).
 Response page_refusal(int status, const std::string& message, const std::string& path);
 

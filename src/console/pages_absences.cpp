@@ -132,7 +132,8 @@ void absences_table(Html& h, const PageContext& ctx, const std::vector<store::Re
     ++shown;
     const std::string sub = record_attribute(r, "substitute");
     h.open("tr").el("td", name_of(record_attribute(r, "staff")));
-    h.el("td", record_attribute(r, "from")).el("td", to).el("td", record_attribute(r, "reason"));
+    h.el("td", shown_time(record_attribute(r, "from"))).el("td", shown_time(to));
+    h.el("td", record_attribute(r, "reason"));
     h.el("td", sub.empty() ? "—" : name_of(sub));
     h.open("td");
     h.open("form", {{"method", "post"}, {"action", "/absences/" + r.key + "/delete"}, {"class", "inline"},
@@ -167,7 +168,7 @@ void effect_table(Html& h, model::Content c, const AbsenceInput& in, model::Unix
     return;
   }
   h.literal("<table><tr><th>窗口</th>");
-  for (const auto m : moments) h.el("th", model::to_iso_string(m, offset).substr(5, 11));
+  for (const auto m : moments) h.el("th", shown_time(model::to_iso_string(m, offset)).substr(5));
   h.literal("</tr>");
   for (const auto& w : c.roster.windows) {
     bool involved = false;
@@ -194,8 +195,12 @@ Response absences_page(Console& console, const Caller& caller, const AbsenceForm
   ctx.notice = notice;
   const auto drafts = current_drafts(console);
   if (!drafts) return drafts.error();
-  const auto records = console.store().records("absence");
+  auto records = console.store().records("absence");
   if (!records) return json_error(500, records.error().message);
+  // Soonest first, as people plan.
+  std::stable_sort(records->begin(), records->end(), [](const auto& a, const auto& b) {
+    return record_attribute(a, "from") < record_attribute(b, "from");
+  });
   const int offset = console.utc_offset_minutes();
   const AbsenceInput in = absence_input(form);
   const auto from = feed::parse_timestamp(in.from);

@@ -93,11 +93,11 @@ Response page_home(Console& console, const Request&, const Caller& caller, const
   h.el("h2", "需要处理");
   warnings(h, *drafts, c, now, offset);
   const bool open = schedule::is_open(calendar, now, offset);
-  h.el("h2", "现在（" + model::to_iso_string(now, offset).substr(0, 16) + "，" +
+  h.el("h2", "现在（" + shown_time(model::to_iso_string(now, offset)) + "，" +
                  (open ? "办公时间" : "非办公时间") + "）");
   duty_table(h, c, calendar, now, offset);
   if (const auto next = schedule::next_opening(calendar, start_of_next_day(now, offset), offset)) {
-    h.el("h2", "下一个工作日开门时（" + model::to_iso_string(*next, offset).substr(0, 16) + "）");
+    h.el("h2", "下一个工作日开门时（" + shown_time(model::to_iso_string(*next, offset)) + "）");
     duty_table(h, c, calendar, *next, offset);
   }
   h.el("p", {{"class", "muted"}},

@@ -51,7 +51,8 @@ Response notices_page(Console& console, const Caller& caller, std::map<std::stri
   for (const auto& r : *records) {
     const bool urgent = record_attribute(r, "level") == "urgent";
     h.open("tr").open("td").el("span", {{"class", urgent ? "tag urgent" : "tag a"}}, urgent ? "紧急" : "一般").close("td");
-    h.el("td", element_text_of(r)).el("td", record_attribute(r, "from")).el("td", record_attribute(r, "to"));
+    h.el("td", element_text_of(r)).el("td", shown_time(record_attribute(r, "from")));
+    h.el("td", shown_time(record_attribute(r, "to")));
     h.open("td").open("form", {{"method", "post"}, {"action", "/notices/" + r.key + "/delete"},
                                {"class", "inline"}, {"data-confirm", "确定删除这条公告？"}});
     csrf_field(h, ctx);
