@@ -163,15 +163,14 @@ Result<int> Store::login_failures_since(const std::string& user_name, std::int64
   });
 }
 
-Result<std::optional<std::int64_t>> Store::nth_latest_failure(const std::string& user_name,
-                                                               int n) {
-  return locked([&]() -> Result<std::optional<std::int64_t>> {
-    Statement s(db_,
-                "SELECT at FROM login_failures WHERE user_name = ? ORDER BY at DESC "
-                "LIMIT 1 OFFSET ?");
-    s.bind(1, user_name).bind(2, n - 1);
-    if (!s.step()) return std::optional<std::int64_t>();
-    return std::optional<std::int64_t>(s.integer(0));
+Result<std::vector<std::int64_t>> Store::latest_login_failures(const std::string& user_name,
+                                                                int n) {
+  return locked([&]() -> Result<std::vector<std::int64_t>> {
+    Statement s(db_, "SELECT at FROM login_failures WHERE user_name = ? ORDER BY at DESC LIMIT ?");
+    s.bind(1, user_name).bind(2, n);
+    std::vector<std::int64_t> out;
+    while (s.step()) out.push_back(s.integer(0));
+    return out;
   });
 }
 

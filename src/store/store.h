@@ -124,7 +124,8 @@ class Store {
   Result<Done> drop_sessions_idle_since(std::int64_t before);
 
   Result<int> login_failures_since(const std::string& user_name, std::int64_t since);
-  Result<std::optional<std::int64_t>> nth_latest_failure(const std::string& user_name, int n);
+  // The newest `n` failure times, newest first.
+  Result<std::vector<std::int64_t>> latest_login_failures(const std::string& user_name, int n);
   Result<Done> add_login_failure(const std::string& user_name, std::int64_t at);
   Result<Done> clear_login_failures(const std::string& user_name);
 

@@ -79,8 +79,8 @@ TEST_CASE("login failures are counted per user name") {
   for (int t : {10, 20, 30}) REQUIRE(f.store.add_login_failure("zhang", t).ok());
   REQUIRE(f.store.add_login_failure("li", 25).ok());
   CHECK(f.store.login_failures_since("zhang", 15).value() == 2);
-  CHECK(f.store.nth_latest_failure("zhang", 3).value() == 10);
-  CHECK_FALSE(f.store.nth_latest_failure("zhang", 4).value().has_value());
+  CHECK(f.store.latest_login_failures("zhang", 2).value() == std::vector<std::int64_t>{30, 20});
+  CHECK(f.store.latest_login_failures("zhang", 5)->size() == 3);
   REQUIRE(f.store.clear_login_failures("zhang").ok());
   CHECK(f.store.login_failures_since("zhang", 0).value() == 0);
   CHECK(f.store.login_failures_since("li", 0).value() == 1);
