@@ -411,6 +411,18 @@ def main():
             check(False, "player.xml parses: %s: %r" % (e, rest))
         r = run("screen", "add", "lobby-1", "--data", data)
         check(r.returncode != 0, "screen add of an existing id fails")
+        # A player.xml for the console as it is reached here: lint fetches
+        # the feeds it names from the running console and checks them.
+        local = "http://127.0.0.1:%d" % server.port
+        r = run("screen", "add", "lobby-2", "--data", data, "--url", local)
+        player_path = os.path.join(tmp, "player.xml")
+        with open(player_path, "w", encoding="utf-8") as f:
+            f.write(r.stdout.partition("\n")[2])
+        lint_run = subprocess.run([HALLBOARD, "lint", player_path], capture_output=True, text=True,
+                                  timeout=120)
+        check(lint_run.returncode == 0 and ": error: " not in lint_run.stdout,
+              "lint of screen add's player.xml with the console's feeds: exit %d\n%s%s"
+              % (lint_run.returncode, lint_run.stdout, lint_run.stderr))
 
         # --- logout ---------------------------------------------------------------
         status, headers, _ = editor.request("DELETE", "/api/v1/session", csrf=False)
