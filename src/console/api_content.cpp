@@ -127,7 +127,10 @@ std::vector<FieldProblem> notice_problems(const std::string& level, const std::s
   const auto t = to.empty() ? std::nullopt : feed::parse_timestamp(to);
   if (!from.empty() && !f) out.push_back({"from", "开始时间“" + from + "”无法识别，请写成 2026-12-07T09:00"});
   if (!to.empty() && !t) out.push_back({"to", "结束时间“" + to + "”无法识别，请写成 2026-12-07T17:00"});
-  if (f && t && model::to_unix(*t, 0) <= model::to_unix(*f, 0)) {
+  // Without an offset a time is the hall's (+08:00), also beside one that has one.
+  if (f && t &&
+      model::to_unix(*t, model::kDefaultUtcOffsetMinutes) <=
+          model::to_unix(*f, model::kDefaultUtcOffsetMinutes)) {
     out.push_back({"to", "结束时间必须晚于开始时间"});
   }
   return out;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <mutex>
 
 #include "console/auth.h"
 #include "console/feed_files.h"
@@ -72,6 +73,12 @@ base::Result<Published, PublishError> publish_records(store::Store& store,
                                                       const PublishSettings& settings,
                                                       std::optional<std::int64_t> source,
                                                       const std::string& user, std::int64_t now) {
+  // One publish at a time: the server answers on several threads, and two
+  // publishes at once would both start from the same previous version (a
+  // changed feed's generated could go back) and write the same temporary
+  // files (one rename then fails, or a file of the older version wins).
+  static std::mutex publishing;
+  const std::lock_guard lock(publishing);
   std::vector<store::FeedFile> previous;
   const auto latest = store.latest_version();
   if (!latest) return storage_failure(latest.error());

@@ -1,0 +1,105 @@
+// Passwords, tokens and the login throttle (console.md: 5 failures within
+// 15 minutes lock one user name until 15 minutes after the fifth).
+#include <doctest/doctest.h>
+
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "console/auth.h"
+
+namespace hb::console {
+
+TEST_CASE("locked_until: the throttle as a table of failure times") {
+  constexpr std::int64_t kMin = 60;
+  struct Row {
+    const char* what;
+    std::vector<std::int64_t> latest;  // newest first, as the store gives them
+    std::int64_t now;
+    std::optional<std::int64_t> until;
+  };
+  const std::vector<Row> rows = {
+      {"no failures", {}, 1000, std::nullopt},
+      {"four failures in a row", {1004, 1003, 1002, 1001}, 1005, std::nullopt},
+      {"five within a minute", {1040, 1030, 1020, 1010, 1000}, 1041, 1040 + 15 * kMin},
+      {"five in the same second", {1000, 1000, 1000, 1000, 1000}, 1000, 1000 + 15 * kMin},
+      {"five within 15 minutes, asked just before the end", {1000 + 14 * kMin, 1000 + 10 * kMin,
+        1000 + 5 * kMin, 1000 + kMin, 1000}, 1000 + 29 * kMin - 1, 1000 + 29 * kMin},
+      {"locked a second before the end", {2000, 1990, 1980, 1970, 1960}, 2000 + 15 * kMin - 1,
+       2000 + 15 * kMin},
+      {"free at the end", {2000, 1990, 1980, 1970, 1960}, 2000 + 15 * kMin, std::nullopt},
+      {"free after the end", {2000, 1990, 1980, 1970, 1960}, 2000 + 60 * kMin, std::nullopt},
+      {"five spread over more than 15 minutes", {1000 + 15 * kMin + 1, 1000 + 10 * kMin,
+        1000 + 5 * kMin, 1000 + kMin, 1000}, 1000 + 15 * kMin + 2, std::nullopt},
+      {"five spread over an hour", {4600, 3700, 2800, 1900, 1000}, 4601, std::nullopt},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(row.what);
+    CHECK(locked_until(row.latest, row.now) == row.until);
+  }
+}
+
+TEST_CASE("passwords: a salted slow hash that verifies only the right password") {
+  const auto hash = hash_password("正确的密码 with spaces");
+  REQUIRE(hash);
+  CHECK(hash->rfind("$argon2id$", 0) == 0);
+  CHECK(hash->find("正确的密码") == std::string::npos);
+  CHECK(verify_password(*hash, "正确的密码 with spaces"));
+  CHECK_FALSE(verify_password(*hash, "正确的密码 with space"));
+  CHECK_FALSE(verify_password(*hash, ""));
+  // Salted: the same password hashes differently each time, and both verify.
+  const auto again = hash_password("正确的密码 with spaces");
+  REQUIRE(again);
+  CHECK(*again != *hash);
+  CHECK(verify_password(*again, "正确的密码 with spaces"));
+  // Junk in place of a hash is a refusal, not a crash.
+  CHECK_FALSE(verify_password("", "x"));
+  CHECK_FALSE(verify_password("not a hash", "x"));
+  CHECK_FALSE(verify_password(std::string(1000, '$'), "x"));
+}
+
+TEST_CASE("an empty password hashes and verifies only itself") {
+  const auto hash = hash_password("");
+  REQUIRE(hash);
+  CHECK(verify_password(*hash, ""));
+  CHECK_FALSE(verify_password(*hash, " "));
+}
+
+TEST_CASE("tokens are random, distinct and URL-safe; passwords avoid look-alike letters") {
+  std::set<std::string> seen;
+  for (int i = 0; i < 200; ++i) {
+    const std::string t = random_token();
+    CHECK(t.size() == 43);  // 32 bytes, base64 without padding
+    CHECK(t.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") ==
+          std::string::npos);
+    seen.insert(t);
+  }
+  CHECK(seen.size() == 200);
+  std::set<std::string> passwords;
+  for (int i = 0; i < 50; ++i) {
+    const std::string p = random_password();
+    CHECK(p.size() == 20);
+    CHECK(p.find_first_of("0O1lI") == std::string::npos);
+    passwords.insert(p);
+  }
+  CHECK(passwords.size() == 50);
+  const std::string k = random_key("a");
+  CHECK(k.size() == 11);
+  CHECK(k[0] == 'a');
+  CHECK(random_key("a") != k);
+}
+
+TEST_CASE("token_hash is SHA-256 in hex; same_token compares whole tokens") {
+  CHECK(sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  CHECK(token_hash("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  CHECK(same_token("abc", "abc"));
+  CHECK_FALSE(same_token("abc", "abd"));
+  CHECK_FALSE(same_token("abc", "abcd"));
+  CHECK_FALSE(same_token("abcd", "abc"));
+  CHECK_FALSE(same_token("abc", ""));
+  // Two empty tokens are no match: a session without a token is no session.
+  CHECK_FALSE(same_token("", ""));
+}
+
+}  // namespace hb::console

@@ -1,0 +1,623 @@
+// Console::handle with a real store on a temporary folder and a fake clock:
+// sessions, roles, CSRF, the login throttle, the content API, publishing
+// and the published feeds (console.md's API table), without a socket.
+#include <doctest/doctest.h>
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "console/auth.h"
+#include "console/console.h"
+#include "console/feed_records.h"
+#include "feed/encoding.h"
+#include "files.h"
+
+namespace hb::console {
+
+namespace {
+
+constexpr std::int64_t kStart = 1796083200;  // 2026-12-01T00:00:00Z
+
+// Argon2 is slow on purpose: each password is hashed once for the whole run.
+const std::string& password_hash(const std::string& password) {
+  static std::map<std::string, std::string> hashes;
+  auto it = hashes.find(password);
+  if (it == hashes.end()) it = hashes.emplace(password, hash_password(password).value()).first;
+  return it->second;
+}
+
+struct LoggedIn {
+  std::string cookie;  // "hb_session=…"
+  std::string csrf;
+};
+
+// A console on the demo hall, as `init` leaves it but without version 1.
+struct Hall {
+  test::TempDir dir;
+  store::Store store = store::Store::create((dir.path() / "console.db").string()).value();
+  std::int64_t now = kStart;
+  Console console{store, options(dir.path()), [this] { return now; }};
+
+  static ConsoleOptions options(const std::filesystem::path& data) {
+    ConsoleOptions o;
+    o.data_dir = data;
+    o.base_url = "https://hall.example.gov.cn/console";
+    return o;
+  }
+
+  Hall() {
+    std::vector<store::Record> records;
+    std::map<std::string, std::int64_t> position;
+    for (const char* name : {"hall.xml", "items.xml", "roster.xml"}) {
+      const auto path = test::source_dir() / "content" / name;
+      model::Diagnostics findings;
+      const auto decoded = feed::decode(test::read_bytes(path), path.string(), findings);
+      REQUIRE(decoded);
+      for (auto& r : records_from_feed(decoded->utf8, random_key, nullptr)) {
+        r.position = ++position[r.kind];
+        records.push_back(std::move(r));
+      }
+    }
+    REQUIRE(store.replace_records(records, "import", "init", now).ok());
+    REQUIRE(store.set_setting("hall_id", "km-zjj").ok());
+    REQUIRE(store.add_user("admin", store::Role::admin, password_hash("admin-pw"), now).ok());
+    REQUIRE(store.add_user("editor", store::Role::editor, password_hash("editor-pw"), now).ok());
+    REQUIRE(store.add_user("approver", store::Role::approver, password_hash("approver-pw"), now).ok());
+    absences0 = count("absence");
+    REQUIRE(absences0 > 0);
+  }
+  std::size_t absences0 = 0;
+
+  Response call(const std::string& method, const std::string& path, const std::string& body = "",
+                std::map<std::string, std::string> headers = {}) {
+    Request r;
+    r.method = method;
+    r.path = path;
+    r.body = body;
+    r.headers = std::move(headers);
+    return console.handle(r);
+  }
+
+  Response login_answer(const std::string& user, const std::string& password) {
+    return call("POST", "/api/v1/session",
+                nlohmann::json{{"user", user}, {"password", password}}.dump());
+  }
+
+  LoggedIn login(const std::string& user) {
+    const Response r = login_answer(user, user + "-pw");
+    REQUIRE(r.status == 200);
+    const std::string set_cookie = r.header("Set-Cookie");
+    REQUIRE(set_cookie.rfind("hb_session=", 0) == 0);
+    return LoggedIn{set_cookie.substr(0, set_cookie.find(';')),
+                    nlohmann::json::parse(r.body).at("csrf").get<std::string>()};
+  }
+
+  // A request with the session's cookie and CSRF token.
+  Response as(const LoggedIn& who, const std::string& method, const std::string& path,
+              const std::string& body = "") {
+    return call(method, path, body, {{"cookie", who.cookie}, {"x-csrf-token", who.csrf}});
+  }
+
+  std::size_t count(const std::string& kind) { return store.records(kind).value().size(); }
+};
+
+std::vector<std::string> error_fields(const Response& r) {
+  std::vector<std::string> out;
+  const auto body = nlohmann::json::parse(r.body);
+  for (const auto& e : body.at("errors")) {
+    CHECK_FALSE(e.at("message").get<std::string>().empty());
+    out.push_back(e.at("field").get<std::string>());
+  }
+  return out;
+}
+
+std::string absence_body(const std::string& staff, const std::string& from, const std::string& to,
+                         const std::string& substitute = "") {
+  nlohmann::json j{{"staff", staff}, {"from", from}, {"to", to}, {"reason", "年休假"}};
+  if (!substitute.empty()) j["substitute"] = substitute;
+  return j.dump();
+}
+
+struct RouteCase {
+  const char* method;
+  const char* path;
+};
+
+const std::vector<RouteCase> kLoggedInRoutes = {
+    {"DELETE", "/api/v1/session"},          {"GET", "/api/v1/staff"},
+    {"POST", "/api/v1/absences"},           {"DELETE", "/api/v1/absences/a123"},
+    {"POST", "/api/v1/notices"},            {"POST", "/api/v1/publish"},
+    {"GET", "/api/v1/versions"},            {"POST", "/api/v1/versions/1/republish"},
+};
+
+}  // namespace
+
+TEST_CASE("routes: every API route without a live session is 401") {
+  Hall h;
+  const auto editor = h.login("editor");
+  for (const RouteCase& r : kLoggedInRoutes) {
+    CAPTURE(r.method);
+    CAPTURE(r.path);
+    const std::string body = "{}";
+    CHECK(h.call(r.method, r.path, body).status == 401);
+    CHECK(h.call(r.method, r.path, body, {{"cookie", "hb_session=forged"}, {"x-csrf-token", editor.csrf}})
+              .status == 401);
+    CHECK(h.call(r.method, r.path, body, {{"cookie", "hb_session="}}).status == 401);
+    // The CSRF token alone is no session.
+    CHECK(h.call(r.method, r.path, body, {{"x-csrf-token", editor.csrf}}).status == 401);
+    const Response refused = h.call(r.method, r.path, body);
+    CHECK(refused.content_type.rfind("application/json", 0) == 0);
+    CHECK(error_fields(refused).size() == 1);
+  }
+  CHECK(h.count("absence") == h.absences0);
+  CHECK_FALSE(h.store.latest_version().value());
+}
+
+TEST_CASE("routes: unknown paths are 404, wrong methods 405") {
+  Hall h;
+  CHECK(h.call("GET", "/api/v1/nothing").status == 404);
+  CHECK(h.call("GET", "/api/v2/staff").status == 404);
+  CHECK(h.call("PUT", "/api/v1/session").status == 405);
+  CHECK(h.call("GET", "/api/v1/publish").status == 405);
+  CHECK(h.call("GET", "/api/v1/absences//").status == 404);
+}
+
+TEST_CASE("roles: an editor may change drafts but not publish; an approver may publish") {
+  Hall h;
+  const auto editor = h.login("editor");
+  CHECK(h.as(editor, "GET", "/api/v1/staff").status == 200);
+  CHECK(h.as(editor, "GET", "/api/v1/versions").status == 200);
+  const Response publish = h.as(editor, "POST", "/api/v1/publish");
+  CHECK(publish.status == 403);
+  CHECK(h.as(editor, "POST", "/api/v1/versions/1/republish").status == 403);
+  CHECK_FALSE(h.store.latest_version().value());
+  CHECK(h.as(editor, "POST", "/api/v1/absences",
+             absence_body("s05", "2026-12-07T09:00", "2026-12-07T12:00"))
+            .status == 201);
+  const auto approver = h.login("approver");
+  CHECK(h.as(approver, "POST", "/api/v1/publish").status == 201);
+  const auto admin = h.login("admin");
+  CHECK(h.as(admin, "POST", "/api/v1/publish").status == 201);
+  CHECK(h.as(admin, "POST", "/api/v1/versions/1/republish").status == 201);
+}
+
+TEST_CASE("CSRF: a change without the session's token is 403 and changes nothing") {
+  Hall h;
+  const auto editor = h.login("editor");
+  const auto approver = h.login("approver");
+  const std::string body = absence_body("s05", "2026-12-07T09:00", "2026-12-07T12:00");
+  struct Row {
+    const char* what;
+    std::map<std::string, std::string> headers;
+  };
+  const std::vector<Row> rows = {
+      {"no token", {{"cookie", editor.cookie}}},
+      {"empty token", {{"cookie", editor.cookie}, {"x-csrf-token", ""}}},
+      {"wrong token", {{"cookie", editor.cookie}, {"x-csrf-token", editor.csrf + "x"}}},
+      {"another session's token", {{"cookie", editor.cookie}, {"x-csrf-token", approver.csrf}}},
+      {"the session token as CSRF token",
+       {{"cookie", editor.cookie}, {"x-csrf-token", editor.cookie.substr(11)}}},
+  };
+  const auto before = h.store.all_records().value().size();
+  const auto audit_before = h.store.audit_log(1LL << 60, 1000).value().size();
+  for (const Row& row : rows) {
+    CAPTURE(row.what);
+    CHECK(h.call("POST", "/api/v1/absences", body, row.headers).status == 403);
+    CHECK(h.call("POST", "/api/v1/notices", R"({"level":"info","text":"x"})", row.headers).status ==
+          403);
+    auto approver_headers = row.headers;
+    approver_headers["cookie"] = approver.cookie;
+    if (approver_headers["x-csrf-token"] == approver.csrf) approver_headers["x-csrf-token"] = editor.csrf;
+    CHECK(h.call("POST", "/api/v1/publish", "", approver_headers).status == 403);
+    CHECK(h.call("DELETE", "/api/v1/session", "", row.headers).status == 403);
+  }
+  CHECK(h.store.all_records().value().size() == before);
+  CHECK(h.store.audit_log(1LL << 60, 1000).value().size() == audit_before);
+  CHECK_FALSE(h.store.latest_version().value());
+  // The session survived the refused logouts.
+  CHECK(h.as(editor, "GET", "/api/v1/staff").status == 200);
+  // Reading needs no token.
+  CHECK(h.call("GET", "/api/v1/staff", "", {{"cookie", editor.cookie}}).status == 200);
+  // The token as a form field does (a page's form).
+  const Response added = h.as(editor, "POST", "/api/v1/absences", body);
+  REQUIRE(added.status == 201);
+  const std::string id = nlohmann::json::parse(added.body).at("id");
+  CHECK(h.call("DELETE", "/api/v1/absences/" + id, "csrf=wrong",
+               {{"cookie", editor.cookie}, {"content-type", "application/x-www-form-urlencoded"}})
+            .status == 403);
+  CHECK(h.call("DELETE", "/api/v1/absences/" + id, "csrf=" + url_encode(editor.csrf),
+               {{"cookie", editor.cookie},
+                {"content-type", "application/x-www-form-urlencoded; charset=UTF-8"}})
+            .status == 204);
+  // A form field in a body that is not a form is not read.
+  const Response again = h.as(editor, "POST", "/api/v1/absences", body);
+  const std::string id2 = nlohmann::json::parse(again.body).at("id");
+  CHECK(h.call("DELETE", "/api/v1/absences/" + id2, "csrf=" + editor.csrf,
+               {{"cookie", editor.cookie}, {"content-type", "text/plain"}})
+            .status == 403);
+}
+
+TEST_CASE("login: the same 401 for an unknown user and a wrong password; cookie attributes") {
+  Hall h;
+  const Response unknown = h.login_answer("nobody", "whatever");
+  const Response wrong = h.login_answer("editor", "whatever");
+  CHECK(unknown.status == 401);
+  CHECK(wrong.status == 401);
+  CHECK(unknown.body == wrong.body);
+  CHECK(unknown.header("Set-Cookie").empty());
+  CHECK(wrong.header("Set-Cookie").empty());
+  CHECK(h.login_answer("editor", "").status == 401);
+  CHECK(h.login_answer("", "").status == 401);
+  CHECK(h.call("POST", "/api/v1/session", "not json").status == 400);
+  CHECK(h.call("POST", "/api/v1/session", "[1,2]").status == 400);
+
+  const Response ok = h.login_answer("editor", "editor-pw");
+  REQUIRE(ok.status == 200);
+  const std::string cookie = ok.header("Set-Cookie");
+  CHECK(cookie.find("HttpOnly") != std::string::npos);
+  CHECK(cookie.find("SameSite=Strict") != std::string::npos);
+  CHECK(cookie.find("Secure") == std::string::npos);
+  CHECK(cookie.find("Path=/") != std::string::npos);
+  const auto csrf = nlohmann::json::parse(ok.body).at("csrf").get<std::string>();
+  CHECK(csrf.size() >= 32);
+  CHECK(cookie.find(csrf) == std::string::npos);
+  // Over TLS (or X-Forwarded-Proto: https, which server.cpp turns into tls).
+  Request tls;
+  tls.method = "POST";
+  tls.path = "/api/v1/session";
+  tls.body = R"({"user":"editor","password":"editor-pw"})";
+  tls.tls = true;
+  CHECK(h.console.handle(tls).header("Set-Cookie").find("; Secure") != std::string::npos);
+  // Two logins are two sessions.
+  CHECK(h.login("editor").cookie != h.login("editor").cookie);
+  // The store keeps the token's hash, never the token.
+  const std::string token = cookie.substr(11, cookie.find(';') - 11);
+  CHECK_FALSE(h.store.session(token).ok());
+  CHECK(h.store.session(token_hash(token)).ok());
+}
+
+TEST_CASE("login throttle: the sixth try is 429 even when right; others unaffected; lifted later") {
+  Hall h;
+  for (int i = 0; i < 5; ++i) {
+    CAPTURE(i);
+    CHECK(h.login_answer("editor", "wrong").status == 401);
+    h.now += 60;  // the fifth failure is at kStart + 240
+  }
+  const std::int64_t fifth = kStart + 240;
+  const Response locked = h.login_answer("editor", "editor-pw");
+  CHECK(locked.status == 429);
+  CHECK(error_fields(locked).size() == 1);
+  CHECK(std::stoll(locked.header("Retry-After")) == fifth + 15 * 60 - h.now);
+  CHECK(h.login_answer("editor", "wrong").status == 429);
+  // Another user is not affected, nor is an unknown name.
+  CHECK(h.login_answer("approver", "approver-pw").status == 200);
+  CHECK(h.login_answer("nobody", "x").status == 401);
+  // Still locked a second before 15 minutes after the fifth failure …
+  h.now = fifth + 15 * 60 - 1;
+  CHECK(h.login_answer("editor", "editor-pw").status == 429);
+  // … and free at that time (refusals while locked did not extend it).
+  h.now = fifth + 15 * 60;
+  CHECK(h.login_answer("editor", "editor-pw").status == 200);
+  // A success clears the count: four more failures do not lock.
+  for (int i = 0; i < 4; ++i) CHECK(h.login_answer("editor", "wrong").status == 401);
+  CHECK(h.login_answer("editor", "editor-pw").status == 200);
+}
+
+TEST_CASE("login throttle: failures spread over more than 15 minutes do not lock") {
+  Hall h;
+  for (int i = 0; i < 5; ++i) {
+    CHECK(h.login_answer("editor", "wrong").status == 401);
+    h.now += 4 * 60;  // 0, 4, 8, 12, 16 minutes
+  }
+  // The five are 16 minutes apart: not within 15.
+  CHECK(h.login_answer("editor", "editor-pw").status == 200);
+}
+
+TEST_CASE("sessions: idle 30 minutes is gone; use keeps one alive; logout ends it") {
+  Hall h;
+  const auto editor = h.login("editor");
+  h.now += 29 * 60;
+  CHECK(h.as(editor, "GET", "/api/v1/staff").status == 200);
+  h.now += 29 * 60;  // 58 minutes after login, 29 after the last use
+  CHECK(h.as(editor, "GET", "/api/v1/staff").status == 200);
+  h.now += 30 * 60;
+  CHECK(h.as(editor, "GET", "/api/v1/staff").status == 401);
+  // And it stays gone.
+  h.now -= 10 * 60;
+  CHECK(h.as(editor, "GET", "/api/v1/staff").status == 401);
+
+  const auto approver = h.login("approver");
+  const Response out = h.as(approver, "DELETE", "/api/v1/session");
+  CHECK(out.status == 204);
+  CHECK(out.header("Set-Cookie").find("Max-Age=0") != std::string::npos);
+  CHECK(h.as(approver, "GET", "/api/v1/staff").status == 401);
+  CHECK(h.as(approver, "DELETE", "/api/v1/session").status == 401);
+  CHECK(h.as(approver, "POST", "/api/v1/publish").status == 401);
+}
+
+TEST_CASE("a user added while the console runs can log in at once") {
+  Hall h;
+  CHECK(h.login_answer("zhang", "zhang-pw").status == 401);
+  REQUIRE(h.store.add_user("zhang", store::Role::editor, password_hash("zhang-pw"), h.now).ok());
+  CHECK(h.login_answer("zhang", "zhang-pw").status == 200);
+}
+
+TEST_CASE("staff: ids, names and windows") {
+  Hall h;
+  const auto editor = h.login("editor");
+  const Response r = h.as(editor, "GET", "/api/v1/staff");
+  REQUIRE(r.status == 200);
+  const auto staff = nlohmann::json::parse(r.body);
+  REQUIRE(staff.is_array());
+  CHECK(staff.size() == 18);
+  CHECK(staff[0].at("id") == "s01");
+  CHECK(staff[0].at("name") == "张丽华");
+  CHECK(staff[0].at("windows") == nlohmann::json::array({"1"}));
+  CHECK(staff[4].at("name") == "杨𠮷安");
+  CHECK(staff[15].at("windows").empty());
+}
+
+TEST_CASE("absences: 201 with an id, 422 naming the fields; DELETE 204 then 404") {
+  Hall h;
+  const auto editor = h.login("editor");
+  const std::size_t before = h.count("absence");
+  struct Row {
+    const char* what;
+    std::string body;
+    int status;
+    std::vector<std::string> fields;
+  };
+  const std::vector<Row> rows = {
+      {"half a day", absence_body("s05", "2026-12-07T09:00", "2026-12-07T12:00"), 201, {}},
+      {"two days with a substitute",
+       absence_body("s06", "2026-12-07T09:00", "2026-12-08T17:00", "s15"), 201, {}},
+      {"two days without", absence_body("s07", "2026-12-07T09:00", "2026-12-08T17:00"), 422,
+       {"substitute"}},
+      {"unknown staff", absence_body("s99", "2026-12-07T09:00", "2026-12-07T12:00"), 422, {"staff"}},
+      {"unknown substitute", absence_body("s07", "2026-12-07T09:00", "2026-12-07T12:00", "s99"), 422,
+       {"substitute"}},
+      {"substitute is the person",
+       absence_body("s07", "2026-12-07T09:00", "2026-12-08T17:00", "s07"), 422, {"substitute"}},
+      {"substitute absent then (s06, just recorded)",
+       absence_body("s07", "2026-12-08T09:00", "2026-12-09T17:00", "s06"), 422, {"substitute"}},
+      {"to not after from", absence_body("s07", "2026-12-07T12:00", "2026-12-07T12:00"), 422, {"to"}},
+      {"unreadable", absence_body("s07", "下周一", "2026-12-07T12:00"), 422, {"from"}},
+      {"nothing", "{}", 422, {"staff", "from", "to"}},
+  };
+  int created = 0;
+  for (const Row& row : rows) {
+    CAPTURE(row.what);
+    const Response r = h.as(editor, "POST", "/api/v1/absences", row.body);
+    CHECK(r.status == row.status);
+    if (r.status == 201) {
+      ++created;
+      const std::string id = nlohmann::json::parse(r.body).at("id");
+      CHECK(h.store.record("absence", id).ok());
+    } else if (r.status == 422) {
+      CHECK(error_fields(r) == row.fields);
+    }
+  }
+  CHECK(h.count("absence") == before + created);
+  CHECK(h.as(editor, "POST", "/api/v1/absences", "not json").status == 400);
+
+  // Stored as the feed writes it, with the hall's offset.
+  const Response r = h.as(editor, "POST", "/api/v1/absences",
+                          absence_body("s09", "2026-12-10T01:00:00+00:00", "2026-12-10T04:00:00+00:00"));
+  REQUIRE(r.status == 201);
+  const std::string id = nlohmann::json::parse(r.body).at("id");
+  const auto stored = h.store.record("absence", id).value();
+  CHECK(record_attribute(stored, "from") == "2026-12-10T09:00:00+08:00");
+  CHECK(record_attribute(stored, "to") == "2026-12-10T12:00:00+08:00");
+  CHECK(record_attribute(stored, "staff") == "s09");
+
+  CHECK(h.as(editor, "DELETE", "/api/v1/absences/" + id).status == 204);
+  CHECK_FALSE(h.store.record("absence", id).ok());
+  CHECK(h.as(editor, "DELETE", "/api/v1/absences/" + id).status == 404);
+  CHECK(h.as(editor, "DELETE", "/api/v1/absences/nonexistent").status == 404);
+  // An id names an absence only: a staff member's key is no absence.
+  CHECK(h.as(editor, "DELETE", "/api/v1/absences/s01").status == 404);
+  CHECK(h.store.record("staff", "s01").ok());
+}
+
+TEST_CASE("notices: 201 with an id, 422 on empty text, bad level or bad times") {
+  Hall h;
+  const auto editor = h.login("editor");
+  struct Row {
+    const char* what;
+    nlohmann::json body;
+    int status;
+    std::vector<std::string> fields;
+  };
+  const std::vector<Row> rows = {
+      {"info", {{"level", "info"}, {"text", "今天下午停电"}}, 201, {}},
+      {"urgent with times",
+       {{"level", "urgent"}, {"text", "消防演练"}, {"from", "2026-12-03T10:00"}, {"to", "2026-12-03T11:00"}},
+       201,
+       {}},
+      {"empty text", {{"level", "info"}, {"text", ""}}, 422, {"text"}},
+      {"blank text", {{"level", "info"}, {"text", "  \n "}}, 422, {"text"}},
+      {"no text", {{"level", "info"}}, 422, {"text"}},
+      {"bad level", {{"level", "high"}, {"text", "x"}}, 422, {"level"}},
+      {"bad from", {{"level", "info"}, {"text", "x"}, {"from", "soon"}}, 422, {"from"}},
+      {"bad to", {{"level", "info"}, {"text", "x"}, {"to", "2026-02-30T10:00"}}, 422, {"to"}},
+      {"to before from",
+       {{"level", "info"}, {"text", "x"}, {"from", "2026-12-03T11:00"}, {"to", "2026-12-03T10:00"}},
+       422,
+       {"to"}},
+      // Without an offset, times are the hall's (+08:00), also when compared
+      // with a time that has one: 10:00 here is 02:00Z, before 03:00Z …
+      {"mixed offsets, in order",
+       {{"level", "info"}, {"text", "x"}, {"from", "2026-12-03T10:00"}, {"to", "2026-12-03T03:00+00:00"}},
+       201,
+       {}},
+      // … and 09:00 here (01:00Z) is before 10:00+08:00 (02:00Z).
+      {"mixed offsets, to before from",
+       {{"level", "info"}, {"text", "x"}, {"from", "2026-12-03T10:00+08:00"}, {"to", "2026-12-03T09:00"}},
+       422,
+       {"to"}},
+  };
+  const std::size_t before = h.count("notice");
+  int created = 0;
+  for (const Row& row : rows) {
+    CAPTURE(row.what);
+    const Response r = h.as(editor, "POST", "/api/v1/notices", row.body.dump());
+    CHECK(r.status == row.status);
+    if (r.status == 201) {
+      ++created;
+      const std::string id = nlohmann::json::parse(r.body).at("id");
+      const auto stored = h.store.record("notice", id);
+      REQUIRE(stored.ok());
+      CHECK(record_attribute(*stored, "id") == id);
+    } else if (r.status == 422) {
+      CHECK(error_fields(r) == row.fields);
+    }
+  }
+  CHECK(h.count("notice") == before + created);
+}
+
+TEST_CASE("publish, versions, republish: numbers, URLs from --url, newest first") {
+  Hall h;
+  const auto approver = h.login("approver");
+  const auto editor = h.login("editor");
+  CHECK(nlohmann::json::parse(h.as(editor, "GET", "/api/v1/versions").body).empty());
+
+  const Response v1 = h.as(approver, "POST", "/api/v1/publish");
+  REQUIRE(v1.status == 201);
+  const auto j1 = nlohmann::json::parse(v1.body);
+  CHECK(j1.at("version") == 1);
+  std::vector<std::string> urls;
+  for (const std::string& name : feed_names()) urls.push_back("https://hall.example.gov.cn/console/feeds/" + name);
+  CHECK(j1.at("feeds").get<std::vector<std::string>>() == urls);
+  for (const std::string& name : feed_names()) {
+    CAPTURE(name);
+    CHECK(std::filesystem::exists(h.dir / "feeds" / name));
+  }
+
+  h.now += 600;  // sessions stay alive: less than the idle timeout
+  REQUIRE(h.as(editor, "POST", "/api/v1/absences",
+               absence_body("s05", "2026-12-07T09:00", "2026-12-07T12:00"))
+              .status == 201);
+  const Response v2 = h.as(approver, "POST", "/api/v1/publish");
+  REQUIRE(v2.status == 201);
+  CHECK(nlohmann::json::parse(v2.body).at("version") == 2);
+
+  h.now += 600;  // sessions stay alive: less than the idle timeout
+  const Response v3 = h.as(approver, "POST", "/api/v1/versions/1/republish");
+  REQUIRE(v3.status == 201);
+  CHECK(nlohmann::json::parse(v3.body).at("version") == 3);
+  CHECK(nlohmann::json::parse(v3.body).at("feeds").get<std::vector<std::string>>() == urls);
+  // The drafts are version 1's again: the absence is gone.
+  CHECK(h.count("absence") == h.absences0);
+  CHECK(h.as(approver, "POST", "/api/v1/versions/99/republish").status == 404);
+  CHECK(h.as(approver, "POST", "/api/v1/versions/x/republish").status == 404);
+  CHECK(h.as(approver, "POST", "/api/v1/versions/0/republish").status == 404);
+
+  const Response list = h.as(editor, "GET", "/api/v1/versions");
+  REQUIRE(list.status == 200);
+  const auto versions = nlohmann::json::parse(list.body);
+  REQUIRE(versions.size() == 3);
+  CHECK(versions[0].at("version") == 3);
+  CHECK(versions[1].at("version") == 2);
+  CHECK(versions[2].at("version") == 1);
+  CHECK(versions[0].at("by") == "approver");
+  CHECK(versions[2].at("published") == "2026-12-01T08:00:00+08:00");
+  CHECK(versions[0].at("published") == "2026-12-01T08:20:00+08:00");
+
+  // Republished content has a later generated than anything before.
+  const auto roster1 = h.store.version_feeds(1).value();
+  const auto roster3 = h.store.version_feeds(3).value();
+  for (std::size_t i = 0; i < roster1.size(); ++i) {
+    if (roster1[i].name != "roster.xml") continue;
+    CHECK(roster3[i].generated_unix == kStart + 1200);
+    CHECK(roster3[i].bytes != roster1[i].bytes);
+  }
+}
+
+TEST_CASE("publish: drafts with lint errors are 422 with lint's lines, and nothing is published") {
+  Hall h;
+  const auto approver = h.login("approver");
+  // A window whose post names nobody: put straight into the drafts, as the
+  // API refuses it.
+  store::Record bad;
+  bad.kind = "window";
+  bad.key = "99";
+  bad.position = 99;
+  bad.body = R"(<window id="99" name="99号窗口"><post role="A" staff="s99"/></window>)";
+  REQUIRE(h.store.put_record(bad, 0, "test", h.now).ok());
+  const Response r = h.as(approver, "POST", "/api/v1/publish");
+  CHECK(r.status == 422);
+  const auto fields = error_fields(r);
+  CHECK_FALSE(fields.empty());
+  const auto body = nlohmann::json::parse(r.body);
+  CHECK(body.at("errors")[0].at("message").get<std::string>().find("error") != std::string::npos);
+  CHECK_FALSE(h.store.latest_version().value());
+  CHECK_FALSE(std::filesystem::exists(h.dir / "feeds" / "roster.xml"));
+}
+
+TEST_CASE("feeds: served from the latest version with ETag; 304; only the fixed names") {
+  Hall h;
+  CHECK(h.call("GET", "/feeds/roster.xml").status == 404);  // nothing published yet
+  const auto approver = h.login("approver");
+  REQUIRE(h.as(approver, "POST", "/api/v1/publish").status == 201);
+  const auto files = h.store.version_feeds(1).value();
+  for (const store::FeedFile& f : files) {
+    CAPTURE(f.name);
+    const Response r = h.call("GET", "/feeds/" + f.name);
+    CHECK(r.status == 200);
+    CHECK(r.body == f.bytes);
+    CHECK(r.content_type.rfind("application/xml", 0) == 0);
+    const std::string etag = r.header("ETag");
+    CHECK(etag == "\"" + f.sha256 + "\"");
+    CHECK_FALSE(r.header("Last-Modified").empty());
+    CHECK(r.body == test::read_bytes(h.dir / "feeds" / f.name));
+    const Response again = h.call("GET", "/feeds/" + f.name, "", {{"if-none-match", etag}});
+    CHECK(again.status == 304);
+    CHECK(again.body.empty());
+    CHECK(again.header("ETag") == etag);
+    CHECK(h.call("GET", "/feeds/" + f.name, "", {{"if-none-match", "\"other\""}}).status == 200);
+    CHECK(h.call("HEAD", "/feeds/" + f.name).status == 200);
+  }
+  // Unsigned: no signatures to serve.
+  CHECK(h.call("GET", "/feeds/roster.xml.sig").status == 404);
+
+  // A second publish with a change: only roster's ETag moves.
+  const auto editor = h.login("editor");
+  REQUIRE(h.as(editor, "POST", "/api/v1/absences",
+               absence_body("s05", "2026-12-07T09:00", "2026-12-07T12:00"))
+              .status == 201);
+  h.now += 10;
+  REQUIRE(h.as(approver, "POST", "/api/v1/publish").status == 201);
+  for (const store::FeedFile& f : files) {
+    CAPTURE(f.name);
+    const Response r = h.call("GET", "/feeds/" + f.name, "", {{"if-none-match", "\"" + f.sha256 + "\""}});
+    CHECK(r.status == (f.name == "roster.xml" ? 200 : 304));
+  }
+
+  // Nothing from a request reaches the file system.
+  {
+    std::ofstream secret(h.dir / "feeds" / "secret.xml");
+    secret << "<secret/>";
+  }
+  for (const char* path :
+       {"/feeds/../console.db", "/feeds/..%2Fconsole.db", "/feeds/..", "/feeds/.",
+        "/feeds/console.db", "/feeds/secret.xml", "/feeds/.roster.xml.tmp", "/feeds/ROSTER.XML",
+        "/feeds/roster.xml/", "/feeds/roster.xml%00", "/feeds/", "/feeds", "/feeds/feeds.key",
+        "/feeds/%2e%2e/console.db", "/feeds/roster", "/feeds/.sig", "/feeds/console.db.sig",
+        "/feeds//etc/passwd"}) {
+    CAPTURE(path);
+    const Response r = h.call("GET", path);
+    CHECK(r.status == 404);
+    CHECK(r.body.find("SQLite") == std::string::npos);
+    CHECK(r.body.find("<secret") == std::string::npos);
+  }
+  {
+    Request r;
+    r.method = "GET";
+    r.path = std::string("/feeds/roster.xml\0../console.db", 31);
+    CHECK(h.console.handle(r).status == 404);
+  }
+}
+
+}  // namespace hb::console
