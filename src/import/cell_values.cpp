@@ -484,7 +484,9 @@ std::optional<Duration> read_duration(std::string_view text, std::string_view he
     std::size_t j = i;
     while (j < cps.size() && is_number_char(cps[j]))
       ++j;
-    const std::string after = utf8_of(cps, j, cps.size());
+    // Units are at most four characters: looking no further keeps a long
+    // cell full of numbers linear.
+    const std::string after = utf8_of(cps, j, j + 4);
     const auto unit = unit_at_start(after);
     const auto number = read_number(utf8_of(cps, i, j));
     if (unit && number) {

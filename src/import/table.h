@@ -34,9 +34,11 @@ struct Limits {
   std::size_t max_upload_bytes = 10u * 1024u * 1024u;
   // A zip's entries, as its directory declares them and as they inflate.
   std::size_t max_zip_entries = 2000;
-  std::size_t max_entry_bytes = 64u * 1024u * 1024u;
-  std::size_t max_uncompressed_bytes = 128u * 1024u * 1024u;
-  int max_rows = 50000;  // the last row number with content
+  // A sheet of 20,000 rows of 15 cells is about 30 MB of XML; what is read
+  // is also parsed (pugixml's tree is about twice the text).
+  std::size_t max_entry_bytes = 32u * 1024u * 1024u;
+  std::size_t max_uncompressed_bytes = 64u * 1024u * 1024u;
+  int max_rows = 20000;  // the last row number with content
   int max_columns = 200;
   std::size_t max_cell_bytes = 32u * 1024u;
   std::size_t max_cells = 2000000;  // merged ranges filled in count too

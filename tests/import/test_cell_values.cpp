@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <chrono>
+
 #include "import/cell_values.h"
 
 using namespace hb::import;
@@ -128,3 +130,13 @@ TEST_CASE("import values: windows") {
   CHECK(read_window("综合受理窗口") == "综合受理窗口");
   CHECK(read_window(" 4 ") == "4");
 }
+
+TEST_CASE("import values: a long cell full of numbers is read in linear time") {
+  std::string cell;
+  for (int i = 0; i < 10000; ++i)
+    cell += "1a";
+  const auto start = std::chrono::steady_clock::now();
+  (void)read_duration(cell);
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(2));
+}
+
