@@ -5,6 +5,7 @@
 #include <cstddef>
 
 #include "feed/encoding.h"
+#include "model/diagnostic.h"
 #include "import/readers.h"
 
 namespace hb::import {
@@ -19,9 +20,17 @@ int line_of(std::string_view bytes, std::size_t offset) {
   return line;
 }
 
+// UTF-16 with a byte-order mark is what Excel's "Unicode 文本" writes;
 // UTF-8 when every byte is valid UTF-8: GBK text of any length is almost
 // never valid UTF-8, while plain ASCII reads the same either way.
 std::variant<std::string, ImportError> to_utf8(std::string_view bytes) {
+  if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF") {
+    model::Diagnostics ignored;  // the file is not XML: its line and column mean little here
+    auto decoded = feed::decode(bytes, "", ignored);
+    if (!decoded)
+      return error(ErrorKind::unreadable, "文件以 UTF-16 标记开头，但内容不是有效的 UTF-16 文本");
+    return std::move(decoded->utf8);
+  }
   if (bytes.substr(0, kBom.size()) == kBom) bytes.remove_prefix(kBom.size());
   if (!feed::find_invalid_utf8(bytes)) return std::string(bytes);
   feed::Gb18030Conversion c = feed::gb18030_to_utf8(bytes);

@@ -218,6 +218,21 @@ def small_gbk_csv(path):
         f.write(text.encode('gbk'))
 
 
+def stats_workbook(path):
+    """Monthly statistics: the month only in the sheet's name, after an item sheet."""
+    items = Sheet('事项', [['事项编码', '事项名称'], ['A', '甲']])
+    rows = [['窗口', '办件量', '按时办结', '非常满意', '满意', '基本满意', '不满意', '非常不满意'],
+            ['1号窗口', 168, 168, 140, 10, 2, None, None],
+            ['合计', 168, 168, 140, 10, 2, 0, 0]]
+    write_xlsx(path, [items, Sheet('2026年10月', rows)])
+
+
+def not_a_workbook(path):
+    """A zip that is some other document."""
+    with zipfile.ZipFile(path, 'w', zipfile.ZIP_DEFLATED) as z:
+        z.writestr('word/document.xml', '<document/>')
+
+
 def bomb(path, size):
     """One entry of `size` zero bytes: a few KB that inflate past the test's cap."""
     with zipfile.ZipFile(path, 'w', zipfile.ZIP_DEFLATED) as z:
@@ -240,6 +255,8 @@ def main():
     hall_list(os.path.join(out, 'hall_list.xlsx'))
     big_list(os.path.join(out, 'items_2000.xlsx'), os.path.join(out, 'items_2000_gbk.csv'), 2000)
     small_gbk_csv(os.path.join(out, 'small_gbk.csv'))
+    stats_workbook(os.path.join(out, 'stats.xlsx'))
+    not_a_workbook(os.path.join(out, 'not_a_workbook.zip'))
     bomb(os.path.join(out, 'bomb.xlsx'), 4 * 1024 * 1024)
     lying_bomb(os.path.join(out, 'lying_bomb.xlsx'), 4 * 1024 * 1024)
 

@@ -2,6 +2,7 @@
 #include "import_support.h"
 
 using namespace hb::import;
+using hb::import::test::fixture;
 using hb::import::test::table_of;
 
 TEST_CASE("import stats: totals, the month from the title, a total row skipped") {
@@ -67,4 +68,18 @@ TEST_CASE("import stats: no month anywhere is an error of its own") {
   const StatsImport r = import_stats(table_of("窗口,办件量,按时办结\n1,1,1\n"));
   REQUIRE(r.error);
   CHECK(r.error->kind == ErrorKind::no_month);
+}
+
+TEST_CASE("import stats: from XLSX, the month in the sheet's name") {
+  auto t = read_table(fixture("stats.xlsx"), {}, Expect::stats);
+  REQUIRE(std::holds_alternative<Table>(t));
+  const StatsImport r = import_stats(std::get<Table>(t));
+  REQUIRE_FALSE(r.error);
+  CHECK(r.year == 2026);
+  CHECK(r.month == 10);
+  REQUIRE(r.windows.size() == 1);
+  CHECK(r.windows[0].stats.window == "1");
+  CHECK(r.windows[0].stats.rated == 152);
+  CHECK(r.windows[0].stats.satisfied == 152);
+  CHECK(r.refused.empty());
 }

@@ -59,6 +59,22 @@ TEST_CASE("import table: GBK CSV is told from UTF-8 by its bytes") {
   CHECK(t.rows[1].cells[2] == "三个工作日");
 }
 
+TEST_CASE("import table: UTF-16 text with a byte-order mark, as Excel's Unicode text") {
+  // "A<tab>事<LF>B" in UTF-16LE.
+  const std::string bytes("\xFF\xFE" "A\0\t\0\x8B\x4E\n\0B\0", 12);
+  const Table t = table_of(bytes);
+  REQUIRE(t.rows.size() == 2);
+  CHECK(t.rows[0].cells == std::vector<std::string>{"A", "事"});
+  CHECK(t.rows[1].cells == std::vector<std::string>{"B"});
+}
+
+TEST_CASE("import table: bytes that are neither UTF-8 nor GB18030") {
+  const ImportError e = error_of("a,b\n\x81\x20,c\n");
+  CHECK(e.kind == ErrorKind::unreadable);
+  CHECK(e.row == 2);
+  CHECK(e.message.find("GBK") != std::string::npos);
+}
+
 TEST_CASE("import table: XLSX as halls export it") {
   auto r = read_table(fixture("hall_list.xlsx"));
   REQUIRE(std::holds_alternative<Table>(r));
@@ -146,8 +162,21 @@ TEST_CASE("import table: a truncated XLSX is unreadable, with a Chinese message"
 }
 
 TEST_CASE("import table: a zip that is not a workbook, and broken sheet XML") {
-  const std::string bomb = fixture("bomb.xlsx");  // xl/workbook.xml of NUL bytes
-  CHECK(error_of(bomb).kind == ErrorKind::unreadable);
+  const ImportError other = error_of(fixture("not_a_workbook.zip"));
+  CHECK(other.kind == ErrorKind::unreadable);
+  CHECK(other.message.find("不是 Excel 工作簿") != std::string::npos);
+  const ImportError broken = error_of(fixture("bomb.xlsx"));  // xl/workbook.xml of NUL bytes
+  CHECK(broken.kind == ErrorKind::unreadable);
+  CHECK(broken.message.find("XML 无法解析") != std::string::npos);
+}
+
+TEST_CASE("import table: the sheet with the expected header is chosen") {
+  auto r = read_table(fixture("stats.xlsx"), {}, Expect::stats);
+  REQUIRE(std::holds_alternative<Table>(r));
+  CHECK(std::get<Table>(r).sheet == "2026年10月");
+  auto items = read_table(fixture("stats.xlsx"), {}, Expect::items);
+  REQUIRE(std::holds_alternative<Table>(items));
+  CHECK(std::get<Table>(items).sheet == "事项");
 }
 
 TEST_CASE("import table: random bytes and binary files are unreadable, never a crash") {
