@@ -1,8 +1,8 @@
 #include "import/table.h"
 
+#include "feed/encoding.h"
 #include "import/header.h"
 #include "import/readers.h"
-#include "model/unicode.h"
 
 namespace hb::import {
 namespace {
@@ -35,7 +35,25 @@ std::variant<std::monostate, ImportError> check_cell(const Limits& limits, int r
                row, column);
 }
 
-std::string clean_cell(std::string_view text) {
+namespace {
+
+// Only valid UTF-8 can be written to a feed; a sheet's XML can smuggle in a
+// lone surrogate (&#xD800;), which pugixml writes out as bytes.
+std::string valid_utf8(std::string_view text) {
+  std::string out;
+  while (const auto bad = feed::find_invalid_utf8(text)) {
+    out.append(text.substr(0, *bad));
+    text.remove_prefix(*bad + 1);
+  }
+  out.append(text);
+  return out;
+}
+
+}  // namespace
+
+std::string clean_cell(std::string_view raw) {
+  const std::string valid = valid_utf8(raw);
+  const std::string_view text = valid;
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size(); ++i) {

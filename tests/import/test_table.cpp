@@ -1,5 +1,6 @@
 #include <random>
 
+#include "import/readers.h"
 #include "import/table.h"
 #include "import_support.h"
 
@@ -44,6 +45,11 @@ TEST_CASE("import table: a quote left open keeps the rest, as Excel does") {
 TEST_CASE("import table: control characters pasted into cells are dropped") {
   const Table t = table_of("a\x01" "b,c\x0B");
   CHECK(t.rows[0].cells == std::vector<std::string>{"ab", "c"});
+}
+
+TEST_CASE("import table: cells hold only what a feed can: valid UTF-8, no U+FFFE") {
+  CHECK(clean_cell("a\xED\xA0\x80" "b") == "ab");  // a lone surrogate, as pugixml writes &#xD800;
+  CHECK(clean_cell("a\xEF\xBF\xBE" "b\r\nc\rd") == "ab\nc\nd");
 }
 
 TEST_CASE("import table: tab-separated text") {
