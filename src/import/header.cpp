@@ -1,5 +1,6 @@
 #include "import/header.h"
 
+#include <algorithm>
 #include <utility>
 
 namespace hb::import {
@@ -108,16 +109,43 @@ int distinct_fields(const Header& h) {
   return n;
 }
 
+bool enough(const Header& h, Expect expect) {
+  const bool needed = expect == Expect::items
+                          ? h.has(Field::name) && h.has(Field::code)
+                          : h.has(Field::stats_window) && h.has(Field::handled);
+  return needed && distinct_fields(h) >= 2;
+}
+
+// A header over two rows: 办理时限 merged over two columns above 承诺时限
+// and 法定时限, with 事项名称 merged down both rows (so filled into both).
+// The lower row's names win where they mean something.
+Header combined(const Header& upper, Header lower) {
+  for (std::size_t f = 0; f < kFieldCount; ++f)
+    for (const std::size_t c : upper.columns[f]) {
+      const bool lower_knows = std::any_of(lower.columns.begin(), lower.columns.end(),
+                                           [&](const auto& cols) {
+                                             return std::find(cols.begin(), cols.end(), c) !=
+                                                    cols.end();
+                                           });
+      if (!lower_knows) lower.columns[f].push_back(c);
+    }
+  for (auto& cols : lower.columns)
+    std::sort(cols.begin(), cols.end());
+  return lower;
+}
+
 }  // namespace
 
 std::optional<Header> find_header(const Table& table, Expect expect) {
   const auto names = expect == Expect::items ? item_names() : stats_names();
   for (std::size_t i = 0; i < table.rows.size() && i < kHeaderSearchRows; ++i) {
     Header h = header_of(table.rows[i], i, names);
-    const bool enough = expect == Expect::items
-                            ? h.has(Field::name) && h.has(Field::code)
-                            : h.has(Field::stats_window) && h.has(Field::handled);
-    if (enough && distinct_fields(h) >= 2) return h;
+    if (!enough(h, expect)) continue;
+    if (i + 1 < table.rows.size()) {
+      Header below = header_of(table.rows[i + 1], i + 1, names);
+      if (enough(below, expect)) return combined(h, std::move(below));
+    }
+    return h;
   }
   return std::nullopt;
 }

@@ -19,6 +19,9 @@ std::optional<long long> read_count(std::string_view text) {
   std::string digits;
   for (const char c : trim_text(text))
     if (c != ',') digits += c;
+  for (const std::string_view unit : {"件", "次", "个"})  // "168件"
+    if (digits.size() > unit.size() && digits.ends_with(unit))
+      digits.resize(digits.size() - unit.size());
   return read_number(digits);
 }
 

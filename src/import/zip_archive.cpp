@@ -66,12 +66,14 @@ std::variant<ZipArchive, ImportError> ZipArchive::open(std::string_view bytes,
   return ZipArchive(std::move(archive), limits);
 }
 
+// Part names are case-insensitive in OPC (ECMA-376 part 2), and some
+// writers' relationships spell them differently from the zip's entries.
 bool ZipArchive::has(const std::string& name) const {
-  return zip_name_locate(archive_.get(), name.c_str(), 0) >= 0;
+  return zip_name_locate(archive_.get(), name.c_str(), ZIP_FL_NOCASE) >= 0;
 }
 
 std::variant<std::monostate, std::string, ImportError> ZipArchive::read(const std::string& name) {
-  const zip_int64_t index = zip_name_locate(archive_.get(), name.c_str(), 0);
+  const zip_int64_t index = zip_name_locate(archive_.get(), name.c_str(), ZIP_FL_NOCASE);
   if (index < 0) return std::monostate{};
   std::unique_ptr<zip_file_t, FileClose> file(
       zip_fopen_index(archive_.get(), static_cast<zip_uint64_t>(index), 0));

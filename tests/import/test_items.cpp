@@ -156,3 +156,15 @@ TEST_CASE("import items: the hall's XLSX") {
   CHECK(r.items[4].item.id == "12345");
   CHECK(r.items[4].item.deadline.promised == 1);
 }
+
+TEST_CASE("import items: a header over two rows, merged cells filled into both") {
+  const ItemImport r = import_items(table_of(
+      "序号,事项编码,事项名称,办理时限,办理时限\n"
+      "序号,事项编码,事项名称,承诺时限,法定时限\n"
+      "1,A,甲,3个工作日,5个工作日\n"));
+  REQUIRE_FALSE(r.error);
+  REQUIRE(r.items.size() == 1);
+  CHECK(r.items[0].row == 3);
+  CHECK(r.items[0].item.deadline.promised == 3);
+  CHECK(r.items[0].item.deadline.statutory == 5);
+}

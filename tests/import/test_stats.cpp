@@ -9,7 +9,7 @@ TEST_CASE("import stats: totals, the month from the title, a total row skipped")
   const StatsImport r = import_stats(table_of(
       "2026年10月各窗口办件统计,,,,\n"
       "窗口,办件量,按时办结,评价数,满意数\n"
-      "1号窗口,168,168,152,151\n"
+      "1号窗口,168件,168,152,151\n"
       "2,\"1,168\",\"1,160\",,\n"
       "合计,1336,1328,152,151\n"));
   REQUIRE_FALSE(r.error);
