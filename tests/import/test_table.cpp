@@ -141,6 +141,19 @@ TEST_CASE("import table: XLSX limits apply to its sheets too") {
   CHECK(error_of(fixture("hall_list.xlsx"), limits).kind == ErrorKind::over_limit);
 }
 
+TEST_CASE("import table: the zip's entry count and total size are bounded") {
+  const std::string xlsx = fixture("hall_list.xlsx");  // six entries, about 9 KB unpacked
+  Limits limits;
+  limits.max_zip_entries = 5;
+  CHECK(error_of(xlsx, limits).kind == ErrorKind::over_limit);
+  limits = {};
+  limits.max_uncompressed_bytes = 2000;
+  CHECK(error_of(xlsx, limits).kind == ErrorKind::over_limit);
+  limits = {};
+  limits.max_cells = 20;  // merged ranges filled in count too
+  CHECK(error_of(xlsx, limits).kind == ErrorKind::over_limit);
+}
+
 TEST_CASE("import table: a zip bomb is refused by the sizes its directory declares") {
   Limits limits;
   limits.max_entry_bytes = 1024 * 1024;
