@@ -14,7 +14,8 @@ corpus=build-fuzz/import-corpus
 mkdir -p "$corpus" fuzz/crashes
 # Seeds: the test spreadsheets (small ones; libFuzzer cuts the rest at -max_len).
 python3 tests/import/make_fixtures.py build-fuzz/import-fixtures
-cp build-fuzz/import-fixtures/hall_list.xlsx build-fuzz/import-fixtures/small_gbk.csv \
+cp build-fuzz/import-fixtures/hall_list.xlsx build-fuzz/import-fixtures/stats.xlsx \
+   build-fuzz/import-fixtures/small_gbk.csv \
    tests/import/fuzz-regressions/* "$corpus"/ 2>/dev/null || true
 rm -f "$corpus/README.md"
 jobs=${FUZZ_JOBS:-$(nproc)}
