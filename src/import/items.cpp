@@ -87,21 +87,29 @@ std::optional<model::Deadline> read_deadline(RowReading& r) {
   return d;
 }
 
+// 是否收费 and 收费标准 side by side: "是" says nothing the standard does
+// not, so the first column whose text can be read wins.
 void read_fees_into(RowReading& r, model::Item& item) {
-  const FieldValue v = r.get(Field::fees);
-  if (v.text.empty()) return;
-  FeeReading fees = read_fees(v.text);
-  if (!fees.readable()) {
-    // The feed cannot hold a fee without an amount; the item is still
-    // published, without a fee line, and the editor is told.
-    r.notes.push_back(r.name_of(Field::fees, v) + quoted(trim_text(v.text)) +
-                      "中没有找到金额（如“每件80元”），收费信息未导入");
+  FieldValue unreadable;
+  for (const std::size_t c : r.header.of(Field::fees)) {
+    const std::string_view text = cell(r.row, c);
+    if (trim_text(text).empty()) continue;
+    FeeReading fees = read_fees(text);
+    if (!fees.readable()) {
+      if (unreadable.text.empty()) unreadable = {text, c};
+      continue;
+    }
+    model::Fees f;
+    f.free = fees.free;
+    f.fees = std::move(fees.fees);
+    item.fees = std::move(f);
     return;
   }
-  model::Fees f;
-  f.free = fees.free;
-  f.fees = std::move(fees.fees);
-  item.fees = std::move(f);
+  // The feed cannot hold a fee without an amount; the item is still
+  // published, without a fee line, and the editor is told.
+  if (!unreadable.text.empty())
+    r.notes.push_back(r.name_of(Field::fees, unreadable) + quoted(trim_text(unreadable.text)) +
+                      "中没有找到金额（如“每件80元”），收费信息未导入");
 }
 
 // Words halls put where there is no address.

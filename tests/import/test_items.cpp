@@ -168,3 +168,15 @@ TEST_CASE("import items: a header over two rows, merged cells filled into both")
   CHECK(r.items[0].item.deadline.promised == 3);
   CHECK(r.items[0].item.deadline.statutory == 5);
 }
+
+TEST_CASE("import items: 是否收费 beside 收费标准, the readable one wins") {
+  const ItemImport r = import_items(table_of(
+      "事项编码,事项名称,承诺时限,是否收费,收费标准\n"
+      "A,甲,3个工作日,是,\"按件收取，每件80元\"\n"
+      "B,乙,3个工作日,否,\n"));
+  REQUIRE(r.items.size() == 2);
+  REQUIRE(r.items[0].item.fees);
+  CHECK(r.items[0].item.fees->fees[0].amount.fen == 8000);
+  CHECK(r.items[0].notes.empty());
+  CHECK(r.items[1].item.fees->free);
+}
