@@ -203,4 +203,14 @@ ItemImport import_items(const Table& table) {
   return result;
 }
 
+ItemImport import_items_from_file(std::string_view bytes, const Limits& limits) {
+  auto table = read_table(bytes, limits, Expect::items);
+  if (auto* e = std::get_if<ImportError>(&table)) {
+    ItemImport result;
+    result.error = std::move(*e);
+    return result;
+  }
+  return import_items(std::get<Table>(table));
+}
+
 }  // namespace hb::import

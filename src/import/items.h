@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "import/table.h"
@@ -36,5 +37,10 @@ struct ItemImport {
 // time limit that cannot be read or a promise longer than the law allows,
 // an online address that is not one. Blank rows are skipped silently.
 ItemImport import_items(const Table& table);
+
+// The upload as it came: read_table, then import_items. A file that cannot
+// be read is ItemImport::error (ErrorKind::too_large is HTTP 413, the other
+// kinds 422).
+ItemImport import_items_from_file(std::string_view bytes, const Limits& limits = {});
 
 }  // namespace hb::import

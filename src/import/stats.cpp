@@ -202,4 +202,14 @@ StatsImport import_stats(const Table& table) {
   return import_stats(table, year, month);
 }
 
+StatsImport import_stats_from_file(std::string_view bytes, const Limits& limits) {
+  auto table = read_table(bytes, limits, Expect::stats);
+  if (auto* e = std::get_if<ImportError>(&table)) {
+    StatsImport result;
+    result.error = std::move(*e);
+    return result;
+  }
+  return import_stats(std::get<Table>(table));
+}
+
 }  // namespace hb::import

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include "import/items.h"
@@ -32,5 +33,9 @@ StatsImport import_stats(const Table& table, int year, int month);
 // The month from the sheet: "2026年10月" or "2026-10" in a title row above
 // the header, or in the sheet's name.
 StatsImport import_stats(const Table& table);
+
+// The upload as it came: read_table (choosing the sheet with the stats
+// header), then import_stats with the month from the sheet.
+StatsImport import_stats_from_file(std::string_view bytes, const Limits& limits = {});
 
 }  // namespace hb::import

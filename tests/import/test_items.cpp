@@ -180,3 +180,17 @@ TEST_CASE("import items: 是否收费 beside 收费标准, the readable one wins
   CHECK(r.items[0].notes.empty());
   CHECK(r.items[1].item.fees->free);
 }
+
+TEST_CASE("import items: from the uploaded bytes, errors included") {
+  const ItemImport ok = import_items_from_file(fixture("hall_list.xlsx"));
+  CHECK_FALSE(ok.error);
+  CHECK(ok.items.size() == 5);
+  Limits small;
+  small.max_upload_bytes = 100;
+  const ItemImport big = import_items_from_file(fixture("hall_list.xlsx"), small);
+  REQUIRE(big.error);
+  CHECK(big.error->kind == ErrorKind::too_large);
+  const ItemImport junk = import_items_from_file(std::string("\x89PNG\r\n\x1A\n\0\0", 10));
+  REQUIRE(junk.error);
+  CHECK(junk.error->kind == ErrorKind::unreadable);
+}

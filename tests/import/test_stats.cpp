@@ -83,3 +83,10 @@ TEST_CASE("import stats: from XLSX, the month in the sheet's name") {
   CHECK(r.windows[0].stats.satisfied == 152);
   CHECK(r.refused.empty());
 }
+
+TEST_CASE("import stats: from the uploaded bytes") {
+  const StatsImport r = import_stats_from_file(fixture("stats.xlsx"));
+  REQUIRE_FALSE(r.error);
+  CHECK(r.month == 10);
+  CHECK(r.windows.size() == 1);
+}
