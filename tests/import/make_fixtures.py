@@ -13,6 +13,7 @@ import csv
 import io
 import os
 import random
+import re
 import sys
 import zipfile
 from xml.sax.saxutils import escape
@@ -94,7 +95,13 @@ def shared_strings_xml(strings):
             f'<sst xmlns="{NS}" count="{len(items)}" uniqueCount="{len(items)}">' + ''.join(items) + '</sst>')
 
 
-def write_xlsx(path, sheets):
+def with_prefix(xml):
+    """The same part as .NET's Open XML SDK writes it: <x:row>, not <row>."""
+    xml = xml.replace(f'xmlns="{NS}"', f'xmlns:x="{NS}"')
+    return re.sub(r'<(/?)([A-Za-z]\w*)', r'<\1x:\2', xml)
+
+
+def write_xlsx(path, sheets, prefixed=False):
     strings = {}
     sheet_parts = [sheet_xml(s, strings) for s in sheets]
     ordered = sorted(strings, key=strings.get)
@@ -122,9 +129,10 @@ def write_xlsx(path, sheets):
         z.writestr('_rels/.rels', rels)
         z.writestr('xl/workbook.xml', wb)
         z.writestr('xl/_rels/workbook.xml.rels', wb_rels)
+        fix = with_prefix if prefixed else (lambda x: x)
         for i, part in enumerate(sheet_parts):
-            z.writestr(f'xl/worksheets/sheet{i + 1}.xml', part)
-        z.writestr('xl/sharedStrings.xml', shared_strings_xml(ordered))
+            z.writestr(f'xl/worksheets/sheet{i + 1}.xml', fix(part))
+        z.writestr('xl/sharedStrings.xml', fix(shared_strings_xml(ordered)))
 
 
 def hall_list(path):
@@ -227,6 +235,12 @@ def stats_workbook(path):
     write_xlsx(path, [items, Sheet('2026年10月', rows)])
 
 
+def prefixed_workbook(path):
+    """Elements with a namespace prefix, and the cells' values in shared strings."""
+    rows = [['事项编码', '事项名称', '承诺时限'], ['P-1', ('rich', ['带前缀', '的事项']), '3个工作日']]
+    write_xlsx(path, [Sheet('Sheet1', rows)], prefixed=True)
+
+
 def not_a_workbook(path):
     """A zip that is some other document."""
     with zipfile.ZipFile(path, 'w', zipfile.ZIP_DEFLATED) as z:
@@ -257,6 +271,7 @@ def main():
     small_gbk_csv(os.path.join(out, 'small_gbk.csv'))
     stats_workbook(os.path.join(out, 'stats.xlsx'))
     not_a_workbook(os.path.join(out, 'not_a_workbook.zip'))
+    prefixed_workbook(os.path.join(out, 'prefixed.xlsx'))
     bomb(os.path.join(out, 'bomb.xlsx'), 4 * 1024 * 1024)
     lying_bomb(os.path.join(out, 'lying_bomb.xlsx'), 4 * 1024 * 1024)
 

@@ -113,6 +113,14 @@ TEST_CASE("import table: XLSX as halls export it") {
   CHECK(t.rows[7].cells[4] == "1");
 }
 
+TEST_CASE("import table: XLSX parts with a namespace prefix (<x:row>)") {
+  auto r = read_table(fixture("prefixed.xlsx"));
+  REQUIRE(std::holds_alternative<Table>(r));
+  const Table& t = std::get<Table>(r);
+  REQUIRE(t.rows.size() == 2);
+  CHECK(t.rows[1].cells == std::vector<std::string>{"P-1", "带前缀的事项", "3个工作日"});
+}
+
 TEST_CASE("import table: limits on rows, columns and cells") {
   Limits limits;
   limits.max_rows = 3;
