@@ -120,11 +120,31 @@ std::optional<std::string> decode_utf16(std::string_view bytes, bool big_endian,
 
 std::optional<std::string> decode_gb18030(std::string_view bytes, const std::string& file,
                                           model::Diagnostics& out) {
-  IconvHandle cd("UTF-8", "GB18030");
-  if (!cd.ok()) {
+  Gb18030Conversion c = gb18030_to_utf8(bytes);
+  if (c.problem == Gb18030Conversion::Problem::none) return std::move(c.utf8);
+  if (c.problem == Gb18030Conversion::Problem::no_converter) {
     out.push_back(model::Diagnostic{model::Where{file, 1, 1}, model::Severity::error,
                                     "this system's iconv cannot convert GB18030"});
     return std::nullopt;
+  }
+  const std::size_t left = bytes.size() - c.stopped_at;
+  const std::string what =
+      c.problem == Gb18030Conversion::Problem::truncated
+          ? "the file ends in the middle of a GB18030 character"
+          : "bytes " + hex_bytes(bytes, c.stopped_at, 4 < left ? 4 : left) +
+                " are not valid GB18030";
+  out.push_back(error_at(file, c.utf8, what));
+  return std::nullopt;
+}
+
+}  // namespace
+
+Gb18030Conversion gb18030_to_utf8(std::string_view bytes) {
+  Gb18030Conversion result;
+  IconvHandle cd("UTF-8", "GB18030");
+  if (!cd.ok()) {
+    result.problem = Gb18030Conversion::Problem::no_converter;
+    return result;
   }
   std::string utf8(bytes.size() * 2 + 16, '\0');
   char* in = const_cast<char*>(bytes.data());  // iconv's API is not const-correct
@@ -141,19 +161,15 @@ std::optional<std::string> decode_gb18030(std::string_view bytes, const std::str
       out_left = utf8.size() - done;
       continue;
     }
-    const auto at = static_cast<std::size_t>(in - bytes.data());
-    const std::string what =
-        errno == EINVAL
-            ? "the file ends in the middle of a GB18030 character"
-            : "bytes " + hex_bytes(bytes, at, 4 < in_left ? 4 : in_left) + " are not valid GB18030";
-    out.push_back(error_at(file, std::string_view(utf8.data(), done), what));
-    return std::nullopt;
+    result.problem = errno == EINVAL ? Gb18030Conversion::Problem::truncated
+                                     : Gb18030Conversion::Problem::invalid;
+    result.stopped_at = static_cast<std::size_t>(in - bytes.data());
+    break;
   }
   utf8.resize(static_cast<std::size_t>(dst - utf8.data()));
-  return utf8;
+  result.utf8 = std::move(utf8);
+  return result;
 }
-
-}  // namespace
 
 std::optional<std::size_t> find_invalid_utf8(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());

@@ -23,6 +23,16 @@ struct Decoded {
 std::optional<Decoded> decode(std::string_view bytes, const std::string& file,
                               model::Diagnostics& out);
 
+// GB18030 (GBK and GB2312 are subsets) -> UTF-8, for any caller that has
+// told the encoding by other means than an XML declaration (CSV imports).
+struct Gb18030Conversion {
+  enum class Problem { none, invalid, truncated, no_converter };
+  std::string utf8;  // up to where it stopped
+  Problem problem = Problem::none;
+  std::size_t stopped_at = 0;  // byte offset of the bad or unfinished character
+};
+Gb18030Conversion gb18030_to_utf8(std::string_view bytes);
+
 // Where the first byte that is not valid UTF-8 starts, if any.
 std::optional<std::size_t> find_invalid_utf8(std::string_view bytes);
 
