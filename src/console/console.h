@@ -11,6 +11,7 @@
 #include <string>
 
 #include "console/http.h"
+#include "console/pending_uploads.h"
 #include "console/preview_cache.h"
 #include "console/publisher.h"
 #include "store/store.h"
@@ -49,9 +50,11 @@ class Console {
   std::int64_t now() const { return clock_(); }
   int utc_offset_minutes();
   PreviewCache& previews() { return previews_; }
+  PendingUploads& uploads() { return uploads_; }
 
  private:
   PreviewCache previews_;
+  PendingUploads uploads_;
   store::Store& store_;
   ConsoleOptions options_;
   Clock clock_;

@@ -72,6 +72,7 @@ Response api_add_notice(Console&, const Request&, const Caller&, const Params&);
 Response api_publish(Console&, const Request&, const Caller&, const Params&);
 Response api_versions(Console&, const Request&, const Caller&, const Params&);
 Response api_republish(Console&, const Request&, const Caller&, const Params&);
+Response api_import_items(Console&, const Request&, const Caller&, const Params&);
 Response api_heartbeat(Console&, const Request&, const Caller&, const Params&);
 Response api_screens(Console&, const Request&, const Caller&, const Params&);
 Response get_metrics(Console&, const Request&, const Caller&, const Params&);

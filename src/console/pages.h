@@ -38,6 +38,10 @@ Response page_record_delete(Console&, const Request&, const Caller&, const Param
 Response page_preview(Console&, const Request&, const Caller&, const Params&);
 Response preview_png(Console&, const Request&, const Caller&, const Params&);
 
+Response page_import(Console&, const Request&, const Caller&, const Params&);
+Response page_import_check(Console&, const Request&, const Caller&, const Params&);
+Response page_import_confirm(Console&, const Request&, const Caller&, const Params&);
+
 Response page_users(Console&, const Request&, const Caller&, const Params&);
 Response page_user_add(Console&, const Request&, const Caller&, const Params&);
 

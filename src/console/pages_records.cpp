@@ -205,6 +205,7 @@ Response page_records(Console& console, const Request& request, const Caller& ca
   Html h;
   h.open("p");
   h.el("a", {{"href", "/records/" + kind + "/new"}, {"class", "button primary"}}, "新建");
+  if (kind == "item") h.literal(" ").el("a", {{"href", "/items/import"}, {"class", "button"}}, "从 Excel/CSV 导入");
   h.close("p");
   if (kind == "item") {
     h.open("form", {{"method", "get"}, {"action", "/items"}});

@@ -21,13 +21,6 @@ Request from_httplib(const httplib::Request& in) {
     out.headers[lower] = value;
   }
   out.body = in.body;
-  for (const auto& [field, file] : in.files) {
-    if (file.filename.empty()) {
-      out.multipart_fields[field] = file.content;
-    } else {
-      out.uploads.push_back(Upload{field, file.filename, file.content_type, file.content});
-    }
-  }
   // Behind nginx terminating TLS (docs/deploy.md), the proxy says so.
   out.tls = out.header("x-forwarded-proto") == "https";
   return out;
@@ -46,6 +39,40 @@ void to_httplib(const Response& in, httplib::Response& out) {
   }
   if (in.status == 304 || in.status == 204) return;
   out.set_content(in.body, in.content_type);
+}
+
+// Reads the body ourselves (httplib's ContentReader): httplib's own reading
+// refuses any form-encoded body over 8 KB, a limit compiled into Debian's
+// library, which would cut off an edited item's XML. Bodies over `cap` are
+// refused (false).
+bool read_body(const httplib::Request& in, const httplib::ContentReader& reader, std::size_t cap,
+               Request& out) {
+  std::size_t total = 0;
+  const auto room = [&](std::size_t n) { return (total += n) <= cap; };
+  if (!in.is_multipart_form_data()) {
+    return reader([&](const char* data, std::size_t n) {
+      out.body.append(data, n);
+      return room(n);
+    });
+  }
+  std::vector<Upload> parts;
+  const bool whole = reader(
+      [&](const httplib::MultipartFormData& part) {
+        parts.push_back(Upload{part.name, part.filename, part.content_type, {}});
+        return parts.size() <= 64;
+      },
+      [&](const char* data, std::size_t n) {
+        if (!parts.empty()) parts.back().content.append(data, n);
+        return room(n);
+      });
+  for (auto& part : parts) {
+    if (part.filename.empty()) {
+      out.multipart_fields[part.field] = std::move(part.content);
+    } else {
+      out.uploads.push_back(std::move(part));
+    }
+  }
+  return whole && total <= cap;
 }
 
 }  // namespace
@@ -84,13 +111,21 @@ Server::Server(Console& console) : impl_(std::make_unique<Impl>()) {
   const auto handler = [&console](const httplib::Request& req, httplib::Response& res) {
     to_httplib(console.handle(from_httplib(req)), res);
   };
-  for (const char* pattern : {".*"}) {
-    http.Get(pattern, handler);
-    http.Post(pattern, handler);
-    http.Put(pattern, handler);
-    http.Patch(pattern, handler);
-    http.Delete(pattern, handler);
-  }
+  const std::size_t cap = console.options().upload_cap + 64 * 1024;
+  const auto with_body = [&console, cap](const httplib::Request& req, httplib::Response& res,
+                                         const httplib::ContentReader& reader) {
+    Request request = from_httplib(req);
+    if (!read_body(req, reader, cap, request)) {
+      res.status = 413;
+      return;
+    }
+    to_httplib(console.handle(request), res);
+  };
+  http.Get(".*", handler);
+  http.Post(".*", with_body);
+  http.Put(".*", with_body);
+  http.Patch(".*", with_body);
+  http.Delete(".*", with_body);
 }
 
 Server::~Server() = default;

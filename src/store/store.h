@@ -144,6 +144,10 @@ class Store {
   Result<Done> delete_record(const std::string& kind, const std::string& key,
                              std::optional<std::int64_t> expected_rev, const std::string& user,
                              std::int64_t now);
+  // Creates or changes many records in one transaction (an import), each
+  // audited under `action`; records whose body is unchanged are left alone.
+  Result<Done> upsert_records(const std::vector<Record>& records, const std::string& action,
+                              const std::string& user, std::int64_t now);
   // Makes the drafts exactly `records` (init, republish), auditing each
   // record that appears, changes or goes under `action`.
   Result<Done> replace_records(const std::vector<Record>& records, const std::string& action,

@@ -127,6 +127,28 @@ Result<Done> Store::delete_record(const std::string& kind, const std::string& ke
   });
 }
 
+Result<Done> Store::upsert_records(const std::vector<Record>& records, const std::string& action,
+                                   const std::string& user, std::int64_t now) {
+  return locked([&]() -> Result<Done> {
+    Transaction tx(db_);
+    for (const Record& r : records) {
+      const auto stored = find_record(db_, r.kind, r.key);
+      if (stored && stored->body == r.body) continue;
+      Record next = r;
+      next.rev = stored ? stored->rev + 1 : 1;
+      next.position = stored ? stored->position : (r.position > 0 ? r.position : next_position(db_, r.kind));
+      next.updated_at = now;
+      next.updated_by = user;
+      write_record(db_, next);
+      std::optional<std::string> before;
+      if (stored) before = stored->body;
+      insert_audit(db_, AuditEntry{0, now, user, action, r.kind, r.key, before, r.body});
+    }
+    tx.commit();
+    return Done{};
+  });
+}
+
 Result<Done> Store::replace_records(const std::vector<Record>& records, const std::string& action,
                                     const std::string& user, std::int64_t now) {
   return locked([&]() -> Result<Done> {
