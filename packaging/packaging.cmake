@@ -3,11 +3,13 @@
 #
 #   /usr/bin/hallboard
 #   /usr/libexec/hallboard/hallboard-screen   run, render, plan; http(s) feeds
+#   /usr/libexec/hallboard/hallboard-console  hallboard console … (the console)
 #   /usr/share/hallboard/content/       the demo hall (hallboard run without --config)
 #   /usr/share/hallboard/assets/        theme.conf
 #   /usr/share/hallboard/schema/        the XSDs for editors
 #   /etc/hallboard/player.xml           this screen's config (a conffile)
 #   /lib/systemd/system/hallboard.service
+#   /lib/systemd/system/hallboard-console.service   the console (not enabled until init)
 #   /usr/share/doc/hallboard/           the documents, copyright, changelog, examples/
 #   /usr/share/man/man1/hallboard.1.gz
 #
@@ -34,11 +36,14 @@ set(HALLBOARD_UNIT_DIR /lib/systemd/system)
 install(TARGETS hallboard RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 # Started by /usr/bin/hallboard for run, render and plan (docs/cli.md).
 install(TARGETS hallboard-screen RUNTIME DESTINATION ${HALLBOARD_SCREEN_DIR})
+# Started by /usr/bin/hallboard for `hallboard console …` (docs/console.md).
+install(TARGETS hallboard-console RUNTIME DESTINATION ${HALLBOARD_SCREEN_DIR})
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/content/ DESTINATION ${HALLBOARD_DATA_DIR}/content)
 install(FILES ${PROJECT_SOURCE_DIR}/assets/theme.conf DESTINATION ${HALLBOARD_DATA_DIR}/assets)
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/schema/ DESTINATION ${HALLBOARD_DATA_DIR}/schema)
 install(FILES ${CMAKE_CURRENT_LIST_DIR}/player.xml DESTINATION ${HALLBOARD_CONFIG_DIR})
-install(FILES ${CMAKE_CURRENT_LIST_DIR}/hallboard.service DESTINATION ${HALLBOARD_UNIT_DIR})
+install(FILES ${CMAKE_CURRENT_LIST_DIR}/hallboard.service ${CMAKE_CURRENT_LIST_DIR}/hallboard-console.service
+        DESTINATION ${HALLBOARD_UNIT_DIR})
 
 file(GLOB hallboard_docs ${PROJECT_SOURCE_DIR}/docs/*.md)
 install(FILES ${hallboard_docs} ${CMAKE_CURRENT_LIST_DIR}/debian/copyright

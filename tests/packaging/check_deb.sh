@@ -30,6 +30,7 @@ echo "built $(basename "$deb")"
 
 dpkg-deb -c "$deb" | awk '{print $6}' | sed 's|^\./|/|' >"$tmp/files"
 for f in /usr/bin/hallboard /usr/libexec/hallboard/hallboard-screen \
+  /usr/libexec/hallboard/hallboard-console /lib/systemd/system/hallboard-console.service \
   /lib/systemd/system/hallboard.service /etc/hallboard/player.xml \
   /usr/share/hallboard/content/player.xml /usr/share/hallboard/content/hall.xml \
   /usr/share/hallboard/content/items.xml /usr/share/hallboard/content/roster.xml \
@@ -68,6 +69,22 @@ for line in Type=notify NotifyAccess=main WatchdogSec=30 Restart=always RestartS
   'Environment=SDL_VIDEODRIVER=kmsdrm'; do
   grep -qxF "$line" "$unit" || fail "the unit lacks $line"
 done
+console_unit=$tmp/root/lib/systemd/system/hallboard-console.service
+for line in User=hallboard-console Restart=always StateDirectory=hallboard-console \
+  'ExecStart=/usr/bin/hallboard console serve --data /var/lib/hallboard-console'; do
+  grep -qxF "$line" "$console_unit" || fail "the console's unit lacks $line"
+done
+grep -q 'adduser --system --group --quiet --home /var/lib/hallboard-console' "$tmp/control/postinst" ||
+  fail "postinst makes no hallboard-console user"
+"$tmp/root/usr/bin/hallboard" console --help | grep -q 'console init' ||
+  fail "/usr/bin/hallboard does not reach /usr/libexec/hallboard/hallboard-console"
+if command -v systemd-analyze >/dev/null; then
+  sed "s|/usr/bin/hallboard|$tmp/root/usr/bin/hallboard|" "$console_unit" >"$tmp/hallboard-console.service"
+  if ! (cd "$tmp" && systemd-analyze verify "$tmp/hallboard-console.service") >"$tmp/verify-console.log" 2>&1; then
+    cat "$tmp/verify-console.log"
+    fail "systemd-analyze verify finds fault with the console's unit"
+  fi
+fi
 if command -v systemd-analyze >/dev/null; then
   # verify wants the program in place: point ExecStart at the extracted one.
   sed "s|/usr/bin/hallboard|$tmp/root/usr/bin/hallboard|" "$unit" >"$tmp/hallboard.service"
