@@ -54,6 +54,8 @@ std::string record_label(const store::Record& r) {
     const std::string value = record_attribute(r, attribute);
     if (!value.empty()) return value + (r.kind == "absence" ? " " + record_attribute(r, "from").substr(0, 10) : "");
   }
+  // An item's name is a child element.
+  if (const std::string name = child_text_of(r, "name"); !name.empty()) return name;
   std::string text = element_text_of(r);
   if (text.size() > 90) {
     std::size_t cut = 90;

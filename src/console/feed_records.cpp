@@ -110,6 +110,12 @@ std::optional<std::string> element_of_kind(std::string_view utf8_xml, std::strin
   return element_text(found);
 }
 
+std::string child_text_of(const store::Record& record, const char* child) {
+  pugi::xml_document doc;
+  if (!load_utf8(doc, record.body)) return "";
+  return doc.document_element().child(child).text().as_string();
+}
+
 std::string element_text_of(const store::Record& record) {
   pugi::xml_document doc;
   if (!load_utf8(doc, record.body)) return "";

@@ -49,6 +49,9 @@ std::vector<store::Record> records_from_feed(std::string_view utf8_xml, const Ke
 // feed writer for a form): the first element of `kind` found.
 std::optional<std::string> element_of_kind(std::string_view utf8_xml, std::string_view kind);
 
+// The text of a child element of a record's element ("" when none).
+std::string child_text_of(const store::Record& record, const char* child);
+
 // The text inside a record's element ("" when none).
 std::string element_text_of(const store::Record& record);
 

@@ -42,6 +42,8 @@ Response page_import(Console&, const Request&, const Caller&, const Params&);
 Response page_import_check(Console&, const Request&, const Caller&, const Params&);
 Response page_import_confirm(Console&, const Request&, const Caller&, const Params&);
 
+Response page_stats_import(Console&, const Request&, const Caller&, const Params&);
+
 Response page_users(Console&, const Request&, const Caller&, const Params&);
 Response page_user_add(Console&, const Request&, const Caller&, const Params&);
 

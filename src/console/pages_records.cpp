@@ -207,6 +207,15 @@ Response page_records(Console& console, const Request& request, const Caller& ca
   h.el("a", {{"href", "/records/" + kind + "/new"}, {"class", "button primary"}}, "新建");
   if (kind == "item") h.literal(" ").el("a", {{"href", "/items/import"}, {"class", "button"}}, "从 Excel/CSV 导入");
   h.close("p");
+  if (kind == "stats") {
+    h.open("form", {{"method", "post"}, {"action", "/records/stats/import"},
+                    {"enctype", "multipart/form-data"}, {"class", "panel"}});
+    csrf_field(h, ctx);
+    h.open("div", {{"class", "field"}}).el("label", {{"for", "f-file"}}, "从 CSV 或 Excel 导入一个月的统计");
+    h.empty("input", {{"id", "f-file"}, {"type", "file"}, {"name", "file"}, {"accept", ".csv,.xlsx"}, {"required", ""}});
+    h.el("span", {{"class", "hint"}}, "每个窗口一行：窗口、办件量、按时办结、评价数、满意数（或五级好差评）；标题写明“2026年11月”");
+    h.close("div").el("button", {{"type", "submit"}}, "导入到草稿").close("form");
+  }
   if (kind == "item") {
     h.open("form", {{"method", "get"}, {"action", "/items"}});
     h.empty("input", {{"name", "q"}, {"value", q}, {"placeholder", "按名称或编码搜索"}});

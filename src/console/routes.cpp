@@ -58,6 +58,7 @@ const std::vector<Route>& routes() {
       {"GET", "/items/import", Access::editor, page_import, Answer::page},
       {"POST", "/items/import", Access::editor, page_import_check, Answer::page},
       {"POST", "/items/import/confirm", Access::editor, page_import_confirm, Answer::page},
+      {"POST", "/records/stats/import", Access::editor, page_stats_import, Answer::page},
       {"GET", "/records/{kind}", Access::editor, page_records, Answer::page},
       {"GET", "/records/{kind}/{key}", Access::editor, page_record, Answer::page},
       {"POST", "/records/{kind}/{key}", Access::editor, page_record_save, Answer::page},
