@@ -4,11 +4,13 @@
 #include <map>
 
 #include "app/console_options.h"
+#include "console/assets.h"
 #include "console/auth.h"
 #include "console/drafts.h"
 #include "console/feed_files.h"
 #include "console/feed_records.h"
 #include "feed/encoding.h"
+#include "feed/feed.h"
 
 namespace hb::app {
 
@@ -85,6 +87,32 @@ std::optional<std::string> make_state(store::Store& db, const GivenFeeds& feeds,
   return password;
 }
 
+// The pictures the feeds name by relative paths, from beside each feed.
+bool import_pictures(store::Store& db, const std::vector<std::string>& paths, const fs::path& data,
+                     std::int64_t now) {
+  std::vector<model::Feed> feeds;
+  for (const auto& p : paths) {
+    model::Diagnostics ignored;  // linted already
+    const auto bytes = console::read_whole_file(p);
+    if (!bytes) continue;
+    if (auto feed = feed::parse_feed(*bytes, p, ignored)) feeds.push_back(std::move(*feed));
+  }
+  std::vector<std::string> problems;
+  const auto pictures = console::read_local_assets(feeds, problems);
+  for (const auto& p : problems) std::cerr << "hallboard console init: warning: " << p << "\n";
+  for (const auto& a : pictures) {
+    if (auto put = db.put_asset(a, "init", now); !put) {
+      std::cerr << "hallboard console init: " << put.error().message << "\n";
+      return false;
+    }
+  }
+  if (auto failed = console::write_assets(data / "feeds", pictures)) {
+    std::cerr << "hallboard console init: " << *failed << "\n";
+    return false;
+  }
+  return true;
+}
+
 int publish_first_version(store::Store& db, const fs::path& data, const console::Signer& signer,
                           std::int64_t now) {
   const auto records = db.all_records();
@@ -134,7 +162,7 @@ int console_init(const ConsoleOptions& options) {
   }
   const std::int64_t now = wall_clock();
   const auto password = make_state(*db, *feeds, now);
-  if (!password) return 2;
+  if (!password || !import_pictures(*db, options.words, data, now)) return 2;
   if (!options.words.empty()) {
     if (const int status = publish_first_version(*db, data, *signer, now)) return status;
   }

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "app/console_options.h"
+#include "console/assets.h"
 #include "console/console.h"
 #include "console/server.h"
 
@@ -61,6 +62,10 @@ int console_serve(const ConsoleOptions& options) {
   settings.signer = *signer;
   settings.screen_program = screen_program();
   console::Console app(*db, settings, wall_clock);
+  const auto pictures = db->assets();
+  const auto picture_failure = pictures ? console::write_assets(options.data() / "feeds", *pictures)
+                                        : std::optional<std::string>(pictures.error().message);
+  if (picture_failure) std::cerr << "hallboard console serve: warning: " << *picture_failure << "\n";
   if (auto failed = console::sync_published_files(*db, app.publish_settings())) {
     std::cerr << "hallboard console serve: " << *failed << "\n";
     return 2;

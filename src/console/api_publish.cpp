@@ -2,6 +2,7 @@
 #include <ctime>
 #include <map>
 
+#include "console/assets.h"
 #include "console/auth.h"
 #include "console/feed_files.h"
 #include "console/feed_records.h"
@@ -126,8 +127,34 @@ std::optional<std::int64_t> version_number(const std::string& text) {
   return n;
 }
 
+namespace {
+
+Response asset_answer(Console& console, const Request& request, const std::string& name) {
+  const auto asset = is_asset_name(name) ? console.store().asset(name)
+                                         : store::Result<store::Asset>(store::Error{store::ErrorKind::not_found, ""});
+  if (!asset) return json_error(404, "没有这个文件");
+  Response r;
+  const std::string etag = "\"" + asset->sha256 + "\"";
+  r.set_header("ETag", etag);
+  r.set_header("Cache-Control", "no-cache");
+  if (request.header("if-none-match") == etag) {
+    r.status = 304;
+    return r;
+  }
+  r.content_type = name.ends_with(".png") || name.ends_with(".PNG") ? "image/png" : "image/jpeg";
+  r.body = asset->bytes;
+  return r;
+}
+
+}  // namespace
+
+Response get_feed_asset(Console& console, const Request& request, const Caller&, const Params& params) {
+  return asset_answer(console, request, params.at("dir") + "/" + params.at("name"));
+}
+
 Response get_feed(Console& console, const Request& request, const Caller&, const Params& params) {
   const std::string& name = params.at("name");
+  if (is_asset_name(name)) return asset_answer(console, request, name);
   const auto names = feed_names();
   const bool signature = name.size() > 4 && name.ends_with(".sig");
   const std::string feed = signature ? name.substr(0, name.size() - 4) : name;

@@ -76,6 +76,7 @@ Response api_import_items(Console&, const Request&, const Caller&, const Params&
 Response api_heartbeat(Console&, const Request&, const Caller&, const Params&);
 Response api_screens(Console&, const Request&, const Caller&, const Params&);
 Response get_metrics(Console&, const Request&, const Caller&, const Params&);
+Response get_feed_asset(Console&, const Request&, const Caller&, const Params&);
 Response get_feed(Console&, const Request&, const Caller&, const Params&);
 
 }  // namespace hb::console

@@ -71,6 +71,9 @@ Response page_preview(Console& console, const Request& request, const Caller& ca
   }
   PreviewRequest r;
   r.feeds = source == "published" ? published_feeds(console) : draft_feeds(console);
+  if (const auto pictures = console.store().assets()) {
+    for (const auto& a : *pictures) r.pictures.push_back({a.name, a.bytes});
+  }
   r.at = model::to_iso_string(model::to_unix(*when, offset), offset);
   r.width = size->first;
   r.height = size->second;

@@ -13,6 +13,7 @@
 #include <pugixml.hpp>
 #include <thread>
 
+#include "console/assets.h"
 #include "console/feed_files.h"
 
 extern char** environ;
@@ -121,6 +122,14 @@ base::Result<Preview, PreviewError> render_preview(const fs::path& program, cons
   const RemoveDir cleanup{work_dir};
   for (const auto& f : request.feeds) {
     if (auto failed = write_file_atomically(work_dir, f.name, f.bytes)) return PreviewError{*failed};
+  }
+  for (const auto& p : request.pictures) {
+    if (!is_asset_name(p.name)) continue;  // never a path out of work_dir
+    const auto target = work_dir / p.name;
+    fs::create_directories(target.parent_path(), ec);
+    if (auto failed = write_file_atomically(target.parent_path(), target.filename().string(), p.bytes)) {
+      return PreviewError{*failed};
+    }
   }
   if (auto failed = write_file_atomically(work_dir, "player.xml", preview_config(request, work_dir))) {
     return PreviewError{*failed};

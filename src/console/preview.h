@@ -17,6 +17,7 @@ namespace hb::console {
 
 struct PreviewRequest {
   std::vector<NamedFeed> feeds;  // the content to show
+  std::vector<NamedFeed> pictures;  // what the feeds name by relative paths
   std::string at;                // ISO 8601, as `render --at` takes it
   int width = 1920;
   int height = 1080;

@@ -37,6 +37,7 @@ const std::vector<Route>& routes() {
       {"GET", "/api/v1/versions", Access::logged_in, api_versions},
       {"POST", "/api/v1/versions/{n}/republish", Access::approver, api_republish},
       {"GET", "/feeds/{name}", Access::anyone, get_feed},
+      {"GET", "/feeds/{dir}/{name}", Access::anyone, get_feed_asset},
       {"POST", "/api/v1/heartbeat", Access::screen, api_heartbeat},
       {"GET", "/api/v1/screens", Access::logged_in, api_screens},
       {"GET", "/metrics", Access::anyone, get_metrics},

@@ -89,7 +89,18 @@ ALTER TABLE screens ADD COLUMN interval_seconds INTEGER NOT NULL DEFAULT 60;
 ALTER TABLE screens ADD COLUMN last_report TEXT;
 )sql";
 
-constexpr std::array kMigrations = {kSchema1, kSchema2};
+// Migration 3: pictures the feeds name (staff photos, the hall's logo),
+// served beside the feeds under the relative names the feeds use.
+constexpr const char* kSchema3 = R"sql(
+CREATE TABLE assets(
+  name TEXT PRIMARY KEY,
+  bytes BLOB NOT NULL,
+  sha256 TEXT NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+)sql";
+
+constexpr std::array kMigrations = {kSchema1, kSchema2, kSchema3};
 
 int user_version(Database& db) {
   Statement s(db, "PRAGMA user_version");

@@ -94,6 +94,13 @@ struct AuditEntry {
   std::optional<std::string> after;
 };
 
+// A picture a feed names by a relative path ("photos/s01.png").
+struct Asset {
+  std::string name;
+  std::string bytes;
+  std::string sha256;
+};
+
 struct Screen {
   std::string id;
   std::string token_hash;
@@ -172,6 +179,11 @@ class Store {
   Result<std::vector<Screen>> screens();
   Result<Done> record_heartbeat(const std::string& id, std::int64_t now, int interval_seconds,
                                 const std::string& report);
+
+  // --- assets ---------------------------------------------------------------
+  Result<Done> put_asset(const Asset& asset, const std::string& user, std::int64_t now);
+  Result<Asset> asset(const std::string& name);
+  Result<std::vector<Asset>> assets();
 
   // --- settings -------------------------------------------------------------
   Result<std::optional<std::string>> setting(const std::string& name);

@@ -85,6 +85,49 @@ Result<std::vector<FeedFile>> Store::version_feeds(std::int64_t number) {
   });
 }
 
+Result<Done> Store::put_asset(const Asset& asset, const std::string& user, std::int64_t now) {
+  return locked([&]() -> Result<Done> {
+    Transaction tx(db_);
+    Statement(db_,
+              "INSERT INTO assets(name, bytes, sha256, updated_at) VALUES(?, ?, ?, ?) "
+              "ON CONFLICT(name) DO UPDATE SET bytes = excluded.bytes, sha256 = excluded.sha256, "
+              "updated_at = excluded.updated_at")
+        .bind(1, asset.name)
+        .bind_blob(2, asset.bytes)
+        .bind(3, asset.sha256)
+        .bind(4, now)
+        .run();
+    Statement(db_,
+              "INSERT INTO audit(at, user_name, action, kind, key, before, after) "
+              "VALUES(?, ?, 'upload', 'asset', ?, NULL, ?)")
+        .bind(1, now)
+        .bind(2, user)
+        .bind(3, asset.name)
+        .bind(4, asset.sha256)
+        .run();
+    tx.commit();
+    return Done{};
+  });
+}
+
+Result<Asset> Store::asset(const std::string& name) {
+  return locked([&]() -> Result<Asset> {
+    Statement s(db_, "SELECT name, bytes, sha256 FROM assets WHERE name = ?");
+    s.bind(1, name);
+    if (!s.step()) return Error{ErrorKind::not_found, "没有这个文件"};
+    return Asset{s.text(0), s.text(1), s.text(2)};
+  });
+}
+
+Result<std::vector<Asset>> Store::assets() {
+  return locked([&]() -> Result<std::vector<Asset>> {
+    Statement s(db_, "SELECT name, bytes, sha256 FROM assets ORDER BY name");
+    std::vector<Asset> out;
+    while (s.step()) out.push_back(Asset{s.text(0), s.text(1), s.text(2)});
+    return out;
+  });
+}
+
 Result<std::optional<std::int64_t>> Store::last_generated(const std::string& feed_name) {
   return locked([&]() -> Result<std::optional<std::int64_t>> {
     Statement s(db_, "SELECT max(generated_unix) FROM version_feeds WHERE name = ?");
