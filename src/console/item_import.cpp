@@ -15,6 +15,25 @@ void keep_if_empty(T& imported, const T& existing) {
   if (imported.empty()) imported = existing;
 }
 
+// The limits the sheet gives, completed from the drafts' where it gives
+// only one (or none) and the units agree.
+model::Deadline merged_deadline(const import::ImportedItem& in, const model::Deadline& existing) {
+  if (!in.has_promised && !in.has_statutory) return existing;
+  model::Deadline d = in.item.deadline;
+  if (in.has_promised && !in.has_statutory && existing.statutory) {
+    if (d.unit == model::DeadlineUnit::immediate && existing.unit != model::DeadlineUnit::immediate) {
+      d.unit = existing.unit;  // 即办 within the stored statutory limit
+      d.promised = 0;
+    }
+    if (d.unit == existing.unit && d.promised && *d.promised <= *existing.statutory) d.statutory = existing.statutory;
+  }
+  if (in.has_statutory && !in.has_promised && existing.promised && d.unit == existing.unit &&
+      d.statutory && *existing.promised <= *d.statutory) {
+    d.promised = existing.promised;
+  }
+  return d;
+}
+
 // The sheet's values, with what it leaves empty taken from the drafts.
 model::Item merged(model::Item imported, const model::Item& existing) {
   keep_if_empty(imported.category, existing.category);
@@ -71,6 +90,11 @@ ItemImportPlan plan_item_import(std::string_view bytes, const std::vector<store:
     for (const auto& note : imported.notes) plan.notes.emplace_back(imported.row, note);
     const auto found = existing.find(imported.item.id);
     const auto old = found == existing.end() ? std::nullopt : item_of_record(*found->second);
+    if (!old && !imported.has_promised && !imported.has_statutory) {
+      plan.refused.push_back({imported.row, {"缺少办理时限：新事项须填写承诺时限或法定时限，如“10个工作日”或“即办”"}});
+      continue;
+    }
+    if (old) imported.item.deadline = merged_deadline(imported, old->deadline);
     model::Item item = old ? merged(std::move(imported.item), *old) : std::move(imported.item);
     if (!item.window.empty() && !known_window(drafts, item.window)) {
       plan.refused.push_back({imported.row, {"受理窗口“" + item.window + "”在窗口名单中没有；请先在“窗口”中添加，或改正窗口编号"}});

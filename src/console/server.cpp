@@ -47,6 +47,12 @@ void to_httplib(const Response& in, httplib::Response& out) {
 // refused (false).
 bool read_body(const httplib::Request& in, const httplib::ContentReader& reader, std::size_t cap,
                Request& out) {
+  // No Content-Length and not chunked: there is no body to read (a bare
+  // `curl -X POST`), and asking the reader for one would fail.
+  if (!in.has_header("Content-Length") &&
+      in.get_header_value("Transfer-Encoding").find("chunked") == std::string::npos) {
+    return true;
+  }
   std::size_t total = 0;
   const auto room = [&](std::size_t n) { return (total += n) <= cap; };
   if (!in.is_multipart_form_data()) {

@@ -32,10 +32,7 @@ struct RowReading {
 // Both limits as the feed has them: one unit, promised <= statutory.
 std::optional<model::Deadline> read_deadline(RowReading& r) {
   const FieldValue p = r.get(Field::promised), s = r.get(Field::statutory);
-  if (p.text.empty() && s.text.empty()) {
-    r.reasons.push_back("缺少办理时限：请填写承诺时限或法定时限，如“10个工作日”或“即办”");
-    return std::nullopt;
-  }
+  if (p.text.empty() && s.text.empty()) return std::nullopt;  // the console decides
   const auto note = [&](const FieldValue& v) -> std::string_view {
     return v.column < r.header.notes.size() ? std::string_view(r.header.notes[v.column]) : "";
   };
@@ -198,7 +195,10 @@ ItemImport import_items(const Table& table) {
       result.refused.push_back(RowRefusal{row.number, std::move(r.reasons)});
       continue;
     }
-    result.items.push_back(ImportedItem{row.number, std::move(item), std::move(r.notes)});
+    const bool has_promised = !r.get(Field::promised).text.empty();
+    const bool has_statutory = !r.get(Field::statutory).text.empty();
+    result.items.push_back(
+        ImportedItem{row.number, std::move(item), std::move(r.notes), has_promised, has_statutory});
   }
   return result;
 }

@@ -18,6 +18,11 @@ struct ImportedItem {
   // What was read differently from how it was written, for the editor to
   // check (a fee without an amount left out, …); never a refusal.
   std::vector<std::string> notes;
+  // Whether the row gave each limit. A row that gives neither is not
+  // refused here: for an item the drafts already hold, the console keeps
+  // the stored limits; a new item without one is refused there.
+  bool has_promised = false;
+  bool has_statutory = false;
 };
 
 struct RowRefusal {

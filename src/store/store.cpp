@@ -1,4 +1,10 @@
+#include <fcntl.h>
+
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
+
+#include "base/unique_fd.h"
 
 #include "store/schema.h"
 #include "store/store_internal.h"
@@ -35,6 +41,12 @@ Result<Store> Store::create(const std::string& path) {
     return Error{ErrorKind::exists, path + " already exists"};
   }
   try {
+    // The database holds password and token hashes: its owner only, also
+    // for the -wal and -shm files SQLite makes with the same permissions.
+    {
+      base::UniqueFd fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600));
+      if (!fd.valid()) return Error{ErrorKind::storage, "cannot create " + path + ": " + std::strerror(errno)};
+    }
     Database db = Database::open(path, true);
     migrate(db);
     return Store(std::move(db));

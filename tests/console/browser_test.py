@@ -14,7 +14,8 @@ try:
     from selenium.webdriver.chrome.options import Options
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import Select
+    from selenium.webdriver.support import expected_conditions as EC
+    from selenium.webdriver.support.ui import Select, WebDriverWait
 except ImportError:
     print("skipped: python3-selenium is not installed")
     sys.exit(77)
@@ -64,16 +65,27 @@ def shot(d, name):
     d.set_window_size(1366, 768)
 
 
+def click_and_wait(d, css, accept_alert=False):
+    """Clicks a submit button and waits for the next page, so no step reads
+    the old page (under load the new one can take a while)."""
+    old = d.find_element(By.TAG_NAME, "html")
+    d.find_element(By.CSS_SELECTOR, css).click()
+    if accept_alert:
+        WebDriverWait(d, 20).until(EC.alert_is_present()).accept()
+    WebDriverWait(d, 30).until(EC.staleness_of(old))
+    WebDriverWait(d, 30).until(lambda drv: drv.execute_script("return document.readyState") == "complete")
+
+
 def log_in(d, base, user, password):
     d.get(base + "/login")
     d.find_element(By.NAME, "user").send_keys(user)
     d.find_element(By.NAME, "password").send_keys(password)
-    d.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    click_and_wait(d, "form button[type=submit]")
     assert "今日在岗" in d.title, d.title
 
 
 def log_out(d):
-    d.find_element(By.CSS_SELECTOR, "form.logout button").click()
+    click_and_wait(d, "form.logout button")
 
 
 def set_value(d, name, value):
@@ -117,30 +129,30 @@ try:
     Select(d.find_element(By.NAME, "staff")).select_by_value("s02")
     d.find_element(By.NAME, "reason").send_keys("年休假")
     Select(d.find_element(By.NAME, "substitute")).select_by_value("s05")
-    d.find_element(By.CSS_SELECTOR, "form[action='/absences/check'] button").click()
-    d.find_element(By.CSS_SELECTOR, "form[action='/absences'] button").click()
+    click_and_wait(d, "form[action='/absences/check'] button")
+    click_and_wait(d, "form[action='/absences'] button")
     assert "已保存" in d.page_source
     # Now the absence without a substitute: refused beside the field.
     for name, value in (("from_date", "2026-12-14"), ("to_date", "2026-12-15")):
         set_value(d, name, value)
     Select(d.find_element(By.NAME, "staff")).select_by_value("s01")
     d.find_element(By.NAME, "reason").send_keys("病假")
-    d.find_element(By.CSS_SELECTOR, "form[action='/absences/check'] button").click()
+    click_and_wait(d, "form[action='/absences/check'] button")
     error = d.find_element(By.CSS_SELECTOR, ".field.has-error .error").text
     assert "第九条" in error, error
     shot(d, "02-absence-refused")
     Select(d.find_element(By.NAME, "substitute")).select_by_value("s03")
-    d.find_element(By.CSS_SELECTOR, "form[action='/absences/check'] button").click()
+    click_and_wait(d, "form[action='/absences/check'] button")
     assert "对窗口的影响" in d.page_source
     assert "王俊杰（补岗）" in d.page_source, "the effect table shows the substitute"
     shot(d, "03-absence-effect")
-    d.find_element(By.CSS_SELECTOR, "form[action='/absences'] button").click()
+    click_and_wait(d, "form[action='/absences'] button")
     assert "已保存" in d.page_source
     shot(d, "04-absences")
     d.get(base + "/notices")
     Select(d.find_element(By.NAME, "level")).select_by_value("urgent")
     d.find_element(By.NAME, "text").send_keys("今天下午14:00-15:00系统升级，网上办事暂停，窗口照常办理。")
-    d.find_element(By.CSS_SELECTOR, "form[action='/notices'] button").click()
+    click_and_wait(d, "form[action='/notices'] button")
     assert "紧急公告已保存为草稿" in d.page_source
     shot(d, "05-notices")
     d.get(base + "/publish")
@@ -152,8 +164,7 @@ try:
     d.get(base + "/publish")
     assert "请假与补岗" in d.page_source and "公告" in d.page_source
     shot(d, "06-publish")
-    d.find_element(By.CSS_SELECTOR, "form[action='/publish'] button").click()
-    d.switch_to.alert.accept()
+    click_and_wait(d, "form[action='/publish'] button", accept_alert=True)
     assert "已发布第 2 版" in d.page_source, d.page_source[:2000]
     shot(d, "07-versions")
     d.get(base + "/preview?source=published&at=2026-12-14T10:00&size=1366x768&screen=lobby-1")

@@ -92,3 +92,41 @@ TEST_CASE("an item record reads back as the item it was written from") {
 }
 
 }  // namespace hb::console
+
+namespace hb::console {
+
+TEST_CASE("item import: limits the sheet leaves out are kept from the drafts") {
+  model::Item stored = item("C-1", "名称");  // promised 3, statutory 20 working days
+  const std::vector<store::Record> drafts = {record_of(stored)};
+  struct Case {
+    const char* cells;  // 承诺时限,法定时限
+    std::optional<long long> promised, statutory;
+    model::DeadlineUnit unit;
+  };
+  using U = model::DeadlineUnit;
+  const Case cases[] = {
+      {",", 3, 20, U::workday},                      // neither: both kept
+      {"2个工作日,", 2, 20, U::workday},             // promised only: statutory kept
+      {",30个工作日", 3, 30, U::workday},            // statutory only: promised kept
+      {"即办,", 0, 20, U::workday},                  // 即办 within the stored limit
+      {"5个自然日,", 5, std::nullopt, U::day},       // another unit: not mixed
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.cells);
+    const std::string csv = std::string("事项编码,事项名称,承诺时限,法定时限\r\nC-1,名称,") + c.cells + "\r\n";
+    const auto plan = plan_item_import(csv, drafts, {});
+    REQUIRE(plan.refused.empty());
+    const auto& written = plan.to_write.empty() ? drafts[0] : plan.to_write[0];
+    const auto back = item_of_record(written);
+    REQUIRE(back);
+    CHECK(back->deadline.promised == c.promised);
+    CHECK(back->deadline.statutory == c.statutory);
+    CHECK(back->deadline.unit == c.unit);
+  }
+  // A new item without any limit is refused, saying so.
+  const auto plan = plan_item_import("事项编码,事项名称,承诺时限,法定时限\r\nC-2,新,,\r\n", drafts, {});
+  REQUIRE(plan.refused.size() == 1);
+  CHECK(plan.refused[0].reasons[0].find("缺少办理时限") != std::string::npos);
+}
+
+}  // namespace hb::console

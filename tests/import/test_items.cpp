@@ -83,16 +83,17 @@ TEST_CASE("import items: refusals name the column, in Chinese") {
       "F,网址,3个工作日,,www.example.gov.cn\n"
       "G,网址无,3个工作日,,暂无\n"
       ",,,,\n"));
-  CHECK(r.items.size() == 2);  // A (row 2) and G
-  CHECK(r.items[1].item.online_url.empty());
+  CHECK(r.items.size() == 3);  // A (row 2), E (no limits: the console decides) and G
+  CHECK_FALSE(r.items[1].has_promised);
+  CHECK_FALSE(r.items[1].has_statutory);
+  CHECK(r.items[2].item.online_url.empty());
   CHECK(has_reason(refusal_of(r, 3), "缺少事项编码"));
   CHECK(has_reason(refusal_of(r, 4), "缺少事项名称"));
   CHECK(has_reason(refusal_of(r, 5), "事项编码“A”与第2行重复"));
   CHECK(has_reason(refusal_of(r, 6), "承诺时限“十来天”无法识别，应写成“10个工作日”或“即办”"));
   CHECK(has_reason(refusal_of(r, 7), "承诺时限“10个工作日”长于法定时限“5个工作日”"));
-  CHECK(has_reason(refusal_of(r, 8), "缺少办理时限"));
   CHECK(has_reason(refusal_of(r, 9), "网上办理地址“www.example.gov.cn”不是完整的网址"));
-  CHECK(r.refused.size() == 7);  // the blank row 11 is skipped silently
+  CHECK(r.refused.size() == 6);  // the blank row 11 is skipped silently
 }
 
 TEST_CASE("import items: every reason of a row is given") {
