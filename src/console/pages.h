@@ -44,6 +44,9 @@ Response page_import_confirm(Console&, const Request&, const Caller&, const Para
 
 Response page_stats_import(Console&, const Request&, const Caller&, const Params&);
 
+Response page_item(Console&, const Request&, const Caller&, const Params&);
+Response page_item_save(Console&, const Request&, const Caller&, const Params&);
+
 Response page_users(Console&, const Request&, const Caller&, const Params&);
 Response page_user_add(Console&, const Request&, const Caller&, const Params&);
 

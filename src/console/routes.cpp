@@ -60,6 +60,8 @@ const std::vector<Route>& routes() {
       {"POST", "/items/import", Access::editor, page_import_check, Answer::page},
       {"POST", "/items/import/confirm", Access::editor, page_import_confirm, Answer::page},
       {"POST", "/records/stats/import", Access::editor, page_stats_import, Answer::page},
+      {"GET", "/records/item/{key}", Access::editor, page_item, Answer::page},
+      {"POST", "/records/item/{key}", Access::editor, page_item_save, Answer::page},
       {"GET", "/records/{kind}", Access::editor, page_records, Answer::page},
       {"GET", "/records/{kind}/{key}", Access::editor, page_record, Answer::page},
       {"POST", "/records/{kind}/{key}", Access::editor, page_record_save, Answer::page},

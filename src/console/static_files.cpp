@@ -33,6 +33,7 @@ tr.changed td { background: #fff8e1; }
 .field input, .field select, .field textarea { font: inherit; padding: 5px 8px; min-width: 260px;
   border: 1px solid #b8c2cc; border-radius: 3px; background: #fff; }
 .field textarea { width: 100%; max-width: 720px; }
+.field input[name=online_url], .field input[name=name], .field input[name=fees] { width: 100%; max-width: 460px; }
 .field .hint { color: #5b6775; margin-left: 8px; font-size: 13px; }
 .field.has-error input, .field.has-error select, .field.has-error textarea { border-color: #c62828;
   background: #fff6f6; }

@@ -1,0 +1,120 @@
+// 事项: one item's edit form, fields as people write them (item_form.h).
+// The whole element stays editable as XML (?xml=1) for what the form does
+// not show.
+#include "console/feed_records.h"
+#include "console/item_form.h"
+#include "console/item_import.h"
+#include "console/pages.h"
+
+namespace hb::console {
+
+namespace {
+
+std::string problem_for(const std::vector<FieldProblem>& problems, const char* field) {
+  for (const auto& p : problems) {
+    if (p.field == field) return p.message;
+  }
+  return {};
+}
+
+Options window_choices(Console& console) {
+  Options out{{"", "（未指定）"}};
+  if (const auto drafts = current_drafts(console)) {
+    for (const auto& w : drafts->content.roster.windows) {
+      out.emplace_back(w.id, (w.name.empty() ? w.id : w.name) + (w.service.empty() ? "" : "（" + w.service + "）"));
+    }
+  }
+  return out;
+}
+
+Response item_page(Console& console, const Caller& caller, const std::string& key, std::int64_t rev,
+                   FormValues values, const std::vector<FieldProblem>& problems, int status,
+                   const std::string& notice) {
+  PageContext ctx = page_context(console, caller, "/items");
+  ctx.notice = notice;
+  ctx.notice_is_error = status >= 400;
+  Html h;
+  const std::string action = "/records/item/" + (key.empty() ? std::string("new") : url_encode(key));
+  h.open("form", {{"method", "post"}, {"action", action}, {"class", "panel"}});
+  csrf_field(h, ctx);
+  h.empty("input", {{"type", "hidden"}, {"name", "rev"}, {"value", std::to_string(rev)}});
+  std::vector<std::pair<std::string, std::string>> listed;
+  for (const auto& p : problems) listed.emplace_back(p.field, p.message);
+  general_errors(h, listed);
+  const auto field = [&](const char* name, const char* label, const char* type, const char* hint) {
+    form_field(h, {name, label, values[name], type, problem_for(problems, name), hint});
+  };
+  h.open("div", {{"class", "row"}});
+  field("id", "事项编码", "text", key.empty() ? "" : "保存后不可修改");
+  field("name", "事项名称", "text", "");
+  h.close("div").open("div", {{"class", "row"}});
+  field("category", "所属分类", "text", "");
+  select_field(h, "window", "受理窗口", window_choices(console), values["window"], problem_for(problems, "window"));
+  h.close("div").open("div", {{"class", "row"}});
+  field("department", "实施部门", "text", "");
+  field("kind", "事项类型", "text", "如 行政许可");
+  h.close("div").open("div", {{"class", "row"}});
+  field("promised", "承诺时限", "text", "如 3个工作日、即办");
+  field("statutory", "法定时限", "text", "如 20个工作日");
+  h.close("div");
+  field("fees", "收费", "text", "如 不收费；每件80元");
+  field("materials", "申请材料（每行一项）", "textarea", "如 身份证（原件1份）；可选的写（非必要）");
+  field("procedure", "办理流程", "textarea", "用 → 分隔步骤，如 受理 → 审查 → 决定（5个工作日）");
+  field("basis", "设定依据", "textarea", "");
+  field("online_url", "网上办理地址", "text", "https://…");
+  field("result", "办理结果", "text", "如 施工许可证");
+  h.el("button", {{"type", "submit"}, {"class", "primary"}}, "保存为草稿").literal(" ");
+  h.el("a", {{"href", "/items"}, {"class", "button"}}, "返回列表");
+  if (!key.empty()) {
+    h.literal(" ").el("a", {{"href", action + "?xml=1"}, {"class", "button"}}, "以 XML 编辑（全部字段）");
+  }
+  h.close("form");
+  return html_page(ctx, key.empty() ? "事项：新建" : "事项：编辑", h, status);
+}
+
+}  // namespace
+
+Response page_item(Console& console, const Request& request, const Caller& caller, const Params& params) {
+  if (request.query_value("xml") == "1") return page_record(console, request, caller, {{"kind", "item"}, {"key", params.at("key")}});
+  const std::string& key = params.at("key");
+  if (key == "new") return item_page(console, caller, "", 0, {}, {}, 200, "");
+  const auto record = console.store().record("item", key);
+  if (!record) return page_refusal(404, record.error().message, request.path);
+  const auto item = item_of_record(*record);
+  if (!item) return page_record(console, request, caller, {{"kind", "item"}, {"key", key}});
+  return item_page(console, caller, key, record->rev, item_form_values(*item), {}, 200, "");
+}
+
+Response page_item_save(Console& console, const Request& request, const Caller& caller, const Params& params) {
+  auto form = form_of(request);
+  if (form.count("xml")) return page_record_save(console, request, caller, {{"kind", "item"}, {"key", params.at("key")}});
+  const bool creating = params.at("key") == "new";
+  const std::string key = creating ? "" : params.at("key");
+  std::int64_t rev = 0;
+  model::Item old;
+  if (!creating) {
+    const auto record = console.store().record("item", key);
+    if (!record) return page_refusal(404, record.error().message, request.path);
+    old = item_of_record(*record).value_or(model::Item{});
+    rev = version_number(form["rev"]).value_or(-1);
+  }
+  const auto item = item_from_form(form, old);
+  if (!item) return item_page(console, caller, key, rev, form, item.error(), 422, "未保存：请改正标红的栏目");
+  if (!creating && item->id != key) {
+    return item_page(console, caller, key, rev, form, {{"id", "事项编码保存后不可修改；要换编码请新建事项"}}, 422, "未保存");
+  }
+  store::Record record;
+  record.kind = "item";
+  record.key = item->id;
+  record.body = item_element(*item);
+  const auto saved = put_checked_record(console, record, rev, caller.session->user.name);
+  if (!saved) {
+    const bool conflict = saved.error().status == 409;
+    return item_page(console, caller, key, rev, form, saved.error().problems, saved.error().status,
+                     conflict ? "未保存：别人刚改过这个事项。您填写的内容仍在下面；请打开最新内容核对后再保存。"
+                              : "未保存：内容不符合规则（见上）");
+  }
+  return redirect("/items?saved=1");
+}
+
+}  // namespace hb::console
