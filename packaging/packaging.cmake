@@ -49,6 +49,8 @@ file(GLOB hallboard_docs ${PROJECT_SOURCE_DIR}/docs/*.md)
 install(FILES ${hallboard_docs} ${CMAKE_CURRENT_LIST_DIR}/debian/copyright
         DESTINATION ${HALLBOARD_DOC_DIR})
 install(DIRECTORY ${CMAKE_CURRENT_LIST_DIR}/examples/ DESTINATION ${HALLBOARD_DOC_DIR}/examples)
+# The screenshots console.md shows.
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/docs/console-screens/ DESTINATION ${HALLBOARD_DOC_DIR}/console-screens)
 
 # --- CPack: the .deb ---------------------------------------------------------
 set(HALLBOARD_DEB_MAINTAINER "hallboard developers <hallboard@localhost>"

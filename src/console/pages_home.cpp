@@ -4,7 +4,7 @@
 // needs attention.
 #include "console/pages.h"
 #include "schedule/calendar.h"
-#include "schedule/checks.h"
+#include "console/absence_rules.h"
 #include "schedule/duty.h"
 
 namespace hb::console {
@@ -59,9 +59,15 @@ model::UnixSeconds start_of_next_day(model::UnixSeconds t, int offset) {
 void warnings(Html& h, const ReadContent& drafts, const model::Content& c, model::UnixSeconds now,
               int offset) {
   std::vector<std::string> lines = error_lines(drafts.findings);
-  model::Diagnostics cover;  // absences of post-holders with no 补岗 named
-  schedule::check_absence_cover(c, offset, cover);
-  for (const auto& d : cover) lines.push_back(d.message);
+  // Absences still running that 第九条 wants covered and that name no 补岗
+  // (imported ones: the console's own rule binds only what it saves).
+  const model::Calendar calendar = c.calendar.value_or(model::default_calendar());
+  for (const auto& a : c.roster.absences) {
+    const auto from = model::to_unix(a.from, offset), to = model::to_unix(a.to, offset);
+    if (!a.substitute.empty() || to <= now || working_days_touched(calendar, from, to, offset) < 2) continue;
+    lines.push_back(staff_name(c, a.staff) + " " + shown_time(model::to_iso_string(from, offset)) + " 至 " +
+                    shown_time(model::to_iso_string(to, offset)) + " 请假，跨两个及以上工作日，未安排补岗（第九条）");
+  }
   for (const model::Notice& n : c.notices) {
     if (!n.to) continue;
     const auto end = model::to_unix(*n.to, offset);
