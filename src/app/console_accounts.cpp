@@ -4,6 +4,7 @@
 
 #include "app/console_options.h"
 #include "console/auth.h"
+#include "console/feed_files.h"
 #include "console/player_xml.h"
 
 namespace hb::app {
@@ -21,6 +22,20 @@ bool usable_name(const std::string& name) {
     }
   }
   return true;
+}
+
+// The base64 line of DATA/feeds.pub (written by init --key).
+std::string public_key_base64(const std::filesystem::path& data) {
+  const auto pem = console::read_whole_file(public_key_path(data)).value_or("");
+  std::string line;
+  for (std::size_t at = 0; at < pem.size();) {
+    const auto end = pem.find('\n', at);
+    const std::string l = pem.substr(at, end == std::string::npos ? std::string::npos : end - at);
+    if (!l.empty() && l.rfind("-----", 0) != 0) line += l;
+    if (end == std::string::npos) break;
+    at = end + 1;
+  }
+  return line.size() == 60 ? line : std::string();
 }
 
 }  // namespace
@@ -78,7 +93,12 @@ int console_screen_add(const ConsoleOptions& options) {
   s.token = token;
   std::error_code ec;
   if (std::filesystem::exists(public_key_path(options.data()), ec)) {
-    s.trust_key_path = "/etc/hallboard/feeds.pub";
+    s.trust_public_key = public_key_base64(options.data());
+    if (s.trust_public_key.empty()) {
+      std::cerr << "hallboard console screen add: " << public_key_path(options.data()).string()
+                << " is not an Ed25519 public key in PEM\n";
+      return 2;
+    }
   }
   if (const auto hall = db->setting("hall_id"); hall && *hall) s.hall_id = **hall;
   std::cout << "token: " << token << "\n" << console::player_xml(s);

@@ -106,7 +106,9 @@ FeedAcceptor::FeedAcceptor(model::PlayerConfig config, MergeFeeds merge, feed::L
       limits_(limits),
       wall_(std::move(wall)) {
   if (config_.trust_key.empty()) return;
-  auto read = net::TrustKey::from_file(config_.trust_key);
+  auto read = config_.trust_key_pem.empty()
+                  ? net::TrustKey::from_file(config_.trust_key)
+                  : net::TrustKey::from_pem(config_.trust_key_pem, config_.trust_key);
   key_ = std::move(read.key);
   if (!key_) key_problem_ = read.error;
 }

@@ -19,11 +19,10 @@ std::set<std::string> error_set(const ReadContent& c) {
 
 }  // namespace
 
-base::Result<ReadContent, Response> current_drafts(Console& console) {
-  auto records = console.store().all_records();
-  if (!records) return json_error(500, records.error().message);
-  const auto hall = console.publish_settings();
-  return read_drafts(*records, hall.hall_id, hall.utc_offset_minutes);
+base::Result<std::shared_ptr<const ReadContent>, Response> current_drafts(Console& console) {
+  auto drafts = console.drafts();
+  if (!drafts) return json_error(500, drafts.error());
+  return std::move(*drafts);
 }
 
 Response json_refusal(const Refusal& refusal) { return json_errors(refusal.status, refusal.problems); }
@@ -65,9 +64,9 @@ Response api_staff(Console& console, const Request&, const Caller&, const Params
   const auto drafts = current_drafts(console);
   if (!drafts) return drafts.error();
   nlohmann::json list = nlohmann::json::array();
-  for (const model::Staff& s : drafts->content.roster.staff) {
+  for (const model::Staff& s : (*drafts)->content.roster.staff) {
     nlohmann::json windows = nlohmann::json::array();
-    for (const model::Window& w : drafts->content.roster.windows) {
+    for (const model::Window& w : (*drafts)->content.roster.windows) {
       for (const model::Post& p : w.posts) {
         if (p.staff == s.id) {
           windows.push_back(w.id);
@@ -91,7 +90,7 @@ Response api_add_absence(Console& console, const Request& request, const Caller&
   const auto drafts = current_drafts(console);
   if (!drafts) return drafts.error();
   const int offset = console.utc_offset_minutes();
-  const auto problems = absence_problems(drafts->content, in, offset);
+  const auto problems = absence_problems((*drafts)->content, in, offset);
   if (!problems.empty()) return json_errors(422, problems);
   const auto from = model::to_unix(*feed::parse_timestamp(in.from), offset);
   const auto to = model::to_unix(*feed::parse_timestamp(in.to), offset);

@@ -19,7 +19,7 @@ base::Result<ItemImportPlan, Refusal> run_item_import(Console& console, std::str
   if (!items) return Refusal{500, {{"", items.error().message}}};
   const auto drafts = current_drafts(console);
   if (!drafts) return Refusal{500, {{"", "无法读取草稿"}}};
-  ItemImportPlan plan = plan_item_import(bytes, *items, drafts->content, limits);
+  ItemImportPlan plan = plan_item_import(bytes, *items, (*drafts)->content, limits);
   if (plan.error) {
     const int status = plan.error->kind == import::ErrorKind::too_large ? 413 : 422;
     return Refusal{status, {{"file", plan.error->message}}};

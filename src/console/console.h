@@ -7,9 +7,12 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 
+#include "console/drafts.h"
 #include "console/http.h"
 #include "console/pending_uploads.h"
 #include "console/preview_cache.h"
@@ -51,10 +54,21 @@ class Console {
   int utc_offset_minutes();
   PreviewCache& previews() { return previews_; }
   PendingUploads& uploads() { return uploads_; }
+  // The drafts read as lint reads them, shared until a record changes:
+  // every page needs them, and reading 2,000 items costs tens of ms.
+  base::Result<std::shared_ptr<const ReadContent>, std::string> drafts();
 
  private:
   PreviewCache previews_;
   PendingUploads uploads_;
+  struct DraftsCache {
+    std::mutex mutex;
+    std::int64_t generation = -1;
+    std::string hall_id;
+    int utc_offset = 0;
+    std::shared_ptr<const ReadContent> content;
+  };
+  std::unique_ptr<DraftsCache> drafts_cache_ = std::make_unique<DraftsCache>();
   store::Store& store_;
   ConsoleOptions options_;
   Clock clock_;

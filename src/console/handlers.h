@@ -40,7 +40,7 @@ std::string session_cookie(const std::string& token, bool tls, bool expire);
 
 // --- content --------------------------------------------------------------------
 // The drafts read as lint reads them, or a 500 answer.
-base::Result<ReadContent, Response> current_drafts(Console& console);
+base::Result<std::shared_ptr<const ReadContent>, Response> current_drafts(Console& console);
 // Why a change was not made: the status for the API and the problems.
 struct Refusal {
   int status = 422;

@@ -207,16 +207,16 @@ Response absences_page(Console& console, const Caller& caller, const AbsenceForm
   const auto to = feed::parse_timestamp(in.to);
   const bool times_ok = checked && from && to &&
                         model::to_unix(*to, offset) > model::to_unix(*from, offset);
-  Options substitutes = times_ok ? free_staff(drafts->content, model::to_unix(*from, offset),
+  Options substitutes = times_ok ? free_staff((*drafts)->content, model::to_unix(*from, offset),
                                               model::to_unix(*to, offset), offset, in.staff)
-                                 : staff_options(drafts->content, "（不安排补岗）");
+                                 : staff_options((*drafts)->content, "（不安排补岗）");
   Html h;
   h.el("h2", "登记请假");
-  absence_form(h, ctx, drafts->content, form, problems, substitutes);
+  absence_form(h, ctx, (*drafts)->content, form, problems, substitutes);
   if (checked && problems.empty() && times_ok) {
     h.open("div", {{"class", "panel"}});
     h.el("h2", "对窗口的影响（保存前预览）");
-    effect_table(h, drafts->content, in, model::to_unix(*from, offset), model::to_unix(*to, offset), offset);
+    effect_table(h, (*drafts)->content, in, model::to_unix(*from, offset), model::to_unix(*to, offset), offset);
     h.open("form", {{"method", "post"}, {"action", "/absences"}});
     csrf_field(h, ctx);
     for (const auto& [name, value] : form.f) {
@@ -226,7 +226,7 @@ Response absences_page(Console& console, const Caller& caller, const AbsenceForm
     h.close("form").close("div");
   }
   h.el("h2", "近期请假");
-  absences_table(h, ctx, *records, drafts->content, console.now(), offset);
+  absences_table(h, ctx, *records, (*drafts)->content, console.now(), offset);
   return html_page(ctx, "请假与补岗", h, status);
 }
 
@@ -247,7 +247,7 @@ Response page_absence_check(Console& console, const Request& request, const Call
   const AbsenceForm form{form_of(request)};
   const auto drafts = current_drafts(console);
   if (!drafts) return drafts.error();
-  const auto problems = absence_problems(drafts->content, absence_input(form), console.utc_offset_minutes());
+  const auto problems = absence_problems((*drafts)->content, absence_input(form), console.utc_offset_minutes());
   return absences_page(console, caller, form, problems, true, problems.empty() ? 200 : 422, "");
 }
 
@@ -258,7 +258,7 @@ Response page_absence_save(Console& console, const Request& request, const Calle
   if (!drafts) return drafts.error();
   const int offset = console.utc_offset_minutes();
   const AbsenceInput in = absence_input(form);
-  const auto problems = absence_problems(drafts->content, in, offset);
+  const auto problems = absence_problems((*drafts)->content, in, offset);
   if (!problems.empty()) return absences_page(console, caller, form, problems, true, 422, "");
   store::Record record;
   record.kind = "absence";

@@ -91,13 +91,13 @@ Response page_home(Console& console, const Request&, const Caller& caller, const
   PageContext ctx = page_context(console, caller, "/");
   const auto drafts = current_drafts(console);
   if (!drafts) return drafts.error();
-  const model::Content& c = drafts->content;
+  const model::Content& c = (*drafts)->content;
   const model::Calendar calendar = c.calendar.value_or(model::default_calendar());
   const int offset = console.utc_offset_minutes();
   const auto now = console.now();
   Html h;
   h.el("h2", "需要处理");
-  warnings(h, *drafts, c, now, offset);
+  warnings(h, **drafts, c, now, offset);
   const bool open = schedule::is_open(calendar, now, offset);
   h.el("h2", "现在（" + shown_time(model::to_iso_string(now, offset)) + "，" +
                  (open ? "办公时间" : "非办公时间") + "）");

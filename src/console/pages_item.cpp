@@ -20,7 +20,7 @@ std::string problem_for(const std::vector<FieldProblem>& problems, const char* f
 Options window_choices(Console& console) {
   Options out{{"", "（未指定）"}};
   if (const auto drafts = current_drafts(console)) {
-    for (const auto& w : drafts->content.roster.windows) {
+    for (const auto& w : (*drafts)->content.roster.windows) {
       out.emplace_back(w.id, (w.name.empty() ? w.id : w.name) + (w.service.empty() ? "" : "（" + w.service + "）"));
     }
   }

@@ -82,7 +82,7 @@ Response page_preview(Console& console, const Request& request, const Caller& ca
   const std::string id = random_key("p");
   const auto preview = render_preview(console.options().screen_program,
                                       console.options().data_dir / "preview" / id, r,
-                                      std::chrono::seconds(20));
+                                      std::chrono::seconds(90));
   if (!preview) {
     h.el("p", {{"class", "errors"}}, preview.error().message);
     return html_page(ctx, "预览", h, 500);

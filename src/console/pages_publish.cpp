@@ -52,7 +52,7 @@ Response publish_page(Console& console, const Caller& caller, const std::vector<
   const auto drafts = current_drafts(console);
   if (!drafts) return drafts.error();
   Html h;
-  auto lint = error_lines(drafts->findings);
+  auto lint = error_lines((*drafts)->findings);
   lint.insert(lint.end(), errors.begin(), errors.end());
   if (!lint.empty()) {
     h.el("h2", "必须先改正的问题（改正前不能发布）");

@@ -91,7 +91,7 @@ Options staff_choices(Console& console) {
   Options out{{"", "（无）"}};
   const auto drafts = current_drafts(console);
   if (!drafts) return out;
-  for (const auto& s : drafts->content.roster.staff) out.emplace_back(s.id, s.name + "（" + s.id + "）");
+  for (const auto& s : (*drafts)->content.roster.staff) out.emplace_back(s.id, s.name + "（" + s.id + "）");
   return out;
 }
 

@@ -35,9 +35,10 @@ std::string player_xml(const PlayerXmlSettings& s) {
     player.append_child("feed").append_attribute("url") = (s.base_url + "/feeds/" + name).c_str();
   }
   player.append_child("cache").append_attribute("dir") = "/var/cache/hallboard";
-  if (!s.trust_key_path.empty()) {
+  if (!s.trust_public_key.empty()) {
+    // The key itself, so the printed player.xml is complete on its own.
     pugi::xml_node trust = player.append_child("trust");
-    trust.append_attribute("key") = s.trust_key_path.c_str();
+    trust.append_attribute("public-key") = s.trust_public_key.c_str();
     if (!s.hall_id.empty()) trust.append_attribute("hall") = s.hall_id.c_str();
   }
   pugi::xml_node heartbeat = player.append_child("heartbeat");

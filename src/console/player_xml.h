@@ -11,7 +11,7 @@ struct PlayerXmlSettings {
   std::string screen;
   std::string base_url;          // the console as the screen reaches it
   std::string token;             // the heartbeat's bearer token
-  std::string trust_key_path;    // "" when feeds are unsigned
+  std::string trust_public_key;  // base64 of the Ed25519 key, "" when feeds are unsigned
   std::string hall_id;           // the hall the trust is for, "" for none
   int utc_offset_minutes = 8 * 60;
 };

@@ -221,6 +221,27 @@ PublishSettings Console::publish_settings() {
   return s;
 }
 
+base::Result<std::shared_ptr<const ReadContent>, std::string> Console::drafts() {
+  const auto generation = store_.drafts_generation();
+  if (!generation) return generation.error().message;
+  const PublishSettings settings = publish_settings();
+  std::lock_guard lock(drafts_cache_->mutex);
+  DraftsCache& c = *drafts_cache_;
+  if (c.content && c.generation == *generation && c.hall_id == settings.hall_id &&
+      c.utc_offset == settings.utc_offset_minutes) {
+    return c.content;
+  }
+  // Read after the generation: a change in between makes the next request read again.
+  auto records = store_.all_records();
+  if (!records) return records.error().message;
+  c.content = std::make_shared<const ReadContent>(
+      read_drafts(*records, settings.hall_id, settings.utc_offset_minutes));
+  c.generation = *generation;
+  c.hall_id = settings.hall_id;
+  c.utc_offset = settings.utc_offset_minutes;
+  return c.content;
+}
+
 Response Console::handle(const Request& request) {
   Params params;
   bool path_known = false;

@@ -8,6 +8,21 @@
 namespace hb::feed {
 namespace {
 
+// The PEM text of an Ed25519 public key given as the base64 of its
+// SubjectPublicKeyInfo (the one line of feeds.pub between BEGIN and END:
+// 44 bytes, 60 characters, starting "MCowBQYDK2VwAyEA"). Empty for anything
+// else; the signature check reads the PEM as it reads a key file.
+std::string public_key_pem(const std::string& base64) {
+  constexpr std::string_view kEd25519Prefix = "MCowBQYDK2VwAyEA";
+  if (base64.size() != 60 || base64.rfind(kEd25519Prefix, 0) != 0 || base64.back() != '=') return {};
+  for (const char c : base64.substr(0, 59)) {
+    const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                    c == '+' || c == '/';
+    if (!ok) return {};
+  }
+  return "-----BEGIN PUBLIC KEY-----\n" + base64 + "\n-----END PUBLIC KEY-----\n";
+}
+
 constexpr long long kMaxClockSkewSeconds = 366LL * 86400;  // a year: beyond it, no check at all
 
 }  // namespace
@@ -91,7 +106,25 @@ std::optional<model::PlayerConfig> read_player_config(const XmlDocument& doc, Fi
   }
   if (const auto n = root.single_child("trust")) {
     ElementReader e(findings, *n);
-    config.trust_key = e.text_attr("key", Need::required).value_or("");
+    const auto path = e.text_attr("key");
+    const auto inline_key = e.text_attr("public-key");
+    if (path && inline_key) {
+      e.findings().error(e.where_of("public-key"),
+                         "<trust> has both key and public-key; give one: the key file's path, or the key itself");
+    } else if (inline_key) {
+      config.trust_key_pem = public_key_pem(*inline_key);
+      if (config.trust_key_pem.empty()) {
+        e.findings().error(e.where_of("public-key"),
+                           "<trust public-key=\"…\"> must be the base64 text of an Ed25519 public key "
+                           "(the line between BEGIN and END in feeds.pub)");
+      } else {
+        config.trust_key = "the public-key of <trust> in " + config.source;
+      }
+    } else if (path) {
+      config.trust_key = *path;
+    } else {
+      e.findings().error(e.where(), "<trust> needs key=\"PATH\" (an Ed25519 public key in PEM) or public-key=\"BASE64\"");
+    }
     config.trust_hall = e.text_attr("hall").value_or("");
     e.finish();
   }

@@ -42,7 +42,11 @@ struct PlayerConfig {
   int utc_offset_minutes = 8 * 60;
   std::vector<FeedSource> feeds;
   std::string cache_dir;
+  // Where the Ed25519 public key comes from: a file's path (key="…"), or,
+  // for a key given inline (public-key="…", a hallboard extension that
+  // `console screen add` writes), a name for it in messages.
   std::string trust_key;
+  std::string trust_key_pem;  // the inline key as PEM text, else empty
   // A hallboard extension, <trust hall="…">: the hall this screen belongs
   // to; a signed feed whose root names another hall, or none, is refused.
   // Empty: any hall.

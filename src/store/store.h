@@ -140,6 +140,9 @@ class Store {
   Result<Done> clear_login_failures(const std::string& user_name);
 
   // --- draft records ------------------------------------------------------
+  // A number that changes whenever any draft record does: the drafts read
+  // as content are cached under it.
+  Result<std::int64_t> drafts_generation();
   Result<std::vector<Record>> records(const std::string& kind);
   Result<std::vector<Record>> all_records();
   Result<Record> record(const std::string& kind, const std::string& key);

@@ -32,7 +32,15 @@ void insert_audit(Database& db, const AuditEntry& e) {
   s.bind(6, e.before).bind(7, e.after).run();
 }
 
+void bump_generation(Database& db) {
+  Statement(db,
+            "INSERT INTO settings(name, value) VALUES('drafts_generation', '1') "
+            "ON CONFLICT(name) DO UPDATE SET value = CAST(value AS INTEGER) + 1")
+      .run();
+}
+
 void write_record(Database& db, const Record& r) {
+  bump_generation(db);
   Statement s(db,
               "INSERT INTO records(kind, key, position, body, rev, updated_at, updated_by) "
               "VALUES(?, ?, ?, ?, ?, ?, ?) ON CONFLICT(kind, key) DO UPDATE SET "
@@ -43,6 +51,7 @@ void write_record(Database& db, const Record& r) {
 }
 
 void remove_record(Database& db, const std::string& kind, const std::string& key) {
+  bump_generation(db);
   Statement(db, "DELETE FROM records WHERE kind = ? AND key = ?").bind(1, kind).bind(2, key).run();
 }
 
@@ -59,6 +68,13 @@ Error conflict_error(const std::optional<Record>& now_stored) {
 }
 
 }  // namespace
+
+Result<std::int64_t> Store::drafts_generation() {
+  return locked([&]() -> Result<std::int64_t> {
+    Statement s(db_, "SELECT CAST(value AS INTEGER) FROM settings WHERE name = 'drafts_generation'");
+    return s.step() ? s.integer(0) : std::int64_t{0};
+  });
+}
 
 Result<std::vector<Record>> Store::records(const std::string& kind) {
   return locked([&]() -> Result<std::vector<Record>> {

@@ -140,3 +140,35 @@ TEST_CASE("config mistakes") {
 }
 
 }  // namespace hb::test
+
+namespace hb::feed {
+
+TEST_CASE("player config: <trust public-key> gives the key inline (console screen add)") {
+  const std::string key = "MCowBQYDK2VwAyEAI+9bJilQos1RwVdYOCL2U8APQiyKUd2FEmDUekQFId0=";
+  struct Case {
+    std::string trust;
+    bool ok;
+  };
+  const Case cases[] = {
+      {"<trust public-key=\"" + key + "\"/>", true},
+      {"<trust public-key=\"" + key + "\" hall=\"530103-zwfw\"/>", true},
+      {"<trust public-key=\"" + key + "\" key=\"/etc/hallboard/feeds.pub\"/>", false},
+      {"<trust public-key=\"not a key\"/>", false},
+      {"<trust public-key=\"MCowBQYDK2VwAyEAI+9bJilQos1RwVdYOCL2U8APQiyKUd2FEmDUekQFId0\"/>", false},
+      {"<trust/>", false},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.trust);
+    model::Diagnostics out;
+    const auto config = parse_player_config(
+        "<player screen=\"s\"><feed url=\"https://e.example/a.xml\"/>" + c.trust + "</player>", "p.xml", out);
+    REQUIRE(config);
+    CHECK(model::has_errors(out) == !c.ok);
+    if (c.ok) {
+      CHECK(config->trust_key_pem == "-----BEGIN PUBLIC KEY-----\n" + key + "\n-----END PUBLIC KEY-----\n");
+      CHECK_FALSE(config->trust_key.empty());  // signed feeds are required
+    }
+  }
+}
+
+}  // namespace hb::feed
