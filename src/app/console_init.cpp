@@ -146,6 +146,26 @@ int console_init(const ConsoleOptions& options) {
     std::cerr << "hallboard console init: the feeds have errors (above); nothing was created\n";
     return 1;
   }
+  // What init makes is removed again if it fails halfway, so DIR can be
+  // used for the next try (init refuses a DIR that holds a console).
+  const bool data_existed = fs::exists(data, ec);
+  struct Undo {
+    fs::path data;
+    bool data_existed;
+    bool armed = true;
+    ~Undo() {
+      if (!armed) return;
+      std::error_code ignored;
+      if (!data_existed) {
+        fs::remove_all(data, ignored);
+        return;
+      }
+      for (const char* name : {"console.db", "console.db-wal", "console.db-shm", "feeds.key", "feeds.pub"}) {
+        fs::remove(data / name, ignored);
+      }
+      fs::remove_all(data / "feeds", ignored);
+    }
+  } undo{data, data_existed};
   fs::create_directories(data / "feeds", ec);
   if (ec) {
     std::cerr << "hallboard console init: cannot create " << (data / "feeds").string() << ": "
@@ -166,6 +186,7 @@ int console_init(const ConsoleOptions& options) {
   if (!options.words.empty()) {
     if (const int status = publish_first_version(*db, data, *signer, now)) return status;
   }
+  undo.armed = false;
   std::cout << "admin password: " << *password << "\n";
   return 0;
 }

@@ -30,6 +30,7 @@ Response json_refusal(const Refusal& refusal) { return json_errors(refusal.statu
 base::Result<store::Record, Refusal> put_checked_record(Console& console, store::Record record,
                                                         std::int64_t expected_rev,
                                                         const std::string& user) {
+  std::lock_guard writing(console.drafts_write_mutex());
   auto records = console.store().all_records();
   if (!records) return Refusal{500, {{"", records.error().message}}};
   const auto settings = console.publish_settings();
@@ -87,6 +88,7 @@ Response api_add_absence(Console& console, const Request& request, const Caller&
   const AbsenceInput in{feed::trim(json_text(*body, "staff")), feed::trim(json_text(*body, "from")),
                         feed::trim(json_text(*body, "to")), feed::normalize_line(json_text(*body, "reason")),
                         feed::trim(json_text(*body, "substitute"))};
+  std::lock_guard writing(console.drafts_write_mutex());  // checked and saved as one step
   const auto drafts = current_drafts(console);
   if (!drafts) return drafts.error();
   const int offset = console.utc_offset_minutes();

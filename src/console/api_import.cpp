@@ -25,6 +25,7 @@ base::Result<ItemImportPlan, Refusal> run_item_import(Console& console, std::str
     return Refusal{status, {{"file", plan.error->message}}};
   }
   if (dry_run || plan.to_write.empty()) return plan;
+  std::lock_guard writing(console.drafts_write_mutex());
   // The whole import must leave the drafts as valid as they were.
   auto records = console.store().all_records();
   if (!records) return Refusal{500, {{"", records.error().message}}};

@@ -88,14 +88,17 @@ base::Result<Published, PublishError> republish_version(Console& console, std::i
   auto drafts = console.store().all_records();
   if (!drafts) return PublishError{PublishErrorKind::storage, {drafts.error().message}};
   const auto records = records_of_version(*feeds, *drafts);
-  // The drafts go back to that version too: the next publish starts from
-  // it, not from the content that was rolled back.
+  // Published first (checked by lint), so a refused republish loses no
+  // draft; then the drafts go back to that version too, so the next
+  // publish starts from it, not from the content that was rolled back.
+  auto published = publish_records(console.store(), records, console.publish_settings(), number,
+                                   user, console.now());
+  if (!published) return published;
   if (auto replaced = console.store().replace_records(records, "republish", user, console.now());
       !replaced) {
     return PublishError{PublishErrorKind::storage, {replaced.error().message}};
   }
-  return publish_records(console.store(), records, console.publish_settings(), number, user,
-                         console.now());
+  return published;
 }
 
 Response published_answer(Console& console,

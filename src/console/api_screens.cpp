@@ -29,13 +29,18 @@ std::string feed_name(const std::string& url) {
   return slash == std::string::npos ? url : url.substr(slash + 1);
 }
 
+std::string text_of(const nlohmann::json& object, const char* key) {
+  const auto it = object.find(key);
+  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
 bool content_current(const nlohmann::json& report, const std::vector<store::FeedFile>& latest) {
   const auto feeds = report.find("feeds");
   if (feeds == report.end() || !feeds->is_array() || feeds->empty() || latest.empty()) return false;
   for (const auto& f : *feeds) {
     if (!f.is_object()) return false;
-    const std::string name = feed_name(f.value("url", ""));
-    const std::string sha = f.value("sha256", "");
+    const std::string name = feed_name(text_of(f, "url"));
+    const std::string sha = text_of(f, "sha256");
     bool matched = false;
     for (const auto& l : latest) matched = matched || (l.name == name && l.sha256 == sha);
     if (!matched) return false;
@@ -93,7 +98,8 @@ Response api_screens(Console& console, const Request&, const Caller&, const Para
                     {"last_seen", s.last_seen ? nlohmann::json(model::to_iso_string(*s.last_seen, offset))
                                               : nlohmann::json(nullptr)},
                     {"online", online(s, now)},
-                    {"page", has_report && report.contains("page") ? report["page"] : nlohmann::json(nullptr)},
+                    {"page", has_report && report.contains("page") && report["page"].is_object()
+                                 ? report["page"] : nlohmann::json(nullptr)},
                     {"content_current", has_report && content_current(report, latest)}});
   }
   return json_response(200, list);

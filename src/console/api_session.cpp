@@ -6,11 +6,36 @@ namespace hb::console {
 
 namespace {
 
-// A hash of a password nobody has, so an unknown user costs the same time
-// as a wrong password and the answer does not tell which it was.
-const std::string& decoy_hash() {
-  static const std::string hash = hash_password(random_token()).value_or("");
-  return hash;
+Response too_many(std::int64_t until, std::int64_t now) {
+  Response r = json_error(429, "登录失败次数过多，请于 " +
+                                   std::to_string((until - now + 59) / 60) + " 分钟后再试");
+  r.set_header("Retry-After", std::to_string(until - now));
+  return r;
+}
+
+// Checks the password with a place taken in the login gate; the refusal,
+// or nothing when it was right.
+std::optional<Response> check_password(Console& console, const std::string& name,
+                                       const std::string& password, std::int64_t now) {
+  const auto latest = console.store().latest_login_failures(name, Throttle::kFailures);
+  if (!latest) return json_error(500, latest.error().message);
+  std::optional<std::int64_t> until;
+  const bool entered = console.login_gate().enter(name, [&](int in_flight) {
+    std::vector<std::int64_t> counted(static_cast<std::size_t>(in_flight), now);  // in flight: failures
+    counted.insert(counted.end(), latest->begin(), latest->end());
+    counted.resize(std::min<std::size_t>(counted.size(), Throttle::kFailures));
+    until = locked_until(counted, now);
+    return !until;
+  });
+  if (until) return too_many(*until, now);
+  if (!entered) return json_error(503, "登录的人太多，请稍后再试");
+  const auto user = console.store().user(name);
+  const bool good = user ? verify_password(user->password_hash, password)
+                         : (verify_password(console.decoy_hash(), password), false);
+  if (!good) (void)console.store().add_login_failure(name, now);
+  console.login_gate().leave(name);
+  if (!good) return json_error(401, "用户名或密码不正确");
+  return std::nullopt;
 }
 
 }  // namespace
@@ -18,21 +43,11 @@ const std::string& decoy_hash() {
 base::Result<NewSession, Response> log_in(Console& console, const std::string& name,
                                           const std::string& password) {
   const std::int64_t now = console.now();
-  const auto latest = console.store().latest_login_failures(name, Throttle::kFailures);
-  if (!latest) return json_error(500, latest.error().message);
-  if (const auto until = locked_until(*latest, now)) {
-    Response r = json_error(429, "登录失败次数过多，请于 " +
-                                     std::to_string((*until - now + 59) / 60) + " 分钟后再试");
-    r.set_header("Retry-After", std::to_string(*until - now));
-    return r;
-  }
+  // A name no user can have is not worth a row or an Argon2 check.
+  if (name.empty() || name.size() > 64) return json_error(401, "用户名或密码不正确");
+  if (auto refused = check_password(console, name, password, now)) return std::move(*refused);
   const auto user = console.store().user(name);
-  const bool good = user ? verify_password(user->password_hash, password)
-                         : (verify_password(decoy_hash(), password), false);
-  if (!good) {
-    (void)console.store().add_login_failure(name, now);
-    return json_error(401, "用户名或密码不正确");
-  }
+  if (!user) return json_error(401, "用户名或密码不正确");
   (void)console.store().clear_login_failures(name);
   NewSession out{random_token(), {}};
   out.session = store::Session{token_hash(out.token), *user, random_token(), now, now};

@@ -14,6 +14,7 @@
 
 #include "console/drafts.h"
 #include "console/http.h"
+#include "console/login_gate.h"
 #include "console/pending_uploads.h"
 #include "console/preview_cache.h"
 #include "console/publisher.h"
@@ -54,13 +55,29 @@ class Console {
   int utc_offset_minutes();
   PreviewCache& previews() { return previews_; }
   PendingUploads& uploads() { return uploads_; }
+  LoginGate& login_gate() { return login_gate_; }
+  std::mutex& preview_mutex() { return preview_mutex_; }
+  // Held across checking the drafts and writing a change, so two saves
+  // checked against the same drafts cannot together break a rule.
+  // Recursive: a handler holding it calls put_checked_record, which takes it too.
+  std::recursive_mutex& drafts_write_mutex() { return drafts_write_mutex_; }
+  // A hash of a password nobody has, made once at start: an unknown user
+  // costs the same time as a wrong password, so the answer does not tell.
+  const std::string& decoy_hash() const { return decoy_hash_; }
   // The drafts read as lint reads them, shared until a record changes:
   // every page needs them, and reading 2,000 items costs tens of ms.
   base::Result<std::shared_ptr<const ReadContent>, std::string> drafts();
 
  private:
+  store::Store& store_;
+  ConsoleOptions options_;
+  Clock clock_;
   PreviewCache previews_;
   PendingUploads uploads_;
+  LoginGate login_gate_;
+  std::mutex preview_mutex_;
+  std::recursive_mutex drafts_write_mutex_;
+  std::string decoy_hash_;
   struct DraftsCache {
     std::mutex mutex;
     std::int64_t generation = -1;
@@ -69,9 +86,6 @@ class Console {
     std::shared_ptr<const ReadContent> content;
   };
   std::unique_ptr<DraftsCache> drafts_cache_ = std::make_unique<DraftsCache>();
-  store::Store& store_;
-  ConsoleOptions options_;
-  Clock clock_;
 };
 
 }  // namespace hb::console

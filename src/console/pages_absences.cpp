@@ -254,6 +254,7 @@ Response page_absence_check(Console& console, const Request& request, const Call
 Response page_absence_save(Console& console, const Request& request, const Caller& caller,
                            const Params&) {
   const AbsenceForm form{form_of(request)};
+  std::lock_guard writing(console.drafts_write_mutex());  // checked and saved as one step
   const auto drafts = current_drafts(console);
   if (!drafts) return drafts.error();
   const int offset = console.utc_offset_minutes();

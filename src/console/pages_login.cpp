@@ -11,9 +11,15 @@ std::map<std::string, std::string> form_of(const Request& request) {
 }
 
 std::string safe_next(const std::string& next) {
-  // Only our own paths: "/x", never "//host" or "/\host" (an open redirect).
-  if (next.size() < 1 || next[0] != '/' || (next.size() > 1 && (next[1] == '/' || next[1] == '\\'))) {
-    return "/";
+  // Only our own paths, from a short list of characters: never "//host",
+  // "/\host", nor "/<TAB>/host" (browsers drop tabs and line breaks from a
+  // URL, which makes it "//host"): an open redirect after login.
+  if (next.empty() || next.size() > 512 || next[0] != '/') return "/";
+  if (next.size() > 1 && (next[1] == '/' || next[1] == '\\')) return "/";
+  for (const char c : next) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    std::string_view("/_.~%?=&-").find(c) != std::string_view::npos;
+    if (!ok) return "/";
   }
   return next;
 }
@@ -46,8 +52,11 @@ Response page_login_post(Console& console, const Request& request, const Caller&
   auto in = log_in(console, form["user"], form["password"]);
   if (!in) {
     const int status = in.error().status;
-    const std::string message = status == 429 ? "登录失败次数过多，请 15 分钟后再试"
-                                              : "用户名或密码不正确";
+    const std::string retry = in.error().header("Retry-After");
+    const std::string minutes = retry.empty() ? "15" : std::to_string((std::stoll(retry) + 59) / 60);
+    const std::string message = status == 429   ? "登录失败次数过多，请 " + minutes + " 分钟后再试"
+                                : status == 503 ? "登录的人太多，请稍后再试"
+                                                : "用户名或密码不正确";
     return login_form(form["user"], next, message, status);
   }
   Response r = redirect(next);

@@ -79,6 +79,12 @@ Response page_preview(Console& console, const Request& request, const Caller& ca
   r.height = size->second;
   r.screen = screen;
   r.utc_offset_minutes = offset;
+  // One preview at a time: each is a full render of the rotation.
+  std::unique_lock running(console.preview_mutex(), std::try_to_lock);
+  if (!running.owns_lock()) {
+    h.el("p", {{"class", "errors"}}, "另一个预览正在生成，请稍等几秒后再试");
+    return html_page(ctx, "预览", h, 503);
+  }
   const std::string id = random_key("p");
   const auto preview = render_preview(console.options().screen_program,
                                       console.options().data_dir / "preview" / id, r,

@@ -198,7 +198,10 @@ std::string refusal_message(const Response& r) {
 }  // namespace
 
 Console::Console(store::Store& store, ConsoleOptions options, Clock clock)
-    : store_(store), options_(std::move(options)), clock_(std::move(clock)) {}
+    : store_(store),
+      options_(std::move(options)),
+      clock_(std::move(clock)),
+      decoy_hash_(hash_password(random_token()).value_or("")) {}
 
 int Console::utc_offset_minutes() {
   const auto stored = store_.setting("utc_offset_minutes");

@@ -108,7 +108,25 @@ Server::Server(Console& console) : impl_(std::make_unique<Impl>()) {
   // The largest body any route takes is an imported file; httplib answers
   // 413 itself beyond it, before reading the body.
   http.set_payload_max_length(console.options().upload_cap + 64 * 1024);
-  http.set_read_timeout(30, 0);
+  // A client that stops sending mid-request holds a worker only this long,
+  // and SIGTERM is answered within 3 s even then (console.md).
+  http.set_read_timeout(2, 0);
+  http.set_write_timeout(10, 0);
+  // httplib's own refusals (413 over the size cap, 400 for a request it
+  // cannot read) in the console's JSON shape; an exception in a handler is
+  // a 500 that tells the client nothing about the inside.
+  http.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+    if (!res.body.empty()) return;
+    const char* message = res.status == 413 ? "请求内容过大" : "请求无法处理";
+    res.set_content(std::string("{\"errors\":[{\"field\":\"\",\"message\":\"") + message + "\"}]}",
+                    "application/json; charset=utf-8");
+  });
+  http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+    res.status = 500;
+    res.headers.clear();
+    res.set_content("{\"errors\":[{\"field\":\"\",\"message\":\"服务器内部错误\"}]}",
+                    "application/json; charset=utf-8");
+  });
   // Each kept-alive connection holds one of the pool's threads until it has
   // been idle this long: with 8 threads (httplib's default) nine open
   // browser tabs made the tenth request wait seconds. 64 threads, idle
@@ -136,6 +154,8 @@ Server::Server(Console& console) : impl_(std::make_unique<Impl>()) {
     Request request = from_httplib(req);
     if (!read_body(req, reader, cap, request)) {
       res.status = 413;
+      res.set_content("{\"errors\":[{\"field\":\"\",\"message\":\"请求内容过大\"}]}",
+                      "application/json; charset=utf-8");
       return;
     }
     to_httplib(console.handle(request), res);

@@ -42,6 +42,10 @@ struct Limits {
   int max_columns = 200;
   std::size_t max_cell_bytes = 32u * 1024u;
   std::size_t max_cells = 2000000;  // merged ranges filled in count too
+  // All cell text together, shared strings and merged ranges copied into
+  // each cell counted every time: a 2 KB file merging one 32 KB cell over a
+  // large range must not take gigabytes.
+  std::size_t max_text_bytes = 48u * 1024u * 1024u;
 };
 
 struct Row {

@@ -282,6 +282,9 @@ class Workbook {
     if (++cells_ > limits_.max_cells)
       return error(ErrorKind::over_limit, "表格的单元格太多，请分成几个文件导入", row.number,
                    column);
+    if ((text_bytes_ += value.size()) > limits_.max_text_bytes)
+      return error(ErrorKind::over_limit, "表格的文字太多（合并单元格或重复内容过多），请分成几个文件导入",
+                   row.number, column);
     const auto index = static_cast<std::size_t>(column - 1);
     if (row.cells.size() <= index) row.cells.resize(index + 1);
     row.cells[index] = clean_cell(value);
@@ -339,6 +342,7 @@ class Workbook {
   const Limits& limits_;
   std::vector<std::string> shared_;
   std::size_t cells_ = 0;
+  std::size_t text_bytes_ = 0;  // all cell text stored, copies included
 };
 
 }  // namespace

@@ -96,12 +96,12 @@ def main():
         t.check(status == 201 and json.loads(body)["new"] == 1, "an item named %s is imported: %d %s" % (evil, status, body))
         status, _, body = zhang.request("POST", "/api/v1/notices", {"level": "info", "text": "通知" + evil})
         t.check(status == 201, "a notice with %s: 201, got %d" % (evil, status))
-        for page in ("/items?q=XSS", "/notices", "/publish", "/records/item/XSS-1"):
+        for page in ("/items?q=XSS", "/notices", "/publish", "/records/item/XSS-1", "/records/item/XSS-1?xml=1"):
             status, headers, html = zhang.request("GET", page)
             text = html.decode()
             t.check(status == 200 and evil not in text, "%s never holds %s as markup" % (page, evil))
             # The item's editor shows its XML source, where the name is XML-escaped once more.
-            shown = "&amp;lt;script&amp;gt;" if page.startswith("/records/item/") else "&lt;script&gt;alert(1)&lt;/script&gt;"
+            shown = "&amp;lt;script&amp;gt;" if page.endswith("xml=1") else "&lt;script&gt;alert(1)&lt;/script&gt;"
             t.check(shown in text, "%s shows %s as text" % (page, evil))
             t.check("default-src 'self'" in headers.get("content-security-policy", ""), "%s has a CSP" % page)
         # --- statistics from a form upload --------------------------------------------

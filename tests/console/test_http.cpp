@@ -116,3 +116,30 @@ TEST_CASE("Request and Response header look-ups") {
 }
 
 }  // namespace hb::console
+
+#include "console/pages.h"
+
+namespace hb::console {
+
+TEST_CASE("after login, only our own paths: no open redirect") {
+  const std::pair<const char*, const char*> cases[] = {
+      {"/absences", "/absences"},
+      {"/items?q=JS&x=1", "/items?q=JS&x=1"},
+      {"/records/item/JS-0001", "/records/item/JS-0001"},
+      {"", "/"},
+      {"//evil.example", "/"},
+      {"/\\evil.example", "/"},
+      {"/\t/evil.example", "/"},
+      {"/\n/evil.example", "/"},
+      {"/\r\nSet-Cookie: x=1", "/"},
+      {"https://evil.example/", "/"},
+      {"evil", "/"},
+      {"/ok path", "/"},
+  };
+  for (const auto& [next, expected] : cases) {
+    CAPTURE(next);
+    CHECK(safe_next(next) == expected);
+  }
+}
+
+}  // namespace hb::console
