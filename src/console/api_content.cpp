@@ -31,10 +31,13 @@ base::Result<store::Record, Refusal> put_checked_record(Console& console, store:
                                                         std::int64_t expected_rev,
                                                         const std::string& user) {
   std::lock_guard writing(console.drafts_write_mutex());
+  // The drafts as they are: read once per change and shared (Console::drafts).
+  const auto current = console.drafts();
+  if (!current) return Refusal{500, {{"", current.error()}}};
+  const auto before = error_set(**current);
   auto records = console.store().all_records();
   if (!records) return Refusal{500, {{"", records.error().message}}};
   const auto settings = console.publish_settings();
-  const auto before = error_set(read_drafts(*records, settings.hall_id, settings.utc_offset_minutes));
   bool replaced = false;
   for (auto& r : *records) {
     if (r.kind == record.kind && r.key == record.key) {
