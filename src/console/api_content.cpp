@@ -64,6 +64,28 @@ base::Result<store::Record, Refusal> put_checked_record(Console& console, store:
   return std::move(*stored);
 }
 
+base::Result<store::Done, Refusal> delete_checked_record(Console& console, const std::string& kind,
+                                                         const std::string& key, const std::string& user) {
+  std::lock_guard writing(console.drafts_write_mutex());
+  const auto current = console.drafts();
+  if (!current) return Refusal{500, {{"", current.error()}}};
+  const auto before = error_set(**current);
+  auto records = console.store().all_records();
+  if (!records) return Refusal{500, {{"", records.error().message}}};
+  std::erase_if(*records, [&](const store::Record& r) { return r.kind == kind && r.key == key; });
+  const auto settings = console.publish_settings();
+  std::vector<std::string> fresh;
+  for (const auto& line : error_lines(read_drafts(*records, settings.hall_id, settings.utc_offset_minutes).findings)) {
+    if (!before.count(line)) fresh.push_back(line);
+  }
+  if (!fresh.empty()) return Refusal{422, lint_problems(fresh)};
+  auto done = console.store().delete_record(kind, key, std::nullopt, user, console.now());
+  if (!done) {
+    return Refusal{done.error().kind == store::ErrorKind::not_found ? 404 : 500, {{"", done.error().message}}};
+  }
+  return store::Done{};
+}
+
 Response api_staff(Console& console, const Request&, const Caller&, const Params&) {
   const auto drafts = current_drafts(console);
   if (!drafts) return drafts.error();

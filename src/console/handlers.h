@@ -52,6 +52,10 @@ Response json_refusal(const Refusal& refusal);
 base::Result<store::Record, Refusal> put_checked_record(Console& console, store::Record record,
                                                         std::int64_t expected_rev,
                                                         const std::string& user);
+// Deletes a record unless the drafts without it break a rule (a staff
+// member a window still names): 422 with lint's lines; 404 when gone.
+base::Result<store::Done, Refusal> delete_checked_record(Console& console, const std::string& kind,
+                                                         const std::string& key, const std::string& user);
 std::vector<FieldProblem> notice_problems(const std::string& level, const std::string& text,
                                           const std::string& from, const std::string& to);
 // The drafts become a new version.

@@ -304,9 +304,19 @@ Response page_record_delete(Console& console, const Request& request, const Call
                             const Params& params) {
   const RecordFormSpec* spec = record_form(params.at("kind"));
   if (!spec) return page_refusal(404, "没有这个栏目", request.path);
-  (void)console.store().delete_record(spec->kind, params.at("key"), std::nullopt,
-                                      caller.session->user.name, console.now());
-  return redirect("/records/" + std::string(spec->kind) + "?saved=1");
+  const std::string& key = params.at("key");
+  const auto deleted = delete_checked_record(console, spec->kind, key, caller.session->user.name);
+  if (deleted) return redirect("/records/" + std::string(spec->kind) + "?saved=1");
+  if (deleted.error().status == 404) return page_refusal(404, "这条记录已被删除", request.path);
+  // Refused: show the record again, with why it cannot go.
+  const auto record = console.store().record(spec->kind, key);
+  if (!record) return page_refusal(404, "这条记录已被删除", request.path);
+  Problems problems;
+  for (const auto& p : deleted.error().problems) problems.emplace_back(p.field, p.message);
+  auto values = spec->fields.empty() ? std::map<std::string, std::string>{{"xml", pretty(record->body)}}
+                                     : values_of(*spec, record->body);
+  return edit_page(console, caller, *spec, key, record->rev, values, problems, deleted.error().status,
+                   "未删除：删除后内容不符合规则（如窗口仍安排了此人），请先改正相关记录");
 }
 
 }  // namespace hb::console

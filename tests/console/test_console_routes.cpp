@@ -621,3 +621,36 @@ TEST_CASE("feeds: served from the latest version with ETag; 304; only the fixed 
 }
 
 }  // namespace hb::console
+
+namespace hb::console {
+
+TEST_CASE("records: deleting one the others still name is refused; a form save keeps the revision") {
+  Hall h;
+  const LoggedIn editor = h.login("editor");
+  // s01 holds window 1's A post: the drafts without it would break a rule.
+  const Response refused = h.as(editor, "POST", "/records/staff/s01/delete");
+  CHECK(refused.status == 422);
+  CHECK(refused.body.find("未删除") != std::string::npos);
+  CHECK(h.store.record("staff", "s01").ok());
+  // A pledge names nobody's post: it goes.
+  const auto pledges = h.store.records("pledge").value();
+  REQUIRE_FALSE(pledges.empty());
+  const Response gone = h.as(editor, "POST", "/records/pledge/" + pledges[0].key + "/delete");
+  CHECK(gone.status == 303);
+  CHECK(h.count("pledge") == pledges.size() - 1);
+  // A window saved with a stale revision: a conflict, and the typed values stay on the page.
+  const auto window = h.store.record("window", "1").value();
+  const std::string form = "csrf=" + editor.csrf + "&rev=" + std::to_string(window.rev) +
+                           "&id=1&name=%E4%B8%80%E5%8F%B7&service=x&post_a=s01&post_b=s02";
+  auto post = [&](const std::string& body) {
+    return h.call("POST", "/records/window/1", body,
+                  {{"cookie", editor.cookie}, {"content-type", "application/x-www-form-urlencoded"}});
+  };
+  CHECK(post(form).status == 303);
+  const Response stale = post(form);
+  CHECK(stale.status == 409);
+  CHECK(stale.body.find("别人刚改过") != std::string::npos);
+  CHECK(stale.body.find("value=\"一号\"") != std::string::npos);
+}
+
+}  // namespace hb::console
