@@ -47,6 +47,9 @@ Response page_stats_import(Console&, const Request&, const Caller&, const Params
 Response page_item(Console&, const Request&, const Caller&, const Params&);
 Response page_item_save(Console&, const Request&, const Caller&, const Params&);
 
+Response page_calendar(Console&, const Request&, const Caller&, const Params&);
+Response page_calendar_save(Console&, const Request&, const Caller&, const Params&);
+
 Response page_users(Console&, const Request&, const Caller&, const Params&);
 Response page_user_add(Console&, const Request&, const Caller&, const Params&);
 

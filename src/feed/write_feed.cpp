@@ -499,4 +499,6 @@ std::string write_feed(const model::Feed& feed) {
   return out.str();
 }
 
+std::string days_attribute(const std::array<bool, 7>& on) { return days(on); }
+
 }  // namespace hb::feed

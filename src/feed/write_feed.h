@@ -5,6 +5,8 @@
 // default gives the same value. Pure: no clock, no I/O.
 #pragma once
 
+#include <array>
+
 #include <string>
 
 #include "model/content.h"
@@ -20,5 +22,8 @@ namespace hb::feed {
 // thing the format cannot say is a calendar without opening hours: it is
 // written as <calendar> without <hours>, which reads as the default hours.
 std::string write_feed(const model::Feed& feed);
+
+// Opening days as the format writes them: "mon-fri", "mon,wed-thu,sat-sun".
+std::string days_attribute(const std::array<bool, 7>& on);
 
 }  // namespace hb::feed
