@@ -33,7 +33,8 @@ Options screen_choices(Console& console) {
   Options out{{"preview", "任意屏幕（screen=\"*\" 的播放列表）"}};
   if (const auto playlists = console.store().records("playlist")) {
     for (const auto& p : *playlists) {
-      for (const auto screen : feed::split_list(record_attribute(p, "screen"))) {
+      const std::string screens = record_attribute(p, "screen");  // split_list views into it
+      for (const auto screen : feed::split_list(screens)) {
         if (screen != "*") out.emplace_back(std::string(screen), std::string(screen));
       }
     }
