@@ -76,6 +76,7 @@ class Console {
   PendingUploads uploads_;
   LoginGate login_gate_;
   std::mutex preview_mutex_;
+  std::mutex publish_mutex_;
   std::recursive_mutex drafts_write_mutex_;
   std::string decoy_hash_;
   struct DraftsCache {

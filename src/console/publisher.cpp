@@ -77,8 +77,8 @@ base::Result<Published, PublishError> publish_records(store::Store& store,
   // publishes at once would both start from the same previous version (a
   // changed feed's generated could go back) and write the same temporary
   // files (one rename then fails, or a file of the older version wins).
-  static std::mutex publishing;
-  const std::lock_guard lock(publishing);
+  std::unique_lock<std::mutex> lock;
+  if (settings.one_at_a_time) lock = std::unique_lock(*settings.one_at_a_time);
   std::vector<store::FeedFile> previous;
   const auto latest = store.latest_version();
   if (!latest) return storage_failure(latest.error());

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,6 +33,9 @@ struct PublishSettings {
   std::string hall_id;              // the root's hall="…", "" for none
   int utc_offset_minutes = 8 * 60;
   Signer signer;  // empty: feeds are unsigned
+  // Makes publishes one at a time (the Console's); null when the caller
+  // is alone anyway (init).
+  std::mutex* one_at_a_time = nullptr;
 };
 
 enum class PublishErrorKind { invalid_content, storage, files, not_found };

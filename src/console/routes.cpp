@@ -225,6 +225,7 @@ PublishSettings Console::publish_settings() {
   if (hall && *hall) s.hall_id = **hall;
   s.utc_offset_minutes = utc_offset_minutes();
   s.signer = options_.signer;
+  s.one_at_a_time = &publish_mutex_;
   return s;
 }
 

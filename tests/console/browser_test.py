@@ -14,6 +14,7 @@ try:
     from selenium.webdriver.chrome.options import Options
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.support import expected_conditions as EC
     from selenium.webdriver.support.ui import Select, WebDriverWait
 except ImportError:
@@ -72,7 +73,16 @@ def click_and_wait(d, css, accept_alert=False):
     d.find_element(By.CSS_SELECTOR, css).click()
     if accept_alert:
         WebDriverWait(d, 20).until(EC.alert_is_present()).accept()
-    WebDriverWait(d, 30).until(EC.staleness_of(old))
+    def gone(drv):
+        # Chromium answers a node of the old page with "stale element" or,
+        # now and then, "does not belong to the document": both mean gone.
+        try:
+            old.is_enabled()
+            return False
+        except WebDriverException:
+            return True
+
+    WebDriverWait(d, 30).until(gone)
     WebDriverWait(d, 30).until(lambda drv: drv.execute_script("return document.readyState") == "complete")
 
 

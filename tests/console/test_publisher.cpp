@@ -255,7 +255,9 @@ TEST_CASE("publishes from two threads at once: each whole, the folder equal to t
   // publish in the same moment.
   test::TempDir dir;
   auto store = store::Store::create((dir.path() / "console.db").string()).value();
-  const auto settings = settings_in(dir.path());
+  std::mutex one_at_a_time;  // the Console's, in the server
+  auto settings = settings_in(dir.path());
+  settings.one_at_a_time = &one_at_a_time;
   const auto records = demo_records();
   auto changed = records;
   changed.push_back(absence("a-new", "s05", "2026-12-07T09:00:00+08:00", "2026-12-07T12:00:00+08:00"));
