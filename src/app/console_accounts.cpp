@@ -11,19 +11,6 @@ namespace hb::app {
 
 namespace {
 
-// Names people and scripts can type and logs can show: no spaces or
-// control characters, at most 64 bytes.
-bool usable_name(const std::string& name) {
-  if (name.empty() || name.size() > 64) return false;
-  for (const char c : name) {
-    const auto u = static_cast<unsigned char>(c);
-    if (u <= 0x20 || u == 0x7f || c == '"' || c == '<' || c == '>' || c == '&' || c == '\'') {
-      return false;
-    }
-  }
-  return true;
-}
-
 // The base64 line of DATA/feeds.pub (written by init --key).
 std::string public_key_base64(const std::filesystem::path& data) {
   const auto pem = console::read_whole_file(public_key_path(data)).value_or("");
@@ -48,7 +35,7 @@ int console_user_add(const ConsoleOptions& options) {
               << kConsoleUsage;
     return 2;
   }
-  if (!usable_name(name)) {
+  if (!console::usable_name(name)) {
     std::cerr << "hallboard console user add: \"" << name
               << "\" cannot be a user name (1-64 bytes, no spaces, quotes or <>&)\n";
     return 2;
@@ -72,7 +59,7 @@ int console_user_add(const ConsoleOptions& options) {
 
 int console_screen_add(const ConsoleOptions& options) {
   const std::string& id = options.words[0];
-  if (!usable_name(id)) {
+  if (!console::usable_name(id)) {
     std::cerr << "hallboard console screen add: \"" << id
               << "\" cannot be a screen id (1-64 bytes, no spaces, quotes or <>&)\n";
     return 2;

@@ -34,13 +34,7 @@ std::string local_text(model::UnixSeconds t, int utc_offset_minutes, bool second
          clock_text(t, utc_offset_minutes, seconds);
 }
 
-std::string offset_text(int utc_offset_minutes) {
-  const int m = utc_offset_minutes < 0 ? -utc_offset_minutes : utc_offset_minutes;
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%c%02d:%02d", utc_offset_minutes < 0 ? '-' : '+', m / 60 % 100,
-                m % 60);
-  return buf;
-}
+std::string offset_text(int utc_offset_minutes) { return model::offset_string(utc_offset_minutes); }
 
 std::optional<model::UnixSeconds> parse_at(const std::string& text, int utc_offset_minutes) {
   if (const auto t = feed::parse_timestamp(text)) return model::to_unix(*t, utc_offset_minutes);

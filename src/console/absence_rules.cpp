@@ -4,6 +4,7 @@
 
 #include "feed/values.h"
 #include "schedule/calendar.h"
+#include "schedule/local_time.h"
 
 namespace hb::console {
 
@@ -14,12 +15,6 @@ const model::Staff* find_staff(const model::Content& c, const std::string& id) {
     if (s.id == id) return &s;
   }
   return nullptr;
-}
-
-model::Date local_date(model::UnixSeconds t, int offset_minutes) {
-  const model::UnixSeconds local = t + offset_minutes * 60LL;
-  const auto days = local >= 0 ? local / 86400 : (local - 86399) / 86400;
-  return model::civil_from_days(days);
 }
 
 std::optional<model::UnixSeconds> read_time(const std::string& text, int offset) {
@@ -63,8 +58,9 @@ void check_substitute_free(const model::Content& c, const AbsenceInput& in, mode
 
 int working_days_touched(const model::Calendar& calendar, model::UnixSeconds from,
                          model::UnixSeconds to, int utc_offset_minutes, int cap) {
-  const model::Date first = local_date(from, utc_offset_minutes);
-  const model::Date last = local_date(to - 1, utc_offset_minutes);  // [from, to): `to` itself is free
+  const model::Date first = schedule::to_local(from, utc_offset_minutes).date;
+  // [from, to): `to` itself is free.
+  const model::Date last = schedule::to_local(to - 1, utc_offset_minutes).date;
   int count = 0;
   // Bounded: ten years of dates at most, whatever the times say.
   const auto span = model::days_from_civil(last) - model::days_from_civil(first);

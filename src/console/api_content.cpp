@@ -27,34 +27,42 @@ base::Result<std::shared_ptr<const ReadContent>, Response> current_drafts(Consol
 
 Response json_refusal(const Refusal& refusal) { return json_errors(refusal.status, refusal.problems); }
 
-base::Result<store::Record, Refusal> put_checked_record(Console& console, store::Record record,
-                                                        std::int64_t expected_rev,
-                                                        const std::string& user) {
-  std::lock_guard writing(console.drafts_write_mutex());
+base::Result<std::vector<std::string>, Refusal> errors_gained(
+    Console& console, const std::function<void(std::vector<store::Record>&)>& change) {
   // The drafts as they are: read once per change and shared (Console::drafts).
   const auto current = console.drafts();
   if (!current) return Refusal{500, {{"", current.error()}}};
   const auto before = error_set(**current);
   auto records = console.store().all_records();
   if (!records) return Refusal{500, {{"", records.error().message}}};
+  change(*records);
   const auto settings = console.publish_settings();
-  bool replaced = false;
-  for (auto& r : *records) {
+  std::vector<std::string> gained;
+  for (const std::string& line :
+       error_lines(read_drafts(*records, settings.hall_id, settings.utc_offset_minutes).findings)) {
+    if (!before.count(line)) gained.push_back(line);
+  }
+  return gained;
+}
+
+void put_into(std::vector<store::Record>& records, const store::Record& record) {
+  for (auto& r : records) {
     if (r.kind == record.kind && r.key == record.key) {
       r.body = record.body;
-      replaced = true;
+      return;
     }
   }
-  if (!replaced) {
-    records->push_back(record);
-    records->back().position = 1 << 30;
-  }
-  const ReadContent after = read_drafts(*records, settings.hall_id, settings.utc_offset_minutes);
-  std::vector<std::string> fresh;
-  for (const std::string& line : error_lines(after.findings)) {
-    if (!before.count(line)) fresh.push_back(line);
-  }
-  if (!fresh.empty()) return Refusal{422, lint_problems(fresh)};
+  records.push_back(record);
+  records.back().position = 1 << 30;  // a new record goes last
+}
+
+base::Result<store::Record, Refusal> put_checked_record(Console& console, store::Record record,
+                                                        std::int64_t expected_rev,
+                                                        const std::string& user) {
+  std::lock_guard writing(console.drafts_write_mutex());
+  const auto gained = errors_gained(console, [&](auto& records) { put_into(records, record); });
+  if (!gained) return gained.error();
+  if (!gained->empty()) return Refusal{422, lint_problems(*gained)};
   auto stored = console.store().put_record(record, expected_rev, user, console.now());
   if (!stored) {
     const auto kind = stored.error().kind;
@@ -67,18 +75,11 @@ base::Result<store::Record, Refusal> put_checked_record(Console& console, store:
 base::Result<store::Done, Refusal> delete_checked_record(Console& console, const std::string& kind,
                                                          const std::string& key, const std::string& user) {
   std::lock_guard writing(console.drafts_write_mutex());
-  const auto current = console.drafts();
-  if (!current) return Refusal{500, {{"", current.error()}}};
-  const auto before = error_set(**current);
-  auto records = console.store().all_records();
-  if (!records) return Refusal{500, {{"", records.error().message}}};
-  std::erase_if(*records, [&](const store::Record& r) { return r.kind == kind && r.key == key; });
-  const auto settings = console.publish_settings();
-  std::vector<std::string> fresh;
-  for (const auto& line : error_lines(read_drafts(*records, settings.hall_id, settings.utc_offset_minutes).findings)) {
-    if (!before.count(line)) fresh.push_back(line);
-  }
-  if (!fresh.empty()) return Refusal{422, lint_problems(fresh)};
+  const auto gained = errors_gained(console, [&](auto& records) {
+    std::erase_if(records, [&](const store::Record& r) { return r.kind == kind && r.key == key; });
+  });
+  if (!gained) return gained.error();
+  if (!gained->empty()) return Refusal{422, lint_problems(*gained)};
   auto done = console.store().delete_record(kind, key, std::nullopt, user, console.now());
   if (!done) {
     return Refusal{done.error().kind == store::ErrorKind::not_found ? 404 : 500, {{"", done.error().message}}};

@@ -27,26 +27,11 @@ base::Result<ItemImportPlan, Refusal> run_item_import(Console& console, std::str
   if (dry_run || plan.to_write.empty()) return plan;
   std::lock_guard writing(console.drafts_write_mutex());
   // The whole import must leave the drafts as valid as they were.
-  auto records = console.store().all_records();
-  if (!records) return Refusal{500, {{"", records.error().message}}};
-  const auto settings = console.publish_settings();
-  const auto before = error_lines(read_drafts(*records, settings.hall_id, settings.utc_offset_minutes).findings);
-  for (const auto& r : plan.to_write) {
-    bool replaced = false;
-    for (auto& existing : *records) {
-      if (existing.kind == r.kind && existing.key == r.key) {
-        existing.body = r.body;
-        replaced = true;
-      }
-    }
-    if (!replaced) records->push_back(r);
-  }
-  const auto after = error_lines(read_drafts(*records, settings.hall_id, settings.utc_offset_minutes).findings);
-  std::vector<std::string> fresh;
-  for (const auto& line : after) {
-    if (std::find(before.begin(), before.end(), line) == before.end()) fresh.push_back(line);
-  }
-  if (!fresh.empty()) return Refusal{422, lint_problems(fresh)};
+  const auto gained = errors_gained(console, [&](auto& records) {
+    for (const auto& r : plan.to_write) put_into(records, r);
+  });
+  if (!gained) return gained.error();
+  if (!gained->empty()) return Refusal{422, lint_problems(*gained)};
   if (auto done = console.store().upsert_records(plan.to_write, "import", user, console.now()); !done) {
     return Refusal{500, {{"", done.error().message}}};
   }

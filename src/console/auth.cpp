@@ -76,6 +76,17 @@ std::string sha256_hex(std::string_view bytes) {
 
 std::string token_hash(const std::string& token) { return sha256_hex(token); }
 
+bool usable_name(const std::string& name) {
+  if (name.empty() || name.size() > 64) return false;
+  for (const char c : name) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u <= 0x20 || u == 0x7f || c == '"' || c == '<' || c == '>' || c == '&' || c == '\'') {
+      return false;
+    }
+  }
+  return true;
+}
+
 bool same_token(const std::string& a, const std::string& b) {
   return a.size() == b.size() && !a.empty() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }

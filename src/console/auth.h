@@ -25,6 +25,10 @@ std::string random_key(const std::string& prefix);
 std::string token_hash(const std::string& token);
 std::string sha256_hex(std::string_view bytes);
 
+// A user name or screen id people and scripts can type and logs can show:
+// 1-64 bytes, no spaces, control characters, quotes or <>&.
+bool usable_name(const std::string& name);
+
 // Constant-time comparison for tokens.
 bool same_token(const std::string& a, const std::string& b);
 

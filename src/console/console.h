@@ -35,6 +35,9 @@ struct ConsoleOptions {
 
 using Clock = std::function<std::int64_t()>;  // Unix seconds
 
+// editor < approver < admin: each role may do what the ones below it may.
+int role_rank(store::Role role);
+
 // Who is asking, once dispatch has checked.
 struct Caller {
   std::optional<store::Session> session;

@@ -18,12 +18,6 @@ std::string singleton_key(const RecordKind& k, const pugi::xml_node& e) {
   return k.kind;
 }
 
-std::string element_text(const pugi::xml_node& e) {
-  std::ostringstream out;
-  e.print(out, "", pugi::format_raw, pugi::encoding_utf8);
-  return out.str();
-}
-
 bool load_utf8(pugi::xml_document& doc, std::string_view utf8) {
   return doc.load_buffer(utf8.data(), utf8.size(), pugi::parse_default, pugi::encoding_utf8);
 }
@@ -37,7 +31,7 @@ store::Record make_record(const RecordKind& k, const pugi::xml_node& e, const Ke
     r.key = *k.key_attribute ? e.attribute(k.key_attribute).as_string() : "";
     if (r.key.empty()) r.key = make_key(k.kind);
   }
-  r.body = element_text(e);
+  r.body = record_body(e);
   return r;
 }
 
@@ -53,6 +47,12 @@ void append_record(pugi::xml_node root, const RecordKind& k, const std::string& 
 }
 
 }  // namespace
+
+std::string record_body(const pugi::xml_node& element) {
+  std::ostringstream out;
+  element.print(out, "", pugi::format_raw, pugi::encoding_utf8);
+  return out.str();
+}
 
 const std::vector<RecordKind>& record_kinds() {
   static const std::vector<RecordKind> kinds = {
@@ -107,7 +107,7 @@ std::optional<std::string> element_of_kind(std::string_view utf8_xml, std::strin
   const pugi::xml_node found = doc.find_node(
       [&](const pugi::xml_node& n) { return n.type() == pugi::node_element && name == n.name(); });
   if (!found) return std::nullopt;
-  return element_text(found);
+  return record_body(found);
 }
 
 std::string child_text_of(const store::Record& record, const char* child) {

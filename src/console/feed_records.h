@@ -13,6 +13,8 @@
 //   stats.xml    stats                                 (monthly)
 #pragma once
 
+#include <pugixml.hpp>
+
 #include <functional>
 #include <map>
 #include <optional>
@@ -30,6 +32,9 @@ struct RecordKind {
   const char* feed;     // the feed file it is published in
   const char* key_attribute;  // the attribute that is its key ("" when keys are made up)
 };
+
+// An element as a record's body: pugixml's compact form, UTF-8.
+std::string record_body(const pugi::xml_node& element);
 
 // Every kind, in the order sections are written.
 const std::vector<RecordKind>& record_kinds();

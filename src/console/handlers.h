@@ -47,6 +47,12 @@ struct Refusal {
   std::vector<FieldProblem> problems;
 };
 Response json_refusal(const Refusal& refusal);
+// Lint's errors the drafts would gain if `change` were made to them (the
+// records), or why they could not be read. Call with drafts_write_mutex held.
+base::Result<std::vector<std::string>, Refusal> errors_gained(
+    Console& console, const std::function<void(std::vector<store::Record>&)>& change);
+// Puts `record` into `records`, in place of the one with its key.
+void put_into(std::vector<store::Record>& records, const store::Record& record);
 // Stores a record (expected_rev 0: a new one) unless it adds lint errors
 // to the drafts (422) or someone changed it meanwhile (409).
 base::Result<store::Record, Refusal> put_checked_record(Console& console, store::Record record,

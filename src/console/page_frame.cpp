@@ -31,8 +31,6 @@ const std::vector<NavEntry>& navigation() {
   return entries;
 }
 
-int rank(store::Role r) { return r == store::Role::editor ? 1 : r == store::Role::approver ? 2 : 3; }
-
 const char* role_label(store::Role r) {
   switch (r) {
     case store::Role::editor: return "编辑";
@@ -125,7 +123,7 @@ Response html_page(const PageContext& c, const std::string& title, const Html& b
   if (c.session) {
     h.open("nav");
     for (const NavEntry& e : navigation()) {
-      if (rank(c.session->user.role) < rank(e.least)) continue;
+      if (role_rank(c.session->user.role) < role_rank(e.least)) continue;
       const bool active = c.active == e.path;
       h.el("a", {{"href", e.path}, {"class", active ? "active" : ""}}, e.label);
     }

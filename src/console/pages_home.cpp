@@ -6,6 +6,7 @@
 #include "schedule/calendar.h"
 #include "console/absence_rules.h"
 #include "schedule/duty.h"
+#include "schedule/local_time.h"
 
 namespace hb::console {
 
@@ -51,9 +52,7 @@ void duty_table(Html& h, const model::Content& c, const model::Calendar& calenda
 }
 
 model::UnixSeconds start_of_next_day(model::UnixSeconds t, int offset) {
-  const model::UnixSeconds local = t + offset * 60LL;
-  const model::UnixSeconds day = (local >= 0 ? local / 86400 : (local - 86399) / 86400) + 1;
-  return day * 86400 - offset * 60LL;
+  return schedule::from_local(model::add_days(schedule::to_local(t, offset).date, 1), 0, offset);
 }
 
 void warnings(Html& h, const ReadContent& drafts, const model::Content& c, model::UnixSeconds now,

@@ -192,9 +192,7 @@ Response page_user_add(Console& console, const Request& request, const Caller& c
   PageContext ctx = page_context(console, caller, "/users");
   const auto role = store::role_from_name(form["role"]);
   const std::string name = form["name"];
-  bool usable = !name.empty() && name.size() <= 64;
-  for (const char c : name) usable = usable && static_cast<unsigned char>(c) > 0x20 && std::string_view("\"'<>&").find(c) == std::string_view::npos;
-  if (!role || !usable) return page_refusal(422, "用户名不可用（1-64 字节，不含空格、引号和 <>&）", request.path);
+  if (!role || !usable_name(name)) return page_refusal(422, "用户名不可用（1-64 字节，不含空格、引号和 <>&）", request.path);
   const std::string password = random_password();
   const auto hash = hash_password(password);
   if (!hash) return page_refusal(500, "无法生成密码", request.path);

@@ -82,9 +82,7 @@ std::string element_from_form(const RecordFormSpec& spec, const std::string& old
       (e.attribute(f.name) ? e.attribute(f.name) : e.append_attribute(f.name)) = value.c_str();
     }
   }
-  std::ostringstream out;
-  e.print(out, "", pugi::format_raw, pugi::encoding_utf8);
-  return out.str();
+  return record_body(e);
 }
 
 Options staff_choices(Console& console) {
@@ -174,9 +172,7 @@ base::Result<std::string, FieldProblem> element_from_request(const RecordFormSpe
   if (std::string_view(doc.document_element().name()) != spec.kind) {
     return FieldProblem{"xml", std::string("最外层元素应为 <") + spec.kind + ">"};
   }
-  std::ostringstream out;
-  doc.document_element().print(out, "", pugi::format_raw, pugi::encoding_utf8);
-  return out.str();
+  return record_body(doc.document_element());
 }
 
 // The key a new record gets: its id attribute, the kind for one-of-a-kind

@@ -5,20 +5,9 @@
 #include <sstream>
 
 #include "console/feed_records.h"
+#include "model/time.h"
 
 namespace hb::console {
-
-namespace {
-
-std::string offset_text(int minutes) {
-  const char sign = minutes < 0 ? '-' : '+';
-  const int m = minutes < 0 ? -minutes : minutes;
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%c%02d:%02d", sign, m / 60, m % 60);
-  return buf;
-}
-
-}  // namespace
 
 std::string player_xml(const PlayerXmlSettings& s) {
   pugi::xml_document doc;
@@ -30,7 +19,7 @@ std::string player_xml(const PlayerXmlSettings& s) {
                      .c_str());
   pugi::xml_node player = doc.append_child("player");
   player.append_attribute("screen") = s.screen.c_str();
-  player.append_attribute("timezone") = offset_text(s.utc_offset_minutes).c_str();
+  player.append_attribute("timezone") = model::offset_string(s.utc_offset_minutes).c_str();
   for (const std::string& name : feed_names()) {
     player.append_child("feed").append_attribute("url") = (s.base_url + "/feeds/" + name).c_str();
   }

@@ -24,19 +24,13 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string offset_text(int minutes) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%c%02d:%02d", minutes < 0 ? '-' : '+', std::abs(minutes) / 60,
-                std::abs(minutes) % 60);
-  return buf;
-}
 
 // A player config naming the feeds by file, so render fetches nothing.
 std::string preview_config(const PreviewRequest& r, const fs::path& dir) {
   pugi::xml_document doc;
   pugi::xml_node player = doc.append_child("player");
   player.append_attribute("screen") = r.screen.c_str();
-  player.append_attribute("timezone") = offset_text(r.utc_offset_minutes).c_str();
+  player.append_attribute("timezone") = model::offset_string(r.utc_offset_minutes).c_str();
   for (const auto& f : r.feeds) player.append_child("feed").append_attribute("url") = (dir / f.name).c_str();
   player.append_child("cache").append_attribute("dir") = (dir / "cache").c_str();
   std::ostringstream out;

@@ -2,7 +2,7 @@
 
 #include <pugixml.hpp>
 
-#include <sstream>
+#include "console/feed_records.h"
 
 namespace hb::console {
 
@@ -10,12 +10,6 @@ namespace {
 
 void set_attribute(pugi::xml_node e, const char* name, const std::string& value) {
   if (!value.empty()) e.append_attribute(name) = value.c_str();
-}
-
-std::string print(const pugi::xml_node& e) {
-  std::ostringstream out;
-  e.print(out, "", pugi::format_raw, pugi::encoding_utf8);
-  return out.str();
 }
 
 }  // namespace
@@ -32,7 +26,7 @@ std::string absence_element(const AbsenceElement& a) {
   set_attribute(e, "to", a.to);
   set_attribute(e, "reason", a.reason);
   set_attribute(e, "substitute", a.substitute);
-  return print(e);
+  return record_body(e);
 }
 
 std::string notice_element(const NoticeElement& n) {
@@ -43,7 +37,7 @@ std::string notice_element(const NoticeElement& n) {
   set_attribute(e, "from", n.from);
   set_attribute(e, "to", n.to);
   e.text().set(n.text.c_str());
-  return print(e);
+  return record_body(e);
 }
 
 }  // namespace hb::console

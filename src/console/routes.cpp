@@ -104,15 +104,6 @@ bool match(std::string_view pattern, std::string_view path, Params& params) {
   return pattern.empty() && path.empty();
 }
 
-int rank(store::Role role) {
-  switch (role) {
-    case store::Role::editor: return 1;
-    case store::Role::approver: return 2;
-    case store::Role::admin: return 3;
-  }
-  return 0;
-}
-
 int needed_rank(Access access) {
   switch (access) {
     case Access::editor: return 1;
@@ -181,7 +172,7 @@ std::optional<Response> refuse(Console& console, const Request& request, Access 
   }
   caller.session = live_session(console, request);
   if (!caller.session) return json_error(401, "请先登录");
-  if (rank(caller.session->user.role) < needed_rank(access)) {
+  if (role_rank(caller.session->user.role) < needed_rank(access)) {
     return json_error(403, "您的角色无权进行此操作");
   }
   if (changes_state(request.method) && !same_token(csrf_of(request), caller.session->csrf)) {
@@ -200,6 +191,15 @@ std::string refusal_message(const Response& r) {
 }
 
 }  // namespace
+
+int role_rank(store::Role role) {
+  switch (role) {
+    case store::Role::editor: return 1;
+    case store::Role::approver: return 2;
+    case store::Role::admin: return 3;
+  }
+  return 0;
+}
 
 Console::Console(store::Store& store, ConsoleOptions options, Clock clock)
     : store_(store),

@@ -82,6 +82,14 @@ std::string to_iso_string(UnixSeconds t, int utc_offset_minutes) {
   return to_string(civil_from_days(days)) + text;
 }
 
+std::string offset_string(int utc_offset_minutes) {
+  const int m = utc_offset_minutes < 0 ? -utc_offset_minutes : utc_offset_minutes;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%c%02d:%02d", utc_offset_minutes < 0 ? '-' : '+', m / 60 % 100,
+                m % 60);
+  return buf;
+}
+
 bool in_year_range(UnixSeconds t, int utc_offset_minutes) {
   const int year = civil_from_days(day_of(t + utc_offset_minutes * 60)).year;
   return year >= kFirstYear && year <= kLastYear;

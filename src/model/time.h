@@ -54,6 +54,8 @@ std::string to_string(const TimeOfDay& t);  // 09:00
 std::string to_string(Weekday w);           // mon
 // 2026-11-27T08:00:00+08:00: an instant as seen at the given UTC offset.
 std::string to_iso_string(UnixSeconds t, int utc_offset_minutes);
+// +08:00, -03:30: a UTC offset as feeds and player configs write it.
+std::string offset_string(int utc_offset_minutes);
 
 // The years a feed can name, and so the instants a command can work at.
 inline constexpr int kFirstYear = 0;
