@@ -37,9 +37,10 @@ base::Result<std::vector<std::string>, Refusal> errors_gained(
   if (!records) return Refusal{500, {{"", records.error().message}}};
   change(*records);
   const auto settings = console.publish_settings();
+  const ReadContent after =
+      console.draft_reader().read(*records, settings.hall_id, settings.utc_offset_minutes);
   std::vector<std::string> gained;
-  for (const std::string& line :
-       error_lines(read_drafts(*records, settings.hall_id, settings.utc_offset_minutes).findings)) {
+  for (const std::string& line : error_lines(after.findings)) {
     if (!before.count(line)) gained.push_back(line);
   }
   return gained;

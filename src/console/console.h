@@ -70,6 +70,9 @@ class Console {
   // The drafts read as lint reads them, shared until a record changes:
   // every page needs them, and reading 2,000 items costs tens of ms.
   base::Result<std::shared_ptr<const ReadContent>, std::string> drafts();
+  // Reads drafts (the current ones or a change to them), re-parsing only
+  // the feeds whose records differ from the last read.
+  DraftReader& draft_reader() { return *draft_reader_; }
 
  private:
   store::Store& store_;
@@ -90,6 +93,7 @@ class Console {
     std::shared_ptr<const ReadContent> content;
   };
   std::unique_ptr<DraftsCache> drafts_cache_ = std::make_unique<DraftsCache>();
+  std::unique_ptr<DraftReader> draft_reader_ = std::make_unique<DraftReader>();
 };
 
 }  // namespace hb::console

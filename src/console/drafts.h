@@ -3,6 +3,10 @@
 // saves and what an approver publishes is judged by exactly lint's rules.
 #pragma once
 
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,6 +33,25 @@ ReadContent read_feeds(const std::vector<NamedFeed>& feeds, int utc_offset_minut
 // The drafts' feeds (without `generated`) and what lint makes of them.
 ReadContent read_drafts(const std::vector<store::Record>& records, const std::string& hall_id,
                         int utc_offset_minutes);
+
+// read_drafts that keeps each feed's parse while the records in it stay
+// the same: a save re-writes and re-parses only the feed it touches (a
+// notice costs notices.xml, not the 2,000 items beside it). Merge and the
+// checks across feeds still run on the whole. Safe to share between threads.
+class DraftReader {
+ public:
+  ReadContent read(const std::vector<store::Record>& records, const std::string& hall_id,
+                   int utc_offset_minutes);
+
+ private:
+  struct ParsedFeed {
+    std::optional<std::uint64_t> fingerprint;  // of its records (kind, key, position, body) and the hall id
+    std::optional<model::Feed> feed;  // nothing when the parser refused the whole feed
+    model::Diagnostics findings;
+  };
+  std::mutex mutex_;
+  std::map<std::string, ParsedFeed> feeds_;
+};
 
 // Lint's error lines (FILE:LINE:COL: error: MESSAGE), for answers and pages.
 std::vector<std::string> error_lines(const model::Diagnostics& findings);

@@ -243,7 +243,7 @@ base::Result<std::shared_ptr<const ReadContent>, std::string> Console::drafts() 
   auto records = store_.all_records();
   if (!records) return records.error().message;
   c.content = std::make_shared<const ReadContent>(
-      read_drafts(*records, settings.hall_id, settings.utc_offset_minutes));
+      draft_reader_->read(*records, settings.hall_id, settings.utc_offset_minutes));
   c.generation = *generation;
   c.hall_id = settings.hall_id;
   c.utc_offset = settings.utc_offset_minutes;

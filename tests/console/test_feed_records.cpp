@@ -3,6 +3,7 @@
 // same order.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <vector>
@@ -237,6 +238,42 @@ TEST_CASE("records_from_feed: unknown elements dropped, keys made when the eleme
   CHECK(element_of_kind(feed, "absence") == records[1].body);
   CHECK_FALSE(element_of_kind(feed, "notice"));
   CHECK(records_from_feed("not xml <", counting_keys(), nullptr).empty());
+}
+
+// DraftReader keeps each feed's parse while its records stay the same; what
+// it answers must be what read_drafts answers, change after change.
+TEST_CASE("DraftReader answers as read_drafts does, through changes and back") {
+  std::string hall;
+  std::vector<store::Record> records = records_of(demo_feeds(), &hall);
+  auto lines_of = [](const ReadContent& c) { return error_lines(c.findings); };
+  auto staff_names = [](const ReadContent& c) {
+    std::vector<std::string> out;
+    for (const auto& s : c.content.roster.staff) out.push_back(s.name);
+    return out;
+  };
+  store::Record& staff = *std::find_if(records.begin(), records.end(),
+                                       [](const store::Record& r) { return r.kind == "staff"; });
+  const std::string original = staff.body;
+  const std::string renamed = [&] {
+    std::string b = original;
+    const auto at = b.find("name=\"") + 6;
+    return b.insert(at, "新");
+  }();
+  const std::string broken = "<staff id=\"\" name=\"\"/>";
+  DraftReader reader;
+  for (const std::string& body : {original, renamed, broken, renamed, original}) {
+    CAPTURE(body);
+    staff.body = body;
+    const ReadContent expected = read_drafts(records, hall, 480);
+    const ReadContent got = reader.read(records, hall, 480);
+    CHECK(lines_of(got) == lines_of(expected));
+    CHECK(got.findings.size() == expected.findings.size());
+    CHECK(staff_names(got) == staff_names(expected));
+    CHECK(got.content.items.size() == expected.content.items.size());
+  }
+  // Another hall id is another feed, even with the same records.
+  const ReadContent other = reader.read(records, "other-hall", 480);
+  CHECK(lines_of(other) == lines_of(read_drafts(records, "other-hall", 480)));
 }
 
 }  // namespace hb::console
