@@ -13,6 +13,7 @@
 #include <string>
 
 #include "console/drafts.h"
+#include "console/session_uses.h"
 #include "console/http.h"
 #include "console/login_gate.h"
 #include "console/pending_uploads.h"
@@ -59,6 +60,7 @@ class Console {
   PreviewCache& previews() { return previews_; }
   PendingUploads& uploads() { return uploads_; }
   LoginGate& login_gate() { return login_gate_; }
+  SessionUses& session_uses() { return session_uses_; }
   std::mutex& preview_mutex() { return preview_mutex_; }
   // Held across checking the drafts and writing a change, so two saves
   // checked against the same drafts cannot together break a rule.
@@ -81,6 +83,7 @@ class Console {
   PreviewCache previews_;
   PendingUploads uploads_;
   LoginGate login_gate_;
+  SessionUses session_uses_;
   std::mutex preview_mutex_;
   std::mutex publish_mutex_;
   std::recursive_mutex drafts_write_mutex_;

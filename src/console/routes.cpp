@@ -138,12 +138,13 @@ std::optional<store::Session> live_session(Console& console, const Request& requ
   auto session = console.store().session(hash);
   if (!session) return std::nullopt;
   const std::int64_t now = console.now();
-  if (now - session->last_used >= console.options().idle_timeout) {
+  const SessionStep step =
+      console.session_uses().use(hash, session->last_used, now, console.options().idle_timeout);
+  if (!step.alive) {
     (void)console.store().drop_session(hash);
     return std::nullopt;
   }
-  // One write a minute at most, not one per request.
-  if (now - session->last_used >= 60) (void)console.store().touch_session(hash, now);
+  if (step.write) (void)console.store().touch_session(hash, now);
   return std::move(*session);
 }
 
@@ -199,55 +200,6 @@ int role_rank(store::Role role) {
     case store::Role::admin: return 3;
   }
   return 0;
-}
-
-Console::Console(store::Store& store, ConsoleOptions options, Clock clock)
-    : store_(store),
-      options_(std::move(options)),
-      clock_(std::move(clock)),
-      decoy_hash_(hash_password(random_token()).value_or("")) {}
-
-int Console::utc_offset_minutes() {
-  const auto stored = store_.setting("utc_offset_minutes");
-  if (stored && *stored) {
-    try {
-      return std::stoi(**stored);
-    } catch (const std::exception&) {
-    }
-  }
-  return model::kDefaultUtcOffsetMinutes;
-}
-
-PublishSettings Console::publish_settings() {
-  PublishSettings s;
-  s.feeds_dir = options_.data_dir / "feeds";
-  const auto hall = store_.setting("hall_id");
-  if (hall && *hall) s.hall_id = **hall;
-  s.utc_offset_minutes = utc_offset_minutes();
-  s.signer = options_.signer;
-  s.one_at_a_time = &publish_mutex_;
-  return s;
-}
-
-base::Result<std::shared_ptr<const ReadContent>, std::string> Console::drafts() {
-  const auto generation = store_.drafts_generation();
-  if (!generation) return generation.error().message;
-  const PublishSettings settings = publish_settings();
-  std::lock_guard lock(drafts_cache_->mutex);
-  DraftsCache& c = *drafts_cache_;
-  if (c.content && c.generation == *generation && c.hall_id == settings.hall_id &&
-      c.utc_offset == settings.utc_offset_minutes) {
-    return c.content;
-  }
-  // Read after the generation: a change in between makes the next request read again.
-  auto records = store_.all_records();
-  if (!records) return records.error().message;
-  c.content = std::make_shared<const ReadContent>(
-      draft_reader_->read(*records, settings.hall_id, settings.utc_offset_minutes));
-  c.generation = *generation;
-  c.hall_id = settings.hall_id;
-  c.utc_offset = settings.utc_offset_minutes;
-  return c.content;
 }
 
 Response Console::handle(const Request& request) {

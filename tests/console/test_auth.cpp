@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "console/auth.h"
+#include "console/session_uses.h"
 
 namespace hb::console {
 
@@ -100,6 +101,42 @@ TEST_CASE("token_hash is SHA-256 in hex; same_token compares whole tokens") {
   CHECK_FALSE(same_token("abc", ""));
   // Two empty tokens are no match: a session without a token is no session.
   CHECK_FALSE(same_token("", ""));
+}
+
+
+TEST_CASE("session_step: idle time counts from the last request, the store is written once a minute") {
+  constexpr std::int64_t kIdle = 30 * 60;
+  struct Row {
+    const char* what;
+    std::int64_t stored, seen, now;
+    bool alive, write;
+  };
+  const Row rows[] = {
+      {"just used", 1000, 1000, 1010, true, false},
+      {"a minute since the store's time: write", 1000, 1030, 1060, true, true},
+      {"idle timeout since the last request", 1000, 1059, 1059 + kIdle, false, false},
+      {"a second short of it, though the store is older", 1000, 1059, 1058 + kIdle, true, true},
+      {"nothing seen here (a restart): the store's time", 1000, 0, 999 + kIdle, true, true},
+      {"nothing seen here, timed out", 1000, 0, 1000 + kIdle, false, false},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(row.what);
+    const SessionStep step = session_step(row.stored, row.seen, row.now, kIdle);
+    CHECK(step.alive == row.alive);
+    CHECK(step.write == row.write);
+  }
+}
+
+TEST_CASE("SessionUses remembers live sessions only, and forgets the idle ones") {
+  SessionUses uses;
+  CHECK(uses.use("a", 100, 100, 600).alive);
+  CHECK(uses.use("b", 100, 130, 600).alive);
+  CHECK(uses.size() == 2);
+  CHECK(uses.use("a", 100, 650, 600).alive);  // seen at 100 and the store says 100: 550 s idle
+  CHECK_FALSE(uses.use("b", 100, 730, 600).alive);  // 600 s since its last request
+  CHECK(uses.size() == 1);
+  CHECK(uses.use("a", 100, 1300, 600).alive == false);
+  CHECK(uses.size() == 0);
 }
 
 }  // namespace hb::console

@@ -337,6 +337,17 @@ TEST_CASE("sessions: idle 30 minutes is gone; use keeps one alive; logout ends i
   CHECK(h.as(approver, "POST", "/api/v1/publish").status == 401);
 }
 
+TEST_CASE("sessions: the idle timeout counts from the last request, never from the last write") {
+  Hall h;
+  const auto editor = h.login("editor");
+  h.now += 59;  // under a minute: the store keeps the login time
+  CHECK(h.as(editor, "GET", "/api/v1/staff").status == 200);
+  h.now += 30 * 60 - 1;  // 30 minutes after login, a second short of idle
+  CHECK(h.as(editor, "GET", "/api/v1/staff").status == 200);
+  h.now += 30 * 60;
+  CHECK(h.as(editor, "GET", "/api/v1/staff").status == 401);
+}
+
 TEST_CASE("a user added while the console runs can log in at once") {
   Hall h;
   CHECK(h.login_answer("zhang", "zhang-pw").status == 401);
