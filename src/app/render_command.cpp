@@ -1,5 +1,6 @@
 #include "app/render_command.h"
 
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -22,12 +23,24 @@ namespace hb::app {
 namespace {
 
 constexpr const char* kUsage =
-    "usage: hallboard render --config FILE [--at TIME] [--size WxH] --out DIR\n";
+    "usage: hallboard render --config FILE [--at TIME] [--size WxH] [--pages N] --out DIR\n";
 
 std::string file_name(int n, const std::string& type) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "%03d", n);
   return std::string(buf) + "-" + type;
+}
+
+// "12" → 12, for --pages: 1 to 100000, digits only.
+std::optional<std::size_t> parse_count(const std::string& text) {
+  if (text.empty() || text.size() > 6) return std::nullopt;
+  std::size_t n = 0;
+  for (const char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    n = n * 10 + static_cast<std::size_t>(c - '0');
+  }
+  if (n < 1 || n > 100000) return std::nullopt;
+  return n;
 }
 
 bool write_text(const std::string& path, const std::vector<std::string>& lines) {
@@ -40,7 +53,7 @@ bool write_text(const std::string& path, const std::vector<std::string>& lines) 
 }  // namespace
 
 int render_command(const std::vector<std::string>& args, long long now) {
-  std::string config_path, size_text, out_dir;
+  std::string config_path, size_text, out_dir, pages_text;
   std::optional<std::string> at_text;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const bool has_value = i + 1 < args.size();
@@ -52,6 +65,8 @@ int render_command(const std::vector<std::string>& args, long long now) {
       size_text = args[++i];
     else if (args[i] == "--out" && has_value)
       out_dir = args[++i];
+    else if (args[i] == "--pages" && has_value)
+      pages_text = args[++i];
     else {
       std::cerr << "hallboard render: unexpected argument " << args[i] << "\n" << kUsage;
       return 2;
@@ -67,6 +82,19 @@ int render_command(const std::vector<std::string>& args, long long now) {
               << "\" is not a size this player draws; write WxH from 640x360 to 16384x16384, "
                  "such as 1920x1080\n";
     return 2;
+  }
+
+  // --pages N (an extra): only the first N pages, so the console's preview
+  // shows the first pages of a long rotation in well under a second.
+  std::size_t max_pages = SIZE_MAX;
+  if (!pages_text.empty()) {
+    const auto n = parse_count(pages_text);
+    if (!n) {
+      std::cerr << "hallboard render: --pages \"" << pages_text
+                << "\" is not a number of pages; write a whole number from 1 to 100000\n";
+      return 2;
+    }
+    max_pages = *n;
   }
 
   const ScreenContent loaded = load_screen_content(config_path, feed::Limits{});
@@ -116,11 +144,13 @@ int render_command(const std::vector<std::string>& args, long long now) {
     // Every page of the urgent notices: a long one, or several, take more than one.
     schedule::PageRef urgent;
     urgent.urgent = true;
-    for (urgent.page = 0; urgent.page < screen.urgent_count(t); ++urgent.page)
+    for (urgent.page = 0; urgent.page < screen.urgent_count(t) && pages.size() < max_pages; ++urgent.page)
       pages.push_back(*screen.page(urgent, t));
   }
-  for (const auto& ref : schedule::cycle_pages(input, t))
+  for (const auto& ref : schedule::cycle_pages(input, t)) {
+    if (pages.size() >= max_pages) break;
     if (auto page = screen.page(ref, t)) pages.push_back(std::move(*page));
+  }
   if (pages.empty())
     pages.push_back(screen.waiting("暂无可显示的内容", t));  // never a blank screen
 

@@ -42,6 +42,18 @@ Options screen_choices(Console& console) {
   return out;
 }
 
+constexpr int kFirstPages = 4;
+
+// The same preview with every page of the rotation.
+void whole_rotation_link(Html& h, const Request& request) {
+  std::string query;
+  for (const char* name : {"source", "at", "size", "screen"}) {
+    query += std::string(query.empty() ? "?" : "&") + name + "=" + url_encode(request.query_value(name));
+  }
+  h.open("p").el("a", {{"href", "/preview" + query + "&all=1"}, {"class", "button"}},
+                 "显示整轮全部页面（页数多时需几秒）").close("p");
+}
+
 }  // namespace
 
 Response page_preview(Console& console, const Request& request, const Caller& caller, const Params&) {
@@ -53,6 +65,9 @@ Response page_preview(Console& console, const Request& request, const Caller& ca
   const std::string source = request.query_value("source") == "published" ? "published" : "drafts";
   std::string screen = request.query_value("screen");
   if (screen.empty()) screen = "preview";
+  // The first pages come in well under a second; the whole rotation of a
+  // big hall takes seconds, so it is one click more.
+  const bool whole = request.query_value("all") == "1";
   Html h;
   h.open("form", {{"method", "get"}, {"action", "/preview"}, {"class", "panel"}}).open("div", {{"class", "row"}});
   select_field(h, "source", "内容", {{"drafts", "草稿（尚未发布）"}, {"published", "当前发布版本"}}, source, "");
@@ -80,6 +95,7 @@ Response page_preview(Console& console, const Request& request, const Caller& ca
   r.height = size->second;
   r.screen = screen;
   r.utc_offset_minutes = offset;
+  r.max_pages = whole ? 0 : kFirstPages;
   // One preview at a time: each is a full render of the rotation.
   std::unique_lock running(console.preview_mutex(), std::try_to_lock);
   if (!running.owns_lock()) {
@@ -97,7 +113,10 @@ Response page_preview(Console& console, const Request& request, const Caller& ca
   std::vector<std::string> pngs;
   for (const auto& p : preview->pages) pngs.push_back(p.png);
   console.previews().add(id, std::move(pngs));
-  h.el("h2", "共 " + std::to_string(preview->pages.size()) + " 页（一轮播放）");
+  const bool cut = !whole && preview->pages.size() >= static_cast<std::size_t>(kFirstPages);
+  h.el("h2", cut ? "一轮播放的前 " + std::to_string(kFirstPages) + " 页"
+                 : "共 " + std::to_string(preview->pages.size()) + " 页（一轮播放）");
+  if (cut) whole_rotation_link(h, request);
   for (std::size_t i = 0; i < preview->pages.size(); ++i) {
     h.el("p", preview->pages[i].name);
     h.empty("img", {{"class", "preview"}, {"alt", preview->pages[i].text},

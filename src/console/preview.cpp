@@ -140,9 +140,12 @@ base::Result<Preview, PreviewError> render_preview(const fs::path& program, cons
   }
   const std::string config = (work_dir / "player.xml").string();
   const std::string size = std::to_string(request.width) + "x" + std::to_string(request.height);
-  const auto rendered = run_child({program.string(), "render", "--config", config, "--at", request.at,
-                                   "--size", size, "--out", (work_dir / "out").string()},
-                                  work_dir / "render.log", limit);
+  std::vector<std::string> args = {program.string(), "render", "--config", config, "--at", request.at,
+                                   "--size", size, "--out", (work_dir / "out").string()};
+  if (request.max_pages > 0) {
+    args.insert(args.end(), {"--pages", std::to_string(request.max_pages)});
+  }
+  const auto rendered = run_child(args, work_dir / "render.log", limit);
   if (!rendered) return rendered.error();
   Preview out;
   out.pages = collect_pages(work_dir / "out");

@@ -23,6 +23,7 @@ struct PreviewRequest {
   int height = 1080;
   std::string screen = "preview";  // the playlist's screen id
   int utc_offset_minutes = 8 * 60;
+  int max_pages = 0;  // the rotation's first pages only (render --pages); 0: all
 };
 
 struct PreviewPage {

@@ -28,6 +28,14 @@ grep -q "咨询电话 0871-63123456" "$tmp/a/002-"*.txt && ok "the ticker's full
 grep -h "＊" "$tmp/a/"*-results.txt >/dev/null && ok "persons are masked in results" || fail "no masked names"
 ! grep -h "年休假\|病假\|事假" "$tmp/a/"*.txt >/dev/null && ok "no absence reasons on screen" || fail "an absence reason is shown"
 
+"$bin" render --config "$root/content/player.xml" --at 2026-12-03T10:05 --size 1280x720 --pages 3 --out "$tmp/first" >/dev/null 2>&1
+first=$(ls "$tmp/first"/*.png 2>/dev/null | xargs -n1 basename 2>/dev/null | tr '\n' ' ')
+[ "$first" = "$(ls "$tmp/a"/*.png | head -3 | xargs -n1 basename | tr '\n' ' ')" ] \
+  && cmp -s "$tmp/first/002-$(ls "$tmp/a" | sed -n 's/^002-\(.*\)\.txt$/\1/p').txt" "$tmp/a/002-"*.txt \
+  && ok "--pages 3: the rotation's first three pages, as drawn in the whole" || fail "--pages 3 gave: $first"
+"$bin" render --config "$root/content/player.xml" --pages 0 --out "$tmp/x" >/dev/null 2>"$tmp/err"
+[ $? -eq 2 ] && grep -q 'not a number of pages' "$tmp/err" && ok "--pages 0: status 2" || fail "--pages 0"
+
 "$bin" render --config "$root/content/player-portrait.xml" --at 2026-11-28T10:00 --out "$tmp/p" >/dev/null 2>&1
 [ "$(png_size "$(ls "$tmp/p/"*.png | head -1)")" = 1080x1920 ] && ok "portrait at the config's size" || fail "portrait size"
 grep -q "非工作时间" "$tmp/p/"*roster*.txt && ok "Saturday: the roster says 非工作时间" || fail "no 非工作时间 on Saturday"
