@@ -3,6 +3,8 @@
 
 #include "console/auth.h"
 #include "console/drafts.h"
+#include "console/feed_records.h"
+#include "console/finding_fields.h"
 #include "console/handlers.h"
 #include "console/record_elements.h"
 #include "feed/text.h"
@@ -17,6 +19,20 @@ std::set<std::string> error_set(const ReadContent& c) {
   return {lines.begin(), lines.end()};
 }
 
+// The part of `subject` a finding at `where` is about, or "" (elsewhere).
+std::string field_in(const std::vector<NamedFeed>& feeds, const store::Record& subject,
+                     const model::Where& where) {
+  const RecordKind* kind = find_record_kind(subject.kind);
+  if (!kind || where.file != kind->feed) return "";
+  for (const NamedFeed& f : feeds) {
+    if (f.name != where.file) continue;
+    for (const std::size_t start : record_element_starts(f.bytes, subject.kind, subject.body)) {
+      if (std::string field = field_of_finding(f.bytes, start, where); !field.empty()) return field;
+    }
+  }
+  return "";
+}
+
 }  // namespace
 
 base::Result<std::shared_ptr<const ReadContent>, Response> current_drafts(Console& console) {
@@ -27,8 +43,9 @@ base::Result<std::shared_ptr<const ReadContent>, Response> current_drafts(Consol
 
 Response json_refusal(const Refusal& refusal) { return json_errors(refusal.status, refusal.problems); }
 
-base::Result<std::vector<std::string>, Refusal> errors_gained(
-    Console& console, const std::function<void(std::vector<store::Record>&)>& change) {
+base::Result<std::vector<FieldProblem>, Refusal> errors_gained(
+    Console& console, const std::function<void(std::vector<store::Record>&)>& change,
+    const store::Record* subject) {
   // The drafts as they are: read once per change and shared (Console::drafts).
   const auto current = console.drafts();
   if (!current) return Refusal{500, {{"", current.error()}}};
@@ -37,10 +54,14 @@ base::Result<std::vector<std::string>, Refusal> errors_gained(
   if (!records) return Refusal{500, {{"", records.error().message}}};
   change(*records);
   const auto settings = console.publish_settings();
-  std::vector<std::string> gained;
-  for (const std::string& line :
-       error_lines(read_drafts(*records, settings.hall_id, settings.utc_offset_minutes).findings)) {
-    if (!before.count(line)) gained.push_back(line);
+  const auto feeds = draft_feeds(*records, settings.hall_id);
+  std::vector<FieldProblem> gained;
+  for (const model::Diagnostic& d : read_feeds(feeds, settings.utc_offset_minutes).findings) {
+    if (d.severity != model::Severity::error) continue;
+    const std::string line = model::format_diagnostic(d);
+    if (before.count(line)) continue;
+    const std::string field = subject ? field_in(feeds, *subject, d.where) : "";
+    gained.push_back(field.empty() ? FieldProblem{"", line} : FieldProblem{field, d.message});
   }
   return gained;
 }
@@ -60,9 +81,9 @@ base::Result<store::Record, Refusal> put_checked_record(Console& console, store:
                                                         std::int64_t expected_rev,
                                                         const std::string& user) {
   std::lock_guard writing(console.drafts_write_mutex());
-  const auto gained = errors_gained(console, [&](auto& records) { put_into(records, record); });
+  const auto gained = errors_gained(console, [&](auto& records) { put_into(records, record); }, &record);
   if (!gained) return gained.error();
-  if (!gained->empty()) return Refusal{422, lint_problems(*gained)};
+  if (!gained->empty()) return Refusal{422, *gained};
   auto stored = console.store().put_record(record, expected_rev, user, console.now());
   if (!stored) {
     const auto kind = stored.error().kind;
@@ -79,7 +100,7 @@ base::Result<store::Done, Refusal> delete_checked_record(Console& console, const
     std::erase_if(records, [&](const store::Record& r) { return r.kind == kind && r.key == key; });
   });
   if (!gained) return gained.error();
-  if (!gained->empty()) return Refusal{422, lint_problems(*gained)};
+  if (!gained->empty()) return Refusal{422, *gained};
   auto done = console.store().delete_record(kind, key, std::nullopt, user, console.now());
   if (!done) {
     return Refusal{done.error().kind == store::ErrorKind::not_found ? 404 : 500, {{"", done.error().message}}};
