@@ -11,6 +11,7 @@
 #include "console/auth.h"
 #include "console/console.h"
 #include "console/feed_records.h"
+#include "console/http.h"
 #include "feed/encoding.h"
 #include "files.h"
 
@@ -651,6 +652,70 @@ TEST_CASE("records: deleting one the others still name is refused; a form save k
   CHECK(stale.status == 409);
   CHECK(stale.body.find("别人刚改过") != std::string::npos);
   CHECK(stale.body.find("value=\"一号\"") != std::string::npos);
+}
+
+namespace {
+
+// The form field <div> holding the input `name` ("" when there is none).
+std::string field_div(const std::string& html, const std::string& name) {
+  const auto label = html.find("for=\"f-" + name + "\"");
+  if (label == std::string::npos) return "";
+  const auto open = html.rfind("<div", label);
+  const auto close = html.find("</div>", label);
+  return html.substr(open, close - open);
+}
+
+// The list of problems above a form ("" when there is none).
+std::string general_list(const std::string& html) {
+  const auto open = html.find("<ul class=\"errors\"");
+  if (open == std::string::npos) return "";
+  return html.substr(open, html.find("</ul>", open) - open);
+}
+
+}  // namespace
+
+TEST_CASE("records: a save lint refuses shows lint's message beside the field it concerns") {
+  Hall h;
+  const LoggedIn editor = h.login("editor");
+  auto post = [&](const std::string& path, const std::string& body) {
+    return h.call("POST", path, "csrf=" + editor.csrf + "&" + body,
+                  {{"cookie", editor.cookie}, {"content-type", "application/x-www-form-urlencoded"}});
+  };
+  SUBCASE("a window's A post naming no staff member: beside A角") {
+    const auto window = h.store.record("window", "1").value();
+    const Response r = post("/records/window/1", "rev=" + std::to_string(window.rev) +
+                                                     "&id=1&name=x&service=x&post_a=s99&post_b=s02");
+    CHECK(r.status == 422);
+    const std::string a = field_div(r.body, "post_a");
+    CHECK(a.find("A角") != std::string::npos);
+    CHECK(a.find("class=\"error\"") != std::string::npos);
+    CHECK(a.find("s99") != std::string::npos);
+    CHECK(field_div(r.body, "post_b").find("class=\"error\"") == std::string::npos);
+    CHECK(general_list(r.body).find("s99") == std::string::npos);
+    CHECK(h.store.record("window", "1").value().rev == window.rev);
+  }
+  SUBCASE("a result with a date that is no date: beside 办结日期") {
+    const Response r = post("/records/result/new",
+                            "item=JS-0001&number=2026-0001&date=2026-13-45&decision=approve&applicant-kind=org");
+    CHECK(r.status == 422);
+    const std::string date = field_div(r.body, "date");
+    CHECK(date.find("办结日期") != std::string::npos);
+    CHECK(date.find("class=\"error\"") != std::string::npos);
+    CHECK(date.find("2026-13-45") != std::string::npos);
+    CHECK(general_list(r.body).find("2026-13-45") == std::string::npos);
+  }
+  SUBCASE("as XML, every finding about the record is beside the XML") {
+    const auto calendar = h.store.record("calendar", "calendar").value();
+    const Response r =
+        post("/records/calendar/calendar",
+             "rev=" + std::to_string(calendar.rev) + "&xml=" +
+                 url_encode(R"(<calendar><hours days="mon-fri" open="25:00" close="17:00"/></calendar>)"));
+    CHECK(r.status == 422);
+    const std::string xml = field_div(r.body, "xml");
+    CHECK(xml.find("class=\"error\"") != std::string::npos);
+    CHECK(xml.find("25:00") != std::string::npos);
+    CHECK(general_list(r.body).find("25:00") == std::string::npos);
+  }
 }
 
 }  // namespace hb::console
