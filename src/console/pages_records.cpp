@@ -86,11 +86,18 @@ std::string element_from_form(const RecordFormSpec& spec, const std::string& old
   return record_body(e);
 }
 
-Options staff_choices(Console& console) {
+// The roster, and `current` when it names no one on it (a refused save):
+// shown as it was sent, so saving again does not quietly empty the field.
+Options staff_choices(Console& console, const std::string& current) {
   Options out{{"", "（无）"}};
-  const auto drafts = current_drafts(console);
-  if (!drafts) return out;
-  for (const auto& s : (*drafts)->content.roster.staff) out.emplace_back(s.id, s.name + "（" + s.id + "）");
+  bool listed = current.empty();
+  if (const auto drafts = current_drafts(console)) {
+    for (const auto& s : (*drafts)->content.roster.staff) {
+      out.emplace_back(s.id, s.name + "（" + s.id + "）");
+      listed = listed || s.id == current;
+    }
+  }
+  if (!listed) out.emplace_back(current, current + "（不在人员名单中）");
   return out;
 }
 
@@ -134,7 +141,7 @@ void form_fields(Html& h, Console& console, const RecordFormSpec& spec,
       case FieldKind::staff:
       case FieldKind::post_a:
       case FieldKind::post_b:
-        select_field(h, f.name, f.label, staff_choices(console), values[f.name], error, f.hint);
+        select_field(h, f.name, f.label, staff_choices(console, values[f.name]), values[f.name], error, f.hint);
         break;
       case FieldKind::body:
         form_field(h, {f.name, f.label, values[f.name], "textarea", error, f.hint});

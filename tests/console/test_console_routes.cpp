@@ -690,6 +690,7 @@ TEST_CASE("records: a save lint refuses shows lint's message beside the field it
     CHECK(a.find("A角") != std::string::npos);
     CHECK(a.find("class=\"error\"") != std::string::npos);
     CHECK(a.find("s99") != std::string::npos);
+    CHECK(a.find("<option value=\"s99\" selected") != std::string::npos);  // as sent, not emptied
     CHECK(field_div(r.body, "post_b").find("class=\"error\"") == std::string::npos);
     CHECK(general_list(r.body).find("s99") == std::string::npos);
     CHECK(h.store.record("window", "1").value().rev == window.rev);
