@@ -11,6 +11,7 @@
 #include "console/auth.h"
 #include "console/console.h"
 #include "console/feed_records.h"
+#include "console/handlers.h"
 #include "console/http.h"
 #include "feed/encoding.h"
 #include "files.h"
@@ -716,6 +717,29 @@ TEST_CASE("records: a save lint refuses shows lint's message beside the field it
     CHECK(xml.find("class=\"error\"") != std::string::npos);
     CHECK(xml.find("25:00") != std::string::npos);
     CHECK(general_list(r.body).find("25:00") == std::string::npos);
+  }
+}
+
+TEST_CASE("errors_gained: the JSON answer names the part of the record a finding is about") {
+  Hall h;
+  store::Record window = h.store.record("window", "1").value();
+  const std::int64_t rev = window.rev;
+  window.body = R"(<window id="1" name="x"><post role="A" staff="s99"/><post role="B" staff="s02"/></window>)";
+  const auto saved = put_checked_record(h.console, window, rev, "test");
+  REQUIRE_FALSE(saved);
+  CHECK(saved.error().status == 422);
+  const Response r = json_refusal(saved.error());
+  const auto errors = nlohmann::json::parse(r.body).at("errors");
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].at("field") == "post[role=A]");
+  // Lint's message as lint words it; its place in a generated feed means nothing to the caller.
+  CHECK(errors[0].at("message").get<std::string>().rfind("<post staff=\"s99\">", 0) == 0);
+  // A change that breaks a rule about no one part of it: no field, lint's whole line.
+  const auto deleted = delete_checked_record(h.console, "staff", "s02", "test");
+  REQUIRE_FALSE(deleted);
+  for (const FieldProblem& p : deleted.error().problems) {
+    CHECK(p.field.empty());
+    CHECK(p.message.find("roster.xml:") == 0);
   }
 }
 
