@@ -70,9 +70,9 @@ Response page_calendar_save(Console& console, const Request& request, const Call
   record.body = element_of_kind(feed::write_feed(feed), "calendar").value_or("");
   const auto saved = put_checked_record(console, record, rev, caller.session->user.name);
   if (!saved) {
-    // Lint names the calendar's children; the form has a field of lines for each kind.
-    const auto problems =
-        renamed(saved.error().problems, {{"hours", "hours"}, {"holiday", "holidays"}, {"workday", "workdays"}});
+    // Lint names the calendar's children (<hours>, <holiday>, <workday>); the
+    // form has a field of lines for each kind.
+    const auto problems = renamed(saved.error().problems, {{"holiday", "holidays"}, {"workday", "workdays"}});
     return calendar_page(console, caller, rev, form, problems, saved.error().status,
                          saved.error().status == 409 ? "未保存：别人刚改过日历。您填写的内容仍在下面；请核对后再保存。"
                                                      : "未保存：内容不符合规则（见下）");

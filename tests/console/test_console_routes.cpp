@@ -706,6 +706,14 @@ TEST_CASE("records: a save lint refuses shows lint's message beside the field it
     CHECK(date.find("2026-13-45") != std::string::npos);
     CHECK(general_list(r.body).find("2026-13-45") == std::string::npos);
   }
+  SUBCASE("an item naming a window there is not: beside 受理窗口") {
+    const Response r = post("/records/item/new", "id=ZZ-0001&name=x&promised=%E5%8D%B3%E5%8A%9E&window=99");
+    CHECK(r.status == 422);
+    const std::string window = field_div(r.body, "window");
+    CHECK(window.find("受理窗口") != std::string::npos);
+    CHECK(window.find("class=\"error\"") != std::string::npos);
+    CHECK(general_list(r.body).empty());
+  }
   SUBCASE("as XML, every finding about the record is beside the XML") {
     const auto calendar = h.store.record("calendar", "calendar").value();
     const Response r =
