@@ -3,6 +3,8 @@
 
 #include "console/auth.h"
 #include "console/drafts.h"
+#include "console/feed_records.h"
+#include "console/finding_fields.h"
 #include "console/handlers.h"
 #include "console/record_elements.h"
 #include "feed/text.h"
@@ -17,6 +19,26 @@ std::set<std::string> error_set(const ReadContent& c) {
   return {lines.begin(), lines.end()};
 }
 
+// The part of `subject` a finding at `where` is about, or "" (elsewhere).
+// `feed_text` is the text of the subject's feed, made on first need: most
+// saves gain no finding, and the other feeds are never written out.
+std::string field_in(const std::vector<store::Record>& records, const std::string& hall_id,
+                     const store::Record& subject, const model::Where& where,
+                     std::optional<std::string>& feed_text) {
+  const RecordKind* kind = find_record_kind(subject.kind);
+  if (!kind || where.file != kind->feed) return "";
+  if (!feed_text) {
+    for (const FeedDraft& d : feeds_from_records(records, hall_id)) {
+      if (d.name == kind->feed) feed_text = d.bytes("");
+    }
+  }
+  if (!feed_text) return "";
+  for (const std::size_t start : record_element_starts(*feed_text, subject.kind, subject.body)) {
+    if (std::string field = field_of_finding(*feed_text, start, where); !field.empty()) return field;
+  }
+  return "";
+}
+
 }  // namespace
 
 base::Result<std::shared_ptr<const ReadContent>, Response> current_drafts(Console& console) {
@@ -27,8 +49,9 @@ base::Result<std::shared_ptr<const ReadContent>, Response> current_drafts(Consol
 
 Response json_refusal(const Refusal& refusal) { return json_errors(refusal.status, refusal.problems); }
 
-base::Result<std::vector<std::string>, Refusal> errors_gained(
-    Console& console, const std::function<void(std::vector<store::Record>&)>& change) {
+base::Result<std::vector<FieldProblem>, Refusal> errors_gained(
+    Console& console, const std::function<void(std::vector<store::Record>&)>& change,
+    const store::Record* subject) {
   // The drafts as they are: read once per change and shared (Console::drafts).
   const auto current = console.drafts();
   if (!current) return Refusal{500, {{"", current.error()}}};
@@ -39,9 +62,15 @@ base::Result<std::vector<std::string>, Refusal> errors_gained(
   const auto settings = console.publish_settings();
   const ReadContent after =
       console.draft_reader().read(*records, settings.hall_id, settings.utc_offset_minutes);
-  std::vector<std::string> gained;
-  for (const std::string& line : error_lines(after.findings)) {
-    if (!before.count(line)) gained.push_back(line);
+  std::optional<std::string> subject_feed;
+  std::vector<FieldProblem> gained;
+  for (const model::Diagnostic& d : after.findings) {
+    if (d.severity != model::Severity::error) continue;
+    const std::string line = model::format_diagnostic(d);
+    if (before.count(line)) continue;
+    const std::string field =
+        subject ? field_in(*records, settings.hall_id, *subject, d.where, subject_feed) : "";
+    gained.push_back(field.empty() ? FieldProblem{"", line} : FieldProblem{field, d.message});
   }
   return gained;
 }
@@ -61,9 +90,9 @@ base::Result<store::Record, Refusal> put_checked_record(Console& console, store:
                                                         std::int64_t expected_rev,
                                                         const std::string& user) {
   std::lock_guard writing(console.drafts_write_mutex());
-  const auto gained = errors_gained(console, [&](auto& records) { put_into(records, record); });
+  const auto gained = errors_gained(console, [&](auto& records) { put_into(records, record); }, &record);
   if (!gained) return gained.error();
-  if (!gained->empty()) return Refusal{422, lint_problems(*gained)};
+  if (!gained->empty()) return Refusal{422, *gained};
   auto stored = console.store().put_record(record, expected_rev, user, console.now());
   if (!stored) {
     const auto kind = stored.error().kind;
@@ -80,7 +109,7 @@ base::Result<store::Done, Refusal> delete_checked_record(Console& console, const
     std::erase_if(records, [&](const store::Record& r) { return r.kind == kind && r.key == key; });
   });
   if (!gained) return gained.error();
-  if (!gained->empty()) return Refusal{422, lint_problems(*gained)};
+  if (!gained->empty()) return Refusal{422, *gained};
   auto done = console.store().delete_record(kind, key, std::nullopt, user, console.now());
   if (!done) {
     return Refusal{done.error().kind == store::ErrorKind::not_found ? 404 : 500, {{"", done.error().message}}};

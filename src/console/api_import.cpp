@@ -31,7 +31,7 @@ base::Result<ItemImportPlan, Refusal> run_item_import(Console& console, std::str
     for (const auto& r : plan.to_write) put_into(records, r);
   });
   if (!gained) return gained.error();
-  if (!gained->empty()) return Refusal{422, lint_problems(*gained)};
+  if (!gained->empty()) return Refusal{422, *gained};
   if (auto done = console.store().upsert_records(plan.to_write, "import", user, console.now()); !done) {
     return Refusal{500, {{"", done.error().message}}};
   }

@@ -28,13 +28,17 @@ ReadContent read_feeds(const std::vector<NamedFeed>& feeds, int utc_offset_minut
   return out;
 }
 
-ReadContent read_drafts(const std::vector<store::Record>& records, const std::string& hall_id,
-                        int utc_offset_minutes) {
+std::vector<NamedFeed> draft_feeds(const std::vector<store::Record>& records, const std::string& hall_id) {
   std::vector<NamedFeed> feeds;
   for (const FeedDraft& d : feeds_from_records(records, hall_id)) {
     feeds.push_back(NamedFeed{d.name, d.bytes("")});
   }
-  return read_feeds(feeds, utc_offset_minutes);
+  return feeds;
+}
+
+ReadContent read_drafts(const std::vector<store::Record>& records, const std::string& hall_id,
+                        int utc_offset_minutes) {
+  return read_feeds(draft_feeds(records, hall_id), utc_offset_minutes);
 }
 
 namespace {

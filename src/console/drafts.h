@@ -30,7 +30,10 @@ struct ReadContent {
 // Parses, merges and checks feeds as lint does for files given together.
 ReadContent read_feeds(const std::vector<NamedFeed>& feeds, int utc_offset_minutes);
 
-// The drafts' feeds (without `generated`) and what lint makes of them.
+// The drafts' feeds, without `generated`.
+std::vector<NamedFeed> draft_feeds(const std::vector<store::Record>& records, const std::string& hall_id);
+
+// The drafts' feeds and what lint makes of them.
 ReadContent read_drafts(const std::vector<store::Record>& records, const std::string& hall_id,
                         int utc_offset_minutes);
 

@@ -48,9 +48,14 @@ struct Refusal {
 };
 Response json_refusal(const Refusal& refusal);
 // Lint's errors the drafts would gain if `change` were made to them (the
-// records), or why they could not be read. Call with drafts_write_mutex held.
-base::Result<std::vector<std::string>, Refusal> errors_gained(
-    Console& console, const std::function<void(std::vector<store::Record>&)>& change);
+// records), or why they could not be read. An error inside the element of
+// `subject` (the record the change puts in, if any) names the part of it it
+// is about (field_of_finding: "date", "post[role=A]") and says lint's
+// message; any other is for the list above a form, as lint prints it.
+// Call with drafts_write_mutex held.
+base::Result<std::vector<FieldProblem>, Refusal> errors_gained(
+    Console& console, const std::function<void(std::vector<store::Record>&)>& change,
+    const store::Record* subject = nullptr);
 // Puts `record` into `records`, in place of the one with its key.
 void put_into(std::vector<store::Record>& records, const store::Record& record);
 // Stores a record (expected_rev 0: a new one) unless it adds lint errors

@@ -145,15 +145,32 @@ Response html_page(const PageContext& c, const std::string& title, const Html& b
   return r;
 }
 
-void general_errors(Html& h, const std::vector<std::pair<std::string, std::string>>& problems) {
+std::string field_message(const std::vector<FieldProblem>& problems, std::string_view field) {
+  std::string out;
+  for (const FieldProblem& p : problems) {
+    if (p.field == field) out += (out.empty() ? "" : "；") + p.message;
+  }
+  return out;
+}
+
+void general_errors(Html& h, const std::vector<FieldProblem>& problems,
+                    const std::set<std::string>& shown) {
   bool any = false;
-  for (const auto& [field, message] : problems) {
-    if (!field.empty()) continue;
+  for (const FieldProblem& p : problems) {
+    if (shown.count(p.field)) continue;
     if (!any) h.open("ul", {{"class", "errors"}, {"role", "alert"}});
     any = true;
-    h.el("li", message);
+    h.el("li", p.message);
   }
   if (any) h.close("ul");
+}
+
+std::vector<FieldProblem> renamed(std::vector<FieldProblem> problems,
+                                  const std::map<std::string, std::string>& names) {
+  for (FieldProblem& p : problems) {
+    if (const auto it = names.find(p.field); it != names.end()) p.field = it->second;
+  }
+  return problems;
 }
 
 std::string shown_time(const std::string& iso) {

@@ -2,9 +2,14 @@
 // what the user's role may use), a message line, the content.
 #pragma once
 
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
+#include <string_view>
+#include <vector>
 
+#include "console/absence_rules.h"
 #include "console/console.h"
 #include "console/html.h"
 #include "store/store.h"
@@ -42,8 +47,17 @@ using Options = std::vector<std::pair<std::string, std::string>>;
 void select_field(Html& h, const char* name, const char* label, const Options& options,
                   const std::string& selected, const std::string& error, const char* hint = "");
 
-// The problems that belong to no one field (lint's findings), as a list.
-void general_errors(Html& h, const std::vector<std::pair<std::string, std::string>>& field_messages);
+// The messages for one form field, joined with "；" ("" when it has none).
+std::string field_message(const std::vector<FieldProblem>& problems, std::string_view field);
+// The problems no field of the form shows (`shown`: the fields it shows
+// messages beside), as a list above it: lint's findings about no one
+// field, or about a part of the record the form does not edit.
+void general_errors(Html& h, const std::vector<FieldProblem>& problems,
+                    const std::set<std::string>& shown);
+// Problems under the form's names: `names` maps a part of the record as
+// errors_gained names it ("post[role=A]") to the field showing it ("post_a").
+std::vector<FieldProblem> renamed(std::vector<FieldProblem> problems,
+                                  const std::map<std::string, std::string>& names);
 
 // A feed timestamp as people read it: "2026-12-14 09:00".
 std::string shown_time(const std::string& iso);

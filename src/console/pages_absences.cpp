@@ -52,14 +52,6 @@ AbsenceInput absence_input(const AbsenceForm& form) {
   return in;
 }
 
-std::string error_for(const std::vector<FieldProblem>& problems, const std::string& field) {
-  std::string out;
-  for (const auto& p : problems) {
-    if (p.field == field) out += (out.empty() ? "" : "；") + p.message;
-  }
-  return out;
-}
-
 Options staff_options(const model::Content& c, const char* none) {
   Options out;
   if (none) out.emplace_back("", none);
@@ -93,24 +85,24 @@ void absence_form(Html& h, const PageContext& ctx, const model::Content& c, cons
                   const std::vector<FieldProblem>& problems, const Options& substitutes) {
   h.open("form", {{"method", "post"}, {"action", "/absences/check"}, {"class", "panel"}});
   csrf_field(h, ctx);
-  std::vector<std::pair<std::string, std::string>> listed;
-  for (const auto& p : problems) listed.emplace_back(p.field, p.message);
-  general_errors(h, listed);
+  // The absence's own names (the API's and lint's); from and to are shown at the dates.
+  general_errors(h, problems, {"staff", "from", "to", "reason", "substitute"});
   select_field(h, "staff", "请假人员", staff_options(c, "请选择…"), form.get("staff"),
-               error_for(problems, "staff"));
+               field_message(problems, "staff"));
   select_field(h, "mode", "请假方式",
                {{"day", "整天（可跨多天）"}, {"am", "上午半天"}, {"pm", "下午半天"}, {"hours", "按小时"}},
                form.get("mode"), "");
   h.open("div", {{"class", "row"}});
-  form_field(h, {"from_date", "开始日期", form.get("from_date"), "date", error_for(problems, "from"), "", true});
-  form_field(h, {"to_date", "结束日期", form.get("to_date"), "date", error_for(problems, "to"), "整天或按小时时填写；当天可不填"});
+  form_field(h, {"from_date", "开始日期", form.get("from_date"), "date", field_message(problems, "from"), "", true});
+  form_field(h, {"to_date", "结束日期", form.get("to_date"), "date", field_message(problems, "to"), "整天或按小时时填写；当天可不填"});
   h.close("div").open("div", {{"class", "row"}});
   form_field(h, {"from_time", "开始时间", form.get("from_time"), "time", "", "按小时时填写"});
   form_field(h, {"to_time", "结束时间", form.get("to_time"), "time", "", ""});
   h.close("div");
-  form_field(h, {"reason", "事由", form.get("reason"), "text", "", "只在后台显示，不上屏"});
+  form_field(h, {"reason", "事由", form.get("reason"), "text", field_message(problems, "reason"),
+                 "只在后台显示，不上屏"});
   select_field(h, "substitute", "补岗人员", substitutes, form.get("substitute"),
-               error_for(problems, "substitute"), "跨两个及以上工作日须安排补岗（第九条）");
+               field_message(problems, "substitute"), "跨两个及以上工作日须安排补岗（第九条）");
   h.el("button", {{"type", "submit"}}, "检查并预览影响");
   h.close("form");
 }

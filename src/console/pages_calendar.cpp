@@ -19,14 +19,6 @@ std::optional<model::Calendar> calendar_of(const store::Record& record) {
   return std::nullopt;
 }
 
-std::string message_for(const std::vector<FieldProblem>& problems, const char* field) {
-  std::string out;
-  for (const auto& p : problems) {
-    if (p.field == field) out += (out.empty() ? "" : "；") + p.message;
-  }
-  return out;
-}
-
 Response calendar_page(Console& console, const Caller& caller, std::int64_t rev,
                        std::map<std::string, std::string> values,
                        const std::vector<FieldProblem>& problems, int status, const std::string& notice) {
@@ -37,14 +29,12 @@ Response calendar_page(Console& console, const Caller& caller, std::int64_t rev,
   h.open("form", {{"method", "post"}, {"action", "/records/calendar/calendar"}, {"class", "panel"}});
   csrf_field(h, ctx);
   h.empty("input", {{"type", "hidden"}, {"name", "rev"}, {"value", std::to_string(rev)}});
-  std::vector<std::pair<std::string, std::string>> listed;
-  for (const auto& p : problems) listed.emplace_back(p.field, p.message);
-  general_errors(h, listed);
-  form_field(h, {"hours", "开放时间（每行一段）", values["hours"], "textarea", message_for(problems, "hours"),
+  general_errors(h, problems, {"hours", "holidays", "workdays"});
+  form_field(h, {"hours", "开放时间（每行一段）", values["hours"], "textarea", field_message(problems, "hours"),
                  "如 mon-fri 09:00-12:00；mon 周一 … sun 周日"});
-  form_field(h, {"holidays", "节假日（每行一个）", values["holidays"], "textarea", message_for(problems, "holidays"),
+  form_field(h, {"holidays", "节假日（每行一个）", values["holidays"], "textarea", field_message(problems, "holidays"),
                  "如 2026-10-01 2026-10-08 国庆节"});
-  form_field(h, {"workdays", "调休上班（每行一天）", values["workdays"], "textarea", message_for(problems, "workdays"),
+  form_field(h, {"workdays", "调休上班（每行一天）", values["workdays"], "textarea", field_message(problems, "workdays"),
                  "如 2026-09-28 fri 国庆节调休上班（按周五的开放时间上班）"});
   h.el("button", {{"type", "submit"}, {"class", "primary"}}, "保存为草稿").literal(" ");
   h.el("a", {{"href", "/records/calendar/calendar?xml=1"}, {"class", "button"}}, "以 XML 编辑");
@@ -80,9 +70,12 @@ Response page_calendar_save(Console& console, const Request& request, const Call
   record.body = element_of_kind(feed::write_feed(feed), "calendar").value_or("");
   const auto saved = put_checked_record(console, record, rev, caller.session->user.name);
   if (!saved) {
-    return calendar_page(console, caller, rev, form, saved.error().problems, saved.error().status,
+    // Lint names the calendar's children (<hours>, <holiday>, <workday>); the
+    // form has a field of lines for each kind.
+    const auto problems = renamed(saved.error().problems, {{"holiday", "holidays"}, {"workday", "workdays"}});
+    return calendar_page(console, caller, rev, form, problems, saved.error().status,
                          saved.error().status == 409 ? "未保存：别人刚改过日历。您填写的内容仍在下面；请核对后再保存。"
-                                                     : "未保存：内容不符合规则（见上）");
+                                                     : "未保存：内容不符合规则（见下）");
   }
   return redirect("/records/calendar?saved=1");
 }

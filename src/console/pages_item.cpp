@@ -10,11 +10,19 @@ namespace hb::console {
 
 namespace {
 
-std::string problem_for(const std::vector<FieldProblem>& problems, const char* field) {
-  for (const auto& p : problems) {
-    if (p.field == field) return p.message;
-  }
-  return {};
+// The item's parts as lint names them (attributes, children) → the form's fields.
+const std::map<std::string, std::string>& item_field_names() {
+  static const std::map<std::string, std::string> names = {
+      {"deadline", "promised"}, {"online", "online_url"}};
+  return names;
+}
+
+// The fields the form shows messages beside.
+const std::set<std::string>& item_fields() {
+  static const std::set<std::string> fields = {
+      "id",        "name",  "category",  "window",    "department", "kind",       "promised",
+      "statutory", "fees",  "materials", "procedure", "basis",      "online_url", "result"};
+  return fields;
 }
 
 Options window_choices(Console& console) {
@@ -38,18 +46,16 @@ Response item_page(Console& console, const Caller& caller, const std::string& ke
   h.open("form", {{"method", "post"}, {"action", action}, {"class", "panel"}});
   csrf_field(h, ctx);
   h.empty("input", {{"type", "hidden"}, {"name", "rev"}, {"value", std::to_string(rev)}});
-  std::vector<std::pair<std::string, std::string>> listed;
-  for (const auto& p : problems) listed.emplace_back(p.field, p.message);
-  general_errors(h, listed);
+  general_errors(h, problems, item_fields());
   const auto field = [&](const char* name, const char* label, const char* type, const char* hint) {
-    form_field(h, {name, label, values[name], type, problem_for(problems, name), hint});
+    form_field(h, {name, label, values[name], type, field_message(problems, name), hint});
   };
   h.open("div", {{"class", "row"}});
   field("id", "事项编码", "text", key.empty() ? "" : "保存后不可修改");
   field("name", "事项名称", "text", "");
   h.close("div").open("div", {{"class", "row"}});
   field("category", "所属分类", "text", "");
-  select_field(h, "window", "受理窗口", window_choices(console), values["window"], problem_for(problems, "window"));
+  select_field(h, "window", "受理窗口", window_choices(console), values["window"], field_message(problems, "window"));
   h.close("div").open("div", {{"class", "row"}});
   field("department", "实施部门", "text", "");
   field("kind", "事项类型", "text", "如 行政许可");
@@ -110,9 +116,10 @@ Response page_item_save(Console& console, const Request& request, const Caller& 
   const auto saved = put_checked_record(console, record, rev, caller.session->user.name);
   if (!saved) {
     const bool conflict = saved.error().status == 409;
-    return item_page(console, caller, key, rev, form, saved.error().problems, saved.error().status,
+    return item_page(console, caller, key, rev, form, renamed(saved.error().problems, item_field_names()),
+                     saved.error().status,
                      conflict ? "未保存：别人刚改过这个事项。您填写的内容仍在下面；请打开最新内容核对后再保存。"
-                              : "未保存：内容不符合规则（见上）");
+                              : "未保存：内容不符合规则（见下）");
   }
   return redirect("/items?saved=1");
 }

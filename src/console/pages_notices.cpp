@@ -17,13 +17,6 @@ std::string canonical_time(const std::string& text, int offset) {
   return t ? feed_time(model::to_unix(*t, offset), offset) : text;
 }
 
-std::string field_error(const std::vector<FieldProblem>& problems, const char* field) {
-  for (const auto& p : problems) {
-    if (p.field == field) return p.message;
-  }
-  return {};
-}
-
 Response notices_page(Console& console, const Caller& caller, std::map<std::string, std::string> form,
                       const std::vector<FieldProblem>& problems, int status, const std::string& notice) {
   PageContext ctx = page_context(console, caller, "/notices");
@@ -34,15 +27,13 @@ Response notices_page(Console& console, const Caller& caller, std::map<std::stri
   h.el("h2", "发布新公告");
   h.open("form", {{"method", "post"}, {"action", "/notices"}, {"class", "panel"}});
   csrf_field(h, ctx);
-  std::vector<std::pair<std::string, std::string>> listed;
-  for (const auto& p : problems) listed.emplace_back(p.field, p.message);
-  general_errors(h, listed);
+  general_errors(h, problems, {"level", "text", "from", "to"});
   select_field(h, "level", "级别", {{"info", "一般公告"}, {"urgent", "紧急公告（全屏横幅）"}},
-               form["level"], field_error(problems, "level"));
-  form_field(h, {"text", "内容", form["text"], "textarea", field_error(problems, "text"), "", true});
+               form["level"], field_message(problems, "level"));
+  form_field(h, {"text", "内容", form["text"], "textarea", field_message(problems, "text"), "", true});
   h.open("div", {{"class", "row"}});
-  form_field(h, {"from", "开始显示", form["from"], "datetime-local", field_error(problems, "from"), "不填：发布后立即"});
-  form_field(h, {"to", "停止显示", form["to"], "datetime-local", field_error(problems, "to"), "不填：一直显示"});
+  form_field(h, {"from", "开始显示", form["from"], "datetime-local", field_message(problems, "from"), "不填：发布后立即"});
+  form_field(h, {"to", "停止显示", form["to"], "datetime-local", field_message(problems, "to"), "不填：一直显示"});
   h.close("div");
   h.el("button", {{"type", "submit"}, {"class", "primary"}}, "保存为草稿");
   h.close("form");

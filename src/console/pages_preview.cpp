@@ -20,13 +20,10 @@ std::vector<NamedFeed> published_feeds(Console& console) {
   return out;
 }
 
-std::vector<NamedFeed> draft_feeds(Console& console) {
-  std::vector<NamedFeed> out;
+std::vector<NamedFeed> current_draft_feeds(Console& console) {
   const auto records = console.store().all_records();
-  if (!records) return out;
-  const auto settings = console.publish_settings();
-  for (const auto& d : feeds_from_records(*records, settings.hall_id)) out.push_back({d.name, d.bytes("")});
-  return out;
+  if (!records) return {};
+  return draft_feeds(*records, console.publish_settings().hall_id);
 }
 
 Options screen_choices(Console& console) {
@@ -86,7 +83,7 @@ Response page_preview(Console& console, const Request& request, const Caller& ca
     return html_page(ctx, "预览", h, 422);
   }
   PreviewRequest r;
-  r.feeds = source == "published" ? published_feeds(console) : draft_feeds(console);
+  r.feeds = source == "published" ? published_feeds(console) : current_draft_feeds(console);
   if (const auto pictures = console.store().assets()) {
     for (const auto& a : *pictures) r.pictures.push_back({a.name, a.bytes});
   }

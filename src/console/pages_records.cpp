@@ -4,6 +4,7 @@
 // between, the editor gets a conflict message and keeps what was typed.
 #include <pugixml.hpp>
 
+#include <set>
 #include <sstream>
 
 #include "console/auth.h"
@@ -17,7 +18,7 @@ namespace hb::console {
 
 namespace {
 
-using Problems = std::vector<std::pair<std::string, std::string>>;
+using Problems = std::vector<FieldProblem>;
 
 std::string pretty(const std::string& body) {
   pugi::xml_document doc;
@@ -85,25 +86,51 @@ std::string element_from_form(const RecordFormSpec& spec, const std::string& old
   return record_body(e);
 }
 
-Options staff_choices(Console& console) {
+// The roster, and `current` when it names no one on it (a refused save):
+// shown as it was sent, so saving again does not quietly empty the field.
+Options staff_choices(Console& console, const std::string& current) {
   Options out{{"", "（无）"}};
-  const auto drafts = current_drafts(console);
-  if (!drafts) return out;
-  for (const auto& s : (*drafts)->content.roster.staff) out.emplace_back(s.id, s.name + "（" + s.id + "）");
+  bool listed = current.empty();
+  if (const auto drafts = current_drafts(console)) {
+    for (const auto& s : (*drafts)->content.roster.staff) {
+      out.emplace_back(s.id, s.name + "（" + s.id + "）");
+      listed = listed || s.id == current;
+    }
+  }
+  if (!listed) out.emplace_back(current, current + "（不在人员名单中）");
   return out;
 }
 
-std::string message_for(const Problems& problems, const char* field) {
-  for (const auto& [f, m] : problems) {
-    if (f == field) return m;
+// The fields the form shows messages beside.
+std::set<std::string> shown_fields(const RecordFormSpec& spec) {
+  if (spec.fields.empty()) return {"xml"};
+  std::set<std::string> out;
+  for (const auto& f : spec.fields) out.insert(f.name);
+  return out;
+}
+
+// Problems under the form's names: the element's text and a window's posts
+// are fields of their own; as XML, every part of the record is the XML's.
+Problems form_problems(const RecordFormSpec& spec, Problems problems) {
+  if (spec.fields.empty()) {
+    for (auto& p : problems) {
+      if (!p.field.empty()) p.field = "xml";
+    }
+    return problems;
   }
-  return {};
+  std::map<std::string, std::string> names;
+  for (const auto& f : spec.fields) {
+    if (f.kind == FieldKind::body) names["text"] = f.name;
+    if (f.kind == FieldKind::post_a) names["post[role=A]"] = f.name;
+    if (f.kind == FieldKind::post_b) names["post[role=B]"] = f.name;
+  }
+  return renamed(std::move(problems), names);
 }
 
 void form_fields(Html& h, Console& console, const RecordFormSpec& spec,
                  std::map<std::string, std::string>& values, const Problems& problems) {
   for (const auto& f : spec.fields) {
-    const std::string error = message_for(problems, f.name);
+    const std::string error = field_message(problems, f.name);
     switch (f.kind) {
       case FieldKind::choice:
         select_field(h, f.name, f.label, f.choices, values[f.name], error, f.hint);
@@ -114,7 +141,7 @@ void form_fields(Html& h, Console& console, const RecordFormSpec& spec,
       case FieldKind::staff:
       case FieldKind::post_a:
       case FieldKind::post_b:
-        select_field(h, f.name, f.label, staff_choices(console), values[f.name], error, f.hint);
+        select_field(h, f.name, f.label, staff_choices(console, values[f.name]), values[f.name], error, f.hint);
         break;
       case FieldKind::body:
         form_field(h, {f.name, f.label, values[f.name], "textarea", error, f.hint});
@@ -138,10 +165,10 @@ Response edit_page(Console& console, const Caller& caller, const RecordFormSpec&
   h.open("form", {{"method", "post"}, {"action", action}, {"class", "panel"}});
   csrf_field(h, ctx);
   h.empty("input", {{"type", "hidden"}, {"name", "rev"}, {"value", std::to_string(rev)}});
-  general_errors(h, problems);
+  general_errors(h, problems, shown_fields(spec));
   if (spec.fields.empty()) {
     form_field(h, {"xml", "内容（XML，格式见 docs/feed-format.md）", values["xml"], "textarea",
-                   message_for(problems, "xml")});
+                   field_message(problems, "xml")});
   } else {
     form_fields(h, console, spec, values, problems);
   }
@@ -270,7 +297,7 @@ Response page_record_save(Console& console, const Request& request, const Caller
   const std::string key = creating ? "" : params.at("key");
   if (!element) {
     return edit_page(console, caller, *spec, key, rev, form,
-                     {{element.error().field, element.error().message}}, 422, "未保存");
+                     {element.error()}, 422, "未保存");
   }
   store::Record record;
   record.kind = spec->kind;
@@ -286,8 +313,7 @@ Response page_record_save(Console& console, const Request& request, const Caller
   }
   auto saved = put_checked_record(console, record, rev, caller.session->user.name);
   if (!saved) {
-    Problems problems;
-    for (const auto& p : saved.error().problems) problems.emplace_back(p.field, p.message);
+    const Problems problems = form_problems(*spec, saved.error().problems);
     const bool conflict = saved.error().status == 409;
     return edit_page(console, caller, *spec, key, rev, form, problems, saved.error().status,
                      conflict ? "未保存：别人刚改过这条记录。您填写的内容仍在下面；请打开最新内容核对后再保存。"
@@ -307,8 +333,7 @@ Response page_record_delete(Console& console, const Request& request, const Call
   // Refused: show the record again, with why it cannot go.
   const auto record = console.store().record(spec->kind, key);
   if (!record) return page_refusal(404, "这条记录已被删除", request.path);
-  Problems problems;
-  for (const auto& p : deleted.error().problems) problems.emplace_back(p.field, p.message);
+  const Problems problems = form_problems(*spec, deleted.error().problems);
   auto values = spec->fields.empty() ? std::map<std::string, std::string>{{"xml", pretty(record->body)}}
                                      : values_of(*spec, record->body);
   return edit_page(console, caller, *spec, key, record->rev, values, problems, deleted.error().status,

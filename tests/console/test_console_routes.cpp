@@ -11,6 +11,8 @@
 #include "console/auth.h"
 #include "console/console.h"
 #include "console/feed_records.h"
+#include "console/handlers.h"
+#include "console/http.h"
 #include "feed/encoding.h"
 #include "files.h"
 
@@ -662,6 +664,102 @@ TEST_CASE("records: deleting one the others still name is refused; a form save k
   CHECK(stale.status == 409);
   CHECK(stale.body.find("别人刚改过") != std::string::npos);
   CHECK(stale.body.find("value=\"一号\"") != std::string::npos);
+}
+
+namespace {
+
+// The form field <div> holding the input `name` ("" when there is none).
+std::string field_div(const std::string& html, const std::string& name) {
+  const auto label = html.find("for=\"f-" + name + "\"");
+  if (label == std::string::npos) return "";
+  const auto open = html.rfind("<div", label);
+  const auto close = html.find("</div>", label);
+  return html.substr(open, close - open);
+}
+
+// The list of problems above a form ("" when there is none).
+std::string general_list(const std::string& html) {
+  const auto open = html.find("<ul class=\"errors\"");
+  if (open == std::string::npos) return "";
+  return html.substr(open, html.find("</ul>", open) - open);
+}
+
+}  // namespace
+
+TEST_CASE("records: a save lint refuses shows lint's message beside the field it concerns") {
+  Hall h;
+  const LoggedIn editor = h.login("editor");
+  auto post = [&](const std::string& path, const std::string& body) {
+    return h.call("POST", path, "csrf=" + editor.csrf + "&" + body,
+                  {{"cookie", editor.cookie}, {"content-type", "application/x-www-form-urlencoded"}});
+  };
+  SUBCASE("a window's A post naming no staff member: beside A角") {
+    const auto window = h.store.record("window", "1").value();
+    const Response r = post("/records/window/1", "rev=" + std::to_string(window.rev) +
+                                                     "&id=1&name=x&service=x&post_a=s99&post_b=s02");
+    CHECK(r.status == 422);
+    const std::string a = field_div(r.body, "post_a");
+    CHECK(a.find("A角") != std::string::npos);
+    CHECK(a.find("class=\"error\"") != std::string::npos);
+    CHECK(a.find("s99") != std::string::npos);
+    CHECK(a.find("<option value=\"s99\" selected") != std::string::npos);  // as sent, not emptied
+    CHECK(field_div(r.body, "post_b").find("class=\"error\"") == std::string::npos);
+    CHECK(general_list(r.body).find("s99") == std::string::npos);
+    CHECK(h.store.record("window", "1").value().rev == window.rev);
+  }
+  SUBCASE("a result with a date that is no date: beside 办结日期") {
+    const Response r = post("/records/result/new",
+                            "item=JS-0001&number=2026-0001&date=2026-13-45&decision=approve&applicant-kind=org");
+    CHECK(r.status == 422);
+    const std::string date = field_div(r.body, "date");
+    CHECK(date.find("办结日期") != std::string::npos);
+    CHECK(date.find("class=\"error\"") != std::string::npos);
+    CHECK(date.find("2026-13-45") != std::string::npos);
+    CHECK(general_list(r.body).find("2026-13-45") == std::string::npos);
+  }
+  SUBCASE("an item naming a window there is not: beside 受理窗口") {
+    const Response r = post("/records/item/new", "id=ZZ-0001&name=x&promised=%E5%8D%B3%E5%8A%9E&window=99");
+    CHECK(r.status == 422);
+    const std::string window = field_div(r.body, "window");
+    CHECK(window.find("受理窗口") != std::string::npos);
+    CHECK(window.find("class=\"error\"") != std::string::npos);
+    CHECK(general_list(r.body).empty());
+  }
+  SUBCASE("as XML, every finding about the record is beside the XML") {
+    const auto calendar = h.store.record("calendar", "calendar").value();
+    const Response r =
+        post("/records/calendar/calendar",
+             "rev=" + std::to_string(calendar.rev) + "&xml=" +
+                 url_encode(R"(<calendar><hours days="mon-fri" open="25:00" close="17:00"/></calendar>)"));
+    CHECK(r.status == 422);
+    const std::string xml = field_div(r.body, "xml");
+    CHECK(xml.find("class=\"error\"") != std::string::npos);
+    CHECK(xml.find("25:00") != std::string::npos);
+    CHECK(general_list(r.body).find("25:00") == std::string::npos);
+  }
+}
+
+TEST_CASE("errors_gained: the JSON answer names the part of the record a finding is about") {
+  Hall h;
+  store::Record window = h.store.record("window", "1").value();
+  const std::int64_t rev = window.rev;
+  window.body = R"(<window id="1" name="x"><post role="A" staff="s99"/><post role="B" staff="s02"/></window>)";
+  const auto saved = put_checked_record(h.console, window, rev, "test");
+  REQUIRE_FALSE(saved);
+  CHECK(saved.error().status == 422);
+  const Response r = json_refusal(saved.error());
+  const auto errors = nlohmann::json::parse(r.body).at("errors");
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].at("field") == "post[role=A]");
+  // Lint's message as lint words it; its place in a generated feed means nothing to the caller.
+  CHECK(errors[0].at("message").get<std::string>().rfind("<post staff=\"s99\">", 0) == 0);
+  // A change that breaks a rule about no one part of it: no field, lint's whole line.
+  const auto deleted = delete_checked_record(h.console, "staff", "s02", "test");
+  REQUIRE_FALSE(deleted);
+  for (const FieldProblem& p : deleted.error().problems) {
+    CHECK(p.field.empty());
+    CHECK(p.message.find("roster.xml:") == 0);
+  }
 }
 
 }  // namespace hb::console
