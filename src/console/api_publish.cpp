@@ -149,6 +149,26 @@ Response asset_answer(Console& console, const Request& request, const std::strin
   return r;
 }
 
+// A feed or its signature, both from the database: the .sig served is
+// always that of the bytes served. The signature's ETag names it too, so a
+// new key's signature of unchanged bytes is fetched again.
+Response feed_answer(const Request& request, const store::FeedFile& f, bool signature) {
+  if (signature && f.signature.empty()) return json_error(404, "数据源未签名");
+  Response r;
+  const std::string etag = "\"" + f.sha256 +
+                           (signature ? "-sig-" + sha256_hex(f.signature).substr(0, 16) + "\"" : "\"");
+  r.set_header("ETag", etag);
+  r.set_header("Last-Modified", http_date(f.generated_unix));
+  r.set_header("Cache-Control", "no-cache");
+  if (request.header("if-none-match") == etag) {
+    r.status = 304;
+    return r;
+  }
+  r.body = signature ? f.signature : f.bytes;
+  r.content_type = signature ? "application/octet-stream" : "application/xml; charset=utf-8";
+  return r;
+}
+
 }  // namespace
 
 Response get_feed_asset(Console& console, const Request& request, const Caller&, const Params& params) {
@@ -170,26 +190,7 @@ Response get_feed(Console& console, const Request& request, const Caller&, const
   const auto files = console.store().version_feeds((*latest)->number);
   if (!files) return json_error(500, files.error().message);
   for (const store::FeedFile& f : *files) {
-    if (f.name != feed) continue;
-    Response r;
-    const std::string etag = "\"" + f.sha256 + (signature ? "-sig\"" : "\"");
-    r.set_header("ETag", etag);
-    r.set_header("Last-Modified", http_date(f.generated_unix));
-    r.set_header("Cache-Control", "no-cache");
-    if (request.header("if-none-match") == etag) {
-      r.status = 304;
-      return r;
-    }
-    if (signature) {
-      const auto sig = read_whole_file(console.publish_settings().feeds_dir / (feed + ".sig"));
-      if (!sig) return json_error(404, "数据源未签名");
-      r.body = *sig;
-      r.content_type = "application/octet-stream";
-    } else {
-      r.body = f.bytes;
-      r.content_type = "application/xml; charset=utf-8";
-    }
-    return r;
+    if (f.name == feed) return feed_answer(request, f, signature);
   }
   return json_error(404, "没有这个数据源");
 }
