@@ -6,8 +6,9 @@ usage: http_api_test.py HALLBOARD-CONSOLE SOURCE-DIR HALLBOARD
 init, user add and screen add on the command line; serve on a free port on
 127.0.0.1 and the JSON API spoken to with http.client: sessions, cookies,
 CSRF, roles, the login throttle, absences, publishing, the published feeds
-(checked with `hallboard lint`), ETag/304, republishing, the body cap, and
-a clean stop on SIGTERM. Python's standard library only.
+(checked with `hallboard lint`), ETag/304, republishing, the body cap, the
+staff form's photo upload (multipart, refusals, the stored name), and a
+clean stop on SIGTERM. Python's standard library only.
 """
 
 import html
