@@ -1,25 +1,14 @@
-// Publishing, versions, republishing and the published feeds (console.md).
-#include <ctime>
+// Publishing, versions and republishing (console.md); the published feeds
+// are served by feed_serving.cpp.
 #include <map>
 
-#include "console/assets.h"
 #include "console/auth.h"
-#include "console/feed_files.h"
 #include "console/feed_records.h"
 #include "console/handlers.h"
 
 namespace hb::console {
 
 namespace {
-
-std::string http_date(std::int64_t t) {
-  const std::time_t tt = static_cast<std::time_t>(t);
-  std::tm tm{};
-  gmtime_r(&tt, &tm);
-  char buf[64];
-  std::strftime(buf, sizeof buf, "%a, %d %b %Y %H:%M:%S GMT", &tm);
-  return buf;
-}
 
 int status_of(PublishErrorKind kind) {
   switch (kind) {
@@ -128,70 +117,6 @@ std::optional<std::int64_t> version_number(const std::string& text) {
     n = n * 10 + (c - '0');
   }
   return n;
-}
-
-namespace {
-
-Response asset_answer(Console& console, const Request& request, const std::string& name) {
-  const auto asset = is_asset_name(name) ? console.store().asset(name)
-                                         : store::Result<store::Asset>(store::Error{store::ErrorKind::not_found, ""});
-  if (!asset) return json_error(404, "没有这个文件");
-  Response r;
-  const std::string etag = "\"" + asset->sha256 + "\"";
-  r.set_header("ETag", etag);
-  r.set_header("Cache-Control", "no-cache");
-  if (request.header("if-none-match") == etag) {
-    r.status = 304;
-    return r;
-  }
-  r.content_type = name.ends_with(".png") || name.ends_with(".PNG") ? "image/png" : "image/jpeg";
-  r.body = asset->bytes;
-  return r;
-}
-
-}  // namespace
-
-Response get_feed_asset(Console& console, const Request& request, const Caller&, const Params& params) {
-  return asset_answer(console, request, params.at("dir") + "/" + params.at("name"));
-}
-
-Response get_feed(Console& console, const Request& request, const Caller&, const Params& params) {
-  const std::string& name = params.at("name");
-  if (is_asset_name(name)) return asset_answer(console, request, name);
-  const auto names = feed_names();
-  const bool signature = name.size() > 4 && name.ends_with(".sig");
-  const std::string feed = signature ? name.substr(0, name.size() - 4) : name;
-  // Only the fixed names: nothing from the request reaches the file system.
-  if (std::find(names.begin(), names.end(), feed) == names.end()) {
-    return json_error(404, "没有这个数据源");
-  }
-  const auto latest = console.store().latest_version();
-  if (!latest || !*latest) return json_error(404, "尚未发布");
-  const auto files = console.store().version_feeds((*latest)->number);
-  if (!files) return json_error(500, files.error().message);
-  for (const store::FeedFile& f : *files) {
-    if (f.name != feed) continue;
-    Response r;
-    const std::string etag = "\"" + f.sha256 + (signature ? "-sig\"" : "\"");
-    r.set_header("ETag", etag);
-    r.set_header("Last-Modified", http_date(f.generated_unix));
-    r.set_header("Cache-Control", "no-cache");
-    if (request.header("if-none-match") == etag) {
-      r.status = 304;
-      return r;
-    }
-    if (signature) {
-      const auto sig = read_whole_file(console.publish_settings().feeds_dir / (feed + ".sig"));
-      if (!sig) return json_error(404, "数据源未签名");
-      r.body = *sig;
-      r.content_type = "application/octet-stream";
-    } else {
-      r.body = f.bytes;
-      r.content_type = "application/xml; charset=utf-8";
-    }
-    return r;
-  }
-  return json_error(404, "没有这个数据源");
 }
 
 }  // namespace hb::console

@@ -45,6 +45,42 @@ void add_picture(const model::Feed& feed, const std::string& name, std::set<std:
 
 }  // namespace
 
+base::PictureLimits photo_upload_limits() {
+  base::PictureLimits limits;
+  limits.max_bytes = 2u * 1024u * 1024u;
+  return limits;
+}
+
+std::string photo_problem(std::string_view bytes, const base::PictureLimits& limits) {
+  if (bytes.empty()) return "所选文件是空的，请重新选择照片";
+  if (bytes.size() > limits.max_bytes) {
+    return "照片文件过大（" + std::to_string(bytes.size() / 1024) + " KB），请选择不超过 " +
+           std::to_string(limits.max_bytes / 1024 / 1024) + " MB 的照片";
+  }
+  const auto header = base::read_image_header(bytes);
+  if (!header) return "这不是 PNG 或 JPEG 图片，请选择照片文件";
+  if (header->width > limits.max_width || header->height > limits.max_height) {
+    return "照片为 " + std::to_string(header->width) + "×" + std::to_string(header->height) +
+           " 像素，超过 " + std::to_string(limits.max_width) + "×" +
+           std::to_string(limits.max_height) + " 的上限，请缩小后再上传";
+  }
+  // Whatever else the screens' own check refuses is refused here too.
+  if (!base::check_picture(bytes, limits).empty()) return "无法使用这张图片，请换一张照片";
+  return {};
+}
+
+std::optional<std::string> uploaded_photo_name(std::string_view bytes, const std::string& sha256_hex) {
+  const auto header = base::read_image_header(bytes);
+  if (!header || sha256_hex.size() < 16) return std::nullopt;
+  for (const char c : sha256_hex.substr(0, 16)) {
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return std::nullopt;
+  }
+  const std::string name = "photos/up-" + sha256_hex.substr(0, 16) +
+                           (header->kind == base::ImageKind::png ? ".png" : ".jpg");
+  if (!is_asset_name(name)) return std::nullopt;
+  return name;
+}
+
 bool is_asset_name(const std::string& name) {
   if (name.size() > 160 || !picture_ending(name)) return false;
   int parts = 0;

@@ -7,8 +7,10 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "base/image_header.h"
 #include "model/content.h"
 #include "store/store.h"
 
@@ -18,6 +20,22 @@ namespace hb::console {
 // three parts of letters, digits, '.', '_' and '-', none "." or "..", and a
 // .png/.jpg/.jpeg ending.
 bool is_asset_name(const std::string& name);
+
+// The limits of a photo uploaded on the staff form: the screens' picture
+// limits, with a smaller size cap (a staff photo needs no more, and the
+// database keeps every upload).
+base::PictureLimits photo_upload_limits();
+
+// Why uploaded bytes cannot be a staff photo, in Chinese for beside the
+// field; empty when they can (a PNG or JPEG within `limits`, judged by the
+// header reader the screens use).
+std::string photo_problem(std::string_view bytes, const base::PictureLimits& limits);
+
+// The name an accepted photo is stored and served under: from its kind and
+// the hash of its bytes, never from anything the request named, so the
+// same picture keeps one name and a changed one gets a new name (screens
+// that cache by name fetch it).
+std::optional<std::string> uploaded_photo_name(std::string_view bytes, const std::string& sha256_hex);
 
 // The relative picture names the content uses (absolute URLs are left to
 // the screens to fetch from where they are).

@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "console/assets.h"
 #include "console/auth.h"
 #include "console/draft_diff.h"
 #include "console/feed_records.h"
@@ -127,6 +128,58 @@ Problems form_problems(const RecordFormSpec& spec, Problems problems) {
   return renamed(std::move(problems), names);
 }
 
+// The photo's name, its thumbnail when the console serves it, and a file
+// input: a plain form upload, so it works without JavaScript.
+void photo_field(Html& h, const FormFieldSpec& f, const std::string& value, const std::string& error) {
+  const std::string id = std::string("f-") + f.name;
+  h.open("div", {{"class", error.empty() ? "field" : "field has-error"}});
+  h.el("label", {{"for", id}}, f.label);
+  if (is_asset_name(value)) {
+    h.empty("img", {{"src", "/feeds/" + value}, {"alt", "当前照片"}, {"width", "96"}, {"class", "photo"}});
+  }
+  h.empty("input", {{"id", id}, {"name", f.name}, {"type", "text"}, {"value", value}});
+  h.empty("input", {{"id", id + "-file"}, {"name", std::string(f.name) + "_file"}, {"type", "file"},
+                    {"accept", "image/png,image/jpeg,.png,.jpg,.jpeg"}, {"aria-label", "上传新照片"}});
+  if (*f.hint) h.el("span", {{"class", "hint"}}, f.hint);
+  if (!error.empty()) h.el("span", {{"class", "error"}, {"role", "alert"}}, error);
+  h.close("div");
+}
+
+bool has_photo_field(const RecordFormSpec& spec) {
+  for (const auto& f : spec.fields) {
+    if (f.kind == FieldKind::photo) return true;
+  }
+  return false;
+}
+
+// A photo uploaded with the form becomes an asset under a name made from
+// its bytes, and the photo field names it (the request's file name is never
+// used). Stored before the record is saved: a save refused for another
+// reason shows the new photo, and saving again keeps it.
+std::optional<FieldProblem> take_photo_upload(Console& console, const Request& request,
+                                              const RecordFormSpec& spec,
+                                              std::map<std::string, std::string>& form,
+                                              const std::string& user) {
+  for (const auto& f : spec.fields) {
+    if (f.kind != FieldKind::photo) continue;
+    for (const Upload& u : request.uploads) {
+      if (u.field != std::string(f.name) + "_file") continue;
+      if (const auto why = photo_problem(u.content, photo_upload_limits()); !why.empty()) {
+        return FieldProblem{f.name, why};
+      }
+      store::Asset asset{"", u.content, sha256_hex(u.content)};
+      const auto name = uploaded_photo_name(u.content, asset.sha256);
+      if (!name) return FieldProblem{f.name, "无法使用这张图片，请换一张照片"};
+      asset.name = *name;
+      if (auto put = console.store().put_asset(asset, user, console.now()); !put) {
+        return FieldProblem{f.name, "照片未能保存：" + put.error().message};
+      }
+      form[f.name] = *name;
+    }
+  }
+  return std::nullopt;
+}
+
 void form_fields(Html& h, Console& console, const RecordFormSpec& spec,
                  std::map<std::string, std::string>& values, const Problems& problems) {
   for (const auto& f : spec.fields) {
@@ -149,6 +202,7 @@ void form_fields(Html& h, Console& console, const RecordFormSpec& spec,
       case FieldKind::date:
         form_field(h, {f.name, f.label, values[f.name], "date", error, f.hint});
         break;
+      case FieldKind::photo: photo_field(h, f, values[f.name], error); break;
       default: form_field(h, {f.name, f.label, values[f.name], "text", error, f.hint});
     }
   }
@@ -162,7 +216,11 @@ Response edit_page(Console& console, const Caller& caller, const RecordFormSpec&
   ctx.notice_is_error = status >= 400;
   Html h;
   const std::string action = "/records/" + std::string(spec.kind) + "/" + (key.empty() ? "new" : key);
-  h.open("form", {{"method", "post"}, {"action", action}, {"class", "panel"}});
+  if (has_photo_field(spec)) {
+    h.open("form", {{"method", "post"}, {"action", action}, {"enctype", "multipart/form-data"}, {"class", "panel"}});
+  } else {
+    h.open("form", {{"method", "post"}, {"action", action}, {"class", "panel"}});
+  }
   csrf_field(h, ctx);
   h.empty("input", {{"type", "hidden"}, {"name", "rev"}, {"value", std::to_string(rev)}});
   general_errors(h, problems, shown_fields(spec));
@@ -293,8 +351,12 @@ Response page_record_save(Console& console, const Request& request, const Caller
     const auto stored = console.store().record(spec->kind, params.at("key"));
     if (stored) old_body = stored->body;
   }
-  const auto element = element_from_request(*spec, old_body, form);
   const std::string key = creating ? "" : params.at("key");
+  if (auto photo = take_photo_upload(console, request, *spec, form, caller.session->user.name)) {
+    return edit_page(console, caller, *spec, key, rev, form, {{photo->field, photo->message}}, 422,
+                     "未保存：照片无法使用（见下）");
+  }
+  const auto element = element_from_request(*spec, old_body, form);
   if (!element) {
     return edit_page(console, caller, *spec, key, rev, form,
                      {element.error()}, 422, "未保存");

@@ -4,6 +4,7 @@
 #include <map>
 #include <mutex>
 
+#include "console/assets.h"
 #include "console/auth.h"
 #include "console/feed_files.h"
 #include "console/feed_records.h"
@@ -23,22 +24,48 @@ PublishError storage_failure(const store::Error& e) {
   return PublishError{PublishErrorKind::storage, {e.message}};
 }
 
+// The feed and, when it has one, its signature (from the database, so the
+// file nginx serves and the one the console serves are the same bytes).
 std::optional<std::string> write_feed_files(const PublishSettings& settings,
                                             const store::FeedFile& f) {
   std::error_code ec;
   std::filesystem::create_directories(settings.feeds_dir, ec);
   if (auto failed = write_file_atomically(settings.feeds_dir, f.name, f.bytes)) return failed;
-  if (!settings.signer) return std::nullopt;
-  auto signature = settings.signer(f.bytes);
-  if (!signature) return "cannot sign " + f.name + ": " + signature.error().message;
-  return write_file_atomically(settings.feeds_dir, f.name + ".sig", *signature);
+  if (f.signature.empty()) return std::nullopt;
+  return write_file_atomically(settings.feeds_dir, f.name + ".sig", f.signature);
 }
 
 // Whether the folder already holds exactly this feed (and its signature).
 bool on_disk(const PublishSettings& settings, const store::FeedFile& f) {
   const auto bytes = read_whole_file(settings.feeds_dir / f.name);
   if (!bytes || *bytes != f.bytes) return false;
-  return !settings.signer || std::filesystem::exists(settings.feeds_dir / (f.name + ".sig"));
+  return f.signature.empty() || read_whole_file(settings.feeds_dir / (f.name + ".sig")) == f.signature;
+}
+
+// Signs every feed's bytes (also those kept from the previous version: the
+// key may have changed since). Ed25519 is deterministic, so an unchanged
+// feed keeps its signature.
+std::optional<std::string> sign_feeds(const PublishSettings& settings,
+                                      std::vector<store::FeedFile>& files) {
+  if (!settings.signer) return std::nullopt;
+  for (store::FeedFile& f : files) {
+    auto signature = settings.signer(f.bytes);
+    if (!signature) return "cannot sign " + f.name + ": " + signature.error().message;
+    f.signature = std::move(*signature);
+  }
+  return std::nullopt;
+}
+
+// The pictures the published content names, beside the feeds for nginx
+// (the console itself serves them from the database). A name no picture
+// was stored under is left to lint's warning.
+std::optional<std::string> write_named_assets(store::Store& store, const PublishSettings& settings,
+                                              const model::Content& content) {
+  std::vector<store::Asset> pictures;
+  for (const std::string& name : asset_names(content)) {
+    if (auto picture = store.asset(name)) pictures.push_back(std::move(*picture));
+  }
+  return write_assets(settings.feeds_dir, pictures);
 }
 
 }  // namespace
@@ -88,7 +115,7 @@ base::Result<Published, PublishError> publish_records(store::Store& store,
     previous = std::move(*feeds);
   }
   std::optional<store::Error> lookup_failure;
-  const auto files = next_feed_files(
+  auto files = next_feed_files(
       records, settings, previous,
       [&](const std::string& name) -> std::optional<std::int64_t> {
         auto last = store.last_generated(name);
@@ -104,6 +131,7 @@ base::Result<Published, PublishError> publish_records(store::Store& store,
   if (checked.has_errors()) {
     return PublishError{PublishErrorKind::invalid_content, error_lines(checked.findings)};
   }
+  if (auto failed = sign_feeds(settings, files)) return PublishError{PublishErrorKind::files, {*failed}};
   auto version = store.add_version(files, source, user, now);
   if (!version) return storage_failure(version.error());
 
@@ -117,6 +145,9 @@ base::Result<Published, PublishError> publish_records(store::Store& store,
       return PublishError{PublishErrorKind::files, {*failed}};
     }
   }
+  if (auto failed = write_named_assets(store, settings, checked.content)) {
+    return PublishError{PublishErrorKind::files, {*failed}};
+  }
   return out;
 }
 
@@ -125,9 +156,18 @@ std::optional<std::string> sync_published_files(store::Store& store,
   const auto latest = store.latest_version();
   if (!latest) return latest.error().message;
   if (!*latest) return std::nullopt;
-  const auto feeds = store.version_feeds((*latest)->number);
+  auto feeds = store.version_feeds((*latest)->number);
   if (!feeds) return feeds.error().message;
-  for (const store::FeedFile& f : *feeds) {
+  for (store::FeedFile& f : *feeds) {
+    // Published before signatures were kept in the database (or unsigned,
+    // and a key has been installed since): signed and kept now.
+    if (settings.signer && f.signature.empty()) {
+      std::vector<store::FeedFile> one{f};
+      if (auto failed = sign_feeds(settings, one)) return failed;
+      f.signature = one.front().signature;
+      const auto kept = store.set_feed_signature((*latest)->number, f.name, f.sha256, f.signature);
+      if (!kept) return kept.error().message;
+    }
     if (on_disk(settings, f)) continue;
     if (auto failed = write_feed_files(settings, f)) return failed;
   }

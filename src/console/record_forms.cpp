@@ -22,7 +22,7 @@ const RecordFormSpec* record_form(const std::string& kind) {
         {"name", "姓名"},
         {"title", "职务"},
         {"badge", "工牌号"},
-        {"photo", "照片", K::text, {}, "照片文件的地址"},
+        {"photo", "照片", K::photo, {}, "上传 PNG 或 JPEG 照片（不超过 2 MB），或填写照片的地址"},
         {"party", "党员", K::boolean}}},
       {"window", "窗口",
        {{"id", "窗口编号", K::text, {}, "保存后不可修改"},

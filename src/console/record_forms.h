@@ -15,6 +15,7 @@ enum class FieldKind {
   boolean,   // an attribute, "true" or absent
   choice,    // an attribute from `choices`
   staff,     // an attribute naming a staff id (a select of the roster)
+  photo,     // an attribute naming a picture, with an upload beside it (staff photo)
   body,      // the element's text
   post_a,    // <post role="A" staff="…"/> inside a window
   post_b,    // <post role="B" staff="…"/>

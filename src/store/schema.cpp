@@ -100,7 +100,14 @@ CREATE TABLE assets(
 );
 )sql";
 
-constexpr std::array kMigrations = {kSchema1, kSchema2, kSchema3};
+// Migration 4: each published feed's signature, kept with its bytes so the
+// console serves the .sig of exactly the bytes it serves (NULL: unsigned,
+// or published before this migration).
+constexpr const char* kSchema4 = R"sql(
+ALTER TABLE version_feeds ADD COLUMN signature BLOB;
+)sql";
+
+constexpr std::array kMigrations = {kSchema1, kSchema2, kSchema3, kSchema4};
 
 int user_version(Database& db) {
   Statement s(db, "PRAGMA user_version");

@@ -74,6 +74,7 @@ struct FeedFile {
   std::string sha256;  // hex
   std::string generated;
   std::int64_t generated_unix = 0;
+  std::string signature;  // the raw Ed25519 signature of `bytes`; empty: unsigned
 };
 
 struct Version {
@@ -170,6 +171,10 @@ class Store {
   Result<std::vector<Version>> versions();  // newest first
   Result<std::optional<Version>> latest_version();
   Result<std::vector<FeedFile>> version_feeds(std::int64_t number);
+  // Signs a feed of a version published unsigned or before signatures were
+  // stored (serve's start); only where the bytes are still `sha256`.
+  Result<Done> set_feed_signature(std::int64_t number, const std::string& name,
+                                  const std::string& sha256, const std::string& signature);
   // The latest `generated` any version gave this feed, to give the next one a later one.
   Result<std::optional<std::int64_t>> last_generated(const std::string& feed_name);
 

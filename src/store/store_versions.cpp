@@ -17,10 +17,16 @@ void insert_feed(Database& db, std::int64_t version, const FeedFile& f) {
       .bind_blob(2, f.bytes)
       .run();
   Statement s(db,
-              "INSERT INTO version_feeds(version, name, sha256, generated, generated_unix) "
-              "VALUES(?, ?, ?, ?, ?)");
+              "INSERT INTO version_feeds(version, name, sha256, generated, generated_unix, signature) "
+              "VALUES(?, ?, ?, ?, ?, ?)");
   s.bind(1, version).bind(2, f.name).bind(3, f.sha256).bind(4, f.generated);
-  s.bind(5, f.generated_unix).run();
+  s.bind(5, f.generated_unix);
+  if (f.signature.empty()) {
+    s.bind_null(6);
+  } else {
+    s.bind_blob(6, f.signature);
+  }
+  s.run();
 }
 
 }  // namespace
@@ -74,14 +80,30 @@ Result<std::optional<Version>> Store::latest_version() {
 Result<std::vector<FeedFile>> Store::version_feeds(std::int64_t number) {
   return locked([&]() -> Result<std::vector<FeedFile>> {
     Statement s(db_,
-                "SELECT f.name, b.bytes, f.sha256, f.generated, f.generated_unix "
+                "SELECT f.name, b.bytes, f.sha256, f.generated, f.generated_unix, f.signature "
                 "FROM version_feeds f JOIN blobs b ON b.sha256 = f.sha256 "
                 "WHERE f.version = ? ORDER BY f.name");
     s.bind(1, number);
     std::vector<FeedFile> out;
-    while (s.step()) out.push_back(FeedFile{s.text(0), s.text(1), s.text(2), s.text(3), s.integer(4)});
+    while (s.step()) {
+      out.push_back(FeedFile{s.text(0), s.text(1), s.text(2), s.text(3), s.integer(4),
+                             s.optional_text(5).value_or("")});
+    }
     if (out.empty()) return Error{ErrorKind::not_found, "没有第" + std::to_string(number) + "版"};
     return out;
+  });
+}
+
+Result<Done> Store::set_feed_signature(std::int64_t number, const std::string& name,
+                                       const std::string& sha256, const std::string& signature) {
+  return locked([&]() -> Result<Done> {
+    Statement(db_, "UPDATE version_feeds SET signature = ? WHERE version = ? AND name = ? AND sha256 = ?")
+        .bind_blob(1, signature)
+        .bind(2, number)
+        .bind(3, name)
+        .bind(4, sha256)
+        .run();
+    return Done{};
   });
 }
 

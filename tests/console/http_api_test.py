@@ -6,10 +6,12 @@ usage: http_api_test.py HALLBOARD-CONSOLE SOURCE-DIR HALLBOARD
 init, user add and screen add on the command line; serve on a free port on
 127.0.0.1 and the JSON API spoken to with http.client: sessions, cookies,
 CSRF, roles, the login throttle, absences, publishing, the published feeds
-(checked with `hallboard lint`), ETag/304, republishing, the body cap, and
-a clean stop on SIGTERM. Python's standard library only.
+(checked with `hallboard lint`), ETag/304, republishing, the body cap, the
+staff form's photo upload (multipart, refusals, the stored name), and a
+clean stop on SIGTERM. Python's standard library only.
 """
 
+import html
 import http.client
 import json
 import os
@@ -139,6 +141,70 @@ def lint(folder, names):
     r = subprocess.run([HALLBOARD, "lint", *[os.path.join(folder, n) for n in names]],
                        capture_output=True, text=True, timeout=120)
     return r.returncode, r.stdout + r.stderr
+
+
+def multipart(fields, files):
+    """fields {name: text}, files [(field, filename, bytes)] as a browser's form."""
+    boundary = "----hallboard-test-boundary"
+    out = b""
+    for name, value in fields.items():
+        out += ("--%s\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n%s\r\n"
+                % (boundary, name, value)).encode()
+    for field, filename, data in files:
+        out += ("--%s\r\nContent-Disposition: form-data; name=\"%s\"; filename=\"%s\"\r\n"
+                "Content-Type: image/png\r\n\r\n" % (boundary, field, filename)).encode()
+        out += data + b"\r\n"
+    out += ("--%s--\r\n" % boundary).encode()
+    return out, "multipart/form-data; boundary=" + boundary
+
+
+def form_values(page):
+    """The text inputs' and selects' current values of a server-made form."""
+    values = {}
+    for name, value in re.findall(r'<input [^>]*name="(\w+)" [^>]*value="([^"]*)"', page):
+        values[name] = html.unescape(value)
+    for name, body in re.findall(r'<select [^>]*name="(\w+)">(.*?)</select>', page, re.S):
+        m = re.search(r'<option value="([^"]*)" selected', body)
+        values[name] = html.unescape(m.group(1)) if m else ""
+    return values
+
+
+def photo_upload_checks(editor, data):
+    """The staff form's photo upload through the real multipart parsing and body cap."""
+    def save(filename, data_bytes):
+        status, _, page = editor.request("GET", "/records/staff/s03")
+        fields = form_values(page.decode())
+        fields["csrf"] = editor.csrf
+        body, content_type = multipart(fields, [("photo_file", filename, data_bytes)])
+        return editor.request("POST", "/records/staff/s03", body, headers={"Content-Type": content_type})
+
+    with open(os.path.join(SOURCE, "content", "photos", "s02.png"), "rb") as f:
+        png = f.read()
+    status, headers, _ = save("../../x.png", png)
+    check(status == 303, "photo upload: %d" % status)
+    _, _, page = editor.request("GET", "/records/staff/s03")
+    m = re.search(r'<img src="/feeds/(photos/up-[0-9a-f]{16}\.png)"', page.decode())
+    check(m is not None, "the staff form shows the uploaded photo")
+    if m:
+        status, headers, served = editor.server.request("GET", "/feeds/" + m.group(1))
+        check(status == 200 and served == png and headers.get("content-type") == "image/png",
+              "the uploaded photo is served: %d %s" % (status, headers.get("content-type")))
+    stray = [os.path.join(root, f) for root, _, files in os.walk(os.path.dirname(data))
+             for f in files if f == "x.png"]
+    check(not stray, "the upload's file name reached no file: %s" % stray)
+
+    status, _, page = save("note.png", "这不是照片。\n".encode())
+    check(status == 422 and "不是 PNG 或 JPEG" in page.decode(), "a text file named .png: %d" % status)
+    status, _, page = save("big.png", png + bytes(3 * 1024 * 1024))
+    check(status == 422 and "过大" in page.decode(), "a 3 MB photo: %d" % status)
+    try:
+        status, _, _ = save("huge.png", png + bytes(11 * 1024 * 1024))
+        check(status == 413, "a photo over the body cap: %d" % status)
+    except (ConnectionError, http.client.HTTPException) as e:
+        # Refusing before reading may close the connection under us.
+        print("note: the oversized photo was cut off: %r" % e)
+    _, _, page = editor.request("GET", "/records/staff/s03")
+    check(m is not None and m.group(0) in page.decode(), "refused uploads left the photo as it was")
 
 
 def main():
@@ -423,6 +489,8 @@ def main():
         check(lint_run.returncode == 0 and ": error: " not in lint_run.stdout,
               "lint of screen add's player.xml with the console's feeds: exit %d\n%s%s"
               % (lint_run.returncode, lint_run.stdout, lint_run.stderr))
+
+        photo_upload_checks(editor, data)
 
         # --- logout ---------------------------------------------------------------
         status, headers, _ = editor.request("DELETE", "/api/v1/session", csrf=False)

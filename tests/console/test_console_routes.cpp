@@ -15,6 +15,8 @@
 #include "console/http.h"
 #include "feed/encoding.h"
 #include "files.h"
+#include "net/sign.h"
+#include "net/signature.h"
 
 namespace hb::console {
 
@@ -40,16 +42,18 @@ struct Hall {
   test::TempDir dir;
   store::Store store = store::Store::create((dir.path() / "console.db").string()).value();
   std::int64_t now = kStart;
-  Console console{store, options(dir.path()), [this] { return now; }};
+  Signer signer;  // empty: feeds are unsigned
+  Console console{store, options(dir.path(), signer), [this] { return now; }};
 
-  static ConsoleOptions options(const std::filesystem::path& data) {
+  static ConsoleOptions options(const std::filesystem::path& data, const Signer& signer) {
     ConsoleOptions o;
     o.data_dir = data;
     o.base_url = "https://hall.example.gov.cn/console";
+    o.signer = signer;
     return o;
   }
 
-  Hall() {
+  explicit Hall(Signer with = {}) : signer(std::move(with)) {
     std::vector<store::Record> records;
     std::map<std::string, std::int64_t> position;
     for (const char* name : {"hall.xml", "items.xml", "roster.xml"}) {
@@ -759,6 +763,181 @@ TEST_CASE("errors_gained: the JSON answer names the part of the record a finding
   for (const FieldProblem& p : deleted.error().problems) {
     CHECK(p.field.empty());
     CHECK(p.message.find("roster.xml:") == 0);
+  }
+}
+
+}  // namespace hb::console
+
+namespace hb::console {
+
+namespace {
+
+// The staff form as a browser without JavaScript sends it: multipart, the
+// record's current values, and `photo_file` when a file was chosen.
+Response save_staff_with_photo(Hall& h, const LoggedIn& who, const std::string& key,
+                               const std::string& filename, const std::string& bytes) {
+  const store::Record r = h.store.record("staff", key).value();
+  Request request;
+  request.method = "POST";
+  request.path = "/records/staff/" + key;
+  request.headers = {{"cookie", who.cookie}, {"content-type", "multipart/form-data; boundary=b"}};
+  request.multipart_fields = {{"csrf", who.csrf}, {"rev", std::to_string(r.rev)}, {"id", key}};
+  for (const char* a : {"name", "title", "badge", "photo", "party"}) {
+    request.multipart_fields[a] = record_attribute(r, a);
+  }
+  request.uploads.push_back(Upload{"photo_file", filename, "image/png", bytes});
+  return h.console.handle(request);
+}
+
+// Every file under `dir` whose name ends with `ending`.
+std::vector<std::string> files_ending(const std::filesystem::path& dir, const std::string& ending) {
+  std::vector<std::string> out;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(dir)) {
+    if (e.path().filename().string().ends_with(ending)) out.push_back(e.path().string());
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("staff photo: a PNG is stored under a made-up name, named by the record and served") {
+  Hall h;
+  const LoggedIn editor = h.login("editor");
+  const std::string png = test::read_bytes(test::source_dir() / "content" / "photos" / "s02.png");
+  const Response saved = save_staff_with_photo(h, editor, "s01", "../../x.png", png);
+  REQUIRE(saved.status == 303);
+  const std::string name = record_attribute(h.store.record("staff", "s01").value(), "photo");
+  CHECK(name == "photos/up-" + sha256_hex(png).substr(0, 16) + ".png");
+  // Served beside the feeds under that name …
+  const Response served = h.call("GET", "/feeds/" + name);
+  CHECK(served.status == 200);
+  CHECK(served.body == png);
+  CHECK(served.content_type == "image/png");
+  // … shown on the form as a thumbnail, in a form that can upload …
+  const Response page = h.as(editor, "GET", "/records/staff/s01");
+  CHECK(page.body.find("<img src=\"/feeds/" + name + "\"") != std::string::npos);
+  CHECK(page.body.find("enctype=\"multipart/form-data\"") != std::string::npos);
+  CHECK(page.body.find("name=\"photo_file\"") != std::string::npos);
+  // … and written beside the published feeds for nginx.
+  const auto approver = h.login("approver");
+  REQUIRE(h.as(approver, "POST", "/api/v1/publish").status == 201);
+  CHECK(test::read_bytes(h.dir.path() / "feeds" / name) == png);
+  // The request's file name reached neither the database nor the disk.
+  CHECK(files_ending(h.dir.path(), "x.png").empty());
+  CHECK_FALSE(std::filesystem::exists(h.dir.path().parent_path() / "x.png"));
+  const auto assets = h.store.assets().value();
+  for (const auto& a : assets) CHECK(a.name.find("x.png") == std::string::npos);
+  CHECK(h.call("GET", "/feeds/../../x.png").status == 404);
+}
+
+TEST_CASE("staff photo: a text file named .png, an oversize picture or an empty file is refused beside the field") {
+  Hall h;
+  const LoggedIn editor = h.login("editor");
+  const auto before = h.store.record("staff", "s01").value();
+  const std::string big = test::read_bytes(test::source_dir() / "content" / "photos" / "s02.png") +
+                          std::string(3u * 1024u * 1024u, '\0');
+  struct Case {
+    const char* what;
+    std::string filename, bytes;
+    const char* says;
+  };
+  const Case cases[] = {
+      {"text", "photo.png", "这不是照片，只是文字。\n", "不是 PNG 或 JPEG"},
+      {"oversize", "big.png", big, "过大"},
+      {"empty", "empty.png", "", "空的"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.what);
+    const Response r = save_staff_with_photo(h, editor, "s01", c.filename, c.bytes);
+    CHECK(r.status == 422);
+    // The message is inside the photo field's box, not only at the top.
+    const auto field = r.body.find("<div class=\"field has-error\"><label for=\"f-photo\">");
+    REQUIRE(field != std::string::npos);
+    const auto message = r.body.find(c.says, field);
+    CHECK(message != std::string::npos);
+    CHECK(message < r.body.find("</div>", field));
+    const auto after = h.store.record("staff", "s01").value();
+    CHECK(after.rev == before.rev);
+    CHECK(after.body == before.body);
+  }
+  CHECK(h.store.assets().value().empty());
+}
+
+}  // namespace hb::console
+
+namespace hb::console {
+
+namespace {
+
+// A throwaway Ed25519 key for these tests only.
+constexpr const char* kTestKey =
+    "-----BEGIN PRIVATE KEY-----\n"
+    "MC4CAQAwBQYDK2VwBCIEINKft/xfmpVtpZWfnRyRwtO3NJN+6jyKpzGydGiekPJp\n"
+    "-----END PRIVATE KEY-----\n";
+
+Signer signer_of(std::shared_ptr<net::SigningKey> key) {
+  return [key](std::string_view bytes) -> base::Result<std::string, SigningError> {
+    auto s = key->sign(bytes);
+    if (s.error) return SigningError{s.error->message};
+    return std::move(s.signature);
+  };
+}
+
+}  // namespace
+
+TEST_CASE("feeds: each .sig is served from the database, verifies, and outlives its file; a republish re-signs") {
+  auto read = net::SigningKey::from_pem(kTestKey, "test.key");
+  REQUIRE(read.key);
+  const auto key = std::make_shared<net::SigningKey>(std::move(*read.key));
+  const auto trust = net::TrustKey::from_pem(key->public_pem(), "test.pub");
+  REQUIRE(trust.key);
+  Hall h(signer_of(key));
+  const auto approver = h.login("approver");
+  REQUIRE(h.as(approver, "POST", "/api/v1/publish").status == 201);
+  const auto v1 = h.store.version_feeds(1).value();
+  for (const store::FeedFile& f : v1) {
+    CAPTURE(f.name);
+    const Response feed = h.call("GET", "/feeds/" + f.name);
+    const Response sig = h.call("GET", "/feeds/" + f.name + ".sig");
+    REQUIRE(sig.status == 200);
+    CHECK(sig.body == f.signature);
+    CHECK(trust.key->verify(feed.body, sig.body, f.name).ok);
+    CHECK(test::read_bytes(h.dir / "feeds" / (f.name + ".sig")) == sig.body);
+    CHECK(sig.header("Last-Modified") == feed.header("Last-Modified"));
+    CHECK(sig.header("ETag") != feed.header("ETag"));
+    CHECK(h.call("GET", "/feeds/" + f.name + ".sig", "", {{"if-none-match", sig.header("ETag")}}).status == 304);
+    // Served from the database: the file going does not take it away.
+    std::filesystem::remove(h.dir / "feeds" / (f.name + ".sig"));
+    const Response again = h.call("GET", "/feeds/" + f.name + ".sig");
+    CHECK(again.status == 200);
+    CHECK(again.body == sig.body);
+  }
+
+  // Version 2 changes the roster; republishing version 1 gives it new bytes
+  // (a later generated), which carry their own valid signature.
+  const auto editor = h.login("editor");
+  h.now += 60;
+  REQUIRE(h.as(editor, "POST", "/api/v1/absences",
+               absence_body("s05", "2026-12-07T09:00", "2026-12-07T12:00"))
+              .status == 201);
+  REQUIRE(h.as(approver, "POST", "/api/v1/publish").status == 201);
+  h.now += 60;
+  REQUIRE(h.as(approver, "POST", "/api/v1/versions/1/republish").status == 201);
+  const std::string roster = h.call("GET", "/feeds/roster.xml").body;
+  const std::string roster_sig = h.call("GET", "/feeds/roster.xml.sig").body;
+  for (const store::FeedFile& f : v1) {
+    if (f.name == "roster.xml") CHECK(roster != f.bytes);
+  }
+  CHECK(trust.key->verify(roster, roster_sig, "roster.xml").ok);
+  CHECK(test::read_bytes(h.dir / "feeds" / "roster.xml") == roster);
+  CHECK(test::read_bytes(h.dir / "feeds" / "roster.xml.sig") == roster_sig);
+  // And the deleted files of the untouched feeds are back on disk for nginx.
+  const auto v3 = h.store.version_feeds(3).value();
+  for (const store::FeedFile& f : v3) {
+    CAPTURE(f.name);
+    CHECK(trust.key->verify(test::read_bytes(h.dir / "feeds" / f.name),
+                            test::read_bytes(h.dir / "feeds" / (f.name + ".sig")), f.name)
+              .ok);
   }
 }
 

@@ -319,3 +319,64 @@ TEST_CASE("write_file_atomically replaces whole files and leaves no temporary") 
 }
 
 }  // namespace hb::console
+
+namespace hb::console {
+
+TEST_CASE("signatures: kept with the bytes; sync signs a version published before; a failing signer publishes nothing") {
+  test::TempDir dir;
+  auto store = store::Store::create((dir.path() / "console.db").string()).value();
+  const auto unsigned_settings = settings_in(dir.path());
+  auto settings = unsigned_settings;
+  // Not Ed25519 (the route tests verify real ones): a stand-in that shows which bytes were signed.
+  settings.signer = [](std::string_view bytes) -> base::Result<std::string, SigningError> {
+    return "signed:" + sha256_hex(bytes);
+  };
+  const auto records = demo_records();
+
+  REQUIRE(publish_records(store, records, unsigned_settings, std::nullopt, "admin", kNow).ok());
+  const auto feeds1 = store.version_feeds(1).value();
+  for (const auto& f : feeds1) {
+    CAPTURE(f.name);
+    CHECK(f.signature.empty());
+    CHECK_FALSE(std::filesystem::exists(settings.feeds_dir / (f.name + ".sig")));
+  }
+  // A key installed since (or a database from before signatures were kept):
+  // serve's start signs the latest version into the database and the folder.
+  CHECK_FALSE(sync_published_files(store, settings));
+  const auto feeds2 = store.version_feeds(1).value();
+  for (const auto& f : feeds2) {
+    CAPTURE(f.name);
+    CHECK(f.signature == "signed:" + f.sha256);
+    CHECK(read_whole_file(settings.feeds_dir / (f.name + ".sig")) == f.signature);
+  }
+  // A damaged .sig is put back from the database.
+  {
+    std::ofstream damaged(settings.feeds_dir / "roster.xml.sig", std::ios::trunc);
+    damaged << "x";
+  }
+  CHECK_FALSE(sync_published_files(store, settings));
+  CHECK(read_whole_file(settings.feeds_dir / "roster.xml.sig") == "signed:" + sha256_hex(*read_whole_file(settings.feeds_dir / "roster.xml")));
+
+  // A republish signs its new bytes.
+  auto changed = records;
+  changed.push_back(absence("a-new", "s05", "2026-12-07T09:00:00+08:00", "2026-12-07T12:00:00+08:00"));
+  REQUIRE(publish_records(store, changed, settings, std::nullopt, "approver", kNow).ok());
+  REQUIRE(publish_records(store, records, settings, 1, "approver", kNow).ok());
+  const auto feeds3 = store.version_feeds(3).value();
+  for (const auto& f : feeds3) {
+    CAPTURE(f.name);
+    CHECK(f.signature == "signed:" + sha256_hex(f.bytes));
+    CHECK(read_whole_file(settings.feeds_dir / (f.name + ".sig")) == f.signature);
+  }
+
+  auto failing = settings;
+  failing.signer = [](std::string_view) -> base::Result<std::string, SigningError> {
+    return SigningError{"no key"};
+  };
+  const auto refused = publish_records(store, changed, failing, std::nullopt, "approver", kNow + 5);
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.error().kind == PublishErrorKind::files);
+  CHECK(store.versions().value().size() == 3);
+}
+
+}  // namespace hb::console

@@ -148,8 +148,8 @@ TEST_CASE("the audit log cannot be changed, even with SQL") {
 
 TEST_CASE("versions keep every feed; equal bytes are stored once") {
   Fixture f;
-  const FeedFile hall{"hall.xml", "<hall/>", "h1", "2026-12-04T08:00:00+08:00", 1000};
-  const FeedFile items{"items.xml", "<items/>", "i1", "2026-12-04T08:00:00+08:00", 1000};
+  const FeedFile hall{"hall.xml", "<hall/>", "h1", "2026-12-04T08:00:00+08:00", 1000, ""};
+  const FeedFile items{"items.xml", "<items/>", "i1", "2026-12-04T08:00:00+08:00", 1000, ""};
   const Version v1 = f.store.add_version({hall, items}, std::nullopt, "wang", 1000).value();
   CHECK(v1.number == 1);
   FeedFile items2 = items;
@@ -168,6 +168,20 @@ TEST_CASE("versions keep every feed; equal bytes are stored once") {
   CHECK(f.store.version_feeds(9).error().kind == ErrorKind::not_found);
   const Version v3 = f.store.add_version({hall, items}, 1, "li", 3000).value();
   CHECK(v3.source == 1);
+}
+
+TEST_CASE("a feed's signature is kept with its bytes; one signed later only where the bytes are the same") {
+  Fixture f;
+  const std::string sig("\0\x01binary\xff", 10);
+  const FeedFile hall{"hall.xml", "<hall/>", "h1", "2026-12-04T08:00:00+08:00", 1000, sig};
+  const FeedFile items{"items.xml", "<items/>", "i1", "2026-12-04T08:00:00+08:00", 1000, ""};
+  REQUIRE(f.store.add_version({hall, items}, std::nullopt, "wang", 1000).ok());
+  CHECK(f.store.version_feeds(1)->at(0).signature == sig);
+  CHECK(f.store.version_feeds(1)->at(1).signature.empty());
+  REQUIRE(f.store.set_feed_signature(1, "items.xml", "other", "nope").ok());
+  CHECK(f.store.version_feeds(1)->at(1).signature.empty());
+  REQUIRE(f.store.set_feed_signature(1, "items.xml", "i1", "yes").ok());
+  CHECK(f.store.version_feeds(1)->at(1).signature == "yes");
 }
 
 TEST_CASE("a second connection sees what the first wrote (user add while serve runs)") {
