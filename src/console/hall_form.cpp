@@ -61,7 +61,7 @@ void read_phones(pugi::xml_node hall, const FormValues& form, std::vector<FieldP
     }
     auto p = row_child(hall, "phone", old, form_value(form, row_field("phone", "src", row)));
     set_attribute(p, "kind", kind);
-    p.text().set(number.c_str());
+    set_text(p, number);
   }
 }
 
@@ -75,7 +75,7 @@ void read_commitments(pugi::xml_node hall, const FormValues& form, std::vector<F
     if (text.empty()) problems.push_back({text_field, "请填写承诺内容（不要承诺可清空整行）"});
     auto c = row_child(hall, "commitment", old, form_value(form, row_field("commitment", "src", row)));
     set_attribute(c, "title", form_value(form, row_field("commitment", "title", row)));
-    c.text().set(text.c_str());
+    set_text(c, text);
   }
 }
 
@@ -93,7 +93,7 @@ void read_links(pugi::xml_node hall, const FormValues& form, std::vector<FieldPr
     auto l = row_child(hall, "link", old, form_value(form, row_field("link", "src", row)));
     set_attribute(l, "kind", kind);
     set_attribute(l, "url", url);
-    l.text().set(form_value(form, row_field("link", "text", row)).c_str());
+    set_text(l, form_value(form, row_field("link", "text", row)));
   }
 }
 

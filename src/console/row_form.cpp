@@ -63,6 +63,18 @@ void set_attribute(pugi::xml_node e, const char* name, const std::string& value)
   (e.attribute(name) ? e.attribute(name) : e.append_attribute(name)) = value.c_str();
 }
 
+void set_text(pugi::xml_node e, const std::string& value) {
+  if (!value.empty()) {
+    e.text().set(value.c_str());
+    return;
+  }
+  for (auto c = e.first_child(); c;) {
+    const auto next = c.next_sibling();
+    if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) e.remove_child(c);
+    c = next;
+  }
+}
+
 std::optional<long long> whole_in(const std::string& text, long long min, long long max, const std::string& field,
                                   std::vector<FieldProblem>& problems) {
   const auto n = feed::parse_whole_number(text);

@@ -46,6 +46,9 @@ pugi::xml_node row_child(pugi::xml_node parent, const char* child, const std::ve
 // Sets an attribute, or removes it when the value is blank.
 void set_attribute(pugi::xml_node e, const char* name, const std::string& value);
 
+// Sets the element's text; blank leaves none (<link …/>, not <link …></link>).
+void set_text(pugi::xml_node e, const std::string& value);
+
 // A whole number from min to max, or a problem for `field`.
 std::optional<long long> whole_in(const std::string& text, long long min, long long max, const std::string& field,
                                   std::vector<FieldProblem>& problems);
