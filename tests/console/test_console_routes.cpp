@@ -659,6 +659,15 @@ TEST_CASE("records: deleting one the others still name is refused; a form save k
 
 // The row forms: a save, a value refused beside its field (what was typed
 // stays), a stale revision (409) and lint's refusal (shown at the top).
+namespace {
+
+// A form as a browser posts it (application/x-www-form-urlencoded).
+std::string encoded(const std::map<std::string, std::string>& form) {
+  std::string out;
+  for (const auto& [name, value] : form) out += (out.empty() ? "" : "&") + url_encode(name) + "=" + url_encode(value);
+  return out;
+}
+
 struct FormPoster {
   Hall& h;
   LoggedIn who;
@@ -669,6 +678,8 @@ struct FormPoster {
   }
   Response get(const std::string& path) { return h.as(who, "GET", path); }
 };
+
+}  // namespace
 
 TEST_CASE("hall form: saved, refused beside the field, and a stale revision is a conflict") {
   Hall h;
