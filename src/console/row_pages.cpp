@@ -84,7 +84,7 @@ std::optional<SaveRefusal> save_form_record(Console& console, const Caller& call
   if (saved) return std::nullopt;
   const bool conflict = saved.error().status == 409;
   return SaveRefusal{saved.error(), conflict ? "未保存：别人刚改过这份内容。您填写的内容仍在下面；请核对后再保存。"
-                                             : "未保存：内容不符合规则（见上）"};
+                                             : "未保存：内容不符合规则（见下）"};
 }
 
 }  // namespace hb::console
