@@ -8,8 +8,6 @@ namespace hb::console {
 
 namespace {
 
-const Params kXmlParams = {{"kind", "hall"}, {"key", "hall"}};
-
 void hall_fields(Html& h, const FormValues& values, const std::vector<FieldProblem>& problems) {
   form_field(h, {"name", "大厅名称", form_value(values, "name"), "text", field_message(problems, "name"),
                  "每块屏幕顶部的标题", true});
@@ -64,7 +62,7 @@ Response page_hall(Console& console, const Request& request, const Caller& calle
 
 Response page_hall_save(Console& console, const Request& request, const Caller& caller, const Params&) {
   auto form = form_of(request);
-  if (form.count("xml")) return page_record_save(console, request, caller, kXmlParams);
+  if (form.count("xml")) return page_record_save(console, request, caller, {{"kind", "hall"}, {"key", "hall"}});
   const std::int64_t rev = version_number(form["rev"]).value_or(-1);
   const auto stored = console.store().record("hall", "hall");
   const auto element = hall_from_form(stored ? stored->body : "", form);

@@ -11,8 +11,6 @@ namespace hb::console {
 
 namespace {
 
-const Params kXmlParams = {{"kind", "stats"}, {"key", "stats"}};
-
 Options window_choices(Console& console) {
   Options out{{"", "（选择窗口）"}};
   const auto drafts = current_drafts(console);
@@ -89,7 +87,7 @@ Response page_stats(Console& console, const Request& request, const Caller& call
 
 Response page_stats_save(Console& console, const Request& request, const Caller& caller, const Params&) {
   auto form = form_of(request);
-  if (form.count("xml")) return page_record_save(console, request, caller, kXmlParams);
+  if (form.count("xml")) return page_record_save(console, request, caller, {{"kind", "stats"}, {"key", "stats"}});
   const std::int64_t rev = version_number(form["rev"]).value_or(-1);
   const bool new_month = request.path == "/records/stats/new";
   const auto stored = console.store().record("stats", "stats");
