@@ -715,15 +715,18 @@ TEST_CASE("stats form: a new month from the roster's windows; a refused one keep
   CHECK(page.status == 200);
   CHECK(page.body.find("name=\"window_id_1\"") != std::string::npos);
   CHECK(page.body.find("五级好差评") != std::string::npos);
+  // The demo's roster.xml has October; the new month replaces it in the drafts.
+  const auto october = h.store.record("stats", "stats").value();
+  CHECK(page.body.find("替换草稿中 2026-10") != std::string::npos);
   std::map<std::string, std::string> form{
-      {"rev", "0"}, {"month", "2026-11"}, {"window_src_1", ""}, {"window_id_1", "1"},
+      {"rev", std::to_string(october.rev)}, {"month", "2026-11"}, {"window_src_1", ""}, {"window_id_1", "1"},
       {"window_handled_1", "40"}, {"window_ontime_1", "41"}, {"window_way_1", "rated"},
       {"window_rated_1", "30"}, {"window_satisfied_1", "29"}};
   const Response refused = editor.post("/records/stats/new", form);
   CHECK(refused.status == 422);
   CHECK(refused.body.find("按时办结数不能多于办件量") != std::string::npos);
   CHECK(refused.body.find("value=\"41\"") != std::string::npos);
-  CHECK_FALSE(h.store.record("stats", "stats").ok());
+  CHECK(h.store.record("stats", "stats").value().body == october.body);
   form["window_id_1"] = "no-such-window";  // lint's rule: a roster window
   form["window_ontime_1"] = "39";
   const Response unknown = editor.post("/records/stats/new", form);
@@ -737,6 +740,10 @@ TEST_CASE("stats form: a new month from the roster's windows; a refused one keep
         std::string::npos);
   CHECK(editor.get("/records/stats/stats").body.find("value=\"2026-11\"") != std::string::npos);
   CHECK(editor.get("/records/stats/new").body.find("value=\"2026-12\"") != std::string::npos);
+  form["month"] = "2026-12";  // the page read before November was saved: a conflict
+  const Response stale = editor.post("/records/stats/new", form);
+  CHECK(stale.status == 409);
+  CHECK(stale.body.find("value=\"2026-12\"") != std::string::npos);
 }
 
 TEST_CASE("playlist form: a new playlist keyed by its screens; screens already planned are refused") {
