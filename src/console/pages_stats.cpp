@@ -15,7 +15,7 @@ Options window_choices(Console& console) {
   Options out{{"", "（选择窗口）"}};
   const auto drafts = current_drafts(console);
   if (!drafts) return out;
-  for (const auto& w : (*drafts)->content.roster.windows) out.emplace_back(w.id, w.id + " " + w.name);
+  for (const auto& w : (*drafts)->content.roster.windows) out.emplace_back(w.id, w.name.empty() ? w.id : w.name);
   return out;
 }
 

@@ -6,6 +6,7 @@ namespace {
 
 // A choice that is not offered (a newer tool's word) is kept, labelled as such.
 Options with_current(const Options& choices, const std::string& value) {
+  if (value.empty()) return choices;  // a spare row: the first choice
   for (const auto& c : choices) {
     if (c.first == value) return choices;
   }
@@ -39,6 +40,16 @@ void input_cell(Html& h, const RowColumn& c, const std::string& name, const std:
   }
 }
 
+// A posted form already has its spare rows (and a new month its window
+// rows): adding more at each refusal would make the table grow.
+bool has_new_rows(const FormValues& values, const std::string& prefix) {
+  const int rows = row_count(values, prefix);
+  for (int n = 1; n <= rows; ++n) {
+    if (form_value(values, row_field(prefix, "src", n)).empty()) return true;
+  }
+  return false;
+}
+
 void row(Html& h, const std::string& prefix, const std::vector<RowColumn>& columns, const FormValues& values,
          const std::vector<FieldProblem>& problems, int n) {
   h.open("tr").open("td", {{"class", "no"}}).text(std::to_string(n));
@@ -63,7 +74,7 @@ void row_table(Html& h, const std::string& prefix, const std::vector<RowColumn>&
   h.open("table", {{"class", "rows"}}).open("tr").el("th", "序号");
   for (const auto& c : columns) h.el("th", c.label);
   h.close("tr");
-  const int rows = row_count(values, prefix) + spare;
+  const int rows = row_count(values, prefix) + (has_new_rows(values, prefix) ? 0 : spare);
   for (int n = 1; n <= rows; ++n) row(h, prefix, columns, values, problems, n);
   h.close("table");
 }

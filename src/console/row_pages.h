@@ -20,7 +20,8 @@ struct RowColumn {
   const char* size = "";  // a class: "num" (a count), "wide", "area" (several lines)
 };
 
-// The rows the values hold, then `spare` empty ones to add new children.
+// The rows the values hold, then `spare` empty ones to add new children
+// (none when the values already have rows not yet saved: a posted form).
 // Each problem shows in the cell of the field it names.
 void row_table(Html& h, const std::string& prefix, const std::vector<RowColumn>& columns,
                const FormValues& values, const std::vector<FieldProblem>& problems, int spare = 3);
