@@ -50,6 +50,13 @@ Response page_item_save(Console&, const Request&, const Caller&, const Params&);
 Response page_calendar(Console&, const Request&, const Caller&, const Params&);
 Response page_calendar_save(Console&, const Request&, const Caller&, const Params&);
 
+Response page_hall(Console&, const Request&, const Caller&, const Params&);
+Response page_hall_save(Console&, const Request&, const Caller&, const Params&);
+Response page_stats(Console&, const Request&, const Caller&, const Params&);
+Response page_stats_save(Console&, const Request&, const Caller&, const Params&);
+Response page_playlist(Console&, const Request&, const Caller&, const Params&);
+Response page_playlist_save(Console&, const Request&, const Caller&, const Params&);
+
 Response page_users(Console&, const Request&, const Caller&, const Params&);
 Response page_user_add(Console&, const Request&, const Caller&, const Params&);
 

@@ -1,7 +1,10 @@
 // The edit forms of the remaining sections, as tables: which attribute of
 // the record's element each field edits, its label and its kind of input.
-// Kinds whose records nest deeper (hall, calendar, stats, playlist, item)
-// are edited as their XML element, checked by the same parser.
+// Kinds whose records nest deeper have forms of their own, routed before
+// the generic record pages: calendar (calendar_form.h), item (item_form.h),
+// hall, stats and playlist (hall_form.h, stats_form.h, playlist_form.h, a
+// table row per repeated child). Their empty field lists here are the
+// generic page's "advanced" XML editor, checked by the same parser.
 #pragma once
 
 #include <string>

@@ -38,6 +38,18 @@ tr.changed td { background: #fff8e1; }
 .field.has-error input, .field.has-error select, .field.has-error textarea { border-color: #c62828;
   background: #fff6f6; }
 .field .error { display: block; color: #c62828; font-weight: 600; }
+table.rows { margin: 0 0 12px; }
+table.rows th, table.rows td { padding: 4px 6px; }
+table.rows td.no { width: 3em; text-align: center; color: #5b6775; }
+table.rows input, table.rows select, table.rows textarea { font: inherit; width: 100%; padding: 3px 6px;
+  border: 1px solid #b8c2cc; border-radius: 3px; background: #fff; }
+table.rows select { min-width: 7.5em; }
+table.rows textarea { min-width: 34em; }
+table.rows input.num { width: 4.6em; min-width: 4.6em; }
+table.rows input.wide { min-width: 22em; }
+table.rows td.has-error input, table.rows td.has-error select, table.rows td.has-error textarea {
+  border-color: #c62828; background: #fff6f6; }
+table.rows .error { display: block; color: #c62828; font-weight: 600; font-size: 13px; }
 .row { display: flex; gap: 18px; flex-wrap: wrap; }
 .panel { background: #fff; border: 1px solid #dde3ea; border-radius: 4px; padding: 14px 18px;
          margin-bottom: 16px; }

@@ -165,6 +165,31 @@ try:
     click_and_wait(d, "form[action='/notices'] button")
     assert "紧急公告已保存为草稿" in d.page_source
     shot(d, "05-notices")
+    # The row forms: a hall phone without digits is refused beside its cell;
+    # a new month of statistics is saved; the lobby playlist is looked at.
+    d.get(base + "/records/hall")
+    set_value(d, "phone_number_2", "无")
+    click_and_wait(d, "form[action='/records/hall/hall'] button.primary")
+    error = d.find_element(By.CSS_SELECTOR, "td.has-error .error").text
+    assert "电话号码" in error, error
+    shot(d, "05a-hall-refused")
+    d.get(base + "/records/stats/new")
+    set_value(d, "month", "2026-11")
+    for name, value in (("window_handled_1", "412"), ("window_ontime_1", "409"),
+                        ("window_rated_1", "405"), ("window_satisfied_1", "398")):
+        set_value(d, name, value)
+    Select(d.find_element(By.NAME, "window_way_2")).select_by_value("levels")
+    for name, value in (("window_handled_2", "30"), ("window_ontime_2", "30"), ("window_vs_2", "20"),
+                        ("window_s_2", "5"), ("window_basic_2", "3"), ("window_dis_2", "1"),
+                        ("window_vdis_2", "0")):
+        set_value(d, name, value)
+    shot(d, "05b-stats-new")
+    click_and_wait(d, "form[action='/records/stats/new'] button.primary")
+    assert "已保存" in d.page_source, d.page_source[:2000]
+    d.get(base + "/records/stats/stats")
+    shot(d, "05c-stats")
+    d.get(base + "/records/playlist/*")
+    shot(d, "05d-playlist")
     d.get(base + "/publish")
     assert "审核人员" in d.page_source, "an editor cannot publish"
     log_out(d)

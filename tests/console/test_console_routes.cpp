@@ -11,8 +11,11 @@
 #include "console/auth.h"
 #include "console/console.h"
 #include "console/feed_records.h"
+#include "console/hall_form.h"
 #include "console/handlers.h"
 #include "console/http.h"
+#include "console/playlist_form.h"
+#include "console/stats_form.h"
 #include "feed/encoding.h"
 #include "files.h"
 #include "net/sign.h"
@@ -939,6 +942,123 @@ TEST_CASE("feeds: each .sig is served from the database, verifies, and outlives 
                             test::read_bytes(h.dir / "feeds" / (f.name + ".sig")), f.name)
               .ok);
   }
+}
+
+// The row forms: a save, a value refused beside its field (what was typed
+// stays), a stale revision (409) and lint's refusal (shown at the top).
+namespace {
+
+// A form as a browser posts it (application/x-www-form-urlencoded).
+std::string encoded(const std::map<std::string, std::string>& form) {
+  std::string out;
+  for (const auto& [name, value] : form) out += (out.empty() ? "" : "&") + url_encode(name) + "=" + url_encode(value);
+  return out;
+}
+
+struct FormPoster {
+  Hall& h;
+  LoggedIn who;
+  Response post(const std::string& path, std::map<std::string, std::string> form) {
+    form["csrf"] = who.csrf;
+    return h.call("POST", path, encoded(form),
+                  {{"cookie", who.cookie}, {"content-type", "application/x-www-form-urlencoded"}});
+  }
+  Response get(const std::string& path) { return h.as(who, "GET", path); }
+};
+
+}  // namespace
+
+TEST_CASE("hall form: saved, refused beside the field, and a stale revision is a conflict") {
+  Hall h;
+  FormPoster editor{h, h.login("editor")};
+  const Response page = editor.get("/records/hall");
+  CHECK(page.status == 200);
+  CHECK(page.body.find("name=\"phone_number_1\"") != std::string::npos);
+  CHECK(page.body.find("咨询电话") != std::string::npos);
+  const auto hall = h.store.record("hall", "hall").value();
+  auto form = hall_form_values(hall.body);
+  form["rev"] = std::to_string(hall.rev);
+  form["phone_number_1"] = "0871-60000000";
+  CHECK(editor.post("/records/hall/hall", form).status == 303);
+  CHECK(h.store.record("hall", "hall").value().body.find("0871-60000000") != std::string::npos);
+  form["rev"] = std::to_string(h.store.record("hall", "hall").value().rev);
+  form["phone_number_2"] = "<无>";
+  const Response refused = editor.post("/records/hall/hall", form);
+  CHECK(refused.status == 422);
+  CHECK(refused.body.find("电话号码应含数字") != std::string::npos);
+  CHECK(refused.body.find("value=\"&lt;无&gt;\"") != std::string::npos);
+  form["phone_number_2"] = "0871-61111111";
+  form["rev"] = std::to_string(hall.rev);  // the revision before the first save
+  const Response stale = editor.post("/records/hall/hall", form);
+  CHECK(stale.status == 409);
+  CHECK(stale.body.find("别人刚改过") != std::string::npos);
+  CHECK(stale.body.find("0871-61111111") != std::string::npos);
+}
+
+TEST_CASE("stats form: a new month from the roster's windows; a refused one keeps what was typed") {
+  Hall h;
+  FormPoster editor{h, h.login("editor")};
+  const Response page = editor.get("/records/stats/new");
+  CHECK(page.status == 200);
+  CHECK(page.body.find("name=\"window_id_1\"") != std::string::npos);
+  CHECK(page.body.find("五级好差评") != std::string::npos);
+  // The demo's roster.xml has October; the new month replaces it in the drafts.
+  const auto october = h.store.record("stats", "stats").value();
+  CHECK(page.body.find("替换草稿中 2026-10") != std::string::npos);
+  std::map<std::string, std::string> form{
+      {"rev", std::to_string(october.rev)}, {"month", "2026-11"}, {"window_src_1", ""}, {"window_id_1", "1"},
+      {"window_handled_1", "40"}, {"window_ontime_1", "41"}, {"window_way_1", "rated"},
+      {"window_rated_1", "30"}, {"window_satisfied_1", "29"}};
+  const Response refused = editor.post("/records/stats/new", form);
+  CHECK(refused.status == 422);
+  CHECK(refused.body.find("按时办结数不能多于办件量") != std::string::npos);
+  CHECK(refused.body.find("value=\"41\"") != std::string::npos);
+  CHECK(h.store.record("stats", "stats").value().body == october.body);
+  form["window_id_1"] = "no-such-window";  // lint's rule: a roster window
+  form["window_ontime_1"] = "39";
+  const Response unknown = editor.post("/records/stats/new", form);
+  CHECK(unknown.status == 422);
+  CHECK(unknown.body.find("class=\"errors\"") != std::string::npos);
+  CHECK(unknown.body.find("no-such-window") != std::string::npos);
+  form["window_id_1"] = "1";
+  CHECK(editor.post("/records/stats/new", form).status == 303);
+  const auto saved = h.store.record("stats", "stats").value();
+  CHECK(saved.body.find(R"(<stats month="2026-11"><window id="1" handled="40" ontime="39" rated="30" satisfied="29"/>)") !=
+        std::string::npos);
+  CHECK(editor.get("/records/stats/stats").body.find("value=\"2026-11\"") != std::string::npos);
+  CHECK(editor.get("/records/stats/new").body.find("value=\"2026-12\"") != std::string::npos);
+  form["month"] = "2026-12";  // the page read before November was saved: a conflict
+  const Response stale = editor.post("/records/stats/new", form);
+  CHECK(stale.status == 409);
+  CHECK(stale.body.find("value=\"2026-12\"") != std::string::npos);
+}
+
+TEST_CASE("playlist form: a new playlist keyed by its screens; screens already planned are refused") {
+  Hall h;
+  FormPoster editor{h, h.login("editor")};
+  const auto all = h.store.record("playlist", "*").value();
+  const Response page = editor.get("/records/playlist/*");
+  CHECK(page.status == 200);
+  CHECK(page.body.find("淡入淡出") != std::string::npos);
+  CHECK(page.body.find("事项列表") != std::string::npos);
+  std::map<std::string, std::string> form{{"rev", "0"},         {"screen", "*"},        {"transition", "none"},
+                                          {"slide_src_1", ""}, {"slide_type_1", "roster"}, {"slide_seconds_1", "12"}};
+  const Response taken = editor.post("/records/playlist/new", form);
+  CHECK(taken.status == 422);
+  CHECK(taken.body.find("已有播放列表") != std::string::npos);
+  form["screen"] = "lobby-9";
+  CHECK(editor.post("/records/playlist/new", form).status == 303);
+  CHECK(h.store.record("playlist", "lobby-9").value().body ==
+        R"(<playlist screen="lobby-9" transition="none"><slide type="roster" seconds="12"/></playlist>)");
+  auto edit = playlist_form_values(all.body);
+  edit["rev"] = std::to_string(all.rev);
+  edit["slide_seconds_1"] = "0";
+  const Response bad = editor.post("/records/playlist/*", edit);
+  CHECK(bad.status == 422);
+  CHECK(bad.body.find("1 到 3600") != std::string::npos);
+  edit["slide_seconds_1"] = "20";
+  CHECK(editor.post("/records/playlist/*", edit).status == 303);
+  CHECK(h.store.record("playlist", "*").value().body.find(R"(<slide type="items" seconds="20")") != std::string::npos);
 }
 
 }  // namespace hb::console

@@ -1,0 +1,107 @@
+// 播放列表: a playlist's screens, transition and slides as a form with a
+// row per slide (playlist_form.h decides). A playlist's key is its
+// screens, so they are chosen when it is made and kept after.
+#include "console/feed_records.h"
+#include "console/pages.h"
+#include "console/playlist_form.h"
+#include "console/row_pages.h"
+#include "model/slide_type.h"
+
+namespace hb::console {
+
+namespace {
+
+std::vector<RowColumn> slide_columns() {
+  Options types{{"", "（选择内容）"}};
+  for (const auto& t : model::kSlideTypeNames) types.emplace_back(std::string(t.word), std::string(t.chinese));
+  return {{"type", "内容", types},
+          {"seconds", "每页秒数", {}, "num"},
+          {"category", "事项分类（仅事项列表）"},
+          {"item", "事项编码（仅事项详情）"},
+          {"days", "天数（仅办理结果）", {}, "num"}};
+}
+
+std::string action_of(const std::string& key) { return "/records/playlist/" + (key.empty() ? "new" : url_encode(key)); }
+
+void head_fields(Html& h, const std::string& key, const FormValues& values, const std::vector<FieldProblem>& problems) {
+  form_field(h, {"screen", "用于哪些屏幕", form_value(values, "screen"), "text", field_message(problems, "screen"),
+                 key.empty() ? "* 表示所有屏幕；或屏幕编号，用逗号隔开，如 lobby-1,lobby-2"
+                             : "保存后不可修改；要用于别的屏幕请新建播放列表",
+                 true});
+  select_field(h, "transition", "切换效果", {{"fade", "淡入淡出"}, {"slide", "滑动"}, {"none", "无"}},
+               form_value(values, "transition"), field_message(problems, "transition"));
+}
+
+Response playlist_page(Console& console, const Caller& caller, const std::string& key, std::int64_t rev,
+                       const FormValues& values, const std::vector<FieldProblem>& problems, int status,
+                       const std::string& notice) {
+  PageContext ctx = page_context(console, caller, "/records/playlist");
+  ctx.notice = notice;
+  ctx.notice_is_error = status >= 400;
+  Html h;
+  h.open("form", {{"method", "post"}, {"action", action_of(key)}, {"class", "panel"}});
+  csrf_field(h, ctx);
+  h.empty("input", {{"type", "hidden"}, {"name", "rev"}, {"value", std::to_string(rev)}});
+  general_errors(h, problems, shown_fields(problems, {"screen", "transition"}, {"slide"}));
+  head_fields(h, key, values, problems);
+  h.el("h2", "播放顺序").el("p", {{"class", "muted"}}, "按行的顺序轮播。每页秒数不填为 15 秒，天数不填为 30 天。把“内容”选回“（选择内容）”并清空其他格即删除该行。");
+  row_table(h, "slide", slide_columns(), values, problems);
+  h.open("p").el("button", {{"type", "submit"}, {"class", "primary"}}, "保存为草稿").literal(" ");
+  h.el("a", {{"href", "/records/playlist"}, {"class", "button"}}, "返回列表");
+  if (!key.empty()) h.literal(" ").el("a", {{"href", action_of(key) + "?xml=1"}, {"class", "button"}}, "以 XML 编辑（高级）");
+  h.close("p").close("form");
+  if (!key.empty()) {
+    h.open("form", {{"method", "post"}, {"action", action_of(key) + "/delete"}, {"data-confirm", "确定删除这个播放列表？"}});
+    csrf_field(h, ctx);
+    h.el("button", {{"type", "submit"}, {"class", "danger"}}, "删除这个播放列表").close("form");
+  }
+  return html_page(ctx, key.empty() ? "播放列表：新建" : "播放列表：" + key, h, status);
+}
+
+// The problem with the screens a saved playlist would have, if any.
+std::optional<FieldProblem> screen_problem(Console& console, const std::string& key, const std::string& body) {
+  store::Record r;
+  r.body = body;
+  const std::string screen = record_attribute(r, "screen");
+  if (!key.empty() && screen != key) return FieldProblem{"screen", "屏幕保存后不可修改；要用于别的屏幕请新建播放列表"};
+  if (key.empty() && console.store().record("playlist", screen)) {
+    return FieldProblem{"screen", "这些屏幕已有播放列表，请到列表中编辑它"};
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+Response page_playlist(Console& console, const Request& request, const Caller& caller, const Params& params) {
+  const std::string& key = params.at("key");
+  if (request.query_value("xml") == "1") return page_record(console, request, caller, {{"kind", "playlist"}, {"key", key}});
+  if (key == "new") return playlist_page(console, caller, "", 0, playlist_form_values(""), {}, 200, "");
+  const auto record = console.store().record("playlist", key);
+  if (!record) return page_refusal(404, record.error().message, request.path);
+  return playlist_page(console, caller, key, record->rev, playlist_form_values(record->body), {}, 200, "");
+}
+
+Response page_playlist_save(Console& console, const Request& request, const Caller& caller, const Params& params) {
+  auto form = form_of(request);
+  if (form.count("xml")) return page_record_save(console, request, caller, {{"kind", "playlist"}, {"key", params.at("key")}});
+  const std::string key = params.at("key") == "new" ? "" : params.at("key");
+  const std::int64_t rev = key.empty() ? 0 : version_number(form["rev"]).value_or(-1);
+  std::string old_body;
+  if (!key.empty()) {
+    const auto stored = console.store().record("playlist", key);
+    if (stored) old_body = stored->body;
+  }
+  const auto element = playlist_from_form(old_body, form);
+  if (!element) return playlist_page(console, caller, key, rev, form, element.error(), 422, "未保存：请改正标红的栏目");
+  if (const auto problem = screen_problem(console, key, *element)) {
+    return playlist_page(console, caller, key, rev, form, {*problem}, 422, "未保存：请改正标红的栏目");
+  }
+  const std::string saved_key = key.empty() ? form_value(playlist_form_values(*element), "screen") : key;
+  if (const auto refused = save_form_record(console, caller, "playlist", saved_key, *element, rev)) {
+    return playlist_page(console, caller, key, rev, form, refused->refusal.problems, refused->refusal.status,
+                         refused->notice);
+  }
+  return redirect("/records/playlist?saved=1");
+}
+
+}  // namespace hb::console
