@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "console/handlers.h"
 #include "console/http.h"
 #include "console/feed_records.h"
 
@@ -185,6 +186,16 @@ Response page_refusal(int status, const std::string& message, const std::string&
   body.el("p", message);
   body.open("p").el("a", {{"href", "/"}}, "返回首页").close("p");
   return html_page(c, status == 403 ? "无权操作" : "出错了", body, status);
+}
+
+Options window_choices(Console& console, const std::string& none) {
+  Options out{{"", none}};
+  if (const auto drafts = current_drafts(console)) {
+    for (const auto& w : (*drafts)->content.roster.windows) {
+      out.emplace_back(w.id, (w.name.empty() ? w.id : w.name) + (w.service.empty() ? "" : "（" + w.service + "）"));
+    }
+  }
+  return out;
 }
 
 }  // namespace hb::console

@@ -74,7 +74,7 @@ Response page_calendar_save(Console& console, const Request& request, const Call
     // form has a field of lines for each kind.
     const auto problems = renamed(saved.error().problems, {{"holiday", "holidays"}, {"workday", "workdays"}});
     return calendar_page(console, caller, rev, form, problems, saved.error().status,
-                         saved.error().status == 409 ? "未保存：别人刚改过日历。您填写的内容仍在下面；请核对后再保存。"
+                         saved.error().status == 409 ? "未保存：别人刚改过日历。您填写的内容仍在下面；请在新窗口打开本页看最新内容，核对后在那里保存。"
                                                      : "未保存：内容不符合规则（见下）");
   }
   return redirect("/records/calendar?saved=1");

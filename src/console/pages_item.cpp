@@ -25,16 +25,6 @@ const std::set<std::string>& item_fields() {
   return fields;
 }
 
-Options window_choices(Console& console) {
-  Options out{{"", "（未指定）"}};
-  if (const auto drafts = current_drafts(console)) {
-    for (const auto& w : (*drafts)->content.roster.windows) {
-      out.emplace_back(w.id, (w.name.empty() ? w.id : w.name) + (w.service.empty() ? "" : "（" + w.service + "）"));
-    }
-  }
-  return out;
-}
-
 Response item_page(Console& console, const Caller& caller, const std::string& key, std::int64_t rev,
                    FormValues values, const std::vector<FieldProblem>& problems, int status,
                    const std::string& notice) {
@@ -55,7 +45,7 @@ Response item_page(Console& console, const Caller& caller, const std::string& ke
   field("name", "事项名称", "text", "");
   h.close("div").open("div", {{"class", "row"}});
   field("category", "所属分类", "text", "");
-  select_field(h, "window", "受理窗口", window_choices(console), values["window"], field_message(problems, "window"));
+  select_field(h, "window", "受理窗口", window_choices(console, "（未指定）"), values["window"], field_message(problems, "window"));
   h.close("div").open("div", {{"class", "row"}});
   field("department", "实施部门", "text", "");
   field("kind", "事项类型", "text", "如 行政许可");

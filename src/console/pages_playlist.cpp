@@ -5,6 +5,7 @@
 #include "console/pages.h"
 #include "console/playlist_form.h"
 #include "console/row_pages.h"
+#include "feed/values.h"
 #include "model/slide_type.h"
 
 namespace hb::console {
@@ -58,12 +59,21 @@ Response playlist_page(Console& console, const Caller& caller, const std::string
   return html_page(ctx, key.empty() ? "播放列表：新建" : "播放列表：" + key, h, status);
 }
 
+// A screen list's ids, however it was spaced ("a, b" is "a,b").
+std::vector<std::string> screen_ids(const std::string& list) {
+  std::vector<std::string> out;
+  for (const auto part : feed::split_list(list)) {
+    if (!part.empty()) out.emplace_back(part);
+  }
+  return out;
+}
+
 // The problem with the screens a saved playlist would have, if any.
 std::optional<FieldProblem> screen_problem(Console& console, const std::string& key, const std::string& body) {
   store::Record r;
   r.body = body;
   const std::string screen = record_attribute(r, "screen");
-  if (!key.empty() && screen != key) return FieldProblem{"screen", "屏幕保存后不可修改；要用于别的屏幕请新建播放列表"};
+  if (!key.empty() && screen_ids(screen) != screen_ids(key)) return FieldProblem{"screen", "屏幕保存后不可修改；要用于别的屏幕请新建播放列表"};
   if (key.empty() && console.store().record("playlist", screen)) {
     return FieldProblem{"screen", "这些屏幕已有播放列表，请到列表中编辑它"};
   }

@@ -39,16 +39,53 @@ Options screen_choices(Console& console) {
   return out;
 }
 
-constexpr int kFirstPages = 4;
+constexpr std::size_t kFirstPages = 4;
 
-// The same preview with every page of the rotation.
-void whole_rotation_link(Html& h, const Request& request) {
-  std::string query;
-  for (const char* name : {"source", "at", "size", "screen"}) {
-    query += std::string(query.empty() ? "?" : "&") + name + "=" + url_encode(request.query_value(name));
-  }
-  h.open("p").el("a", {{"href", "/preview" + query + "&all=1"}, {"class", "button"}},
+// What the preview was asked for, as the form's fields say it.
+struct PreviewQuery {
+  std::string source, at, size, screen;
+};
+
+// The same preview with every page of the rotation. Built from the values
+// used, not the request: a preview "now" stays at that moment.
+void whole_rotation_link(Html& h, const PreviewQuery& q) {
+  const std::string query = "?source=" + url_encode(q.source) + "&at=" + url_encode(q.at) +
+                            "&size=" + url_encode(q.size) + "&screen=" + url_encode(q.screen) + "&all=1";
+  h.open("p").el("a", {{"href", "/preview" + query}, {"class", "button"}},
                  "显示整轮全部页面（页数多时需几秒）").close("p");
+}
+
+// The pages drawn (one more than shown was asked for, to know whether the
+// rotation goes on) and the plan.
+void preview_results(Html& h, Console& console, Preview preview, bool whole, const PreviewQuery& q) {
+  const bool cut = !whole && preview.pages.size() > kFirstPages;
+  if (cut) preview.pages.resize(kFirstPages);
+  const std::string id = random_key("p");
+  std::vector<std::string> pngs;
+  for (const auto& p : preview.pages) pngs.push_back(p.png);
+  console.previews().add(id, std::move(pngs));
+  h.el("h2", cut ? "一轮播放的前 " + std::to_string(kFirstPages) + " 页"
+                 : "共 " + std::to_string(preview.pages.size()) + " 页（一轮播放）");
+  if (cut) whole_rotation_link(h, q);
+  for (std::size_t i = 0; i < preview.pages.size(); ++i) {
+    h.el("p", preview.pages[i].name);
+    h.empty("img", {{"class", "preview"}, {"alt", preview.pages[i].text},
+                    {"src", "/preview/" + id + "/" + std::to_string(i)}});
+  }
+  h.el("h2", "屏幕此时的安排（hallboard plan）");
+  h.el("pre", {{"class", "xml"}}, preview.plan);
+}
+
+void preview_form(Html& h, Console& console, const PreviewQuery& q) {
+  h.open("form", {{"method", "get"}, {"action", "/preview"}, {"class", "panel"}}).open("div", {{"class", "row"}});
+  select_field(h, "source", "内容", {{"drafts", "草稿（尚未发布）"}, {"published", "当前发布版本"}}, q.source, "");
+  form_field(h, {"at", "时间", q.at, "datetime-local", ""});
+  select_field(h, "size", "屏幕尺寸",
+               {{"1920x1080", "1920×1080 横屏"}, {"1366x768", "1366×768 横屏"}, {"1080x1920", "1080×1920 竖屏"},
+                {"3840x2160", "3840×2160 4K"}},
+               q.size, "");
+  select_field(h, "screen", "屏幕", screen_choices(console), q.screen, "");
+  h.close("div").el("button", {{"type", "submit"}, {"class", "primary"}}, "生成预览").close("form");
 }
 
 }  // namespace
@@ -66,15 +103,7 @@ Response page_preview(Console& console, const Request& request, const Caller& ca
   // big hall takes seconds, so it is one click more.
   const bool whole = request.query_value("all") == "1";
   Html h;
-  h.open("form", {{"method", "get"}, {"action", "/preview"}, {"class", "panel"}}).open("div", {{"class", "row"}});
-  select_field(h, "source", "内容", {{"drafts", "草稿（尚未发布）"}, {"published", "当前发布版本"}}, source, "");
-  form_field(h, {"at", "时间", at, "datetime-local", ""});
-  select_field(h, "size", "屏幕尺寸",
-               {{"1920x1080", "1920×1080 横屏"}, {"1366x768", "1366×768 横屏"}, {"1080x1920", "1080×1920 竖屏"},
-                {"3840x2160", "3840×2160 4K"}},
-               size_text, "");
-  select_field(h, "screen", "屏幕", screen_choices(console), screen, "");
-  h.close("div").el("button", {{"type", "submit"}, {"class", "primary"}}, "生成预览").close("form");
+  preview_form(h, console, {source, at, size_text, screen});
   const auto size = parse_size(size_text);
   const auto when = feed::parse_timestamp(at);
   if (request.query.empty()) return html_page(ctx, "预览", h);
@@ -92,35 +121,21 @@ Response page_preview(Console& console, const Request& request, const Caller& ca
   r.height = size->second;
   r.screen = screen;
   r.utc_offset_minutes = offset;
-  r.max_pages = whole ? 0 : kFirstPages;
+  r.max_pages = whole ? 0 : static_cast<int>(kFirstPages) + 1;
   // One preview at a time: each is a full render of the rotation.
   std::unique_lock running(console.preview_mutex(), std::try_to_lock);
   if (!running.owns_lock()) {
     h.el("p", {{"class", "errors"}}, "另一个预览正在生成，请稍等几秒后再试");
     return html_page(ctx, "预览", h, 503);
   }
-  const std::string id = random_key("p");
   const auto preview = render_preview(console.options().screen_program,
-                                      console.options().data_dir / "preview" / id, r,
+                                      console.options().data_dir / "preview" / random_key("p"), r,
                                       std::chrono::seconds(90));
   if (!preview) {
     h.el("p", {{"class", "errors"}}, preview.error().message);
     return html_page(ctx, "预览", h, 500);
   }
-  std::vector<std::string> pngs;
-  for (const auto& p : preview->pages) pngs.push_back(p.png);
-  console.previews().add(id, std::move(pngs));
-  const bool cut = !whole && preview->pages.size() >= static_cast<std::size_t>(kFirstPages);
-  h.el("h2", cut ? "一轮播放的前 " + std::to_string(kFirstPages) + " 页"
-                 : "共 " + std::to_string(preview->pages.size()) + " 页（一轮播放）");
-  if (cut) whole_rotation_link(h, request);
-  for (std::size_t i = 0; i < preview->pages.size(); ++i) {
-    h.el("p", preview->pages[i].name);
-    h.empty("img", {{"class", "preview"}, {"alt", preview->pages[i].text},
-                    {"src", "/preview/" + id + "/" + std::to_string(i)}});
-  }
-  h.el("h2", "屏幕此时的安排（hallboard plan）");
-  h.el("pre", {{"class", "xml"}}, preview->plan);
+  preview_results(h, console, std::move(*preview), whole, {source, at, size_text, screen});
   return html_page(ctx, "预览", h);
 }
 

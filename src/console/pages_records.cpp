@@ -172,7 +172,8 @@ std::optional<FieldProblem> take_photo_upload(Console& console, const Request& r
       if (!name) return FieldProblem{f.name, "无法使用这张图片，请换一张照片"};
       asset.name = *name;
       if (auto put = console.store().put_asset(asset, user, console.now()); !put) {
-        return FieldProblem{f.name, "照片未能保存：" + put.error().message};
+        return FieldProblem{f.name, "照片未能保存，请稍后再试；仍不行请告诉信息技术人员（" +
+                                        put.error().message + "）"};
       }
       form[f.name] = *name;
     }

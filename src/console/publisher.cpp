@@ -159,14 +159,18 @@ std::optional<std::string> sync_published_files(store::Store& store,
   auto feeds = store.version_feeds((*latest)->number);
   if (!feeds) return feeds.error().message;
   for (store::FeedFile& f : *feeds) {
-    // Published before signatures were kept in the database (or unsigned,
-    // and a key has been installed since): signed and kept now.
-    if (settings.signer && f.signature.empty()) {
+    // Signed again at every start: Ed25519 is deterministic, so the same
+    // key gives the stored signature back, and anything else (published
+    // before signatures were kept, unsigned then, or a key changed since)
+    // is re-signed and kept — screens holding the new key accept at once.
+    if (settings.signer) {
       std::vector<store::FeedFile> one{f};
       if (auto failed = sign_feeds(settings, one)) return failed;
-      f.signature = one.front().signature;
-      const auto kept = store.set_feed_signature((*latest)->number, f.name, f.sha256, f.signature);
-      if (!kept) return kept.error().message;
+      if (one.front().signature != f.signature) {
+        f.signature = one.front().signature;
+        const auto kept = store.set_feed_signature((*latest)->number, f.name, f.sha256, f.signature);
+        if (!kept) return kept.error().message;
+      }
     }
     if (on_disk(settings, f)) continue;
     if (auto failed = write_feed_files(settings, f)) return failed;

@@ -102,7 +102,7 @@ std::optional<SaveRefusal> save_form_record(Console& console, const Caller& call
   const auto saved = put_checked_record(console, record, rev, caller.session->user.name);
   if (saved) return std::nullopt;
   const bool conflict = saved.error().status == 409;
-  return SaveRefusal{saved.error(), conflict ? "未保存：别人刚改过这份内容。您填写的内容仍在下面；请核对后再保存。"
+  return SaveRefusal{saved.error(), conflict ? "未保存：别人刚改过这份内容。您填写的内容仍在下面；请在新窗口打开本页看最新内容，核对后在那里保存。"
                                              : "未保存：内容不符合规则（见下）"};
 }
 

@@ -34,7 +34,7 @@ std::optional<long long> count(const FormValues& form, int row, const char* fiel
   const auto name = row_field("window", field, row);
   const std::string text = form_value(form, name);
   if (text.empty()) {
-    problems.push_back({name, "请填写（没有填 0）"});
+    problems.push_back({name, "请填写数字（没有请填 0）"});
     return std::nullopt;
   }
   return whole_in(text, 0, kMaxCount, name, problems);

@@ -1059,6 +1059,17 @@ TEST_CASE("playlist form: a new playlist keyed by its screens; screens already p
   edit["slide_seconds_1"] = "20";
   CHECK(editor.post("/records/playlist/*", edit).status == 303);
   CHECK(h.store.record("playlist", "*").value().body.find(R"(<slide type="items" seconds="20")") != std::string::npos);
+
+  // A playlist written with spaces in its screen list (by the XML editor or
+  // an imported feed) saves through the form unchanged.
+  store::Record spaced;
+  spaced.kind = "playlist";
+  spaced.key = "lobby-7, lobby-8";
+  spaced.body = R"(<playlist screen="lobby-7, lobby-8"><slide type="roster" seconds="10"/></playlist>)";
+  REQUIRE(h.store.put_record(spaced, 0, "test", h.now).ok());
+  auto same = playlist_form_values(spaced.body);
+  same["rev"] = "1";
+  CHECK(editor.post("/records/playlist/" + spaced.key, same).status == 303);  // the path as decoded
 }
 
 }  // namespace hb::console

@@ -357,6 +357,23 @@ TEST_CASE("signatures: kept with the bytes; sync signs a version published befor
   CHECK_FALSE(sync_published_files(store, settings));
   CHECK(read_whole_file(settings.feeds_dir / "roster.xml.sig") == "signed:" + sha256_hex(*read_whole_file(settings.feeds_dir / "roster.xml")));
 
+  // Another key since the last publish: serve's start re-signs the latest
+  // version, so screens given the new key accept it before anyone publishes.
+  {
+    auto rekeyed = settings;
+    rekeyed.signer = [](std::string_view bytes) -> base::Result<std::string, SigningError> {
+      return "new-key:" + sha256_hex(bytes);
+    };
+    CHECK_FALSE(sync_published_files(store, rekeyed));
+    const auto resigned = store.version_feeds(1).value();
+    for (const auto& f : resigned) {
+      CAPTURE(f.name);
+      CHECK(f.signature == "new-key:" + f.sha256);
+      CHECK(read_whole_file(rekeyed.feeds_dir / (f.name + ".sig")) == f.signature);
+    }
+    CHECK_FALSE(sync_published_files(store, settings));  // and back
+  }
+
   // A republish signs its new bytes.
   auto changed = records;
   changed.push_back(absence("a-new", "s05", "2026-12-07T09:00:00+08:00", "2026-12-07T12:00:00+08:00"));
