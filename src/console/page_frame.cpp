@@ -188,11 +188,12 @@ Response page_refusal(int status, const std::string& message, const std::string&
   return html_page(c, status == 403 ? "无权操作" : "出错了", body, status);
 }
 
-Options window_choices(Console& console, const std::string& none) {
+Options window_choices(Console& console, const std::string& none, bool with_service) {
   Options out{{"", none}};
   if (const auto drafts = current_drafts(console)) {
     for (const auto& w : (*drafts)->content.roster.windows) {
-      out.emplace_back(w.id, (w.name.empty() ? w.id : w.name) + (w.service.empty() ? "" : "（" + w.service + "）"));
+      const std::string name = w.name.empty() ? w.id : w.name;
+      out.emplace_back(w.id, with_service && !w.service.empty() ? name + "（" + w.service + "）" : name);
     }
   }
   return out;

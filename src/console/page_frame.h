@@ -47,9 +47,9 @@ using Options = std::vector<std::pair<std::string, std::string>>;
 void select_field(Html& h, const char* name, const char* label, const Options& options,
                   const std::string& selected, const std::string& error, const char* hint = "");
 
-// The drafts' windows for a <select>: id → "name（service）", after an
-// empty choice labelled `none`.
-Options window_choices(Console& console, const std::string& none);
+// The drafts' windows for a <select>: id → "name（service）" (or the name
+// alone, for narrow table cells), after an empty choice labelled `none`.
+Options window_choices(Console& console, const std::string& none, bool with_service = true);
 
 // The messages for one form field, joined with "；" ("" when it has none).
 std::string field_message(const std::vector<FieldProblem>& problems, std::string_view field);

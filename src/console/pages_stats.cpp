@@ -13,10 +13,10 @@ namespace {
 
 std::vector<RowColumn> window_columns(Console& console) {
   std::vector<RowColumn> out = {
-      {"id", "窗口", window_choices(console, "（选择窗口）")},
+      {"id", "窗口", window_choices(console, "（选择窗口）", false)},
       {"handled", "办件量", {}, "num"},
       {"ontime", "按时办结", {}, "num"},
-      {"way", "评价填法", {{"rated", "评价数/满意数"}, {"levels", "五级好差评"}}},
+      {"way", "评价填法", {{"rated", "两项计数"}, {"levels", "五级好差评"}}},
       {"rated", "评价数", {}, "num"},
       {"satisfied", "满意数", {}, "num"},
   };
@@ -38,7 +38,7 @@ Response stats_page(Console& console, const Caller& caller, const std::string& a
   form_field(h, {"month", "月份", form_value(values, "month"), "text", field_message(problems, "month"),
                  "如 2026-10", true});
   h.el("p", {{"class", "muted"}},
-       "每个窗口一行。评价按窗口二选一：填“评价数/满意数”两格，或填“非常满意 … 非常不满意”五格（没有的填 0）；"
+       "每个窗口一行。评价按窗口二选一：选“两项计数”填“评价数/满意数”两格，或选“五级好差评”填“非常满意 … 非常不满意”五格（没有的填 0）；"
        "另一种的格子留空。不填数字的行不保存。");
   row_table(h, "window", window_columns(console), values, problems);
   h.open("p").el("button", {{"type", "submit"}, {"class", "primary"}}, "保存为草稿").literal(" ");
@@ -52,7 +52,7 @@ Response stats_page(Console& console, const Caller& caller, const std::string& a
 FormValues new_month_values(Console& console, const std::string& current_month) {
   FormValues out{{"month", next_month(current_month)}};
   int row = 0;
-  for (const auto& [id, label] : window_choices(console, "（选择窗口）")) {
+  for (const auto& [id, label] : window_choices(console, "（选择窗口）", false)) {
     if (id.empty()) continue;
     ++row;
     out[row_field("window", "src", row)] = "";

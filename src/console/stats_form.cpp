@@ -50,7 +50,7 @@ void refuse_other_way(const FormValues& form, int row, bool levels, std::vector<
   for (const char* f : other) {
     if (form_value(form, row_field("window", f, row)).empty()) continue;
     problems.push_back({row_field("window", f, row),
-                        levels ? "已选“五级好差评”，请清空此格" : "已选“评价数/满意数”，请清空此格"});
+                        levels ? "已选“五级好差评”，请清空此格" : "已选“两项计数”，请清空此格"});
   }
 }
 
