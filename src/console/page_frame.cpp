@@ -199,4 +199,23 @@ Options window_choices(Console& console, const std::string& none, bool with_serv
   return out;
 }
 
+PageContext edit_context(Console& console, const Caller& caller, const std::string& active,
+                         const std::string& notice, int status) {
+  PageContext ctx = page_context(console, caller, active);
+  ctx.notice = notice;
+  ctx.notice_is_error = status >= 400;
+  return ctx;
+}
+
+void open_edit_form(Html& h, const PageContext& context, const std::string& action, std::int64_t rev,
+                    bool multipart) {
+  if (multipart) {
+    h.open("form", {{"method", "post"}, {"action", action}, {"enctype", "multipart/form-data"}, {"class", "panel"}});
+  } else {
+    h.open("form", {{"method", "post"}, {"action", action}, {"class", "panel"}});
+  }
+  csrf_field(h, context);
+  h.empty("input", {{"type", "hidden"}, {"name", "rev"}, {"value", std::to_string(rev)}});
+}
+
 }  // namespace hb::console

@@ -31,6 +31,13 @@ Response html_page(const PageContext& context, const std::string& title, const H
 Response redirect(const std::string& location);
 // The hidden CSRF field every POST form carries.
 void csrf_field(Html& h, const PageContext& context);
+// An edit page's context: `notice` on top, shown as an error from 400 on.
+PageContext edit_context(Console& console, const Caller& caller, const std::string& active,
+                         const std::string& notice, int status);
+// An edit form's opening: POST to `action`, the CSRF field and the revision
+// the editor read (what a save is checked against: 409 when it moved on).
+void open_edit_form(Html& h, const PageContext& context, const std::string& action, std::int64_t rev,
+                    bool multipart = false);
 // A form's label, input and the message beside it when the field has one.
 struct FieldView {
   const char* name;

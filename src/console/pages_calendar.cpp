@@ -22,13 +22,9 @@ std::optional<model::Calendar> calendar_of(const store::Record& record) {
 Response calendar_page(Console& console, const Caller& caller, std::int64_t rev,
                        std::map<std::string, std::string> values,
                        const std::vector<FieldProblem>& problems, int status, const std::string& notice) {
-  PageContext ctx = page_context(console, caller, "/records/calendar");
-  ctx.notice = notice;
-  ctx.notice_is_error = status >= 400;
+  const PageContext ctx = edit_context(console, caller, "/records/calendar", notice, status);
   Html h;
-  h.open("form", {{"method", "post"}, {"action", "/records/calendar/calendar"}, {"class", "panel"}});
-  csrf_field(h, ctx);
-  h.empty("input", {{"type", "hidden"}, {"name", "rev"}, {"value", std::to_string(rev)}});
+  open_edit_form(h, ctx, "/records/calendar/calendar", rev);
   general_errors(h, problems, {"hours", "holidays", "workdays"});
   form_field(h, {"hours", "开放时间（每行一段）", values["hours"], "textarea", field_message(problems, "hours"),
                  "如 mon-fri 09:00-12:00；mon 周一 … sun 周日"});

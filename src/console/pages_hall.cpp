@@ -31,13 +31,9 @@ void hall_fields(Html& h, const FormValues& values, const std::vector<FieldProbl
 
 Response hall_page(Console& console, const Caller& caller, std::int64_t rev, const FormValues& values,
                    const std::vector<FieldProblem>& problems, int status, const std::string& notice) {
-  PageContext ctx = page_context(console, caller, "/records/hall");
-  ctx.notice = notice;
-  ctx.notice_is_error = status >= 400;
+  const PageContext ctx = edit_context(console, caller, "/records/hall", notice, status);
   Html h;
-  h.open("form", {{"method", "post"}, {"action", "/records/hall/hall"}, {"class", "panel"}});
-  csrf_field(h, ctx);
-  h.empty("input", {{"type", "hidden"}, {"name", "rev"}, {"value", std::to_string(rev)}});
+  open_edit_form(h, ctx, "/records/hall/hall", rev);
   general_errors(h, problems, shown_fields(problems, {"name", "subtitle", "logo"}, {"phone", "commitment", "link"}));
   hall_fields(h, values, problems);
   h.open("p").el("button", {{"type", "submit"}, {"class", "primary"}}, "保存为草稿").literal(" ");

@@ -28,14 +28,10 @@ const std::set<std::string>& item_fields() {
 Response item_page(Console& console, const Caller& caller, const std::string& key, std::int64_t rev,
                    FormValues values, const std::vector<FieldProblem>& problems, int status,
                    const std::string& notice) {
-  PageContext ctx = page_context(console, caller, "/items");
-  ctx.notice = notice;
-  ctx.notice_is_error = status >= 400;
+  const PageContext ctx = edit_context(console, caller, "/items", notice, status);
   Html h;
   const std::string action = "/records/item/" + (key.empty() ? std::string("new") : url_encode(key));
-  h.open("form", {{"method", "post"}, {"action", action}, {"class", "panel"}});
-  csrf_field(h, ctx);
-  h.empty("input", {{"type", "hidden"}, {"name", "rev"}, {"value", std::to_string(rev)}});
+  open_edit_form(h, ctx, action, rev);
   general_errors(h, problems, item_fields());
   const auto field = [&](const char* name, const char* label, const char* type, const char* hint) {
     form_field(h, {name, label, values[name], type, field_message(problems, name), hint});

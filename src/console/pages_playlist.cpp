@@ -36,13 +36,9 @@ void head_fields(Html& h, const std::string& key, const FormValues& values, cons
 Response playlist_page(Console& console, const Caller& caller, const std::string& key, std::int64_t rev,
                        const FormValues& values, const std::vector<FieldProblem>& problems, int status,
                        const std::string& notice) {
-  PageContext ctx = page_context(console, caller, "/records/playlist");
-  ctx.notice = notice;
-  ctx.notice_is_error = status >= 400;
+  const PageContext ctx = edit_context(console, caller, "/records/playlist", notice, status);
   Html h;
-  h.open("form", {{"method", "post"}, {"action", action_of(key)}, {"class", "panel"}});
-  csrf_field(h, ctx);
-  h.empty("input", {{"type", "hidden"}, {"name", "rev"}, {"value", std::to_string(rev)}});
+  open_edit_form(h, ctx, action_of(key), rev);
   general_errors(h, problems, shown_fields(problems, {"screen", "transition"}, {"slide"}));
   head_fields(h, key, values, problems);
   h.el("h2", "播放顺序").el("p", {{"class", "muted"}}, "按行的顺序轮播。每页秒数不填为 15 秒，天数不填为 30 天。把“内容”选回“（选择内容）”并清空其他格即删除该行。");

@@ -212,18 +212,11 @@ void form_fields(Html& h, Console& console, const RecordFormSpec& spec,
 Response edit_page(Console& console, const Caller& caller, const RecordFormSpec& spec,
                    const std::string& key, std::int64_t rev, std::map<std::string, std::string> values,
                    const Problems& problems, int status, const std::string& notice) {
-  PageContext ctx = page_context(console, caller, spec.kind == std::string("item") ? "/items" : "/records/" + std::string(spec.kind));
-  ctx.notice = notice;
-  ctx.notice_is_error = status >= 400;
+  const std::string active = spec.kind == std::string("item") ? "/items" : "/records/" + std::string(spec.kind);
+  const PageContext ctx = edit_context(console, caller, active, notice, status);
   Html h;
-  const std::string action = "/records/" + std::string(spec.kind) + "/" + (key.empty() ? "new" : key);
-  if (has_photo_field(spec)) {
-    h.open("form", {{"method", "post"}, {"action", action}, {"enctype", "multipart/form-data"}, {"class", "panel"}});
-  } else {
-    h.open("form", {{"method", "post"}, {"action", action}, {"class", "panel"}});
-  }
-  csrf_field(h, ctx);
-  h.empty("input", {{"type", "hidden"}, {"name", "rev"}, {"value", std::to_string(rev)}});
+  const std::string action = "/records/" + std::string(spec.kind) + "/" + (key.empty() ? "new" : url_encode(key));
+  open_edit_form(h, ctx, action, rev, has_photo_field(spec));
   general_errors(h, problems, shown_fields(spec));
   if (spec.fields.empty()) {
     form_field(h, {"xml", "内容（XML，格式见 docs/feed-format.md）", values["xml"], "textarea",

@@ -27,13 +27,9 @@ std::vector<RowColumn> window_columns(Console& console) {
 Response stats_page(Console& console, const Caller& caller, const std::string& action, std::int64_t rev,
                     const FormValues& values, const std::vector<FieldProblem>& problems, int status,
                     const std::string& notice) {
-  PageContext ctx = page_context(console, caller, "/records/stats");
-  ctx.notice = notice;
-  ctx.notice_is_error = status >= 400;
+  const PageContext ctx = edit_context(console, caller, "/records/stats", notice, status);
   Html h;
-  h.open("form", {{"method", "post"}, {"action", action}, {"class", "panel"}});
-  csrf_field(h, ctx);
-  h.empty("input", {{"type", "hidden"}, {"name", "rev"}, {"value", std::to_string(rev)}});
+  open_edit_form(h, ctx, action, rev);
   general_errors(h, problems, shown_fields(problems, {"month"}, {"window"}));
   form_field(h, {"month", "月份", form_value(values, "month"), "text", field_message(problems, "month"),
                  "如 2026-10", true});
