@@ -172,7 +172,7 @@ TEST_CASE("versions keep every feed; equal bytes are stored once") {
 
 TEST_CASE("a feed's signature is kept with its bytes; one signed later only where the bytes are the same") {
   Fixture f;
-  const std::string sig("\0\x01binary\xff", 10);
+  const std::string sig("\0\x01" "binary" "\xff", 9);  // split: \x01b would be one escape
   const FeedFile hall{"hall.xml", "<hall/>", "h1", "2026-12-04T08:00:00+08:00", 1000, sig};
   const FeedFile items{"items.xml", "<items/>", "i1", "2026-12-04T08:00:00+08:00", 1000, ""};
   REQUIRE(f.store.add_version({hall, items}, std::nullopt, "wang", 1000).ok());
