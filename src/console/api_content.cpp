@@ -1,5 +1,5 @@
 // Staff, absences and notices over the JSON API (console.md).
-#include <set>
+#include <map>
 
 #include "console/auth.h"
 #include "console/drafts.h"
@@ -14,9 +14,17 @@ namespace hb::console {
 
 namespace {
 
-std::set<std::string> error_set(const ReadContent& c) {
-  const auto lines = error_lines(c.findings);
-  return {lines.begin(), lines.end()};
+// Lint's errors counted by feed and message, not by line: a record saved
+// above an error that was already there moves it down the generated feed,
+// and that must not make it count as new.
+using ErrorCounts = std::map<std::pair<std::string, std::string>, int>;
+
+ErrorCounts error_counts(const ReadContent& c) {
+  ErrorCounts out;
+  for (const model::Diagnostic& d : c.findings) {
+    if (d.severity == model::Severity::error) ++out[{d.where.file, d.message}];
+  }
+  return out;
 }
 
 // The part of `subject` a finding at `where` is about, or "" (elsewhere).
@@ -55,7 +63,7 @@ base::Result<std::vector<FieldProblem>, Refusal> errors_gained(
   // The drafts as they are: read once per change and shared (Console::drafts).
   const auto current = console.drafts();
   if (!current) return Refusal{500, {{"", current.error()}}};
-  const auto before = error_set(**current);
+  ErrorCounts before = error_counts(**current);
   auto records = console.store().all_records();
   if (!records) return Refusal{500, {{"", records.error().message}}};
   change(*records);
@@ -66,11 +74,14 @@ base::Result<std::vector<FieldProblem>, Refusal> errors_gained(
   std::vector<FieldProblem> gained;
   for (const model::Diagnostic& d : after.findings) {
     if (d.severity != model::Severity::error) continue;
-    const std::string line = model::format_diagnostic(d);
-    if (before.count(line)) continue;
+    if (int& had = before[{d.where.file, d.message}]; had > 0) {
+      --had;  // there before the change
+      continue;
+    }
     const std::string field =
         subject ? field_in(*records, settings.hall_id, *subject, d.where, subject_feed) : "";
-    gained.push_back(field.empty() ? FieldProblem{"", line} : FieldProblem{field, d.message});
+    gained.push_back(field.empty() ? FieldProblem{"", model::format_diagnostic(d)}
+                                   : FieldProblem{field, d.message});
   }
   return gained;
 }

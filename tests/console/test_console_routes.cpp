@@ -1072,4 +1072,23 @@ TEST_CASE("playlist form: a new playlist keyed by its screens; screens already p
   CHECK(editor.post("/records/playlist/" + spaced.key, same).status == 303);  // the path as decoded
 }
 
+TEST_CASE("an error already in the drafts does not refuse a save that moves it down the feed") {
+  Hall h;
+  // A window whose post names nobody, put straight into the drafts (the
+  // API refuses it) at the end of roster.xml.
+  store::Record bad;
+  bad.kind = "window";
+  bad.key = "99";
+  bad.position = 99;
+  bad.body = R"(<window id="99" name="99号窗口"><post role="A" staff="s99"/></window>)";
+  REQUIRE(h.store.put_record(bad, 0, "test", h.now).ok());
+  // A new staff member is written above the windows: the old error's line
+  // moves, and it is still the old error.
+  FormPoster editor{h, h.login("editor")};
+  const Response added =
+      editor.post("/records/staff/new", {{"rev", "0"}, {"id", "s77"}, {"name", "新同事"}, {"photo", ""}});
+  CHECK(added.status == 303);
+  CHECK(h.store.record("staff", "s77").ok());
+}
+
 }  // namespace hb::console
