@@ -4,6 +4,7 @@
 // between, the editor gets a conflict message and keeps what was typed.
 #include <pugixml.hpp>
 
+#include <algorithm>
 #include <set>
 #include <sstream>
 
@@ -267,17 +268,12 @@ std::string key_for_new(const std::string& kind, const std::string& body) {
 
 }  // namespace
 
-Response page_records(Console& console, const Request& request, const Caller& caller,
-                      const Params& params) {
-  const std::string kind = params.count("kind") ? params.at("kind") : "item";
-  const RecordFormSpec* spec = record_form(kind);
-  if (!spec) return page_refusal(404, "没有这个栏目", request.path);
-  const auto records = console.store().records(kind);
-  if (!records) return json_error(500, records.error().message);
-  const std::string q = feed::trim(request.query_value("q"));
-  PageContext ctx = page_context(console, caller, kind == "item" ? "/items" : "/records/" + kind);
-  if (request.query_value("saved") == "1") ctx.notice = "已保存为草稿；审核发布后屏幕更新。";
-  Html h;
+namespace {
+
+constexpr std::size_t kRowsPerPage = 100;
+
+// The buttons above a list, the stats import and the item search.
+void list_tools(Html& h, const PageContext& ctx, const std::string& kind, const std::string& q) {
   h.open("p");
   h.el("a", {{"href", "/records/" + kind + "/new"}, {"class", "button primary"}}, "新建");
   if (kind == "item") h.literal(" ").el("a", {{"href", "/items/import"}, {"class", "button"}}, "从 Excel/CSV 导入");
@@ -296,18 +292,62 @@ Response page_records(Console& console, const Request& request, const Caller& ca
     h.empty("input", {{"name", "q"}, {"value", q}, {"placeholder", "按名称或编码搜索"}});
     h.el("button", {{"type", "submit"}}, "搜索").close("form");
   }
-  h.literal("<table><tr><th>名称</th><th>编号</th><th>最后修改</th><th></th></tr>");
-  int shown = 0;
+}
+
+// "第 101–200 条，共 2000 条" and links to the pages before and after.
+void page_links(Html& h, const std::string& base, const std::string& q, std::size_t page, std::size_t total) {
+  if (total <= kRowsPerPage) return;
+  const std::size_t first = page * kRowsPerPage + 1;
+  const std::size_t last = std::min(total, first + kRowsPerPage - 1);
+  const auto link = [&](std::size_t to, const char* text) {
+    h.el("a", {{"href", base + "?q=" + url_encode(q) + "&page=" + std::to_string(to + 1)}, {"class", "button"}}, text)
+        .literal(" ");
+  };
+  h.open("p");
+  if (page > 0) link(page - 1, "上一页");
+  if (last < total) link(page + 1, "下一页");
+  h.el("span", {{"class", "muted"}},
+       "第 " + std::to_string(first) + "–" + std::to_string(last) + " 条，共 " + std::to_string(total) + " 条");
+  h.close("p");
+}
+
+}  // namespace
+
+Response page_records(Console& console, const Request& request, const Caller& caller,
+                      const Params& params) {
+  const std::string kind = params.count("kind") ? params.at("kind") : "item";
+  const RecordFormSpec* spec = record_form(kind);
+  if (!spec) return page_refusal(404, "没有这个栏目", request.path);
+  const auto records = console.store().records(kind);
+  if (!records) return json_error(500, records.error().message);
+  const std::string q = feed::trim(request.query_value("q"));
+  const std::string base = kind == "item" ? "/items" : "/records/" + kind;
+  PageContext ctx = page_context(console, caller, base);
+  if (request.query_value("saved") == "1") ctx.notice = "已保存为草稿；审核发布后屏幕更新。";
+  Html h;
+  list_tools(h, ctx, kind, q);
+  std::vector<std::pair<const store::Record*, std::string>> found;
   for (const auto& r : *records) {
-    const std::string label = record_label(r);
+    std::string label = record_label(r);
     if (!q.empty() && label.find(q) == std::string::npos && r.key.find(q) == std::string::npos) continue;
-    if (++shown > 500) break;
-    h.open("tr").el("td", label).el("td", r.key);
-    h.el("td", r.updated_by + " " + model::to_iso_string(r.updated_at, console.utc_offset_minutes()).substr(0, 16));
+    found.emplace_back(&r, std::move(label));
+  }
+  // ?page=N from 1; anything else (0, -3, 99999, "x") gives the nearest page.
+  const std::size_t pages = std::max<std::size_t>(1, (found.size() + kRowsPerPage - 1) / kRowsPerPage);
+  const std::int64_t asked = std::max<std::int64_t>(1, version_number(request.query_value("page")).value_or(1));
+  const std::size_t page = std::min(static_cast<std::size_t>(asked), pages) - 1;
+  page_links(h, base, q, page, found.size());
+  h.literal("<table><tr><th>名称</th><th>编号</th><th>最后修改</th><th></th></tr>");
+  const int offset = console.utc_offset_minutes();
+  for (std::size_t i = page * kRowsPerPage; i < found.size() && i < (page + 1) * kRowsPerPage; ++i) {
+    const store::Record& r = *found[i].first;
+    h.open("tr").el("td", found[i].second).el("td", r.key);
+    h.el("td", r.updated_by + " " + model::to_iso_string(r.updated_at, offset).substr(0, 16));
     h.open("td").el("a", {{"href", "/records/" + kind + "/" + url_encode(r.key)}}, "编辑").close("td").close("tr");
   }
   h.literal("</table>");
-  if (shown == 0) h.el("p", {{"class", "muted"}}, q.empty() ? "还没有记录。" : "没有找到。");
+  if (found.empty()) h.el("p", {{"class", "muted"}}, q.empty() ? "还没有记录。" : "没有找到。");
+  page_links(h, base, q, page, found.size());
   return html_page(ctx, spec->title, h);
 }
 

@@ -83,7 +83,8 @@ struct Hall {
                 std::map<std::string, std::string> headers = {}) {
     Request r;
     r.method = method;
-    r.path = path;
+    r.path = path.substr(0, path.find('?'));  // the query apart, as the server hands it over
+    if (const auto q = path.find('?'); q != std::string::npos) r.query = parse_form(path.substr(q + 1));
     r.body = body;
     r.headers = std::move(headers);
     return console.handle(r);
@@ -1089,6 +1090,37 @@ TEST_CASE("an error already in the drafts does not refuse a save that moves it d
       editor.post("/records/staff/new", {{"rev", "0"}, {"id", "s77"}, {"name", "新同事"}, {"photo", ""}});
   CHECK(added.status == 303);
   CHECK(h.store.record("staff", "s77").ok());
+}
+
+TEST_CASE("the item list: 100 a page, with the count and the pages before and after; search over all") {
+  Hall h;
+  for (int i = 0; i < 250; ++i) {
+    store::Record r;
+    r.kind = "item";
+    r.key = "GEN-" + std::to_string(1000 + i);
+    r.position = 1000 + i;
+    r.body = "<item id=\"" + r.key + "\"><name>生成事项" + std::to_string(1000 + i) + "</name></item>";
+    REQUIRE(h.store.put_record(r, 0, "test", h.now).ok());
+  }
+  const auto editor = h.login("editor");
+  const std::size_t total = h.store.records("item").value().size();
+  const std::string count = "共 " + std::to_string(total) + " 条";
+  const Response first = h.as(editor, "GET", "/items");
+  CHECK(first.body.find("第 1–100 条，" + count) != std::string::npos);
+  CHECK(first.body.find("下一页") != std::string::npos);
+  CHECK(first.body.find("上一页") == std::string::npos);
+  const std::string last_page = std::to_string((total + 99) / 100);
+  const Response last = h.as(editor, "GET", "/items?page=" + last_page);
+  CHECK(last.body.find("生成事项1249") != std::string::npos);
+  CHECK(last.body.find("下一页") == std::string::npos);
+  for (const char* odd : {"0", "-3", "99999", "x"}) {
+    CAPTURE(odd);
+    CHECK(h.as(editor, "GET", std::string("/items?page=") + odd).status == 200);
+  }
+  // A search looks through every item, not only the first page.
+  const Response found = h.as(editor, "GET", "/items?q=" + url_encode("生成事项1249"));
+  CHECK(found.body.find("GEN-1249") != std::string::npos);
+  CHECK(found.body.find("GEN-1000") == std::string::npos);
 }
 
 }  // namespace hb::console
