@@ -1097,7 +1097,9 @@ nlohmann::json current_report(Hall& h, const std::string& screen) {
   nlohmann::json feeds = nlohmann::json::array();
   const auto latest = h.store.latest_version().value();
   REQUIRE(latest);
-  for (const auto& f : h.store.version_feeds(latest->number).value()) {
+  const auto published = h.store.version_feeds(latest->number);
+  REQUIRE(published);
+  for (const auto& f : *published) {
     feeds.push_back({{"url", "https://hall.example.gov.cn/console/feeds/" + f.name}, {"sha256", f.sha256}});
   }
   return {{"format", "hallboard-heartbeat-1"}, {"screen", screen}, {"uptime_seconds", 7200},
