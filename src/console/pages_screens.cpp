@@ -140,7 +140,7 @@ Response page_screen(Console& console, const Request& request, const Caller& cal
   content_tag(h, view->state);
   h.text(" 最近联系：" + contact_text(console, view->facts.last_seen, view->state));
   h.close("p");
-  h.el("h2", "最近 " + std::to_string(store::kContactsKept) + " 次心跳");
+  h.el("h2", "最近的心跳（只保留最新 " + std::to_string(store::kContactsKept) + " 次）");
   h.literal("<table><tr><th>收到时间</th><th>运行时长</th><th>正在显示</th><th>内存</th><th>源</th></tr>");
   for (const auto& c : *contacts) {
     const ScreenReport r = read_report(c.report);
