@@ -7,6 +7,7 @@
 #include "console/auth.h"
 #include "console/pages.h"
 #include "console/player_xml.h"
+#include "model/slide_type.h"
 
 namespace hb::console {
 
@@ -21,11 +22,19 @@ std::string duration_text(std::int64_t seconds) {
   return std::to_string(seconds) + " 秒";
 }
 
+// A slide type as editors name it in the playlist form; an unknown one as sent.
+std::string slide_label(const std::string& word) {
+  for (const auto& t : model::kSlideTypeNames) {
+    if (t.word == word) return std::string(t.chinese);
+  }
+  return word;
+}
+
 std::string page_text(const ScreenReport& r) {
   if (r.page_state == "dark") return "熄屏（非开放时间）";
   if (r.page_state == "waiting") return "等待页";
   if (r.page_state.empty()) return "—";
-  std::string out = r.page_state == "urgent" ? "紧急公告" : r.slide_type;
+  std::string out = r.page_state == "urgent" ? "紧急公告" : slide_label(r.slide_type);
   if (r.page && r.page_count) out += " 第 " + std::to_string(*r.page) + "/" + std::to_string(*r.page_count) + " 页";
   if (!r.item.empty()) out += "（" + r.item + "）";
   return out;
