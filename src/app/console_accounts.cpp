@@ -9,9 +9,6 @@
 
 namespace hb::app {
 
-namespace {
-
-// The base64 line of DATA/feeds.pub (written by init --key).
 std::string public_key_base64(const std::filesystem::path& data) {
   const auto pem = console::read_whole_file(public_key_path(data)).value_or("");
   std::string line;
@@ -24,8 +21,6 @@ std::string public_key_base64(const std::filesystem::path& data) {
   }
   return line.size() == 60 ? line : std::string();
 }
-
-}  // namespace
 
 int console_user_add(const ConsoleOptions& options) {
   const std::string& name = options.words[0];

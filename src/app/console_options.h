@@ -35,6 +35,9 @@ struct ConsoleOptions {
 std::filesystem::path database_path(const std::filesystem::path& data);
 std::filesystem::path private_key_path(const std::filesystem::path& data);
 std::filesystem::path public_key_path(const std::filesystem::path& data);
+// The base64 line of DATA/feeds.pub (written by init --key); "" when it is
+// missing or not an Ed25519 key.
+std::string public_key_base64(const std::filesystem::path& data);
 
 std::int64_t wall_clock();
 

@@ -60,6 +60,8 @@ int console_serve(const ConsoleOptions& options) {
   settings.data_dir = options.data();
   settings.base_url = base_url(options, *listen);
   settings.signer = *signer;
+  // The 屏幕 page's player.xml names the key screens check feeds with.
+  if (*signer) settings.trust_public_key = public_key_base64(options.data());
   settings.screen_program = screen_program();
   console::Console app(*db, settings, wall_clock);
   const auto pictures = db->assets();

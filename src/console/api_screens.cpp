@@ -1,6 +1,9 @@
 // Screens reporting to the console (console.md): the heartbeat they send,
 // the list IT staff read, and /metrics for the monitoring they already run.
+#include <algorithm>
+
 #include "console/handlers.h"
+#include "console/screen_state.h"
 
 namespace hb::console {
 
@@ -17,42 +20,6 @@ int reported_interval(const nlohmann::json& report) {
   if (it == report.end() || !it->is_number_integer()) return 60;
   const auto v = it->get<long long>();
   return v >= 10 && v <= 86400 ? static_cast<int>(v) : 60;
-}
-
-bool online(const store::Screen& s, std::int64_t now) {
-  return s.last_seen && now - *s.last_seen < 3LL * s.interval_seconds;
-}
-
-// The feed name at the end of a URL: ".../feeds/roster.xml" → "roster.xml".
-std::string feed_name(const std::string& url) {
-  const auto slash = url.rfind('/');
-  return slash == std::string::npos ? url : url.substr(slash + 1);
-}
-
-std::string text_of(const nlohmann::json& object, const char* key) {
-  const auto it = object.find(key);
-  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-bool content_current(const nlohmann::json& report, const std::vector<store::FeedFile>& latest) {
-  const auto feeds = report.find("feeds");
-  if (feeds == report.end() || !feeds->is_array() || feeds->empty() || latest.empty()) return false;
-  for (const auto& f : *feeds) {
-    if (!f.is_object()) return false;
-    const std::string name = feed_name(text_of(f, "url"));
-    const std::string sha = text_of(f, "sha256");
-    bool matched = false;
-    for (const auto& l : latest) matched = matched || (l.name == name && l.sha256 == sha);
-    if (!matched) return false;
-  }
-  return true;
-}
-
-std::vector<store::FeedFile> latest_feeds(Console& console) {
-  const auto latest = console.store().latest_version();
-  if (!latest || !*latest) return {};
-  auto feeds = console.store().version_feeds((*latest)->number);
-  return feeds ? std::move(*feeds) : std::vector<store::FeedFile>{};
 }
 
 // Prometheus label values escape backslash, quote and newline.
@@ -83,46 +50,95 @@ Response api_heartbeat(Console& console, const Request& request, const Caller& c
   return no_content();
 }
 
+std::vector<ScreenView> screen_views(Console& console) {
+  auto screens = console.store().screens();
+  if (!screens) return {};
+  const auto latest = latest_published(console);
+  const auto now = console.now();
+  std::vector<ScreenView> out;
+  for (auto& s : *screens) {
+    if (s.revoked) continue;
+    ScreenFacts facts{s.id, s.last_seen, s.interval_seconds, std::move(s.last_report)};
+    ScreenState state = screen_state(facts, now, latest);
+    out.push_back({std::move(facts), state});
+  }
+  std::stable_sort(out.begin(), out.end(), [](const ScreenView& a, const ScreenView& b) {
+    return listed_before(a.facts, a.state, b.facts, b.state);
+  });
+  return out;
+}
+
+std::vector<PublishedFeed> latest_published(Console& console) {
+  const auto latest = console.store().latest_version();
+  if (!latest || !*latest) return {};
+  const auto feeds = console.store().version_feeds((*latest)->number);
+  std::vector<PublishedFeed> out;
+  if (feeds) {
+    for (const auto& f : *feeds) out.push_back({f.name, f.sha256});
+  }
+  return out;
+}
+
 Response api_screens(Console& console, const Request&, const Caller&, const Params&) {
   const auto screens = console.store().screens();
   if (!screens) return json_error(500, screens.error().message);
-  const auto latest = latest_feeds(console);
-  const auto now = console.now();
   const int offset = console.utc_offset_minutes();
   nlohmann::json list = nlohmann::json::array();
-  for (const auto& s : *screens) {
-    if (s.revoked) continue;
-    const nlohmann::json report = nlohmann::json::parse(s.last_report, nullptr, false);
+  for (const auto& [facts, state] : screen_views(console)) {
+    const nlohmann::json report = nlohmann::json::parse(facts.last_report, nullptr, false);
     const bool has_report = report.is_object();
-    list.push_back({{"screen", s.id},
-                    {"last_seen", s.last_seen ? nlohmann::json(model::to_iso_string(*s.last_seen, offset))
-                                              : nlohmann::json(nullptr)},
-                    {"online", online(s, now)},
+    list.push_back({{"screen", facts.id},
+                    {"last_seen", facts.last_seen ? nlohmann::json(model::to_iso_string(*facts.last_seen, offset))
+                                                  : nlohmann::json(nullptr)},
+                    {"online", state.online},
                     {"page", has_report && report.contains("page") && report["page"].is_object()
                                  ? report["page"] : nlohmann::json(nullptr)},
-                    {"content_current", has_report && content_current(report, latest)}});
+                    {"content_current", state.content_current}});
   }
   return json_response(200, list);
 }
 
+namespace {
+
+struct Gauge {
+  const char* name;
+  const char* help;
+  std::string lines;
+};
+
+void sample(Gauge& g, const std::string& labels, const std::string& value) {
+  g.lines += std::string(g.name) + labels + value + "\n";
+}
+
+}  // namespace
+
+// console.md names the first two gauges; the others are extensions, for
+// alerts on content ("behind the published version") and on silence.
 Response get_metrics(Console& console, const Request&, const Caller&, const Params&) {
   const auto screens = console.store().screens();
   if (!screens) return json_error(500, screens.error().message);
-  const auto now = console.now();
-  std::string up = "# HELP hallboard_screen_up Whether the screen's last heartbeat is recent (1) or not (0).\n"
-                   "# TYPE hallboard_screen_up gauge\n";
-  std::string seen =
-      "# HELP hallboard_screen_last_heartbeat_timestamp_seconds When the console last heard from the screen.\n"
-      "# TYPE hallboard_screen_last_heartbeat_timestamp_seconds gauge\n";
-  for (const auto& s : *screens) {
-    if (s.revoked) continue;
-    const std::string l = "{screen=\"" + label(s.id) + "\"} ";
-    up += "hallboard_screen_up" + l + (online(s, now) ? "1" : "0") + "\n";
-    seen += "hallboard_screen_last_heartbeat_timestamp_seconds" + l + std::to_string(s.last_seen.value_or(0)) + "\n";
+  std::vector<Gauge> gauges = {
+      {"hallboard_screen_up", "Whether the screen's last heartbeat is recent (1) or not (0).", ""},
+      {"hallboard_screen_last_heartbeat_timestamp_seconds", "When the console last heard from the screen.", ""},
+      {"hallboard_screen_seconds_since_heartbeat",
+       "Seconds since the console last heard from the screen (absent before the first heartbeat).", ""},
+      {"hallboard_screen_content_current",
+       "Whether every feed the screen reports is the latest published version (1) or not (0).", ""},
+      {"hallboard_screen_heartbeat_interval_seconds", "The heartbeat interval the screen reported.", ""},
+  };
+  for (const auto& [facts, state] : screen_views(console)) {
+    const std::string l = "{screen=\"" + label(facts.id) + "\"} ";
+    sample(gauges[0], l, state.online ? "1" : "0");
+    sample(gauges[1], l, std::to_string(facts.last_seen.value_or(0)));
+    if (state.seconds_since_contact) sample(gauges[2], l, std::to_string(*state.seconds_since_contact));
+    sample(gauges[3], l, state.content_current ? "1" : "0");
+    sample(gauges[4], l, std::to_string(facts.interval_seconds));
   }
   Response r;
   r.content_type = "text/plain; version=0.0.4; charset=utf-8";
-  r.body = up + seen;
+  for (const auto& g : gauges) {
+    r.body += std::string("# HELP ") + g.name + " " + g.help + "\n# TYPE " + g.name + " gauge\n" + g.lines;
+  }
   return r;
 }
 

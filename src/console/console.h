@@ -27,6 +27,7 @@ struct ConsoleOptions {
   std::filesystem::path data_dir;
   std::string base_url = "http://127.0.0.1:8080";  // --url: feed URLs in answers
   Signer signer;                                   // empty: unsigned feeds
+  std::string trust_public_key;                    // base64 of feeds.pub, for player.xml; "" unsigned
   std::int64_t idle_timeout = 30 * 60;             // a session unused this long is gone
   std::size_t json_cap = 256 * 1024;               // a JSON or form body
   std::size_t upload_cap = 10 * 1024 * 1024;       // an imported file

@@ -11,6 +11,7 @@
 #include "console/absence_rules.h"
 #include "console/console.h"
 #include "console/drafts.h"
+#include "console/screen_state.h"
 
 namespace hb::console {
 
@@ -89,6 +90,14 @@ Response api_versions(Console&, const Request&, const Caller&, const Params&);
 Response api_republish(Console&, const Request&, const Caller&, const Params&);
 Response api_import_items(Console&, const Request&, const Caller&, const Params&);
 Response api_heartbeat(Console&, const Request&, const Caller&, const Params&);
+// The registered screens (revoked ones left out) with their state, in the
+// 屏幕 page's order; empty when the store cannot be read.
+struct ScreenView {
+  ScreenFacts facts;
+  ScreenState state;
+};
+std::vector<ScreenView> screen_views(Console& console);
+std::vector<PublishedFeed> latest_published(Console& console);
 Response api_screens(Console&, const Request&, const Caller&, const Params&);
 Response get_metrics(Console&, const Request&, const Caller&, const Params&);
 Response get_feed_asset(Console&, const Request&, const Caller&, const Params&);

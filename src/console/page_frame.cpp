@@ -27,7 +27,7 @@ const std::vector<NavEntry>& navigation() {
       {"/records/staff", "人员", R::editor},      {"/records/playlist", "播放列表", R::editor},
       {"/preview", "预览", R::editor},        {"/publish", "审核发布", R::editor},
       {"/versions", "版本", R::editor},       {"/audit", "审计日志", R::admin},
-      {"/users", "用户", R::admin},
+      {"/users", "用户", R::admin},          {"/screens", "屏幕", R::admin},
   };
   return entries;
 }

@@ -60,6 +60,10 @@ Response page_playlist_save(Console&, const Request&, const Caller&, const Param
 Response page_users(Console&, const Request&, const Caller&, const Params&);
 Response page_user_add(Console&, const Request&, const Caller&, const Params&);
 
+Response page_screens(Console&, const Request&, const Caller&, const Params&);
+Response page_screen(Console&, const Request&, const Caller&, const Params&);
+Response page_screen_token(Console&, const Request&, const Caller&, const Params&);
+
 // The form fields of a POST (urlencoded or multipart).
 std::map<std::string, std::string> form_of(const Request& request);
 // A local path to go back to after login ("/" when `next` is not one).

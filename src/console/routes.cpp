@@ -90,6 +90,10 @@ const std::vector<Route>& routes() {
       {"GET", "/audit", Access::admin, page_audit, Answer::page},
       {"GET", "/users", Access::admin, page_users, Answer::page},
       {"POST", "/users", Access::admin, page_user_add, Answer::page},
+      // IT watches the screens: admin only (console.md: admin manages screens).
+      {"GET", "/screens", Access::admin, page_screens, Answer::page},
+      {"GET", "/screens/{id}", Access::admin, page_screen, Answer::page},
+      {"POST", "/screens/{id}/token", Access::admin, page_screen_token, Answer::page},
   };
   return table;
 }

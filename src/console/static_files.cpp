@@ -66,6 +66,8 @@ form.inline { display: inline; }
 .tag.a { background: #e3f2fd; } .tag.b { background: #ede7f6; } .tag.sub { background: #fff3e0; }
 .tag.off { background: #ffebee; color: #b71c1c; } .tag.urgent { background: #c62828; color: #fff; }
 .muted { color: #5b6775; }
+tr.attention td { background: #ffebee; color: #b71c1c; } tr.attention td a { color: #b71c1c; }
+.tag.on { background: #e8f5e9; color: #1b5e20; } .tag.down { background: #c62828; color: #fff; }
 .diff ins { background: #e8f5e9; text-decoration: none; } .diff del { background: #ffebee; }
 pre.xml { background: #fff; border: 1px solid #dde3ea; padding: 8px; white-space: pre-wrap;
           max-height: 320px; overflow: auto; font-size: 13px; }

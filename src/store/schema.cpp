@@ -107,7 +107,19 @@ constexpr const char* kSchema4 = R"sql(
 ALTER TABLE version_feeds ADD COLUMN signature BLOB;
 )sql";
 
-constexpr std::array kMigrations = {kSchema1, kSchema2, kSchema3, kSchema4};
+// Migration 5: each screen's recent heartbeats, for the 屏幕 page's history
+// of contacts. Bounded: record_heartbeat keeps the newest few per screen.
+constexpr const char* kSchema5 = R"sql(
+CREATE TABLE screen_contacts(
+  id INTEGER PRIMARY KEY,
+  screen TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  report TEXT NOT NULL
+);
+CREATE INDEX screen_contacts_by_screen ON screen_contacts(screen, id);
+)sql";
+
+constexpr std::array kMigrations = {kSchema1, kSchema2, kSchema3, kSchema4, kSchema5};
 
 int user_version(Database& db) {
   Statement s(db, "PRAGMA user_version");

@@ -239,6 +239,7 @@ Result<std::vector<Screen>> Store::screens() {
 Result<Done> Store::record_heartbeat(const std::string& id, std::int64_t now, int interval_seconds,
                                      const std::string& report) {
   return locked([&]() -> Result<Done> {
+    Transaction tx(db_);
     Statement(db_,
               "UPDATE screens SET last_seen = ?, interval_seconds = ?, last_report = ? WHERE id = ?")
         .bind(1, now)
@@ -246,6 +247,41 @@ Result<Done> Store::record_heartbeat(const std::string& id, std::int64_t now, in
         .bind(3, report)
         .bind(4, id)
         .run();
+    if (db_.changes() == 0) return Done{};  // no such screen: no history either
+    Statement(db_, "INSERT INTO screen_contacts(screen, at, report) VALUES(?, ?, ?)")
+        .bind(1, id)
+        .bind(2, now)
+        .bind(3, report)
+        .run();
+    // Only the newest few are kept: the history is for "when did it last
+    // talk", not an archive, and 500 screens every 30 s must not grow it.
+    Statement(db_,
+              "DELETE FROM screen_contacts WHERE screen = ? AND id NOT IN "
+              "(SELECT id FROM screen_contacts WHERE screen = ? ORDER BY id DESC LIMIT ?)")
+        .bind(1, id)
+        .bind(2, id)
+        .bind(3, static_cast<std::int64_t>(kContactsKept))
+        .run();
+    tx.commit();
+    return Done{};
+  });
+}
+
+Result<std::vector<Contact>> Store::screen_contacts(const std::string& id) {
+  return locked([&]() -> Result<std::vector<Contact>> {
+    Statement s(db_, "SELECT at, report FROM screen_contacts WHERE screen = ? ORDER BY id DESC LIMIT ?");
+    s.bind(1, id).bind(2, static_cast<std::int64_t>(kContactsKept));
+    std::vector<Contact> out;
+    while (s.step()) out.push_back(Contact{s.integer(0), s.text(1)});
+    return out;
+  });
+}
+
+Result<Done> Store::replace_screen_token(const std::string& id, const std::string& token_hash) {
+  return locked([&]() -> Result<Done> {
+    Statement s(db_, "UPDATE screens SET token_hash = ?, revoked = 0 WHERE id = ?");
+    s.bind(1, token_hash).bind(2, id).run();
+    if (db_.changes() == 0) return Error{ErrorKind::not_found, "没有屏幕“" + id + "”"};
     return Done{};
   });
 }

@@ -112,6 +112,15 @@ struct Screen {
   std::string last_report;                // its JSON, without any screenshot
 };
 
+// One heartbeat as the history of contacts keeps it.
+struct Contact {
+  std::int64_t at = 0;
+  std::string report;  // its JSON, without any screenshot
+};
+
+// How many heartbeats the history keeps per screen.
+inline constexpr int kContactsKept = 20;
+
 class Store {
  public:
   // A new database at `path`; refuses a path that exists.
@@ -187,6 +196,10 @@ class Store {
   Result<std::vector<Screen>> screens();
   Result<Done> record_heartbeat(const std::string& id, std::int64_t now, int interval_seconds,
                                 const std::string& report);
+  // The screen's newest heartbeats, newest first (at most kContactsKept).
+  Result<std::vector<Contact>> screen_contacts(const std::string& id);
+  // A new token for a registered screen; the old one stops working (not_found: no such screen).
+  Result<Done> replace_screen_token(const std::string& id, const std::string& token_hash);
 
   // --- assets ---------------------------------------------------------------
   Result<Done> put_asset(const Asset& asset, const std::string& user, std::int64_t now);

@@ -3,6 +3,7 @@
 // and the published feeds (console.md's API table), without a socket.
 #include <doctest/doctest.h>
 
+#include <cctype>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -1121,6 +1122,208 @@ TEST_CASE("the item list: 100 a page, with the count and the pages before and af
   const Response found = h.as(editor, "GET", "/items?q=" + url_encode("生成事项1249"));
   CHECK(found.body.find("GEN-1249") != std::string::npos);
   CHECK(found.body.find("GEN-1000") == std::string::npos);
+}
+
+}  // namespace hb::console
+
+// --- screens (issue 18): the 屏幕 page, a new token, /metrics ------------------
+
+namespace hb::console {
+
+namespace {
+
+// Registers a screen straight in the store; its token.
+std::string register_screen(Hall& h, const std::string& id) {
+  const std::string token = random_token();
+  REQUIRE(h.store.add_screen(id, token_hash(token), h.now).ok());
+  return token;
+}
+
+Response heartbeat(Hall& h, const std::string& token, const nlohmann::json& report) {
+  return h.call("POST", "/api/v1/heartbeat", report.dump(), {{"authorization", "Bearer " + token}});
+}
+
+// A report whose feeds are exactly the latest published version's.
+nlohmann::json current_report(Hall& h, const std::string& screen) {
+  nlohmann::json feeds = nlohmann::json::array();
+  const auto latest = h.store.latest_version().value();
+  REQUIRE(latest);
+  const auto published = h.store.version_feeds(latest->number);
+  REQUIRE(published);
+  for (const auto& f : *published) {
+    feeds.push_back({{"url", "https://hall.example.gov.cn/console/feeds/" + f.name}, {"sha256", f.sha256}});
+  }
+  return {{"format", "hallboard-heartbeat-1"}, {"screen", screen}, {"uptime_seconds", 7200},
+          {"renderer", "opengl"}, {"page", {{"state", "showing"}, {"slide_type", "roster"}, {"page", 1}, {"page_count", 2}}},
+          {"memory", {{"rss_bytes", 50 * 1024 * 1024}}}, {"feeds", feeds}};
+}
+
+std::string token_in(const std::string& page) {
+  const std::string mark = "令牌：";
+  const auto at = page.find(mark);
+  if (at == std::string::npos) return {};
+  const auto from = at + mark.size();
+  return page.substr(from, page.find('<', from) - from);
+}
+
+}  // namespace
+
+TEST_CASE("屏幕 page: an offline screen first and in red; an up-to-date one after it") {
+  Hall h;
+  const LoggedIn approver = h.login("approver");
+  REQUIRE(h.as(approver, "POST", "/api/v1/publish").status == 201);
+  const std::string ok = register_screen(h, "a-lobby");
+  const std::string down = register_screen(h, "z-window");
+  REQUIRE(heartbeat(h, down, current_report(h, "z-window")).status / 100 == 2);
+  h.now += 181;  // three 60 s intervals and a second: z-window is offline now
+  REQUIRE(heartbeat(h, ok, current_report(h, "a-lobby")).status / 100 == 2);
+
+  const LoggedIn admin = h.login("admin");
+  const Response page = h.as(admin, "GET", "/screens");
+  REQUIRE(page.status == 200);
+  const auto down_at = page.body.find(">z-window<");
+  const auto ok_at = page.body.find(">a-lobby<");
+  REQUIRE(down_at != std::string::npos);
+  REQUIRE(ok_at != std::string::npos);
+  CHECK(down_at < ok_at);
+  const auto row_of = [&](std::size_t at) { return page.body.substr(page.body.rfind("<tr", at), 20); };
+  CHECK(row_of(down_at).find("attention") != std::string::npos);
+  CHECK(row_of(ok_at).find("attention") == std::string::npos);
+  CHECK(page.body.find("离线") != std::string::npos);
+  CHECK(page.body.find("2 小时 0 分") != std::string::npos);  // uptime
+  CHECK(page.body.find("50 MB") != std::string::npos);
+  CHECK(page.body.find("href=\"/screens\"") != std::string::npos);  // in the navigation
+
+  // The JSON list and /metrics say the same.
+  const auto list = nlohmann::json::parse(h.as(admin, "GET", "/api/v1/screens").body);
+  REQUIRE(list.size() == 2);
+  CHECK(list[0]["screen"] == "z-window");
+  CHECK(list[0]["online"] == false);
+  CHECK(list[1]["online"] == true);
+  CHECK(list[1]["content_current"] == true);
+  const std::string metrics = h.call("GET", "/metrics").body;
+  CHECK(metrics.find("hallboard_screen_up{screen=\"z-window\"} 0\n") != std::string::npos);
+  CHECK(metrics.find("hallboard_screen_up{screen=\"a-lobby\"} 1\n") != std::string::npos);
+  CHECK(metrics.find("hallboard_screen_content_current{screen=\"a-lobby\"} 1\n") != std::string::npos);
+  CHECK(metrics.find("hallboard_screen_seconds_since_heartbeat{screen=\"z-window\"} 181\n") != std::string::npos);
+}
+
+TEST_CASE("屏幕 page: a screen behind the published content is listed first in red") {
+  Hall h;
+  const LoggedIn approver = h.login("approver");
+  REQUIRE(h.as(approver, "POST", "/api/v1/publish").status == 201);
+  const std::string old = register_screen(h, "b-old");
+  const std::string ok = register_screen(h, "a-ok");
+  nlohmann::json behind = current_report(h, "b-old");
+  behind["feeds"][0]["sha256"] = std::string(64, '0');
+  REQUIRE(heartbeat(h, old, behind).status / 100 == 2);
+  REQUIRE(heartbeat(h, ok, current_report(h, "a-ok")).status / 100 == 2);
+  const Response page = h.as(h.login("admin"), "GET", "/screens");
+  CHECK(page.body.find(">b-old<") < page.body.find(">a-ok<"));
+  CHECK(page.body.find("不是最新") != std::string::npos);
+  CHECK(h.call("GET", "/metrics").body.find("hallboard_screen_content_current{screen=\"b-old\"} 0\n") !=
+        std::string::npos);
+}
+
+TEST_CASE("屏幕 page: a hostile screen id and report values are shown as text") {
+  Hall h;
+  const std::string token = register_screen(h, "<script>alert(1)</script>");
+  nlohmann::json report = {{"format", "hallboard-heartbeat-1"},
+                           {"renderer", "<img src=x onerror=alert(2)>"},
+                           {"page", {{"state", "showing"}, {"slide_type", "<b>roster</b>"}, {"item", "\"><svg onload=alert(3)>"}}},
+                           {"feeds", {{{"url", "https://x/feeds/<i>.xml"}, {"sha256", "aa"}}}}};
+  REQUIRE(heartbeat(h, token, report).status / 100 == 2);
+  const LoggedIn admin = h.login("admin");
+  const Response page = h.as(admin, "GET", "/screens");
+  REQUIRE(page.status == 200);
+  CHECK(page.body.find("<script>alert") == std::string::npos);
+  CHECK(page.body.find("<img src=x") == std::string::npos);
+  CHECK(page.body.find("<svg") == std::string::npos);
+  CHECK(page.body.find("<b>roster") == std::string::npos);
+  CHECK(page.body.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+  CHECK(page.body.find("&lt;img src=x onerror=alert(2)&gt;") != std::string::npos);
+  // The metrics label escapes quotes; the id itself holds none.
+  CHECK(h.call("GET", "/metrics").body.find("screen=\"<script>alert(1)</script>\"") != std::string::npos);
+}
+
+TEST_CASE("屏幕 page: only admins; others are refused") {
+  Hall h;
+  register_screen(h, "lobby-1");
+  CHECK(h.call("GET", "/screens").status == 303);  // to the login page
+  for (const char* user : {"editor", "approver"}) {
+    CAPTURE(user);
+    const LoggedIn who = h.login(user);
+    CHECK(h.as(who, "GET", "/screens").status == 403);
+    CHECK(h.as(who, "GET", "/screens/lobby-1").status == 403);
+    CHECK(h.as(who, "POST", "/screens/lobby-1/token").status == 403);
+    const Response home = h.as(who, "GET", "/");
+    CHECK(home.body.find("href=\"/screens\"") == std::string::npos);
+  }
+}
+
+TEST_CASE("new token: CSRF-checked; revokes the old token and shows player.xml once") {
+  Hall h;
+  const std::string old = register_screen(h, "lobby-1");
+  const LoggedIn admin = h.login("admin");
+  // Without the CSRF token: refused, and the old token still works.
+  const Response forged = h.call("POST", "/screens/lobby-1/token", "",
+                                 {{"cookie", admin.cookie}, {"content-type", "application/x-www-form-urlencoded"}});
+  CHECK(forged.status == 403);
+  CHECK(heartbeat(h, old, {{"format", "hallboard-heartbeat-1"}}).status / 100 == 2);
+
+  const Response made = h.call("POST", "/screens/lobby-1/token", "csrf=" + admin.csrf,
+                               {{"cookie", admin.cookie}, {"content-type", "application/x-www-form-urlencoded"}});
+  REQUIRE(made.status == 200);
+  const std::string token = token_in(made.body);
+  REQUIRE(token.size() > 20);
+  CHECK(made.body.find("download=\"player.xml\"") != std::string::npos);
+  CHECK(made.body.find("data:application/xml;base64,") != std::string::npos);
+  CHECK(made.body.find("https://hall.example.gov.cn/console/api/v1/heartbeat") != std::string::npos);
+  CHECK(made.body.find("token=&quot;" + token + "&quot;") != std::string::npos);
+  CHECK(heartbeat(h, old, {{"format", "hallboard-heartbeat-1"}}).status == 401);
+  CHECK(heartbeat(h, token, {{"format", "hallboard-heartbeat-1"}}).status / 100 == 2);
+  // The list never shows a token again.
+  CHECK(h.as(admin, "GET", "/screens").body.find(token) == std::string::npos);
+  CHECK(h.as(admin, "POST", "/screens/nobody/token").status == 404);
+}
+
+TEST_CASE("a screen's page: its recent heartbeats, newest first, at most kContactsKept") {
+  Hall h;
+  const std::string token = register_screen(h, "lobby-1");
+  for (int i = 0; i < store::kContactsKept + 5; ++i) {
+    nlohmann::json report = {{"format", "hallboard-heartbeat-1"}, {"uptime_seconds", 60 * i}};
+    REQUIRE(heartbeat(h, token, report).status / 100 == 2);
+    h.now += 60;
+  }
+  const auto contacts = h.store.screen_contacts("lobby-1").value();
+  REQUIRE(contacts.size() == static_cast<std::size_t>(store::kContactsKept));
+  CHECK(contacts.front().at == kStart + 60 * (store::kContactsKept + 4));
+  const Response page = h.as(h.login("admin"), "GET", "/screens/lobby-1");
+  REQUIRE(page.status == 200);
+  std::size_t rows = 0;
+  for (auto at = page.body.find("<tr>"); at != std::string::npos; at = page.body.find("<tr>", at + 1)) ++rows;
+  CHECK(rows == store::kContactsKept + 1);  // and the header
+  CHECK(h.as(h.login("admin"), "GET", "/screens/nobody").status == 404);
+}
+
+TEST_CASE("alert rules: every metric they use is one /metrics gives") {
+  Hall h;
+  register_screen(h, "lobby-1");
+  const std::string metrics = h.call("GET", "/metrics").body;
+  const std::string rules =
+      test::read_bytes(test::source_dir() / "packaging" / "prometheus" / "hallboard-alerts.yml");
+  std::size_t found = 0;
+  for (auto at = rules.find("hallboard_"); at != std::string::npos; at = rules.find("hallboard_", at + 1)) {
+    auto end = at;
+    while (end < rules.size() && (std::isalnum(static_cast<unsigned char>(rules[end])) || rules[end] == '_')) ++end;
+    const std::string name = rules.substr(at, end - at);
+    if (name.rfind("hallboard_screen_", 0) != 0) continue;
+    CAPTURE(name);
+    CHECK(metrics.find("# TYPE " + name + " gauge") != std::string::npos);
+    ++found;
+    at = end;
+  }
+  CHECK(found >= 2);
 }
 
 }  // namespace hb::console

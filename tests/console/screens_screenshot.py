@@ -1,0 +1,100 @@
+#!/usr/bin/python3
+"""The 屏幕 page at 1366x768 with three screens (current, behind, silent),
+for a person to look at: a real `console serve`, heartbeats over HTTP,
+Chromium through Selenium. Not a ctest (it asserts little); run by hand:
+
+usage: screens_screenshot.py BUILD_DIR SOURCE_DIR OUT_DIR
+"""
+import hashlib, json, os, socket, subprocess, sys, tempfile, time, urllib.request
+
+from selenium.webdriver.common.by import By
+
+build, source, out = sys.argv[1], sys.argv[2], sys.argv[3]
+hallboard = os.path.join(build, "hallboard")
+os.makedirs(out, exist_ok=True)
+
+
+def console(*args):
+    r = subprocess.run([hallboard, "console", *args], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, (args, r.stdout, r.stderr)
+    return r.stdout
+
+
+def secret(text, label):
+    return next(l[len(label) + 2:] for l in text.splitlines() if l.startswith(label + ": "))
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def beat(base, token, screen, feeds):
+    report = {"format": "hallboard-heartbeat-1", "screen": screen, "uptime_seconds": 93784,
+              "renderer": "opengl (llvmpipe)", "memory": {"rss_bytes": 61 * 1024 * 1024},
+              "page": {"state": "showing", "slide_type": "roster", "page": 2, "page_count": 3, "item": ""},
+              "feeds": feeds}
+    req = urllib.request.Request(base + "/api/v1/heartbeat", json.dumps(report).encode(),
+                                 {"Authorization": "Bearer " + token, "Content-Type": "application/json"})
+    assert urllib.request.urlopen(req).status // 100 == 2
+
+
+tmp = tempfile.mkdtemp(prefix="hallboard-screens-")
+data = os.path.join(tmp, "data")
+admin = secret(console("init", "--data", data, *[os.path.join(source, "content", f)
+                                                  for f in ("hall.xml", "items.xml", "roster.xml")]),
+               "admin password")
+port = free_port()
+base = "http://127.0.0.1:%d" % port
+tokens = {s: secret(console("screen", "add", s, "--data", data, "--url", base), "token")
+          for s in ("1楼-大厅", "2楼-窗口区", "3楼-备用")}
+server = subprocess.Popen([hallboard, "console", "serve", "--data", data, "--listen", "127.0.0.1:%d" % port])
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+driver = None
+try:
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(base + "/login")
+            break
+        except OSError:
+            time.sleep(0.1)
+    feeds = []
+    for name in ("hall.xml", "roster.xml", "notices.xml", "items.xml", "results.xml", "stats.xml"):
+        try:
+            body = urllib.request.urlopen(base + "/feeds/" + name).read()
+        except OSError:
+            continue
+        feeds.append({"url": base + "/feeds/" + name, "sha256": hashlib.sha256(body).hexdigest()})
+    beat(base, tokens["1楼-大厅"], "1楼-大厅", feeds)
+    behind = [dict(f) for f in feeds]
+    behind[0]["sha256"] = "0" * 64
+    beat(base, tokens["2楼-窗口区"], "2楼-窗口区", behind)
+    o = Options()
+    o.binary_location = "/usr/bin/chromium"
+    for a in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1366,768", "--lang=zh-CN",
+              "--disable-dev-shm-usage"):
+        o.add_argument(a)
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=o)
+    driver.get(base + "/login")
+    driver.find_element(By.NAME, "user").send_keys("admin")
+    driver.find_element(By.NAME, "password").send_keys(admin)
+    driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    time.sleep(1)
+    driver.get(base + "/screens")
+    driver.save_screenshot(os.path.join(out, "screens.png"))
+    driver.get(base + "/screens/1楼-大厅")
+    driver.save_screenshot(os.path.join(out, "screen.png"))
+    driver.get(base + "/screens")
+    driver.execute_script("window.confirm = () => true")
+    driver.find_elements(By.CSS_SELECTOR, "form.inline button")[0].click()
+    time.sleep(1)
+    driver.save_screenshot(os.path.join(out, "token.png"))
+    print("screenshots in", out)
+finally:
+    if driver:
+        driver.quit()
+    server.terminate()
+    server.wait(10)

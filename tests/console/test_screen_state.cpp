@@ -1,0 +1,123 @@
+// screen_state, read_report and listed_before: online/offline after three
+// intervals, content_current against the latest published feeds, and the
+// 屏幕 page's order (answers.md issue 18), as tables.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "console/screen_state.h"
+
+namespace hb::console {
+
+namespace {
+
+const std::vector<PublishedFeed> kLatest = {{"roster.xml", "aa"}, {"items.xml", "bb"}};
+
+std::string report(const std::string& feeds) {
+  return R"({"format":"hallboard-heartbeat-1","feeds":[)" + feeds + "]}";
+}
+
+const std::string kCurrent = report(R"({"url":"http://c/feeds/roster.xml","sha256":"aa"},)"
+                                    R"({"url":"http://c/feeds/items.xml","sha256":"bb"})");
+
+}  // namespace
+
+TEST_CASE("screen_state: offline after three intervals without a heartbeat") {
+  struct Case {
+    const char* what;
+    std::optional<std::int64_t> last_seen;
+    int interval;
+    std::int64_t now;
+    bool online;
+  };
+  const Case cases[] = {
+      {"never reported", std::nullopt, 60, 1000, false},
+      {"just now", 1000, 60, 1000, true},
+      {"one second before three intervals", 1000, 60, 1179, true},
+      {"exactly three intervals", 1000, 60, 1180, false},
+      {"long ago", 1000, 60, 100000, false},
+      {"a 10 s screen is offline after 30 s", 1000, 10, 1030, false},
+      {"a 10 s screen at 29 s is online", 1000, 10, 1029, true},
+      {"a 300 s screen at 600 s is online", 1000, 300, 1600, true},
+      {"a nonsense interval counts as 60 s", 1000, 0, 1179, true},
+      {"a negative interval counts as 60 s", 1000, -5, 1180, false},
+      {"the console's clock went back: still online", 1000, 60, 900, true},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.what);
+    const ScreenState s = screen_state({"s1", c.last_seen, c.interval, kCurrent}, c.now, kLatest);
+    CHECK(s.online == c.online);
+    CHECK(s.seconds_since_contact.has_value() == c.last_seen.has_value());
+    if (c.last_seen) CHECK(*s.seconds_since_contact == c.now - *c.last_seen);
+  }
+}
+
+TEST_CASE("screen_state: content_current when every reported feed is the latest published") {
+  struct Case {
+    const char* what;
+    std::string report;
+    std::vector<PublishedFeed> latest;
+    bool current;
+  };
+  const Case cases[] = {
+      {"both feeds latest", kCurrent, kLatest, true},
+      {"one feed only, latest", report(R"({"url":"http://c/feeds/roster.xml","sha256":"aa"})"), kLatest, true},
+      {"an old roster", report(R"({"url":"http://c/feeds/roster.xml","sha256":"old"})"), kLatest, false},
+      {"a feed never published", report(R"({"url":"http://c/feeds/other.xml","sha256":"aa"})"), kLatest, false},
+      {"no feeds reported", report(""), kLatest, false},
+      {"nothing published yet", kCurrent, {}, false},
+      {"no report yet", "", kLatest, false},
+      {"a report that is not JSON", "{not json", kLatest, false},
+      {"a feed that is not an object", report(R"("roster.xml")"), kLatest, false},
+      {"sha256 missing", report(R"({"url":"http://c/feeds/roster.xml"})"), kLatest, false},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.what);
+    CHECK(screen_state({"s1", 1000, 60, c.report}, 1000, c.latest).content_current == c.current);
+  }
+}
+
+TEST_CASE("listed_before: offline first, then out of date, then by id") {
+  std::vector<std::pair<ScreenFacts, ScreenState>> screens = {
+      {{"a-ok", 1, 60, ""}, {true, true, 0}},
+      {{"b-old", 1, 60, ""}, {true, false, 0}},
+      {{"c-down", 1, 60, ""}, {false, true, 0}},
+      {{"d-down-old", 1, 60, ""}, {false, false, 0}},
+      {{"a-down-old", 1, 60, ""}, {false, false, 0}},
+  };
+  std::sort(screens.begin(), screens.end(), [](const auto& a, const auto& b) {
+    return listed_before(a.first, a.second, b.first, b.second);
+  });
+  std::vector<std::string> order;
+  for (const auto& s : screens) order.push_back(s.first.id);
+  CHECK(order == std::vector<std::string>{"a-down-old", "d-down-old", "c-down", "b-old", "a-ok"});
+  CHECK(screens.front().second.needs_attention());
+  CHECK_FALSE(screens.back().second.needs_attention());
+}
+
+TEST_CASE("read_report: the parts the page shows, absent when not reported") {
+  const ScreenReport r = read_report(
+      R"({"uptime_seconds":3600,"renderer":"opengl","page":{"state":"showing","slide_type":"roster",)"
+      R"("page":2,"page_count":3,"item":"x"},"memory":{"rss_bytes":1048576},)"
+      R"("feeds":[{"url":"http://c/feeds/roster.xml"}]})");
+  CHECK(r.uptime_seconds == 3600);
+  CHECK(r.renderer == "opengl");
+  CHECK(r.page_state == "showing");
+  CHECK(r.slide_type == "roster");
+  CHECK(r.page == 2);
+  CHECK(r.page_count == 3);
+  CHECK(r.rss_bytes == 1048576);
+  CHECK(r.feeds == std::vector<std::string>{"roster.xml"});
+  for (const char* odd : {"", "[]", "{\"page\":7,\"memory\":\"big\",\"uptime_seconds\":\"1\"}"}) {
+    CAPTURE(odd);
+    const ScreenReport e = read_report(odd);
+    CHECK_FALSE(e.uptime_seconds);
+    CHECK_FALSE(e.rss_bytes);
+    CHECK(e.page_state.empty());
+    CHECK(e.renderer.empty());
+  }
+}
+
+}  // namespace hb::console
