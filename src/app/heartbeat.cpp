@@ -160,11 +160,11 @@ void HeartbeatSender::attach_screenshot(Job& job) {
 }
 
 PlayBacklog HeartbeatSender::attach_play(HeartbeatReport& report) {
-  report.interval_seconds = std::llround(options_.interval_seconds);
+  report.interval_seconds = static_cast<std::int64_t>(std::llround(options_.interval_seconds));
   if (options_.play_dir.empty()) return PlayBacklog{{}, acknowledged_, false};
-  PlayBacklog backlog = play_backlog(
-      read_play_files(options_.play_dir, acknowledged_, options_.play_max_files), acknowledged_,
-      options_.play_cap);
+  PlayBacklog backlog =
+      play_backlog(read_play_files(options_.play_dir, acknowledged_, options_.play_max_files),
+                   acknowledged_, options_.play_cap);
   report.play = std::move(backlog.lines);
   backlog.lines.clear();
   report.play_more = backlog.more;

@@ -56,7 +56,7 @@ struct HeartbeatOptions {
   // Where play.jsonl and play.ack are (the cache directory); empty: the
   // report carries no proof of play.
   std::string play_dir;
-  BacklogCap play_cap;  // proof-of-play lines per report
+  BacklogCap play_cap;      // proof-of-play lines per report
   int play_max_files = 64;  // play.jsonl and its rotations read at most
 };
 

@@ -89,7 +89,8 @@ std::vector<std::string> read_play_files(const std::string& cache_dir, std::int6
     newest_first.push_back(std::move(text));
     if (first && *first <= acknowledged + 1) break;
   }
-  return {newest_first.rbegin(), newest_first.rend()};
+  std::reverse(newest_first.begin(), newest_first.end());
+  return newest_first;
 }
 
 bool play_file_acknowledged(const std::string& path, const std::string& cache_dir) {

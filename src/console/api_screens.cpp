@@ -1,5 +1,7 @@
 // Screens reporting to the console (console.md): the heartbeat they send,
 // the list IT staff read, and /metrics for the monitoring they already run.
+#include <algorithm>
+
 #include "console/handlers.h"
 
 namespace hb::console {

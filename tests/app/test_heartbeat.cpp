@@ -324,8 +324,7 @@ TEST_CASE("heartbeat-2: proof of play is resent until a 200 {\"ack\": N}, then f
     CHECK(read_file(cache / "play.ack") == "3\n");
   }
   // Restarted: the acknowledged number is read back, and only the new line goes.
-  std::string log = read_file(cache / "play.jsonl") + numbered(4, 4);
-  write_file(cache / "play.jsonl", log);
+  write_file(cache / "play.jsonl", read_file(cache / "play.jsonl") + numbered(4, 4));
   const int before = posts(receiver);
   app::HeartbeatSender sender(o, stored_png, steady_seconds());
   Loop loop{sender, {}};

@@ -22,15 +22,15 @@ TEST_CASE("line_sequence: the number a line starts with, when it is whole") {
   const std::vector<Case> cases = {
       {"{\"seq\":1,\"screen\":\"a\"}", 1},
       {"{\"seq\":41}", 41},
-      {"{\"seq\":12,\"scr", 12},       // cut after the number: the number is whole
-      {"{\"seq\":12", std::nullopt},   // cut inside the number: maybe 123
+      {"{\"seq\":12,\"scr", 12},      // cut after the number: the number is whole
+      {"{\"seq\":12", std::nullopt},  // cut inside the number: maybe 123
       {"{\"seq\":", std::nullopt},
       {"{\"seq\":-1,", std::nullopt},
       {"{\"seq\":+1,", std::nullopt},
       {"{\"seq\":99999999999999999999,", std::nullopt},  // does not fit
       {"{\"seq\":9223372036854775807,", 9223372036854775807},
       {"{\"screen\":\"a\",\"seq\":3}", std::nullopt},  // an older player's line
-      {"creen\":\"a\"}", std::nullopt},                 // a tail read from mid-line
+      {"creen\":\"a\"}", std::nullopt},                // a tail read from mid-line
       {"", std::nullopt},
   };
   for (const auto& c : cases) {
@@ -43,7 +43,7 @@ TEST_CASE("whole_line: only lines that end their object are sent") {
   CHECK(whole_line(line(3)));
   CHECK_FALSE(whole_line("{\"seq\":3,\"screen\":\"a"));
   CHECK_FALSE(whole_line("{\"screen\":\"a\"}"));
-  CHECK_FALSE(whole_line("{\"seq\":3,\"item\":\"a}"));  // cut after a brace in a string
+  CHECK_FALSE(whole_line("{\"seq\":3,\"item\":\"a}"));     // cut after a brace in a string
   CHECK_FALSE(whole_line("{\"seq\":3,\"item\":\"\\\"}"));  // an escaped quote
   CHECK(whole_line("{\"seq\":3,\"item\":\"{a}\\\\\"}"));
   CHECK_FALSE(whole_line("{\"seq\":3}}"));
@@ -102,7 +102,12 @@ TEST_CASE("play_backlog: the lines after the acknowledged number, capped") {
       {"capped by bytes", {old_file, current}, 0, {100, line(1).size() * 2}, {1, 2}, 2, true},
       {"one line over the byte cap still goes", {old_file}, 0, {100, 3}, {1}, 1, true},
       {"a cut last line waits", {"{\"seq\":1,\"a\":"}, 0, {}, {}, 0, false},
-      {"out of order skipped", {line(5) + "\n" + line(2) + "\n" + line(6)}, 0, {}, {5, 6}, 6,
+      {"out of order skipped",
+       {line(5) + "\n" + line(2) + "\n" + line(6)},
+       0,
+       {},
+       {5, 6},
+       6,
        false},
   };
   for (const auto& c : cases) {
