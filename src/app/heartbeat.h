@@ -3,7 +3,9 @@
 // asks due() once a second; when it says so, it gathers a report (and, for
 // a screenshot, copies the frame) and hands it over with submit(), which
 // returns at once. The thread shrinks and encodes the frame, posts the
-// JSON and leaves one log line per failure for the loop to take().
+// JSON and leaves one log line per failure for the loop to take(). Each
+// report also carries the proof-of-play lines the receiver has not yet
+// acknowledged (play_backlog.h), read from the cache on the thread.
 //
 //   HeartbeatSender hb(options, encoder, steady_now);
 //   each second: if (hb.due(now)) hb.submit(report, frame, now);
