@@ -1,11 +1,7 @@
 // Proof of play on disk: ProofOfPlay's lines appended to play.jsonl in the
-// cache directory (rotated by size, synced line by line), each numbered
-// (play_backlog.h) from one after the highest number already there, so the
-// numbers keep growing across restarts and rotations. A rotated file goes
-// only once the console acknowledged its lines (play_files.h).
+// cache directory (rotated by size, synced line by line).
 #pragma once
 
-#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -28,12 +24,10 @@ class PlayRecorder {
 
  private:
   std::string write(const std::optional<std::string>& line);
-  static net::RotatingLogOptions log_options(const std::string& cache_dir);
 
   ProofOfPlay proof_;
   net::RotatingLog file_;
   OnScreen on_screen_;
-  std::int64_t next_;  // the next line's number
 };
 
 }  // namespace hb::app
