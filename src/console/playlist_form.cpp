@@ -36,11 +36,6 @@ void check_slide(const FormValues& form, int row, const pugi::xml_node old_slide
   if (!form_value(form, days).empty()) whole_in(form_value(form, days), 1, 3660, days, problems);
 }
 
-pugi::xml_node old_slide_at(const std::vector<pugi::xml_node>& old, const std::string& src) {
-  const auto at = feed::parse_whole_number(src);
-  return at && *at >= 1 && *at <= static_cast<long long>(old.size()) ? old[*at - 1] : pugi::xml_node();
-}
-
 void read_slides(pugi::xml_node playlist, const FormValues& form, std::vector<FieldProblem>& problems) {
   pugi::xml_document keep;
   const auto old = take_children(playlist, "slide", keep);
@@ -48,7 +43,7 @@ void read_slides(pugi::xml_node playlist, const FormValues& form, std::vector<Fi
   for (int row = 1; row <= row_count(form, "slide"); ++row) {
     if (row_is_blank(form, "slide", row, {"type", "seconds", "category", "item", "days"})) continue;
     const std::string src = form_value(form, row_field("slide", "src", row));
-    check_slide(form, row, old_slide_at(old, src), problems);
+    check_slide(form, row, old_child_at(old, src), problems);
     auto s = row_child(playlist, "slide", old, src);
     set_attribute(s, "type", form_value(form, row_field("slide", "type", row)));
     for (const char* f : kSlideFields) set_attribute(s, f, form_value(form, row_field("slide", f, row)));

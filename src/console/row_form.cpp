@@ -48,11 +48,15 @@ std::vector<pugi::xml_node> take_children(pugi::xml_node parent, const char* chi
   return out;
 }
 
+pugi::xml_node old_child_at(const std::vector<pugi::xml_node>& old, const std::string& src) {
+  const auto at = feed::parse_whole_number(src);
+  return at && *at >= 1 && *at <= static_cast<long long>(old.size()) ? old[*at - 1] : pugi::xml_node();
+}
+
 pugi::xml_node row_child(pugi::xml_node parent, const char* child, const std::vector<pugi::xml_node>& old,
                          const std::string& src) {
-  const auto at = feed::parse_whole_number(src);
-  if (at && *at >= 1 && *at <= static_cast<long long>(old.size())) return parent.append_copy(old[*at - 1]);
-  return parent.append_child(child);
+  const pugi::xml_node from = old_child_at(old, src);
+  return from ? parent.append_copy(from) : parent.append_child(child);
 }
 
 void set_attribute(pugi::xml_node e, const char* name, const std::string& value) {

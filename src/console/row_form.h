@@ -39,6 +39,10 @@ pugi::xml_node edited_element(pugi::xml_document& doc, const std::string& old_bo
 // `keep` so rows can take them back by position.
 std::vector<pugi::xml_node> take_children(pugi::xml_node parent, const char* child, pugi::xml_document& keep);
 
+// The child a row came from (its hidden src: a 1-based position in `old`),
+// or a null node for a new row or a src that names none.
+pugi::xml_node old_child_at(const std::vector<pugi::xml_node>& old, const std::string& src);
+
 // A new child for a row: a copy of the child it came from, else an empty one.
 pugi::xml_node row_child(pugi::xml_node parent, const char* child, const std::vector<pugi::xml_node>& old,
                          const std::string& src);
