@@ -50,9 +50,9 @@ Response api_heartbeat(Console& console, const Request& request, const Caller& c
   return no_content();
 }
 
-std::vector<ScreenView> screen_views(Console& console) {
+base::Result<std::vector<ScreenView>, std::string> screen_views(Console& console) {
   auto screens = console.store().screens();
-  if (!screens) return {};
+  if (!screens) return screens.error().message;
   const auto latest = latest_published(console);
   const auto now = console.now();
   std::vector<ScreenView> out;
@@ -80,11 +80,11 @@ std::vector<PublishedFeed> latest_published(Console& console) {
 }
 
 Response api_screens(Console& console, const Request&, const Caller&, const Params&) {
-  const auto screens = console.store().screens();
-  if (!screens) return json_error(500, screens.error().message);
+  const auto views = screen_views(console);
+  if (!views) return json_error(500, views.error());
   const int offset = console.utc_offset_minutes();
   nlohmann::json list = nlohmann::json::array();
-  for (const auto& [facts, state] : screen_views(console)) {
+  for (const auto& [facts, state] : *views) {
     const nlohmann::json report = nlohmann::json::parse(facts.last_report, nullptr, false);
     const bool has_report = report.is_object();
     list.push_back({{"screen", facts.id},
@@ -115,8 +115,8 @@ void sample(Gauge& g, const std::string& labels, const std::string& value) {
 // console.md names the first two gauges; the others are extensions, for
 // alerts on content ("behind the published version") and on silence.
 Response get_metrics(Console& console, const Request&, const Caller&, const Params&) {
-  const auto screens = console.store().screens();
-  if (!screens) return json_error(500, screens.error().message);
+  const auto views = screen_views(console);
+  if (!views) return json_error(500, views.error());
   std::vector<Gauge> gauges = {
       {"hallboard_screen_up", "Whether the screen's last heartbeat is recent (1) or not (0).", ""},
       {"hallboard_screen_last_heartbeat_timestamp_seconds", "When the console last heard from the screen.", ""},
@@ -126,7 +126,7 @@ Response get_metrics(Console& console, const Request&, const Caller&, const Para
        "Whether every feed the screen reports is the latest published version (1) or not (0).", ""},
       {"hallboard_screen_heartbeat_interval_seconds", "The heartbeat interval the screen reported.", ""},
   };
-  for (const auto& [facts, state] : screen_views(console)) {
+  for (const auto& [facts, state] : *views) {
     const std::string l = "{screen=\"" + label(facts.id) + "\"} ";
     sample(gauges[0], l, state.online ? "1" : "0");
     sample(gauges[1], l, std::to_string(facts.last_seen.value_or(0)));

@@ -96,7 +96,7 @@ struct ScreenView {
   ScreenFacts facts;
   ScreenState state;
 };
-std::vector<ScreenView> screen_views(Console& console);
+base::Result<std::vector<ScreenView>, std::string> screen_views(Console& console);
 std::vector<PublishedFeed> latest_published(Console& console);
 Response api_screens(Console&, const Request&, const Caller&, const Params&);
 Response get_metrics(Console&, const Request&, const Caller&, const Params&);

@@ -110,9 +110,11 @@ PlayerXmlSettings player_settings(Console& console, const std::string& id, const
 
 }  // namespace
 
-Response page_screens(Console& console, const Request&, const Caller& caller, const Params&) {
+Response page_screens(Console& console, const Request& request, const Caller& caller, const Params&) {
   PageContext ctx = page_context(console, caller, "/screens");
-  const auto views = screen_views(console);
+  const auto found = screen_views(console);
+  if (!found) return page_refusal(500, found.error(), request.path);
+  const auto& views = *found;
   Html h;
   std::size_t attention = 0;
   for (const auto& v : views) attention += v.state.needs_attention() ? 1 : 0;
@@ -137,8 +139,9 @@ Response page_screen(Console& console, const Request& request, const Caller& cal
   const std::string& id = params.at("id");
   PageContext ctx = page_context(console, caller, "/screens");
   const auto views = screen_views(console);
+  if (!views) return page_refusal(500, views.error(), request.path);
   const ScreenView* view = nullptr;
-  for (const auto& v : views) view = v.facts.id == id ? &v : view;
+  for (const auto& v : *views) view = v.facts.id == id ? &v : view;
   if (!view) return page_refusal(404, "没有这块屏幕", request.path);
   const auto contacts = console.store().screen_contacts(id);
   if (!contacts) return page_refusal(500, contacts.error().message, request.path);
