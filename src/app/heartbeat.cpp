@@ -5,6 +5,7 @@
 #include <cstring>
 #include <exception>
 
+#include "app/play_files.h"
 #include "net/post.h"
 
 namespace hb::app {
@@ -78,6 +79,7 @@ HeartbeatSender::HeartbeatSender(HeartbeatOptions options, PngEncoder encoder, d
       next_due_(steady_start + std::max(0.0, options_.first_after_seconds)) {
   // A zero interval would send without pause.
   options_.interval_seconds = std::max(1.0, options_.interval_seconds);
+  if (!options_.play_dir.empty()) acknowledged_ = read_acknowledged(options_.play_dir);
   thread_ = std::thread([this] { run(); });
 }
 
@@ -137,7 +139,7 @@ void HeartbeatSender::run() {
   }
 }
 
-void HeartbeatSender::send(Job job) {
+void HeartbeatSender::attach_screenshot(Job& job) {
   if (job.frame) {
     Frame small = shrink_frame(*job.frame, options_.max_screenshot_width);
     job.frame.reset();  // the full frame is megabytes; not kept while posting
@@ -155,7 +157,37 @@ void HeartbeatSender::send(Job job) {
       job.report.screenshot =
           HeartbeatScreenshot{std::move(encoded.png), small.width, small.height};
   }
+}
+
+PlayBacklog HeartbeatSender::attach_play(HeartbeatReport& report) {
+  report.interval_seconds = static_cast<std::int64_t>(std::llround(options_.interval_seconds));
+  if (options_.play_dir.empty()) return PlayBacklog{{}, acknowledged_, false};
+  PlayBacklog backlog =
+      play_backlog(read_play_files(options_.play_dir, acknowledged_, options_.play_max_files),
+                   acknowledged_, options_.play_cap);
+  report.play = std::move(backlog.lines);
+  backlog.lines.clear();
+  report.play_more = backlog.more;
+  return backlog;
+}
+
+void HeartbeatSender::take_ack(long status, const std::string& body, std::int64_t sent_last) {
+  const auto ack = parse_ack(status, body);
+  if (!ack || options_.play_dir.empty()) return;
+  // Never past what was sent: a confused receiver must not make the
+  // player forget lines it never delivered.
+  const std::int64_t n = std::min(*ack, sent_last);
+  if (n <= acknowledged_) return;
+  acknowledged_ = n;
+  if (const std::string error = write_acknowledged(options_.play_dir, n); !error.empty())
+    log("proof of play: the acknowledged number is not kept (" + error +
+        "); lines are sent again after a restart");
+}
+
+void HeartbeatSender::send(Job job) {
+  attach_screenshot(job);
   if (abort_) return;
+  const PlayBacklog backlog = attach_play(job.report);
   net::PostRequest request;
   request.url = options_.url;
   request.body = heartbeat_json(job.report);
@@ -172,6 +204,7 @@ void HeartbeatSender::send(Job job) {
     log("heartbeat to " + r.error);
     return;
   }
+  take_ack(r.status, r.body, backlog.last);
   // Said the first time and after a failure, not every few minutes for months.
   if (!last_ok_)
     log("heartbeat to " + options_.url + ": sent (" +

@@ -3,7 +3,9 @@
 // asks due() once a second; when it says so, it gathers a report (and, for
 // a screenshot, copies the frame) and hands it over with submit(), which
 // returns at once. The thread shrinks and encodes the frame, posts the
-// JSON and leaves one log line per failure for the loop to take().
+// JSON and leaves one log line per failure for the loop to take(). Each
+// report also carries the proof-of-play lines the receiver has not yet
+// acknowledged (play_backlog.h), read from the cache on the thread.
 //
 //   HeartbeatSender hb(options, encoder, steady_now);
 //   each second: if (hb.due(now)) hb.submit(report, frame, now);
@@ -21,6 +23,7 @@
 #include <vector>
 
 #include "app/heartbeat_report.h"
+#include "app/play_backlog.h"
 
 namespace hb::app {
 
@@ -52,6 +55,11 @@ struct HeartbeatOptions {
   long total_timeout_seconds = 30;
   std::string ca_file;  // the config's <tls ca-file>, if any
   std::string token;    // the console's bearer token for this screen, if any
+  // Where play.jsonl and play.ack are (the cache directory); empty: the
+  // report carries no proof of play.
+  std::string play_dir;
+  BacklogCap play_cap;      // proof-of-play lines per report
+  int play_max_files = 64;  // play.jsonl and its rotations read at most
 };
 
 class HeartbeatSender {
@@ -84,6 +92,9 @@ class HeartbeatSender {
   };
   void run();
   void send(Job job);
+  void attach_screenshot(Job& job);
+  PlayBacklog attach_play(HeartbeatReport& report);
+  void take_ack(long status, const std::string& body, std::int64_t sent_last);
   void log(std::string line);
 
   HeartbeatOptions options_;
@@ -96,6 +107,9 @@ class HeartbeatSender {
   std::optional<Job> pending_;    // guarded by mutex_
   std::vector<std::string> log_;  // guarded by mutex_
   bool last_ok_ = false;          // the thread only: a success is said after a failure
+  // The thread only: the highest proof-of-play number the console
+  // acknowledged (play.ack), so lines up to it are not sent again.
+  std::int64_t acknowledged_ = 0;
 
   std::thread thread_;  // last: started when everything above exists
 };

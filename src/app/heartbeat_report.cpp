@@ -29,6 +29,15 @@ std::string page_json(const HeartbeatPage& p) {
   return r + "}";
 }
 
+// The lines as written to play.jsonl: already JSON objects (whole_line()
+// checked them), one to a line so the body stays readable.
+std::string play_json(const std::vector<std::string>& lines) {
+  std::string r;
+  for (std::size_t i = 0; i < lines.size(); ++i)
+    r += (i == 0 ? "\n    " : ",\n    ") + lines[i];
+  return lines.empty() ? r : r + "\n  ";
+}
+
 }  // namespace
 
 HeartbeatPage heartbeat_page(const layout::Page& page, bool dark) {
@@ -59,11 +68,12 @@ std::vector<HeartbeatFeed> heartbeat_feeds(const std::vector<FeedState>& states)
 
 std::string heartbeat_json(const HeartbeatReport& r) {
   std::string j = "{\n";
-  j += "  \"format\": \"hallboard-heartbeat-1\",\n";
+  j += "  \"format\": \"hallboard-heartbeat-2\",\n";
   j += "  \"screen\": " + json_string(r.screen) + ",\n";
   j += "  \"version\": " + json_string(r.version) + ",\n";
   j += "  \"time\": " + json_string(iso_local_time(r.time, r.utc_offset_minutes)) + ",\n";
   j += "  \"uptime_seconds\": " + number(r.uptime_seconds) + ",\n";
+  j += "  \"interval_seconds\": " + number(r.interval_seconds) + ",\n";
   j += "  \"renderer\": " + json_string(r.renderer) + ",\n";
   j += "  \"page\": " + page_json(r.page) + ",\n";
   j += "  \"memory\": {\"rss_bytes\": " + std::to_string(r.memory.rss_bytes) +
@@ -72,6 +82,8 @@ std::string heartbeat_json(const HeartbeatReport& r) {
   for (std::size_t i = 0; i < r.feeds.size(); ++i)
     j += (i == 0 ? "\n    " : ",\n    ") + feed_json(r.feeds[i], r.utc_offset_minutes);
   j += r.feeds.empty() ? "]" : "\n  ]";
+  j += ",\n  \"play\": [" + play_json(r.play) + "],\n  \"play_more\": ";
+  j += r.play_more ? "true" : "false";
   if (r.screenshot) {
     const auto& s = *r.screenshot;
     j += ",\n  \"screenshot\": {\"type\": \"image/png\", \"width\": " + number(s.width) +

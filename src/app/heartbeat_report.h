@@ -50,9 +50,16 @@ struct HeartbeatReport {
   ProcessMemory memory;
   std::vector<HeartbeatFeed> feeds;
   std::optional<HeartbeatScreenshot> screenshot;
+  // Since hallboard-heartbeat-2: how often the player reports (the console
+  // calls a screen offline after three intervals without one), and the
+  // proof-of-play lines after the last acknowledged number (play_backlog.h),
+  // each a whole JSON object as in play.jsonl.
+  std::int64_t interval_seconds = 0;
+  std::vector<std::string> play;
+  bool play_more = false;  // the cap left lines for the next report
 };
 
-// One JSON object (UTF-8), "format": "hallboard-heartbeat-1".
+// One JSON object (UTF-8), "format": "hallboard-heartbeat-2".
 std::string heartbeat_json(const HeartbeatReport& report);
 
 // The page on screen as reported; `dark`: outside opening hours.

@@ -1,7 +1,11 @@
 // Proof of play on disk: ProofOfPlay's lines appended to play.jsonl in the
-// cache directory (rotated by size, synced line by line).
+// cache directory (rotated by size, synced line by line), each numbered
+// (play_backlog.h) from one after the highest number already there, so the
+// numbers keep growing across restarts and rotations. A rotated file goes
+// only once the console acknowledged its lines (play_files.h).
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -24,10 +28,12 @@ class PlayRecorder {
 
  private:
   std::string write(const std::optional<std::string>& line);
+  static net::RotatingLogOptions log_options(const std::string& cache_dir);
 
   ProofOfPlay proof_;
   net::RotatingLog file_;
   OnScreen on_screen_;
+  std::int64_t next_;  // the next line's number
 };
 
 }  // namespace hb::app

@@ -15,6 +15,7 @@ std::unique_ptr<HeartbeatSender> start_heartbeat(const model::PlayerConfig& conf
   beat.interval_seconds = config.heartbeat->interval_seconds;
   beat.screenshot = config.heartbeat->screenshot;
   beat.ca_file = config.tls_ca_file;
+  beat.play_dir = config.cache_dir;
   return std::make_unique<HeartbeatSender>(
       beat,
       [](const Frame& f) {

@@ -22,6 +22,42 @@ int reported_interval(const nlohmann::json& report) {
   return v >= 10 && v <= 86400 ? static_cast<int>(v) : 60;
 }
 
+std::string text_of(const nlohmann::json& object, const char* key) {
+  const auto it = object.find(key);
+  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+std::int64_t integer_of(const nlohmann::json& object, const char* key) {
+  const auto it = object.find(key);
+  return it != object.end() && it->is_number_integer() ? it->get<std::int64_t>() : 0;
+}
+
+// The proof-of-play lines of a heartbeat-2 (docs/feed-format.md): those
+// with a usable number; the others are skipped, and so never acknowledged.
+std::vector<store::PlayLine> play_lines(const nlohmann::json& report) {
+  std::vector<store::PlayLine> out;
+  const auto play = report.find("play");
+  if (play == report.end() || !play->is_array()) return out;
+  for (const auto& p : *play) {
+    if (!p.is_object()) continue;
+    const auto seq = p.find("seq");
+    // A number past int64 reads as negative here, and is skipped too.
+    if (seq == p.end() || !seq->is_number_integer() || seq->get<std::int64_t>() < 1) continue;
+    out.push_back({seq->get<std::int64_t>(), text_of(p, "start"), integer_of(p, "seconds"),
+                   text_of(p, "slide"), text_of(p, "item"),
+                   p.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)});
+  }
+  return out;
+}
+
+// The highest number stored from this report: the player forgets lines up
+// to it. 0 acknowledges nothing.
+std::int64_t acknowledged(const std::vector<store::PlayLine>& lines) {
+  std::int64_t n = 0;
+  for (const auto& l : lines) n = std::max(n, l.seq);
+  return n;
+}
+
 // Prometheus label values escape backslash, quote and newline.
 std::string label(const std::string& v) {
   std::string out;
@@ -41,13 +77,19 @@ Response api_heartbeat(Console& console, const Request& request, const Caller& c
     return json_error(400, "不是 hallboard 心跳（format 应为 hallboard-heartbeat-1 或 -2）");
   }
   report.erase("screenshot");  // kept out of the database: large, and only the latest matters
+  const auto plays = play_lines(report);
+  report.erase("play");  // kept in their own table, once each
   const std::string stored = report.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   if (auto done = console.store().record_heartbeat(caller.screen, console.now(),
                                                    reported_interval(report), stored);
       !done) {
     return json_error(500, done.error().message);
   }
-  return no_content();
+  if (report["format"] == "hallboard-heartbeat-1") return no_content();
+  // Acknowledged only once stored: a failure here makes the player resend.
+  if (auto done = console.store().record_plays(caller.screen, console.now(), plays); !done)
+    return json_error(500, done.error().message);
+  return json_response(200, nlohmann::json{{"ack", acknowledged(plays)}});
 }
 
 base::Result<std::vector<ScreenView>, std::string> screen_views(Console& console) {

@@ -1,5 +1,7 @@
 #include "net/post.h"
 
+#include <algorithm>
+
 #include "net/curl_handle.h"
 #include "net/fetch.h"
 #include "net/local_file.h"
@@ -7,10 +9,16 @@
 namespace hb::net {
 namespace {
 
-// The receiver's answer is not needed; reading it keeps the connection
-// well-behaved, keeping it would only cost memory.
-std::size_t drop_body(char*, std::size_t size, std::size_t count, void*) {
-  return size * count;
+// The receiver's answer matters only as a short acknowledgement
+// (`{"ack": N}`): its first kMaxAnswer bytes are kept, the rest is read and
+// dropped so the connection stays well-behaved.
+constexpr std::size_t kMaxAnswer = 4096;
+
+std::size_t keep_body(char* data, std::size_t size, std::size_t count, void* user) {
+  auto* body = static_cast<std::string*>(user);
+  const std::size_t n = size * count;
+  if (body->size() < kMaxAnswer) body->append(data, std::min(n, kMaxAnswer - body->size()));
+  return n;
 }
 
 int check_abort(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
@@ -50,7 +58,8 @@ PostResult post(const PostRequest& request) {
   curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
   curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
   if (!request.ca_file.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, request.ca_file.c_str());
-  curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, drop_body);
+  curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, keep_body);
+  curl_easy_setopt(h, CURLOPT_WRITEDATA, &result.body);
   curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
   curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, check_abort);
   curl_easy_setopt(h, CURLOPT_XFERINFODATA, const_cast<std::atomic<bool>*>(request.abort));

@@ -28,10 +28,11 @@ struct PostResult {
   long status = 0;       // the HTTP status, 0 when there was no answer
   bool aborted = false;  // stopped by the abort flag
   std::string error;     // plain-language reason, naming the URL, when not ok
+  std::string body;      // the answer's first 4 KiB (an acknowledgement is short)
 };
 
 // Only http and https; anything else is refused without a request. The
-// response body is read and dropped.
+// response body is kept up to 4 KiB, the rest read and dropped.
 PostResult post(const PostRequest& request);
 
 }  // namespace hb::net

@@ -46,11 +46,20 @@ std::string RotatingLog::rotate() {
   fd_.close();
   std::error_code ec;
   const auto name = [this](int n) { return n == 0 ? path_ : path_ + "." + std::to_string(n); };
-  std::filesystem::remove(name(options_.keep), ec);
-  for (int n = options_.keep - 1; n >= 0; --n) {
+  int top = options_.keep;  // the file removed to make room
+  while (options_.may_remove && top < options_.max_keep && std::filesystem::exists(name(top), ec) &&
+         !options_.may_remove(name(top)))
+    ++top;
+  std::filesystem::remove(name(top), ec);
+  for (int n = top - 1; n >= 0; --n) {
     if (!std::filesystem::exists(name(n), ec)) continue;
     std::filesystem::rename(name(n), name(n + 1), ec);
     if (ec) return "cannot rotate " + name(n) + ": " + ec.message();
+  }
+  // Older files kept while undelivered go once delivered (delivery is in order).
+  for (int n = top + 1; options_.may_remove && n <= options_.max_keep; ++n) {
+    if (!std::filesystem::exists(name(n), ec) || !options_.may_remove(name(n))) break;
+    std::filesystem::remove(name(n), ec);
   }
   if (options_.keep <= 0) std::filesystem::remove(path_, ec);
   return open_current();

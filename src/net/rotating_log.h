@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -18,6 +19,12 @@ struct RotatingLogOptions {
   std::size_t max_bytes = 8u << 20;  // per file
   int keep = 16;                     // rotated files kept besides the current one
   bool sync = true;                  // fdatasync after every line
+  // When set, the oldest file is deleted only when this says so (its lines
+  // were delivered elsewhere); until then older files are kept beyond
+  // `keep`, up to `max_keep` rotated files, past which the oldest goes anyway (a
+  // bound on the disk taken while the receiver is unreachable for months).
+  std::function<bool(const std::string& path)> may_remove;
+  int max_keep = 64;
 };
 
 class RotatingLog {

@@ -119,7 +119,26 @@ CREATE TABLE screen_contacts(
 CREATE INDEX screen_contacts_by_screen ON screen_contacts(screen, id);
 )sql";
 
-constexpr std::array kMigrations = {kSchema1, kSchema2, kSchema3, kSchema4, kSchema5};
+// Migration 6: proof of play the screens report (hallboard-heartbeat-2),
+// one row per screen, sequence number and start, so a line sent twice
+// counts once, while a screen whose cache was wiped (numbers from 1 again)
+// is not taken for a resend. The line is kept whole; the columns the
+// monthly report sums are copied out.
+constexpr const char* kSchema6 = R"sql(
+CREATE TABLE plays(
+  screen TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  received_at INTEGER NOT NULL,
+  start TEXT NOT NULL,
+  seconds INTEGER NOT NULL,
+  slide TEXT NOT NULL,
+  item TEXT NOT NULL,
+  line TEXT NOT NULL,
+  PRIMARY KEY(screen, seq, start)
+);
+)sql";
+
+constexpr std::array kMigrations = {kSchema1, kSchema2, kSchema3, kSchema4, kSchema5, kSchema6};
 
 int user_version(Database& db) {
   Statement s(db, "PRAGMA user_version");

@@ -121,6 +121,17 @@ struct Contact {
 // How many heartbeats the history keeps per screen.
 inline constexpr int kContactsKept = 20;
 
+// One proof-of-play line a screen reported: what was on screen, from when,
+// for how long (app/proof_of_play.h writes them).
+struct PlayLine {
+  std::int64_t seq = 0;   // the screen's number: a line is kept once per screen, seq and start
+  std::string start;      // ISO 8601, as reported
+  std::int64_t seconds = 0;
+  std::string slide;      // the slide type, "dark", "waiting"
+  std::string item;       // the item an item page showed; may be empty
+  std::string line;       // the whole JSON object, as reported
+};
+
 class Store {
  public:
   // A new database at `path`; refuses a path that exists.
@@ -200,6 +211,11 @@ class Store {
   Result<std::vector<Contact>> screen_contacts(const std::string& id);
   // A new token for a registered screen; the old one stops working (not_found: no such screen).
   Result<Done> replace_screen_token(const std::string& id, const std::string& token_hash);
+  // Stores the lines a screen has not sent before (by seq and start), in one transaction.
+  Result<Done> record_plays(const std::string& screen, std::int64_t now,
+                            const std::vector<PlayLine>& lines);
+  // A screen's stored lines, by seq (then start).
+  Result<std::vector<PlayLine>> plays(const std::string& screen);
 
   // --- assets ---------------------------------------------------------------
   Result<Done> put_asset(const Asset& asset, const std::string& user, std::int64_t now);

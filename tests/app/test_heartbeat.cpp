@@ -12,6 +12,7 @@
 
 #include "app/feed_fetcher.h"
 #include "app/heartbeat.h"
+#include "app/play_backlog.h"
 #include "net/cache.h"
 #include "net/net_support.h"
 
@@ -197,7 +198,7 @@ TEST_CASE("heartbeat: the report arrives as JSON with a shrunken PNG of the fram
   CHECK_FALSE(receiver.has(1, ".invalid"));
   const std::string body = receiver.read(1, ".body");
   for (const std::string part : {
-           "\"format\": \"hallboard-heartbeat-1\"",
+           "\"format\": \"hallboard-heartbeat-2\"",
            "\"screen\": \"lobby-1 \\\"一楼\\\"\"",
            "\"time\": \"2026-11-27T10:00:00+08:00\"",
            "\"uptime_seconds\": 42",
@@ -277,6 +278,62 @@ TEST_CASE("heartbeat: refused, 500 and redirects are logged, later heartbeats st
   CHECK(loop.log.find(": sent (") == loop.log.rfind(": sent ("));
   // No screenshot unless the config asks for one.
   CHECK(receiver.read(1, ".body").find("screenshot") == std::string::npos);
+}
+
+namespace {
+
+std::string numbered(int from, int to) {
+  std::string s;
+  for (int i = from; i <= to; ++i)
+    s += app::with_sequence("{\"screen\":\"a\",\"seconds\":15}", i) + "\n";
+  return s;
+}
+
+int posts(const Receiver& r) {
+  int n = 0;
+  while (r.has(n + 1, ".body"))
+    ++n;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("heartbeat-2: proof of play is resent until a 200 {\"ack\": N}, then forgotten") {
+  Receiver receiver;
+  TempDir cache;
+  std::filesystem::create_directories(cache.path());
+  write_file(cache / "play.jsonl", numbered(1, 3));
+  auto o = options(receiver.url());
+  o.play_dir = cache.path().string();
+  receiver.set_mode("ack-202");  // a 2xx other than 200 acknowledges nothing
+  {
+    app::HeartbeatSender sender(o, stored_png, steady_seconds());
+    Loop loop{sender, {}};
+    REQUIRE(loop.run(15, [&] { return posts(receiver) >= 2; }));
+    for (int n : {1, 2}) {
+      const std::string body = receiver.read(n, ".body");
+      CAPTURE(body);
+      CHECK_FALSE(receiver.has(n, ".invalid"));
+      CHECK(body.find("\"interval_seconds\": 1,") != std::string::npos);
+      CHECK(body.find("{\"seq\":1,") != std::string::npos);
+      CHECK(body.find("{\"seq\":3,") != std::string::npos);
+    }
+    CHECK_FALSE(std::filesystem::exists(cache / "play.ack"));
+    receiver.set_mode("ack");
+    REQUIRE(loop.run(15, [&] { return std::filesystem::exists(cache / "play.ack"); }));
+    CHECK(read_file(cache / "play.ack") == "3\n");
+  }
+  // Restarted: the acknowledged number is read back, and only the new line goes.
+  write_file(cache / "play.jsonl", read_file(cache / "play.jsonl") + numbered(4, 4));
+  const int before = posts(receiver);
+  app::HeartbeatSender sender(o, stored_png, steady_seconds());
+  Loop loop{sender, {}};
+  REQUIRE(loop.run(15, [&] { return posts(receiver) > before; }));
+  const std::string body = receiver.read(before + 1, ".body");
+  CAPTURE(body);
+  CHECK(body.find("{\"seq\":4,") != std::string::npos);
+  CHECK(body.find("{\"seq\":3,") == std::string::npos);
+  REQUIRE(loop.run(15, [&] { return read_file(cache / "play.ack") == "4\n"; }));
 }
 
 TEST_CASE("heartbeat: a receiver that never answers blocks neither submit nor the end") {

@@ -58,7 +58,7 @@ TEST_CASE("heartbeat JSON: every field, in the player's zone") {
   const std::string j = heartbeat_json(sample());
   CAPTURE(j);
   const char* expected[] = {
-      "\"format\": \"hallboard-heartbeat-1\"",
+      "\"format\": \"hallboard-heartbeat-2\"",
       "\"screen\": \"lobby-1\"",
       "\"version\": \"0.1.0\"",
       "\"time\": \"2026-11-27T10:00:00+08:00\"",
@@ -80,6 +80,36 @@ TEST_CASE("heartbeat JSON: every field, in the player's zone") {
   CHECK_FALSE(has(j, "screenshot"));
   CHECK(j.front() == '{');
   CHECK(j.substr(j.size() - 2) == "}\n");
+}
+
+TEST_CASE("heartbeat-2 JSON: the interval and the proof-of-play lines as they are") {
+  struct Row {
+    const char* name;
+    std::vector<std::string> play;
+    bool more;
+    std::vector<std::string> expected;
+  };
+  const std::vector<Row> rows = {
+      {"no lines", {}, false, {"\"play\": [],\n  \"play_more\": false\n}"}},
+      {"two lines, more waiting",
+       {"{\"seq\":4,\"screen\":\"a\"}", "{\"seq\":6,\"item\":\"x\"}"},
+       true,
+       {"\"play\": [\n    {\"seq\":4,\"screen\":\"a\"},\n    {\"seq\":6,\"item\":\"x\"}\n  ]",
+        "\"play_more\": true"}},
+  };
+  for (const auto& row : rows) {
+    CAPTURE(row.name);
+    HeartbeatReport r = sample();
+    r.interval_seconds = 60;
+    r.play = row.play;
+    r.play_more = row.more;
+    const std::string j = heartbeat_json(r);
+    CAPTURE(j);
+    CHECK(has(j, "\"format\": \"hallboard-heartbeat-2\""));
+    CHECK(has(j, "\"interval_seconds\": 60,"));
+    for (const auto& part : row.expected)
+      CHECK(has(j, part));
+  }
 }
 
 TEST_CASE("heartbeat JSON: pages that are not a slide say only their state") {

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "app/play_backlog.h"
+#include "app/play_recorder.h"
 #include "app/proof_of_play.h"
 #include "files.h"
 #include "net/rotating_log.h"
@@ -56,7 +58,10 @@ TEST_CASE("proof of play: one line per page when it leaves the screen") {
 TEST_CASE("rotating log: files roll over by size and the oldest goes") {
   hb::test::TempDir dir;
   const auto path = dir.path() / "sub" / "play.jsonl";
-  hb::net::RotatingLog log(path.string(), {100, 2, true});
+  hb::net::RotatingLogOptions options;
+  options.max_bytes = 100;
+  options.keep = 2;
+  hb::net::RotatingLog log(path.string(), options);
   for (int i = 0; i < 20; ++i)
     CHECK(log.append("line " + std::to_string(i) + " ..........") == "");
   // 17 bytes a line: 5 lines (85 bytes) to a file; 20 lines make 4 files, 3 kept.
@@ -66,6 +71,31 @@ TEST_CASE("rotating log: files roll over by size and the oldest goes") {
   CHECK(hb::test::read_bytes(path.string() + ".1").rfind("line 10 ", 0) == 0);
   CHECK(hb::test::read_bytes(path.string() + ".2").rfind("line 5 ", 0) == 0);
   CHECK_FALSE(std::filesystem::exists(path.string() + ".3"));
+}
+
+TEST_CASE("rotating log: the oldest file stays while it may not be removed") {
+  hb::test::TempDir dir;
+  const auto path = dir.path() / "play.jsonl";
+  bool delivered = false;
+  hb::net::RotatingLogOptions options;
+  options.max_bytes = 100;
+  options.keep = 2;
+  options.max_keep = 4;
+  options.may_remove = [&](const std::string&) { return delivered; };
+  hb::net::RotatingLog log(path.string(), options);
+  for (int i = 0; i < 20; ++i)  // 4 files: nothing removed yet
+    CHECK(log.append("line " + std::to_string(i) + " ..........") == "");
+  CHECK(hb::test::read_bytes(path.string() + ".3").rfind("line 0 ", 0) == 0);
+  for (int i = 20; i < 30; ++i)  // 6 files wanted, 5 (max_keep + 1) kept: the oldest goes
+    CHECK(log.append("line " + std::to_string(i) + " ..........") == "");
+  CHECK(hb::test::read_bytes(path.string() + ".4").rfind("line 5 ", 0) == 0);
+  CHECK_FALSE(std::filesystem::exists(path.string() + ".5"));
+  delivered = true;  // the next rotation removes all beyond `keep`
+  for (int i = 30; i < 35; ++i)
+    CHECK(log.append("line " + std::to_string(i) + " ..........") == "");
+  CHECK(hb::test::read_bytes(path.string() + ".2").rfind("line 20 ", 0) == 0);
+  CHECK_FALSE(std::filesystem::exists(path.string() + ".3"));
+  CHECK_FALSE(std::filesystem::exists(path.string() + ".4"));
 }
 
 TEST_CASE("rotating log: a line cut by a power failure stays on its own") {
@@ -91,4 +121,49 @@ TEST_CASE("rotating log: an unwritable place is a message, and it tries again") 
   CHECK(error.find("play.jsonl") != std::string::npos);
   std::filesystem::remove(blocker);
   CHECK(log.append("x") == "");
+}
+
+namespace {
+
+// The numbers of the lines in `path`, cut lines included.
+std::vector<std::int64_t> numbers_in(const std::filesystem::path& path) {
+  std::vector<std::int64_t> out;
+  std::istringstream in(hb::test::read_bytes(path));
+  for (std::string line; std::getline(in, line);)
+    out.push_back(hb::app::line_sequence(line).value_or(-1));
+  return out;
+}
+
+// One run of the player: something shown for 15 s, then the stop.
+void one_run(const std::filesystem::path& dir, hb::model::UnixSeconds at) {
+  hb::app::PlayRecorder r("a", 480, dir.string());
+  CHECK(r.showing({"items", 0, 1, "", ""}, at) == "");
+  CHECK(r.stop(at + 15) == "");
+}
+
+}  // namespace
+
+TEST_CASE("play recorder: numbers keep growing across restarts, a kill -9 and a rotation") {
+  hb::test::TempDir dir;
+  std::filesystem::create_directories(dir.path());
+  const auto log = dir.path() / "play.jsonl";
+  one_run(dir.path(), kTen);
+  one_run(dir.path(), kTen + 60);
+  CHECK(numbers_in(log) == std::vector<std::int64_t>{1, 2});
+  {  // killed while writing line 3
+    std::ofstream out(log, std::ios::binary | std::ios::app);
+    out << "{\"seq\":3,\"screen\":\"a\",\"sta";
+  }
+  one_run(dir.path(), kTen + 120);
+  CHECK(numbers_in(log) == std::vector<std::int64_t>{1, 2, 3, 4});
+  CHECK_FALSE(hb::app::whole_line("{\"seq\":3,\"screen\":\"a\",\"sta"));
+  std::filesystem::rename(log, log.string() + ".1");  // as a rotation leaves it
+  one_run(dir.path(), kTen + 180);
+  CHECK(numbers_in(log) == std::vector<std::int64_t>{5});
+  // The files lost (a new disk), the acknowledged number kept: never reused.
+  std::filesystem::remove(log);
+  std::filesystem::remove(log.string() + ".1");
+  { std::ofstream(dir.path() / "play.ack") << "40\n"; }
+  one_run(dir.path(), kTen + 240);
+  CHECK(numbers_in(log) == std::vector<std::int64_t>{41});
 }

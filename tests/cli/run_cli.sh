@@ -207,8 +207,11 @@ else
 fi
 
 # The heartbeat, end to end: a receiver on 127.0.0.1, the demo with a
-# <heartbeat> (the first one 10 s after the start), a PNG of the frame.
+# <heartbeat> (the first one 10 s after the start), a PNG of the frame, and
+# the proof of play of the earlier run in the same cache, acknowledged
+# (the receiver answers {"ack": N} as the console does) and kept in play.ack.
 mkdir -p "$work/beat"
+echo ack >"$work/beat/_mode"
 python3 "$root/tests/net/heartbeat_receiver.py" --dir "$work/beat" >"$work/beat/port" 2>/dev/null &
 beat_server=$!
 for _ in $(seq 1 50); do [ -s "$work/beat/port" ] && break; sleep 0.1; done
@@ -216,10 +219,14 @@ sed -e "s#</player>#<heartbeat url=\"http://127.0.0.1:$(head -1 "$work/beat/port
   "$work/demo/player.xml" >"$work/demo/beat.xml"
 if no_proxy='*' timeout 40 "$bin" run --config "$work/demo/beat.xml" --windowed 800x600 --exit-after 16 \
     --at 2026-11-27T10:00 2>"$work/err" && [ -s "$work/beat/post-1.body" ] &&
-    python3 - "$work/beat" <<'PY'
+    python3 - "$work/beat" "$work/demo/cache" <<'PY'
 import json, os, sys
 d = sys.argv[1]
 r = json.load(open(os.path.join(d, "post-1.body"), encoding="utf-8"))
+assert r["format"] == "hallboard-heartbeat-2" and r["interval_seconds"] == 60, r["format"]
+seqs = [line["seq"] for line in r["play"]]
+assert seqs and seqs == sorted(seqs) and seqs[0] == 1, seqs
+assert open(os.path.join(sys.argv[2], "play.ack")).read() == "%d\n" % seqs[-1]
 assert open(os.path.join(d, "post-1.type")).read().startswith("application/json")
 assert r["screen"] == "lobby-1" and r["version"] and r["uptime_seconds"] >= 9, r
 assert r["time"].startswith("2026-11-27T10:00:1"), r["time"]

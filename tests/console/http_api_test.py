@@ -207,6 +207,35 @@ def photo_upload_checks(editor, data):
     check(m is not None and m.group(0) in page.decode(), "refused uploads left the photo as it was")
 
 
+def heartbeat_checks(server, token):
+    """Heartbeat-1 and -2 from a screen: proof of play acknowledged, counted once."""
+    auth = {"Authorization": "Bearer " + token}
+
+    def beat(play, fmt="hallboard-heartbeat-2"):
+        report = {"format": fmt, "screen": "lobby-1", "interval_seconds": 30, "feeds": [],
+                  "page": {"state": "waiting"}, "play": play, "play_more": False}
+        return server.request("POST", "/api/v1/heartbeat", report, auth)
+
+    def line(seq):
+        return {"seq": seq, "screen": "lobby-1", "start": "2026-11-27T10:00:00+08:00",
+                "end": "2026-11-27T10:00:15+08:00", "seconds": 15, "slide": "items",
+                "page": 1, "pages": 1}
+
+    status, _, body = beat([line(1), line(2), line(3)])
+    check(status == 200 and json.loads(body) == {"ack": 3}, "heartbeat-2 acknowledged: %d %r" % (status, body))
+    status, _, body = beat([line(2), line(3), line(4)])  # resent after a lost answer
+    check(status == 200 and json.loads(body) == {"ack": 4}, "heartbeat-2 resent lines: %d %r" % (status, body))
+    status, _, body = beat([])
+    check(status == 200 and json.loads(body) == {"ack": 0}, "heartbeat-2 without lines: %d %r" % (status, body))
+    status, _, body = beat([{"seq": "x"}, 7, {"seq": -2}])
+    check(status == 200 and json.loads(body) == {"ack": 0}, "heartbeat-2 unusable lines: %d %r" % (status, body))
+    status, _, _ = beat([], "hallboard-heartbeat-1")
+    check(200 <= status < 300, "heartbeat-1 still accepted: %d" % status)
+    status, _, _ = server.request("POST", "/api/v1/heartbeat", {"format": "hallboard-heartbeat-2"},
+                                  {"Authorization": "Bearer nope"})
+    check(status == 401, "heartbeat with an unknown token: %d" % status)
+
+
 def main():
     tmp = tempfile.mkdtemp(prefix="hallboard-console-http-")
     server = None
@@ -490,6 +519,7 @@ def main():
               "lint of screen add's player.xml with the console's feeds: exit %d\n%s%s"
               % (lint_run.returncode, lint_run.stdout, lint_run.stderr))
 
+        heartbeat_checks(server, token)
         photo_upload_checks(editor, data)
 
         # --- logout ---------------------------------------------------------------

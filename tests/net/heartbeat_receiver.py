@@ -7,8 +7,11 @@ Each POST becomes DIR/post-N.* (N from 1, written before the answer):
   .invalid  why the body is not the JSON expected (absent when it is)
   .png    the screenshot, base64-decoded  .rgba  its pixels, 4 bytes each,
   .png-error  why the PNG could not be decoded (absent when it could)
-The answer is chosen by DIR/_mode: "ok" (the default, 200), "500",
-"redirect" (307 to /elsewhere) or "hang" (never answer). Prints the port on its first line of output.
+The answer is chosen by DIR/_mode: "ok" (the default, 200 "thanks"),
+"ack" (200 {"ack": N}, N the highest "seq" among the report's "play"
+lines, as the console answers), "ack-202" (the same body with 202, which
+acknowledges nothing), "500", "redirect" (307 to /elsewhere) or "hang"
+(never answer). Prints the port on its first line of output.
 """
 import argparse
 import base64
@@ -87,6 +90,14 @@ def write(path, data):
     os.rename(path + ".writing", path)
 
 
+def highest_seq(body):
+    try:
+        play = json.loads(body.decode("utf-8")).get("play", [])
+        return max([line["seq"] for line in play] or [0])
+    except (UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError):
+        return 0
+
+
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
 
@@ -113,8 +124,10 @@ class Handler(BaseHTTPRequestHandler):
             if mode == "hang":
                 time.sleep(60)
                 return
-            status = {"500": 500, "redirect": 307}.get(mode, 200)
+            status = {"500": 500, "redirect": 307, "ack-202": 202}.get(mode, 200)
             reply = b"thanks\n" if status == 200 else b"not here\n"
+            if mode in ("ack", "ack-202"):
+                reply = json.dumps({"ack": highest_seq(body)}).encode()
             self.send_response(status)
             if status == 307:  # would keep the POST, if it were followed
                 self.send_header("Location", "/elsewhere")
@@ -128,8 +141,8 @@ class Handler(BaseHTTPRequestHandler):
         problem = None
         try:
             report = json.loads(body.decode("utf-8"))
-            if report.get("format") != "hallboard-heartbeat-1":
-                problem = "no \"format\": \"hallboard-heartbeat-1\""
+            if report.get("format") != "hallboard-heartbeat-2":
+                problem = "no \"format\": \"hallboard-heartbeat-2\""
         except (UnicodeDecodeError, ValueError) as e:
             report, problem = None, "not JSON: %s" % e
         shot = report.get("screenshot") if isinstance(report, dict) else None

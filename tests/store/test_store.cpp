@@ -184,6 +184,38 @@ TEST_CASE("a feed's signature is kept with its bytes; one signed later only wher
   CHECK(f.store.version_feeds(1)->at(1).signature == "yes");
 }
 
+TEST_CASE("proof of play: a line is kept once per screen, number and start, however often sent") {
+  Fixture f;
+  const auto line = [](std::int64_t seq, std::int64_t seconds) {
+    return PlayLine{seq, "2026-11-27T10:00:00+08:00", seconds, "items", "",
+                    "{\"seq\":" + std::to_string(seq) + "}"};
+  };
+  struct Step {
+    const char* screen;
+    std::vector<PlayLine> lines;
+  };
+  const std::vector<Step> steps = {
+      {"a", {line(1, 15), line(2, 15)}},
+      {"a", {line(2, 99), line(3, 15)}},  // 2 resent (the first answer was lost): kept as first stored
+      {"b", {line(1, 30)}},                // another screen's numbers are its own
+      {"a", {}},
+      // The screen's cache wiped: numbers from 1 again, a later start.
+      {"a", {PlayLine{1, "2026-12-01T09:00:00+08:00", 60, "dark", "", "{}"}}},
+  };
+  for (const auto& step : steps)
+    REQUIRE(f.store.record_plays(step.screen, 100, step.lines).ok());
+  const auto a = f.store.plays("a").value();
+  REQUIRE(a.size() == 4);
+  CHECK(a[0].seq == 1);
+  CHECK(a[1].seq == 1);
+  CHECK(a[1].slide == "dark");
+  CHECK(a[2].seconds == 15);
+  CHECK(a[3].seq == 3);
+  CHECK(a[3].line == "{\"seq\":3}");
+  CHECK(f.store.plays("b").value().size() == 1);
+  CHECK(f.store.plays("c").value().empty());
+}
+
 TEST_CASE("a second connection sees what the first wrote (user add while serve runs)") {
   Fixture f;
   auto other = Store::open(f.path).value();
