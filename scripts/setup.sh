@@ -37,6 +37,19 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
+# promtool, for the test of the Prometheus alert rules: only that program,
+# out of Debian's prometheus package (the package is a 96 MB daemon that
+# would start on install), into .tools/.
+if ! command -v promtool >/dev/null 2>&1 && [ ! -x .tools/promtool ]; then
+  mkdir -p .tools/deb
+  if (cd .tools/deb && apt-get download -qq prometheus 2>/dev/null); then
+    dpkg-deb --fsys-tarfile .tools/deb/prometheus_*.deb | tar -x -C .tools --strip-components=3 ./usr/bin/promtool
+  else
+    echo "promtool could not be fetched: the alert rules' test will be skipped"
+  fi
+  rm -rf .tools/deb
+fi
+
 build_dir=${BUILD_DIR:-build}
 # shellcheck disable=SC2086  # the extra arguments are meant to split
 cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo ${HALLBOARD_CMAKE_ARGS:-} >/dev/null
