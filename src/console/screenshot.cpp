@@ -21,9 +21,13 @@ base::Result<store::Screenshot, std::string> screenshot_of(const nlohmann::json&
                         " \r\n", &size, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0)
     return std::string("screenshot is not base64");
   png.resize(size);
-  if (png.size() > kScreenshotCap) return std::string("screenshot over 2 MB");
   const auto header = base::read_image_header(png);
   if (!header || header->kind != base::ImageKind::png) return std::string("screenshot is not a PNG");
+  // The limits every picture keeps (size, and sides an admin's browser can
+  // decode without trouble), with the screenshot's own byte cap.
+  base::PictureLimits limits;
+  limits.max_bytes = kScreenshotCap;
+  if (const auto why = base::check_picture(png, limits); !why.empty()) return "screenshot refused: " + why;
   return store::Screenshot{std::move(png), header->width, header->height, 0};
 }
 

@@ -222,6 +222,7 @@ TEST_CASE("screenshot: a PNG in base64 up to 2 MB is kept; anything else is not"
       {"not base64", {{"type", "image/png"}, {"base64", "%%%%"}}},
       {"text called PNG", {{"type", "image/png"}, {"base64", base64_of("<script>alert(1)</script>")}}},
       {"over 2 MB", {{"type", "image/png"}, {"base64", base64_of(png + std::string(kScreenshotCap, 'x'))}}},
+      {"100 000 pixels wide", {{"type", "image/png"}, {"base64", base64_of(png_header(100000, 540))}}},
   };
   for (const auto& c : refused) {
     CAPTURE(c.what);
