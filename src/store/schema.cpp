@@ -124,7 +124,9 @@ CREATE INDEX screen_contacts_by_screen ON screen_contacts(screen, id);
 // counts once, while a screen whose cache was wiped (numbers from 1 again)
 // is not taken for a resend. The line is kept whole; the columns the
 // monthly report sums are copied out, start and end also as Unix seconds
-// so a month is an index range (screen, start_unix). received_at is
+// so a month is an index range (screen, start_unix); the index also holds
+// what the sums read, so they never touch the rows (the whole line makes
+// a row ~300 bytes: 1.7x faster measured on 1.7M lines). received_at is
 // indexed for the retention sweep (Store::delete_plays_received_before).
 // screenshots: each screen's latest screenshot only, as PNG bytes.
 constexpr const char* kSchema6 = R"sql(
@@ -141,7 +143,7 @@ CREATE TABLE plays(
   line TEXT NOT NULL,
   PRIMARY KEY(screen, seq, start)
 );
-CREATE INDEX plays_by_screen_start ON plays(screen, start_unix);
+CREATE INDEX plays_by_screen_start ON plays(screen, start_unix, end_unix, slide, item);
 CREATE INDEX plays_by_received ON plays(received_at);
 CREATE TABLE screenshots(
   screen TEXT PRIMARY KEY,
