@@ -1357,6 +1357,25 @@ TEST_CASE("heartbeat-2: bad lines are skipped, logged once and acknowledged; goo
   CHECK(h.call("POST", "/api/v1/heartbeat", "{\"play\":[]}", {{"authorization", "Bearer " + token}}).status == 400);
 }
 
+TEST_CASE("plays retention: lines received over 13 months ago go, at start and then once a day") {
+  Hall h;  // started on 2026-12-01: kept from 2025-12-01 (Beijing) on
+  const std::string token = register_screen(h, "hall-1");
+  const auto old_line = [](std::int64_t seq) {
+    return store::PlayLine{seq, "x", 15, "item", "", "{}", 1000, 1015};
+  };
+  REQUIRE(h.store.record_plays("hall-1", kStart - 400 * 86400, {old_line(1)}).ok());
+  REQUIRE(h.store.record_plays("hall-1", kStart - 300 * 86400, {old_line(2)}).ok());
+  h.now += 3600;  // within the day: no sweep yet
+  REQUIRE(heartbeat(h, token, report2(nlohmann::json::array())).status == 200);
+  CHECK(h.store.plays("hall-1").value().size() == 2);
+  h.now = kStart + 86400;
+  REQUIRE(heartbeat(h, token, report2(nlohmann::json::array())).status == 200);
+  const auto kept = h.store.plays("hall-1").value();
+  REQUIRE(kept.size() == 1);
+  CHECK(kept[0].seq == 2);
+  CHECK(h.logged->back().find("deleted 1 lines") != std::string::npos);
+}
+
 TEST_CASE("plays report: per screen, slide type and item; dark and offline; clipped to the month; CSV") {
   Hall h;  // now: 2026-12-01T08:00+08:00; the screen registered then
   const std::string token = register_screen(h, "hall-1");
