@@ -3,7 +3,9 @@
 #include <algorithm>
 
 #include "console/handlers.h"
+#include "console/play_lines.h"
 #include "console/screen_state.h"
+#include "console/screenshot.h"
 
 namespace hb::console {
 
@@ -22,42 +24,6 @@ int reported_interval(const nlohmann::json& report) {
   return v >= 10 && v <= 86400 ? static_cast<int>(v) : 60;
 }
 
-std::string text_of(const nlohmann::json& object, const char* key) {
-  const auto it = object.find(key);
-  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-std::int64_t integer_of(const nlohmann::json& object, const char* key) {
-  const auto it = object.find(key);
-  return it != object.end() && it->is_number_integer() ? it->get<std::int64_t>() : 0;
-}
-
-// The proof-of-play lines of a heartbeat-2 (docs/feed-format.md): those
-// with a usable number; the others are skipped, and so never acknowledged.
-std::vector<store::PlayLine> play_lines(const nlohmann::json& report) {
-  std::vector<store::PlayLine> out;
-  const auto play = report.find("play");
-  if (play == report.end() || !play->is_array()) return out;
-  for (const auto& p : *play) {
-    if (!p.is_object()) continue;
-    const auto seq = p.find("seq");
-    // A number past int64 reads as negative here, and is skipped too.
-    if (seq == p.end() || !seq->is_number_integer() || seq->get<std::int64_t>() < 1) continue;
-    out.push_back({seq->get<std::int64_t>(), text_of(p, "start"), integer_of(p, "seconds"),
-                   text_of(p, "slide"), text_of(p, "item"),
-                   p.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)});
-  }
-  return out;
-}
-
-// The highest number stored from this report: the player forgets lines up
-// to it. 0 acknowledges nothing.
-std::int64_t acknowledged(const std::vector<store::PlayLine>& lines) {
-  std::int64_t n = 0;
-  for (const auto& l : lines) n = std::max(n, l.seq);
-  return n;
-}
-
 // Prometheus label values escape backslash, quote and newline.
 std::string label(const std::string& v) {
   std::string out;
@@ -68,6 +34,18 @@ std::string label(const std::string& v) {
   return out;
 }
 
+// The latest screenshot replaces the one before; one that cannot be kept
+// is logged and the rest of the report stored as usual.
+void keep_screenshot(Console& console, const std::string& screen, const nlohmann::json& report) {
+  const auto it = report.find("screenshot");
+  if (it == report.end()) return;
+  auto shot = screenshot_of(*it);
+  if (!shot) return console.log("heartbeat of " + screen + ": screenshot not kept: " + shot.error());
+  shot->taken_at = console.now();
+  if (auto done = console.store().put_screenshot(screen, *shot); !done)
+    console.log("heartbeat of " + screen + ": screenshot not kept: " + done.error().message);
+}
+
 }  // namespace
 
 Response api_heartbeat(Console& console, const Request& request, const Caller& caller, const Params&) {
@@ -76,8 +54,9 @@ Response api_heartbeat(Console& console, const Request& request, const Caller& c
   if (report.is_discarded() || !report.is_object() || !known_format(report)) {
     return json_error(400, "不是 hallboard 心跳（format 应为 hallboard-heartbeat-1 或 -2）");
   }
-  report.erase("screenshot");  // kept out of the database: large, and only the latest matters
-  const auto plays = play_lines(report);
+  keep_screenshot(console, caller.screen, report);
+  report.erase("screenshot");  // in its own table: large, and only the latest matters
+  const ReceivedPlays plays = received_plays(report);
   report.erase("play");  // kept in their own table, once each
   const std::string stored = report.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   if (auto done = console.store().record_heartbeat(caller.screen, console.now(),
@@ -87,9 +66,15 @@ Response api_heartbeat(Console& console, const Request& request, const Caller& c
   }
   if (report["format"] == "hallboard-heartbeat-1") return no_content();
   // Acknowledged only once stored: a failure here makes the player resend.
-  if (auto done = console.store().record_plays(caller.screen, console.now(), plays); !done)
+  // Skipped lines are acknowledged too, or one bad line would come back for ever.
+  if (auto done = console.store().record_plays(caller.screen, console.now(), plays.valid); !done)
     return json_error(500, done.error().message);
-  return json_response(200, nlohmann::json{{"ack", acknowledged(plays)}});
+  if (plays.skipped > 0) {
+    console.log("heartbeat of " + caller.screen + ": " + std::to_string(plays.skipped) +
+                " proof-of-play lines skipped (the first: " + plays.first_problem + ")");
+  }
+  console.sweep_plays_if_due();
+  return json_response(200, nlohmann::json{{"ack", plays.ack}});
 }
 
 base::Result<std::vector<ScreenView>, std::string> screen_views(Console& console) {
@@ -102,7 +87,7 @@ base::Result<std::vector<ScreenView>, std::string> screen_views(Console& console
     if (s.revoked) continue;
     ScreenFacts facts{s.id, s.last_seen, s.interval_seconds, std::move(s.last_report)};
     ScreenState state = screen_state(facts, now, latest);
-    out.push_back({std::move(facts), state});
+    out.push_back({std::move(facts), state, s.screenshot_at});
   }
   std::stable_sort(out.begin(), out.end(), [](const ScreenView& a, const ScreenView& b) {
     return listed_before(a.facts, a.state, b.facts, b.state);
@@ -126,7 +111,7 @@ Response api_screens(Console& console, const Request&, const Caller&, const Para
   if (!views) return json_error(500, views.error());
   const int offset = console.utc_offset_minutes();
   nlohmann::json list = nlohmann::json::array();
-  for (const auto& [facts, state] : *views) {
+  for (const auto& [facts, state, shot] : *views) {
     const nlohmann::json report = nlohmann::json::parse(facts.last_report, nullptr, false);
     const bool has_report = report.is_object();
     list.push_back({{"screen", facts.id},
@@ -167,14 +152,17 @@ Response get_metrics(Console& console, const Request&, const Caller&, const Para
       {"hallboard_screen_content_current",
        "Whether every feed the screen reports is the latest published version (1) or not (0).", ""},
       {"hallboard_screen_heartbeat_interval_seconds", "The heartbeat interval the screen reported.", ""},
+      {"hallboard_screen_clock_skew_seconds",
+       "The screen's clock minus the console's at its last heartbeat (absent without a readable time).", ""},
   };
-  for (const auto& [facts, state] : *views) {
+  for (const auto& [facts, state, shot] : *views) {
     const std::string l = "{screen=\"" + label(facts.id) + "\"} ";
     sample(gauges[0], l, state.online ? "1" : "0");
     sample(gauges[1], l, std::to_string(facts.last_seen.value_or(0)));
     if (state.seconds_since_contact) sample(gauges[2], l, std::to_string(*state.seconds_since_contact));
     sample(gauges[3], l, state.content_current ? "1" : "0");
     sample(gauges[4], l, std::to_string(facts.interval_seconds));
+    if (state.clock_skew_seconds) sample(gauges[5], l, std::to_string(*state.clock_skew_seconds));
   }
   Response r;
   r.content_type = "text/plain; version=0.0.4; charset=utf-8";

@@ -3,7 +3,10 @@
 // route, who may) is routes.cpp's.
 #include "console/console.h"
 
+#include <iostream>
+
 #include "console/auth.h"
+#include "console/play_report.h"
 
 namespace hb::console {
 
@@ -11,7 +14,9 @@ Console::Console(store::Store& store, ConsoleOptions options, Clock clock)
     : store_(store),
       options_(std::move(options)),
       clock_(std::move(clock)),
-      decoy_hash_(hash_password(random_token()).value_or("")) {}
+      decoy_hash_(hash_password(random_token()).value_or("")) {
+  sweep_plays_if_due();  // at serve's start, then daily from the heartbeats
+}
 
 int Console::utc_offset_minutes() {
   const auto stored = store_.setting("utc_offset_minutes");
@@ -22,6 +27,29 @@ int Console::utc_offset_minutes() {
     }
   }
   return model::kDefaultUtcOffsetMinutes;
+}
+
+void Console::log(const std::string& line) const {
+  if (options_.log) {
+    options_.log(line);
+  } else {
+    std::cerr << "hallboard console: " << line << '\n';
+  }
+}
+
+void Console::sweep_plays_if_due() {
+  const std::int64_t t = now();
+  {
+    std::lock_guard lock(plays_sweep_mutex_);
+    if (last_plays_sweep_ && t - *last_plays_sweep_ < kRetentionSweepEvery) return;
+    last_plays_sweep_ = t;
+  }
+  const auto gone = store_.delete_plays_received_before(plays_retention_cutoff(t, utc_offset_minutes()));
+  if (!gone) {
+    log("proof of play retention: " + gone.error().message);
+  } else if (*gone > 0) {
+    log("proof of play retention: deleted " + std::to_string(*gone) + " lines older than 13 months");
+  }
 }
 
 PublishSettings Console::publish_settings() {

@@ -33,6 +33,8 @@ struct ConsoleOptions {
   std::size_t upload_cap = 10 * 1024 * 1024;       // an imported file
   std::size_t heartbeat_cap = 4 * 1024 * 1024;      // a screen's report, screenshot included
   std::filesystem::path screen_program;            // hallboard-screen, for previews
+  // Where the console's few log lines go (serve: standard error).
+  std::function<void(const std::string&)> log;
 };
 
 using Clock = std::function<std::int64_t()>;  // Unix seconds
@@ -60,6 +62,13 @@ class Console {
   int utc_offset_minutes();
   PreviewCache& previews() { return previews_; }
   PendingUploads& uploads() { return uploads_; }
+  // A new screen token between the POST that made it and the one GET that
+  // shows it (keyed by screen id and session): a reload shows no token twice.
+  PendingUploads& new_tokens() { return new_tokens_; }
+  void log(const std::string& line) const;
+  // Deletes proof of play past retention (play_report.h) at the first call
+  // after start and then once a day; cheap otherwise.
+  void sweep_plays_if_due();
   LoginGate& login_gate() { return login_gate_; }
   SessionUses& session_uses() { return session_uses_; }
   std::mutex& preview_mutex() { return preview_mutex_; }
@@ -83,6 +92,9 @@ class Console {
   Clock clock_;
   PreviewCache previews_;
   PendingUploads uploads_;
+  PendingUploads new_tokens_;
+  std::mutex plays_sweep_mutex_;
+  std::optional<std::int64_t> last_plays_sweep_;
   LoginGate login_gate_;
   SessionUses session_uses_;
   std::mutex preview_mutex_;

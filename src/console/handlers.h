@@ -95,6 +95,7 @@ Response api_heartbeat(Console&, const Request&, const Caller&, const Params&);
 struct ScreenView {
   ScreenFacts facts;
   ScreenState state;
+  std::optional<std::int64_t> screenshot_at;  // when its latest screenshot came
 };
 base::Result<std::vector<ScreenView>, std::string> screen_views(Console& console);
 std::vector<PublishedFeed> latest_published(Console& console);

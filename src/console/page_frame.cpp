@@ -26,7 +26,8 @@ const std::vector<NavEntry>& navigation() {
       {"/records/calendar", "日历", R::editor},   {"/records/window", "窗口", R::editor},
       {"/records/staff", "人员", R::editor},      {"/records/playlist", "播放列表", R::editor},
       {"/preview", "预览", R::editor},        {"/publish", "审核发布", R::editor},
-      {"/versions", "版本", R::editor},       {"/audit", "审计日志", R::admin},
+      {"/versions", "版本", R::editor},       {"/reports/plays", "播放统计", R::editor},
+      {"/audit", "审计日志", R::admin},
       {"/users", "用户", R::admin},          {"/screens", "屏幕", R::admin},
   };
   return entries;

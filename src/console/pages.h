@@ -63,6 +63,10 @@ Response page_user_add(Console&, const Request&, const Caller&, const Params&);
 Response page_screens(Console&, const Request&, const Caller&, const Params&);
 Response page_screen(Console&, const Request&, const Caller&, const Params&);
 Response page_screen_token(Console&, const Request&, const Caller&, const Params&);
+Response page_screen_token_shown(Console&, const Request&, const Caller&, const Params&);
+Response screen_screenshot_png(Console&, const Request&, const Caller&, const Params&);
+Response page_plays_report(Console&, const Request&, const Caller&, const Params&);
+Response plays_csv_download(Console&, const Request&, const Caller&, const Params&);
 
 // The form fields of a POST (urlencoded or multipart).
 std::map<std::string, std::string> form_of(const Request& request);

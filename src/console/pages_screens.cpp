@@ -7,6 +7,7 @@
 #include "console/auth.h"
 #include "console/pages.h"
 #include "console/player_xml.h"
+#include "console/screen_state.h"
 #include "model/slide_type.h"
 
 namespace hb::console {
@@ -53,6 +54,20 @@ std::string contact_text(Console& console, const std::optional<std::int64_t>& at
 
 void state_tags(Html& h, const ScreenState& s) {
   h.el("span", {{"class", s.online ? "tag on" : "tag down"}}, s.online ? "在线" : "离线");
+  // A wrong clock shows the wrong duty and hours: red, beside the state.
+  if (const std::string skew = skew_text(s.clock_skew_seconds); !skew.empty()) {
+    h.text(" ");
+    h.el("span", {{"class", "tag down"}, {"title", "屏幕时钟与控制台时钟之差；请检查屏幕的时间同步（NTP）"}}, skew);
+  }
+}
+
+std::string screenshot_url(const std::string& id) { return "/screens/" + url_encode(id) + "/screenshot.png"; }
+
+// `?t=` changes with each new screenshot, so the browser fetches the new one.
+void screenshot_img(Html& h, const ScreenView& v, const char* cls) {
+  if (!v.screenshot_at) return;
+  h.empty("img", {{"src", screenshot_url(v.facts.id) + "?t=" + std::to_string(*v.screenshot_at)},
+                  {"alt", "屏幕 " + v.facts.id + " 的截图"}, {"class", cls}, {"loading", "lazy"}});
 }
 
 void content_tag(Html& h, const ScreenState& s) {
@@ -71,6 +86,9 @@ void screen_row(Html& h, Console& console, const PageContext& ctx, const ScreenV
   const ScreenReport r = read_report(v.facts.last_report);
   h.open("tr", {{"class", v.state.needs_attention() ? "attention" : "ok"}});
   h.open("td").el("a", {{"href", "/screens/" + url_encode(v.facts.id)}}, v.facts.id).close("td");
+  h.open("td");
+  screenshot_img(h, v, "thumb");
+  h.close("td");
   h.open("td");
   state_tags(h, v.state);
   h.close("td");
@@ -108,6 +126,17 @@ PlayerXmlSettings player_settings(Console& console, const std::string& id, const
   return s;
 }
 
+// The message beside the action: a revoked screen keeps its revocation.
+Response token_refused(Console& console, const Caller& caller, const std::string& id, const std::string& why) {
+  PageContext ctx = page_context(console, caller, "/screens");
+  ctx.notice = why;
+  ctx.notice_is_error = true;
+  Html h;
+  h.el("p", "停用的屏幕不换发令牌：换发令牌不会让停用的屏幕恢复上报。");
+  h.open("p").el("a", {{"href", "/screens"}}, "返回屏幕列表").close("p");
+  return html_page(ctx, "屏幕 " + id, h, 409);
+}
+
 }  // namespace
 
 Response page_screens(Console& console, const Request& request, const Caller& caller, const Params&) {
@@ -126,7 +155,8 @@ Response page_screens(Console& console, const Request& request, const Caller& ca
   h.el("p", attention == 0 ? "全部 " + std::to_string(views.size()) + " 块屏幕在线，显示最新发布的内容。"
                            : std::to_string(attention) + " 块屏幕离线或内容不是最新（红色，排在最前）；共 " +
                                  std::to_string(views.size()) + " 块。");
-  h.literal("<table><tr><th>屏幕</th><th>状态</th><th>最近联系</th><th>运行时长</th><th>渲染</th>"
+  h.open("p").el("a", {{"href", "/reports/plays"}}, "播放统计（按月）").close("p");
+  h.literal("<table><tr><th>屏幕</th><th>截图</th><th>状态</th><th>最近联系</th><th>运行时长</th><th>渲染</th>"
             "<th>正在显示</th><th>内存</th><th>内容</th><th></th></tr>");
   for (const auto& v : views) screen_row(h, console, ctx, v);
   h.literal("</table>");
@@ -152,6 +182,15 @@ Response page_screen(Console& console, const Request& request, const Caller& cal
   content_tag(h, view->state);
   h.text(" 最近联系：" + contact_text(console, view->facts.last_seen, view->state));
   h.close("p");
+  if (view->screenshot_at) {
+    h.el("h2", "最新截图（" + shown_time(model::to_iso_string(*view->screenshot_at, console.utc_offset_minutes())) +
+                   "）");
+    h.open("p");
+    screenshot_img(h, *view, "shot");
+    h.close("p");
+  } else {
+    h.el("p", {{"class", "muted"}}, "还没有截图（player.xml 的 <heartbeat> 需要 screenshot=\"true\"）。");
+  }
   h.el("h2", "最近的心跳（只保留最新 " + std::to_string(store::kContactsKept) + " 次）");
   h.literal("<table><tr><th>收到时间</th><th>运行时长</th><th>正在显示</th><th>内存</th><th>源</th></tr>");
   for (const auto& c : *contacts) {
@@ -171,27 +210,59 @@ Response page_screen(Console& console, const Request& request, const Caller& cal
 }
 
 // answers.md: a token is shown once, and player.xml is offered only with a
-// new token; this page is that once (the download is in the page itself).
+// new token. POST makes it and redirects; the GET shows it from a one-time
+// slot of this session, so a reload never issues another (POST-redirect-GET).
 Response page_screen_token(Console& console, const Request& request, const Caller& caller,
                            const Params& params) {
   const std::string& id = params.at("id");
   const std::string token = random_token();
   if (auto done = console.store().replace_screen_token(id, token_hash(token)); !done) {
-    return page_refusal(done.error().kind == store::ErrorKind::not_found ? 404 : 500, done.error().message,
-                        request.path);
+    const auto kind = done.error().kind;
+    if (kind == store::ErrorKind::conflict) return token_refused(console, caller, id, done.error().message);
+    return page_refusal(kind == store::ErrorKind::not_found ? 404 : 500, done.error().message, request.path);
   }
   (void)console.store().audit({0, console.now(), caller.session->user.name, "token", "screen", id, {}, {}});
+  console.new_tokens().add(id, caller.session->token_hash, token, console.now());
+  return redirect("/screens/" + url_encode(id) + "/token");
+}
+
+Response page_screen_token_shown(Console& console, const Request&, const Caller& caller, const Params& params) {
+  const std::string& id = params.at("id");
   PageContext ctx = page_context(console, caller, "/screens");
-  const std::string xml = player_xml(player_settings(console, id, token));
+  const auto token = console.new_tokens().take(id, caller.session->token_hash, console.now());
   Html h;
+  if (!token) {
+    h.el("p", "令牌只显示一次：这个令牌已经显示过（或已过期），不会再显示。需要时请换发新令牌。");
+    h.open("p").el("a", {{"href", "/screens/" + url_encode(id)}}, "返回屏幕 " + id).close("p");
+    return html_page(ctx, "新令牌", h);
+  }
+  const std::string xml = player_xml(player_settings(console, id, *token));
   h.el("p", "屏幕“" + id + "”已换发新令牌，旧令牌已失效。新令牌和 player.xml 只显示这一次：");
-  h.el("p", {{"class", "panel"}}, "令牌：" + token);
+  h.el("p", {{"class", "panel"}}, "令牌：" + *token);
   h.open("p").el("a", {{"class", "button primary"}, {"download", "player.xml"},
                        {"href", "data:application/xml;base64," + base64(xml)}},
                  "下载 player.xml").close("p");
   h.el("pre", {{"class", "xml"}}, xml);
   h.open("p").el("a", {{"href", "/screens"}}, "返回屏幕列表").close("p");
-  return html_page(ctx, "新令牌", h);
+  Response r = html_page(ctx, "新令牌", h);
+  r.set_header("Cache-Control", "no-store");  // the token must not outlive the page
+  return r;
+}
+
+// From the database only (no request path reaches the filesystem), and
+// never cached: the next heartbeat replaces it.
+Response screen_screenshot_png(Console& console, const Request& request, const Caller&, const Params& params) {
+  const auto shot = console.store().screenshot(params.at("id"));
+  if (!shot) {
+    return page_refusal(shot.error().kind == store::ErrorKind::not_found ? 404 : 500, shot.error().message,
+                        request.path);
+  }
+  Response r;
+  r.content_type = "image/png";
+  r.body = shot->png;
+  r.set_header("Cache-Control", "no-store");
+  r.set_header("X-Content-Type-Options", "nosniff");
+  return r;
 }
 
 }  // namespace hb::console

@@ -33,6 +33,8 @@ std::string player_xml(const PlayerXmlSettings& s) {
   pugi::xml_node heartbeat = player.append_child("heartbeat");
   heartbeat.append_attribute("url") = (s.base_url + "/api/v1/heartbeat").c_str();
   heartbeat.append_attribute("interval") = "60";
+  // The 屏幕 page shows the latest screenshot: about 200 KB a minute per screen.
+  heartbeat.append_attribute("screenshot") = "true";
   heartbeat.append_attribute("token") = s.token.c_str();
   std::ostringstream out;
   doc.save(out, "  ", pugi::format_indent, pugi::encoding_utf8);

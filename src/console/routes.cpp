@@ -94,6 +94,11 @@ const std::vector<Route>& routes() {
       {"GET", "/screens", Access::admin, page_screens, Answer::page},
       {"GET", "/screens/{id}", Access::admin, page_screen, Answer::page},
       {"POST", "/screens/{id}/token", Access::admin, page_screen_token, Answer::page},
+      {"GET", "/screens/{id}/token", Access::admin, page_screen_token_shown, Answer::page},
+      {"GET", "/screens/{id}/screenshot.png", Access::admin, screen_screenshot_png, Answer::page},
+      // The monthly proof-of-play report: every role may read and download it.
+      {"GET", "/reports/plays", Access::logged_in, page_plays_report, Answer::page},
+      {"GET", "/reports/plays.csv", Access::logged_in, plays_csv_download, Answer::page},
   };
   return table;
 }

@@ -1,7 +1,11 @@
 #include "console/screen_state.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <tuple>
+
+#include "feed/values.h"
+#include "model/time.h"
 
 namespace hb::console {
 
@@ -54,8 +58,11 @@ ScreenState screen_state(const ScreenFacts& facts, std::int64_t now,
   // silent screen "online" or call a live one offline: the default then.
   const std::int64_t interval = facts.interval_seconds > 0 ? facts.interval_seconds : kDefaultInterval;
   if (facts.last_seen) {
-    out.seconds_since_contact = now - *facts.last_seen;
+    // The console's clock set back (NTP, a restored VM) must not read as
+    // "contact in the future": a negative age counts as just now.
+    out.seconds_since_contact = std::max<std::int64_t>(0, now - *facts.last_seen);
     out.online = *out.seconds_since_contact < 3 * interval;
+    out.clock_skew_seconds = clock_skew(facts.last_report, *facts.last_seen);
   }
   out.content_current = content_current(parsed(facts.last_report), latest);
   return out;
@@ -82,6 +89,21 @@ ScreenReport read_report(const std::string& report_json) {
     }
   }
   return out;
+}
+
+std::optional<std::int64_t> clock_skew(const std::string& report_json, std::int64_t received_at) {
+  const auto time = feed::parse_timestamp(text_of(parsed(report_json), "time"));
+  if (!time || !time->utc_offset_minutes) return std::nullopt;
+  return model::to_unix(*time, 0) - received_at;
+}
+
+std::string skew_text(const std::optional<std::int64_t>& skew_seconds) {
+  if (!skew_seconds || (*skew_seconds <= kSkewShownFrom && *skew_seconds >= -kSkewShownFrom)) return "";
+  const std::int64_t off = *skew_seconds < 0 ? -*skew_seconds : *skew_seconds;
+  const std::int64_t hours = off / 3600, minutes = off % 3600 / 60;
+  std::string amount = hours > 0 ? std::to_string(hours) + "小时" : "";
+  if (minutes > 0 || hours == 0) amount += std::to_string(minutes) + "分钟";
+  return std::string("时钟偏差 ") + (*skew_seconds < 0 ? "-" : "+") + amount;
 }
 
 bool listed_before(const ScreenFacts& a, const ScreenState& as, const ScreenFacts& b,

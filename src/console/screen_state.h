@@ -41,7 +41,10 @@ struct ScreenReport {
 struct ScreenState {
   bool online = false;
   bool content_current = false;
-  std::optional<std::int64_t> seconds_since_contact;  // none before the first heartbeat
+  std::optional<std::int64_t> seconds_since_contact;  // none before the first heartbeat; never negative
+  // The player's clock minus the console's when the last report came (its
+  // `time` against the receive time); none without a readable `time`.
+  std::optional<std::int64_t> clock_skew_seconds;
   bool needs_attention() const { return !online || !content_current; }
 };
 
@@ -51,6 +54,13 @@ ScreenState screen_state(const ScreenFacts& facts, std::int64_t now,
                          const std::vector<PublishedFeed>& latest);
 
 ScreenReport read_report(const std::string& report_json);
+
+// A skew beyond this is shown: a player's wrong clock shows the wrong
+// duty and the wrong opening hours. Below it, network delay and NTP's slack.
+inline constexpr std::int64_t kSkewShownFrom = 120;
+std::optional<std::int64_t> clock_skew(const std::string& report_json, std::int64_t received_at);
+// "时钟偏差 +3小时", "时钟偏差 -5分钟"; "" within kSkewShownFrom.
+std::string skew_text(const std::optional<std::int64_t>& skew_seconds);
 
 // The 屏幕 page's order: offline first, then out of date, then by id.
 bool listed_before(const ScreenFacts& a, const ScreenState& as, const ScreenFacts& b,

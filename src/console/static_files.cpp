@@ -72,6 +72,9 @@ tr.attention td { background: #ffebee; color: #b71c1c; } tr.attention td a { col
 pre.xml { background: #fff; border: 1px solid #dde3ea; padding: 8px; white-space: pre-wrap;
           max-height: 320px; overflow: auto; font-size: 13px; }
 img.preview { max-width: 100%; border: 1px solid #8a96a3; margin: 6px 0 14px; }
+img.thumb { width: 120px; height: auto; border: 1px solid #8a96a3; display: block; }
+img.shot { max-width: min(100%, 960px); border: 1px solid #8a96a3; }
+td.attention { background: #ffebee; color: #b71c1c; }
 .field img.photo { display: block; border: 1px solid #b8c2cc; margin: 0 0 6px; }
 .field input[type=file] { border: 0; padding-left: 0; margin-left: 8px; }
 .login { max-width: 380px; margin: 60px auto; }

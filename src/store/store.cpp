@@ -218,7 +218,7 @@ Result<Screen> Store::add_screen(const std::string& id, const std::string& token
       if (is_constraint(f)) return Error{ErrorKind::exists, "屏幕“" + id + "”已登记"};
       throw;
     }
-    return Screen{id, token_hash, now, false, std::nullopt, 60, ""};
+    return Screen{id, token_hash, now, false, std::nullopt, 60, "", std::nullopt};
   });
 }
 
@@ -226,11 +226,12 @@ Result<std::vector<Screen>> Store::screens() {
   return locked([&]() -> Result<std::vector<Screen>> {
     Statement s(db_,
                 "SELECT id, token_hash, created_at, revoked, last_seen, interval_seconds, "
-                "coalesce(last_report, '') FROM screens ORDER BY id");
+                "coalesce(last_report, ''), (SELECT taken_at FROM screenshots WHERE screen = id) "
+                "FROM screens ORDER BY id");
     std::vector<Screen> out;
     while (s.step()) {
-      out.push_back(Screen{s.text(0), s.text(1), s.integer(2), s.integer(3) != 0,
-                           s.optional_integer(4), static_cast<int>(s.integer(5)), s.text(6)});
+      out.push_back(Screen{s.text(0), s.text(1), s.integer(2), s.integer(3) != 0, s.optional_integer(4),
+                           static_cast<int>(s.integer(5)), s.text(6), s.optional_integer(7)});
     }
     return out;
   });
@@ -279,10 +280,15 @@ Result<std::vector<Contact>> Store::screen_contacts(const std::string& id) {
 
 Result<Done> Store::replace_screen_token(const std::string& id, const std::string& token_hash) {
   return locked([&]() -> Result<Done> {
-    Statement s(db_, "UPDATE screens SET token_hash = ?, revoked = 0 WHERE id = ?");
+    // A revoked screen stays revoked: a new token must not bring back a
+    // screen IT took out of service.
+    Statement s(db_, "UPDATE screens SET token_hash = ? WHERE id = ? AND revoked = 0");
     s.bind(1, token_hash).bind(2, id).run();
-    if (db_.changes() == 0) return Error{ErrorKind::not_found, "没有屏幕“" + id + "”"};
-    return Done{};
+    if (db_.changes() != 0) return Done{};
+    Statement known(db_, "SELECT 1 FROM screens WHERE id = ?");
+    known.bind(1, id);
+    if (known.step()) return Error{ErrorKind::conflict, "屏幕“" + id + "”已停用，不能换发令牌"};
+    return Error{ErrorKind::not_found, "没有屏幕“" + id + "”"};
   });
 }
 

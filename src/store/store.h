@@ -26,7 +26,7 @@ namespace hb::store {
 enum class ErrorKind {
   storage,    // SQLite failed: disk, permissions, a damaged file
   not_found,  // no such record, user, version or screen
-  conflict,   // the record changed since the caller read it
+  conflict,   // the record changed since the caller read it; a revoked screen
   exists,     // a user, screen or record with that name already exists
 };
 
@@ -110,6 +110,7 @@ struct Screen {
   std::optional<std::int64_t> last_seen;  // when the last heartbeat came
   int interval_seconds = 60;              // the interval it reported
   std::string last_report;                // its JSON, without any screenshot
+  std::optional<std::int64_t> screenshot_at;  // when its latest screenshot came; none yet
 };
 
 // One heartbeat as the history of contacts keeps it.
@@ -130,6 +131,29 @@ struct PlayLine {
   std::string slide;      // the slide type, "dark", "waiting"
   std::string item;       // the item an item page showed; may be empty
   std::string line;       // the whole JSON object, as reported
+  std::int64_t start_unix = 0;  // start and end as instants, for the monthly report
+  std::int64_t end_unix = 0;
+};
+
+// A screen's lines of one slide type and item within a window, each
+// clipped to it: how often it was on screen and for how long.
+struct PlayTotal {
+  std::string slide;
+  std::string item;
+  std::int64_t count = 0;
+  std::int64_t seconds = 0;
+};
+
+// The longest a play line may last (a dark night is one line): the month's
+// index range starts this much before the month, to find lines reaching into it.
+inline constexpr std::int64_t kLongestPlay = 86400;
+
+// A screen's latest screenshot.
+struct Screenshot {
+  std::string png;
+  int width = 0;
+  int height = 0;
+  std::int64_t taken_at = 0;  // when the console received it
 };
 
 class Store {
@@ -209,13 +233,27 @@ class Store {
                                 const std::string& report);
   // The screen's newest heartbeats, newest first (at most kContactsKept).
   Result<std::vector<Contact>> screen_contacts(const std::string& id);
-  // A new token for a registered screen; the old one stops working (not_found: no such screen).
+  // A new token for a registered screen; the old one stops working (not_found: no such
+  // screen; conflict: a revoked one, which stays revoked).
   Result<Done> replace_screen_token(const std::string& id, const std::string& token_hash);
+  // Replaces the screen's screenshot (only the latest is kept).
+  Result<Done> put_screenshot(const std::string& screen, const Screenshot& shot);
+  Result<Screenshot> screenshot(const std::string& screen);  // not_found: none yet
   // Stores the lines a screen has not sent before (by seq and start), in one transaction.
   Result<Done> record_plays(const std::string& screen, std::int64_t now,
                             const std::vector<PlayLine>& lines);
   // A screen's stored lines, by seq (then start).
   Result<std::vector<PlayLine>> plays(const std::string& screen);
+  // The screen's lines overlapping [from, to), grouped by slide and item,
+  // each clipped to the window; summed by SQLite over the index range,
+  // never loaded line by line (a month of one screen is ~180 000 lines).
+  Result<std::vector<PlayTotal>> play_totals(const std::string& screen, std::int64_t from,
+                                             std::int64_t to);
+  // Seconds of [from, to) the screen's lines cover (lines of one screen
+  // follow each other, so their clipped lengths add up).
+  Result<std::int64_t> play_seconds(const std::string& screen, std::int64_t from, std::int64_t to);
+  // Retention: deletes lines received before `cutoff`; how many went.
+  Result<std::int64_t> delete_plays_received_before(std::int64_t cutoff);
 
   // --- assets ---------------------------------------------------------------
   Result<Done> put_asset(const Asset& asset, const std::string& user, std::int64_t now);

@@ -1,6 +1,7 @@
 // Proof of play the screens report with their heartbeats (console.md,
 // issue 18): kept once per screen, sequence number and start, whatever the
-// resends.
+// resends; summed per month for the report; and each screen's latest
+// screenshot.
 #include "store/store_internal.h"
 
 namespace hb::store {
@@ -10,12 +11,13 @@ Result<Done> Store::record_plays(const std::string& screen, std::int64_t now,
   return locked([&]() -> Result<Done> {
     Transaction tx(db_);
     Statement s(db_,
-                "INSERT INTO plays(screen, seq, received_at, start, seconds, slide, item, line) "
-                "VALUES(?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(screen, seq, start) DO NOTHING");
+                "INSERT INTO plays(screen, seq, received_at, start, start_unix, end_unix, seconds, "
+                "slide, item, line) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT(screen, seq, start) DO NOTHING");
     for (const auto& l : lines) {
       s.reset();
-      s.bind(1, screen).bind(2, l.seq).bind(3, now).bind(4, l.start).bind(5, l.seconds);
-      s.bind(6, l.slide).bind(7, l.item).bind(8, l.line);
+      s.bind(1, screen).bind(2, l.seq).bind(3, now).bind(4, l.start).bind(5, l.start_unix);
+      s.bind(6, l.end_unix).bind(7, l.seconds).bind(8, l.slide).bind(9, l.item).bind(10, l.line);
       s.run();
     }
     tx.commit();
@@ -26,13 +28,73 @@ Result<Done> Store::record_plays(const std::string& screen, std::int64_t now,
 Result<std::vector<PlayLine>> Store::plays(const std::string& screen) {
   return locked([&]() -> Result<std::vector<PlayLine>> {
     Statement s(db_,
-                "SELECT seq, start, seconds, slide, item, line FROM plays WHERE screen = ? "
-                "ORDER BY seq, start");
+                "SELECT seq, start, seconds, slide, item, line, start_unix, end_unix FROM plays "
+                "WHERE screen = ? ORDER BY seq, start");
     s.bind(1, screen);
     std::vector<PlayLine> out;
     while (s.step())
-      out.push_back({s.integer(0), s.text(1), s.integer(2), s.text(3), s.text(4), s.text(5)});
+      out.push_back({s.integer(0), s.text(1), s.integer(2), s.text(3), s.text(4), s.text(5), s.integer(6),
+                     s.integer(7)});
     return out;
+  });
+}
+
+// The start_unix range keeps the query on the (screen, start_unix) index:
+// a line overlapping the window starts at most kLongestPlay before it.
+Result<std::vector<PlayTotal>> Store::play_totals(const std::string& screen, std::int64_t from,
+                                                  std::int64_t to) {
+  return locked([&]() -> Result<std::vector<PlayTotal>> {
+    Statement s(db_,
+                "SELECT slide, item, count(*), sum(min(end_unix, ?3) - max(start_unix, ?2)) FROM plays "
+                "WHERE screen = ?1 AND start_unix >= ?2 - ?4 AND start_unix < ?3 AND end_unix > ?2 "
+                "GROUP BY slide, item ORDER BY slide, item");
+    s.bind(1, screen).bind(2, from).bind(3, to).bind(4, kLongestPlay);
+    std::vector<PlayTotal> out;
+    while (s.step()) out.push_back({s.text(0), s.text(1), s.integer(2), s.integer(3)});
+    return out;
+  });
+}
+
+Result<std::int64_t> Store::play_seconds(const std::string& screen, std::int64_t from, std::int64_t to) {
+  return locked([&]() -> Result<std::int64_t> {
+    Statement s(db_,
+                "SELECT coalesce(sum(min(end_unix, ?3) - max(start_unix, ?2)), 0) FROM plays "
+                "WHERE screen = ?1 AND start_unix >= ?2 - ?4 AND start_unix < ?3 AND end_unix > ?2");
+    s.bind(1, screen).bind(2, from).bind(3, to).bind(4, kLongestPlay);
+    return s.step() ? s.integer(0) : std::int64_t{0};
+  });
+}
+
+Result<std::int64_t> Store::delete_plays_received_before(std::int64_t cutoff) {
+  return locked([&]() -> Result<std::int64_t> {
+    Statement(db_, "DELETE FROM plays WHERE received_at < ?").bind(1, cutoff).run();
+    return static_cast<std::int64_t>(db_.changes());
+  });
+}
+
+Result<Done> Store::put_screenshot(const std::string& screen, const Screenshot& shot) {
+  return locked([&]() -> Result<Done> {
+    Statement(db_,
+              "INSERT INTO screenshots(screen, png, width, height, taken_at) VALUES(?, ?, ?, ?, ?) "
+              "ON CONFLICT(screen) DO UPDATE SET png = excluded.png, width = excluded.width, "
+              "height = excluded.height, taken_at = excluded.taken_at")
+        .bind(1, screen)
+        .bind_blob(2, shot.png)
+        .bind(3, shot.width)
+        .bind(4, shot.height)
+        .bind(5, shot.taken_at)
+        .run();
+    return Done{};
+  });
+}
+
+Result<Screenshot> Store::screenshot(const std::string& screen) {
+  return locked([&]() -> Result<Screenshot> {
+    Statement s(db_, "SELECT png, width, height, taken_at FROM screenshots WHERE screen = ?");
+    s.bind(1, screen);
+    if (!s.step()) return Error{ErrorKind::not_found, "屏幕“" + screen + "”还没有截图"};
+    return Screenshot{s.text(0), static_cast<int>(s.integer(1)), static_cast<int>(s.integer(2)),
+                      s.integer(3)};
   });
 }
 

@@ -229,6 +229,9 @@ def heartbeat_checks(server, token):
     check(status == 200 and json.loads(body) == {"ack": 0}, "heartbeat-2 without lines: %d %r" % (status, body))
     status, _, body = beat([{"seq": "x"}, 7, {"seq": -2}])
     check(status == 200 and json.loads(body) == {"ack": 0}, "heartbeat-2 unusable lines: %d %r" % (status, body))
+    bad = dict(line(6), seconds=-15)  # skipped, but acknowledged: it must not come back for ever
+    status, _, body = beat([line(5), bad])
+    check(status == 200 and json.loads(body) == {"ack": 6}, "heartbeat-2 a bad line acknowledged: %d %r" % (status, body))
     status, _, _ = beat([], "hallboard-heartbeat-1")
     check(200 <= status < 300, "heartbeat-1 still accepted: %d" % status)
     status, _, _ = server.request("POST", "/api/v1/heartbeat", {"format": "hallboard-heartbeat-2"},
@@ -501,6 +504,7 @@ def main():
                 check(beat.get("url") == base + "/api/v1/heartbeat", "heartbeat url: %s" % beat.get("url"))
                 check(beat.get("interval") == "60", "heartbeat interval: %s" % beat.get("interval"))
                 check(beat.get("token") == token, "heartbeat token is the one printed")
+                check(beat.get("screenshot") == "true", "player.xml asks for screenshots")
             check(base + "/feeds/roster.xml" in rest, "player.xml names the console's feeds")
         except ET.ParseError as e:
             check(False, "player.xml parses: %s: %r" % (e, rest))

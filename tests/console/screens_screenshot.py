@@ -1,11 +1,13 @@
 #!/usr/bin/python3
-"""The 屏幕 page at 1366x768 with three screens (current, behind, silent),
-for a person to look at: a real `console serve`, heartbeats over HTTP,
+"""The 屏幕 page at 1366x768 with three screens (current, behind with its
+clock three hours ahead, silent), one screen's page with its screenshot,
+the token page and its reload, and 播放统计 with an hour of proof of play,
+for a person to look at: a real `console serve`, heartbeat-2 over HTTP,
 Chromium through Selenium. Not a ctest (it asserts little); run by hand:
 
 usage: screens_screenshot.py BUILD_DIR SOURCE_DIR OUT_DIR
 """
-import hashlib, json, os, socket, subprocess, sys, tempfile, time, urllib.request
+import base64, datetime, hashlib, json, os, socket, subprocess, sys, tempfile, time, urllib.request
 
 from selenium.webdriver.common.by import By
 
@@ -30,14 +32,41 @@ def free_port():
         return s.getsockname()[1]
 
 
-def beat(base, token, screen, feeds):
-    report = {"format": "hallboard-heartbeat-1", "screen": screen, "uptime_seconds": 93784,
+BEIJING = datetime.timezone(datetime.timedelta(hours=8))
+
+
+def play_hour(screen):
+    """An hour of proof of play up to now: item pages, the roster, a dark spell."""
+    now = datetime.datetime.now(BEIJING).replace(microsecond=0)
+    at, lines, seq = now - datetime.timedelta(hours=1), [], 0
+    pattern = [("item", "530100-001", 15), ("item", "530100-002", 15), ("roster", "", 30)]
+    while at < now - datetime.timedelta(minutes=20):
+        slide, item, seconds = pattern[seq % 3]
+        seq += 1
+        end = at + datetime.timedelta(seconds=seconds)
+        lines.append({"seq": seq, "screen": screen, "start": at.isoformat(), "end": end.isoformat(),
+                      "seconds": seconds, "slide": slide, "page": 1, "pages": 1, "item": item})
+        at = end
+    lines.append({"seq": seq + 1, "screen": screen, "start": at.isoformat(), "end": now.isoformat(),
+                  "seconds": int((now - at).total_seconds()), "slide": "dark"})
+    return lines
+
+
+def beat(base, token, screen, feeds, skew_hours=0):
+    shot = open(os.path.join(source, "docs", "console-screens", "08-preview.png"), "rb").read()
+    clock = datetime.datetime.now(BEIJING) + datetime.timedelta(hours=skew_hours)
+    report = {"format": "hallboard-heartbeat-2", "screen": screen, "uptime_seconds": 93784,
+              "time": clock.replace(microsecond=0).isoformat(), "interval_seconds": 60,
               "renderer": "opengl (llvmpipe)", "memory": {"rss_bytes": 61 * 1024 * 1024},
               "page": {"state": "showing", "slide_type": "roster", "page": 2, "page_count": 3, "item": ""},
-              "feeds": feeds}
+              "feeds": feeds, "play": play_hour(screen),
+              "screenshot": {"type": "image/png", "width": 960, "height": 540,
+                             "base64": base64.b64encode(shot).decode()}}
     req = urllib.request.Request(base + "/api/v1/heartbeat", json.dumps(report).encode(),
                                  {"Authorization": "Bearer " + token, "Content-Type": "application/json"})
-    assert urllib.request.urlopen(req).status // 100 == 2
+    answer = urllib.request.urlopen(req)
+    assert answer.status == 200, answer.status
+    print(screen, answer.read().decode())
 
 
 tmp = tempfile.mkdtemp(prefix="hallboard-screens-")
@@ -71,7 +100,7 @@ try:
     beat(base, tokens["1楼-大厅"], "1楼-大厅", feeds)
     behind = [dict(f) for f in feeds]
     behind[0]["sha256"] = "0" * 64
-    beat(base, tokens["2楼-窗口区"], "2楼-窗口区", behind)
+    beat(base, tokens["2楼-窗口区"], "2楼-窗口区", behind, skew_hours=3)
     o = Options()
     o.binary_location = "/usr/bin/chromium"
     for a in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1366,768", "--lang=zh-CN",
@@ -92,6 +121,17 @@ try:
     driver.find_elements(By.CSS_SELECTOR, "form.inline button")[0].click()
     time.sleep(1)
     driver.save_screenshot(os.path.join(out, "token.png"))
+    driver.refresh()
+    time.sleep(1)
+    driver.save_screenshot(os.path.join(out, "token-reload.png"))
+    driver.get(base + "/reports/plays")
+    driver.save_screenshot(os.path.join(out, "plays-report.png"))
+    csv = urllib.request.urlopen(urllib.request.Request(
+        base + "/reports/plays.csv", headers={"Cookie": "; ".join(
+            "%s=%s" % (c["name"], c["value"]) for c in driver.get_cookies())}))
+    body = csv.read()
+    open(os.path.join(out, "plays.csv"), "wb").write(body)
+    print(csv.headers.get("Content-Disposition"))
     print("screenshots in", out)
 finally:
     if driver:

@@ -3,6 +3,8 @@
 // and the published feeds (console.md's API table), without a socket.
 #include <doctest/doctest.h>
 
+#include <sys/resource.h>
+
 #include <cctype>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -21,6 +23,7 @@
 #include "files.h"
 #include "net/sign.h"
 #include "net/signature.h"
+#include "store/sqlite.h"
 
 namespace hb::console {
 
@@ -47,10 +50,13 @@ struct Hall {
   store::Store store = store::Store::create((dir.path() / "console.db").string()).value();
   std::int64_t now = kStart;
   Signer signer;  // empty: feeds are unsigned
-  Console console{store, options(dir.path(), signer), [this] { return now; }};
+  std::shared_ptr<std::vector<std::string>> logged = std::make_shared<std::vector<std::string>>();
+  Console console{store, options(dir.path(), signer, logged), [this] { return now; }};
 
-  static ConsoleOptions options(const std::filesystem::path& data, const Signer& signer) {
+  static ConsoleOptions options(const std::filesystem::path& data, const Signer& signer,
+                                const std::shared_ptr<std::vector<std::string>>& logged) {
     ConsoleOptions o;
+    o.log = [logged](const std::string& line) { logged->push_back(line); };
     o.data_dir = data;
     o.base_url = "https://hall.example.gov.cn/console";
     o.signer = signer;
@@ -1271,9 +1277,15 @@ TEST_CASE("new token: CSRF-checked; revokes the old token and shows player.xml o
   CHECK(forged.status == 403);
   CHECK(heartbeat(h, old, {{"format", "hallboard-heartbeat-1"}}).status / 100 == 2);
 
-  const Response made = h.call("POST", "/screens/lobby-1/token", "csrf=" + admin.csrf,
-                               {{"cookie", admin.cookie}, {"content-type", "application/x-www-form-urlencoded"}});
+  const Response posted = h.call("POST", "/screens/lobby-1/token", "csrf=" + admin.csrf,
+                                 {{"cookie", admin.cookie}, {"content-type", "application/x-www-form-urlencoded"}});
+  REQUIRE(posted.status == 303);
+  CHECK(posted.header("Location") == "/screens/lobby-1/token");
+  // Another admin's session does not see it; the first GET shows it, a reload does not.
+  CHECK(token_in(h.as(h.login("admin"), "GET", "/screens/lobby-1/token").body).empty());
+  const Response made = h.as(admin, "GET", "/screens/lobby-1/token");
   REQUIRE(made.status == 200);
+  CHECK(made.header("Cache-Control") == "no-store");
   const std::string token = token_in(made.body);
   REQUIRE(token.size() > 20);
   CHECK(made.body.find("download=\"player.xml\"") != std::string::npos);
@@ -1282,9 +1294,204 @@ TEST_CASE("new token: CSRF-checked; revokes the old token and shows player.xml o
   CHECK(made.body.find("token=&quot;" + token + "&quot;") != std::string::npos);
   CHECK(heartbeat(h, old, {{"format", "hallboard-heartbeat-1"}}).status == 401);
   CHECK(heartbeat(h, token, {{"format", "hallboard-heartbeat-1"}}).status / 100 == 2);
-  // The list never shows a token again.
+  // A reload neither shows it again nor issues another; the list never shows it.
+  const Response reload = h.as(admin, "GET", "/screens/lobby-1/token");
+  CHECK(reload.body.find("令牌只显示一次") != std::string::npos);
+  CHECK(token_in(reload.body).empty());
+  CHECK(heartbeat(h, token, {{"format", "hallboard-heartbeat-1"}}).status / 100 == 2);
   CHECK(h.as(admin, "GET", "/screens").body.find(token) == std::string::npos);
   CHECK(h.as(admin, "POST", "/screens/nobody/token").status == 404);
+}
+
+TEST_CASE("new token: a revoked screen is refused beside the action and stays revoked") {
+  Hall h;
+  const std::string old = register_screen(h, "gone-1");
+  {
+    store::Database db = store::Database::open((h.dir.path() / "console.db").string(), false);
+    db.exec("UPDATE screens SET revoked = 1 WHERE id = 'gone-1'");
+  }
+  FormPoster admin{h, h.login("admin")};
+  const Response refused = admin.post("/screens/gone-1/token", {});
+  CHECK(refused.status == 409);
+  CHECK(refused.body.find("已停用") != std::string::npos);
+  CHECK(h.store.screens().value().at(0).revoked);
+  CHECK(heartbeat(h, old, {{"format", "hallboard-heartbeat-1"}}).status == 401);
+}
+
+namespace {
+
+nlohmann::json play_line(std::int64_t seq, const std::string& start, const std::string& end, std::int64_t seconds,
+                         const std::string& slide, const std::string& item) {
+  nlohmann::json l = {{"seq", seq}, {"screen", "hall-1"}, {"start", start}, {"end", end}, {"seconds", seconds},
+                      {"slide", slide}};
+  if (!item.empty()) l["item"] = item;
+  return l;
+}
+
+nlohmann::json report2(nlohmann::json play) {
+  return {{"format", "hallboard-heartbeat-2"}, {"screen", "hall-1"}, {"interval_seconds", 60},
+          {"time", "2026-12-01T08:10:00+08:00"}, {"play", std::move(play)}};
+}
+
+}  // namespace
+
+TEST_CASE("heartbeat-2: bad lines are skipped, logged once and acknowledged; good ones stored once") {
+  Hall h;
+  const std::string token = register_screen(h, "hall-1");
+  const nlohmann::json lines = {
+      play_line(1, "2026-12-01T08:00:00+08:00", "2026-12-01T08:00:15+08:00", 15, "item", "530100-001"),
+      play_line(2, "2026-12-01T08:00:15+08:00", "2026-12-01T08:00:30+08:00", -15, "item", "530100-001"),
+      play_line(3, "yesterday", "2026-12-01T08:00:45+08:00", 15, "roster", ""),
+      play_line(4, "2026-12-01T08:00:45+08:00", "2026-12-01T08:01:00+08:00", 15, "roster", ""),
+  };
+  const Response r = heartbeat(h, token, report2(lines));
+  REQUIRE(r.status == 200);
+  CHECK(nlohmann::json::parse(r.body) == nlohmann::json{{"ack", 4}});
+  CHECK(h.store.plays("hall-1").value().size() == 2);
+  REQUIRE(h.logged->size() == 1);
+  CHECK(h.logged->at(0).find("2 proof-of-play lines skipped") != std::string::npos);
+  // Sent again (the answer was lost): counted once, acknowledged again.
+  CHECK(nlohmann::json::parse(heartbeat(h, token, report2(lines)).body) == nlohmann::json{{"ack", 4}});
+  CHECK(h.store.plays("hall-1").value().size() == 2);
+  // A body that is not a heartbeat is refused whole.
+  CHECK(h.call("POST", "/api/v1/heartbeat", "{\"play\":[]}", {{"authorization", "Bearer " + token}}).status == 400);
+}
+
+TEST_CASE("plays retention: lines received over 13 months ago go, at start and then once a day") {
+  Hall h;  // started on 2026-12-01: kept from 2025-12-01 (Beijing) on
+  const std::string token = register_screen(h, "hall-1");
+  const auto old_line = [](std::int64_t seq) {
+    return store::PlayLine{seq, "x", 15, "item", "", "{}", 1000, 1015};
+  };
+  REQUIRE(h.store.record_plays("hall-1", kStart - 400 * 86400, {old_line(1)}).ok());
+  REQUIRE(h.store.record_plays("hall-1", kStart - 300 * 86400, {old_line(2)}).ok());
+  h.now += 3600;  // within the day: no sweep yet
+  REQUIRE(heartbeat(h, token, report2(nlohmann::json::array())).status == 200);
+  CHECK(h.store.plays("hall-1").value().size() == 2);
+  h.now = kStart + 86400;
+  REQUIRE(heartbeat(h, token, report2(nlohmann::json::array())).status == 200);
+  const auto kept = h.store.plays("hall-1").value();
+  REQUIRE(kept.size() == 1);
+  CHECK(kept[0].seq == 2);
+  CHECK(h.logged->back().find("deleted 1 lines") != std::string::npos);
+}
+
+TEST_CASE("plays report: per screen, slide type and item; dark and offline; clipped to the month; CSV") {
+  Hall h;  // now: 2026-12-01T08:00+08:00; the screen registered then
+  const std::string token = register_screen(h, "hall-1");
+  h.now += 3600;  // 09:00
+  const nlohmann::json lines = {
+      // Across the month's start (00:00): only its 8 hours in December count.
+      play_line(1, "2026-11-30T20:00:00+08:00", "2026-12-01T08:00:00+08:00", 43200, "dark", ""),
+      play_line(2, "2026-12-01T08:00:00+08:00", "2026-12-01T08:00:15+08:00", 15, "item", "530100-001"),
+      play_line(3, "2026-12-01T08:00:15+08:00", "2026-12-01T08:00:30+08:00", 15, "item", "530100-001"),
+      play_line(4, "2026-12-01T08:00:30+08:00", "2026-12-01T08:10:00+08:00", 570, "roster", ""),
+      play_line(5, "2026-12-01T08:10:00+08:00", "2026-12-01T08:30:00+08:00", 1200, "dark", ""),
+  };
+  REQUIRE(heartbeat(h, token, report2(lines)).status == 200);
+  const LoggedIn editor = h.login("editor");
+  const Response page = h.as(editor, "GET", "/reports/plays?month=2026-12");
+  REQUIRE(page.status == 200);
+  for (const char* text : {"播放统计 2026-12", "事项详情", "530100-001", "窗口值班", "黑屏", "离线", "8:20:00", "0:30:00"}) {
+    CAPTURE(text);
+    CHECK(page.body.find(text) != std::string::npos);
+  }
+  const Response csv = h.as(editor, "GET", "/reports/plays.csv?month=2026-12");
+  REQUIRE(csv.status == 200);
+  CHECK(csv.content_type == "text/csv; charset=utf-8");
+  CHECK(csv.header("Content-Disposition") == "attachment; filename=\"plays-2026-12.csv\"");
+  // Watched from registration (08:00) to now (09:00): lines cover 1800 s of it.
+  CHECK(csv.body == "\xEF\xBB\xBF屏幕,页面类型,事项,次数,时长(秒),时长\r\n"
+                    "hall-1,事项详情,530100-001,2,30,0:00:30\r\n"
+                    "hall-1,窗口值班,,1,570,0:09:30\r\n"
+                    "hall-1,黑屏,,2,30000,8:20:00\r\n"
+                    "hall-1,离线,,,1800,0:30:00\r\n");
+  // November: the screen was registered after it ended, so it is not in it.
+  CHECK(h.as(editor, "GET", "/reports/plays.csv?month=2026-11").body.find("hall-1") == std::string::npos);
+  // Default: the current month in the hall's zone.
+  CHECK(h.as(editor, "GET", "/reports/plays").body.find("播放统计 2026-12") != std::string::npos);
+  CHECK(h.as(editor, "GET", "/reports/plays?month=2026-13").status == 400);
+  CHECK(h.call("GET", "/reports/plays.csv?month=2026-12").status == 303);  // to the login page
+  CHECK(h.as(editor, "GET", "/").body.find("href=\"/reports/plays\"") != std::string::npos);
+}
+
+namespace {
+
+long peak_rss_kb() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return u.ru_maxrss;
+}
+
+}  // namespace
+
+// A month of one screen at a page every 15 s is ~180 000 lines (here 10 s): the report
+// is a handful of rows, and making it does not load the lines (the peak
+// memory of the process hardly moves). No time is asserted.
+TEST_CASE("plays report: 200 000 lines make a few rows, summed without loading them") {
+  Hall h;
+  register_screen(h, "hall-1");
+  const std::int64_t from = h.now;  // 08:00 on 2026-12-01 in Beijing
+  for (int chunk = 0; chunk < 10; ++chunk) {
+    std::vector<store::PlayLine> lines;
+    for (int i = chunk * 20000; i < (chunk + 1) * 20000; ++i) {
+      const std::int64_t start = from + 10 * static_cast<std::int64_t>(i);
+      const std::string item = i % 2 ? "item-" + std::to_string(i % 5) : "";
+      lines.push_back({i + 1, std::to_string(start), 10, i % 2 ? "item" : "roster", item, "{}", start, start + 10});
+    }
+    REQUIRE(h.store.record_plays("hall-1", h.now, lines).ok());
+  }
+  h.now = from + 10 * 200000;  // 23 days on: all within December
+  const long before = peak_rss_kb();
+  const Response csv = h.as(h.login("editor"), "GET", "/reports/plays.csv?month=2026-12");
+  REQUIRE(csv.status == 200);
+  std::size_t rows = 0;
+  for (auto at = csv.body.find("\r\n"); at != std::string::npos; at = csv.body.find("\r\n", at + 2)) ++rows;
+  CHECK(rows == 1 + 6 + 1);  // the header, roster and 5 items, offline
+  CHECK(csv.body.find("hall-1,窗口值班,,100000,1000000,277:46:40\r\n") != std::string::npos);
+  CHECK(csv.body.find("hall-1,离线,,,0,0:00:00\r\n") != std::string::npos);
+  CHECK(peak_rss_kb() - before < 64 * 1024);
+}
+
+TEST_CASE("screenshot: the latest one is stored, served from the database to admins, shown on the pages") {
+  Hall h;
+  const std::string token = register_screen(h, "hall-1");
+  std::string png("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\x03\xc0\0\0\x02\x1c\x08\x06\0\0\0\0\0\0\0", 33);
+  nlohmann::json report = report2(nlohmann::json::array());
+  report["screenshot"] = {{"type", "image/png"}, {"width", 960}, {"height", 540},
+                          {"base64", "iVBORw0KGgoAAAANSUhEUgAAA8AAAAIcCAYAAAAAAAAA"}};
+  REQUIRE(heartbeat(h, token, report).status == 200);
+  const LoggedIn admin = h.login("admin");
+  const Response shot = h.as(admin, "GET", "/screens/hall-1/screenshot.png");
+  REQUIRE(shot.status == 200);
+  CHECK(shot.content_type == "image/png");
+  CHECK(shot.header("Cache-Control") == "no-store");
+  CHECK(shot.body == png);
+  CHECK(h.store.screens().value().at(0).last_report.find("screenshot") == std::string::npos);
+  CHECK(h.as(admin, "GET", "/screens").body.find("src=\"/screens/hall-1/screenshot.png?t=") != std::string::npos);
+  CHECK(h.as(admin, "GET", "/screens/hall-1").body.find("class=\"shot\"") != std::string::npos);
+  CHECK(h.as(h.login("editor"), "GET", "/screens/hall-1/screenshot.png").status == 403);
+  CHECK(h.call("GET", "/screens/hall-1/screenshot.png").status == 303);
+  CHECK(h.as(admin, "GET", "/screens/nobody/screenshot.png").status == 404);
+  // Not a PNG: kept out, logged, the report itself stored.
+  report["screenshot"]["base64"] = "PHNjcmlwdD4=";
+  CHECK(heartbeat(h, token, report).status == 200);
+  CHECK(h.as(admin, "GET", "/screens/hall-1/screenshot.png").body == png);
+  CHECK(h.logged->back().find("screenshot not kept") != std::string::npos);
+}
+
+TEST_CASE("clock skew: a screen three hours ahead is flagged in red and in /metrics") {
+  Hall h;
+  const std::string token = register_screen(h, "hall-1");
+  nlohmann::json report = report2(nlohmann::json::array());
+  report["time"] = "2026-12-01T11:00:00+08:00";  // the console's clock says 08:00
+  REQUIRE(heartbeat(h, token, report).status == 200);
+  CHECK(h.as(h.login("admin"), "GET", "/screens").body.find("时钟偏差 +3小时") != std::string::npos);
+  CHECK(h.call("GET", "/metrics").body.find("hallboard_screen_clock_skew_seconds{screen=\"hall-1\"} 10800\n") !=
+        std::string::npos);
+  h.now -= 600;  // the console's clock set back: contact is "just now", never negative
+  CHECK(h.call("GET", "/metrics").body.find("hallboard_screen_seconds_since_heartbeat{screen=\"hall-1\"} 0\n") !=
+        std::string::npos);
 }
 
 TEST_CASE("a screen's page: its recent heartbeats, newest first, at most kContactsKept") {

@@ -50,7 +50,7 @@ TEST_CASE("screen_state: offline after three intervals without a heartbeat") {
     const ScreenState s = screen_state({"s1", c.last_seen, c.interval, kCurrent}, c.now, kLatest);
     CHECK(s.online == c.online);
     CHECK(s.seconds_since_contact.has_value() == c.last_seen.has_value());
-    if (c.last_seen) CHECK(*s.seconds_since_contact == c.now - *c.last_seen);
+    if (c.last_seen) CHECK(*s.seconds_since_contact == std::max<std::int64_t>(0, c.now - *c.last_seen));
   }
 }
 
@@ -81,11 +81,11 @@ TEST_CASE("screen_state: content_current when every reported feed is the latest 
 
 TEST_CASE("listed_before: offline first, then out of date, then by id") {
   std::vector<std::pair<ScreenFacts, ScreenState>> screens = {
-      {{"a-ok", 1, 60, ""}, {true, true, 0}},
-      {{"b-old", 1, 60, ""}, {true, false, 0}},
-      {{"c-down", 1, 60, ""}, {false, true, 0}},
-      {{"d-down-old", 1, 60, ""}, {false, false, 0}},
-      {{"a-down-old", 1, 60, ""}, {false, false, 0}},
+      {{"a-ok", 1, 60, ""}, {true, true, 0, {}}},
+      {{"b-old", 1, 60, ""}, {true, false, 0, {}}},
+      {{"c-down", 1, 60, ""}, {false, true, 0, {}}},
+      {{"d-down-old", 1, 60, ""}, {false, false, 0, {}}},
+      {{"a-down-old", 1, 60, ""}, {false, false, 0, {}}},
   };
   std::sort(screens.begin(), screens.end(), [](const auto& a, const auto& b) {
     return listed_before(a.first, a.second, b.first, b.second);
@@ -95,6 +95,36 @@ TEST_CASE("listed_before: offline first, then out of date, then by id") {
   CHECK(order == std::vector<std::string>{"a-down-old", "d-down-old", "c-down", "b-old", "a-ok"});
   CHECK(screens.front().second.needs_attention());
   CHECK_FALSE(screens.back().second.needs_attention());
+}
+
+TEST_CASE("clock skew: the player's time against the receive time; shown beyond two minutes") {
+  struct Case {
+    const char* what;
+    std::string time;  // the report's `time`
+    std::optional<std::int64_t> skew;
+    const char* shown;
+  };
+  // Received at 2026-11-27T02:00:00Z = 10:00 in Beijing.
+  constexpr std::int64_t kReceived = 1795744800;
+  const Case cases[] = {
+      {"right", "2026-11-27T10:00:00+08:00", 0, ""},
+      {"the same instant at UTC+0", "2026-11-27T02:00:00+00:00", 0, ""},
+      {"two minutes ahead: not shown", "2026-11-27T10:02:00+08:00", 120, ""},
+      {"two minutes and a second behind", "2026-11-27T09:57:59+08:00", -121, "时钟偏差 -2分钟"},
+      {"three hours ahead", "2026-11-27T13:00:00+08:00", 10800, "时钟偏差 +3小时"},
+      {"a day and a half behind", "2026-11-25T22:30:00+08:00", -127800, "时钟偏差 -35小时30分钟"},
+      {"no offset: unknown", "2026-11-27T13:00:00", std::nullopt, ""},
+      {"no time", "", std::nullopt, ""},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.what);
+    const std::string report = R"({"format":"hallboard-heartbeat-2","time":")" + c.time + R"("})";
+    const auto skew = clock_skew(report, kReceived);
+    CHECK(skew == c.skew);
+    CHECK(skew_text(skew) == c.shown);
+  }
+  const ScreenState s = screen_state({"s1", kReceived, 60, R"({"time":"2026-11-27T13:00:00+08:00"})"}, kReceived + 5, {});
+  CHECK(s.clock_skew_seconds == std::optional<std::int64_t>(10800));
 }
 
 TEST_CASE("read_report: the parts the page shows, absent when not reported") {

@@ -188,7 +188,7 @@ TEST_CASE("proof of play: a line is kept once per screen, number and start, howe
   Fixture f;
   const auto line = [](std::int64_t seq, std::int64_t seconds) {
     return PlayLine{seq, "2026-11-27T10:00:00+08:00", seconds, "items", "",
-                    "{\"seq\":" + std::to_string(seq) + "}"};
+                    "{\"seq\":" + std::to_string(seq) + "}", 1000, 1000 + seconds};
   };
   struct Step {
     const char* screen;
@@ -200,7 +200,7 @@ TEST_CASE("proof of play: a line is kept once per screen, number and start, howe
       {"b", {line(1, 30)}},                // another screen's numbers are its own
       {"a", {}},
       // The screen's cache wiped: numbers from 1 again, a later start.
-      {"a", {PlayLine{1, "2026-12-01T09:00:00+08:00", 60, "dark", "", "{}"}}},
+      {"a", {PlayLine{1, "2026-12-01T09:00:00+08:00", 60, "dark", "", "{}", 5000, 5060}}},
   };
   for (const auto& step : steps)
     REQUIRE(f.store.record_plays(step.screen, 100, step.lines).ok());
@@ -214,6 +214,95 @@ TEST_CASE("proof of play: a line is kept once per screen, number and start, howe
   CHECK(a[3].line == "{\"seq\":3}");
   CHECK(f.store.plays("b").value().size() == 1);
   CHECK(f.store.plays("c").value().empty());
+}
+
+// A month as [kFrom, kTo): lines inside, across either end, outside.
+TEST_CASE("proof of play: totals per slide and item are clipped to the window, summed in SQL") {
+  Fixture f;
+  constexpr std::int64_t kFrom = 1000000, kTo = 2000000;
+  const auto line = [](std::int64_t seq, std::int64_t start, std::int64_t end, const char* slide,
+                       const char* item) {
+    return PlayLine{seq, "s" + std::to_string(start), end - start, slide, item, "{}", start, end};
+  };
+  REQUIRE(f.store.record_plays("a", 1, {
+      line(1, kFrom - 100, kFrom + 20, "item", "x"),  // across the start: 20 s inside
+      line(2, kFrom + 20, kFrom + 35, "item", "x"),   // inside
+      line(3, kFrom + 35, kFrom + 50, "item", "y"),
+      line(4, kFrom + 50, kFrom + 80, "dark", ""),
+      line(5, kTo - 10, kTo + 500, "dark", ""),       // across the end: 10 s inside
+      line(6, kTo, kTo + 15, "item", "x"),            // starts as the window ends: outside
+      line(7, kFrom - 60, kFrom, "item", "x"),        // ends as it starts: outside
+      line(8, kFrom - 2 * kLongestPlay, kFrom - kLongestPlay, "roster", ""),  // long before
+  }).ok());
+  REQUIRE(f.store.record_plays("b", 1, {line(1, kFrom + 1, kFrom + 2, "item", "x")}).ok());
+  const auto totals = f.store.play_totals("a", kFrom, kTo).value();
+  REQUIRE(totals.size() == 3);
+  CHECK(totals[0].slide == "dark");
+  CHECK(totals[0].count == 2);
+  CHECK(totals[0].seconds == 40);
+  CHECK(totals[1].item == "x");
+  CHECK(totals[1].count == 2);
+  CHECK(totals[1].seconds == 35);
+  CHECK(totals[2].item == "y");
+  CHECK(totals[2].seconds == 15);
+  CHECK(f.store.play_seconds("a", kFrom, kTo).value() == 90);
+  CHECK(f.store.play_seconds("a", kFrom + 30, kFrom + 40).value() == 10);
+  CHECK(f.store.play_seconds("c", kFrom, kTo).value() == 0);
+  // Retention goes by when lines came.
+  REQUIRE(f.store.record_plays("b", 50, {line(2, kFrom + 3, kFrom + 4, "item", "x")}).ok());
+  CHECK(f.store.delete_plays_received_before(10).value() == 9);
+  CHECK(f.store.plays("b").value().size() == 1);
+}
+
+// 200 000 lines of one screen (a month at 15 s a page is ~180 000): the
+// totals come back as a handful of groups, whatever the number of lines.
+TEST_CASE("proof of play: a month of lines sums to a few groups") {
+  Fixture f;
+  constexpr std::int64_t kFrom = 1000000;
+  constexpr int kLines = 200000;
+  std::vector<PlayLine> lines;
+  lines.reserve(kLines);
+  for (int i = 0; i < kLines; ++i) {
+    const std::int64_t start = kFrom + 15 * static_cast<std::int64_t>(i);
+    lines.push_back(PlayLine{i + 1, std::to_string(start), 15, i % 2 ? "item" : "roster",
+                             i % 2 ? "item-" + std::to_string(i % 7) : "", "{}", start, start + 15});
+  }
+  REQUIRE(f.store.record_plays("a", 1, lines).ok());
+  lines.clear();
+  lines.shrink_to_fit();
+  const auto totals = f.store.play_totals("a", kFrom, kFrom + 15 * kLines).value();
+  CHECK(totals.size() == 8);
+  std::int64_t count = 0;
+  for (const auto& t : totals) count += t.count;
+  CHECK(count == kLines);
+  CHECK(f.store.play_seconds("a", kFrom, kFrom + 15 * kLines).value() == 15 * kLines);
+}
+
+TEST_CASE("screens: a revoked screen gets no new token and stays revoked; screenshots, latest only") {
+  Fixture f;
+  REQUIRE(f.store.add_screen("a", "h1", 10).ok());
+  REQUIRE(f.store.add_screen("b", "h2", 10).ok());
+  {
+    Database db = Database::open(f.path, false);
+    db.exec("UPDATE screens SET revoked = 1 WHERE id = 'b'");
+  }
+  CHECK(f.store.replace_screen_token("a", "h3").ok());
+  const auto refused = f.store.replace_screen_token("b", "h4");
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.error().kind == ErrorKind::conflict);
+  CHECK(f.store.replace_screen_token("c", "h5").error().kind == ErrorKind::not_found);
+  const auto screens = f.store.screens().value();
+  CHECK(screens[1].revoked);
+  CHECK(screens[1].token_hash == "h2");
+  CHECK_FALSE(screens[0].screenshot_at);
+  CHECK(f.store.screenshot("a").error().kind == ErrorKind::not_found);
+  REQUIRE(f.store.put_screenshot("a", {std::string("png\0one", 7), 10, 5, 100}).ok());
+  REQUIRE(f.store.put_screenshot("a", {std::string("png\0two", 7), 20, 10, 200}).ok());
+  const auto shot = f.store.screenshot("a").value();
+  CHECK(shot.png == std::string("png\0two", 7));
+  CHECK(shot.width == 20);
+  CHECK(shot.taken_at == 200);
+  CHECK(f.store.screens().value()[0].screenshot_at == std::optional<std::int64_t>(200));
 }
 
 TEST_CASE("a second connection sees what the first wrote (user add while serve runs)") {

@@ -1,0 +1,233 @@
+// The monthly proof-of-play report's pure parts, as tables: reading a
+// play line (skipped and still acknowledged), the month in the hall's zone,
+// the part of a month a screen is watched, dark and offline seconds, CSV
+// cells and the screenshot a heartbeat carries.
+#include <doctest/doctest.h>
+
+#include <sodium.h>
+
+#include <string>
+#include <vector>
+
+#include "console/play_lines.h"
+#include "console/play_report.h"
+#include "console/screenshot.h"
+
+namespace hb::console {
+
+namespace {
+
+nlohmann::json good_line(std::int64_t seq) {
+  return {{"seq", seq},         {"screen", "hall-1"}, {"start", "2026-11-27T10:00:00+08:00"},
+          {"end", "2026-11-27T10:00:15+08:00"}, {"seconds", 15}, {"slide", "item"}, {"page", 1},
+          {"pages", 3},         {"item", "530100-001"}, {"content", "3f2a9c01b7de"}};
+}
+
+nlohmann::json with(nlohmann::json line, const char* key, nlohmann::json value) {
+  if (value.is_null()) {
+    line.erase(key);
+  } else {
+    line[key] = std::move(value);
+  }
+  return line;
+}
+
+constexpr int kBeijing = 8 * 60;
+
+}  // namespace
+
+TEST_CASE("play lines: each entry judged alone; a bad one is skipped but acknowledged") {
+  struct Case {
+    const char* what;
+    nlohmann::json entry;
+    bool valid;
+  };
+  const Case cases[] = {
+      {"a whole line", good_line(41), true},
+      {"no item (a dark page)", with(with(good_line(41), "item", nullptr), "slide", "dark"), true},
+      {"a day long", with(with(good_line(41), "end", "2026-11-28T10:00:00+08:00"), "seconds", 86400), true},
+      {"zero seconds", with(with(good_line(41), "end", "2026-11-27T10:00:00+08:00"), "seconds", 0), true},
+      {"start at UTC+0", with(good_line(41), "start", "2026-11-27T02:00:00+00:00"), true},
+      // The format's timestamps (docs/feed-format.md) write the offset as ±HH:MM.
+      {"start with Z", with(good_line(41), "start", "2026-11-27T02:00:00Z"), false},
+      {"not an object", nlohmann::json::array({1, 2}), false},
+      {"no seq", with(good_line(41), "seq", nullptr), false},
+      {"seq 0", good_line(0), false},
+      {"seq text", with(good_line(41), "seq", "41"), false},
+      {"no start", with(good_line(41), "start", nullptr), false},
+      {"start without an offset", with(good_line(41), "start", "2026-11-27T10:00:00"), false},
+      {"start not a time", with(good_line(41), "start", "yesterday"), false},
+      {"start a number", with(good_line(41), "start", 1795744800), false},
+      {"no end", with(good_line(41), "end", nullptr), false},
+      {"end before start", with(good_line(41), "end", "2026-11-27T09:00:00+08:00"), false},
+      {"end two days on", with(good_line(41), "end", "2026-11-29T10:00:00+08:00"), false},
+      {"no seconds", with(good_line(41), "seconds", nullptr), false},
+      {"negative seconds", with(good_line(41), "seconds", -15), false},
+      {"seconds over a day", with(good_line(41), "seconds", 86401), false},
+      {"seconds a fraction", with(good_line(41), "seconds", 1.5), false},
+      {"no slide", with(good_line(41), "slide", nullptr), false},
+      {"empty slide", with(good_line(41), "slide", ""), false},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.what);
+    CHECK(play_line_problem(c.entry).empty() == c.valid);
+  }
+  const nlohmann::json report = {
+      {"play", {good_line(40), with(good_line(43), "seconds", -1), good_line(41), "junk",
+                with(good_line(44), "seq", "44"), with(good_line(42), "start", "x")}}};
+  const ReceivedPlays got = received_plays(report);
+  REQUIRE(got.valid.size() == 2);
+  CHECK(got.valid[0].seq == 40);
+  CHECK(got.valid[0].start_unix == 1795744800);
+  CHECK(got.valid[0].end_unix == 1795744815);
+  CHECK(got.valid[0].item == "530100-001");
+  CHECK(got.ack == 43);  // 43 was bad, and is acknowledged; "44" has no whole number
+  CHECK(got.skipped == 4);
+  CHECK(got.first_problem == "seconds missing, negative or over a day");
+  CHECK(received_plays(nlohmann::json::object()).ack == 0);
+}
+
+TEST_CASE("months in the hall's zone: window, current month, shifts, retention") {
+  const Window nov = month_window({2026, 11}, kBeijing);
+  CHECK(nov.from == 1793462400);  // 2026-11-01T00:00+08:00
+  CHECK(nov.to == 1796054400);    // 2026-12-01T00:00+08:00
+  CHECK(month_window({2026, 12}, kBeijing).to == 1798732800);  // across the year
+  CHECK(month_text(month_of(nov.from, kBeijing)) == "2026-11");
+  CHECK(month_text(month_of(nov.from - 1, kBeijing)) == "2026-10");
+  CHECK(month_text(month_of(nov.to - 1, kBeijing)) == "2026-11");
+  CHECK(month_text(shifted({2026, 1}, -1)) == "2025-12");
+  CHECK(month_text(shifted({2026, 12}, 1)) == "2027-01");
+  CHECK(month_text(shifted({2026, 11}, -12)) == "2025-11");
+  CHECK(plays_retention_cutoff(nov.from + 5, kBeijing) == month_window({2025, 11}, kBeijing).from);
+  CHECK(parse_month_text("2026-11"));
+  CHECK_FALSE(parse_month_text("2026-13"));
+  CHECK_FALSE(parse_month_text("2026-1"));
+  CHECK_FALSE(parse_month_text("../../etc"));
+}
+
+TEST_CASE("a screen's month: watched from registration to now; dark and offline seconds") {
+  const Window m{1000, 2000};
+  struct Case {
+    const char* what;
+    std::int64_t registered;
+    std::int64_t now;
+    std::int64_t covered;  // what the store says the lines cover of the watched part
+    std::int64_t watched;
+    std::int64_t offline;
+  };
+  const Case cases[] = {
+      {"a whole past month, fully covered", 0, 5000, 1000, 1000, 0},
+      {"a whole past month, nothing reported", 0, 5000, 0, 1000, 1000},
+      {"registered mid-month", 1500, 5000, 100, 500, 400},
+      {"the current month: up to now only", 0, 1300, 250, 300, 50},
+      {"registered and now mid-month", 1200, 1300, 100, 100, 0},
+      {"registered after the month", 2500, 5000, 0, 0, 0},
+      {"a month still to come", 0, 900, 0, 0, 0},
+      {"registered at the month's last second", 1999, 5000, 0, 1, 1},
+      {"overlapping lines (a clock set back) never below 0", 0, 5000, 1200, 1000, 0},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.what);
+    const Window w = watched_window(m, c.registered, c.now);
+    CHECK(w.length() == c.watched);
+    CHECK(screen_month("s", {}, w, c.covered).offline_seconds == c.offline);
+  }
+  const ScreenMonth s = screen_month("s",
+                                     {{"dark", "", 2, 600}, {"item", "b", 1, 15}, {"waiting", "", 1, 5},
+                                      {"future-type", "", 1, 7}, {"item", "a", 3, 45}, {"items", "", 4, 60}},
+                                     m, 732);
+  std::vector<std::string> order;
+  for (const auto& r : s.rows) order.push_back(r.slide + "/" + r.item);
+  CHECK(order == std::vector<std::string>{"items/", "item/a", "item/b", "future-type/", "waiting/", "dark/"});
+  CHECK(s.dark_seconds == 600);
+  CHECK(s.shown_seconds == 732);
+  CHECK(s.offline_seconds == 268);
+  CHECK(slide_type_label("item") == "事项详情");
+  CHECK(slide_type_label("roster") == "窗口值班");
+  CHECK(slide_type_label("dark") == "黑屏");
+  CHECK(slide_type_label("future-type") == "future-type");
+  CHECK(clock_text(0) == "0:00:00");
+  CHECK(clock_text(3723) == "1:02:03");
+  CHECK(clock_text(31 * 86400) == "744:00:00");
+}
+
+TEST_CASE("CSV cells: quoted when needed, formulas neutralised") {
+  struct Case {
+    const char* text;
+    const char* cell;
+  };
+  const Case cases[] = {
+      {"hall-1", "hall-1"},
+      {"", ""},
+      {"事项详情", "事项详情"},
+      {"a,b", "\"a,b\""},
+      {"say \"hi\"", "\"say \"\"hi\"\"\""},
+      {"two\r\nlines", "\"two\r\nlines\""},
+      {"=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\""},
+      {"+1", "'+1"},
+      {"-2+3", "'-2+3"},
+      {"@SUM(A1)", "'@SUM(A1)"},
+      {"\tx", "'\tx"},
+      {"a=b", "a=b"},
+      {"530100-001", "530100-001"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    CHECK(csv_cell(c.text) == c.cell);
+  }
+  CHECK(csv_line({"a", "b,c", "=1"}) == "a,\"b,c\",'=1\r\n");
+  const std::string csv = plays_csv({screen_month("=evil", {{"item", "530100-001", 2, 30}}, {0, 100}, 30)});
+  CHECK(csv == std::string(kCsvBom) + "屏幕,页面类型,事项,次数,时长(秒),时长\r\n"
+                                      "'=evil,事项详情,530100-001,2,30,0:00:30\r\n"
+                                      "'=evil,离线,,,70,0:01:10\r\n");
+}
+
+namespace {
+
+// The smallest PNG header read_image_header accepts: signature and IHDR.
+std::string png_header(std::uint32_t width, std::uint32_t height) {
+  std::string png("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR", 16);
+  for (const std::uint32_t v : {width, height})
+    for (int shift = 24; shift >= 0; shift -= 8) png += static_cast<char>((v >> shift) & 0xFFu);
+  png += std::string("\x08\x06\0\0\0", 5);
+  return png + std::string(4, '\0');
+}
+
+std::string base64_of(const std::string& bytes) {
+  std::string out(sodium_base64_encoded_len(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
+                    sodium_base64_VARIANT_ORIGINAL);
+  out.pop_back();
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("screenshot: a PNG in base64 up to 2 MB is kept; anything else is not") {
+  const std::string png = png_header(960, 540);
+  const nlohmann::json good = {{"type", "image/png"}, {"width", 960}, {"height", 540}, {"base64", base64_of(png)}};
+  const auto kept = screenshot_of(good);
+  REQUIRE(kept);
+  CHECK(kept->png == png);
+  CHECK(kept->width == 960);
+  CHECK(kept->height == 540);
+  struct Case {
+    const char* what;
+    nlohmann::json shot;
+  };
+  const Case refused[] = {
+      {"not an object", "iVBOR"},
+      {"a JPEG type", {{"type", "image/jpeg"}, {"base64", base64_of(png)}}},
+      {"no base64", {{"type", "image/png"}}},
+      {"not base64", {{"type", "image/png"}, {"base64", "%%%%"}}},
+      {"text called PNG", {{"type", "image/png"}, {"base64", base64_of("<script>alert(1)</script>")}}},
+      {"over 2 MB", {{"type", "image/png"}, {"base64", base64_of(png + std::string(kScreenshotCap, 'x'))}}},
+      {"100 000 pixels wide", {{"type", "image/png"}, {"base64", base64_of(png_header(100000, 540))}}},
+  };
+  for (const auto& c : refused) {
+    CAPTURE(c.what);
+    CHECK_FALSE(screenshot_of(c.shot));
+  }
+}
+
+}  // namespace hb::console
