@@ -29,7 +29,7 @@ std::string page_json(const HeartbeatPage& p) {
   return r + "}";
 }
 
-// The lines as written to play.jsonl: already JSON objects (whole_line()
+// The lines as written to play.jsonl: already JSON objects (sendable_line()
 // checked them), one to a line so the body stays readable.
 std::string play_json(const std::vector<std::string>& lines) {
   std::string r;

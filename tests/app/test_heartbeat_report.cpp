@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstring>
+#include <mutex>
 #include <thread>
 
 #include "app/feed_fetcher.h"
@@ -308,7 +309,8 @@ TEST_CASE("heartbeat: due soon after start, then every interval from the last su
   o.url = "unused://nowhere";  // refused without a request: no network here
   o.interval_seconds = 300;
   o.first_after_seconds = 10;
-  HeartbeatSender sender(o, {}, 1000.0);
+  std::mutex rotation;
+  HeartbeatSender sender(o, {}, 1000.0, rotation);
   struct Row {
     double now;
     bool due;
