@@ -105,7 +105,7 @@ void HeartbeatSender::submit(HeartbeatReport report, std::optional<Frame> frame,
   {
     const std::lock_guard lock(mutex_);
     replaced = pending_.has_value();
-    pending_ = Job{std::move(report), std::move(frame)};
+    pending_ = Job{std::move(report), std::move(frame), steady_now};
   }
   wake_.notify_all();
   if (replaced)
@@ -166,7 +166,7 @@ void HeartbeatSender::attach_screenshot(Job& job) {
 
 PlayBacklog HeartbeatSender::attach_play(HeartbeatReport& report) {
   report.interval_seconds = static_cast<std::int64_t>(std::llround(options_.interval_seconds));
-  if (options_.play_dir.empty() || !receiver_acks_)
+  if (options_.play_dir.empty() || !receiver_acks_ || report.format != 2)
     return PlayBacklog{{}, acknowledged_, acknowledged_, false};
   PlayBacklog backlog =
       read_play_backlog(options_.play_dir, acknowledged_, options_.play_cap, play_rotation_)
@@ -192,9 +192,22 @@ void HeartbeatSender::take_ack(long status, const std::string& body, const PlayB
         "); lines are sent again after a restart");
 }
 
+void HeartbeatSender::take_format(int sent, long status, double steady) {
+  const HeartbeatFormat next = heartbeat_format_after(format_, sent, status, steady);
+  if (next.version == 1 && format_.version == 2 && !said_old_format_) {
+    said_old_format_ = true;
+    log("heartbeat to " + options_.url + ": the receiver refuses hallboard-heartbeat-2 (HTTP " +
+        std::to_string(status) +
+        "), an older console? Reports go as hallboard-heartbeat-1, without proof of play "
+        "(kept on disk), and -2 is tried again every hour; upgrade the console");
+  }
+  format_ = next;
+}
+
 void HeartbeatSender::send(Job job) {
   attach_screenshot(job);
   if (abort_) return;
+  job.report.format = heartbeat_version(format_, job.steady);
   const PlayBacklog backlog = attach_play(job.report);
   net::PostRequest request;
   request.url = options_.url;
@@ -207,6 +220,7 @@ void HeartbeatSender::send(Job job) {
   request.abort = &abort_;
   const net::PostResult r = net::post(request);
   if (r.aborted) return;
+  take_format(job.report.format, r.status, job.steady);
   if (!r.ok) {
     last_ok_ = false;
     log("heartbeat to " + r.error);

@@ -91,12 +91,14 @@ class HeartbeatSender {
   struct Job {
     HeartbeatReport report;
     std::optional<Frame> frame;
+    double steady = 0;  // when it was made
   };
   void run();
   void send(Job job);
   void attach_screenshot(Job& job);
   PlayBacklog attach_play(HeartbeatReport& report);
   void take_ack(long status, const std::string& body, const PlayBacklog& sent);
+  void take_format(int sent, long status, double steady);
   void log(std::string line);
 
   HeartbeatOptions options_;
@@ -116,6 +118,8 @@ class HeartbeatSender {
   // run). Until then no lines go: a receiver that never acknowledges
   // would get the same megabytes in every report.
   bool receiver_acks_ = false;
+  HeartbeatFormat format_;          // the thread only
+  bool said_old_format_ = false;    // the thread only: the fallback is logged once
   std::mutex& play_rotation_;
 
   std::thread thread_;  // last: started when everything above exists

@@ -353,6 +353,34 @@ TEST_CASE("heartbeat-2: proof of play is resent until a 200 {\"ack\": N}, then f
   REQUIRE(loop.run(15, [&] { return read_file(cache / "play.ack") == "4\n"; }));
 }
 
+TEST_CASE("heartbeat: a console that knows only -1 gets -1 reports, said once") {
+  Receiver receiver;
+  receiver.set_mode("v1-only");
+  TempDir cache;
+  std::filesystem::create_directories(cache.path());
+  write_file(cache / "play.jsonl", numbered(1, 3));
+  write_file(cache / "play.ack", "0\n");
+  auto o = options(receiver.url());
+  o.play_dir = cache.path().string();
+  std::mutex rotation;
+  app::HeartbeatSender sender(o, stored_png, steady_seconds(), rotation);
+  Loop loop{sender, {}};
+  REQUIRE(loop.run(15, [&] { return posts(receiver) >= 4; }));
+  CAPTURE(loop.log);
+  CHECK(receiver.read(1, ".body").find("\"hallboard-heartbeat-2\"") != std::string::npos);
+  for (int n = 2; n <= 4; ++n) {
+    const std::string body = receiver.read(n, ".body");
+    CAPTURE(body);
+    CHECK(body.find("\"format\": \"hallboard-heartbeat-1\"") != std::string::npos);
+    CHECK(body.find("\"play") == std::string::npos);
+    CHECK(body.find("interval_seconds") == std::string::npos);
+  }
+  const auto said = loop.log.find("refuses hallboard-heartbeat-2");
+  CHECK(said != std::string::npos);
+  CHECK(loop.log.find("refuses hallboard-heartbeat-2", said + 1) == std::string::npos);
+  CHECK(read_file(cache / "play.ack") == "0\n");  // the lines wait on disk
+}
+
 TEST_CASE("heartbeat: a receiver that never answers blocks neither submit nor the end") {
   Receiver receiver;
   receiver.set_mode("hang");
