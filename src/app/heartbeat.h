@@ -118,8 +118,8 @@ class HeartbeatSender {
   // run). Until then no lines go: a receiver that never acknowledges
   // would get the same megabytes in every report.
   bool receiver_acks_ = false;
-  HeartbeatFormat format_;          // the thread only
-  bool said_old_format_ = false;    // the thread only: the fallback is logged once
+  HeartbeatFormat format_;        // the thread only
+  bool said_old_format_ = false;  // the thread only: the fallback is logged once
   std::mutex& play_rotation_;
 
   std::thread thread_;  // last: started when everything above exists

@@ -40,8 +40,8 @@ std::string play_json(const std::vector<std::string>& lines) {
 
 // The fields -2 added to -1.
 std::string version_2_json(const HeartbeatReport& r) {
-  return ",\n  \"play\": [" + play_json(r.play) + "],\n  \"play_more\": " +
-         (r.play_more ? "true" : "false");
+  return ",\n  \"play\": [" + play_json(r.play) +
+         "],\n  \"play_more\": " + (r.play_more ? "true" : "false");
 }
 
 bool refuses_format(long status) {

@@ -113,9 +113,8 @@ PlayBacklog play_backlog(const std::vector<std::string>& files, std::int64_t ack
     // Only the newest file's last line can be unfinished; an older file's
     // last line without a newline was cut and will never be finished.
     const bool newest = &file == &files.back();
-    each_line(file, [&](std::string_view line, bool ended) {
-      builder.add(line, ended || !newest);
-    });
+    each_line(file,
+              [&](std::string_view line, bool ended) { builder.add(line, ended || !newest); });
   }
   return builder.take();
 }

@@ -191,12 +191,12 @@ std::string write_acknowledged(const std::string& cache_dir, std::int64_t n) {
   return w.ok ? std::string() : w.error;
 }
 
-PlayRead read_play_backlog(const std::string& cache_dir, std::int64_t acknowledged,
-                           BacklogCap cap, std::mutex& rotation) {
+PlayRead read_play_backlog(const std::string& cache_dir, std::int64_t acknowledged, BacklogCap cap,
+                           std::mutex& rotation) {
   PlayRead r;
   BacklogBuilder builder(acknowledged, cap);
-  const auto logs = logs_after(open_logs(play_log_path(cache_dir), rotation), acknowledged,
-                               r.bytes_read);
+  const auto logs =
+      logs_after(open_logs(play_log_path(cache_dir), rotation), acknowledged, r.bytes_read);
   for (const auto& log : logs) {
     if (builder.done()) break;
     stream_lines(log, builder, r.bytes_read);

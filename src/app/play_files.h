@@ -48,8 +48,8 @@ struct PlayRead {
 // The lines after `acknowledged` for one report (play_backlog.h), read from
 // the file holding acknowledged + 1 on, and only as far as `cap` needs.
 // `rotation` is the lock the recorder's rotation holds.
-PlayRead read_play_backlog(const std::string& cache_dir, std::int64_t acknowledged,
-                           BacklogCap cap, std::mutex& rotation);
+PlayRead read_play_backlog(const std::string& cache_dir, std::int64_t acknowledged, BacklogCap cap,
+                           std::mutex& rotation);
 
 // Whether the rotated log at `path` holds only acknowledged lines, so a
 // rotation may delete it.

@@ -150,7 +150,11 @@ TEST_CASE("heartbeat format: -1 after a 400, 415 or 422 to a -2, -2 again an hou
       {"-1 taken: the retry time stays", fell_back, 1, 204, 2000, fell_back},
       {"-1 refused: still -1", fell_back, 1, 400, 2000, fell_back},
       {"-2 tried again, taken", fell_back, 2, 200, 4700, fresh},
-      {"-2 tried again, refused: an hour more", fell_back, 2, 400, 4700,
+      {"-2 tried again, refused: an hour more",
+       fell_back,
+       2,
+       400,
+       4700,
        {1, 4700 + kHeartbeatFormatRetrySeconds}},
   };
   for (const auto& row : rows) {

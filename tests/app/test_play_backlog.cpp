@@ -51,7 +51,7 @@ TEST_CASE("sendable_line: only JSON objects with their number are sent") {
   CHECK_FALSE(sendable_line("{\"seq\":3,\"a\":1 \"b\":2}"));
   CHECK_FALSE(sendable_line("{\"seq\":3,}"));
   CHECK_FALSE(sendable_line("{\"seq\":3,\"a\":\"\xff\"}"));  // not UTF-8
-  CHECK_FALSE(sendable_line("{\"seq\":3,\"seq\":4}"));     // the number the console reads differs
+  CHECK_FALSE(sendable_line("{\"seq\":3,\"seq\":4}"));       // the number the console reads differs
 }
 
 TEST_CASE("next_sequence: from what is on disk and what was acknowledged") {
@@ -102,8 +102,14 @@ TEST_CASE("play_backlog: the lines after the acknowledged number, capped") {
   };
   const std::vector<Case> cases = {
       {"nothing on disk", {}, 0, {}, {}, 0, 0, false},
-      {"all, across a rotation, the cut 5 passed", {old_file, current}, 0, {},
-       {1, 2, 3, 4, 6, 7}, 7, 7, false},
+      {"all, across a rotation, the cut 5 passed",
+       {old_file, current},
+       0,
+       {},
+       {1, 2, 3, 4, 6, 7},
+       7,
+       7,
+       false},
       {"after the acknowledged", {old_file, current}, 3, {}, {4, 6, 7}, 7, 7, false},
       {"all acknowledged", {old_file, current}, 7, {}, {}, 7, 7, false},
       {"capped by lines", {old_file, current}, 0, {2, 1 << 20}, {1, 2}, 2, 2, true},
@@ -113,10 +119,22 @@ TEST_CASE("play_backlog: the lines after the acknowledged number, capped") {
       {"a damaged last line passes too", {line(8) + "\n{\"seq\":9,}\n"}, 0, {}, {8}, 8, 9, false},
       {"only damaged lines", {"{\"seq\":9,}\n"}, 4, {}, {}, 4, 9, false},
       {"an unended last line waits", {"{\"seq\":1,\"a\":"}, 0, {}, {}, 0, 0, false},
-      {"a whole line without its newline waits too", {line(1) + "\n" + line(2)}, 0, {}, {1}, 1,
-       1, false},
-      {"an older file's unended line was cut: passed", {"{\"seq\":1,\"a\"", line(2) + "\n"}, 0,
-       {}, {2}, 2, 2, false},
+      {"a whole line without its newline waits too",
+       {line(1) + "\n" + line(2)},
+       0,
+       {},
+       {1},
+       1,
+       1,
+       false},
+      {"an older file's unended line was cut: passed",
+       {"{\"seq\":1,\"a\"", line(2) + "\n"},
+       0,
+       {},
+       {2},
+       2,
+       2,
+       false},
       {"out of order skipped",
        {line(5) + "\n" + line(2) + "\n" + line(6) + "\n"},
        0,

@@ -159,8 +159,8 @@ TEST_CASE("play files: a damaged line is never sent, and the lines after it stil
   {
     std::ofstream out(rotated(dir, 0), std::ios::binary);
     out << numbered_line(1) << "\n"
-        << "{\"seq\":2,\"screen\":\"a\" \"start\":\"x\"}\n"  // no comma: not JSON
-        << "{\"seq\":3,\"screen\":\"a\xff\"}\n"              // not UTF-8
+        << "{\"seq\":2,\"screen\":\"a\" \"start\":\"x\"}\n"                // no comma: not JSON
+        << "{\"seq\":3,\"screen\":\"a\xff\"}\n"                            // not UTF-8
         << "{\"seq\":4,\"pad\":\"" << std::string(200000, 'y') << "\"}\n"  // overlong
         << numbered_line(5) << "\n";
   }
