@@ -73,13 +73,18 @@ Frame shrink_frame(const Frame& frame, int max_width) {
   return out;
 }
 
-HeartbeatSender::HeartbeatSender(HeartbeatOptions options, PngEncoder encoder, double steady_start)
+HeartbeatSender::HeartbeatSender(HeartbeatOptions options, PngEncoder encoder, double steady_start,
+                                 std::mutex& play_rotation)
     : options_(std::move(options)),
       encoder_(std::move(encoder)),
-      next_due_(steady_start + std::max(0.0, options_.first_after_seconds)) {
+      next_due_(steady_start + std::max(0.0, options_.first_after_seconds)),
+      play_rotation_(play_rotation) {
   // A zero interval would send without pause.
   options_.interval_seconds = std::max(1.0, options_.interval_seconds);
-  if (!options_.play_dir.empty()) acknowledged_ = read_acknowledged(options_.play_dir);
+  if (!options_.play_dir.empty()) {
+    acknowledged_ = read_acknowledged(options_.play_dir);
+    receiver_acks_ = play_ack_exists(options_.play_dir);
+  }
   thread_ = std::thread([this] { run(); });
 }
 
@@ -100,7 +105,7 @@ void HeartbeatSender::submit(HeartbeatReport report, std::optional<Frame> frame,
   {
     const std::lock_guard lock(mutex_);
     replaced = pending_.has_value();
-    pending_ = Job{std::move(report), std::move(frame)};
+    pending_ = Job{std::move(report), std::move(frame), steady_now};
   }
   wake_.notify_all();
   if (replaced)
@@ -161,32 +166,48 @@ void HeartbeatSender::attach_screenshot(Job& job) {
 
 PlayBacklog HeartbeatSender::attach_play(HeartbeatReport& report) {
   report.interval_seconds = static_cast<std::int64_t>(std::llround(options_.interval_seconds));
-  if (options_.play_dir.empty()) return PlayBacklog{{}, acknowledged_, false};
+  if (options_.play_dir.empty() || !receiver_acks_ || report.format != 2)
+    return PlayBacklog{{}, acknowledged_, acknowledged_, false};
   PlayBacklog backlog =
-      play_backlog(read_play_files(options_.play_dir, acknowledged_, options_.play_max_files),
-                   acknowledged_, options_.play_cap);
-  report.play = std::move(backlog.lines);
-  backlog.lines.clear();
+      read_play_backlog(options_.play_dir, acknowledged_, options_.play_cap, play_rotation_)
+          .backlog;
+  report.play = backlog.lines;  // a copy: at most the cap; the lines tell take_ack what went
   report.play_more = backlog.more;
   return backlog;
 }
 
-void HeartbeatSender::take_ack(long status, const std::string& body, std::int64_t sent_last) {
+void HeartbeatSender::take_ack(long status, const std::string& body, const PlayBacklog& sent) {
   const auto ack = parse_ack(status, body);
   if (!ack || options_.play_dir.empty()) return;
-  // Never past what was sent: a confused receiver must not make the
-  // player forget lines it never delivered.
-  const std::int64_t n = std::min(*ack, sent_last);
-  if (n <= acknowledged_) return;
-  acknowledged_ = n;
-  if (const std::string error = write_acknowledged(options_.play_dir, n); !error.empty())
+  // The first answer writes play.ack even when it acknowledges nothing new:
+  // the file says the receiver acknowledges, so the next run sends at once.
+  const bool first = !receiver_acks_;
+  receiver_acks_ = true;
+  const std::int64_t n = acknowledged_after(sent, *ack);
+  if (n <= acknowledged_ && !first) return;
+  acknowledged_ = std::max(n, acknowledged_);
+  if (const std::string error = write_acknowledged(options_.play_dir, acknowledged_);
+      !error.empty())
     log("proof of play: the acknowledged number is not kept (" + error +
         "); lines are sent again after a restart");
+}
+
+void HeartbeatSender::take_format(int sent, long status, double steady) {
+  const HeartbeatFormat next = heartbeat_format_after(format_, sent, status, steady);
+  if (next.version == 1 && format_.version == 2 && !said_old_format_) {
+    said_old_format_ = true;
+    log("heartbeat to " + options_.url + ": the receiver refuses hallboard-heartbeat-2 (HTTP " +
+        std::to_string(status) +
+        "), an older console? Reports go as hallboard-heartbeat-1, without proof of play "
+        "(kept on disk), and -2 is tried again every hour; upgrade the console");
+  }
+  format_ = next;
 }
 
 void HeartbeatSender::send(Job job) {
   attach_screenshot(job);
   if (abort_) return;
+  job.report.format = heartbeat_version(format_, job.steady);
   const PlayBacklog backlog = attach_play(job.report);
   net::PostRequest request;
   request.url = options_.url;
@@ -199,12 +220,13 @@ void HeartbeatSender::send(Job job) {
   request.abort = &abort_;
   const net::PostResult r = net::post(request);
   if (r.aborted) return;
+  take_format(job.report.format, r.status, job.steady);
   if (!r.ok) {
     last_ok_ = false;
     log("heartbeat to " + r.error);
     return;
   }
-  take_ack(r.status, r.body, backlog.last);
+  take_ack(r.status, r.body, backlog);
   // Said the first time and after a failure, not every few minutes for months.
   if (!last_ok_)
     log("heartbeat to " + options_.url + ": sent (" +

@@ -7,7 +7,7 @@
 // report also carries the proof-of-play lines the receiver has not yet
 // acknowledged (play_backlog.h), read from the cache on the thread.
 //
-//   HeartbeatSender hb(options, encoder, steady_now);
+//   HeartbeatSender hb(options, encoder, steady_now, play_rotation);
 //   each second: if (hb.due(now)) hb.submit(report, frame, now);
 //                for (auto& line : hb.take_log()) log(line);
 #pragma once
@@ -58,14 +58,16 @@ struct HeartbeatOptions {
   // Where play.jsonl and play.ack are (the cache directory); empty: the
   // report carries no proof of play.
   std::string play_dir;
-  BacklogCap play_cap;      // proof-of-play lines per report
-  int play_max_files = 64;  // play.jsonl and its rotations read at most
+  BacklogCap play_cap;  // proof-of-play lines per report
 };
 
 class HeartbeatSender {
  public:
   // `steady_start`: now, on the steady clock the loop passes to due().
-  HeartbeatSender(HeartbeatOptions options, PngEncoder encoder, double steady_start);
+  // `play_rotation`: the lock play.jsonl's rotation holds (play_files.h);
+  // it must outlive the sender.
+  HeartbeatSender(HeartbeatOptions options, PngEncoder encoder, double steady_start,
+                  std::mutex& play_rotation);
   // Stops the thread within about a second, even while a server hangs.
   ~HeartbeatSender();
   HeartbeatSender(const HeartbeatSender&) = delete;
@@ -89,12 +91,14 @@ class HeartbeatSender {
   struct Job {
     HeartbeatReport report;
     std::optional<Frame> frame;
+    double steady = 0;  // when it was made
   };
   void run();
   void send(Job job);
   void attach_screenshot(Job& job);
   PlayBacklog attach_play(HeartbeatReport& report);
-  void take_ack(long status, const std::string& body, std::int64_t sent_last);
+  void take_ack(long status, const std::string& body, const PlayBacklog& sent);
+  void take_format(int sent, long status, double steady);
   void log(std::string line);
 
   HeartbeatOptions options_;
@@ -110,6 +114,13 @@ class HeartbeatSender {
   // The thread only: the highest proof-of-play number the console
   // acknowledged (play.ack), so lines up to it are not sent again.
   std::int64_t acknowledged_ = 0;
+  // The thread only: the receiver answered {"ack": N} (now or in an earlier
+  // run). Until then no lines go: a receiver that never acknowledges
+  // would get the same megabytes in every report.
+  bool receiver_acks_ = false;
+  HeartbeatFormat format_;        // the thread only
+  bool said_old_format_ = false;  // the thread only: the fallback is logged once
+  std::mutex& play_rotation_;
 
   std::thread thread_;  // last: started when everything above exists
 };

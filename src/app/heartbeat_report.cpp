@@ -29,13 +29,23 @@ std::string page_json(const HeartbeatPage& p) {
   return r + "}";
 }
 
-// The lines as written to play.jsonl: already JSON objects (whole_line()
+// The lines as written to play.jsonl: already JSON objects (sendable_line()
 // checked them), one to a line so the body stays readable.
 std::string play_json(const std::vector<std::string>& lines) {
   std::string r;
   for (std::size_t i = 0; i < lines.size(); ++i)
     r += (i == 0 ? "\n    " : ",\n    ") + lines[i];
   return lines.empty() ? r : r + "\n  ";
+}
+
+// The fields -2 added to -1.
+std::string version_2_json(const HeartbeatReport& r) {
+  return ",\n  \"play\": [" + play_json(r.play) +
+         "],\n  \"play_more\": " + (r.play_more ? "true" : "false");
+}
+
+bool refuses_format(long status) {
+  return status == 400 || status == 415 || status == 422;
 }
 
 }  // namespace
@@ -66,14 +76,26 @@ std::vector<HeartbeatFeed> heartbeat_feeds(const std::vector<FeedState>& states)
   return r;
 }
 
+int heartbeat_version(const HeartbeatFormat& format, double now) {
+  return format.version == 1 && now < format.retry_at ? 1 : 2;
+}
+
+HeartbeatFormat heartbeat_format_after(HeartbeatFormat format, int sent, long status, double now) {
+  if (sent != 2) return format;
+  if (refuses_format(status)) return {1, now + kHeartbeatFormatRetrySeconds};
+  if (status >= 200 && status < 300) return {};
+  return format;  // a 500 or no answer says nothing of the layout
+}
+
 std::string heartbeat_json(const HeartbeatReport& r) {
+  const bool v2 = r.format != 1;
   std::string j = "{\n";
-  j += "  \"format\": \"hallboard-heartbeat-2\",\n";
+  j += "  \"format\": \"hallboard-heartbeat-" + std::string(v2 ? "2" : "1") + "\",\n";
   j += "  \"screen\": " + json_string(r.screen) + ",\n";
   j += "  \"version\": " + json_string(r.version) + ",\n";
   j += "  \"time\": " + json_string(iso_local_time(r.time, r.utc_offset_minutes)) + ",\n";
   j += "  \"uptime_seconds\": " + number(r.uptime_seconds) + ",\n";
-  j += "  \"interval_seconds\": " + number(r.interval_seconds) + ",\n";
+  if (v2) j += "  \"interval_seconds\": " + number(r.interval_seconds) + ",\n";
   j += "  \"renderer\": " + json_string(r.renderer) + ",\n";
   j += "  \"page\": " + page_json(r.page) + ",\n";
   j += "  \"memory\": {\"rss_bytes\": " + std::to_string(r.memory.rss_bytes) +
@@ -82,8 +104,7 @@ std::string heartbeat_json(const HeartbeatReport& r) {
   for (std::size_t i = 0; i < r.feeds.size(); ++i)
     j += (i == 0 ? "\n    " : ",\n    ") + feed_json(r.feeds[i], r.utc_offset_minutes);
   j += r.feeds.empty() ? "]" : "\n  ]";
-  j += ",\n  \"play\": [" + play_json(r.play) + "],\n  \"play_more\": ";
-  j += r.play_more ? "true" : "false";
+  if (v2) j += version_2_json(r);
   if (r.screenshot) {
     const auto& s = *r.screenshot;
     j += ",\n  \"screenshot\": {\"type\": \"image/png\", \"width\": " + number(s.width) +

@@ -57,10 +57,29 @@ struct HeartbeatReport {
   std::int64_t interval_seconds = 0;
   std::vector<std::string> play;
   bool play_more = false;  // the cap left lines for the next report
+  // 1: hallboard-heartbeat-1, without the three fields above, for a
+  // console that does not know -2 yet (HeartbeatFormat).
+  int format = 2;
 };
 
-// One JSON object (UTF-8), "format": "hallboard-heartbeat-2".
+// One JSON object (UTF-8), "format": "hallboard-heartbeat-2" (or -1).
 std::string heartbeat_json(const HeartbeatReport& report);
+
+// Which layout the reports go in. A console not yet upgraded knows only
+// hallboard-heartbeat-1 and refuses -2 with 400, 415 or 422: rather than
+// be shown offline, the player sends -1 (without proof of play, which
+// waits on disk) and tries -2 again an hour later. Times are the steady
+// clock's seconds.
+struct HeartbeatFormat {
+  int version = 2;
+  double retry_at = 0;  // with version 1: when -2 is tried again
+};
+inline constexpr double kHeartbeatFormatRetrySeconds = 3600;
+
+// The version of the next report, made at `now`.
+int heartbeat_version(const HeartbeatFormat& format, double now);
+// The layout after a report of version `sent` got `status` at `now`.
+HeartbeatFormat heartbeat_format_after(HeartbeatFormat format, int sent, long status, double now);
 
 // The page on screen as reported; `dark`: outside opening hours.
 HeartbeatPage heartbeat_page(const layout::Page& page, bool dark);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <limits>
 
+#include <nlohmann/json.hpp>
+
 namespace hb::app {
 namespace {
 
@@ -31,43 +33,16 @@ std::optional<std::int64_t> digits(std::string_view s, std::size_t& at) {
   return n;
 }
 
-// Splits text into lines (without their newlines); a last line without a
-// newline is still a line: whole_line() tells whether it was cut.
+// Splits text into lines (without their newlines), each with whether a
+// newline ended it: a last line without one may be unfinished.
 template <typename F>
 void each_line(std::string_view text, F&& f) {
   while (!text.empty()) {
     const auto nl = text.find('\n');
-    f(text.substr(0, nl));
+    f(text.substr(0, nl), nl != std::string_view::npos);
     if (nl == std::string_view::npos) break;
     text.remove_prefix(nl + 1);
   }
-}
-
-// Whether the object that starts the line closes at its last byte, strings
-// and nesting followed: a line cut just after a "}" inside a string is not
-// whole, and one such line sent would make the whole report unreadable.
-bool closes_at_end(std::string_view line) {
-  int depth = 0;
-  bool in_string = false;
-  bool escaped = false;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (in_string) {
-      if (escaped)
-        escaped = false;
-      else if (c == '\\')
-        escaped = true;
-      else if (c == '"')
-        in_string = false;
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '{' || c == '[') {
-      ++depth;
-    } else if (c == '}' || c == ']') {
-      if (--depth == 0) return i + 1 == line.size();
-    }
-  }
-  return false;
 }
 
 }  // namespace
@@ -81,13 +56,19 @@ std::optional<std::int64_t> line_sequence(std::string_view line) {
   return n;
 }
 
-bool whole_line(std::string_view line) {
-  return line_sequence(line).has_value() && closes_at_end(line);
+bool sendable_line(std::string_view line) {
+  const auto seq = line_sequence(line);
+  if (!seq) return false;
+  // No exceptions: a damaged line is expected here, not exceptional.
+  const auto parsed = nlohmann::json::parse(line, nullptr, false);
+  if (parsed.is_discarded() || !parsed.is_object()) return false;
+  const auto it = parsed.find("seq");
+  return it != parsed.end() && it->is_number_integer() && it->get<std::int64_t>() == *seq;
 }
 
 std::int64_t next_sequence(std::string_view tail, std::int64_t acknowledged) {
   std::int64_t highest = std::max<std::int64_t>(acknowledged, 0);
-  each_line(tail, [&](std::string_view line) {
+  each_line(tail, [&](std::string_view line, bool) {
     if (const auto n = line_sequence(line)) highest = std::max(highest, *n);
   });
   return highest == std::numeric_limits<std::int64_t>::max() ? highest : highest + 1;
@@ -100,27 +81,47 @@ std::string with_sequence(std::string_view line, std::int64_t seq) {
   return r + (rest.front() == '}' ? "" : ",") + std::string(rest);
 }
 
+BacklogBuilder::BacklogBuilder(std::int64_t acknowledged, BacklogCap cap) : cap_(cap) {
+  backlog_.last_sent = acknowledged;
+  backlog_.last = acknowledged;
+}
+
+bool BacklogBuilder::add(std::string_view line, bool ended) {
+  if (done_) return false;
+  if (!ended) return stop();  // still being written, or cut: it waits
+  const auto n = line_sequence(line);
+  if (!n || *n <= backlog_.last) return true;
+  if (!sendable_line(line)) {
+    backlog_.last = *n;  // skipped for good, and passed
+    return true;
+  }
+  const bool full = backlog_.lines.size() >= cap_.lines || bytes_ + line.size() > cap_.bytes;
+  if (full && !backlog_.lines.empty()) {
+    backlog_.more = true;
+    return stop();
+  }
+  bytes_ += line.size();
+  backlog_.lines.emplace_back(line);
+  backlog_.last_sent = backlog_.last = *n;
+  return true;
+}
+
 PlayBacklog play_backlog(const std::vector<std::string>& files, std::int64_t acknowledged,
                          BacklogCap cap) {
-  PlayBacklog r;
-  r.last = acknowledged;
-  std::size_t bytes = 0;
+  BacklogBuilder builder(acknowledged, cap);
   for (const auto& file : files) {
-    each_line(file, [&](std::string_view line) {
-      if (r.more || !whole_line(line)) return;
-      const std::int64_t n = *line_sequence(line);
-      if (n <= r.last) return;
-      const bool full = r.lines.size() >= cap.lines || bytes + line.size() > cap.bytes;
-      if (full && !r.lines.empty()) {
-        r.more = true;
-        return;
-      }
-      bytes += line.size();
-      r.lines.emplace_back(line);
-      r.last = n;
-    });
+    // Only the newest file's last line can be unfinished; an older file's
+    // last line without a newline was cut and will never be finished.
+    const bool newest = &file == &files.back();
+    each_line(file,
+              [&](std::string_view line, bool ended) { builder.add(line, ended || !newest); });
   }
-  return r;
+  return builder.take();
+}
+
+std::int64_t acknowledged_after(const PlayBacklog& sent, std::int64_t ack) {
+  if (sent.lines.empty() || ack >= sent.last_sent) return sent.last;
+  return ack;
 }
 
 std::optional<std::int64_t> parse_ack(long status, std::string_view body) {

@@ -5,13 +5,18 @@
 
 namespace hb::app {
 
-PlayRecorder::PlayRecorder(std::string screen, int utc_offset_minutes, const std::string& cache_dir)
+PlayRecorder::PlayRecorder(std::string screen, int utc_offset_minutes, const std::string& cache_dir,
+                           std::mutex& rotation, bool delivered)
     : proof_(std::move(screen), utc_offset_minutes),
-      file_(play_log_path(cache_dir), log_options(cache_dir)),
+      file_(play_log_path(cache_dir), play_log_options(cache_dir, rotation, delivered)),
       next_(next_sequence(read_play_tail(cache_dir), read_acknowledged(cache_dir))) {}
 
-net::RotatingLogOptions PlayRecorder::log_options(const std::string& cache_dir) {
+net::RotatingLogOptions play_log_options(const std::string& cache_dir, std::mutex& rotation,
+                                         bool delivered) {
   net::RotatingLogOptions options;
+  options.rotation_lock = &rotation;
+  options.max_keep = kPlayMaxRotated;
+  if (!delivered) return options;
   // Lines the console has not acknowledged are kept through rotations.
   options.may_remove = [cache_dir](const std::string& path) {
     return play_file_acknowledged(path, cache_dir);

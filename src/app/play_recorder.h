@@ -1,11 +1,13 @@
 // Proof of play on disk: ProofOfPlay's lines appended to play.jsonl in the
 // cache directory (rotated by size, synced line by line), each numbered
 // (play_backlog.h) from one after the highest number already there, so the
-// numbers keep growing across restarts and rotations. A rotated file goes
-// only once the console acknowledged its lines (play_files.h).
+// numbers keep growing across restarts and rotations. With a heartbeat to
+// deliver them, a rotated file goes only once the console acknowledged its
+// lines (play_files.h); without, the usual 16 are kept.
 #pragma once
 
 #include <cstdint>
+#include <mutex>
 #include <optional>
 #include <string>
 
@@ -14,9 +16,18 @@
 
 namespace hb::app {
 
+// How play.jsonl rotates: under `rotation`; rotated files beyond the usual
+// 16 kept while unacknowledged only when `delivered` (a heartbeat sends
+// the lines: without one nothing is ever acknowledged).
+net::RotatingLogOptions play_log_options(const std::string& cache_dir, std::mutex& rotation,
+                                         bool delivered);
+
 class PlayRecorder {
  public:
-  PlayRecorder(std::string screen, int utc_offset_minutes, const std::string& cache_dir);
+  // `rotation`: the lock the heartbeat's reader shares (play_files.h), to
+  // outlive the recorder. `delivered`: a heartbeat sends the lines on.
+  PlayRecorder(std::string screen, int utc_offset_minutes, const std::string& cache_dir,
+               std::mutex& rotation, bool delivered);
 
   // `what` is on screen at t; a line is written when it differs from what
   // was. Returns a problem to log (the disk is full, …), or "".
@@ -28,7 +39,6 @@ class PlayRecorder {
 
  private:
   std::string write(const std::optional<std::string>& line);
-  static net::RotatingLogOptions log_options(const std::string& cache_dir);
 
   ProofOfPlay proof_;
   net::RotatingLog file_;

@@ -6,6 +6,7 @@
 #include <functional>
 #include <future>
 #include <iostream>
+#include <mutex>
 #include <optional>
 #include <tuple>
 #include <utility>
@@ -318,11 +319,16 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
     return 1;
   }
   log("drawing with " + std::string(opened.presenter->name()) + " (" + opened.choice + ")");
-  PlayRecorder proof(config->screen, offset, player_config.cache_dir);
+  // Shared by the recorder's rotation and the heartbeat's reading of the
+  // rotated files (play_files.h); declared first, so it outlives both.
+  std::mutex play_rotation;
+  auto heartbeat = start_heartbeat(player_config, clock.steady(), play_rotation);
+  PlayRecorder proof(config->screen, offset, player_config.cache_dir, play_rotation,
+                     heartbeat != nullptr);
   ScreenLoop loop({config->screen, offset, setup.blank_margin_minutes, options->exit_after},
                   {clock, *opened.presenter, *d.canvas, *d.fonts, *content, run_log, systemd,
                    proof},
-                  start_heartbeat(player_config, clock.steady()), std::move(d.first));
+                  std::move(heartbeat), std::move(d.first));
   return loop.run();
 }
 

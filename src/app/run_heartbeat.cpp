@@ -7,7 +7,7 @@
 namespace hb::app {
 
 std::unique_ptr<HeartbeatSender> start_heartbeat(const model::PlayerConfig& config,
-                                                 double steady_now) {
+                                                 double steady_now, std::mutex& play_rotation) {
   if (!config.heartbeat) return nullptr;
   HeartbeatOptions beat;
   beat.url = config.heartbeat->url;
@@ -22,7 +22,7 @@ std::unique_ptr<HeartbeatSender> start_heartbeat(const model::PlayerConfig& conf
         auto png = render::encode_argb_png(f.pixels.data(), f.width, f.height, f.pitch);
         return EncodedPng{std::move(png.png), std::move(png.error)};
       },
-      steady_now);
+      steady_now, play_rotation);
 }
 
 std::optional<Frame> frame_on(render::Presenter& screen) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <memory>
+#include <mutex>
 #include <optional>
 
 #include "app/heartbeat.h"
@@ -12,9 +13,10 @@
 
 namespace hb::app {
 
-// Nothing when the config has no <heartbeat>.
+// Nothing when the config has no <heartbeat>. `play_rotation`: the lock
+// the proof-of-play recorder's rotation holds.
 std::unique_ptr<HeartbeatSender> start_heartbeat(const model::PlayerConfig& config,
-                                                 double steady_now);
+                                                 double steady_now, std::mutex& play_rotation);
 
 // What the screen shows, upright; nothing when it has no frame.
 std::optional<Frame> frame_on(render::Presenter& screen);

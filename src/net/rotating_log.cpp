@@ -44,6 +44,15 @@ std::string RotatingLog::open_current() {
 
 std::string RotatingLog::rotate() {
   fd_.close();
+  if (auto error = shift_files(); !error.empty()) return error;
+  return open_current();
+}
+
+// NAME.k becomes NAME.k+1, the oldest goes: the part a reader must not see
+// half done, so under the rotation lock (open_current() is not).
+std::string RotatingLog::shift_files() {
+  std::unique_lock<std::mutex> lock;
+  if (options_.rotation_lock) lock = std::unique_lock(*options_.rotation_lock);
   std::error_code ec;
   const auto name = [this](int n) { return n == 0 ? path_ : path_ + "." + std::to_string(n); };
   int top = options_.keep;  // the file removed to make room
@@ -62,7 +71,7 @@ std::string RotatingLog::rotate() {
     std::filesystem::remove(name(n), ec);
   }
   if (options_.keep <= 0) std::filesystem::remove(path_, ec);
-  return open_current();
+  return {};
 }
 
 std::string RotatingLog::append(std::string_view line) {

@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <mutex>
 #include <string>
 #include <string_view>
 
@@ -25,6 +26,11 @@ struct RotatingLogOptions {
   // bound on the disk taken while the receiver is unreachable for months).
   std::function<bool(const std::string& path)> may_remove;
   int max_keep = 64;
+  // Held while files are renamed and removed, when set (not owned): a
+  // reader of the rotated files on another thread holds it while it opens
+  // them, so it never sees a rotation half done (a file missing between
+  // two renames).
+  std::mutex* rotation_lock = nullptr;
 };
 
 class RotatingLog {
@@ -41,6 +47,7 @@ class RotatingLog {
  private:
   std::string open_current();
   std::string rotate();
+  std::string shift_files();
 
   std::string path_;
   RotatingLogOptions options_;

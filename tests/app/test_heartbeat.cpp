@@ -9,6 +9,7 @@
 #include <array>
 #include <cstring>
 #include <memory>
+#include <mutex>
 
 #include "app/feed_fetcher.h"
 #include "app/heartbeat.h"
@@ -187,7 +188,8 @@ TEST_CASE("heartbeat: the report arrives as JSON with a shrunken PNG of the fram
   Receiver receiver;
   auto o = options(receiver.url());
   o.screenshot = true;
-  app::HeartbeatSender sender(o, stored_png, steady_seconds());
+  std::mutex rotation;
+  app::HeartbeatSender sender(o, stored_png, steady_seconds(), rotation);
   Loop loop{sender, {}};
   REQUIRE(loop.run(
       15, [&] { return receiver.has(1, ".body") && loop.logged(": sent ("); }, true));
@@ -247,7 +249,8 @@ TEST_CASE("heartbeat: the report arrives as JSON with a shrunken PNG of the fram
 TEST_CASE("heartbeat: refused, 500 and redirects are logged, later heartbeats still go") {
   const int port = free_port();
   const std::string url = "http://127.0.0.1:" + std::to_string(port) + "/heartbeat";
-  app::HeartbeatSender sender(options(url), stored_png, steady_seconds());
+  std::mutex rotation;
+  app::HeartbeatSender sender(options(url), stored_png, steady_seconds(), rotation);
   Loop loop{sender, {}};
   // Nobody listens yet.
   CHECK(loop.run(15, [&] { return loop.logged("heartbeat to " + url + ": "); }));
@@ -305,28 +308,42 @@ TEST_CASE("heartbeat-2: proof of play is resent until a 200 {\"ack\": N}, then f
   write_file(cache / "play.jsonl", numbered(1, 3));
   auto o = options(receiver.url());
   o.play_dir = cache.path().string();
-  receiver.set_mode("ack-202");  // a 2xx other than 200 acknowledges nothing
+  // A receiver that never acknowledges (a plain 200, or a 2xx other than
+  // 200 with an ack's body) gets no lines: not the same ones every report.
+  receiver.set_mode("ok");
   {
-    app::HeartbeatSender sender(o, stored_png, steady_seconds());
+    std::mutex rotation;
+    app::HeartbeatSender sender(o, stored_png, steady_seconds(), rotation);
     Loop loop{sender, {}};
     REQUIRE(loop.run(15, [&] { return posts(receiver) >= 2; }));
-    for (int n : {1, 2}) {
+    receiver.set_mode("ack-202");
+    const int plain = posts(receiver);
+    REQUIRE(loop.run(15, [&] { return posts(receiver) >= plain + 2; }));
+    for (int n = 1; n <= plain + 2; ++n) {
       const std::string body = receiver.read(n, ".body");
       CAPTURE(body);
       CHECK_FALSE(receiver.has(n, ".invalid"));
       CHECK(body.find("\"interval_seconds\": 1,") != std::string::npos);
-      CHECK(body.find("{\"seq\":1,") != std::string::npos);
-      CHECK(body.find("{\"seq\":3,") != std::string::npos);
+      CHECK(body.find("\"play\": [],") != std::string::npos);
     }
     CHECK_FALSE(std::filesystem::exists(cache / "play.ack"));
+    // The first {"ack": 0} (to a report without lines) says the receiver
+    // acknowledges: the next report carries the lines.
     receiver.set_mode("ack");
+    const int before = posts(receiver);
     REQUIRE(loop.run(15, [&] { return std::filesystem::exists(cache / "play.ack"); }));
-    CHECK(read_file(cache / "play.ack") == "3\n");
+    CHECK(receiver.read(before + 1, ".body").find("\"play\": [],") != std::string::npos);
+    REQUIRE(loop.run(15, [&] { return read_file(cache / "play.ack") == "3\n"; }));
+    const std::string body = receiver.read(before + 2, ".body");
+    CAPTURE(body);
+    CHECK(body.find("{\"seq\":1,") != std::string::npos);
+    CHECK(body.find("{\"seq\":3,") != std::string::npos);
   }
-  // Restarted: the acknowledged number is read back, and only the new line goes.
+  // Restarted: play.ack says the receiver acknowledges; only the new line goes.
   write_file(cache / "play.jsonl", read_file(cache / "play.jsonl") + numbered(4, 4));
   const int before = posts(receiver);
-  app::HeartbeatSender sender(o, stored_png, steady_seconds());
+  std::mutex rotation;
+  app::HeartbeatSender sender(o, stored_png, steady_seconds(), rotation);
   Loop loop{sender, {}};
   REQUIRE(loop.run(15, [&] { return posts(receiver) > before; }));
   const std::string body = receiver.read(before + 1, ".body");
@@ -336,12 +353,41 @@ TEST_CASE("heartbeat-2: proof of play is resent until a 200 {\"ack\": N}, then f
   REQUIRE(loop.run(15, [&] { return read_file(cache / "play.ack") == "4\n"; }));
 }
 
+TEST_CASE("heartbeat: a console that knows only -1 gets -1 reports, said once") {
+  Receiver receiver;
+  receiver.set_mode("v1-only");
+  TempDir cache;
+  std::filesystem::create_directories(cache.path());
+  write_file(cache / "play.jsonl", numbered(1, 3));
+  write_file(cache / "play.ack", "0\n");
+  auto o = options(receiver.url());
+  o.play_dir = cache.path().string();
+  std::mutex rotation;
+  app::HeartbeatSender sender(o, stored_png, steady_seconds(), rotation);
+  Loop loop{sender, {}};
+  REQUIRE(loop.run(15, [&] { return posts(receiver) >= 4; }));
+  CAPTURE(loop.log);
+  CHECK(receiver.read(1, ".body").find("\"hallboard-heartbeat-2\"") != std::string::npos);
+  for (int n = 2; n <= 4; ++n) {
+    const std::string body = receiver.read(n, ".body");
+    CAPTURE(body);
+    CHECK(body.find("\"format\": \"hallboard-heartbeat-1\"") != std::string::npos);
+    CHECK(body.find("\"play") == std::string::npos);
+    CHECK(body.find("interval_seconds") == std::string::npos);
+  }
+  const auto said = loop.log.find("refuses hallboard-heartbeat-2");
+  CHECK(said != std::string::npos);
+  CHECK(loop.log.find("refuses hallboard-heartbeat-2", said + 1) == std::string::npos);
+  CHECK(read_file(cache / "play.ack") == "0\n");  // the lines wait on disk
+}
+
 TEST_CASE("heartbeat: a receiver that never answers blocks neither submit nor the end") {
   Receiver receiver;
   receiver.set_mode("hang");
   auto o = options(receiver.url());
   o.screenshot = true;
-  auto sender = std::make_unique<app::HeartbeatSender>(o, stored_png, steady_seconds());
+  std::mutex rotation;
+  auto sender = std::make_unique<app::HeartbeatSender>(o, stored_png, steady_seconds(), rotation);
   Loop loop{*sender, {}};
   REQUIRE(loop.run(
       15, [&] { return receiver.has(1, ".body"); }, true));

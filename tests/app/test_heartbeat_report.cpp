@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstring>
+#include <mutex>
 #include <thread>
 
 #include "app/feed_fetcher.h"
@@ -109,6 +110,69 @@ TEST_CASE("heartbeat-2 JSON: the interval and the proof-of-play lines as they ar
     CHECK(has(j, "\"interval_seconds\": 60,"));
     for (const auto& part : row.expected)
       CHECK(has(j, part));
+  }
+}
+
+TEST_CASE("heartbeat-1 JSON: for an older console, without what -2 added") {
+  HeartbeatReport r = sample();
+  r.format = 1;
+  r.interval_seconds = 60;
+  r.play = {"{\"seq\":4,\"screen\":\"a\"}"};
+  const std::string j = heartbeat_json(r);
+  CAPTURE(j);
+  CHECK(has(j, "\"format\": \"hallboard-heartbeat-1\""));
+  CHECK_FALSE(has(j, "interval_seconds"));
+  CHECK_FALSE(has(j, "\"play"));
+  CHECK(has(j, "\"feeds\": ["));
+  CHECK(has(j, "\n}\n"));
+}
+
+TEST_CASE("heartbeat format: -1 after a 400, 415 or 422 to a -2, -2 again an hour later") {
+  const HeartbeatFormat fresh;
+  const HeartbeatFormat fell_back{1, 1000.0 + kHeartbeatFormatRetrySeconds};
+  struct Row {
+    const char* name;
+    HeartbeatFormat before;
+    int sent;
+    long status;
+    double now;
+    HeartbeatFormat after;
+  };
+  const std::vector<Row> rows = {
+      {"-2 taken", fresh, 2, 200, 1000, fresh},
+      {"-2 taken without ack", fresh, 2, 204, 1000, fresh},
+      {"-2 refused: 400", fresh, 2, 400, 1000, fell_back},
+      {"-2 refused: 415", fresh, 2, 415, 1000, fell_back},
+      {"-2 refused: 422", fresh, 2, 422, 1000, fell_back},
+      {"a 500 says nothing of the layout", fresh, 2, 500, 1000, fresh},
+      {"no answer says nothing", fresh, 2, 0, 1000, fresh},
+      {"a 401 (token) is not about the layout", fresh, 2, 401, 1000, fresh},
+      {"-1 taken: the retry time stays", fell_back, 1, 204, 2000, fell_back},
+      {"-1 refused: still -1", fell_back, 1, 400, 2000, fell_back},
+      {"-2 tried again, taken", fell_back, 2, 200, 4700, fresh},
+      {"-2 tried again, refused: an hour more",
+       fell_back,
+       2,
+       400,
+       4700,
+       {1, 4700 + kHeartbeatFormatRetrySeconds}},
+  };
+  for (const auto& row : rows) {
+    CAPTURE(row.name);
+    const HeartbeatFormat after = heartbeat_format_after(row.before, row.sent, row.status, row.now);
+    CHECK(after.version == row.after.version);
+    CHECK(after.retry_at == row.after.retry_at);
+  }
+  struct Version {
+    HeartbeatFormat format;
+    double now;
+    int version;
+  };
+  const std::vector<Version> versions = {
+      {fresh, 0, 2}, {fell_back, 1001, 1}, {fell_back, 4599.9, 1}, {fell_back, 4600, 2}};
+  for (const auto& v : versions) {
+    CAPTURE(v.now);
+    CHECK(heartbeat_version(v.format, v.now) == v.version);
   }
 }
 
@@ -308,7 +372,8 @@ TEST_CASE("heartbeat: due soon after start, then every interval from the last su
   o.url = "unused://nowhere";  // refused without a request: no network here
   o.interval_seconds = 300;
   o.first_after_seconds = 10;
-  HeartbeatSender sender(o, {}, 1000.0);
+  std::mutex rotation;
+  HeartbeatSender sender(o, {}, 1000.0, rotation);
   struct Row {
     double now;
     bool due;

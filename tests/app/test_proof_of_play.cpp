@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -136,7 +137,8 @@ std::vector<std::int64_t> numbers_in(const std::filesystem::path& path) {
 
 // One run of the player: something shown for 15 s, then the stop.
 void one_run(const std::filesystem::path& dir, hb::model::UnixSeconds at) {
-  hb::app::PlayRecorder r("a", 480, dir.string());
+  std::mutex rotation;
+  hb::app::PlayRecorder r("a", 480, dir.string(), rotation, true);
   CHECK(r.showing({"items", 0, 1, "", ""}, at) == "");
   CHECK(r.stop(at + 15) == "");
 }
@@ -156,7 +158,7 @@ TEST_CASE("play recorder: numbers keep growing across restarts, a kill -9 and a 
   }
   one_run(dir.path(), kTen + 120);
   CHECK(numbers_in(log) == std::vector<std::int64_t>{1, 2, 3, 4});
-  CHECK_FALSE(hb::app::whole_line("{\"seq\":3,\"screen\":\"a\",\"sta"));
+  CHECK_FALSE(hb::app::sendable_line("{\"seq\":3,\"screen\":\"a\",\"sta"));
   std::filesystem::rename(log, log.string() + ".1");  // as a rotation leaves it
   one_run(dir.path(), kTen + 180);
   CHECK(numbers_in(log) == std::vector<std::int64_t>{5});

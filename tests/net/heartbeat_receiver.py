@@ -10,8 +10,9 @@ Each POST becomes DIR/post-N.* (N from 1, written before the answer):
 The answer is chosen by DIR/_mode: "ok" (the default, 200 "thanks"),
 "ack" (200 {"ack": N}, N the highest "seq" among the report's "play"
 lines, as the console answers), "ack-202" (the same body with 202, which
-acknowledges nothing), "500", "redirect" (307 to /elsewhere) or "hang"
-(never answer). Prints the port on its first line of output.
+acknowledges nothing), "500", "redirect" (307 to /elsewhere), "hang"
+(never answer) or "v1-only" (as a console before heartbeat-2: 400 to a
+-2 report, 204 to a -1). Prints the port on its first line of output.
 """
 import argparse
 import base64
@@ -98,6 +99,13 @@ def highest_seq(body):
         return 0
 
 
+def format_of(body):
+    try:
+        return json.loads(body.decode("utf-8")).get("format")
+    except (UnicodeDecodeError, ValueError, AttributeError):
+        return None
+
+
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
 
@@ -126,6 +134,9 @@ class Handler(BaseHTTPRequestHandler):
                 return
             status = {"500": 500, "redirect": 307, "ack-202": 202}.get(mode, 200)
             reply = b"thanks\n" if status == 200 else b"not here\n"
+            if mode == "v1-only":
+                status = 204 if format_of(body) == "hallboard-heartbeat-1" else 400
+                reply = b"" if status == 204 else b"unknown format\n"
             if mode in ("ack", "ack-202"):
                 reply = json.dumps({"ack": highest_seq(body)}).encode()
             self.send_response(status)
