@@ -57,10 +57,10 @@ std::optional<model::QueueWindow> read_window(ElementReader& e) {
   if (const auto waiting = e.whole_attr("waiting", Need::optional, 0, kMaxWaiting))
     w.waiting = static_cast<int>(*waiting);
   bad = bad || (given(e, "waiting") && !w.waiting);
-  const auto state = e.enum_attr<model::QueueWindowState>(
-      "state", {{"open", model::QueueWindowState::open},
-                {"paused", model::QueueWindowState::paused},
-                {"closed", model::QueueWindowState::closed}});
+  const auto state =
+      e.enum_attr<model::QueueWindowState>("state", {{"open", model::QueueWindowState::open},
+                                                     {"paused", model::QueueWindowState::paused},
+                                                     {"closed", model::QueueWindowState::closed}});
   bad = bad || (given(e, "state") && !state);
   e.finish();
   if (!id.value || bad) return std::nullopt;
@@ -79,10 +79,11 @@ void read_caller(ElementReader& e, model::QueueCall& call) {
   const bool long_title = title && count_chars(*title) > kMaxCallerTitleChars;
   if (long_name || long_title) {
     const char* attr = long_name ? "name" : "title";
-    e.findings().warning(e.where_of(attr),
-                         e.label() + " " + attr + " is longer than " +
-                             std::to_string(long_name ? kMaxCallerNameChars : kMaxCallerTitleChars) +
-                             " characters; the call is shown without name and title");
+    e.findings().warning(
+        e.where_of(attr),
+        e.label() + " " + attr + " is longer than " +
+            std::to_string(long_name ? kMaxCallerNameChars : kMaxCallerTitleChars) +
+            " characters; the call is shown without name and title");
     return;
   }
   call.name = name.value_or("");
@@ -198,9 +199,9 @@ std::optional<model::QueueDocument> parse_queue(std::string_view bytes, const st
   Findings findings(*xml->text, out, limits.max_findings);
   const pugi::xml_node root = xml->doc.document_element();
   if (std::string_view(root.name()) != "queue") {
-    findings.error(where_of_node(*xml->text, root),
-                   "the root element is <" + std::string(root.name()) +
-                       ">; a queue document is <queue>");
+    findings.error(
+        where_of_node(*xml->text, root),
+        "the root element is <" + std::string(root.name()) + ">; a queue document is <queue>");
     return std::nullopt;
   }
   return read_queue(*xml, findings, limits);

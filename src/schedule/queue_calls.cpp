@@ -27,8 +27,9 @@ void take_new_calls(CallState& state, const model::QueueDocument& queue, const C
 
 // The next call whose turn it is, skipping those too old to matter now.
 void next_in_turn(CallState& state, model::UnixSeconds now, const CallRules& rules) {
-  const auto fresh = std::find_if(state.waiting.begin(), state.waiting.end(),
-                                  [&](const auto& c) { return now - c.at < rules.max_age_seconds; });
+  const auto fresh = std::find_if(state.waiting.begin(), state.waiting.end(), [&](const auto& c) {
+    return now - c.at < rules.max_age_seconds;
+  });
   state.waiting.erase(state.waiting.begin(), fresh);
   if (state.waiting.empty()) return;
   state.current = ShownCall{std::move(state.waiting.front()), now};

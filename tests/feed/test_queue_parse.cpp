@@ -85,9 +85,10 @@ TEST_CASE("queue: times without an offset are in the player's zone") {
 
 TEST_CASE("queue: the same encodings as a feed") {
   // GB18030 for 张三 and 女士, declared; and UTF-8 with a byte-order mark.
-  const std::string gbk = "<?xml version=\"1.0\" encoding=\"GB18030\"?><queue><call id=\"c\" "
-                          "ticket=\"A1\" window=\"1\" at=\"2026-12-02T10:15\" name=\"\xD5\xC5"
-                          "\xC8\xFD\" title=\"\xC5\xAE\xCA\xBF\"/></queue>";
+  const std::string gbk =
+      "<?xml version=\"1.0\" encoding=\"GB18030\"?><queue><call id=\"c\" "
+      "ticket=\"A1\" window=\"1\" at=\"2026-12-02T10:15\" name=\"\xD5\xC5"
+      "\xC8\xFD\" title=\"\xC5\xAE\xCA\xBF\"/></queue>";
   const std::string bom = "\xEF\xBB\xBF" + calls_of(call(1, "2026-12-02T10:15"));
   for (const auto& bytes : {gbk, bom}) {
     model::Diagnostics out;
@@ -115,8 +116,8 @@ TEST_CASE("queue: mistakes leave out the element, at the right place") {
       {"window without id", "<queue>⚑<window serving=\"A1\"/></queue>", Severity::error,
        "<window> needs the attribute id", 0, 0},
       {"waiting is no number", "<queue><window id=\"1\" ⚑waiting=\"many\"/></queue>",
-       Severity::error, "waiting=\"many\" is not valid: expected a whole number of at most 9999",
-       0, 0},
+       Severity::error, "waiting=\"many\" is not valid: expected a whole number of at most 9999", 0,
+       0},
       {"waiting above 9999", "<queue><window id=\"1\" ⚑waiting=\"10000\"/></queue>",
        Severity::error, "of at most 9999", 0, 0},
       {"unknown state", "<queue><window id=\"1\" ⚑state=\"busy\"/></queue>", Severity::error,
@@ -124,15 +125,16 @@ TEST_CASE("queue: mistakes leave out the element, at the right place") {
       {"a ticket of 17 characters",
        "<queue><window id=\"1\" ⚑serving=\"A0000000000000000\"/></queue>", Severity::error,
        "serving has 17 characters; at most 16", 0, 0},
-      {"a window twice", "<queue><window id=\"1\"/>\n⚑<window id=\"1\"/></queue>",
-       Severity::error, "a second <window id=\"1\">", 1, 0},
+      {"a window twice", "<queue><window id=\"1\"/>\n⚑<window id=\"1\"/></queue>", Severity::error,
+       "a second <window id=\"1\">", 1, 0},
       {"call without ticket",
        "<queue>⚑<call id=\"c\" window=\"1\" at=\"2026-12-02T10:00\"/>" + ok_call + "</queue>",
        Severity::error, "<call id=\"c\"> needs the attribute ticket", 0, 1},
       {"call at a bad time",
        "<queue><call id=\"c\" ticket=\"A1\" window=\"1\" ⚑at=\"10:00\"/>" + ok_call + "</queue>",
        Severity::error, "at=\"10:00\" is not valid", 0, 1},
-      {"call at in Z", "<queue><call id=\"c\" ticket=\"A1\" window=\"1\" ⚑at=\"2026-12-02T10:00Z\"/></queue>",
+      {"call at in Z",
+       "<queue><call id=\"c\" ticket=\"A1\" window=\"1\" ⚑at=\"2026-12-02T10:00Z\"/></queue>",
        Severity::error, "not Z", 0, 0},
       {"a call twice", "<queue>" + ok_call + "\n⚑" + ok_call + "</queue>", Severity::error,
        "a second <call id=\"c9\">", 0, 1},
@@ -177,8 +179,7 @@ TEST_CASE("queue: documents that cannot be read at all") {
       {"cut short", "<queue><window id=\"1\"/>", "cut short"},
       {"bytes that are not UTF-8", "<queue><window id=\"\xFF\"/></queue>", "UTF-8"},
       {"an entity", "<!DOCTYPE q [<!ENTITY a \"b\">]><queue/>", "DOCTYPE"},
-      {"nested deeper than any document is",
-       "<queue>" + nested(40) + "</queue>",
+      {"nested deeper than any document is", "<queue>" + nested(40) + "</queue>",
        "nested more than 32 deep"},
       {"larger than 256 KiB", "<queue>" + std::string(300 * 1024, ' ') + "</queue>",
        "larger than 256 KiB"},
@@ -241,9 +242,9 @@ TEST_CASE("queue: a hostile document costs findings up to the budget, and no mor
   // An id of 200,000 characters is said once, without repeating it, and
   // nothing else of its element is read (messages name elements by id).
   model::Diagnostics long_out;
-  (void)queue("<queue><call id=\"" + std::string(200000, 'x') +
-                  "\" a=\"1\" b=\"2\" window=\"x\"/></queue>",
-              long_out);
+  (void)queue(
+      "<queue><call id=\"" + std::string(200000, 'x') + "\" a=\"1\" b=\"2\" window=\"x\"/></queue>",
+      long_out);
   REQUIRE(long_out.size() == 1);
   CHECK(long_out[0].message.size() < 200);
 }

@@ -53,13 +53,17 @@ TEST_CASE("calls: each shown once, for its display time, in turn") {
   const std::vector<Row> rows = {
       {"no calls", {}, "- - - - - - - - - -"},
       {"one call", {make_call("c1", kT0)}, "c1 c1 c1 - - - - - - -"},
-      {"two together: in turn", {make_call("c1", kT0), make_call("c2", kT0)},
+      {"two together: in turn",
+       {make_call("c1", kT0), make_call("c2", kT0)},
        "c1 c1 c1 c2 c2 c2 - - - -"},
-      {"in `at` order, not document order", {make_call("b", kT0), make_call("a", kT0 - 1)},
+      {"in `at` order, not document order",
+       {make_call("b", kT0), make_call("a", kT0 - 1)},
        "a a a b b b - - - -"},
-      {"a call made before the screen started, still fresh", {make_call("c1", kT0 - 30)},
+      {"a call made before the screen started, still fresh",
+       {make_call("c1", kT0 - 30)},
        "c1 c1 c1 - - - - - - -"},
-      {"a call a minute old is not shown", {make_call("old", kT0 - 60), make_call("c1", kT0)},
+      {"a call a minute old is not shown",
+       {make_call("old", kT0 - 60), make_call("c1", kT0)},
        "c1 c1 c1 - - - - - - -"},
       {"a source whose clock runs ahead", {make_call("c1", kT0 + 100)}, "c1 c1 c1 - - - - - - -"},
   };
@@ -130,8 +134,8 @@ TEST_CASE("call_at: the call on every page drawn at an instant (render --queue)"
     model::UnixSeconds t;
     const char* id;
   };
-  const Row rows[] = {{kT0 - 1, ""}, {kT0, "c1"}, {kT0 + 4, "c1"}, {kT0 + 5, "c2"},
-                      {kT0 + 12, "c2"}, {kT0 + 13, ""}};
+  const Row rows[] = {{kT0 - 1, ""},   {kT0, "c1"},      {kT0 + 4, "c1"},
+                      {kT0 + 5, "c2"}, {kT0 + 12, "c2"}, {kT0 + 13, ""}};
   for (const auto& row : rows) {
     CAPTURE(row.t - kT0);
     const model::QueueCall* c = schedule::call_at(doc, row.t);
@@ -147,11 +151,8 @@ TEST_CASE("the silent-source rule: 30 s without a successful answer") {
   };
   const Row rows[] = {
       {std::nullopt, kT0, false},  // never answered
-      {kT0, kT0, true},
-      {kT0, kT0 + 29, true},
-      {kT0, kT0 + 30, false},
-      {kT0, kT0 + 3600, false},
-      {kT0, kT0 - 5, true},     // the clock set back a little
+      {kT0, kT0, true},           {kT0, kT0 + 29, true}, {kT0, kT0 + 30, false},
+      {kT0, kT0 + 3600, false},   {kT0, kT0 - 5, true},  // the clock set back a little
       {kT0, kT0 - 3600, false},  // set back an hour: as if it had stood still that long
   };
   for (const auto& row : rows) {
