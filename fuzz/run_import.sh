@@ -6,10 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-600}
-command -v clang++ >/dev/null || { echo "fuzz/run_import.sh needs clang (apt-get install clang libclang-rt-14-dev)" >&2; exit 2; }
-CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHALLBOARD_FUZZ=ON \
-  -DHALLBOARD_TESTS=OFF -DHALLBOARD_RENDER=OFF -DHALLBOARD_BENCH=OFF -DHALLBOARD_SANITIZE=ON >/dev/null
-cmake --build build-fuzz --target fuzz_import
+. fuzz/lib.sh
+build_fuzz_target fuzz_import fuzz/run_import.sh
 corpus=build-fuzz/import-corpus
 mkdir -p "$corpus" fuzz/crashes
 # Seeds: the test spreadsheets (small ones; libFuzzer cuts the rest at -max_len).

@@ -12,6 +12,7 @@
 #include "model/content.h"
 #include "model/diagnostic.h"
 #include "model/player_config.h"
+#include "model/queue.h"
 
 namespace hb::feed {
 
@@ -26,10 +27,12 @@ std::optional<model::PlayerConfig> parse_player_config(std::string_view bytes,
                                                        model::Diagnostics& out,
                                                        const Limits& limits = {});
 
-// Either kind of document, told apart by its root element (for lint).
+// Any kind of document, told apart by its root element (for lint). A queue
+// document is read with QueueLimits' bounds (feed/queue_parse.h).
 struct Document {
   std::optional<model::Feed> feed;
   std::optional<model::PlayerConfig> config;
+  std::optional<model::QueueDocument> queue;
 };
 Document parse_document(std::string_view bytes, const std::string& source, model::Diagnostics& out,
                         const Limits& limits = {});

@@ -3,6 +3,7 @@
 #include "feed/element_reader.h"
 #include "feed/feed.h"
 #include "feed/player_config_reader.h"
+#include "feed/queue_reader.h"
 #include "feed/sections.h"
 #include "feed/text.h"
 #include "feed/values.h"
@@ -135,10 +136,16 @@ Document parse_document(std::string_view bytes, const std::string& source, model
     result.config = read_player_config(*doc, findings);
     return result;
   }
+  if (name == "queue") {
+    if (queue_size_ok(bytes, source, QueueLimits{}, out))
+      result.queue = read_queue(*doc, findings, QueueLimits{});
+    return result;
+  }
   if (name != "hallboard") {
     findings.error(where_of_node(*doc->text, root),
                    "the root element is <" + std::string(name) +
-                       ">; expected <hallboard version=\"1\"> (a feed) or <player> (a config)");
+                       ">; expected <hallboard version=\"1\"> (a feed), <player> (a config) or "
+                       "<queue> (a queue document)");
     return result;
   }
   ElementReader reader(findings, root);
@@ -150,9 +157,10 @@ Document parse_document(std::string_view bytes, const std::string& source, model
 std::optional<model::Feed> parse_feed(std::string_view bytes, const std::string& source,
                                       model::Diagnostics& out, const Limits& limits) {
   Document d = parse_document(bytes, source, out, limits);
-  if (d.config) {
+  if (d.config || d.queue) {
     out.push_back({model::Where{source, 1, 1}, model::Severity::error,
-                   "this is a player config (<player>), not a feed (<hallboard>)"});
+                   d.config ? "this is a player config (<player>), not a feed (<hallboard>)"
+                            : "this is a queue document (<queue>), not a feed (<hallboard>)"});
     return std::nullopt;
   }
   return std::move(d.feed);
@@ -163,9 +171,10 @@ std::optional<model::PlayerConfig> parse_player_config(std::string_view bytes,
                                                        model::Diagnostics& out,
                                                        const Limits& limits) {
   Document d = parse_document(bytes, source, out, limits);
-  if (d.feed) {
+  if (d.feed || d.queue) {
     out.push_back({model::Where{source, 1, 1}, model::Severity::error,
-                   "this is a feed (<hallboard>), not a player config (<player>)"});
+                   d.feed ? "this is a feed (<hallboard>), not a player config (<player>)"
+                          : "this is a queue document (<queue>), not a player config (<player>)"});
     return std::nullopt;
   }
   return std::move(d.config);

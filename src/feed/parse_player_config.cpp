@@ -25,6 +25,54 @@ std::string public_key_pem(const std::string& base64) {
 
 constexpr long long kMaxClockSkewSeconds = 366LL * 86400;  // a year: beyond it, no check at all
 
+struct Location {
+  std::string url;       // as written
+  std::string resolved;  // as resolve_feed_location makes it
+};
+
+// The required url of a <feed> or <queue>, resolved against the config;
+// nothing (said) when it is missing or names no place a screen reads.
+std::optional<Location> location_attr(ElementReader& e, const std::string& config) {
+  auto url = e.text_attr("url", Need::required);
+  if (!url) return std::nullopt;
+  auto resolved = resolve_feed_location(*url, config);
+  if (!resolved) {
+    e.bad_value("url", *url, "an http://, https:// or file:/// URL, or a path");
+    return std::nullopt;
+  }
+  return Location{std::move(*url), std::move(*resolved)};
+}
+
+const model::FeedSource* feed_at(const model::PlayerConfig& config, const std::string& location) {
+  const auto it = std::find_if(config.feeds.begin(), config.feeds.end(),
+                               [&](const auto& f) { return f.url == location; });
+  return it == config.feeds.end() ? nullptr : &*it;
+}
+
+// <queue url="…" poll="1"/>: where the queue document comes from. Located
+// as a feed is; the poll is short, since a call must reach the screen
+// within a second, and bounded, since 60 s would show calls a minute late.
+void read_queue_source(ElementReader& root, model::PlayerConfig& config) {
+  const auto n = root.single_child("queue");
+  if (!n) return;
+  ElementReader e(root.findings(), *n);
+  model::QueueSource queue;
+  queue.where = e.where();
+  const auto location = location_attr(e, config.source);
+  queue.poll_seconds = static_cast<int>(e.whole_attr("poll", Need::optional, 1, 60).value_or(1));
+  e.finish();
+  if (!location) return;
+  if (const auto* feed = feed_at(config, location->resolved)) {
+    e.findings().error(e.where_of("url"), "<queue> url=\"" + location->url +
+                                              "\" is the <feed> at line " +
+                                              std::to_string(feed->where.line) +
+                                              "; the queue document is a file of its own");
+    return;
+  }
+  queue.url = location->resolved;
+  config.queue = std::move(queue);
+}
+
 }  // namespace
 
 std::optional<std::string> resolve_feed_location(std::string_view url, std::string_view config) {
@@ -73,28 +121,21 @@ std::optional<model::PlayerConfig> read_player_config(const XmlDocument& doc, Fi
     ElementReader e(findings, node);
     model::FeedSource feed;
     feed.where = e.where();
-    const auto url = e.text_attr("url", Need::required);
+    const auto location = location_attr(e, config.source);
     feed.poll_seconds =
         static_cast<int>(e.whole_attr("poll", Need::optional, 1, 86400).value_or(60));
     e.finish();
-    if (!url) continue;
-    const auto location = resolve_feed_location(*url, config.source);
-    if (!location) {
-      e.bad_value("url", *url, "an http://, https:// or file:/// URL, or a path");
-      continue;
-    }
-    if (feed.poll_seconds < 10 && is_http_url(*location))
+    if (!location) continue;
+    if (feed.poll_seconds < 10 && is_http_url(location->resolved))
       findings.warning(e.where_of("poll"), "<feed> poll=\"" + std::to_string(feed.poll_seconds) +
                                                "\" asks the server every few seconds; 60 is usual");
-    const auto same = std::find_if(config.feeds.begin(), config.feeds.end(),
-                                   [&](const auto& f) { return f.url == *location; });
-    if (same != config.feeds.end()) {
+    if (const auto* same = feed_at(config, location->resolved)) {
       e.findings().error(e.where_of("url"),
-                         "<feed> url=\"" + *url + "\" is already listed at line " +
+                         "<feed> url=\"" + location->url + "\" is already listed at line " +
                              std::to_string(same->where.line) + "; each feed is read once");
       continue;
     }
-    feed.url = *location;
+    feed.url = location->resolved;
     config.feeds.push_back(std::move(feed));
   }
   if (root.children("feed").empty())
@@ -163,6 +204,7 @@ std::optional<model::PlayerConfig> read_player_config(const XmlDocument& doc, Fi
       config.heartbeat = hb;
     }
   }
+  read_queue_source(root, config);
   root.finish();
   return config;
 }

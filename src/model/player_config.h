@@ -35,6 +35,13 @@ struct Heartbeat {
   std::string token;
 };
 
+// The queue-calling system's live document (叫号联动, model/queue.h).
+struct QueueSource {
+  std::string url;  // absolute: http(s)://, or a path, resolved as a feed's is
+  int poll_seconds = 1;
+  Where where;
+};
+
 struct PlayerConfig {
   std::string source;
   Where where;         // of the <player> element
@@ -61,6 +68,7 @@ struct PlayerConfig {
   std::string tls_ca_file;
   Display display;
   std::optional<Heartbeat> heartbeat;
+  std::optional<QueueSource> queue;
 };
 
 }  // namespace hb::model

@@ -95,4 +95,9 @@ std::string mask_person_name(std::string_view name) {
   return out;
 }
 
+std::string mask_caller(std::string_view name, std::string_view title) {
+  if (name.empty()) return {};
+  return mask_person_name(name) + std::string(title);
+}
+
 }  // namespace hb::model

@@ -17,4 +17,9 @@ std::string mask_resident_ids(std::string_view text);
 // 张三丰 -> 张＊＊; two-character family names (欧阳) are kept whole.
 std::string mask_person_name(std::string_view name);
 
+// A called citizen as the screen may name them (叫号, issue 19): the name
+// masked as results mask persons, then the form of address as given:
+// ("张三", "女士") -> 张＊女士. Nothing without a name: a bare 女士 says nothing.
+std::string mask_caller(std::string_view name, std::string_view title);
+
 }  // namespace hb::model

@@ -58,6 +58,10 @@ printf '<player clock-skew="3600"><feed url="good.xml"/><trust key="feeds.pub" h
 check "a screen with <trust hall>: a feed naming no hall is warned about" 0 "^$tmp/good.xml:2:1: warning: the root names no hall=\"…\", but $tmp/trusting.xml has <trust hall=\"530103-zwfw\">: its screen refuses this feed$" -- lint "$tmp/trusting.xml"
 check "a screen with <trust key>: a feed without generated is warned about" 0 "^$tmp/good.xml:2:1: warning: no generated=\"…\": $tmp/trusting.xml has <trust key>, and its screen refuses a signed feed without one$" -- lint "$tmp/trusting.xml"
 check "unknown option: status 2" 2 '^$' -- lint --frobnicate "$tmp/good.xml"
+# A queue document (叫号联动) is told apart by its root and read as a screen reads it.
+check "the demo queue document: clean" 0 '^$' -- lint "$root/content/queue.xml"
+printf '<queue>\n  <window id="1" serving="A023" waiting="五"/>\n  <window id="2" waiting="2"/>\n</queue>\n' > "$tmp/queue.xml"
+check "a queue document with a mistake: status 1" 1 "^$tmp/queue.xml:2:33: error: <window id=\"1\"> waiting=\"五\" is not valid: expected a whole number of at most 9999$" -- lint "$tmp/queue.xml"
 # A player config naming a feed served over HTTP on loopback: lint fetches it once.
 if command -v python3 >/dev/null; then
   mkdir -p "$tmp/www"

@@ -62,6 +62,35 @@ TEST_CASE("hallboard's extensions: the screen's hall and the clock skew") {
   CHECK(c->clock_skew_seconds == 3600);
 }
 
+TEST_CASE("the queue source (叫号联动): where, and how often") {
+  struct Row {
+    const char* element;
+    std::optional<std::string> url;
+    int poll;
+  };
+  const Row rows[] = {
+      {"", std::nullopt, 0},
+      {"<queue url=\"https://queue.example/hall/queue.xml\"/>",
+       "https://queue.example/hall/queue.xml", 1},
+      {"<queue url=\"http://127.0.0.1:8090/queue\" poll=\"2\"/>", "http://127.0.0.1:8090/queue", 2},
+      {"<queue url=\"file:///run/queue/queue.xml\" poll=\"60\"/>", "/run/queue/queue.xml", 60},
+      {"<queue url=\"queue.xml\"/>", "/etc/hallboard/queue.xml", 1},
+  };
+  for (const auto& row : rows) {
+    CAPTURE(std::string(row.element));
+    model::Diagnostics out;
+    const auto c = config("<player><feed url=\"a.xml\"/>" + std::string(row.element) + "</player>", out);
+    INFO(dump(out));
+    CHECK(out.empty());
+    REQUIRE(c);
+    REQUIRE(c->queue.has_value() == row.url.has_value());
+    if (!row.url) continue;
+    CHECK(c->queue->url == *row.url);
+    CHECK(c->queue->poll_seconds == row.poll);
+    CHECK(c->queue->where.line == 1);
+  }
+}
+
 TEST_CASE("feed locations resolve against the config") {
   const std::pair<const char*, const char*> rows[] = {
       {"hall.xml", "content/hall.xml"},
@@ -120,6 +149,19 @@ TEST_CASE("config mistakes") {
        "absolute http"},
       {"a clock skew below a minute", "<player ⚑clock-skew=\"59\"><feed url=\"a.xml\"/></player>",
        "clock-skew=\"59\" is not valid: expected a whole number from 60 to 31622400"},
+      {"queue without url", "<player><feed url=\"a.xml\"/>⚑<queue/></player>",
+       "<queue> needs the attribute url"},
+      {"queue poll of 0", "<player><feed url=\"a.xml\"/><queue url=\"q.xml\" ⚑poll=\"0\"/></player>",
+       "poll=\"0\" is not valid: expected a whole number from 1 to 60"},
+      {"queue poll of 61", "<player><feed url=\"a.xml\"/><queue url=\"q.xml\" ⚑poll=\"61\"/></player>",
+       "from 1 to 60"},
+      {"queue over ftp", "<player><feed url=\"a.xml\"/><queue ⚑url=\"ftp://q.example/q.xml\"/></player>",
+       "an http://, https:// or file:/// URL"},
+      {"queue twice",
+       "<player><feed url=\"a.xml\"/><queue url=\"q.xml\"/>⚑<queue url=\"r.xml\"/></player>",
+       "<queue> appears more than once"},
+      {"the queue is a feed", "<player><feed url=\"a.xml\"/><queue ⚑url=\"./a.xml\"/></player>",
+       "is the <feed> at line 1"},
       {"bad screenshot flag",
        "<player><feed url=\"a.xml\"/><heartbeat url=\"https://a.example/hb\" "
        "⚑screenshot=\"y\"/></player>",

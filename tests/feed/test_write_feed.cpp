@@ -238,7 +238,8 @@ TEST_CASE("write_feed: every valid example feed of the XSD tests reads back the 
   int feeds = 0;
   for (const auto& entry : std::filesystem::directory_iterator(source_dir() / "tests/xsd/valid")) {
     const std::string name = entry.path().filename().string();
-    if (name.rfind("player-", 0) == 0) continue;  // player configs, not feeds
+    // Player configs and queue documents, not feeds.
+    if (name.rfind("player-", 0) == 0 || name.rfind("queue-", 0) == 0) continue;
     CAPTURE(name);
     check_round_trip(parse(read_bytes(entry.path()), name));
     ++feeds;

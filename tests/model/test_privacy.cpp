@@ -15,6 +15,23 @@ TEST_CASE("natural persons show only the family name") {
   }
 }
 
+TEST_CASE("a called citizen: the name masked as results mask it, then the form of address") {
+  struct Row {
+    const char* name;
+    const char* title;
+    const char* shown;
+  };
+  const Row rows[] = {
+      {"张三", "女士", "张＊女士"},   {"欧阳娜娜", "先生", "欧阳＊＊先生"},
+      {"李四", "", "李＊"},           {"", "女士", ""},
+      {"王", "先生", "王先生"},       {"张三丰", "", "张＊＊"},
+  };
+  for (const auto& r : rows) {
+    CAPTURE(std::string(r.name));
+    CHECK(mask_caller(r.name, r.title) == r.shown);
+  }
+}
+
 TEST_CASE("resident ID numbers are found and masked") {
   CHECK(find_resident_id("身份证 53010219900101123X 办结") == 10);
   CHECK(find_resident_id("530102199001011234") == 0);

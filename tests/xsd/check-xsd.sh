@@ -5,9 +5,10 @@
 #
 # - content/*.xml with a <hallboard> root: must be valid against
 #   schema/hallboard-v1.xsd; content/player*.xml: against schema/player-v1.xsd;
-#   other content/*.xml files are skipped (not counted).
+#   content/*.xml with a <queue> root: against schema/queue-v1.xsd, and
+#   lint; other content/*.xml files are skipped (not counted).
 # - tests/xsd/valid/*.xml: must be valid (player-*.xml against player-v1.xsd,
-#   the rest against hallboard-v1.xsd).
+#   queue-*.xml against queue-v1.xsd, the rest against hallboard-v1.xsd).
 # - tests/xsd/invalid/*.xml: each must start with an "<!-- expect: ... -->"
 #   comment and be refused by xmllint with a schema validity error (exit 3;
 #   a file that is not even well-formed is a broken test, not a pass).
@@ -36,11 +37,12 @@ command -v xmllint >/dev/null || { echo "check-xsd: xmllint not found (apt-get i
 
 feed_xsd=$root/schema/hallboard-v1.xsd
 player_xsd=$root/schema/player-v1.xsd
+queue_xsd=$root/schema/queue-v1.xsd
 passed=0
 failed=0
 
 # The schemas themselves must compile, or every "invalid" file would pass.
-for xsd in "$feed_xsd" "$player_xsd"; do
+for xsd in "$feed_xsd" "$player_xsd" "$queue_xsd"; do
   rel=${xsd#"$root"/}
   if out=$(echo '<x/>' | xmllint --noout --nonet --schema "$xsd" - 2>&1) || [[ $? -ne 5 ]]; then
     echo "ok    $rel (compiles)"
@@ -145,6 +147,8 @@ for f in "$root"/content/*.xml; do
     saved_bin=$bin; bin=""
     check_valid "$f" "$feed_xsd"
     bin=$saved_bin
+  elif [[ $r == queue ]]; then
+    check_valid "$f" "$queue_xsd"  # on its own: lint reads it as the screen would
   elif [[ -z $r ]]; then
     echo "FAIL  content/$name: not well-formed XML"
     failed=$((failed + 1))
@@ -162,6 +166,8 @@ fi
 for f in "${valid_files[@]}"; do
   if [[ $(basename "$f") == player-* ]]; then
     check_valid "$f" "$player_xsd"
+  elif [[ $(basename "$f") == queue-* ]]; then
+    check_valid "$f" "$queue_xsd"
   else
     check_valid "$f" "$feed_xsd"
   fi
@@ -176,6 +182,8 @@ fi
 for f in "${invalid_files[@]}"; do
   if [[ $(basename "$f") == player-* ]]; then
     check_invalid "$f" "$player_xsd"
+  elif [[ $(basename "$f") == queue-* ]]; then
+    check_invalid "$f" "$queue_xsd"
   else
     check_invalid "$f" "$feed_xsd"
   fi
