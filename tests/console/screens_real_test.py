@@ -442,7 +442,11 @@ def main():
              % (REVOKED, s.get(REVOKED, {}).get("online"), s.get(REVOKED, {}).get("last_seen"), before[2]))
 
         # 6. The monthly CSV, when the console has it.
-        months = sorted({AT[:7], time.strftime("%Y-%m"), time.strftime("%Y-%m", time.localtime(time.time() - 10800))})
+        # The players with --at start in AT's month; lobby-3's lines in
+        # the month of its clock (three hours behind, in the hall's +08:00).
+        hall_now = time.time() + 8 * 3600
+        months = sorted({AT[:7], time.strftime("%Y-%m", time.gmtime(hall_now)),
+                         time.strftime("%Y-%m", time.gmtime(hall_now - 10800))})
         text = ""
         for month in months:
             status, headers, body = console.get("/reports/plays.csv?month=" + month)
