@@ -286,7 +286,13 @@ def start_xvfb(tmp):
     return proc, int(number)
 
 
+def end_on_signal(signum, frame):
+    raise SystemExit("stopped by signal %d" % signum)  # so that main's finally ends every process
+
+
 def main():
+    signal.signal(signal.SIGTERM, end_on_signal)
+    signal.signal(signal.SIGINT, end_on_signal)
     missing = [p for p in ("Xvfb", "faketime") if shutil.which(p) is None]
     if missing:
         print("skipped: %s not installed (Debian: apt-get install xvfb faketime)" % " and ".join(missing))
@@ -324,7 +330,9 @@ def main():
             return s if all(s.get(n, {}).get("online") and s[n].get("last_seen")
                             and s[n].get("content_current") for n in SCREENS) else None
         s = poll("all three screens online with the published content", all_current, 45)
-        note("all three report: " + json.dumps(s, ensure_ascii=False) if s else "not all three report")
+        if not s:
+            return 1  # everything after needs reporting screens
+        note("all three report: " + json.dumps(s, ensure_ascii=False))
         m = console.metrics()
         for n in SCREENS:
             check(m.get(("hallboard_screen_up", n)) == 1, "/metrics: hallboard_screen_up{screen=%s} is 1" % n)
