@@ -24,6 +24,7 @@ packages=(
   libsqlite3-dev libcpp-httplib-dev libsodium-dev libzip-dev nlohmann-json3-dev
   sqlite3        # the tests check the database file with sqlite3's own integrity check
   chromium chromium-driver python3-selenium  # the console's browser test
+  xvfb faketime  # console_screens_real: players under a real X server, one with its clock hours off
 )
 missing=()
 for p in "${packages[@]}"; do
