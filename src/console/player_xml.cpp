@@ -30,6 +30,14 @@ std::string player_xml(const PlayerXmlSettings& s) {
     trust.append_attribute("public-key") = s.trust_public_key.c_str();
     if (!s.hall_id.empty()) trust.append_attribute("hall") = s.hall_id.c_str();
   }
+  // The display defaults of the demo's player.xml: a 1080p panel, upright,
+  // dark from 30 minutes after closing to 30 minutes before opening (the
+  // panel need not light an empty hall). IT staff edit them per screen.
+  pugi::xml_node display = player.append_child("display");
+  display.append_attribute("width") = "1920";
+  display.append_attribute("height") = "1080";
+  display.append_attribute("rotate") = "0";
+  display.append_attribute("blank-outside-hours") = "30";
   pugi::xml_node heartbeat = player.append_child("heartbeat");
   heartbeat.append_attribute("url") = (s.base_url + "/api/v1/heartbeat").c_str();
   heartbeat.append_attribute("interval") = "60";
