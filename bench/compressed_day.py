@@ -1,0 +1,134 @@
+#!/usr/bin/python3
+"""A day of a hall compressed into minutes: two real `hallboard run` players
+(SDL's dummy video driver) run a whole simulated day (`--at DAY --speed
+480`, 24 h in 3 minutes) and report to a real `console serve`; then the
+屏幕 page and 播放统计 are photographed at 1366x768 (Chromium through
+Selenium) and the month's CSV is saved, for a person to look at.
+Not a ctest: run by hand.
+
+usage: compressed_day.py BUILD_DIR SOURCE_DIR OUT_DIR [DAY]
+  DAY defaults to 2026-12-04 (a Friday, a working day).
+"""
+import datetime
+import os
+import re
+import shutil
+import socket
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+build, source, out = sys.argv[1], sys.argv[2], sys.argv[3]
+day = sys.argv[4] if len(sys.argv) > 4 else "2026-12-04"
+hallboard = os.path.join(build, "hallboard")
+SPEED = 480  # 86,400 s / 480 = 180 s
+SCREENS = ("1楼-大厅", "2楼-窗口区")
+os.makedirs(out, exist_ok=True)
+
+
+def console(*args):
+    r = subprocess.run([hallboard, "console", *args], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, (args, r.stdout, r.stderr)
+    return r.stdout
+
+
+def secret(text, label):
+    return next(l[len(label) + 2:] for l in text.splitlines() if l.startswith(label + ": "))
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def player_xml(text, cache):
+    """The player.xml `screen add` printed, with a 10 s heartbeat and its own cache."""
+    xml = text[text.index("<?xml"):]
+    xml = re.sub(r'interval="\d+"', 'interval="10"', xml)
+    return re.sub(r"<cache[^>]*/>", "", xml).replace("</player>", '  <cache dir="%s"/>\n</player>' % cache)
+
+
+def acknowledged(cache):
+    try:
+        return int(open(os.path.join(cache, "play.ack")).read().strip() or 0)
+    except (OSError, ValueError):
+        return 0
+
+
+tmp = tempfile.mkdtemp(prefix="hallboard-day-")
+data = os.path.join(tmp, "data")
+admin = secret(console("init", "--data", data, *[os.path.join(source, "content", f)
+                                                  for f in ("hall.xml", "items.xml", "roster.xml")]),
+               "admin password")
+port = free_port()
+base = "http://127.0.0.1:%d" % port
+server = subprocess.Popen([hallboard, "console", "serve", "--data", data, "--listen", "127.0.0.1:%d" % port,
+                           "--url", base])
+players, driver = [], None
+try:
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(base + "/login")
+            break
+        except OSError:
+            time.sleep(0.1)
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy")
+    caches = []
+    for screen in SCREENS:
+        cache = os.path.join(tmp, "cache-" + screen)
+        caches.append(cache)
+        config = os.path.join(tmp, screen + ".xml")
+        open(config, "w").write(player_xml(console("screen", "add", screen, "--data", data, "--url", base), cache))
+        log = open(os.path.join(tmp, screen + ".log"), "w")
+        players.append(subprocess.Popen(
+            [hallboard, "run", "--config", config, "--windowed", "1280x720", "--at", day + "T00:00",
+             "--speed", str(SPEED), "--exit-after", str(86400 // SPEED)], stdout=log, stderr=log, env=env))
+    for p in players:
+        p.wait(timeout=86400 // SPEED + 120)
+    # The lines of the last minutes went with the last reports, or wait in
+    # play.jsonl for the next run; say how many the console has.
+    db = sqlite3.connect("file:%s?mode=ro" % os.path.join(data, "console.db"), uri=True)
+    for screen, cache in zip(SCREENS, caches):
+        rows = db.execute("SELECT count(*), coalesce(max(seq), 0) FROM plays WHERE screen = ?", (screen,)).fetchone()
+        print("%s: %d lines stored, highest %d, play.ack %d" % (screen, rows[0], rows[1], acknowledged(cache)))
+    from selenium import webdriver
+    from selenium.webdriver.chrome.options import Options
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+    o = Options()
+    o.binary_location = "/usr/bin/chromium"
+    for a in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1366,768", "--lang=zh-CN",
+              "--disable-dev-shm-usage"):
+        o.add_argument(a)
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=o)
+    driver.get(base + "/login")
+    driver.find_element(By.NAME, "user").send_keys("admin")
+    driver.find_element(By.NAME, "password").send_keys(admin)
+    driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    time.sleep(1)
+    month = day[:7]
+    for name, path in (("day-screens", "/screens"), ("day-screen", "/screens/" + SCREENS[0]),
+                       ("day-report", "/reports/plays?month=" + month)):
+        driver.get(base + path)
+        height = driver.execute_script("return document.body.scrollHeight")
+        driver.set_window_size(1366, max(768, min(height + 40, 4000)))
+        driver.save_screenshot(os.path.join(out, name + ".png"))
+        driver.set_window_size(1366, 768)
+    cookie = "; ".join("%s=%s" % (c["name"], c["value"]) for c in driver.get_cookies())
+    csv = urllib.request.urlopen(urllib.request.Request(base + "/reports/plays.csv?month=" + month,
+                                                        headers={"Cookie": cookie}))
+    open(os.path.join(out, "day-plays-%s.csv" % month), "wb").write(csv.read())
+    print("pictures and CSV in", out)
+finally:
+    if driver:
+        driver.quit()
+    for p in players:
+        if p.poll() is None:
+            p.kill()
+    server.terminate()
+    server.wait(10)
+    shutil.rmtree(tmp, ignore_errors=True)
