@@ -153,7 +153,7 @@ Response page_screens(Console& console, const Request& request, const Caller& ca
     return html_page(ctx, "屏幕", h);
   }
   h.el("p", attention == 0 ? "全部 " + std::to_string(views.size()) + " 块屏幕在线，显示最新发布的内容。"
-                           : std::to_string(attention) + " 块屏幕离线或内容不是最新（红色，排在最前）；共 " +
+                           : std::to_string(attention) + " 块屏幕离线、内容不是最新或时钟不准（红色，排在最前）；共 " +
                                  std::to_string(views.size()) + " 块。");
   h.open("p").el("a", {{"href", "/reports/plays"}}, "播放统计（按月）").close("p");
   h.literal("<table><tr><th>屏幕</th><th>截图</th><th>状态</th><th>最近联系</th><th>运行时长</th><th>渲染</th>"

@@ -108,8 +108,12 @@ std::string skew_text(const std::optional<std::int64_t>& skew_seconds) {
 
 bool listed_before(const ScreenFacts& a, const ScreenState& as, const ScreenFacts& b,
                    const ScreenState& bs) {
-  return std::make_tuple(as.online, as.content_current, a.id) <
-         std::make_tuple(bs.online, bs.content_current, b.id);
+  return std::make_tuple(as.online, as.content_current, !as.clock_wrong(), a.id) <
+         std::make_tuple(bs.online, bs.content_current, !bs.clock_wrong(), b.id);
+}
+
+bool ScreenState::clock_wrong() const {
+  return clock_skew_seconds && (*clock_skew_seconds > kSkewShownFrom || *clock_skew_seconds < -kSkewShownFrom);
 }
 
 }  // namespace hb::console

@@ -45,7 +45,10 @@ struct ScreenState {
   // The player's clock minus the console's when the last report came (its
   // `time` against the receive time); none without a readable `time`.
   std::optional<std::int64_t> clock_skew_seconds;
-  bool needs_attention() const { return !online || !content_current; }
+  // A clock off by more than kSkewShownFrom: the screen shows the duty and
+  // opening hours of another time, as wrong as old content.
+  bool clock_wrong() const;
+  bool needs_attention() const { return !online || !content_current || clock_wrong(); }
 };
 
 // Offline after three intervals without a heartbeat; current when every
@@ -62,7 +65,8 @@ std::optional<std::int64_t> clock_skew(const std::string& report_json, std::int6
 // "时钟偏差 +3小时", "时钟偏差 -5分钟"; "" within kSkewShownFrom.
 std::string skew_text(const std::optional<std::int64_t>& skew_seconds);
 
-// The 屏幕 page's order: offline first, then out of date, then by id.
+// The 屏幕 page's order: offline first, then out of date, then a wrong
+// clock, then by id.
 bool listed_before(const ScreenFacts& a, const ScreenState& as, const ScreenFacts& b,
                    const ScreenState& bs);
 

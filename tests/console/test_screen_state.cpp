@@ -79,20 +79,25 @@ TEST_CASE("screen_state: content_current when every reported feed is the latest 
   }
 }
 
-TEST_CASE("listed_before: offline first, then out of date, then by id") {
+TEST_CASE("listed_before: offline first, then out of date, then a wrong clock, then by id") {
   std::vector<std::pair<ScreenFacts, ScreenState>> screens = {
       {{"a-ok", 1, 60, ""}, {true, true, 0, {}}},
       {{"b-old", 1, 60, ""}, {true, false, 0, {}}},
       {{"c-down", 1, 60, ""}, {false, true, 0, {}}},
       {{"d-down-old", 1, 60, ""}, {false, false, 0, {}}},
       {{"a-down-old", 1, 60, ""}, {false, false, 0, {}}},
+      {{"a-late-clock", 1, 60, ""}, {true, true, 0, -10800}},
+      {{"a-close-clock", 1, 60, ""}, {true, true, 0, 90}},
   };
   std::sort(screens.begin(), screens.end(), [](const auto& a, const auto& b) {
     return listed_before(a.first, a.second, b.first, b.second);
   });
   std::vector<std::string> order;
   for (const auto& s : screens) order.push_back(s.first.id);
-  CHECK(order == std::vector<std::string>{"a-down-old", "d-down-old", "c-down", "b-old", "a-ok"});
+  CHECK(order == std::vector<std::string>{"a-down-old", "d-down-old", "c-down", "b-old", "a-late-clock",
+                                          "a-close-clock", "a-ok"});
+  CHECK(screens[4].second.needs_attention());
+  CHECK_FALSE(screens[5].second.needs_attention());
   CHECK(screens.front().second.needs_attention());
   CHECK_FALSE(screens.back().second.needs_attention());
 }
