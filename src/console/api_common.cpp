@@ -28,6 +28,36 @@ Response no_content() {
   return r;
 }
 
+namespace {
+
+// Whether no array or object in `text` opens deeper than `max`, counting
+// brackets outside strings (a bracket inside "…" is text).
+bool nesting_within(std::string_view text, int max) {
+  int depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > max) return false;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+nlohmann::json parse_bounded_json(std::string_view text) {
+  if (!nesting_within(text, kJsonDepth)) return nlohmann::json(nlohmann::json::value_t::discarded);
+  return nlohmann::json::parse(text, nullptr, false);
+}
+
 std::optional<nlohmann::json> json_body(const Console& console, const Request& request,
                                         Response& refusal) {
   if (request.body.size() > console.options().json_cap) {
@@ -35,7 +65,7 @@ std::optional<nlohmann::json> json_body(const Console& console, const Request& r
     return std::nullopt;
   }
   // No exceptions: a body that is not JSON is discarded, and answered.
-  nlohmann::json body = nlohmann::json::parse(request.body, nullptr, false);
+  nlohmann::json body = parse_bounded_json(request.body);
   if (body.is_discarded() || !body.is_object()) {
     refusal = json_error(400, "请求内容应为 JSON 对象");
     return std::nullopt;

@@ -50,7 +50,7 @@ void keep_screenshot(Console& console, const std::string& screen, const nlohmann
 
 Response api_heartbeat(Console& console, const Request& request, const Caller& caller, const Params&) {
   if (request.body.size() > console.options().heartbeat_cap) return json_error(413, "心跳内容过大");
-  nlohmann::json report = nlohmann::json::parse(request.body, nullptr, false);
+  nlohmann::json report = parse_bounded_json(request.body);
   if (report.is_discarded() || !report.is_object() || !known_format(report)) {
     return json_error(400, "不是 hallboard 心跳（format 应为 hallboard-heartbeat-1 或 -2）");
   }

@@ -23,6 +23,12 @@ Response json_response(int status, const nlohmann::json& body);
 Response json_errors(int status, const std::vector<FieldProblem>& problems);
 Response json_error(int status, const std::string& message, const std::string& field = "");
 Response no_content();
+// `text` as JSON, or a discarded value when it is not JSON or nests arrays
+// and objects deeper than kJsonDepth: nlohmann reads any depth, but writing
+// it out again (dump) recurses once per level, so a 400 KB body of brackets
+// would overflow the stack and take the console down.
+inline constexpr int kJsonDepth = 64;
+nlohmann::json parse_bounded_json(std::string_view text);
 // A JSON object body, or an answer saying why not (400, 413).
 std::optional<nlohmann::json> json_body(const Console& console, const Request& request,
                                         Response& refusal);

@@ -23,10 +23,14 @@ base::Result<store::Screenshot, std::string> screenshot_of(const nlohmann::json&
   png.resize(size);
   const auto header = base::read_image_header(png);
   if (!header || header->kind != base::ImageKind::png) return std::string("screenshot is not a PNG");
-  // The limits every picture keeps (size, and sides an admin's browser can
-  // decode without trouble), with the screenshot's own byte cap.
+  // The screenshot's own caps: the player shrinks to 960 px wide (a portrait
+  // panel's picture is taller), so 2048 px either way is generous; the
+  // default 8192 would let a 2 MB PNG decode to 256 MB in the admin's
+  // browser, once per screen on the 屏幕 page.
   base::PictureLimits limits;
   limits.max_bytes = kScreenshotCap;
+  limits.max_width = kScreenshotSide;
+  limits.max_height = kScreenshotSide;
   if (const auto why = base::check_picture(png, limits); !why.empty()) return "screenshot refused: " + why;
   return store::Screenshot{std::move(png), header->width, header->height, 0};
 }

@@ -13,6 +13,7 @@ namespace hb::console {
 // A screen sends at most 960 pixels wide (~200 KB); this leaves room for
 // busy pages without letting one report fill the database.
 inline constexpr std::size_t kScreenshotCap = 2u * 1024u * 1024u;
+inline constexpr int kScreenshotSide = 2048;  // pixels, either side
 
 // The PNG of a report's `screenshot`, or why it cannot be kept; taken_at unset.
 base::Result<store::Screenshot, std::string> screenshot_of(const nlohmann::json& screenshot);

@@ -1533,4 +1533,24 @@ TEST_CASE("alert rules: every metric they use is one /metrics gives") {
   CHECK(found >= 2);
 }
 
+
+TEST_CASE("JSON nested deeper than 64 levels is refused with 400, never written out again") {
+  // Written out again, 200,000 levels overflowed the stack (the review's
+  // finding): a screen token, or any login form, could take the console down.
+  Hall h;
+  const std::string token = register_screen(h, "lobby-1");
+  const std::string deep = std::string(200000, '[') + std::string(200000, ']');
+  const std::string in_play = R"({"format":"hallboard-heartbeat-2","play":[{"seq":1,"x":)" + deep + "}]}";
+  CHECK(h.call("POST", "/api/v1/heartbeat", in_play, {{"authorization", "Bearer " + token}}).status == 400);
+  const std::string in_report = R"({"format":"hallboard-heartbeat-1","x":)" + deep + "}";
+  CHECK(h.call("POST", "/api/v1/heartbeat", in_report, {{"authorization", "Bearer " + token}}).status == 400);
+  // The JSON API's bodies are capped smaller; 1,000 levels fit and are refused.
+  const std::string thousand = std::string(1000, '[') + std::string(1000, ']');
+  CHECK(h.call("POST", "/api/v1/session", R"({"user":"admin","x":)" + thousand + "}").status == 400);
+  // 64 levels are fine; brackets inside strings are text.
+  const std::string nested = std::string(62, '[') + std::string(62, ']');
+  const std::string fine = R"({"format":"hallboard-heartbeat-1","x":)" + nested + R"(,"s":"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\"["})";
+  CHECK(h.call("POST", "/api/v1/heartbeat", fine, {{"authorization", "Bearer " + token}}).status / 100 == 2);
+}
+
 }  // namespace hb::console

@@ -211,6 +211,9 @@ TEST_CASE("screenshot: a PNG in base64 up to 2 MB is kept; anything else is not"
   CHECK(kept->png == png);
   CHECK(kept->width == 960);
   CHECK(kept->height == 540);
+  // A portrait panel's picture, shrunk to 960 wide, is taller than wide.
+  CHECK(screenshot_of({{"type", "image/png"}, {"base64", base64_of(png_header(960, 1707))}}));
+  CHECK(screenshot_of({{"type", "image/png"}, {"base64", base64_of(png_header(2048, 2048))}}));
   struct Case {
     const char* what;
     nlohmann::json shot;
@@ -223,6 +226,9 @@ TEST_CASE("screenshot: a PNG in base64 up to 2 MB is kept; anything else is not"
       {"text called PNG", {{"type", "image/png"}, {"base64", base64_of("<script>alert(1)</script>")}}},
       {"over 2 MB", {{"type", "image/png"}, {"base64", base64_of(png + std::string(kScreenshotCap, 'x'))}}},
       {"100 000 pixels wide", {{"type", "image/png"}, {"base64", base64_of(png_header(100000, 540))}}},
+      // Within the default picture limits, but 256 MB decoded in a browser.
+      {"8192 x 8192", {{"type", "image/png"}, {"base64", base64_of(png_header(8192, 8192))}}},
+      {"2049 high", {{"type", "image/png"}, {"base64", base64_of(png_header(960, 2049))}}},
   };
   for (const auto& c : refused) {
     CAPTURE(c.what);
