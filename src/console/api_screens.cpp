@@ -67,7 +67,8 @@ Response api_heartbeat(Console& console, const Request& request, const Caller& c
   if (report["format"] == "hallboard-heartbeat-1") return no_content();
   // Acknowledged only once stored: a failure here makes the player resend.
   // Skipped lines are acknowledged too, or one bad line would come back for ever.
-  if (auto done = console.store().record_plays(caller.screen, console.now(), plays.valid); !done)
+  if (auto done = console.store().record_plays(caller.screen, console.now(),
+                                                   console.utc_offset_minutes(), plays.valid); !done)
     return json_error(500, done.error().message);
   if (plays.skipped > 0) {
     console.log("heartbeat of " + caller.screen + ": " + std::to_string(plays.skipped) +

@@ -44,11 +44,13 @@ void Console::sweep_plays_if_due() {
     if (last_plays_sweep_ && t - *last_plays_sweep_ < kRetentionSweepEvery) return;
     last_plays_sweep_ = t;
   }
-  const auto gone = store_.delete_plays_received_before(plays_retention_cutoff(t, utc_offset_minutes()));
+  const auto gone =
+      store_.delete_plays_before(t - store::kRawPlaysKept, plays_retention_cutoff(t, utc_offset_minutes()));
   if (!gone) {
     log("proof of play retention: " + gone.error().message);
-  } else if (*gone > 0) {
-    log("proof of play retention: deleted " + std::to_string(*gone) + " lines older than 13 months");
+  } else if (gone->lines > 0 || gone->days > 0) {
+    log("proof of play retention: deleted " + std::to_string(gone->lines) + " lines received over 40 days ago, " +
+        std::to_string(gone->days) + " daily sums older than 13 months");
   }
 }
 

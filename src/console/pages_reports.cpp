@@ -1,8 +1,10 @@
 // 播放统计: the monthly proof-of-play report (第十条: 按月整理上报) as a page
 // and as CSV (UTF-8 with BOM, CRLF: what Excel and WPS open as they are).
-// The store sums each screen's month in SQL; play_report.h makes the report.
+// The store sums each screen's month from the daily roll-up; play_report.h
+// makes the report.
 #include "console/pages.h"
 #include "console/play_report.h"
+#include "store/play_days.h"
 
 namespace hb::console {
 
@@ -16,8 +18,25 @@ std::optional<Month> asked_month(Console& console, const Request& request) {
   return parse_month_text(text);
 }
 
+// The seconds of `watched` the screen's lines cover, part by part (cover_parts).
+base::Result<std::int64_t, std::string> covered_seconds(Console& console, const std::string& screen,
+                                                        const Window& watched) {
+  std::int64_t covered = 0;
+  const auto parts = cover_parts(watched, console.utc_offset_minutes(), console.now() - store::kRawPlaysKept);
+  for (const auto& [w, source] : parts) {
+    const std::int64_t day = store::local_day_start(w.from, console.utc_offset_minutes());
+    auto seconds = source == CoverSource::raw ? console.store().play_seconds(screen, w.from, w.to)
+                   : source == CoverSource::days ? console.store().play_day_seconds(screen, w.from, w.to)
+                                                 : console.store().play_day_seconds(screen, day, day + 86400);
+    if (!seconds) return seconds.error().message;
+    covered += source == CoverSource::day_capped ? std::min(*seconds, w.length()) : *seconds;
+  }
+  return covered;
+}
+
 // Every screen registered before the month ended, revoked ones too (they
-// may have shown content before IT took them out).
+// may have shown content before IT took them out). Read from the daily
+// roll-up: a month is a few hundred rows per screen, however many lines.
 base::Result<std::vector<ScreenMonth>, std::string> month_report(Console& console, const Month& month) {
   const Window window = month_window(month, console.utc_offset_minutes());
   auto screens = console.store().screens();
@@ -25,16 +44,12 @@ base::Result<std::vector<ScreenMonth>, std::string> month_report(Console& consol
   std::vector<ScreenMonth> out;
   for (const auto& s : *screens) {
     if (s.created_at >= window.to) continue;
-    auto totals = console.store().play_totals(s.id, window.from, window.to);
+    auto totals = console.store().play_day_totals(s.id, window.from, window.to);
     if (!totals) return totals.error().message;
     const Window watched = watched_window(window, s.created_at, console.now());
-    std::int64_t covered = 0;
-    if (watched.length() > 0) {
-      const auto seconds = console.store().play_seconds(s.id, watched.from, watched.to);
-      if (!seconds) return seconds.error().message;
-      covered = *seconds;
-    }
-    out.push_back(screen_month(s.id, std::move(*totals), watched, covered));
+    const auto covered = covered_seconds(console, s.id, watched);
+    if (!covered) return covered.error();
+    out.push_back(screen_month(s.id, std::move(*totals), watched, *covered));
   }
   return out;
 }
@@ -92,7 +107,7 @@ Response page_plays_report(Console& console, const Request& request, const Calle
     return html_page(ctx, "播放统计 " + month_text(*month), h);
   }
   h.el("p", {{"class", "muted"}},
-       "按屏幕汇总本月的播放记录（跨月的记录只计本月部分）。黑屏：非开放时间熄屏；"
+       "按屏幕汇总本月的播放记录（跨月的记录只计本月部分的时长，次数计在开始的月份）。黑屏：非开放时间熄屏；"
        "离线：登记以后、到现在为止没有任何播放记录的时间。");
   summary_table(h, *report);
   h.el("h2", "按页面类型和事项");
