@@ -258,6 +258,8 @@ class Store {
   // Replaces the screen's screenshot (only the latest is kept).
   Result<Done> put_screenshot(const std::string& screen, const Screenshot& shot);
   Result<Screenshot> screenshot(const std::string& screen);  // not_found: none yet
+  // When the screen's screenshot was taken, without reading its bytes.
+  Result<std::optional<std::int64_t>> screenshot_taken_at(const std::string& screen);
   // Stores the lines a screen has not sent before (by seq and start), in
   // one transaction, adding each newly stored one to the daily roll-up by
   // the hall's local days (`utc_offset_minutes`).

@@ -121,6 +121,8 @@ Result<PlaysDeleted> Store::delete_plays_before(std::int64_t raw_cutoff, std::in
   });
 }
 
+// A screen sends a screenshot with each heartbeat; one written every few
+// minutes is enough for the page (see screenshot_due in console/screenshot.h).
 Result<Done> Store::put_screenshot(const std::string& screen, const Screenshot& shot) {
   return locked([&]() -> Result<Done> {
     Statement(db_,
@@ -144,6 +146,15 @@ Result<Screenshot> Store::screenshot(const std::string& screen) {
     if (!s.step()) return Error{ErrorKind::not_found, "屏幕“" + screen + "”还没有截图"};
     return Screenshot{s.text(0), static_cast<int>(s.integer(1)), static_cast<int>(s.integer(2)),
                       s.integer(3)};
+  });
+}
+
+Result<std::optional<std::int64_t>> Store::screenshot_taken_at(const std::string& screen) {
+  return locked([&]() -> Result<std::optional<std::int64_t>> {
+    Statement s(db_, "SELECT taken_at FROM screenshots WHERE screen = ?");
+    s.bind(1, screen);
+    if (!s.step()) return std::optional<std::int64_t>();
+    return std::optional<std::int64_t>(s.integer(0));
   });
 }
 

@@ -1484,6 +1484,34 @@ TEST_CASE("screenshot: the latest one is stored, served from the database to adm
   CHECK(h.logged->back().find("screenshot not kept") != std::string::npos);
 }
 
+// 500 screens sending ~200 KB a minute each would rewrite 100 MB a minute.
+TEST_CASE("screenshot: at most one written per screen per 5 minutes; the page says when it was taken") {
+  Hall h;
+  const std::string token = register_screen(h, "hall-1");
+  const auto with_shot = [](const char* base64) {
+    nlohmann::json report = report2(nlohmann::json::array());
+    report["screenshot"] = {{"type", "image/png"}, {"width", 960}, {"height", 540}, {"base64", base64}};
+    return report;
+  };
+  const char* first = "iVBORw0KGgoAAAANSUhEUgAAA8AAAAIcCAYAAAAAAAAA";   // 960 x 540
+  const char* second = "iVBORw0KGgoAAAANSUhEUgAAA8AAAAIdCAYAAAAAAAAA";  // 960 x 541
+  REQUIRE(heartbeat(h, token, with_shot(first)).status == 200);
+  const std::int64_t taken = h.now;
+  h.now += 299;  // not yet
+  REQUIRE(heartbeat(h, token, with_shot(second)).status == 200);
+  const auto kept = h.store.screenshot("hall-1").value();
+  CHECK(kept.height == 540);
+  CHECK(kept.taken_at == taken);
+  const LoggedIn admin = h.login("admin");
+  CHECK(h.as(admin, "GET", "/screens/hall-1").body.find("最新截图（2026-12-01 08:00") != std::string::npos);
+  h.now = taken + 300;
+  REQUIRE(heartbeat(h, token, with_shot(second)).status == 200);
+  const auto replaced = h.store.screenshot("hall-1").value();
+  CHECK(replaced.height == 541);
+  CHECK(replaced.taken_at == taken + 300);
+  CHECK(h.as(admin, "GET", "/screens/hall-1").body.find("最新截图（2026-12-01 08:05") != std::string::npos);
+}
+
 TEST_CASE("clock skew: a screen three hours ahead is flagged in red and in /metrics") {
   Hall h;
   const std::string token = register_screen(h, "hall-1");

@@ -2,7 +2,7 @@
 // play line (skipped and still acknowledged), the month in the hall's zone,
 // the part of a month a screen is watched, dark and offline seconds, a
 // line's shares of the daily roll-up, where covered seconds are read, CSV
-// cells and the screenshot a heartbeat carries.
+// cells and the screenshot a heartbeat carries (and how often it is kept).
 #include <doctest/doctest.h>
 
 #include <sodium.h>
@@ -303,6 +303,26 @@ TEST_CASE("screenshot: a PNG in base64 up to 2 MB is kept; anything else is not"
   for (const auto& c : refused) {
     CAPTURE(c.what);
     CHECK_FALSE(screenshot_of(c.shot));
+  }
+}
+
+TEST_CASE("screenshot: one kept per screen per 5 minutes") {
+  struct Case {
+    const char* what;
+    std::optional<std::int64_t> stored_at;
+    std::int64_t now;
+    bool due;
+  };
+  const Case cases[] = {
+      {"none yet", std::nullopt, 1000, true},
+      {"a minute after the last", 1000, 1060, false},
+      {"a second short of 5 minutes", 1000, 1299, false},
+      {"5 minutes after", 1000, 1300, true},
+      {"the console's clock set back", 1000, 900, true},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.what);
+    CHECK(screenshot_due(c.stored_at, c.now) == c.due);
   }
 }
 
