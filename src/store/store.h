@@ -267,6 +267,8 @@ class Store {
                             const std::vector<PlayLine>& lines);
   // A screen's stored lines, by seq (then start).
   Result<std::vector<PlayLine>> plays(const std::string& screen);
+  // A screen's `limit` latest lines by start, latest first (its page).
+  Result<std::vector<PlayLine>> latest_plays(const std::string& screen, int limit);
   // Seconds of [from, to) the screen's raw lines cover, each clipped to it
   // (lines of one screen follow each other, so their clipped lengths add up).
   Result<std::int64_t> play_seconds(const std::string& screen, std::int64_t from, std::int64_t to);

@@ -64,6 +64,18 @@ Result<std::vector<PlayLine>> Store::plays(const std::string& screen) {
   });
 }
 
+Result<std::vector<PlayLine>> Store::latest_plays(const std::string& screen, int limit) {
+  return locked([&]() -> Result<std::vector<PlayLine>> {
+    Statement s(db_,
+                "SELECT seq, start, seconds, slide, item, line, start_unix, end_unix FROM plays "
+                "WHERE screen = ? ORDER BY start_unix DESC, seq DESC LIMIT ?");
+    s.bind(1, screen).bind(2, limit);
+    std::vector<PlayLine> out;
+    while (s.step()) out.push_back(play_line(s));
+    return out;
+  });
+}
+
 // The start_unix range keeps the query on the (screen, start_unix) index:
 // a line overlapping the window starts at most kLongestPlay before it.
 Result<std::int64_t> Store::play_seconds(const std::string& screen, std::int64_t from, std::int64_t to) {

@@ -1512,6 +1512,27 @@ TEST_CASE("screenshot: at most one written per screen per 5 minutes; the page sa
   CHECK(h.as(admin, "GET", "/screens/hall-1").body.find("最新截图（2026-12-01 08:05") != std::string::npos);
 }
 
+// What exactly was on screen at 10:03: the latest raw lines on the screen's page.
+TEST_CASE("a screen's page lists its latest 50 raw play lines, latest first") {
+  Hall h;
+  const std::string token = register_screen(h, "hall-1");
+  const LoggedIn admin = h.login("admin");
+  CHECK(h.as(admin, "GET", "/screens/hall-1").body.find("还没有播放记录") != std::string::npos);
+  std::vector<store::PlayLine> lines;
+  for (int i = 1; i <= 60; ++i) {
+    const std::int64_t start = kStart + 15 * i;
+    lines.push_back({i, "s", 15, "item", "item-" + std::to_string(i), "{\"seq\":" + std::to_string(i) + "}", start,
+                     start + 15});
+  }
+  REQUIRE(h.store.record_plays("hall-1", h.now, 480, lines).ok());
+  const std::string page = h.as(admin, "GET", "/screens/hall-1").body;
+  CHECK(page.find("item-60") != std::string::npos);
+  CHECK(page.find("item-11<") != std::string::npos);
+  CHECK(page.find("item-10<") == std::string::npos);  // the 51st latest
+  CHECK(page.find("item-60") < page.find("item-59"));
+  CHECK(page.find("{&quot;seq&quot;:60}") != std::string::npos);
+}
+
 TEST_CASE("clock skew: a screen three hours ahead is flagged in red and in /metrics") {
   Hall h;
   const std::string token = register_screen(h, "hall-1");

@@ -224,6 +224,8 @@ TEST_CASE("proof of play: a line is kept once per screen, number and start, howe
   CHECK(days[0].count == 1);
   CHECK(days[1].count == 3);
   CHECK(days[1].seconds == 45);
+  CHECK(f.store.latest_plays("a", 2).value().at(0).slide == "dark");
+  CHECK(f.store.latest_plays("a", 2).value().size() == 2);
 }
 
 // Two Beijing days: lines inside, across the midnight between them, outside.
