@@ -18,18 +18,31 @@ std::optional<Month> asked_month(Console& console, const Request& request) {
   return parse_month_text(text);
 }
 
+// The seconds of one part of the watched window the screen's lines cover.
+store::Result<std::int64_t> part_seconds(Console& console, const std::string& screen, const CoverPart& part) {
+  const Window& w = part.window;
+  switch (part.source) {
+    case CoverSource::raw:
+      return console.store().play_seconds(screen, w.from, w.to);
+    case CoverSource::days:
+      return console.store().play_day_seconds(screen, w.from, w.to);
+    case CoverSource::day_capped:
+      break;
+  }
+  const std::int64_t day = store::local_day_start(w.from, console.utc_offset_minutes());
+  auto seconds = console.store().play_day_seconds(screen, day, day + 86400);
+  if (seconds) *seconds = std::min(*seconds, w.length());
+  return seconds;
+}
+
 // The seconds of `watched` the screen's lines cover, part by part (cover_parts).
 base::Result<std::int64_t, std::string> covered_seconds(Console& console, const std::string& screen,
                                                         const Window& watched) {
   std::int64_t covered = 0;
-  const auto parts = cover_parts(watched, console.utc_offset_minutes(), console.now() - store::kRawPlaysKept);
-  for (const auto& [w, source] : parts) {
-    const std::int64_t day = store::local_day_start(w.from, console.utc_offset_minutes());
-    auto seconds = source == CoverSource::raw ? console.store().play_seconds(screen, w.from, w.to)
-                   : source == CoverSource::days ? console.store().play_day_seconds(screen, w.from, w.to)
-                                                 : console.store().play_day_seconds(screen, day, day + 86400);
+  for (const auto& part : cover_parts(watched, console.utc_offset_minutes(), console.now() - store::kRawPlaysKept)) {
+    const auto seconds = part_seconds(console, screen, part);
     if (!seconds) return seconds.error().message;
-    covered += source == CoverSource::day_capped ? std::min(*seconds, w.length()) : *seconds;
+    covered += *seconds;
   }
   return covered;
 }
