@@ -159,13 +159,9 @@ struct PlayDay {
 // index range over raw lines starts this much before it, to find lines reaching into it.
 inline constexpr std::int64_t kLongestPlay = 86400;
 
-struct PlaysDeleted {
-  std::int64_t lines = 0;
-  std::int64_t days = 0;  // roll-up rows
-};
-
 // Raw lines are kept this long after they came (the roll-up 13 months).
 inline constexpr std::int64_t kRawPlaysKept = 40 * 86400;
+inline constexpr std::int64_t kPlaysDeletedAtOnce = 20000;
 
 // A screen's latest screenshot.
 struct Screenshot {
@@ -281,9 +277,12 @@ class Store {
                                                  std::int64_t to);
   // The seconds the roll-up holds for the days starting in [from, to).
   Result<std::int64_t> play_day_seconds(const std::string& screen, std::int64_t from, std::int64_t to);
-  // Retention: deletes raw lines received before `raw_cutoff` and roll-up
-  // days starting before `days_cutoff`; how many of each went.
-  Result<PlaysDeleted> delete_plays_before(std::int64_t raw_cutoff, std::int64_t days_cutoff);
+  // Retention: deletes at most `most` raw lines received before `cutoff`
+  // (call again while `most` went: a day of 500 screens is ~3M lines, and
+  // heartbeats wait for the store meanwhile); how many went.
+  Result<std::int64_t> delete_plays_received_before(std::int64_t cutoff, std::int64_t most = kPlaysDeletedAtOnce);
+  // Retention: deletes the roll-up's days starting before `cutoff`; how many rows went.
+  Result<std::int64_t> delete_play_days_before(std::int64_t cutoff);
 
   // --- assets ---------------------------------------------------------------
   Result<Done> put_asset(const Asset& asset, const std::string& user, std::int64_t now);

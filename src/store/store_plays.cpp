@@ -122,14 +122,20 @@ Result<std::int64_t> Store::play_day_seconds(const std::string& screen, std::int
   });
 }
 
-Result<PlaysDeleted> Store::delete_plays_before(std::int64_t raw_cutoff, std::int64_t days_cutoff) {
-  return locked([&]() -> Result<PlaysDeleted> {
-    PlaysDeleted out;
-    Statement(db_, "DELETE FROM plays WHERE received_at < ?").bind(1, raw_cutoff).run();
-    out.lines = db_.changes();
-    Statement(db_, "DELETE FROM play_days WHERE day_start < ?").bind(1, days_cutoff).run();
-    out.days = db_.changes();
-    return out;
+Result<std::int64_t> Store::delete_plays_received_before(std::int64_t cutoff, std::int64_t most) {
+  return locked([&]() -> Result<std::int64_t> {
+    Statement(db_, "DELETE FROM plays WHERE rowid IN (SELECT rowid FROM plays WHERE received_at < ? LIMIT ?)")
+        .bind(1, cutoff)
+        .bind(2, most)
+        .run();
+    return static_cast<std::int64_t>(db_.changes());
+  });
+}
+
+Result<std::int64_t> Store::delete_play_days_before(std::int64_t cutoff) {
+  return locked([&]() -> Result<std::int64_t> {
+    Statement(db_, "DELETE FROM play_days WHERE day_start < ?").bind(1, cutoff).run();
+    return static_cast<std::int64_t>(db_.changes());
   });
 }
 
