@@ -34,13 +34,16 @@ std::string label(const std::string& v) {
   return out;
 }
 
-// The latest screenshot replaces the one before; one that cannot be kept
-// is logged and the rest of the report stored as usual.
+// The latest screenshot replaces the one before, at most once per
+// kScreenshotEvery; one that cannot be kept is logged every time (checking
+// is cheap, the write is what costs) and the rest of the report stored as usual.
 void keep_screenshot(Console& console, const std::string& screen, const nlohmann::json& report) {
   const auto it = report.find("screenshot");
   if (it == report.end()) return;
   auto shot = screenshot_of(*it);
   if (!shot) return console.log("heartbeat of " + screen + ": screenshot not kept: " + shot.error());
+  const auto stored_at = console.store().screenshot_taken_at(screen);
+  if (stored_at && !screenshot_due(*stored_at, console.now())) return;
   shot->taken_at = console.now();
   if (auto done = console.store().put_screenshot(screen, *shot); !done)
     console.log("heartbeat of " + screen + ": screenshot not kept: " + done.error().message);
@@ -67,7 +70,8 @@ Response api_heartbeat(Console& console, const Request& request, const Caller& c
   if (report["format"] == "hallboard-heartbeat-1") return no_content();
   // Acknowledged only once stored: a failure here makes the player resend.
   // Skipped lines are acknowledged too, or one bad line would come back for ever.
-  if (auto done = console.store().record_plays(caller.screen, console.now(), plays.valid); !done)
+  if (auto done = console.store().record_plays(caller.screen, console.now(),
+                                                   console.utc_offset_minutes(), plays.valid); !done)
     return json_error(500, done.error().message);
   if (plays.skipped > 0) {
     console.log("heartbeat of " + caller.screen + ": " + std::to_string(plays.skipped) +

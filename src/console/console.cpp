@@ -37,6 +37,22 @@ void Console::log(const std::string& line) const {
   }
 }
 
+namespace {
+
+// In batches, the store free between them: heartbeats keep coming while a
+// day of 500 screens' lines (~3M) goes.
+store::Result<std::int64_t> delete_raw_plays(store::Store& store, std::int64_t cutoff) {
+  std::int64_t lines = 0;
+  for (;;) {
+    const auto gone = store.delete_plays_received_before(cutoff);
+    if (!gone) return gone;
+    lines += *gone;
+    if (*gone < store::kPlaysDeletedAtOnce) return lines;
+  }
+}
+
+}  // namespace
+
 void Console::sweep_plays_if_due() {
   const std::int64_t t = now();
   {
@@ -44,11 +60,13 @@ void Console::sweep_plays_if_due() {
     if (last_plays_sweep_ && t - *last_plays_sweep_ < kRetentionSweepEvery) return;
     last_plays_sweep_ = t;
   }
-  const auto gone = store_.delete_plays_received_before(plays_retention_cutoff(t, utc_offset_minutes()));
-  if (!gone) {
-    log("proof of play retention: " + gone.error().message);
-  } else if (*gone > 0) {
-    log("proof of play retention: deleted " + std::to_string(*gone) + " lines older than 13 months");
+  const auto days = store_.delete_play_days_before(plays_retention_cutoff(t, utc_offset_minutes()));
+  if (!days) return log("proof of play retention: " + days.error().message);
+  const auto lines = delete_raw_plays(store_, t - store::kRawPlaysKept);
+  if (!lines) return log("proof of play retention: " + lines.error().message);
+  if (*lines > 0 || *days > 0) {
+    log("proof of play retention: deleted " + std::to_string(*lines) + " lines received over 40 days ago, " +
+        std::to_string(*days) + " daily sums older than 13 months");
   }
 }
 

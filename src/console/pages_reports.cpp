@@ -1,8 +1,10 @@
 // 播放统计: the monthly proof-of-play report (第十条: 按月整理上报) as a page
 // and as CSV (UTF-8 with BOM, CRLF: what Excel and WPS open as they are).
-// The store sums each screen's month in SQL; play_report.h makes the report.
+// The store sums each screen's month from the daily roll-up; play_report.h
+// makes the report.
 #include "console/pages.h"
 #include "console/play_report.h"
+#include "store/play_days.h"
 
 namespace hb::console {
 
@@ -16,8 +18,38 @@ std::optional<Month> asked_month(Console& console, const Request& request) {
   return parse_month_text(text);
 }
 
+// The seconds of one part of the watched window the screen's lines cover.
+store::Result<std::int64_t> part_seconds(Console& console, const std::string& screen, const CoverPart& part) {
+  const Window& w = part.window;
+  switch (part.source) {
+    case CoverSource::raw:
+      return console.store().play_seconds(screen, w.from, w.to);
+    case CoverSource::days:
+      return console.store().play_day_seconds(screen, w.from, w.to);
+    case CoverSource::day_capped:
+      break;
+  }
+  const std::int64_t day = store::local_day_start(w.from, console.utc_offset_minutes());
+  auto seconds = console.store().play_day_seconds(screen, day, day + 86400);
+  if (seconds) *seconds = std::min(*seconds, w.length());
+  return seconds;
+}
+
+// The seconds of `watched` the screen's lines cover, part by part (cover_parts).
+base::Result<std::int64_t, std::string> covered_seconds(Console& console, const std::string& screen,
+                                                        const Window& watched) {
+  std::int64_t covered = 0;
+  for (const auto& part : cover_parts(watched, console.utc_offset_minutes(), console.now() - store::kRawPlaysKept)) {
+    const auto seconds = part_seconds(console, screen, part);
+    if (!seconds) return seconds.error().message;
+    covered += *seconds;
+  }
+  return covered;
+}
+
 // Every screen registered before the month ended, revoked ones too (they
-// may have shown content before IT took them out).
+// may have shown content before IT took them out). Read from the daily
+// roll-up: a month is a few hundred rows per screen, however many lines.
 base::Result<std::vector<ScreenMonth>, std::string> month_report(Console& console, const Month& month) {
   const Window window = month_window(month, console.utc_offset_minutes());
   auto screens = console.store().screens();
@@ -25,16 +57,12 @@ base::Result<std::vector<ScreenMonth>, std::string> month_report(Console& consol
   std::vector<ScreenMonth> out;
   for (const auto& s : *screens) {
     if (s.created_at >= window.to) continue;
-    auto totals = console.store().play_totals(s.id, window.from, window.to);
+    auto totals = console.store().play_day_totals(s.id, window.from, window.to);
     if (!totals) return totals.error().message;
     const Window watched = watched_window(window, s.created_at, console.now());
-    std::int64_t covered = 0;
-    if (watched.length() > 0) {
-      const auto seconds = console.store().play_seconds(s.id, watched.from, watched.to);
-      if (!seconds) return seconds.error().message;
-      covered = *seconds;
-    }
-    out.push_back(screen_month(s.id, std::move(*totals), watched, covered));
+    const auto covered = covered_seconds(console, s.id, watched);
+    if (!covered) return covered.error();
+    out.push_back(screen_month(s.id, std::move(*totals), watched, *covered));
   }
   return out;
 }
@@ -92,7 +120,7 @@ Response page_plays_report(Console& console, const Request& request, const Calle
     return html_page(ctx, "播放统计 " + month_text(*month), h);
   }
   h.el("p", {{"class", "muted"}},
-       "按屏幕汇总本月的播放记录（跨月的记录只计本月部分）。黑屏：非开放时间熄屏；"
+       "按屏幕汇总本月的播放记录（跨月的记录只计本月部分的时长，次数计在开始的月份）。黑屏：非开放时间熄屏；"
        "离线：登记以后、到现在为止没有任何播放记录的时间。");
   summary_table(h, *report);
   h.el("h2", "按页面类型和事项");

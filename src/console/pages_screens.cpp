@@ -1,11 +1,13 @@
 // 屏幕: every registered screen as its heartbeats tell it (online, last
 // contact, what it shows, whether its content is the latest published),
-// the ones needing IT at the top in red; one screen's recent contacts; a
+// the ones needing IT at the top in red; one screen's recent contacts and
+// latest proof-of-play lines; a
 // new token, which revokes the old one and offers player.xml once.
 #include <sodium.h>
 
 #include "console/auth.h"
 #include "console/pages.h"
+#include "console/play_report.h"
 #include "console/player_xml.h"
 #include "console/screen_state.h"
 #include "model/slide_type.h"
@@ -137,6 +139,30 @@ Response token_refused(Console& console, const Caller& caller, const std::string
   return html_page(ctx, "屏幕 " + id, h, 409);
 }
 
+// How many raw proof-of-play lines a screen's page lists: the ones behind
+// "what was on screen at 10:03?" (the report reads the daily sums).
+constexpr int kLatestPlaysShown = 50;
+
+// The screen's latest raw lines, latest first, as reported.
+base::Result<store::Done, std::string> latest_plays_table(Console& console, Html& h, const std::string& id) {
+  const auto lines = console.store().latest_plays(id, kLatestPlaysShown);
+  if (!lines) return lines.error().message;
+  h.el("h2", "最近的播放记录（最新 " + std::to_string(kLatestPlaysShown) + " 条，原始记录保留 40 天）");
+  if (lines->empty()) {
+    h.el("p", {{"class", "muted"}}, "还没有播放记录。");
+    return store::Done{};
+  }
+  const int offset = console.utc_offset_minutes();
+  h.literal("<table><tr><th>开始</th><th>结束</th><th>页面类型</th><th>事项</th><th>原始记录</th></tr>");
+  for (const auto& l : *lines) {
+    h.open("tr").el("td", shown_time(model::to_iso_string(l.start_unix, offset)));
+    h.el("td", shown_time(model::to_iso_string(l.end_unix, offset))).el("td", slide_type_label(l.slide));
+    h.el("td", l.item.empty() ? "—" : l.item).open("td").el("code", l.line).close("td").close("tr");
+  }
+  h.literal("</table>");
+  return store::Done{};
+}
+
 }  // namespace
 
 Response page_screens(Console& console, const Request& request, const Caller& caller, const Params&) {
@@ -203,6 +229,7 @@ Response page_screen(Console& console, const Request& request, const Caller& cal
   }
   h.literal("</table>");
   if (contacts->empty()) h.el("p", {{"class", "muted"}}, "还没有收到这块屏幕的心跳。");
+  if (auto shown = latest_plays_table(console, h, id); !shown) return page_refusal(500, shown.error(), request.path);
   h.el("h2", "令牌");
   token_form(h, ctx, id);
   h.open("p").el("a", {{"href", "/screens"}}, "返回屏幕列表").close("p");

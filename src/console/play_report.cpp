@@ -6,6 +6,7 @@
 #include "feed/values.h"
 #include "model/slide_type.h"
 #include "model/time.h"
+#include "store/play_days.h"
 
 namespace hb::console {
 
@@ -20,9 +21,8 @@ std::string month_text(const Month& m) {
 }
 
 Month month_of(std::int64_t now, int utc_offset_minutes) {
-  const std::int64_t local = now + std::int64_t{utc_offset_minutes} * 60;
-  const std::int64_t days = local >= 0 ? local / 86400 : (local - 86399) / 86400;
-  const model::Date d = model::civil_from_days(days);
+  const std::int64_t midnight = store::local_day_start(now, utc_offset_minutes);
+  const model::Date d = model::civil_from_days((midnight + std::int64_t{utc_offset_minutes} * 60) / 86400);
   return {d.year, d.month};
 }
 
@@ -45,6 +45,28 @@ std::int64_t plays_retention_cutoff(std::int64_t now, int utc_offset_minutes) {
 
 Window watched_window(const Window& month, std::int64_t registered, std::int64_t now) {
   return {std::max(month.from, registered), std::min(month.to, now)};
+}
+
+namespace {
+
+CoverPart day_part(const Window& part, int utc_offset_minutes, std::int64_t raw_kept_from) {
+  const bool raw = store::local_day_start(part.from, utc_offset_minutes) >= raw_kept_from;
+  return {part, raw ? CoverSource::raw : CoverSource::day_capped};
+}
+
+}  // namespace
+
+std::vector<CoverPart> cover_parts(const Window& watched, int utc_offset_minutes, std::int64_t raw_kept_from) {
+  if (watched.length() == 0) return {};
+  std::int64_t first = store::local_day_start(watched.from, utc_offset_minutes);
+  if (first < watched.from) first += 86400;  // the first midnight inside
+  const std::int64_t last = store::local_day_start(watched.to, utc_offset_minutes);
+  if (first > last) return {day_part(watched, utc_offset_minutes, raw_kept_from)};  // within one day
+  std::vector<CoverPart> out;
+  if (watched.from < first) out.push_back(day_part({watched.from, first}, utc_offset_minutes, raw_kept_from));
+  if (first < last) out.push_back({{first, last}, CoverSource::days});
+  if (last < watched.to) out.push_back(day_part({last, watched.to}, utc_offset_minutes, raw_kept_from));
+  return out;
 }
 
 namespace {

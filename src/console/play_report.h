@@ -32,15 +32,27 @@ Month month_of(std::int64_t now, int utc_offset_minutes);
 Month shifted(const Month& m, int months);
 Window month_window(const Month& m, int utc_offset_minutes);
 
-// Lines received before this go (retention, docs/console.md): the current
-// month and the 12 before it are kept whole, so last year's same month can
-// still be reported.
+// Daily sums of days before this go (retention, docs/console.md): the
+// current month and the 12 before it are kept whole, so last year's same
+// month can still be reported. Raw lines go after store::kRawPlaysKept.
 std::int64_t plays_retention_cutoff(std::int64_t now, int utc_offset_minutes);
 inline constexpr std::int64_t kRetentionSweepEvery = 86400;
 
 // The part of the month a screen could have reported in: from its
 // registration (or the month's start) to now (or the month's end).
 Window watched_window(const Window& month, std::int64_t registered, std::int64_t now);
+
+// Where the seconds lines cover of a part of the watched window come from.
+// The daily roll-up answers whole local days exactly; a part of a day (the
+// day of registration, today) needs the raw lines, clipped, while they are
+// kept, and after that the roll-up's day, capped at the part's length.
+enum class CoverSource { days, raw, day_capped };
+struct CoverPart {
+  Window window;
+  CoverSource source = CoverSource::days;
+};
+// `raw_kept_from`: raw lines of days starting from then on are still stored.
+std::vector<CoverPart> cover_parts(const Window& watched, int utc_offset_minutes, std::int64_t raw_kept_from);
 
 struct ScreenMonth {
   std::string screen;
@@ -50,7 +62,7 @@ struct ScreenMonth {
   std::int64_t offline_seconds = 0;    // watched, but covered by no line
 };
 
-// `totals` clipped to the month; `covered` the seconds of `watched` lines cover.
+// `totals` the month's roll-up; `covered` the seconds of `watched` lines cover.
 ScreenMonth screen_month(std::string screen, std::vector<store::PlayTotal> totals, const Window& watched,
                          std::int64_t covered);
 

@@ -35,4 +35,8 @@ base::Result<store::Screenshot, std::string> screenshot_of(const nlohmann::json&
   return store::Screenshot{std::move(png), header->width, header->height, 0};
 }
 
+bool screenshot_due(std::optional<std::int64_t> stored_at, std::int64_t now) {
+  return !stored_at || now < *stored_at || now - *stored_at >= kScreenshotEvery;
+}
+
 }  // namespace hb::console

@@ -119,15 +119,20 @@ CREATE TABLE screen_contacts(
 CREATE INDEX screen_contacts_by_screen ON screen_contacts(screen, id);
 )sql";
 
-// Migration 6: proof of play the screens report (hallboard-heartbeat-2),
-// one row per screen, sequence number and start, so a line sent twice
-// counts once, while a screen whose cache was wiped (numbers from 1 again)
-// is not taken for a resend. The line is kept whole; the columns the
-// monthly report sums are copied out, start and end also as Unix seconds
-// so a month is an index range (screen, start_unix); the index also holds
-// what the sums read, so they never touch the rows (the whole line makes
-// a row ~300 bytes: 1.7x faster measured on 1.7M lines). received_at is
-// indexed for the retention sweep (Store::delete_plays_received_before).
+// Migration 6: proof of play the screens report (hallboard-heartbeat-2).
+// plays: one row per screen, sequence number and start, so a line sent
+// twice counts once, while a screen whose cache was wiped (numbers from 1
+// again) is not taken for a resend. The line is kept whole (~300 bytes a
+// row) to answer "what exactly was on screen at 10:03 on the 3rd", so only
+// for 40 days (received_at, indexed for the sweep); start and end are also
+// Unix seconds, indexed by screen, for a screen's latest lines and the
+// edges of a report's watched window.
+// play_days: the monthly report's source, kept 13 months: per screen,
+// hall-local day, slide and item, how often a line started and how many
+// seconds lines covered, added to in the transaction that inserts each new
+// line (store/play_days.h). A month of 500 screens is a few hundred
+// thousand rows however many lines came; WITHOUT ROWID, as the key is the
+// only way in; the daily retention sweep scans it (~4M rows at most).
 // screenshots: each screen's latest screenshot only, as PNG bytes.
 constexpr const char* kSchema6 = R"sql(
 CREATE TABLE plays(
@@ -143,8 +148,17 @@ CREATE TABLE plays(
   line TEXT NOT NULL,
   PRIMARY KEY(screen, seq, start)
 );
-CREATE INDEX plays_by_screen_start ON plays(screen, start_unix, end_unix, slide, item);
+CREATE INDEX plays_by_screen_start ON plays(screen, start_unix, end_unix);
 CREATE INDEX plays_by_received ON plays(received_at);
+CREATE TABLE play_days(
+  screen TEXT NOT NULL,
+  day_start INTEGER NOT NULL,
+  slide TEXT NOT NULL,
+  item TEXT NOT NULL,
+  shown INTEGER NOT NULL,
+  seconds INTEGER NOT NULL,
+  PRIMARY KEY(screen, day_start, slide, item)
+) WITHOUT ROWID;
 CREATE TABLE screenshots(
   screen TEXT PRIMARY KEY,
   png BLOB NOT NULL,

@@ -135,8 +135,8 @@ struct PlayLine {
   std::int64_t end_unix = 0;
 };
 
-// A screen's lines of one slide type and item within a window, each
-// clipped to it: how often it was on screen and for how long.
+// A screen's lines of one slide type and item within a window: how often
+// one started in it and how many of its seconds lie in it.
 struct PlayTotal {
   std::string slide;
   std::string item;
@@ -144,9 +144,24 @@ struct PlayTotal {
   std::int64_t seconds = 0;
 };
 
-// The longest a play line may last (a dark night is one line): the month's
-// index range starts this much before the month, to find lines reaching into it.
+// One row of the daily roll-up (schema.cpp, play_days.h): added to the
+// row with the same key, never replacing it.
+struct PlayDay {
+  std::string screen;
+  std::int64_t day_start = 0;  // Unix seconds of the hall-local midnight
+  std::string slide;
+  std::string item;
+  std::int64_t shown = 0;
+  std::int64_t seconds = 0;
+};
+
+// The longest a play line may last (a dark night is one line): a window's
+// index range over raw lines starts this much before it, to find lines reaching into it.
 inline constexpr std::int64_t kLongestPlay = 86400;
+
+// Raw lines are kept this long after they came (the roll-up 13 months).
+inline constexpr std::int64_t kRawPlaysKept = 40 * 86400;
+inline constexpr std::int64_t kPlaysDeletedAtOnce = 20000;
 
 // A screen's latest screenshot.
 struct Screenshot {
@@ -239,21 +254,35 @@ class Store {
   // Replaces the screen's screenshot (only the latest is kept).
   Result<Done> put_screenshot(const std::string& screen, const Screenshot& shot);
   Result<Screenshot> screenshot(const std::string& screen);  // not_found: none yet
-  // Stores the lines a screen has not sent before (by seq and start), in one transaction.
-  Result<Done> record_plays(const std::string& screen, std::int64_t now,
+  // When the screen's screenshot was taken, without reading its bytes.
+  Result<std::optional<std::int64_t>> screenshot_taken_at(const std::string& screen);
+  // Stores the lines a screen has not sent before (by seq and start), in
+  // one transaction, adding each newly stored one to the daily roll-up by
+  // the hall's local days (`utc_offset_minutes`).
+  Result<Done> record_plays(const std::string& screen, std::int64_t now, int utc_offset_minutes,
                             const std::vector<PlayLine>& lines);
   // A screen's stored lines, by seq (then start).
   Result<std::vector<PlayLine>> plays(const std::string& screen);
-  // The screen's lines overlapping [from, to), grouped by slide and item,
-  // each clipped to the window; summed by SQLite over the index range,
-  // never loaded line by line (a month of one screen is ~180 000 lines).
-  Result<std::vector<PlayTotal>> play_totals(const std::string& screen, std::int64_t from,
-                                             std::int64_t to);
-  // Seconds of [from, to) the screen's lines cover (lines of one screen
-  // follow each other, so their clipped lengths add up).
+  // A screen's `limit` latest lines by start, latest first (its page).
+  Result<std::vector<PlayLine>> latest_plays(const std::string& screen, int limit);
+  // Seconds of [from, to) the screen's raw lines cover, each clipped to it
+  // (lines of one screen follow each other, so their clipped lengths add up).
   Result<std::int64_t> play_seconds(const std::string& screen, std::int64_t from, std::int64_t to);
-  // Retention: deletes lines received before `cutoff`; how many went.
-  Result<std::int64_t> delete_plays_received_before(std::int64_t cutoff);
+  // Adds rows to the roll-up in one transaction (record_plays does it for
+  // each new line; a benchmark fills a month with it).
+  Result<Done> add_play_days(const std::vector<PlayDay>& rows);
+  // The roll-up of the days starting in [from, to) (local midnights),
+  // grouped by slide and item; a month of a screen is a few hundred rows.
+  Result<std::vector<PlayTotal>> play_day_totals(const std::string& screen, std::int64_t from,
+                                                 std::int64_t to);
+  // The seconds the roll-up holds for the days starting in [from, to).
+  Result<std::int64_t> play_day_seconds(const std::string& screen, std::int64_t from, std::int64_t to);
+  // Retention: deletes at most `most` raw lines received before `cutoff`
+  // (call again while `most` went: a day of 500 screens is ~3M lines, and
+  // heartbeats wait for the store meanwhile); how many went.
+  Result<std::int64_t> delete_plays_received_before(std::int64_t cutoff, std::int64_t most = kPlaysDeletedAtOnce);
+  // Retention: deletes the roll-up's days starting before `cutoff`; how many rows went.
+  Result<std::int64_t> delete_play_days_before(std::int64_t cutoff);
 
   // --- assets ---------------------------------------------------------------
   Result<Done> put_asset(const Asset& asset, const std::string& user, std::int64_t now);

@@ -1357,23 +1357,27 @@ TEST_CASE("heartbeat-2: bad lines are skipped, logged once and acknowledged; goo
   CHECK(h.call("POST", "/api/v1/heartbeat", "{\"play\":[]}", {{"authorization", "Bearer " + token}}).status == 400);
 }
 
-TEST_CASE("plays retention: lines received over 13 months ago go, at start and then once a day") {
-  Hall h;  // started on 2026-12-01: kept from 2025-12-01 (Beijing) on
+TEST_CASE("plays retention: raw lines go after 40 days, daily sums after 13 months; at start, then daily") {
+  Hall h;  // started on 2026-12-01: sums kept from 2025-12-01 (Beijing) on
   const std::string token = register_screen(h, "hall-1");
-  const auto old_line = [](std::int64_t seq) {
-    return store::PlayLine{seq, "x", 15, "item", "", "{}", 1000, 1015};
+  const auto line_at = [](std::int64_t seq, std::int64_t start) {
+    return std::vector<store::PlayLine>{{seq, "x", 15, "item", "", "{}", start, start + 15}};
   };
-  REQUIRE(h.store.record_plays("hall-1", kStart - 400 * 86400, {old_line(1)}).ok());
-  REQUIRE(h.store.record_plays("hall-1", kStart - 300 * 86400, {old_line(2)}).ok());
+  for (const std::int64_t days_ago : {400, 300, 10})
+    REQUIRE(h.store.record_plays("hall-1", kStart - days_ago * 86400, 480,
+                                 line_at(days_ago, kStart - days_ago * 86400)).ok());
+  const auto summed = [&] { return h.store.play_day_seconds("hall-1", kStart - 500 * 86400, kStart).value(); };
   h.now += 3600;  // within the day: no sweep yet
   REQUIRE(heartbeat(h, token, report2(nlohmann::json::array())).status == 200);
-  CHECK(h.store.plays("hall-1").value().size() == 2);
+  CHECK(h.store.plays("hall-1").value().size() == 3);
+  CHECK(summed() == 45);
   h.now = kStart + 86400;
   REQUIRE(heartbeat(h, token, report2(nlohmann::json::array())).status == 200);
   const auto kept = h.store.plays("hall-1").value();
   REQUIRE(kept.size() == 1);
-  CHECK(kept[0].seq == 2);
-  CHECK(h.logged->back().find("deleted 1 lines") != std::string::npos);
+  CHECK(kept[0].seq == 10);
+  CHECK(summed() == 30);  // 300 days ago: past the raw lines, still in the sums
+  CHECK(h.logged->back().find("deleted 2 lines received over 40 days ago, 1 daily sums") != std::string::npos);
 }
 
 TEST_CASE("plays report: per screen, slide type and item; dark and offline; clipped to the month; CSV") {
@@ -1404,7 +1408,7 @@ TEST_CASE("plays report: per screen, slide type and item; dark and offline; clip
   CHECK(csv.body == "\xEF\xBB\xBF屏幕,页面类型,事项,次数,时长(秒),时长\r\n"
                     "hall-1,事项详情,530100-001,2,30,0:00:30\r\n"
                     "hall-1,窗口值班,,1,570,0:09:30\r\n"
-                    "hall-1,黑屏,,2,30000,8:20:00\r\n"
+                    "hall-1,黑屏,,1,30000,8:20:00\r\n"  // line 1 counted in November, when it started
                     "hall-1,离线,,,1800,0:30:00\r\n");
   // November: the screen was registered after it ended, so it is not in it.
   CHECK(h.as(editor, "GET", "/reports/plays.csv?month=2026-11").body.find("hall-1") == std::string::npos);
@@ -1439,7 +1443,7 @@ TEST_CASE("plays report: 200 000 lines make a few rows, summed without loading t
       const std::string item = i % 2 ? "item-" + std::to_string(i % 5) : "";
       lines.push_back({i + 1, std::to_string(start), 10, i % 2 ? "item" : "roster", item, "{}", start, start + 10});
     }
-    REQUIRE(h.store.record_plays("hall-1", h.now, lines).ok());
+    REQUIRE(h.store.record_plays("hall-1", h.now, 480, lines).ok());
   }
   h.now = from + 10 * 200000;  // 23 days on: all within December
   const long before = peak_rss_kb();
@@ -1478,6 +1482,55 @@ TEST_CASE("screenshot: the latest one is stored, served from the database to adm
   CHECK(heartbeat(h, token, report).status == 200);
   CHECK(h.as(admin, "GET", "/screens/hall-1/screenshot.png").body == png);
   CHECK(h.logged->back().find("screenshot not kept") != std::string::npos);
+}
+
+// 500 screens sending ~200 KB a minute each would rewrite 100 MB a minute.
+TEST_CASE("screenshot: at most one written per screen per 5 minutes; the page says when it was taken") {
+  Hall h;
+  const std::string token = register_screen(h, "hall-1");
+  const auto with_shot = [](const char* base64) {
+    nlohmann::json report = report2(nlohmann::json::array());
+    report["screenshot"] = {{"type", "image/png"}, {"width", 960}, {"height", 540}, {"base64", base64}};
+    return report;
+  };
+  const char* first = "iVBORw0KGgoAAAANSUhEUgAAA8AAAAIcCAYAAAAAAAAA";   // 960 x 540
+  const char* second = "iVBORw0KGgoAAAANSUhEUgAAA8AAAAIdCAYAAAAAAAAA";  // 960 x 541
+  REQUIRE(heartbeat(h, token, with_shot(first)).status == 200);
+  const std::int64_t taken = h.now;
+  h.now += 299;  // not yet
+  REQUIRE(heartbeat(h, token, with_shot(second)).status == 200);
+  const auto kept = h.store.screenshot("hall-1").value();
+  CHECK(kept.height == 540);
+  CHECK(kept.taken_at == taken);
+  const LoggedIn admin = h.login("admin");
+  CHECK(h.as(admin, "GET", "/screens/hall-1").body.find("最新截图（2026-12-01 08:00") != std::string::npos);
+  h.now = taken + 300;
+  REQUIRE(heartbeat(h, token, with_shot(second)).status == 200);
+  const auto replaced = h.store.screenshot("hall-1").value();
+  CHECK(replaced.height == 541);
+  CHECK(replaced.taken_at == taken + 300);
+  CHECK(h.as(admin, "GET", "/screens/hall-1").body.find("最新截图（2026-12-01 08:05") != std::string::npos);
+}
+
+// What exactly was on screen at 10:03: the latest raw lines on the screen's page.
+TEST_CASE("a screen's page lists its latest 50 raw play lines, latest first") {
+  Hall h;
+  const std::string token = register_screen(h, "hall-1");
+  const LoggedIn admin = h.login("admin");
+  CHECK(h.as(admin, "GET", "/screens/hall-1").body.find("还没有播放记录") != std::string::npos);
+  std::vector<store::PlayLine> lines;
+  for (int i = 1; i <= 60; ++i) {
+    const std::int64_t start = kStart + 15 * i;
+    lines.push_back({i, "s", 15, "item", "item-" + std::to_string(i), "{\"seq\":" + std::to_string(i) + "}", start,
+                     start + 15});
+  }
+  REQUIRE(h.store.record_plays("hall-1", h.now, 480, lines).ok());
+  const std::string page = h.as(admin, "GET", "/screens/hall-1").body;
+  CHECK(page.find("item-60") != std::string::npos);
+  CHECK(page.find("item-11<") != std::string::npos);
+  CHECK(page.find("item-10<") == std::string::npos);  // the 51st latest
+  CHECK(page.find("item-60") < page.find("item-59"));
+  CHECK(page.find("{&quot;seq&quot;:60}") != std::string::npos);
 }
 
 TEST_CASE("clock skew: a screen three hours ahead is flagged in red and in /metrics") {

@@ -1,7 +1,8 @@
 // The monthly proof-of-play report's pure parts, as tables: reading a
 // play line (skipped and still acknowledged), the month in the hall's zone,
-// the part of a month a screen is watched, dark and offline seconds, CSV
-// cells and the screenshot a heartbeat carries.
+// the part of a month a screen is watched, dark and offline seconds, a
+// line's shares of the daily roll-up, where covered seconds are read, CSV
+// cells and the screenshot a heartbeat carries (and how often it is kept).
 #include <doctest/doctest.h>
 
 #include <sodium.h>
@@ -12,6 +13,7 @@
 #include "console/play_lines.h"
 #include "console/play_report.h"
 #include "console/screenshot.h"
+#include "store/play_days.h"
 
 namespace hb::console {
 
@@ -151,6 +153,80 @@ TEST_CASE("a screen's month: watched from registration to now; dark and offline 
   CHECK(clock_text(31 * 86400) == "744:00:00");
 }
 
+// Beijing midnights around the end of November 2026.
+constexpr std::int64_t kNov30 = 1795968000, kDec1 = 1796054400;
+
+TEST_CASE("a line's shares of the daily roll-up: split at local midnights, counted on its first day") {
+  using store::DayShare;
+  struct Case {
+    const char* what;
+    std::int64_t start, end;
+    int offset;
+    std::vector<DayShare> shares;
+  };
+  const Case cases[] = {
+      {"inside a day", kNov30 + 3600, kNov30 + 3615, kBeijing, {{kNov30, 1, 15}}},
+      {"zero-length: counted, no seconds", kNov30 + 10, kNov30 + 10, kBeijing, {{kNov30, 1, 0}}},
+      {"a dark night across midnight and the month's end", kDec1 - 4 * 3600, kDec1 + 8 * 3600, kBeijing,
+       {{kNov30, 1, 4 * 3600}, {kDec1, 0, 8 * 3600}}},
+      {"ending at midnight: nothing on the next day", kDec1 - 15, kDec1, kBeijing, {{kNov30, 1, 15}}},
+      {"starting at midnight", kDec1, kDec1 + 15, kBeijing, {{kDec1, 1, 15}}},
+      {"a whole day from midnight (the longest line play_lines accepts)", kNov30, kDec1, kBeijing,
+       {{kNov30, 1, 86400}}},
+      {"a day from noon: two days", kNov30 + 43200, kDec1 + 43200, kBeijing,
+       {{kNov30, 1, 43200}, {kDec1, 0, 43200}}},
+      {"over a day (refused earlier) still splits, never loses seconds", kNov30 + 43200, kDec1 + 86400 + 10,
+       kBeijing, {{kNov30, 1, 43200}, {kDec1, 0, 86400}, {kDec1 + 86400, 0, 10}}},
+      {"end before start: zero-length", kNov30 + 20, kNov30 + 10, kBeijing, {{kNov30, 1, 0}}},
+      {"UTC midnights in UTC", 86400 - 5, 86400 + 5, 0, {{0, 1, 5}, {86400, 0, 5}}},
+      {"before 1970: floored, not truncated", -10, 5, 0, {{-86400, 1, 10}, {0, 0, 5}}},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.what);
+    const auto got = store::day_shares(c.start, c.end, c.offset);
+    REQUIRE(got.size() == c.shares.size());
+    for (std::size_t i = 0; i < got.size(); ++i) {
+      CHECK(got[i].day_start == c.shares[i].day_start);
+      CHECK(got[i].shown == c.shares[i].shown);
+      CHECK(got[i].seconds == c.shares[i].seconds);
+    }
+  }
+  CHECK(store::local_day_start(kDec1 - 1, kBeijing) == kNov30);
+  CHECK(store::local_day_start(kDec1, kBeijing) == kDec1);
+}
+
+TEST_CASE("covered seconds: whole days from the roll-up, part days from raw lines while kept") {
+  using S = CoverSource;
+  constexpr std::int64_t kDay = 86400, kNoon = 43200;
+  struct Case {
+    const char* what;
+    Window watched;
+    std::int64_t raw_kept_from;
+    std::vector<CoverPart> parts;
+  };
+  const Case cases[] = {
+      {"a whole past month: one range of days", {kNov30 - 29 * kDay, kDec1}, kDec1, {{{kNov30 - 29 * kDay, kDec1}, S::days}}},
+      {"nothing watched", {kDec1, kDec1}, 0, {}},
+      {"registered at noon, now mid-day later: edges raw", {kNov30 + kNoon, kDec1 + kDay + 60}, kNov30,
+       {{{kNov30 + kNoon, kDec1}, S::raw}, {{kDec1, kDec1 + kDay}, S::days}, {{kDec1 + kDay, kDec1 + kDay + 60}, S::raw}}},
+      {"registered long ago at noon: that day's sum, capped", {kNov30 + kNoon, kDec1 + kDay}, kDec1,
+       {{{kNov30 + kNoon, kDec1}, S::day_capped}, {{kDec1, kDec1 + kDay}, S::days}}},
+      {"within one day", {kDec1 + 8 * 3600, kDec1 + 9 * 3600}, kNov30, {{{kDec1 + 8 * 3600, kDec1 + 9 * 3600}, S::raw}}},
+      {"adjacent edges, no whole day", {kNov30 + kNoon, kDec1 + 60}, kNov30,
+       {{{kNov30 + kNoon, kDec1}, S::raw}, {{kDec1, kDec1 + 60}, S::raw}}},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.what);
+    const auto got = cover_parts(c.watched, kBeijing, c.raw_kept_from);
+    REQUIRE(got.size() == c.parts.size());
+    for (std::size_t i = 0; i < got.size(); ++i) {
+      CHECK(got[i].window.from == c.parts[i].window.from);
+      CHECK(got[i].window.to == c.parts[i].window.to);
+      CHECK(got[i].source == c.parts[i].source);
+    }
+  }
+}
+
 TEST_CASE("CSV cells: quoted when needed, formulas neutralised") {
   struct Case {
     const char* text;
@@ -233,6 +309,26 @@ TEST_CASE("screenshot: a PNG in base64 up to 2 MB is kept; anything else is not"
   for (const auto& c : refused) {
     CAPTURE(c.what);
     CHECK_FALSE(screenshot_of(c.shot));
+  }
+}
+
+TEST_CASE("screenshot: one kept per screen per 5 minutes") {
+  struct Case {
+    const char* what;
+    std::optional<std::int64_t> stored_at;
+    std::int64_t now;
+    bool due;
+  };
+  const Case cases[] = {
+      {"none yet", std::nullopt, 1000, true},
+      {"a minute after the last", 1000, 1060, false},
+      {"a second short of 5 minutes", 1000, 1299, false},
+      {"5 minutes after", 1000, 1300, true},
+      {"the console's clock set back", 1000, 900, true},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.what);
+    CHECK(screenshot_due(c.stored_at, c.now) == c.due);
   }
 }
 

@@ -16,6 +16,9 @@ struct Fixture {
   Store store = Store::create(path).value();
 };
 
+constexpr int kBeijing = 8 * 60;
+constexpr std::int64_t kDay0 = -28800;  // 1970-01-01T00:00+08:00, where the lines below start
+
 Record item(const std::string& key, const std::string& body) {
   Record r;
   r.kind = "item";
@@ -203,7 +206,7 @@ TEST_CASE("proof of play: a line is kept once per screen, number and start, howe
       {"a", {PlayLine{1, "2026-12-01T09:00:00+08:00", 60, "dark", "", "{}", 5000, 5060}}},
   };
   for (const auto& step : steps)
-    REQUIRE(f.store.record_plays(step.screen, 100, step.lines).ok());
+    REQUIRE(f.store.record_plays(step.screen, 100, kBeijing, step.lines).ok());
   const auto a = f.store.plays("a").value();
   REQUIRE(a.size() == 4);
   CHECK(a[0].seq == 1);
@@ -214,68 +217,86 @@ TEST_CASE("proof of play: a line is kept once per screen, number and start, howe
   CHECK(a[3].line == "{\"seq\":3}");
   CHECK(f.store.plays("b").value().size() == 1);
   CHECK(f.store.plays("c").value().empty());
+  // The roll-up counted each stored line once: the resent 2 neither counted nor added its 99 s.
+  const auto days = f.store.play_day_totals("a", kDay0, kDay0 + 86400).value();
+  REQUIRE(days.size() == 2);
+  CHECK(days[0].slide == "dark");
+  CHECK(days[0].count == 1);
+  CHECK(days[1].count == 3);
+  CHECK(days[1].seconds == 45);
+  CHECK(f.store.latest_plays("a", 2).value().at(0).slide == "dark");
+  CHECK(f.store.latest_plays("a", 2).value().size() == 2);
 }
 
-// A month as [kFrom, kTo): lines inside, across either end, outside.
-TEST_CASE("proof of play: totals per slide and item are clipped to the window, summed in SQL") {
+// Two Beijing days: lines inside, across the midnight between them, outside.
+TEST_CASE("proof of play: the daily roll-up splits at local midnight; raw lines clipped; retention") {
   Fixture f;
-  constexpr std::int64_t kFrom = 1000000, kTo = 2000000;
+  constexpr std::int64_t kMid = kDay0 + 86400;  // the midnight between the days
   const auto line = [](std::int64_t seq, std::int64_t start, std::int64_t end, const char* slide,
                        const char* item) {
     return PlayLine{seq, "s" + std::to_string(start), end - start, slide, item, "{}", start, end};
   };
-  REQUIRE(f.store.record_plays("a", 1, {
-      line(1, kFrom - 100, kFrom + 20, "item", "x"),  // across the start: 20 s inside
-      line(2, kFrom + 20, kFrom + 35, "item", "x"),   // inside
-      line(3, kFrom + 35, kFrom + 50, "item", "y"),
-      line(4, kFrom + 50, kFrom + 80, "dark", ""),
-      line(5, kTo - 10, kTo + 500, "dark", ""),       // across the end: 10 s inside
-      line(6, kTo, kTo + 15, "item", "x"),            // starts as the window ends: outside
-      line(7, kFrom - 60, kFrom, "item", "x"),        // ends as it starts: outside
-      line(8, kFrom - 2 * kLongestPlay, kFrom - kLongestPlay, "roster", ""),  // long before
+  REQUIRE(f.store.record_plays("a", 1, kBeijing, {
+      line(1, kMid - 100, kMid + 20, "item", "x"),  // across midnight: 100 s, then 20 s
+      line(2, kMid + 20, kMid + 35, "item", "x"),
+      line(3, kMid + 35, kMid + 50, "item", "y"),
+      line(4, kMid + 50, kMid + 80, "dark", ""),
+      line(5, kDay0 - 10, kDay0 + 5, "dark", ""),  // from the day before: 5 s on day 0
   }).ok());
-  REQUIRE(f.store.record_plays("b", 1, {line(1, kFrom + 1, kFrom + 2, "item", "x")}).ok());
-  const auto totals = f.store.play_totals("a", kFrom, kTo).value();
-  REQUIRE(totals.size() == 3);
-  CHECK(totals[0].slide == "dark");
-  CHECK(totals[0].count == 2);
-  CHECK(totals[0].seconds == 40);
-  CHECK(totals[1].item == "x");
-  CHECK(totals[1].count == 2);
-  CHECK(totals[1].seconds == 35);
-  CHECK(totals[2].item == "y");
-  CHECK(totals[2].seconds == 15);
-  CHECK(f.store.play_seconds("a", kFrom, kTo).value() == 90);
-  CHECK(f.store.play_seconds("a", kFrom + 30, kFrom + 40).value() == 10);
-  CHECK(f.store.play_seconds("c", kFrom, kTo).value() == 0);
-  // Retention goes by when lines came.
-  REQUIRE(f.store.record_plays("b", 50, {line(2, kFrom + 3, kFrom + 4, "item", "x")}).ok());
-  CHECK(f.store.delete_plays_received_before(10).value() == 9);
+  REQUIRE(f.store.record_plays("b", 1, kBeijing, {line(1, kMid + 1, kMid + 2, "item", "x")}).ok());
+  const auto second = f.store.play_day_totals("a", kMid, kMid + 86400).value();
+  REQUIRE(second.size() == 3);
+  CHECK(second[0].slide == "dark");
+  CHECK(second[0].count == 1);
+  CHECK(second[0].seconds == 30);
+  CHECK(second[1].item == "x");
+  CHECK(second[1].count == 1);  // line 1 counted on the day it started
+  CHECK(second[1].seconds == 35);
+  const auto both = f.store.play_day_totals("a", kDay0, kMid + 86400).value();
+  REQUIRE(both.size() == 3);
+  CHECK(both[0].count == 1);  // line 5 started the day before
+  CHECK(both[0].seconds == 35);
+  CHECK(both[1].count == 2);
+  CHECK(both[1].seconds == 135);
+  CHECK(f.store.play_day_seconds("a", kDay0, kMid).value() == 105);
+  CHECK(f.store.play_day_seconds("a", kMid, kMid + 86400).value() == 80);
+  CHECK(f.store.play_day_seconds("c", kDay0, kMid).value() == 0);
+  // Raw lines answer a part of a day exactly.
+  CHECK(f.store.play_seconds("a", kMid, kMid + 86400).value() == 80);
+  CHECK(f.store.play_seconds("a", kMid + 30, kMid + 40).value() == 10);
+  // Retention: raw lines by when they came, the roll-up by its day.
+  REQUIRE(f.store.record_plays("b", 50, kBeijing, {line(2, kMid + 3, kMid + 4, "item", "x")}).ok());
+  // In batches: at most 4 lines a call, then the rest.
+  CHECK(f.store.delete_plays_received_before(10, 4).value() == 4);
+  CHECK(f.store.delete_plays_received_before(10, 4).value() == 2);
+  CHECK(f.store.delete_play_days_before(kMid).value() == 3);  // a's rows of day 0 (dark, x) and of the day before it (dark)
   CHECK(f.store.plays("b").value().size() == 1);
+  CHECK(f.store.play_day_seconds("a", kMid, kMid + 86400).value() == 80);
+  CHECK(f.store.play_day_seconds("a", kDay0, kMid).value() == 0);
 }
 
 // 200 000 lines of one screen (a month at 15 s a page is ~180 000): the
-// totals come back as a handful of groups, whatever the number of lines.
-TEST_CASE("proof of play: a month of lines sums to a few groups") {
+// roll-up is a few rows a day, and sums to the lines' count and seconds.
+TEST_CASE("proof of play: a month of lines rolls up to a few rows a day") {
   Fixture f;
-  constexpr std::int64_t kFrom = 1000000;
   constexpr int kLines = 200000;
   std::vector<PlayLine> lines;
   lines.reserve(kLines);
   for (int i = 0; i < kLines; ++i) {
-    const std::int64_t start = kFrom + 15 * static_cast<std::int64_t>(i);
+    const std::int64_t start = kDay0 + 15 * static_cast<std::int64_t>(i);
     lines.push_back(PlayLine{i + 1, std::to_string(start), 15, i % 2 ? "item" : "roster",
                              i % 2 ? "item-" + std::to_string(i % 7) : "", "{}", start, start + 15});
   }
-  REQUIRE(f.store.record_plays("a", 1, lines).ok());
+  REQUIRE(f.store.record_plays("a", 1, kBeijing, lines).ok());
   lines.clear();
   lines.shrink_to_fit();
-  const auto totals = f.store.play_totals("a", kFrom, kFrom + 15 * kLines).value();
+  const std::int64_t to = kDay0 + 35 * 86400;
+  const auto totals = f.store.play_day_totals("a", kDay0, to).value();
   CHECK(totals.size() == 8);
   std::int64_t count = 0;
   for (const auto& t : totals) count += t.count;
   CHECK(count == kLines);
-  CHECK(f.store.play_seconds("a", kFrom, kFrom + 15 * kLines).value() == 15 * kLines);
+  CHECK(f.store.play_day_seconds("a", kDay0, to).value() == 15 * kLines);
 }
 
 TEST_CASE("screens: a revoked screen gets no new token and stays revoked; screenshots, latest only") {
