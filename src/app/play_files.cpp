@@ -118,15 +118,19 @@ std::vector<OpenLog> open_logs(const std::string& path, std::mutex& rotation) {
 }
 
 // The files from the one holding acknowledged + 1 on, oldest first, the
-// oldest from about that line. A file whose first number is unknown may
-// hold anything, so older files are read too.
+// oldest from about that line. A file that starts without a number was
+// begun by a player from before numbered lines (the one upgraded in place
+// goes on appending to it): every older file is from then too and holds no
+// line to send, so the walk stops there as well (reading the older files
+// in full at every report would cost up to 16 × 8 MiB a minute until the
+// next rotation).
 std::vector<OpenLog> logs_after(std::vector<OpenLog> newest_first, std::int64_t acknowledged,
                                 std::size_t& bytes_read) {
   std::size_t keep = 0;
   while (keep < newest_first.size()) {
     OpenLog& log = newest_first[keep++];
     const auto first = probe(log.fd.get(), 0, bytes_read);
-    if (first && first->seq <= acknowledged + 1) {
+    if (!first || first->seq <= acknowledged + 1) {
       log.from = start_in(log.fd.get(), acknowledged, bytes_read);
       break;
     }

@@ -153,6 +153,31 @@ TEST_CASE("play files: one report reads about its cap, however long the backlog"
   }
 }
 
+TEST_CASE("play files: after an upgrade in place the older, unnumbered files are not read") {
+  // An older player wrote lines without "seq"; the upgraded one goes on
+  // appending numbered lines to the same play.jsonl. The rotations from
+  // before hold nothing to send: reading them in full at every report was
+  // the review's finding (16 x 8 MiB a minute until the next rotation).
+  std::mutex rotation;
+  test::TempDir dir;
+  const std::string old_line = "{\"screen\":\"a\",\"pad\":\"" + std::string(200, 'x') + "\"}\n";
+  for (int n = 1; n <= 4; ++n) {
+    std::ofstream out(rotated(dir, n), std::ios::binary);
+    for (int i = 0; i < 4000; ++i) out << old_line;  // about 1 MiB each
+  }
+  {
+    std::ofstream out(rotated(dir, 0), std::ios::binary);
+    for (int i = 0; i < 100; ++i) out << old_line;  // 21 KB from before the upgrade
+    for (std::int64_t n = 1; n <= 100; ++n) out << numbered_line(n) << '\n';
+  }
+  for (const std::int64_t acknowledged : {0, 95, 100}) {
+    CAPTURE(acknowledged);
+    const PlayRead r = read_play_backlog(dir.path().string(), acknowledged, BacklogCap{}, rotation);
+    CHECK(numbers(r.backlog) == range(acknowledged + 1, 100));
+    CHECK(r.bytes_read < 100u * 1024u);
+  }
+}
+
 TEST_CASE("play files: a damaged line is never sent, and the lines after it still go") {
   std::mutex rotation;
   test::TempDir dir;
