@@ -121,7 +121,9 @@ Response page_plays_report(Console& console, const Request& request, const Calle
   }
   h.el("p", {{"class", "muted"}},
        "按屏幕汇总本月的播放记录（跨月的记录只计本月部分的时长，次数计在开始的月份）。黑屏：非开放时间熄屏；"
-       "离线：登记以后、到现在为止没有任何播放记录的时间。");
+       "离线：登记以后、到现在为止没有任何播放记录的时间。"
+       "每条记录在页面离开屏幕时才写下、随下一次心跳送到，所以本月的最后一段（例如正在进行的夜间黑屏）"
+       "在它结束前暂记为离线。");
   summary_table(h, *report);
   h.el("h2", "按页面类型和事项");
   detail_table(h, *report);
