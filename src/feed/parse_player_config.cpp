@@ -73,6 +73,41 @@ void read_queue_source(ElementReader& root, model::PlayerConfig& config) {
   config.queue = std::move(queue);
 }
 
+// <sound volume="80" quiet-from="22:00" quiet-to="07:00" clips="…"
+// urgent="true" urgent-repeat="10"/>: the voice (语音播报). The quiet time
+// is two attributes, as <hours open close> is, so each has its position.
+void read_sound(ElementReader& root, model::PlayerConfig& config) {
+  const auto n = root.single_child("sound");
+  if (!n) return;
+  ElementReader e(root.findings(), *n);
+  model::Sound sound;
+  sound.where = e.where();
+  sound.volume = static_cast<int>(e.whole_attr("volume", Need::optional, 0, 100).value_or(80));
+  sound.quiet_from = e.time_attr("quiet-from", false);
+  sound.quiet_to = e.time_attr("quiet-to", true);
+  sound.urgent = e.bool_attr("urgent").value_or(true);
+  sound.urgent_repeat_minutes =
+      static_cast<int>(e.whole_attr("urgent-repeat", Need::optional, 0, 1440).value_or(10));
+  const auto clips = e.text_attr("clips");
+  e.finish();
+  if (clips) {
+    const auto folder = resolve_feed_location(*clips, config.source);
+    if (!folder || is_http_url(*folder))
+      e.bad_value("clips", *clips, "a folder on this computer (a path, or file:///…)");
+    else
+      sound.clips = *folder;
+  }
+  const bool from = !e.node().attribute("quiet-from").empty();
+  const bool to = !e.node().attribute("quiet-to").empty();
+  if (from != to)
+    e.findings().error(e.where_of(from ? "quiet-from" : "quiet-to"),
+                       "<sound> needs both quiet-from and quiet-to, or neither");
+  else if (sound.quiet_from && sound.quiet_to && *sound.quiet_from == *sound.quiet_to)
+    e.findings().error(e.where_of("quiet-to"),
+                       "<sound> quiet-to is quiet-from: a quiet time of no length (leave both out for none)");
+  config.sound = std::move(sound);
+}
+
 }  // namespace
 
 std::optional<std::string> resolve_feed_location(std::string_view url, std::string_view config) {
@@ -205,6 +240,7 @@ std::optional<model::PlayerConfig> read_player_config(const XmlDocument& doc, Fi
     }
   }
   read_queue_source(root, config);
+  read_sound(root, config);
   root.finish();
   return config;
 }
