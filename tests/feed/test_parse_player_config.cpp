@@ -11,6 +11,15 @@ std::optional<model::PlayerConfig> config(const std::string& xml, model::Diagnos
   return feed::parse_player_config(xml, file, out);
 }
 
+// A config with one feed and `element`, which must be read without findings.
+std::optional<model::PlayerConfig> clean_config_with(const std::string& element) {
+  model::Diagnostics out;
+  auto c = config("<player><feed url=\"a.xml\"/>" + element + "</player>", out);
+  INFO(dump(out));
+  CHECK(out.empty());
+  return c;
+}
+
 }  // namespace
 
 TEST_CASE("the spec's player config") {
@@ -78,10 +87,7 @@ TEST_CASE("the queue source (叫号联动): where, and how often") {
   };
   for (const auto& row : rows) {
     CAPTURE(std::string(row.element));
-    model::Diagnostics out;
-    const auto c = config("<player><feed url=\"a.xml\"/>" + std::string(row.element) + "</player>", out);
-    INFO(dump(out));
-    CHECK(out.empty());
+    const auto c = clean_config_with(row.element);
     REQUIRE(c);
     REQUIRE(c->queue.has_value() == row.url.has_value());
     if (!row.url) continue;
@@ -112,10 +118,7 @@ TEST_CASE("the voice (语音播报): <sound>") {
   };
   for (const auto& row : rows) {
     CAPTURE(std::string(row.element));
-    model::Diagnostics out;
-    const auto c = config("<player><feed url=\"a.xml\"/>" + std::string(row.element) + "</player>", out);
-    INFO(dump(out));
-    CHECK(out.empty());
+    const auto c = clean_config_with(row.element);
     REQUIRE(c);
     REQUIRE(c->sound.has_value() == row.given);
     if (!row.given) continue;
