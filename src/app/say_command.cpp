@@ -22,15 +22,21 @@ std::optional<SayArgs> parse_say_args(const std::vector<std::string>& args) {
   SayArgs a;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const bool has_value = i + 1 < args.size();
-    if (args[i] == "--config" && has_value) a.config = args[++i];
-    else if (args[i] == "--ticket" && has_value) a.ticket = args[++i];
-    else if (args[i] == "--window" && has_value) a.window = args[++i];
-    else if (!args[i].starts_with("--") && a.text.empty()) a.text = args[i];
-    else return std::nullopt;
+    if (args[i] == "--config" && has_value)
+      a.config = args[++i];
+    else if (args[i] == "--ticket" && has_value)
+      a.ticket = args[++i];
+    else if (args[i] == "--window" && has_value)
+      a.window = args[++i];
+    else if (!args[i].starts_with("--") && a.text.empty())
+      a.text = args[i];
+    else
+      return std::nullopt;
   }
   // A call (both halves) or a text, never both, never neither.
   const bool call = !a.ticket.empty() || !a.window.empty();
-  if (call == !a.text.empty() || (call && (a.ticket.empty() || a.window.empty()))) return std::nullopt;
+  if (call == !a.text.empty() || (call && (a.ticket.empty() || a.window.empty())))
+    return std::nullopt;
   return a;
 }
 
@@ -45,7 +51,8 @@ std::optional<model::Sound> sound_of(const std::string& path) {
   }
   model::Diagnostics out;
   const auto config = feed::parse_player_config(*loaded.bytes, canonical_location(path), out);
-  for (const auto& d : out) std::cerr << model::format_diagnostic(d) << "\n";
+  for (const auto& d : out)
+    std::cerr << model::format_diagnostic(d) << "\n";
   if (!config) return std::nullopt;
   return config->sound.value_or(model::Sound{});
 }
@@ -62,8 +69,9 @@ int say_command(const std::vector<std::string>& args) {
   if (!sound) return 2;
   auto speech = audio::Speech::open();
   if (!speech) std::cerr << "hallboard say: " << speech.error() << "\n";
-  auto voice = audio::Voice::open(*sound, [](const std::string& line) { std::cerr << line << "\n"; },
-                                  speech ? &*speech : nullptr);
+  auto voice = audio::Voice::open(
+      *sound, [](const std::string& line) { std::cerr << line << "\n"; },
+      speech ? &*speech : nullptr);
   if (!voice) {
     std::cerr << "hallboard say: " << voice.error() << "\n";
     return 1;

@@ -7,7 +7,8 @@ namespace {
 
 const model::Window* roster_window(const model::Content& content, const std::string& id) {
   const auto& windows = content.roster.windows;
-  const auto it = std::find_if(windows.begin(), windows.end(), [&](const auto& w) { return w.id == id; });
+  const auto it =
+      std::find_if(windows.begin(), windows.end(), [&](const auto& w) { return w.id == id; });
   return it == windows.end() ? nullptr : &*it;
 }
 
@@ -35,7 +36,8 @@ int ScreenVoice::read_urgent(const model::Content& content, model::UnixSeconds n
   auto step = schedule::step_urgent(std::move(urgent_), content, *config_.sound, now,
                                     config_.utc_offset_minutes);
   urgent_ = std::move(step.readings);
-  for (const auto& text : step.say) voice_->say(schedule::urgent_utterance(text));
+  for (const auto& text : step.say)
+    voice_->say(schedule::urgent_utterance(text));
   return static_cast<int>(step.say.size());
 }
 

@@ -26,7 +26,8 @@ class ScreenVoice {
                                            audio::Speech* speech);
 
   // Says a call shown on screen, unless quiet or outside hours (false then).
-  bool speak_call(const model::QueueCall& call, const model::Content& content, model::UnixSeconds now);
+  bool speak_call(const model::QueueCall& call, const model::Content& content,
+                  model::UnixSeconds now);
   // Reads the urgent notices due at `now` (schedule::step_urgent); how many.
   int read_urgent(const model::Content& content, model::UnixSeconds now);
   audio::Voice& voice() { return *voice_; }

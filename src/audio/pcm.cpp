@@ -32,7 +32,8 @@ Pcm chime() {
 
 Pcm silence(int milliseconds) {
   Pcm pcm;
-  pcm.samples.assign(static_cast<std::size_t>(kRate) * static_cast<std::size_t>(milliseconds) / 1000, 0);
+  pcm.samples.assign(
+      static_cast<std::size_t>(kRate) * static_cast<std::size_t>(milliseconds) / 1000, 0);
   return pcm;
 }
 
@@ -42,7 +43,8 @@ void append(Pcm& to, const Pcm& from) {
 
 void apply_volume(Pcm& pcm, int percent) {
   const int p = std::clamp(percent, 0, 100);
-  for (auto& s : pcm.samples) s = static_cast<std::int16_t>(s * p / 100);
+  for (auto& s : pcm.samples)
+    s = static_cast<std::int16_t>(s * p / 100);
 }
 
 }  // namespace hb::audio

@@ -10,7 +10,8 @@ base::Result<Pcm, std::string> to_voice_format(const std::uint8_t* data, std::si
                                                std::uint16_t format, int channels, int rate) {
   if (channels < 1 || channels > 8 || rate < 1000 || rate > 384000 || bytes > 0x7fffffff)
     return std::string("unusual sound format");
-  AudioStreamPtr stream(SDL_NewAudioStream(format, static_cast<Uint8>(channels), rate, AUDIO_S16SYS, 1, kRate));
+  AudioStreamPtr stream(
+      SDL_NewAudioStream(format, static_cast<Uint8>(channels), rate, AUDIO_S16SYS, 1, kRate));
   if (!stream) return std::string(SDL_GetError());
   if (SDL_AudioStreamPut(stream.get(), data, static_cast<int>(bytes)) != 0 ||
       SDL_AudioStreamFlush(stream.get()) != 0)

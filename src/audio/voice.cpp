@@ -27,8 +27,8 @@ base::Result<std::unique_ptr<Voice>, std::string> Voice::open(const model::Sound
   return std::unique_ptr<Voice>(new Voice(sound, std::move(log), speech, std::move(sdl), device));
 }
 
-Voice::Voice(const model::Sound& sound, Log log, Speech* speech, std::unique_ptr<AudioSubsystem> sdl,
-             SDL_AudioDeviceID device)
+Voice::Voice(const model::Sound& sound, Log log, Speech* speech,
+             std::unique_ptr<AudioSubsystem> sdl, SDL_AudioDeviceID device)
     : sound_(sound), log_(std::move(log)), sdl_(std::move(sdl)), device_(device), speech_(speech) {
   if (!sound_.clips.empty()) {
     clips_.emplace(sound_.clips);

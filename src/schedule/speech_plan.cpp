@@ -13,14 +13,20 @@ namespace hb::schedule {
 namespace {
 
 constexpr std::array<const char*, 10> kDigitSpoken = {"零", "一", "二", "三", "四",
-                                                       "五", "六", "七", "八", "九"};
+                                                      "五", "六", "七", "八", "九"};
 // Words every call needs; a clip folder should hold each.
 constexpr std::array<const char*, 6> kStandardWords = {"请", "号", "到", "窗口", "办理", "十"};
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_letter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool is_letter(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
 
-Word digit_word(char c) { return {std::string(1, c), kDigitSpoken[static_cast<std::size_t>(c - '0')]}; }
+Word digit_word(char c) {
+  return {std::string(1, c), kDigitSpoken[static_cast<std::size_t>(c - '0')]};
+}
 
 Word letter_word(char c) {
   const char upper = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
@@ -32,7 +38,8 @@ Word letter_word(char c) {
 void add_number(std::string_view digits, std::vector<Word>& out) {
   const bool natural = digits.size() <= 2 && digits.front() != '0';
   if (!natural || digits.size() == 1) {
-    for (char c : digits) out.push_back(digit_word(c));
+    for (char c : digits)
+      out.push_back(digit_word(c));
     return;
   }
   if (digits[0] != '1') out.push_back(digit_word(digits[0]));
@@ -41,7 +48,8 @@ void add_number(std::string_view digits, std::vector<Word>& out) {
 }
 
 // The longest recorded word `text` starts with at byte i, if any.
-std::size_t recorded_at(std::string_view text, std::size_t i, const std::vector<std::string>& words) {
+std::size_t recorded_at(std::string_view text, std::size_t i,
+                        const std::vector<std::string>& words) {
   std::size_t best = 0;
   for (const auto& w : words)
     if (w.size() > best && text.substr(i).starts_with(w)) best = w.size();
@@ -56,7 +64,8 @@ std::vector<Word> words_of(std::string_view text, const std::vector<std::string>
   while (i < text.size()) {
     if (is_digit(text[i])) {
       const std::size_t start = i;
-      while (i < text.size() && is_digit(text[i])) ++i;
+      while (i < text.size() && is_digit(text[i]))
+        ++i;
       add_number(text.substr(start, i - start), out);
     } else if (is_letter(text[i])) {
       out.push_back(letter_word(text[i++]));
@@ -66,8 +75,9 @@ std::vector<Word> words_of(std::string_view text, const std::vector<std::string>
     } else {
       const std::size_t start = i;
       const auto cp = model::next_code_point(text, i);
-      if (cp != ' ' && cp != 0x3000) out.push_back({std::string(text.substr(start, i - start)),
-                                                    std::string(text.substr(start, i - start))});
+      if (cp != ' ' && cp != 0x3000)
+        out.push_back({std::string(text.substr(start, i - start)),
+                       std::string(text.substr(start, i - start))});
     }
   }
   return out;
@@ -77,8 +87,10 @@ std::vector<Word> words_of(std::string_view text, const std::vector<std::string>
 std::vector<Word> ticket_words(std::string_view ticket) {
   std::vector<Word> out;
   for (char c : ticket) {
-    if (is_digit(c)) out.push_back(digit_word(c));
-    else if (is_letter(c)) out.push_back(letter_word(c));
+    if (is_digit(c))
+      out.push_back(digit_word(c));
+    else if (is_letter(c))
+      out.push_back(letter_word(c));
   }
   return out;
 }
@@ -88,9 +100,12 @@ bool within_grace(const model::Calendar& calendar, model::UnixSeconds t, int utc
   return closed && t - *closed < kCallGraceMinutes * 60;
 }
 
-std::string notice_key(const model::Notice& n) { return n.id.empty() ? n.text : n.id; }
+std::string notice_key(const model::Notice& n) {
+  return n.id.empty() ? n.text : n.id;
+}
 
-const model::UnixSeconds* last_read(const std::vector<UrgentReading>& readings, const std::string& key) {
+const model::UnixSeconds* last_read(const std::vector<UrgentReading>& readings,
+                                    const std::string& key) {
   const auto it = std::find_if(readings.begin(), readings.end(),
                                [&](const UrgentReading& r) { return r.key == key; });
   return it == readings.end() ? nullptr : &it->last;
@@ -105,8 +120,10 @@ bool urgent_due(const model::UnixSeconds* last, const model::Sound& sound, model
 
 std::vector<std::string> standard_clips() {
   std::vector<std::string> out(kStandardWords.begin(), kStandardWords.end());
-  for (char c = '0'; c <= '9'; ++c) out.emplace_back(1, c);
-  for (char c = 'A'; c <= 'Z'; ++c) out.emplace_back(1, c);
+  for (char c = '0'; c <= '9'; ++c)
+    out.emplace_back(1, c);
+  for (char c = 'A'; c <= 'Z'; ++c)
+    out.emplace_back(1, c);
   return out;
 }
 
@@ -129,7 +146,8 @@ Utterance call_utterance(std::string_view ticket, std::string_view window_name,
 
 std::string spoken_window(const model::Window* roster_window, std::string_view window_id) {
   if (roster_window && !roster_window->name.empty()) return roster_window->name;
-  const bool numeric = !window_id.empty() && std::all_of(window_id.begin(), window_id.end(), is_digit);
+  const bool numeric =
+      !window_id.empty() && std::all_of(window_id.begin(), window_id.end(), is_digit);
   return numeric ? std::string(window_id) + "号窗口" : std::string(window_id);
 }
 
@@ -153,7 +171,8 @@ std::vector<std::string> clip_order(const Utterance& u) {
   if (u.chime) out.emplace_back("chime");
   for (int r = 0; r < u.readings; ++r) {
     if (r > 0) out.emplace_back("pause");
-    for (const auto& w : u.words) out.push_back(w.clip);
+    for (const auto& w : u.words)
+      out.push_back(w.clip);
   }
   return out;
 }

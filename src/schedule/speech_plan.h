@@ -80,7 +80,7 @@ struct UrgentReading {
 };
 
 struct UrgentStep {
-  std::vector<std::string> say;  // notice texts to read now, in feed order
+  std::vector<std::string> say;         // notice texts to read now, in feed order
   std::vector<UrgentReading> readings;  // pass to the next step
 };
 

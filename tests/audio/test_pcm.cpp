@@ -12,8 +12,9 @@ TEST_CASE("the chime: two tones, loud enough, about a second, starting without a
   const Pcm c = chime();
   CHECK(c.samples.size() > kRate * 8 / 10);
   CHECK(c.samples.size() < kRate * 2);
-  const auto peak = std::abs(*std::max_element(c.samples.begin(), c.samples.end(),
-                                               [](auto a, auto b) { return std::abs(a) < std::abs(b); }));
+  const auto peak =
+      std::abs(*std::max_element(c.samples.begin(), c.samples.end(),
+                                 [](auto a, auto b) { return std::abs(a) < std::abs(b); }));
   CHECK(peak > 10000);
   CHECK(peak < 32767);
   CHECK(std::abs(c.samples[0]) < 100);

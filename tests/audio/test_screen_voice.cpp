@@ -36,7 +36,8 @@ model::UnixSeconds wednesday(int hh, int mm) {
 TEST_CASE("the screen's voice: nothing without <sound>") {
   ::setenv("SDL_AUDIODRIVER", "dummy", 1);
   const model::PlayerConfig config;
-  CHECK(ScreenVoice::open(config, [](const std::string&) {}, &audio::test_speech()) == nullptr);
+  CHECK(ScreenVoice::open(
+            config, [](const std::string&) {}, &audio::test_speech()) == nullptr);
 }
 
 TEST_CASE("the screen's voice: calls in hours, urgent notices when due") {
@@ -44,7 +45,8 @@ TEST_CASE("the screen's voice: calls in hours, urgent notices when due") {
   model::PlayerConfig config;
   config.sound = model::Sound{};
   config.sound->volume = 0;  // the dummy driver plays in real time: keep it short and silent
-  auto voice = ScreenVoice::open(config, [](const std::string&) {}, &audio::test_speech());
+  auto voice = ScreenVoice::open(
+      config, [](const std::string&) {}, &audio::test_speech());
   REQUIRE(voice);
   const auto content = hall();
   model::QueueCall call;

@@ -15,7 +15,8 @@ TEST_CASE("cmn reads a call: non-silent speech of plausible length") {
   CHECK(seconds > 1.5);  // eleven syllables and a letter
   CHECK(seconds < 10.0);
   long long loud = 0;
-  for (auto s : pcm->samples) loud += std::abs(s) > 1000;
+  for (auto s : pcm->samples)
+    loud += std::abs(s) > 1000;
   CHECK(loud > kRate / 4);
 }
 

@@ -20,7 +20,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-void put16(std::ofstream& f, std::uint16_t v) { f.put(static_cast<char>(v & 0xff)).put(static_cast<char>(v >> 8)); }
+void put16(std::ofstream& f, std::uint16_t v) {
+  f.put(static_cast<char>(v & 0xff)).put(static_cast<char>(v >> 8));
+}
 void put32(std::ofstream& f, std::uint32_t v) {
   put16(f, static_cast<std::uint16_t>(v & 0xffff));
   put16(f, static_cast<std::uint16_t>(v >> 16));
@@ -45,7 +47,8 @@ void write_clip(const fs::path& path, std::int16_t value) {
   put16(f, 16);
   f.write("data", 4);
   put32(f, bytes);
-  for (auto s : samples) put16(f, static_cast<std::uint16_t>(s));
+  for (auto s : samples)
+    put16(f, static_cast<std::uint16_t>(s));
 }
 
 struct Folder {
@@ -54,7 +57,9 @@ struct Folder {
 };
 
 Folder clip_folder(const std::string& name) {
-  Folder folder{fs::temp_directory_path() / ("hallboard-clips-" + name + "-" + std::to_string(::getpid())), {}};
+  Folder folder{
+      fs::temp_directory_path() / ("hallboard-clips-" + name + "-" + std::to_string(::getpid())),
+      {}};
   fs::remove_all(folder.dir);
   fs::create_directories(folder.dir);
   std::int16_t value = 1000;
@@ -75,12 +80,14 @@ struct Heard {
 // a file, and returns what the file holds.
 template <class Speak>
 Heard hear(const model::Sound& sound, const std::string& name, Speak speak) {
-  const fs::path file = fs::temp_directory_path() / ("hallboard-disk-" + name + "-" + std::to_string(::getpid()) + ".raw");
+  const fs::path file = fs::temp_directory_path() /
+                        ("hallboard-disk-" + name + "-" + std::to_string(::getpid()) + ".raw");
   ::setenv("SDL_AUDIODRIVER", "disk", 1);
   ::setenv("SDL_DISKAUDIOFILE", file.c_str(), 1);
   Heard heard;
   {
-    auto voice = Voice::open(sound, [&](const std::string& line) { heard.log.push_back(line); }, &test_speech());
+    auto voice = Voice::open(
+        sound, [&](const std::string& line) { heard.log.push_back(line); }, &test_speech());
     REQUIRE_MESSAGE(voice.ok(), (voice.ok() ? "" : voice.error()));
     speak(**voice);
     (*voice)->wait_idle();
@@ -88,7 +95,8 @@ Heard hear(const model::Sound& sound, const std::string& name, Speak speak) {
   ::setenv("SDL_AUDIODRIVER", "dummy", 1);
   std::ifstream f(file, std::ios::binary);
   std::int16_t s = 0;
-  while (f.read(reinterpret_cast<char*>(&s), 2)) heard.samples.push_back(s);
+  while (f.read(reinterpret_cast<char*>(&s), 2))
+    heard.samples.push_back(s);
   fs::remove(file);
   return heard;
 }
@@ -99,7 +107,8 @@ std::string clips_heard(const Heard& heard, const Folder& folder, int volume = 1
   std::size_t i = 0;
   while (i < heard.samples.size()) {
     std::size_t j = i;
-    while (j < heard.samples.size() && heard.samples[j] == heard.samples[i]) ++j;
+    while (j < heard.samples.size() && heard.samples[j] == heard.samples[i])
+      ++j;
     const auto it = folder.names.find(static_cast<std::int16_t>(heard.samples[i] * 100 / volume));
     if (heard.samples[i] != 0 && j - i >= kRate * 40 / 1000 && it != folder.names.end())
       out += (out.empty() ? "" : " ") + it->second;
@@ -110,7 +119,8 @@ std::string clips_heard(const Heard& heard, const Folder& folder, int volume = 1
 
 long long loud_samples(const Heard& heard) {
   long long n = 0;
-  for (auto s : heard.samples) n += std::abs(s) > 1000;
+  for (auto s : heard.samples)
+    n += std::abs(s) > 1000;
   return n;
 }
 
@@ -159,7 +169,8 @@ TEST_CASE("a call from clips: the chime, then the clips in order, twice") {
                       [](std::int16_t v) { return v == 1000; }))
     ++first;
   long long chime = 0;
-  for (std::size_t i = 0; i < first; ++i) chime += std::abs(heard.samples[i]) > 5000;
+  for (std::size_t i = 0; i < first; ++i)
+    chime += std::abs(heard.samples[i]) > 5000;
   CHECK(chime > kRate / 10);
 }
 
@@ -168,8 +179,10 @@ TEST_CASE("the volume applies to clips") {
   model::Sound sound;
   sound.volume = 50;
   sound.clips = folder.dir.string();
-  const auto heard = hear(sound, "volume", [](Voice& v) { v.say(schedule::call_utterance("A1", "1号窗口")); });
-  CHECK(clips_heard(heard, folder, 50) == "请 A 1 号 到 1 号 窗口 办理 请 A 1 号 到 1 号 窗口 办理");
+  const auto heard =
+      hear(sound, "volume", [](Voice& v) { v.say(schedule::call_utterance("A1", "1号窗口")); });
+  CHECK(clips_heard(heard, folder, 50) ==
+        "请 A 1 号 到 1 号 窗口 办理 请 A 1 号 到 1 号 窗口 办理");
 }
 
 TEST_CASE("nothing is played in quiet hours, or when the hall is long closed") {
@@ -240,7 +253,8 @@ TEST_CASE("a missing or broken clip folder, or a missing clip: speech instead, o
 TEST_CASE("the dummy driver: an urgent notice from speech, nothing logged") {
   ::setenv("SDL_AUDIODRIVER", "dummy", 1);
   std::vector<std::string> log;
-  auto voice = Voice::open(model::Sound{}, [&](const std::string& line) { log.push_back(line); }, &test_speech());
+  auto voice = Voice::open(
+      model::Sound{}, [&](const std::string& line) { log.push_back(line); }, &test_speech());
   REQUIRE(voice.ok());
   (*voice)->say(schedule::urgent_utterance("停电"));
   (*voice)->wait_idle();

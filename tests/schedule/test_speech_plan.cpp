@@ -10,7 +10,8 @@ namespace {
 
 std::string joined(const std::vector<std::string>& parts) {
   std::string out;
-  for (const auto& p : parts) out += (out.empty() ? "" : " ") + p;
+  for (const auto& p : parts)
+    out += (out.empty() ? "" : " ") + p;
   return out;
 }
 
@@ -43,31 +44,58 @@ TEST_CASE("a call's words: the clips in order, and what speech reads") {
     const char* text;
   };
   const Row rows[] = {
-      {"A024", "1号窗口", {},
+      {"A024",
+       "1号窗口",
+       {},
        "chime 请 A 0 2 4 号 到 1 号 窗口 办理 pause 请 A 0 2 4 号 到 1 号 窗口 办理",
        "请 A 零 二 四 号 到 一 号 窗口 办理"},
-      {"b100", "12号窗口", {}, "chime 请 B 1 0 0 号 到 十 2 号 窗口 办理 pause 请 B 1 0 0 号 到 十 2 号 窗口 办理",
+      {"b100",
+       "12号窗口",
+       {},
+       "chime 请 B 1 0 0 号 到 十 2 号 窗口 办理 pause 请 B 1 0 0 号 到 十 2 号 窗口 办理",
        "请 B 一 零 零 号 到 十 二 号 窗口 办理"},
-      {"A7", "20号窗口", {}, "chime 请 A 7 号 到 2 十 号 窗口 办理 pause 请 A 7 号 到 2 十 号 窗口 办理",
+      {"A7",
+       "20号窗口",
+       {},
+       "chime 请 A 7 号 到 2 十 号 窗口 办理 pause 请 A 7 号 到 2 十 号 窗口 办理",
        "请 A 七 号 到 二 十 号 窗口 办理"},
-      {"A7", "21号窗口", {}, "chime 请 A 7 号 到 2 十 1 号 窗口 办理 pause 请 A 7 号 到 2 十 1 号 窗口 办理",
+      {"A7",
+       "21号窗口",
+       {},
+       "chime 请 A 7 号 到 2 十 1 号 窗口 办理 pause 请 A 7 号 到 2 十 1 号 窗口 办理",
        "请 A 七 号 到 二 十 一 号 窗口 办理"},
-      {"A7", "10号窗口", {}, "chime 请 A 7 号 到 十 号 窗口 办理 pause 请 A 7 号 到 十 号 窗口 办理",
+      {"A7",
+       "10号窗口",
+       {},
+       "chime 请 A 7 号 到 十 号 窗口 办理 pause 请 A 7 号 到 十 号 窗口 办理",
        "请 A 七 号 到 十 号 窗口 办理"},
       // Above 99, and with a leading zero, a window's number is a label.
-      {"A7", "103号窗口", {}, "chime 请 A 7 号 到 1 0 3 号 窗口 办理 pause 请 A 7 号 到 1 0 3 号 窗口 办理",
+      {"A7",
+       "103号窗口",
+       {},
+       "chime 请 A 7 号 到 1 0 3 号 窗口 办理 pause 请 A 7 号 到 1 0 3 号 窗口 办理",
        "请 A 七 号 到 一 零 三 号 窗口 办理"},
-      {"A7", "07号窗口", {}, "chime 请 A 7 号 到 0 7 号 窗口 办理 pause 请 A 7 号 到 0 7 号 窗口 办理",
+      {"A7",
+       "07号窗口",
+       {},
+       "chime 请 A 7 号 到 0 7 号 窗口 办理 pause 请 A 7 号 到 0 7 号 窗口 办理",
        "请 A 七 号 到 零 七 号 窗口 办理"},
       // Words a hall recorded are taken whole; others are one clip a character.
-      {"A1", "1号综合窗口", {"综合"},
+      {"A1",
+       "1号综合窗口",
+       {"综合"},
        "chime 请 A 1 号 到 1 号 综合 窗口 办理 pause 请 A 1 号 到 1 号 综合 窗口 办理",
        "请 A 一 号 到 一 号 综合 窗口 办理"},
-      {"A1", "1号综合窗口", {},
+      {"A1",
+       "1号综合窗口",
+       {},
        "chime 请 A 1 号 到 1 号 综 合 窗口 办理 pause 请 A 1 号 到 1 号 综 合 窗口 办理",
        "请 A 一 号 到 一 号 综 合 窗口 办理"},
       // A ticket's punctuation is not read.
-      {"A-024", "1号窗口", {}, "chime 请 A 0 2 4 号 到 1 号 窗口 办理 pause 请 A 0 2 4 号 到 1 号 窗口 办理",
+      {"A-024",
+       "1号窗口",
+       {},
+       "chime 请 A 0 2 4 号 到 1 号 窗口 办理 pause 请 A 0 2 4 号 到 1 号 窗口 办理",
        "请 A 零 二 四 号 到 一 号 窗口 办理"},
   };
   for (const auto& row : rows) {
@@ -96,7 +124,8 @@ TEST_CASE("an urgent notice is read once after the chime, from speech only") {
 TEST_CASE("the standard clips: words, digits, letters") {
   const auto clips = schedule::standard_clips();
   CHECK(clips.size() == 6 + 10 + 26);
-  CHECK(joined(std::vector<std::string>(clips.begin(), clips.begin() + 7)) == "请 号 到 窗口 办理 十 0");
+  CHECK(joined(std::vector<std::string>(clips.begin(), clips.begin() + 7)) ==
+        "请 号 到 窗口 办理 十 0");
 }
 
 TEST_CASE("quiet hours, opening hours and a call's hour of grace") {
@@ -137,7 +166,8 @@ TEST_CASE("quiet hours, opening hours and a call's hour of grace") {
 TEST_CASE("urgent notices: read when they appear and every N minutes while active") {
   model::Content content;
   content.calendar = test_calendar();
-  content.notices.push_back(urgent_notice("n05", "消防演练", "2026-12-02T11:50", "2026-12-02T13:40"));
+  content.notices.push_back(
+      urgent_notice("n05", "消防演练", "2026-12-02T11:50", "2026-12-02T13:40"));
   content.notices.push_back(urgent_notice("", "停电", "2026-12-02T11:55", "2026-12-02T11:58"));
   model::Sound sound = quiet_sound("12:00", "13:30");
   sound.urgent_repeat_minutes = 3;
@@ -147,19 +177,13 @@ TEST_CASE("urgent notices: read when they appear and every N minutes while activ
     const char* said;
   };
   const Row rows[] = {
-      {"2026-12-02T11:49", ""},
-      {"2026-12-02T11:50", "消防演练"},
-      {"2026-12-02T11:52", ""},
-      {"2026-12-02T11:53", "消防演练"},
-      {"2026-12-02T11:55", "停电"},
-      {"2026-12-02T11:56", "消防演练"},
-      {"2026-12-02T11:58", "停电"},
-      {"2026-12-02T11:59", "消防演练"},  // 停电 ends at 11:58:59
-      {"2026-12-02T12:02", ""},          // quiet, closed
-      {"2026-12-02T13:29", ""},
-      {"2026-12-02T13:30", "消防演练"},  // read as soon as speech may
-      {"2026-12-02T13:32", ""},
-      {"2026-12-02T13:33", "消防演练"},
+      {"2026-12-02T11:49", ""},     {"2026-12-02T11:50", "消防演练"},
+      {"2026-12-02T11:52", ""},     {"2026-12-02T11:53", "消防演练"},
+      {"2026-12-02T11:55", "停电"}, {"2026-12-02T11:56", "消防演练"},
+      {"2026-12-02T11:58", "停电"}, {"2026-12-02T11:59", "消防演练"},  // 停电 ends at 11:58:59
+      {"2026-12-02T12:02", ""},                                        // quiet, closed
+      {"2026-12-02T13:29", ""},     {"2026-12-02T13:30", "消防演练"},  // read as soon as speech may
+      {"2026-12-02T13:32", ""},     {"2026-12-02T13:33", "消防演练"},
       {"2026-12-02T13:41", ""},  // over
   };
   std::vector<schedule::UrgentReading> readings;
