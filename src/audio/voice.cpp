@@ -49,6 +49,7 @@ Voice::~Voice() {
 }
 
 bool Voice::speak(const model::QueueCall& call, std::string_view window_name, const Moment& at) {
+  if (at.now - call.at > schedule::CallRules{}.max_age_seconds) return false;
   if (!at.calendar ||
       !schedule::may_speak_call(sound_, *at.calendar, at.now, at.utc_offset_minutes))
     return false;

@@ -24,6 +24,7 @@
 #include "base/result.h"
 #include "model/player_config.h"
 #include "model/queue.h"
+#include "schedule/queue_calls.h"
 #include "schedule/speech_plan.h"
 
 namespace hb::audio {
@@ -50,7 +51,9 @@ class Voice {
   Voice(const Voice&) = delete;
   Voice& operator=(const Voice&) = delete;
 
-  // A call, unless schedule::may_speak_call says not now; false then.
+  // A call, unless schedule::may_speak_call says not now, or the call was
+  // made longer ago than the screen would still show it (queue_calls.h's
+  // max_age_seconds: a restart finds old calls in the document); false then.
   bool speak(const model::QueueCall& call, std::string_view window_name, const Moment& at);
   // An urgent notice's text, unless may_speak_urgent says not now.
   bool speak_urgent(std::string_view text, const Moment& at);

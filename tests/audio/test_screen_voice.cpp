@@ -52,11 +52,13 @@ TEST_CASE("the screen's voice: calls in hours, urgent notices when due") {
   model::QueueCall call;
   call.ticket = "A1";
   call.window = "1";
+  call.at = wednesday(20, 0);
   CHECK_FALSE(voice->speak_call(call, content, wednesday(20, 0)));
   CHECK(voice->read_urgent(content, wednesday(8, 0)) == 0);  // closed
   CHECK(voice->read_urgent(content, wednesday(9, 0)) == 1);
   CHECK(voice->read_urgent(content, wednesday(9, 5)) == 0);
   CHECK(voice->read_urgent(content, wednesday(9, 10)) == 1);
+  call.at = wednesday(10, 0);
   CHECK(voice->speak_call(call, content, wednesday(10, 0)));
 }
 

@@ -134,10 +134,11 @@ model::Calendar weekdays() {
   return c;
 }
 
-model::QueueCall call_of(const char* ticket) {
+model::QueueCall call_of(const char* ticket, model::UnixSeconds at) {
   model::QueueCall c;
   c.ticket = ticket;
   c.window = "1";
+  c.at = at;
   return c;
 }
 
@@ -185,7 +186,7 @@ TEST_CASE("the volume applies to clips") {
         "请 A 1 号 到 1 号 窗口 办理 请 A 1 号 到 1 号 窗口 办理");
 }
 
-TEST_CASE("nothing is played in quiet hours, or when the hall is long closed") {
+TEST_CASE("nothing is played in quiet hours, when the hall is long closed, or for a stale call") {
   const Folder folder = clip_folder("quiet");
   model::Sound sound;
   sound.clips = folder.dir.string();
@@ -194,11 +195,16 @@ TEST_CASE("nothing is played in quiet hours, or when the hall is long closed") {
   const auto calendar = weekdays();
   std::vector<bool> spoken;
   const auto heard = hear(sound, "quiet", [&](Voice& v) {
-    spoken.push_back(v.speak(call_of("A1"), "1号窗口", {&calendar, wednesday(12, 30), 480}));
+    spoken.push_back(
+        v.speak(call_of("A1", wednesday(12, 30)), "1号窗口", {&calendar, wednesday(12, 30), 480}));
     spoken.push_back(v.speak_urgent("停电", {&calendar, wednesday(13, 0), 480}));
-    spoken.push_back(v.speak(call_of("A2"), "1号窗口", {&calendar, wednesday(20, 0), 480}));
+    // In hours, but made two minutes ago: the screen no longer shows it.
+    spoken.push_back(
+        v.speak(call_of("A0", wednesday(9, 58)), "1号窗口", {&calendar, wednesday(10, 0), 480}));
+    spoken.push_back(
+        v.speak(call_of("A2", wednesday(20, 0)), "1号窗口", {&calendar, wednesday(20, 0), 480}));
   });
-  CHECK(spoken == std::vector<bool>{false, false, false});
+  CHECK(spoken == std::vector<bool>{false, false, false, false});
   CHECK(loud_samples(heard) == 0);
   CHECK(heard.log.empty());
 }
@@ -213,7 +219,8 @@ TEST_CASE("a call in hours is played") {
   const auto calendar = weekdays();
   bool spoken = false;
   const auto heard = hear(sound, "hours", [&](Voice& v) {
-    spoken = v.speak(call_of("A3"), "1号窗口", {&calendar, wednesday(10, 0), 480});
+    spoken = v.speak(call_of("A3", wednesday(9, 59) + 30), "1号窗口",
+                     {&calendar, wednesday(10, 0), 480});
   });
   CHECK(spoken);
   CHECK(clips_heard(heard, folder) == "请 A 3 号 到 1 号 窗口 办理 请 A 3 号 到 1 号 窗口 办理");
