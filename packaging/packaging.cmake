@@ -85,9 +85,10 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # Not linked, yet needed at run time: the CJK fonts hallboard draws with;
 # fontconfig's cache; adduser for the system user; and what SDL opens with
-# dlopen for the KMS/DRM screen (EGL, GLES 2 and Mesa's drivers).
+# dlopen for the KMS/DRM screen (EGL, GLES 2 and Mesa's drivers); the
+# voice's Mandarin data (libespeak-ng1 itself comes from dpkg-shlibdeps).
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-    "fonts-noto-cjk, fontconfig, adduser, libegl1, libegl-mesa0, libgles2, libgl1-mesa-dri")
+    "fonts-noto-cjk, fontconfig, adduser, libegl1, libegl-mesa0, libgles2, libgl1-mesa-dri, espeak-ng-data")
 # KMS/DRM needs no more; cage (which needs Xwayland) is the compositor of
 # examples/wayland.conf.
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "cage, xwayland")

@@ -18,6 +18,7 @@ packages=(
   openssl        # the signing commands of docs/signing.md, checked by the tests
   nginx          # the network tests start their own nginx on 127.0.0.1 (the package may also start a system one)
   libsystemd-dev # sd_notify: READY and the watchdog under systemd
+  libespeak-ng-dev espeak-ng-data  # the voice (语音播报): Mandarin speech, the cmn voice is in the data
   dpkg-dev       # dpkg-shlibdeps: the .deb's Depends (cpack -G DEB)
   systemd        # systemd-analyze verify: the tests check the unit
   # The console (hallboard console): its database, HTTP, passwords, XLSX, JSON.

@@ -4,6 +4,7 @@
 #include <iostream>
 #include <set>
 
+#include "app/clip_check.h"
 #include "app/content_loader.h"
 #include "app/glyph_check.h"
 #include "app/hand_over.h"
@@ -68,6 +69,7 @@ int lint_command(const std::vector<std::string>& args, long long now) {
     feed::Document doc = feed::parse_document(*loaded.bytes, file, diagnostics, limits);
     if (doc.feed) direct.push_back(std::move(*doc.feed));
     if (!doc.config) continue;
+    check_clip_folder(*doc.config, diagnostics);
     LoadedFeeds named = load_feeds(*doc.config, limits, diagnostics);
     if (named.needs_full_program) return kHandOver;
     read_order.insert(read_order.end(), named.read.begin(), named.read.end());

@@ -27,10 +27,11 @@ int main(int argc, char** argv) {
     return hb::app::hand_over_to_console(argv);
   } else if (command == "summary") {
     status = hb::app::summary_command(rest);
-  } else if (command != "run" && command != "render" && command != "plan") {
+  } else if (command != "run" && command != "render" && command != "plan" &&
+             command != "say") {
     std::cerr << "hallboard: unknown command " << command << "\n" << hb::app::kUsage;
     return 2;
   }
-  // run and render draw with SDL; plan counts pages with the fonts.
+  // run and render draw with SDL, say speaks through it; plan counts pages with the fonts.
   return status == hb::app::kHandOver ? hb::app::hand_over(argv) : status;
 }

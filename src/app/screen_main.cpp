@@ -13,6 +13,7 @@
 #if HALLBOARD_WITH_RENDER
 #include "app/render_command.h"
 #include "app/run_command.h"
+#include "app/say_command.h"
 #endif
 #include "app/summary_command.h"
 #include "app/usage.h"
@@ -35,6 +36,7 @@ int main(int argc, char** argv) {
   if (command == "plan") return hb::app::plan_command(rest, now);
 #if HALLBOARD_WITH_RENDER
   if (command == "render") return hb::app::render_command(rest, now);
+  if (command == "say") return hb::app::say_command(rest);
   if (command == "run") {
     // Full-screen frames (8 MB at 1080p) come and go with every transition.
     // glibc raises its mmap threshold after the first is freed, and from
@@ -53,8 +55,8 @@ int main(int argc, char** argv) {
     return hb::app::run_command(rest, clocks);
   }
 #endif
-  if (command == "run" || command == "render") {
-    // A build without SDL draws nothing.
+  if (command == "run" || command == "render" || command == "say") {
+    // A build without SDL draws and says nothing.
     std::cerr << "hallboard " << command
               << ": not part of this build; `hallboard render` draws the pages to PNG files and "
                  "`hallboard plan` shows what the screen does\n";

@@ -19,6 +19,7 @@ inline constexpr const char* kUsage =
     "  hallboard render --config FILE [--at TIME] [--size WxH] --out DIR\n"
     "  hallboard plan   [--config FILE] [--at TIME] [--minutes N]\n"
     "  hallboard summary [--config FILE]\n"
+    "  hallboard say    [--config FILE] (--ticket T --window NAME | TEXT)\n"
     "  hallboard console init|serve|user add|screen add … (hallboard console --help)\n"
     "  hallboard --version\n";
 

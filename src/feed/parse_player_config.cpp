@@ -73,6 +73,53 @@ void read_queue_source(ElementReader& root, model::PlayerConfig& config) {
   config.queue = std::move(queue);
 }
 
+// The clip folder, resolved as a feed's path is; a web address is refused,
+// since clips are read when a call comes and must not wait on a network.
+std::string clip_folder(ElementReader& e, const std::string& clips, const std::string& config) {
+  const auto folder = resolve_feed_location(clips, config);
+  if (folder && !is_http_url(*folder)) return *folder;
+  e.bad_value("clips", clips, "a folder on this computer (a path, or file:///…)");
+  return {};
+}
+
+// Both ends or none (the time types are checked by time_attr), and not the
+// same time, which would say nothing.
+void check_quiet_time(ElementReader& e, model::Sound& sound) {
+  const bool from = !e.node().attribute("quiet-from").empty();
+  const bool to = !e.node().attribute("quiet-to").empty();
+  if (from != to) {
+    e.findings().error(e.where_of(from ? "quiet-from" : "quiet-to"),
+                       "<sound> needs both quiet-from and quiet-to, or neither");
+    sound.quiet_from.reset();
+    sound.quiet_to.reset();
+  } else if (sound.quiet_from && sound.quiet_to && *sound.quiet_from == *sound.quiet_to) {
+    e.findings().error(e.where_of("quiet-to"),
+                       "<sound> quiet-to is quiet-from: a quiet time of no length (leave both out for none)");
+  }
+}
+
+// <sound volume="80" quiet-from="22:00" quiet-to="07:00" clips="…"
+// urgent="true" urgent-repeat="10"/>: the voice (语音播报). The quiet time
+// is two attributes, as <hours open close> is, so each has its position.
+void read_sound(ElementReader& root, model::PlayerConfig& config) {
+  const auto n = root.single_child("sound");
+  if (!n) return;
+  ElementReader e(root.findings(), *n);
+  model::Sound sound;
+  sound.where = e.where();
+  sound.volume = static_cast<int>(e.whole_attr("volume", Need::optional, 0, 100).value_or(80));
+  sound.quiet_from = e.time_attr("quiet-from", false);
+  sound.quiet_to = e.time_attr("quiet-to", true);
+  sound.urgent = e.bool_attr("urgent").value_or(true);
+  sound.urgent_repeat_minutes =
+      static_cast<int>(e.whole_attr("urgent-repeat", Need::optional, 0, 1440).value_or(10));
+  const auto clips = e.text_attr("clips");
+  e.finish();
+  if (clips) sound.clips = clip_folder(e, *clips, config.source);
+  check_quiet_time(e, sound);
+  config.sound = std::move(sound);
+}
+
 }  // namespace
 
 std::optional<std::string> resolve_feed_location(std::string_view url, std::string_view config) {
@@ -205,6 +252,7 @@ std::optional<model::PlayerConfig> read_player_config(const XmlDocument& doc, Fi
     }
   }
   read_queue_source(root, config);
+  read_sound(root, config);
   root.finish();
   return config;
 }

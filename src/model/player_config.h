@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "model/diagnostic.h"
+#include "model/time.h"
 
 namespace hb::model {
 
@@ -42,6 +43,21 @@ struct QueueSource {
   Where where;
 };
 
+// The player's voice (语音播报, issue 19), a hallboard extension: calls and
+// urgent notices read aloud. Without <sound> the screen is silent, since
+// many halls' calling systems already speak the calls themselves.
+struct Sound {
+  int volume = 80;  // percent of full scale
+  // No sound from `quiet_from` to `quiet_to` (across midnight when from >
+  // to); both or neither.
+  std::optional<TimeOfDay> quiet_from;
+  std::optional<TimeOfDay> quiet_to;
+  std::string clips;  // a folder of recorded words (请.wav, 0.wav, …); empty: speech
+  bool urgent = true;  // read urgent notices aloud
+  int urgent_repeat_minutes = 10;  // again while active; 0: only when it appears
+  Where where;
+};
+
 struct PlayerConfig {
   std::string source;
   Where where;         // of the <player> element
@@ -69,6 +85,7 @@ struct PlayerConfig {
   Display display;
   std::optional<Heartbeat> heartbeat;
   std::optional<QueueSource> queue;
+  std::optional<Sound> sound;
 };
 
 }  // namespace hb::model

@@ -58,6 +58,18 @@ printf '<player clock-skew="3600"><feed url="good.xml"/><trust key="feeds.pub" h
 check "a screen with <trust hall>: a feed naming no hall is warned about" 0 "^$tmp/good.xml:2:1: warning: the root names no hall=\"…\", but $tmp/trusting.xml has <trust hall=\"530103-zwfw\">: its screen refuses this feed$" -- lint "$tmp/trusting.xml"
 check "a screen with <trust key>: a feed without generated is warned about" 0 "^$tmp/good.xml:2:1: warning: no generated=\"…\": $tmp/trusting.xml has <trust key>, and its screen refuses a signed feed without one$" -- lint "$tmp/trusting.xml"
 check "unknown option: status 2" 2 '^$' -- lint --frobnicate "$tmp/good.xml"
+# The voice's clip folder: a missing folder or a missing word is a warning
+# (the screen would speak with espeak-ng), letters are the hall's choice.
+mkdir -p "$tmp/clips"
+for w in 请 号 到 窗口 办理 十 0 1 2 3 4 5 6 7 8 9; do : >"$tmp/clips/$w.wav"; done
+feeds=$(printf '<feed url="%s"/>' "$root"/content/hall.xml "$root"/content/items.xml "$root"/content/roster.xml)
+printf '<player screen="lobby-1">%s\n  <sound clips="clips"/>\n</player>\n' "$feeds" >"$tmp/sound-ok.xml"
+check "a clip folder with every word and digit: clean" 0 '^$' -- lint "$tmp/sound-ok.xml"
+rm "$tmp/clips/办理.wav"
+check "a clip folder without 办理.wav: a warning" 0 "^$tmp/sound-ok.xml:2:3: warning: <sound> clips=\"$tmp/clips\" has no 办理.wav: calls that need them are spoken with espeak-ng$" -- lint "$tmp/sound-ok.xml"
+printf '<player screen="lobby-1">%s\n  <sound clips="none"/>\n</player>\n' "$feeds" >"$tmp/sound-none.xml"
+check "no clip folder: a warning" 0 "^$tmp/sound-none.xml:2:3: warning: <sound> clips=\"$tmp/none\" is not a folder here" -- lint "$tmp/sound-none.xml"
+
 # A queue document (叫号联动) is told apart by its root and read as a screen reads it.
 check "the demo queue document: clean" 0 '^$' -- lint "$root/content/queue.xml"
 printf '<queue>\n  <window id="1" serving="A023" waiting="五"/>\n  <window id="2" waiting="2"/>\n</queue>\n' > "$tmp/queue.xml"

@@ -11,6 +11,15 @@ std::optional<model::PlayerConfig> config(const std::string& xml, model::Diagnos
   return feed::parse_player_config(xml, file, out);
 }
 
+// A config with one feed and `element`, which must be read without findings.
+std::optional<model::PlayerConfig> clean_config_with(const std::string& element) {
+  model::Diagnostics out;
+  auto c = config("<player><feed url=\"a.xml\"/>" + element + "</player>", out);
+  INFO(dump(out));
+  CHECK(out.empty());
+  return c;
+}
+
 }  // namespace
 
 TEST_CASE("the spec's player config") {
@@ -78,16 +87,50 @@ TEST_CASE("the queue source (叫号联动): where, and how often") {
   };
   for (const auto& row : rows) {
     CAPTURE(std::string(row.element));
-    model::Diagnostics out;
-    const auto c = config("<player><feed url=\"a.xml\"/>" + std::string(row.element) + "</player>", out);
-    INFO(dump(out));
-    CHECK(out.empty());
+    const auto c = clean_config_with(row.element);
     REQUIRE(c);
     REQUIRE(c->queue.has_value() == row.url.has_value());
     if (!row.url) continue;
     CHECK(c->queue->url == *row.url);
     CHECK(c->queue->poll_seconds == row.poll);
     CHECK(c->queue->where.line == 1);
+  }
+}
+
+TEST_CASE("the voice (语音播报): <sound>") {
+  struct Row {
+    const char* element;
+    bool given;
+    int volume;
+    const char* quiet;  // "from-to" in minutes, or ""
+    const char* clips;
+    bool urgent;
+    int repeat;
+  };
+  const Row rows[] = {
+      {"", false, 0, "", "", false, 0},
+      {"<sound/>", true, 80, "", "", true, 10},
+      {"<sound volume=\"100\" quiet-from=\"22:00\" quiet-to=\"07:00\" clips=\"clips\" "
+       "urgent=\"false\" urgent-repeat=\"0\"/>",
+       true, 100, "1320-420", "/etc/hallboard/clips", false, 0},
+      {"<sound volume=\"0\" quiet-from=\"18:00\" quiet-to=\"24:00\" clips=\"file:///srv/clips\"/>",
+       true, 0, "1080-1440", "/srv/clips", true, 10},
+  };
+  for (const auto& row : rows) {
+    CAPTURE(std::string(row.element));
+    const auto c = clean_config_with(row.element);
+    REQUIRE(c);
+    REQUIRE(c->sound.has_value() == row.given);
+    if (!row.given) continue;
+    const auto& s = *c->sound;
+    CHECK(s.volume == row.volume);
+    const std::string quiet = s.quiet_from && s.quiet_to ? std::to_string(s.quiet_from->minutes) + "-" +
+                                                               std::to_string(s.quiet_to->minutes)
+                                                         : "";
+    CHECK(quiet == row.quiet);
+    CHECK(s.clips == row.clips);
+    CHECK(s.urgent == row.urgent);
+    CHECK(s.urgent_repeat_minutes == row.repeat);
   }
 }
 
@@ -162,6 +205,24 @@ TEST_CASE("config mistakes") {
        "<queue> appears more than once"},
       {"the queue is a feed", "<player><feed url=\"a.xml\"/><queue ⚑url=\"./a.xml\"/></player>",
        "is the <feed> at line 1"},
+      {"sound louder than full", "<player><feed url=\"a.xml\"/><sound ⚑volume=\"101\"/></player>",
+       "volume=\"101\" is not valid: expected a whole number of at most 100"},
+      {"sound with only quiet-from",
+       "<player><feed url=\"a.xml\"/><sound ⚑quiet-from=\"22:00\"/></player>",
+       "<sound> needs both quiet-from and quiet-to, or neither"},
+      {"a quiet time of no length",
+       "<player><feed url=\"a.xml\"/><sound quiet-from=\"22:00\" ⚑quiet-to=\"22:00\"/></player>",
+       "a quiet time of no length"},
+      {"quiet-from written 9:00",
+       "<player><feed url=\"a.xml\"/><sound ⚑quiet-from=\"9:00\" quiet-to=\"10:00\"/></player>",
+       "quiet-from=\"9:00\""},
+      {"clips on a web server",
+       "<player><feed url=\"a.xml\"/><sound ⚑clips=\"https://a.example/clips\"/></player>",
+       "a folder on this computer"},
+      {"urgent-repeat over a day",
+       "<player><feed url=\"a.xml\"/><sound ⚑urgent-repeat=\"1441\"/></player>", "of at most 1440"},
+      {"sound twice", "<player><feed url=\"a.xml\"/><sound/>⚑<sound/></player>",
+       "<sound> appears more than once"},
       {"bad screenshot flag",
        "<player><feed url=\"a.xml\"/><heartbeat url=\"https://a.example/hb\" "
        "⚑screenshot=\"y\"/></player>",

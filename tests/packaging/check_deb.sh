@@ -50,14 +50,14 @@ for s in postinst prerm postrm; do
   [ -x "$tmp/control/$s" ] || fail "the $s script is missing or not executable"
 done
 grep -q 'adduser --system --group' "$tmp/control/postinst" || fail "postinst makes no system user"
-grep -q 'for group in video render input' "$tmp/control/postinst" ||
-  fail "postinst does not put the user in video, render and input"
+grep -q 'for group in video render input audio' "$tmp/control/postinst" ||
+  fail "postinst does not put the user in video, render, input and audio"
 
 [ "$(dpkg-deb -f "$deb" Package)" = hallboard ] || fail "Package is not hallboard"
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "Depends: $depends"
 for d in libsdl2-2.0-0 libsdl2-ttf-2.0-0 libsdl2-image-2.0-0 fonts-noto-cjk fontconfig adduser \
-  libegl1 libgl1-mesa-dri; do
+  libegl1 libgl1-mesa-dri libespeak-ng1 espeak-ng-data; do
   grep -qE "(^|, )$d( |,|$)" <<<"$depends" || fail "Depends does not name $d"
 done
 

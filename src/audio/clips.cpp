@@ -1,0 +1,57 @@
+#include "audio/clips.h"
+
+#include <filesystem>
+#include <system_error>
+
+#include "audio/resample.h"
+#include "audio/sdl_audio.h"
+
+namespace hb::audio {
+namespace {
+
+base::Result<Pcm, std::string> load_wav(const std::string& path) {
+  SDL_AudioSpec spec{};
+  Uint8* raw = nullptr;
+  Uint32 bytes = 0;
+  if (!SDL_LoadWAV(path.c_str(), &spec, &raw, &bytes)) return path + ": " + SDL_GetError();
+  const WavBuffer buffer(raw);
+  auto pcm = to_voice_format(buffer.get(), bytes, spec.format, spec.channels, spec.freq);
+  if (!pcm) return path + ": " + pcm.error();
+  return std::move(pcm).value();
+}
+
+}  // namespace
+
+std::vector<std::string> ClipFolder::recorded() const {
+  std::vector<std::string> names;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(folder_, ec)) {
+    const auto& p = entry.path();
+    if (p.extension() == ".wav") names.push_back(p.stem().string());
+  }
+  return names;
+}
+
+base::Result<const Pcm*, std::string> ClipFolder::clip(const std::string& name) {
+  if (const auto it = loaded_.find(name); it != loaded_.end()) return &it->second;
+  const std::string path = folder_ + "/" + name + ".wav";
+  std::error_code ec;
+  if (!std::filesystem::is_directory(folder_, ec)) return "no clip folder " + folder_;
+  if (!std::filesystem::exists(path, ec)) return "no clip " + path;
+  auto pcm = load_wav(path);
+  if (!pcm) return pcm.error();
+  return &loaded_.emplace(name, std::move(pcm).value()).first->second;
+}
+
+base::Result<Pcm, std::string> ClipFolder::say(const std::vector<schedule::Word>& words) {
+  Pcm out;
+  for (const auto& w : words) {
+    if (w.clip.empty()) return "\"" + w.spoken + "\" has no clip";
+    const auto pcm = clip(w.clip);
+    if (!pcm) return pcm.error();
+    append(out, **pcm);
+  }
+  return out;
+}
+
+}  // namespace hb::audio

@@ -1,0 +1,271 @@
+// The voice as a hall hears it, through SDL's disk audio driver: every
+// clip has its own constant sample value, so the file SDL writes says
+// which clips played in which order.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "audio/voice.h"
+#include "audio_support.h"
+
+namespace hb::audio {
+namespace {
+
+namespace fs = std::filesystem;
+
+void put16(std::ofstream& f, std::uint16_t v) {
+  f.put(static_cast<char>(v & 0xff)).put(static_cast<char>(v >> 8));
+}
+void put32(std::ofstream& f, std::uint32_t v) {
+  put16(f, static_cast<std::uint16_t>(v & 0xffff));
+  put16(f, static_cast<std::uint16_t>(v >> 16));
+}
+
+// A mono 16-bit WAV at the voice's rate: 60 ms of `value`, then one zero
+// sample, so that a clip said twice in a row still shows as two.
+void write_clip(const fs::path& path, std::int16_t value) {
+  std::vector<std::int16_t> samples(kRate * 60 / 1000, value);
+  samples.push_back(0);
+  const auto bytes = static_cast<std::uint32_t>(samples.size() * 2);
+  std::ofstream f(path, std::ios::binary);
+  f.write("RIFF", 4);
+  put32(f, 36 + bytes);
+  f.write("WAVEfmt ", 8);
+  put32(f, 16);
+  put16(f, 1);  // PCM
+  put16(f, 1);  // mono
+  put32(f, kRate);
+  put32(f, kRate * 2);
+  put16(f, 2);
+  put16(f, 16);
+  f.write("data", 4);
+  put32(f, bytes);
+  for (auto s : samples)
+    put16(f, static_cast<std::uint16_t>(s));
+}
+
+struct Folder {
+  fs::path dir;
+  std::map<std::int16_t, std::string> names;  // sample value -> clip
+};
+
+Folder clip_folder(const std::string& name) {
+  Folder folder{
+      fs::temp_directory_path() / ("hallboard-clips-" + name + "-" + std::to_string(::getpid())),
+      {}};
+  fs::remove_all(folder.dir);
+  fs::create_directories(folder.dir);
+  std::int16_t value = 1000;
+  for (const auto& clip : schedule::standard_clips()) {
+    write_clip(folder.dir / (clip + ".wav"), value);
+    folder.names[value] = clip;
+    value = static_cast<std::int16_t>(value + 200);
+  }
+  return folder;
+}
+
+struct Heard {
+  std::vector<std::int16_t> samples;
+  std::vector<std::string> log;
+};
+
+// Runs `speak` against a voice whose device is the disk driver writing to
+// a file, and returns what the file holds.
+template <class Speak>
+Heard hear(const model::Sound& sound, const std::string& name, Speak speak) {
+  const fs::path file = fs::temp_directory_path() /
+                        ("hallboard-disk-" + name + "-" + std::to_string(::getpid()) + ".raw");
+  ::setenv("SDL_AUDIODRIVER", "disk", 1);
+  ::setenv("SDL_DISKAUDIOFILE", file.c_str(), 1);
+  Heard heard;
+  {
+    auto voice = Voice::open(
+        sound, [&](const std::string& line) { heard.log.push_back(line); }, &test_speech());
+    REQUIRE_MESSAGE(voice.ok(), (voice.ok() ? "" : voice.error()));
+    speak(**voice);
+    (*voice)->wait_idle();
+  }
+  ::setenv("SDL_AUDIODRIVER", "dummy", 1);
+  std::ifstream f(file, std::ios::binary);
+  std::int16_t s = 0;
+  while (f.read(reinterpret_cast<char*>(&s), 2))
+    heard.samples.push_back(s);
+  fs::remove(file);
+  return heard;
+}
+
+// The clips heard, in order: runs of one known value at least 40 ms long.
+std::string clips_heard(const Heard& heard, const Folder& folder, int volume = 100) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < heard.samples.size()) {
+    std::size_t j = i;
+    while (j < heard.samples.size() && heard.samples[j] == heard.samples[i])
+      ++j;
+    const auto it = folder.names.find(static_cast<std::int16_t>(heard.samples[i] * 100 / volume));
+    if (heard.samples[i] != 0 && j - i >= kRate * 40 / 1000 && it != folder.names.end())
+      out += (out.empty() ? "" : " ") + it->second;
+    i = j;
+  }
+  return out;
+}
+
+long long loud_samples(const Heard& heard) {
+  long long n = 0;
+  for (auto s : heard.samples)
+    n += std::abs(s) > 1000;
+  return n;
+}
+
+model::Calendar weekdays() {
+  model::OpeningHours hours;
+  hours.days = {true, true, true, true, true, false, false};
+  hours.open = model::TimeOfDay{9 * 60};
+  hours.close = model::TimeOfDay{17 * 60};
+  model::Calendar c;
+  c.hours.push_back(hours);
+  return c;
+}
+
+model::QueueCall call_of(const char* ticket, model::UnixSeconds at) {
+  model::QueueCall c;
+  c.ticket = ticket;
+  c.window = "1";
+  c.at = at;
+  return c;
+}
+
+// 2026-12-02 (a Wednesday) at hh:mm, +08:00.
+model::UnixSeconds wednesday(int hh, int mm) {
+  return model::to_unix(model::DateTime{{2026, 12, 2}, hh * 3600 + mm * 60, 480, false}, 480);
+}
+
+}  // namespace
+
+TEST_CASE("a call from clips: the chime, then the clips in order, twice") {
+  const Folder folder = clip_folder("order");
+  model::Sound sound;
+  sound.volume = 100;
+  sound.clips = folder.dir.string();
+  const auto heard = hear(sound, "order", [](Voice& v) {
+    v.say(schedule::call_utterance("A024", "1号窗口"));
+    v.say(schedule::call_utterance("B100", "12号窗口"));
+  });
+  CHECK(heard.log.empty());
+  CHECK(clips_heard(heard, folder) ==
+        "请 A 0 2 4 号 到 1 号 窗口 办理 请 A 0 2 4 号 到 1 号 窗口 办理 "
+        "请 B 1 0 0 号 到 十 2 号 窗口 办理 请 B 1 0 0 号 到 十 2 号 窗口 办理");
+  // The chime: loud and varying before the first clip.
+  std::size_t first = 0;  // where 请 (value 1000) starts
+  while (first + 100 < heard.samples.size() &&
+         !std::all_of(heard.samples.begin() + static_cast<std::ptrdiff_t>(first),
+                      heard.samples.begin() + static_cast<std::ptrdiff_t>(first + 100),
+                      [](std::int16_t v) { return v == 1000; }))
+    ++first;
+  long long chime = 0;
+  for (std::size_t i = 0; i < first; ++i)
+    chime += std::abs(heard.samples[i]) > 5000;
+  CHECK(chime > kRate / 10);
+}
+
+TEST_CASE("the volume applies to clips") {
+  const Folder folder = clip_folder("volume");
+  model::Sound sound;
+  sound.volume = 50;
+  sound.clips = folder.dir.string();
+  const auto heard =
+      hear(sound, "volume", [](Voice& v) { v.say(schedule::call_utterance("A1", "1号窗口")); });
+  CHECK(clips_heard(heard, folder, 50) ==
+        "请 A 1 号 到 1 号 窗口 办理 请 A 1 号 到 1 号 窗口 办理");
+}
+
+TEST_CASE("nothing is played in quiet hours, when the hall is long closed, or for a stale call") {
+  const Folder folder = clip_folder("quiet");
+  model::Sound sound;
+  sound.clips = folder.dir.string();
+  sound.quiet_from = model::TimeOfDay{12 * 60};
+  sound.quiet_to = model::TimeOfDay{13 * 60 + 30};
+  const auto calendar = weekdays();
+  std::vector<bool> spoken;
+  const auto heard = hear(sound, "quiet", [&](Voice& v) {
+    spoken.push_back(
+        v.speak(call_of("A1", wednesday(12, 30)), "1号窗口", {&calendar, wednesday(12, 30), 480}));
+    spoken.push_back(v.speak_urgent("停电", {&calendar, wednesday(13, 0), 480}));
+    // In hours, but made two minutes ago: the screen no longer shows it.
+    spoken.push_back(
+        v.speak(call_of("A0", wednesday(9, 58)), "1号窗口", {&calendar, wednesday(10, 0), 480}));
+    spoken.push_back(
+        v.speak(call_of("A2", wednesday(20, 0)), "1号窗口", {&calendar, wednesday(20, 0), 480}));
+  });
+  CHECK(spoken == std::vector<bool>{false, false, false, false});
+  CHECK(loud_samples(heard) == 0);
+  CHECK(heard.log.empty());
+}
+
+TEST_CASE("a call in hours is played") {
+  const Folder folder = clip_folder("hours");
+  model::Sound sound;
+  sound.volume = 100;
+  sound.clips = folder.dir.string();
+  sound.quiet_from = model::TimeOfDay{12 * 60};
+  sound.quiet_to = model::TimeOfDay{13 * 60 + 30};
+  const auto calendar = weekdays();
+  bool spoken = false;
+  const auto heard = hear(sound, "hours", [&](Voice& v) {
+    spoken = v.speak(call_of("A3", wednesday(9, 59) + 30), "1号窗口",
+                     {&calendar, wednesday(10, 0), 480});
+  });
+  CHECK(spoken);
+  CHECK(clips_heard(heard, folder) == "请 A 3 号 到 1 号 窗口 办理 请 A 3 号 到 1 号 窗口 办理");
+}
+
+TEST_CASE("a missing or broken clip folder, or a missing clip: speech instead, one log line") {
+  const Folder broken = clip_folder("broken");
+  { std::ofstream(broken.dir / "请.wav") << "not a wav file"; }
+  const Folder lacking = clip_folder("lacking");
+  fs::remove(lacking.dir / "办理.wav");
+  struct Row {
+    const char* name;
+    std::string folder;
+    const char* says;
+  };
+  const Row rows[] = {
+      {"missing", "/nonexistent/hallboard/clips", "no clip folder /nonexistent/hallboard/clips"},
+      {"broken", broken.dir.string(), "请.wav"},
+      {"lacking", lacking.dir.string(), "办理.wav"},
+  };
+  for (const auto& row : rows) {
+    CAPTURE(std::string(row.name));
+    model::Sound sound;
+    sound.clips = row.folder;
+    const auto heard = hear(sound, row.name, [](Voice& v) {
+      v.say(schedule::call_utterance("A024", "1号窗口"));
+      v.say(schedule::call_utterance("A025", "2号窗口"));
+    });
+    REQUIRE(heard.log.size() == 1);
+    CHECK(heard.log[0].find(row.says) != std::string::npos);
+    CHECK(heard.log[0].find("espeak-ng") != std::string::npos);
+    CHECK(loud_samples(heard) > kRate);  // two calls of speech were played
+  }
+}
+
+// The dummy driver plays in real time: a short notice only.
+TEST_CASE("the dummy driver: an urgent notice from speech, nothing logged") {
+  ::setenv("SDL_AUDIODRIVER", "dummy", 1);
+  std::vector<std::string> log;
+  auto voice = Voice::open(
+      model::Sound{}, [&](const std::string& line) { log.push_back(line); }, &test_speech());
+  REQUIRE(voice.ok());
+  (*voice)->say(schedule::urgent_utterance("停电"));
+  (*voice)->wait_idle();
+  CHECK(log.empty());
+}
+
+}  // namespace hb::audio
