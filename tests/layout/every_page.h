@@ -28,7 +28,7 @@ inline constexpr const char* kDemoMoments[] = {"2026-11-27T10:00", "2026-11-27T1
 inline constexpr model::SlideType kWholeHallSlides[] = {
     model::SlideType::items,       model::SlideType::roster,  model::SlideType::pledges,
     model::SlideType::commitments, model::SlideType::results, model::SlideType::stats,
-    model::SlideType::notices};
+    model::SlideType::notices,     model::SlideType::windows};
 
 inline std::vector<layout::Page> every_page(const model::Content& content, int width, int height,
                                             model::UnixSeconds now) {
