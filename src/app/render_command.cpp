@@ -47,8 +47,11 @@ std::optional<std::size_t> parse_count(const std::string& text) {
 }
 
 // The queue document of --queue, read as the live screen reads one: what
-// it could read, its findings on stderr; nothing when it cannot be read.
-std::optional<model::QueueDocument> read_queue(const std::string& path, int utc_offset_minutes) {
+// it could read, its findings on stderr; nothing when it cannot be read
+// (`status`: 2 for a file that cannot be had, 1 for one that is no queue
+// document, as for the config and the feeds).
+std::optional<model::QueueDocument> read_queue(const std::string& path, int utc_offset_minutes,
+                                               int& status) {
   feed::QueueLimits limits;
   limits.utc_offset_minutes = utc_offset_minutes;
   feed::Limits load_limits;
@@ -56,6 +59,7 @@ std::optional<model::QueueDocument> read_queue(const std::string& path, int utc_
   const Loaded loaded = load_source(path, load_limits);
   if (!loaded.bytes) {
     std::cerr << "hallboard render: " << loaded.error << "\n";
+    status = 2;
     return std::nullopt;
   }
   model::Diagnostics findings;
@@ -63,6 +67,7 @@ std::optional<model::QueueDocument> read_queue(const std::string& path, int utc_
   model::sort_for_report(findings);
   for (const auto& d : findings)
     std::cerr << model::format_diagnostic(d) << "\n";
+  status = 1;
   if (!queue) std::cerr << "hallboard render: " << path << " is not a queue document it can read\n";
   return queue;
 }
@@ -150,7 +155,9 @@ int render_command(const std::vector<std::string>& args, long long now) {
   // --queue FILE (an extra, issue 19): the queue as if its source had just
   // answered, so the live numbers are shown.
   std::optional<model::QueueDocument> queue;
-  if (!queue_path.empty() && !(queue = read_queue(queue_path, offset))) return 1;
+  int queue_status = 0;
+  if (!queue_path.empty() && !(queue = read_queue(queue_path, offset, queue_status)))
+    return queue_status;
   auto [width, height] = upright_size(config);
   if (size) std::tie(width, height) = *size;
 
@@ -168,14 +175,15 @@ int render_command(const std::vector<std::string>& args, long long now) {
 
   const model::Content& content = loaded.content;
   ScreenPages screen(content, config.screen, offset, measure, load_theme(), width, height);
+  // A call made less than its display time before t is on every page drawn,
+  // as an urgent notice is (answers.md, issue 19): its own page first, its
+  // strip on the others. Set before the plan counts pages.
+  const model::QueueCall* call = queue ? schedule::call_at(*queue, t) : nullptr;
+  if (queue) screen.set_queue(&*queue);
+  screen.set_call(call);
   const schedule::RotationInput input = schedule::rotation_input(screen.plan(0), t);
   std::vector<layout::Page> pages;
-  if (queue) {
-    screen.set_queue(&*queue);
-    // A call made less than its display time before t pre-empts whatever
-    // page is on screen then: drawn first, as the screen would show it.
-    if (const model::QueueCall* call = schedule::call_at(*queue, t)) pages.push_back(screen.call(*call, t));
-  }
+  if (call) pages.push_back(screen.call(*call, t));
   if (input.urgent_since) {
     // Every page of the urgent notices: a long one, or several, take more than one.
     schedule::PageRef urgent;

@@ -22,12 +22,22 @@ ScreenPages::ScreenPages(const model::Content& content, const std::string& scree
 layout::Moment ScreenPages::moment(model::UnixSeconds t) const {
   layout::Moment m = layout::moment_for(content_, offset_, t);
   m.queue = queue_;
+  m.call = call_;
   return m;
 }
 
 void ScreenPages::set_queue(const model::QueueDocument* queue) {
   queue_ = queue;
   laid_out_.clear();
+}
+
+void ScreenPages::set_call(const model::QueueCall* call) {
+  call_ = call;
+  laid_out_.clear();
+  counted_.clear();
+  unchecked_.clear();
+  urgent_counted_.clear();
+  job_.reset();
 }
 
 layout::Page ScreenPages::call(const model::QueueCall& call, model::UnixSeconds t) {

@@ -62,6 +62,9 @@ class ScreenPages {
   // It must outlive its use here. Pages laid out before are dropped: they
   // may show numbers that are no longer true.
   void set_queue(const model::QueueDocument* queue);
+  // The call whose strip every page shows (render --queue); nothing: none.
+  // Set it before the plan counts pages: the strip takes room.
+  void set_call(const model::QueueCall* call);
   // The page of a call that pre-empts the page on screen at t.
   layout::Page call(const model::QueueCall& call, model::UnixSeconds t);
 
@@ -136,6 +139,7 @@ class ScreenPages {
   model::Calendar calendar_;
   layout::PageLayout layout_;
   const model::QueueDocument* queue_ = nullptr;
+  const model::QueueCall* call_ = nullptr;
   std::map<CountKey, schedule::SlidePages> counted_;
   // Counts taken in and not laid out since: the slide's key and the item's
   // place in a rotating item slide (-1: the slide's own count).

@@ -24,7 +24,9 @@ Page PageLayout::call(const Moment& moment, const model::QueueCall& queue_call) 
   Page p;
   p.slide_type = "call";
   p.background = theme_.page;
-  const Area a = chrome(p, moment);
+  Moment without_strip = moment;  // this page is the call itself
+  without_strip.call = nullptr;
+  const Area a = chrome(p, without_strip);
   const int gap = metrics_.gap;
   const Area inner{a.x + 2 * gap, a.y + gap, a.w - 4 * gap, a.h - 2 * gap};
 

@@ -31,6 +31,10 @@ struct Moment {
   // screen has no <queue> or the source is silent (schedule::queue_is_live),
   // so that no stale number is ever drawn.
   const model::QueueDocument* queue = nullptr;
+  // A call on screen now: a strip under the header says it on every page,
+  // as the urgent banner does (`hallboard render --queue` draws a whole
+  // round at one instant; the live screen shows the call page instead).
+  const model::QueueCall* call = nullptr;
 };
 
 Moment moment_for(const model::Content& content, int utc_offset_minutes, model::UnixSeconds now);
@@ -94,6 +98,8 @@ class PageLayout {
   // Header, urgent banner (unless `banner` is false: the urgent page itself)
   // and footer ticker; returns the area left for content.
   Area chrome(Page& page, const Moment& moment, bool banner = true);
+  // The strip of the call on screen under the header; returns its height.
+  int call_strip(Page& page, const model::QueueCall& call, const model::Content& content, int top);
   // Room under the header and the heading `title` on a page.
   int room(const Moment& moment, const std::string& title);
   // Whether the heading cuts `title` (then the page shows it in full).

@@ -239,3 +239,32 @@ TEST_CASE("200 windows: every page on the page, pages bounded, every window show
 }
 
 }  // namespace hb::test
+
+namespace hb::test {
+
+TEST_CASE("a call on screen: its strip on every page of every slide, not twice on its own page") {
+  const model::Content c = demo_content();
+  const model::QueueDocument q = demo_queue(c);
+  const FakeMeasure measure;
+  auto moment = layout::moment_for(c, kZone, at("2026-12-02T10:00:03"));
+  moment.queue = &q;
+  moment.call = &q.calls.front();
+  const std::string strip = "请 张＊女士 A024 号 到 " + c.roster.windows.front().name + " 办理";
+  for (const auto& [w, h] : kCallSizes) {
+    CAPTURE(w);
+    CAPTURE(h);
+    layout::PageLayout layout(measure, layout::Theme{}, w, h);
+    for (const auto type : {model::SlideType::windows, model::SlideType::items,
+                            model::SlideType::roster, model::SlideType::notices}) {
+      model::Slide s;
+      s.type = type;
+      for (const auto& p : layout.slide(moment, s, "")) {
+        check_on_page(p, w, h);
+        CHECK(page_text({p}).find(strip) != std::string::npos);
+      }
+    }
+    CHECK(page_text({layout.call(moment, q.calls.front())}).find(strip) == std::string::npos);
+  }
+}
+
+}  // namespace hb::test
