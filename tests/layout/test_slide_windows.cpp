@@ -8,6 +8,7 @@
 #include <string>
 
 #include "demo_content.h"
+#include "every_page.h"
 #include "fake_measure.h"
 #include "feed/queue_parse.h"
 #include "files.h"
@@ -20,14 +21,6 @@ namespace hb::test {
 namespace {
 
 const std::pair<int, int> kCallSizes[] = {{1920, 1080}, {1080, 1920}, {1280, 720}, {3840, 2160}};
-
-std::string page_text(const std::vector<layout::Page>& pages) {
-  std::string all;
-  for (const auto& p : pages)
-    for (const auto& line : layout::text_in_reading_order(p))
-      all += line + "\n";
-  return all;
-}
 
 // Every element inside the page, every text at least min_text.
 void check_on_page(const layout::Page& page, int w, int h) {
@@ -63,6 +56,18 @@ model::QueueDocument demo_queue(const model::Content& c) {
   return queue_of(xml);
 }
 
+// The demo hall with demo_queue, at an instant, live or silent.
+struct Demo {
+  model::Content c = demo_content();
+  model::QueueDocument q = demo_queue(c);
+  FakeMeasure measure;
+  layout::Moment moment(const char* time, bool live) const {
+    auto m = layout::moment_for(c, kZone, at(time));
+    if (live) m.queue = &q;
+    return m;
+  }
+};
+
 std::vector<layout::Page> windows_slide(layout::PageLayout& layout, const layout::Moment& m) {
   model::Slide s;
   s.type = model::SlideType::windows;
@@ -89,10 +94,10 @@ TEST_CASE("a call's words: the ticket, the roster's window name, the caller only
 }
 
 TEST_CASE("the call page: on the page at the four sizes, the ticket largest and never the full name") {
-  const model::Content c = demo_content();
-  const model::QueueDocument q = demo_queue(c);
-  const FakeMeasure measure;
-  const auto moment = layout::moment_for(c, kZone, at("2026-12-02T10:00:03"));
+  const Demo demo;
+  const auto& q = demo.q;
+  const auto& measure = demo.measure;
+  const auto moment = demo.moment("2026-12-02T10:00:03", true);
   for (const auto& [w, h] : kCallSizes) {
     CAPTURE(w);
     CAPTURE(h);
@@ -100,7 +105,7 @@ TEST_CASE("the call page: on the page at the four sizes, the ticket largest and 
     const layout::Page page = layout.call(moment, q.calls.front());
     CHECK(page.slide_type == "call");
     check_on_page(page, w, h);
-    const std::string text = page_text({page});
+    const std::string text = pages_text({page});
     CHECK(text.find("A024 号") != std::string::npos);
     CHECK(text.find("请 张＊女士") != std::string::npos);
     CHECK(text.find("张三") == std::string::npos);
@@ -133,29 +138,26 @@ TEST_CASE("the call page keeps a 16-character ticket and a very long window name
     layout::PageLayout layout(measure, layout::Theme{}, w, h);
     const layout::Page page = layout.call(moment, call);
     check_on_page(page, w, h);
-    CHECK(page_text({page}).find("ABCDEFGHIJKLMNOP 号") != std::string::npos);
+    CHECK(pages_text({page}).find("ABCDEFGHIJKLMNOP 号") != std::string::npos);
   }
 }
 
 TEST_CASE("windows slide, live: each window's ticket and waiting; 暂停服务 wins over the queue") {
-  const model::Content c = demo_content();
-  const model::QueueDocument q = demo_queue(c);
-  const FakeMeasure measure;
+  const Demo demo;
   // 12-02 10:00: a window has nobody on duty (tests/layout/every_page.h).
-  auto moment = layout::moment_for(c, kZone, at("2026-12-02T10:00"));
-  moment.queue = &q;
-  const auto board = schedule::duty_board(c, moment.calendar, moment.now, kZone);
+  const auto moment = demo.moment("2026-12-02T10:00", true);
+  const auto board = schedule::duty_board(demo.c, moment.calendar, moment.now, kZone);
   for (const auto& [w, h] : kCallSizes) {
     CAPTURE(w);
     CAPTURE(h);
-    layout::PageLayout layout(measure, layout::Theme{}, w, h);
+    layout::PageLayout layout(demo.measure, layout::Theme{}, w, h);
     const auto pages = windows_slide(layout, moment);
     REQUIRE_FALSE(pages.empty());
     for (const auto& p : pages) {
       CHECK(p.slide_type == "windows");
       check_on_page(p, w, h);
     }
-    const std::string text = page_text(pages);
+    const std::string text = pages_text(pages);
     CHECK(text.find("叫号信息暂不可用") == std::string::npos);
     int suspended = 0;
     for (const auto& duty : board.windows) {
@@ -172,12 +174,11 @@ TEST_CASE("windows slide, live: each window's ticket and waiting; 暂停服务 w
 }
 
 TEST_CASE("windows slide, silent source: duty states only, a note, never a number") {
-  const model::Content c = demo_content();
-  const FakeMeasure measure;
-  const auto moment = layout::moment_for(c, kZone, at("2026-12-02T10:00"));  // queue: none
+  const Demo demo;
+  const auto moment = demo.moment("2026-12-02T10:00", false);
   for (const auto& [w, h] : kCallSizes) {
-    layout::PageLayout layout(measure, layout::Theme{}, w, h);
-    const std::string text = page_text(windows_slide(layout, moment));
+    layout::PageLayout layout(demo.measure, layout::Theme{}, w, h);
+    const std::string text = pages_text(windows_slide(layout, moment));
     CHECK(text.find("叫号信息暂不可用") != std::string::npos);
     CHECK(text.find("正在办理") == std::string::npos);
     CHECK(text.find("人\n") == std::string::npos);
@@ -187,16 +188,13 @@ TEST_CASE("windows slide, silent source: duty states only, a note, never a numbe
 }
 
 TEST_CASE("windows slide outside opening hours: 非工作时间, marked as the windows slide") {
-  const model::Content c = demo_content();
-  const model::QueueDocument q = demo_queue(c);
-  const FakeMeasure measure;
-  auto moment = layout::moment_for(c, kZone, at("2026-11-28T20:00"));
-  moment.queue = &q;
-  layout::PageLayout layout(measure, layout::Theme{}, 1920, 1080);
+  const Demo demo;
+  layout::PageLayout layout(demo.measure, layout::Theme{}, 1920, 1080);
+  const auto moment = demo.moment("2026-11-28T20:00", true);
   const auto pages = windows_slide(layout, moment);
   REQUIRE_FALSE(pages.empty());
   CHECK(pages.front().slide_type == "windows");
-  const std::string text = page_text(pages);
+  const std::string text = pages_text(pages);
   CHECK(text.find("非工作时间") != std::string::npos);
   CHECK(text.find("T1\n") == std::string::npos);
 }
@@ -231,7 +229,7 @@ TEST_CASE("200 windows: every page on the page, pages bounded, every window show
       check_on_page(p, w, h);
     // Rows the cap leaves out are pointed to on the last page; those shown
     // are complete and in roster order.
-    const std::string text = page_text(pages);
+    const std::string text = pages_text(pages);
     CHECK(text.find("1号综合窗口") != std::string::npos);
     if (pages.size() < static_cast<std::size_t>(layout::max_slide_pages(15)))
       CHECK(text.find("200号综合窗口") != std::string::npos);
@@ -243,13 +241,12 @@ TEST_CASE("200 windows: every page on the page, pages bounded, every window show
 namespace hb::test {
 
 TEST_CASE("a call on screen: its strip on every page of every slide, not twice on its own page") {
-  const model::Content c = demo_content();
-  const model::QueueDocument q = demo_queue(c);
-  const FakeMeasure measure;
-  auto moment = layout::moment_for(c, kZone, at("2026-12-02T10:00:03"));
-  moment.queue = &q;
+  const Demo demo;
+  const auto& q = demo.q;
+  const auto& measure = demo.measure;
+  auto moment = demo.moment("2026-12-02T10:00:03", true);
   moment.call = &q.calls.front();
-  const std::string strip = "请 张＊女士 A024 号 到 " + c.roster.windows.front().name + " 办理";
+  const std::string strip = "请 张＊女士 A024 号 到 " + demo.c.roster.windows.front().name + " 办理";
   for (const auto& [w, h] : kCallSizes) {
     CAPTURE(w);
     CAPTURE(h);
@@ -260,10 +257,10 @@ TEST_CASE("a call on screen: its strip on every page of every slide, not twice o
       s.type = type;
       for (const auto& p : layout.slide(moment, s, "")) {
         check_on_page(p, w, h);
-        CHECK(page_text({p}).find(strip) != std::string::npos);
+        CHECK(pages_text({p}).find(strip) != std::string::npos);
       }
     }
-    CHECK(page_text({layout.call(moment, q.calls.front())}).find(strip) == std::string::npos);
+    CHECK(pages_text({layout.call(moment, q.calls.front())}).find(strip) == std::string::npos);
   }
 }
 
