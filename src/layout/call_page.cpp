@@ -31,7 +31,8 @@ Page PageLayout::call(const Moment& moment, const model::QueueCall& queue_call) 
   const Area inner{a.x + 2 * gap, a.y + gap, a.w - 4 * gap, a.h - 2 * gap};
 
   // The largest size whose lines fit: the ticket twice the other lines (or
-  // as wide as the page lets it be), the window on at most two lines.
+  // as wide as the page lets it be), the window whole on at most three
+  // lines; a name too long for three at the smallest size is cut with "…".
   struct Fit {
     TextStyle text, ticket;
     std::vector<std::string> please, to;
@@ -48,12 +49,15 @@ Page PageLayout::call(const Moment& moment, const model::QueueCall& queue_call) 
     f.height = lines * typeset_.line_height(f.text) + typeset_.line_height(f.ticket) + 2 * gap;
     return f;
   };
+  constexpr int kLines = 3;
   const int floor = metrics_.small;
-  Fit fit = fit_at(floor, 1);
+  Fit fit = fit_at(floor, kLines);
   for (int size = std::max(floor, std::min(inner.h / 5, inner.w / 8)); size > floor;
        size = size * 9 / 10) {
-    Fit f = fit_at(size, 2);
-    if (f.height <= inner.h && typeset_.width(words.ticket, f.ticket) <= inner.w) {
+    // Cut one line further than shown: more than kLines says it is cut.
+    Fit f = fit_at(size, kLines + 1);
+    const bool whole = static_cast<int>(std::max(f.please.size(), f.to.size())) <= kLines;
+    if (whole && f.height <= inner.h && typeset_.width(words.ticket, f.ticket) <= inner.w) {
       fit = std::move(f);
       break;
     }

@@ -265,3 +265,25 @@ TEST_CASE("a call on screen: its strip on every page of every slide, not twice o
 }
 
 }  // namespace hb::test
+
+namespace hb::test {
+
+TEST_CASE("the call page shows a long window name whole, on up to three lines, at the four sizes") {
+  Demo demo;
+  demo.c.roster.windows.front().name = "住房公积金提取与不动产登记综合服务窗口";
+  const auto moment = demo.moment("2026-12-02T10:00:03", true);
+  for (const auto& [w, h] : kCallSizes) {
+    CAPTURE(w);
+    CAPTURE(h);
+    layout::PageLayout layout(demo.measure, layout::Theme{}, w, h);
+    const layout::Page page = layout.call(moment, demo.q.calls.front());
+    check_on_page(page, w, h);
+    std::string text = pages_text({page});
+    CHECK(text.find("…") == std::string::npos);
+    // Lines may break at a space and drop it.
+    std::erase_if(text, [](char ch) { return ch == '\n' || ch == ' '; });
+    CHECK(text.find("到住房公积金提取与不动产登记综合服务窗口办理") != std::string::npos);
+  }
+}
+
+}  // namespace hb::test
