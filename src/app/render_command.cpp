@@ -181,6 +181,7 @@ int render_command(const std::vector<std::string>& args, long long now) {
   const model::QueueCall* call = queue ? schedule::call_at(*queue, t) : nullptr;
   if (queue) screen.set_queue(&*queue);
   screen.set_call(call);
+  screen.set_band(config.queue && config.queue->band);
   const schedule::RotationInput input = schedule::rotation_input(screen.plan(0), t);
   std::vector<layout::Page> pages;
   if (call) pages.push_back(screen.call(*call, t));

@@ -23,6 +23,7 @@ layout::Moment ScreenPages::moment(model::UnixSeconds t) const {
   layout::Moment m = layout::moment_for(content_, offset_, t);
   m.queue = queue_;
   m.call = call_;
+  m.band = band_;
   return m;
 }
 

@@ -65,6 +65,9 @@ class ScreenPages {
   // The call whose strip every page shows (render --queue); nothing: none.
   // Set it before the plan counts pages: the strip takes room.
   void set_call(const model::QueueCall* call);
+  // The window band on every page (<queue band="bottom">); set before the
+  // plan counts pages, since the band takes room.
+  void set_band(bool on) { band_ = on; }
   // The page of a call that pre-empts the page on screen at t.
   layout::Page call(const model::QueueCall& call, model::UnixSeconds t);
 
@@ -140,6 +143,7 @@ class ScreenPages {
   layout::PageLayout layout_;
   const model::QueueDocument* queue_ = nullptr;
   const model::QueueCall* call_ = nullptr;
+  bool band_ = false;
   std::map<CountKey, schedule::SlidePages> counted_;
   // Counts taken in and not laid out since: the slide's key and the item's
   // place in a rotating item slide (-1: the slide's own count).

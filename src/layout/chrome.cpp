@@ -320,8 +320,9 @@ Area PageLayout::chrome(Page& page, const Moment& moment, bool banner) {
           W - metrics_.margin, typeset_.line_height(ticker_style)},
       ticker, ticker_style, theme_.ticker_text, 120});
 
+  const int band_h = banner && moment.band ? window_band(page, moment, H - footer_h) : 0;
   return Area{metrics_.margin, top + metrics_.gap, W - 2 * metrics_.margin,
-              H - footer_h - top - 2 * metrics_.gap};
+              H - footer_h - band_h - top - 2 * metrics_.gap};
 }
 
 int PageLayout::room(const Moment& moment, const std::string& title) {

@@ -35,6 +35,8 @@ struct Moment {
   // as the urgent banner does (`hallboard render --queue` draws a whole
   // round at one instant; the live screen shows the call page instead).
   const model::QueueCall* call = nullptr;
+  // The window band above the ticker of every page (<queue band="bottom">).
+  bool band = false;
 };
 
 Moment moment_for(const model::Content& content, int utc_offset_minutes, model::UnixSeconds now);
@@ -100,6 +102,9 @@ class PageLayout {
   Area chrome(Page& page, const Moment& moment, bool banner = true);
   // The strip of the call on screen under the header; returns its height.
   int call_strip(Page& page, const model::QueueCall& call, const model::Content& content, int top);
+  // The window band ending at `bottom` (layout/window_band.cpp); returns
+  // its height, 0 while the hall is closed.
+  int window_band(Page& page, const Moment& moment, int bottom);
   // Room under the header and the heading `title` on a page.
   int room(const Moment& moment, const std::string& title);
   // Whether the heading cuts `title` (then the page shows it in full).

@@ -7,33 +7,10 @@
 
 #include "layout/pages.h"
 #include "layout/table.h"
+#include "layout/window_band.h"
 #include "schedule/queue_calls.h"
 
 namespace hb::layout {
-namespace {
-
-struct StateCell {
-  const char* text;
-  Color colour;
-};
-
-StateCell state_cell(schedule::BandState state, const Theme& theme) {
-  switch (state) {
-    case schedule::BandState::open:
-      return {"正常办理", theme.good};
-    case schedule::BandState::paused:
-      return {"暂停叫号", theme.header};
-    case schedule::BandState::closed:
-      return {"已关闭", theme.closed};
-    case schedule::BandState::suspended:
-      return {"暂停服务", theme.urgent};
-    case schedule::BandState::unknown:
-      break;
-  }
-  return {"在岗", theme.good};  // staffed by the roster; the queue says nothing
-}
-
-}  // namespace
 
 std::vector<Page> PageLayout::windows(const Moment& moment) {
   const model::Content& c = *moment.content;

@@ -14,6 +14,7 @@
 #include "files.h"
 #include "layout/call_page.h"
 #include "layout/pages.h"
+#include "layout/window_band.h"
 #include "schedule/duty.h"
 #include "schedule_support.h"
 
@@ -219,6 +220,7 @@ TEST_CASE("200 windows: every page on the page, pages bounded, every window show
   const FakeMeasure measure;
   auto moment = layout::moment_for(c, kZone, at("2026-11-27T10:00"));
   moment.queue = &q;
+  moment.band = true;  // and the band under them: one line, whatever the count
   for (const auto& [w, h] : kCallSizes) {
     CAPTURE(w);
     CAPTURE(h);
@@ -284,6 +286,43 @@ TEST_CASE("the call page shows a long window name whole, on up to three lines, a
     std::erase_if(text, [](char ch) { return ch == '\n' || ch == ' '; });
     CHECK(text.find("到住房公积金提取与不动产登记综合服务窗口办理") != std::string::npos);
   }
+}
+
+}  // namespace hb::test
+
+namespace hb::test {
+
+TEST_CASE("the window band: one line above the ticker on every page, a group of windows at a time") {
+  Demo demo;
+  auto moment = demo.moment("2026-12-02T10:00:03", true);
+  moment.band = true;
+  for (const auto& [w, h] : kCallSizes) {
+    CAPTURE(w);
+    CAPTURE(h);
+    layout::PageLayout layout(demo.measure, layout::Theme{}, w, h);
+    std::string seen;  // over a minute of groups, every window appears
+    for (int s = 0; s < 60; s += hb::layout::kBandGroupSeconds) {
+      auto m = moment;
+      m.now += s;
+      model::Slide slide;
+      slide.type = model::SlideType::items;
+      const auto pages = layout.slide(m, slide, "");
+      REQUIRE_FALSE(pages.empty());
+      for (const auto& p : pages)
+        check_on_page(p, w, h);
+      seen += pages_text({pages.front()});
+    }
+    for (const auto& window : demo.c.roster.windows)
+      CHECK(seen.find(window.name + " ") != std::string::npos);
+    CHECK(seen.find("T1 · 7人") != std::string::npos);
+  }
+  // Outside opening hours there is no band.
+  auto closed = demo.moment("2026-11-28T20:00", true);
+  closed.band = true;
+  layout::PageLayout layout(demo.measure, layout::Theme{}, 1920, 1080);
+  model::Slide slide;
+  slide.type = model::SlideType::items;
+  CHECK(pages_text(layout.slide(closed, slide, "")).find("T1 · 7人") == std::string::npos);
 }
 
 }  // namespace hb::test
