@@ -30,9 +30,9 @@ StateCell state_cell(schedule::BandState state, const Theme& theme) {
 
 namespace {
 
-// 1号窗口 A023 · 5人; without a number, the state.
-std::string band_text(const schedule::BandRow& row, const Theme& theme) {
-  std::string text = row.window->name + " ";
+// What follows the window's name: " A023 · 5人"; without a ticket, the state.
+std::string band_numbers(const schedule::BandRow& row, const Theme& theme) {
+  std::string text = " ";
   text += row.serving.empty() ? state_cell(row.state, theme).text : row.serving;
   if (row.waiting) text += " · " + std::to_string(*row.waiting) + "人";
   return text;
@@ -45,11 +45,17 @@ int PageLayout::window_band(Page& page, const Moment& moment, int bottom) {
                                           moment.utc_offset_minutes);
   const auto rows = schedule::band_rows(board, moment.queue);
   if (rows.empty()) return 0;  // the hall is closed: no band
-  const TextStyle s = style(metrics_.body, true);
+  // Small bold: the theme's size for reading at 5 m, and two windows a
+  // line on a portrait screen with a name, a state and a count each.
+  const TextStyle s = style(metrics_.small, true);
   const int full = metrics_.width - 2 * metrics_.margin, gap = metrics_.gap;
   int cell_w = 0;
   for (const auto& row : rows)
-    cell_w = std::max(cell_w, typeset_.width(band_text(row, theme_), s) + 2 * gap);
+    cell_w = std::max(cell_w, typeset_.width(row.window->name + band_numbers(row, theme_), s) + 2 * gap);
+  // One long window name must not leave the others a line each: at least
+  // two windows a line (three on a landscape screen), a longer name cut
+  // with "…" (the windows slide has it whole).
+  if (rows.size() > 1) cell_w = std::min(cell_w, full / (metrics_.portrait ? 2 : 3));
   cell_w = std::min(cell_w, full);
   const auto per_line = static_cast<std::size_t>(std::max(1, full / cell_w));
   const std::size_t groups = (rows.size() + per_line - 1) / per_line;
@@ -65,11 +71,14 @@ int PageLayout::window_band(Page& page, const Moment& moment, int bottom) {
   const std::size_t last = first + counts[group];
   for (std::size_t i = first; i < last; ++i) {
     const auto& row = rows[i];
-    const bool numbers = !row.serving.empty() || row.waiting;
-    const std::string text = one_line(band_text(row, theme_), s, cell_w - 2 * gap);
+    const bool has_numbers = !row.serving.empty() || row.waiting;
+    // A name too long for the cell is cut, never the numbers after it.
+    const std::string numbers = band_numbers(row, theme_);
+    const int name_w = std::max(0, cell_w - 2 * gap - typeset_.width(numbers, s));
+    const std::string text = one_line(row.window->name, s, name_w) + numbers;
     const int x = metrics_.margin + static_cast<int>(i - first) * cell_w + gap;
     page.elements.push_back(typeset_.line(
-        text, s, numbers ? theme_.text : state_cell(row.state, theme_).colour, x, top + gap / 2));
+        text, s, has_numbers ? theme_.text : state_cell(row.state, theme_).colour, x, top + gap / 2));
   }
   return h;
 }

@@ -326,3 +326,33 @@ TEST_CASE("the window band: one line above the ticker on every page, a group of 
 }
 
 }  // namespace hb::test
+
+namespace hb::test {
+
+TEST_CASE("the window band: one very long window name leaves the others room") {
+  Demo demo;
+  demo.c.roster.windows.front().name = "住房公积金提取与不动产登记综合服务窗口";
+  auto moment = demo.moment("2026-12-02T10:00:03", true);
+  moment.band = true;
+  for (const auto& [w, h] : kCallSizes) {
+    CAPTURE(w);
+    CAPTURE(h);
+    layout::PageLayout layout(demo.measure, layout::Theme{}, w, h);
+    model::Slide slide;
+    slide.type = model::SlideType::items;
+    const auto page = layout.slide(moment, slide, "").front();
+    check_on_page(page, w, h);
+    // The band is the lowest full-width fill but the ticker's (a Ticker,
+    // not a TextRun): the texts below its top are the band's.
+    int band_top = h;
+    for (const auto& e : page.elements)
+      if (const auto* f = std::get_if<layout::FillRect>(&e); f && f->box.w == w && f->box.y > h / 2)
+        band_top = std::min(band_top, f->box.y);
+    int in_band = 0;
+    for (const auto& e : page.elements)
+      if (const auto* t = std::get_if<layout::TextRun>(&e); t && t->box.y > band_top) ++in_band;
+    CHECK(in_band >= 2);
+  }
+}
+
+}  // namespace hb::test
