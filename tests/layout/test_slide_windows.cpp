@@ -62,9 +62,10 @@ struct Demo {
   model::Content c = demo_content();
   model::QueueDocument q = demo_queue(c);
   FakeMeasure measure;
-  layout::Moment moment(const char* time, bool live) const {
+  layout::Moment moment(const char* time, bool live, bool band = false) const {
     auto m = layout::moment_for(c, kZone, at(time));
     if (live) m.queue = &q;
+    m.band = band;
     return m;
   }
 };
@@ -294,8 +295,7 @@ namespace hb::test {
 
 TEST_CASE("the window band: one line above the ticker on every page, a group of windows at a time") {
   Demo demo;
-  auto moment = demo.moment("2026-12-02T10:00:03", true);
-  moment.band = true;
+  const auto moment = demo.moment("2026-12-02T10:00:03", true, true);
   for (const auto& [w, h] : kCallSizes) {
     CAPTURE(w);
     CAPTURE(h);
@@ -317,8 +317,7 @@ TEST_CASE("the window band: one line above the ticker on every page, a group of 
     CHECK(seen.find("T1 · 7人") != std::string::npos);
   }
   // Outside opening hours there is no band.
-  auto closed = demo.moment("2026-11-28T20:00", true);
-  closed.band = true;
+  const auto closed = demo.moment("2026-11-28T20:00", true, true);
   layout::PageLayout layout(demo.measure, layout::Theme{}, 1920, 1080);
   model::Slide slide;
   slide.type = model::SlideType::items;
@@ -332,8 +331,7 @@ namespace hb::test {
 TEST_CASE("the window band: one very long window name leaves the others room") {
   Demo demo;
   demo.c.roster.windows.front().name = "住房公积金提取与不动产登记综合服务窗口";
-  auto moment = demo.moment("2026-12-02T10:00:03", true);
-  moment.band = true;
+  const auto moment = demo.moment("2026-12-02T10:00:03", true, true);
   for (const auto& [w, h] : kCallSizes) {
     CAPTURE(w);
     CAPTURE(h);
