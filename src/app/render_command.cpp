@@ -13,17 +13,20 @@
 #include "app/size_text.h"
 #include "app/theme_file.h"
 #include "app/time_text.h"
+#include "feed/queue_parse.h"
 #include "render/canvas.h"
 #include "render/font_set.h"
 #include "render/png_file.h"
 #include "render/ttf_measurer.h"
+#include "schedule/queue_calls.h"
 #include "schedule/screen.h"
 
 namespace hb::app {
 namespace {
 
 constexpr const char* kUsage =
-    "usage: hallboard render --config FILE [--at TIME] [--size WxH] [--pages N] --out DIR\n";
+    "usage: hallboard render --config FILE [--at TIME] [--size WxH] [--pages N] [--queue FILE] "
+    "--out DIR\n";
 
 std::string file_name(int n, const std::string& type) {
   char buf[16];
@@ -43,6 +46,32 @@ std::optional<std::size_t> parse_count(const std::string& text) {
   return n;
 }
 
+// The queue document of --queue, read as the live screen reads one: what
+// it could read, its findings on stderr; nothing when it cannot be read
+// (`status`: 2 for a file that cannot be had, 1 for one that is no queue
+// document, as for the config and the feeds).
+std::optional<model::QueueDocument> read_queue(const std::string& path, int utc_offset_minutes,
+                                               int& status) {
+  feed::QueueLimits limits;
+  limits.utc_offset_minutes = utc_offset_minutes;
+  feed::Limits load_limits;
+  load_limits.max_bytes = limits.max_bytes;
+  const Loaded loaded = load_source(path, load_limits);
+  if (!loaded.bytes) {
+    std::cerr << "hallboard render: " << loaded.error << "\n";
+    status = 2;
+    return std::nullopt;
+  }
+  model::Diagnostics findings;
+  auto queue = feed::parse_queue(*loaded.bytes, canonical_location(path), findings, limits);
+  model::sort_for_report(findings);
+  for (const auto& d : findings)
+    std::cerr << model::format_diagnostic(d) << "\n";
+  status = 1;
+  if (!queue) std::cerr << "hallboard render: " << path << " is not a queue document it can read\n";
+  return queue;
+}
+
 bool write_text(const std::string& path, const std::vector<std::string>& lines) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   for (const auto& l : lines)
@@ -53,7 +82,7 @@ bool write_text(const std::string& path, const std::vector<std::string>& lines) 
 }  // namespace
 
 int render_command(const std::vector<std::string>& args, long long now) {
-  std::string config_path, size_text, out_dir, pages_text;
+  std::string config_path, size_text, out_dir, pages_text, queue_path;
   std::optional<std::string> at_text;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const bool has_value = i + 1 < args.size();
@@ -67,6 +96,8 @@ int render_command(const std::vector<std::string>& args, long long now) {
       out_dir = args[++i];
     else if (args[i] == "--pages" && has_value)
       pages_text = args[++i];
+    else if (args[i] == "--queue" && has_value)
+      queue_path = args[++i];
     else {
       std::cerr << "hallboard render: unexpected argument " << args[i] << "\n" << kUsage;
       return 2;
@@ -121,6 +152,12 @@ int render_command(const std::vector<std::string>& args, long long now) {
   const auto instant = instant_for("render", at_text, offset, now);
   if (!instant) return 2;
   const model::UnixSeconds t = *instant;
+  // --queue FILE (an extra, issue 19): the queue as if its source had just
+  // answered, so the live numbers are shown.
+  std::optional<model::QueueDocument> queue;
+  int queue_status = 0;
+  if (!queue_path.empty() && !(queue = read_queue(queue_path, offset, queue_status)))
+    return queue_status;
   auto [width, height] = upright_size(config);
   if (size) std::tie(width, height) = *size;
 
@@ -138,8 +175,16 @@ int render_command(const std::vector<std::string>& args, long long now) {
 
   const model::Content& content = loaded.content;
   ScreenPages screen(content, config.screen, offset, measure, load_theme(), width, height);
+  // A call made less than its display time before t is on every page drawn,
+  // as an urgent notice is (answers.md, issue 19): its own page first, its
+  // strip on the others. Set before the plan counts pages.
+  const model::QueueCall* call = queue ? schedule::call_at(*queue, t) : nullptr;
+  if (queue) screen.set_queue(&*queue);
+  screen.set_call(call);
+  screen.set_band(config.queue && config.queue->band);
   const schedule::RotationInput input = schedule::rotation_input(screen.plan(0), t);
   std::vector<layout::Page> pages;
+  if (call) pages.push_back(screen.call(*call, t));
   if (input.urgent_since) {
     // Every page of the urgent notices: a long one, or several, take more than one.
     schedule::PageRef urgent;

@@ -19,6 +19,32 @@ ScreenPages::ScreenPages(const model::Content& content, const std::string& scree
       calendar_(content.calendar ? *content.calendar : model::default_calendar()),
       layout_(measure, std::move(theme), width, height) {}
 
+layout::Moment ScreenPages::moment(model::UnixSeconds t) const {
+  layout::Moment m = layout::moment_for(content_, offset_, t);
+  m.queue = queue_;
+  m.call = call_;
+  m.band = band_;
+  return m;
+}
+
+void ScreenPages::set_queue(const model::QueueDocument* queue) {
+  queue_ = queue;
+  laid_out_.clear();
+}
+
+void ScreenPages::set_call(const model::QueueCall* call) {
+  call_ = call;
+  laid_out_.clear();
+  counted_.clear();
+  unchecked_.clear();
+  urgent_counted_.clear();
+  job_.reset();
+}
+
+layout::Page ScreenPages::call(const model::QueueCall& call, model::UnixSeconds t) {
+  return layout_.call(moment(t), call);
+}
+
 schedule::ScreenPlan ScreenPages::plan(model::UnixSeconds content_since) {
   schedule::ScreenPlan p;
   p.content = &content_;
@@ -58,13 +84,13 @@ schedule::SlidePages ScreenPages::count(const model::Slide& s, model::UnixSecond
     return it->second;
   }
   ++count_changes_;
-  it->second = layout_.count(layout::moment_for(content_, offset_, t), s);
+  it->second = layout_.count(moment(t), s);
   return it->second;
 }
 
 ScreenPages::Counting ScreenPages::count_more(std::size_t items) {
   if (!job_) return Counting::idle;
-  const layout::Moment m = layout::moment_for(content_, offset_, job_->t);
+  const layout::Moment m = moment(job_->t);
   auto& counted = job_->pages.per_item;
   for (std::size_t n = 0; n < items && counted.size() < content_.items.size(); ++n)
     counted.push_back(
@@ -141,7 +167,7 @@ bool ScreenPages::check_taken_count(model::UnixSeconds t) {
         continue;
       const std::string item =
           place < 0 ? s.item : content_.items.at(static_cast<std::size_t>(place)).id;
-      const auto pages = layout_.slide(layout::moment_for(content_, offset_, t), s, item);
+      const auto pages = layout_.slide(moment(t), s, item);
       check_count(s, item, t, static_cast<int>(pages.size()));
       break;
     }
@@ -181,7 +207,7 @@ const std::vector<layout::Page>& ScreenPages::pages(const model::Slide& s, const
       PagesKey{s.where.file, s.where.line, s.where.column, item,
                schedule::next_notice_change(content_, t, offset_).value_or(0)});
   if (fresh) {
-    it->second = layout_.slide(layout::moment_for(content_, offset_, t), s, item);
+    it->second = layout_.slide(moment(t), s, item);
     check_count(s, item, t, static_cast<int>(it->second.size()));
   }
   return it->second;
@@ -197,7 +223,7 @@ int ScreenPages::urgent_count(model::UnixSeconds t) {
   auto [it, fresh] = urgent_counted_.try_emplace(urgent_key(t));
   if (fresh) {
     it->second = std::max<int>(
-        1, static_cast<int>(layout_.urgent_pages(layout::moment_for(content_, offset_, t)).size()));
+        1, static_cast<int>(layout_.urgent_pages(moment(t)).size()));
     ++count_changes_;
   }
   return it->second;
@@ -212,7 +238,7 @@ int ScreenPages::urgent_page(const schedule::PageRef& ref, model::UnixSeconds t)
 
 std::optional<layout::Page> ScreenPages::page(const schedule::PageRef& ref, model::UnixSeconds t) {
   if (ref.urgent) {
-    auto all = layout_.urgent_pages(layout::moment_for(content_, offset_, t));
+    auto all = layout_.urgent_pages(moment(t));
     // A remembered count must agree with the pages as laid out.
     const int laid_out = std::max<int>(1, static_cast<int>(all.size()));
     if (const auto it = urgent_counted_.find(urgent_key(t));
@@ -220,7 +246,7 @@ std::optional<layout::Page> ScreenPages::page(const schedule::PageRef& ref, mode
       it->second = laid_out;
       ++count_changes_;
     }
-    if (all.empty()) return layout_.urgent(layout::moment_for(content_, offset_, t));
+    if (all.empty()) return layout_.urgent(moment(t));
     const auto i =
         static_cast<std::size_t>(std::clamp(ref.page, 0, static_cast<int>(all.size()) - 1));
     return std::move(all[i]);
@@ -234,7 +260,7 @@ std::optional<layout::Page> ScreenPages::page(const schedule::PageRef& ref, mode
 
 layout::Page ScreenPages::waiting(const std::string& message, model::UnixSeconds t) {
   return layout_.waiting(screen_.empty() ? "*" : screen_, message,
-                         layout::moment_for(content_, offset_, t));
+                         moment(t));
 }
 
 std::pair<int, int> upright_size(const model::PlayerConfig& config) {

@@ -57,6 +57,20 @@ class ScreenPages {
   std::optional<layout::Page> page(const schedule::PageRef& ref, model::UnixSeconds t);
   layout::Page waiting(const std::string& message, model::UnixSeconds t);
 
+  // The queue document pages are laid out with from now on (the windows
+  // slide's numbers); nothing while there is none or the source is silent.
+  // It must outlive its use here. Pages laid out before are dropped: they
+  // may show numbers that are no longer true.
+  void set_queue(const model::QueueDocument* queue);
+  // The call whose strip every page shows (render --queue); nothing: none.
+  // Set it before the plan counts pages: the strip takes room.
+  void set_call(const model::QueueCall* call);
+  // The window band on every page (<queue band="bottom">); set before the
+  // plan counts pages, since the band takes room.
+  void set_band(bool on) { band_ = on; }
+  // The page of a call that pre-empts the page on screen at t.
+  layout::Page call(const model::QueueCall& call, model::UnixSeconds t);
+
   // The urgent notices in force at t: how many pages, and which of them an
   // urgent PageRef shows at t.
   int urgent_count(model::UnixSeconds t);
@@ -103,6 +117,7 @@ class ScreenPages {
   using UrgentKey = std::pair<std::int64_t, model::UnixSeconds>;
   using PagesKey = std::tuple<std::string, int, int, std::string, model::UnixSeconds>;
 
+  layout::Moment moment(model::UnixSeconds t) const;
   schedule::SlidePages count(const model::Slide& slide, model::UnixSeconds t);
   CountKey count_key(const model::Slide& slide, model::UnixSeconds t) const;
   UrgentKey urgent_key(model::UnixSeconds t) const;
@@ -126,6 +141,9 @@ class ScreenPages {
   const model::Playlist* playlist_;
   model::Calendar calendar_;
   layout::PageLayout layout_;
+  const model::QueueDocument* queue_ = nullptr;
+  const model::QueueCall* call_ = nullptr;
+  bool band_ = false;
   std::map<CountKey, schedule::SlidePages> counted_;
   // Counts taken in and not laid out since: the slide's key and the item's
   // place in a rotating item slide (-1: the slide's own count).

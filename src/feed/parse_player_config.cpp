@@ -60,6 +60,7 @@ void read_queue_source(ElementReader& root, model::PlayerConfig& config) {
   queue.where = e.where();
   const auto location = location_attr(e, config.source);
   queue.poll_seconds = static_cast<int>(e.whole_attr("poll", Need::optional, 1, 60).value_or(1));
+  queue.band = e.enum_attr<bool>("band", {{"none", false}, {"bottom", true}}).value_or(false);
   e.finish();
   if (!location) return;
   if (const auto* feed = feed_at(config, location->resolved)) {

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "layout/blocks.h"
+#include "layout/call_page.h"
 #include "layout/pages.h"
 #include "layout/wording.h"
 #include "model/url.h"
@@ -183,6 +184,18 @@ Block PageLayout::qr_block(const std::string& data, const std::string& full_capt
   return b;
 }
 
+int PageLayout::call_strip(Page& page, const model::QueueCall& call, const model::Content& content,
+                           int top) {
+  const CallWords words = call_words(content, call);
+  const TextStyle s = style(metrics_.body, true);
+  const int h = typeset_.line_height(s) + metrics_.gap;
+  page.elements.push_back(FillRect{Box{0, top, metrics_.width, h}, theme_.ticker, 0});
+  const std::string text = words.please + " " + words.ticket + " " + words.to;
+  page.elements.push_back(typeset_.line(one_line(text, s, metrics_.width - 2 * metrics_.margin), s,
+                                        theme_.accent, metrics_.margin, top + metrics_.gap / 2));
+  return h;
+}
+
 Area PageLayout::chrome(Page& page, const Moment& moment, bool banner) {
   const model::Content& c = *moment.content;
   const auto local = schedule::to_local(moment.now, moment.utc_offset_minutes);
@@ -285,6 +298,7 @@ Area PageLayout::chrome(Page& page, const Moment& moment, bool banner) {
                                           top + metrics_.gap / 2));
     top += h;
   }
+  if (banner && moment.call) top += call_strip(page, *moment.call, *moment.content, top);
 
   // The footer ticker: info notices, then the phone numbers.
   std::string ticker;
@@ -306,8 +320,9 @@ Area PageLayout::chrome(Page& page, const Moment& moment, bool banner) {
           W - metrics_.margin, typeset_.line_height(ticker_style)},
       ticker, ticker_style, theme_.ticker_text, 120});
 
+  const int band_h = banner && moment.band ? window_band(page, moment, H - footer_h) : 0;
   return Area{metrics_.margin, top + metrics_.gap, W - 2 * metrics_.margin,
-              H - footer_h - top - 2 * metrics_.gap};
+              H - footer_h - band_h - top - 2 * metrics_.gap};
 }
 
 int PageLayout::room(const Moment& moment, const std::string& title) {

@@ -34,6 +34,8 @@ std::vector<Page> PageLayout::slide(const Moment& moment, const model::Slide& s,
       return stats(moment);
     case model::SlideType::notices:
       return notices(moment);
+    case model::SlideType::windows:
+      return windows(moment);
   }
   return {};
 }

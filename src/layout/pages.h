@@ -14,7 +14,9 @@
 #include "layout/theme.h"
 #include "layout/typeset.h"
 #include "model/content.h"
+#include "model/queue.h"
 #include "schedule/duty.h"
+#include "schedule/queue_calls.h"
 #include "schedule/rotation.h"
 
 namespace hb::layout {
@@ -25,6 +27,16 @@ struct Moment {
   model::Calendar calendar;  // the content's, or the format's default
   int utc_offset_minutes = model::kDefaultUtcOffsetMinutes;
   model::UnixSeconds now = 0;
+  // The queue-calling system's live document (叫号联动); nothing when the
+  // screen has no <queue> or the source is silent (schedule::queue_is_live),
+  // so that no stale number is ever drawn.
+  const model::QueueDocument* queue = nullptr;
+  // A call on screen now: a strip under the header says it on every page,
+  // as the urgent banner does (`hallboard render --queue` draws a whole
+  // round at one instant; the live screen shows the call page instead).
+  const model::QueueCall* call = nullptr;
+  // The window band above the ticker of every page (<queue band="bottom">).
+  bool band = false;
 };
 
 Moment moment_for(const model::Content& content, int utc_offset_minutes, model::UnixSeconds now);
@@ -76,6 +88,9 @@ class PageLayout {
   std::vector<Page> urgent_pages(const Moment& moment);
   // The first of them.
   Page urgent(const Moment& moment);
+  // A call (叫号) pre-empting the page: 请 A024 号 到 1号综合窗口 办理, as
+  // large as the page holds, the caller's name masked (layout/call_page.h).
+  Page call(const Moment& moment, const model::QueueCall& call);
   // Shown while there is no content yet.
   Page waiting(const std::string& screen_id, const std::string& message, const Moment& moment);
 
@@ -85,6 +100,11 @@ class PageLayout {
   // Header, urgent banner (unless `banner` is false: the urgent page itself)
   // and footer ticker; returns the area left for content.
   Area chrome(Page& page, const Moment& moment, bool banner = true);
+  // The strip of the call on screen under the header; returns its height.
+  int call_strip(Page& page, const model::QueueCall& call, const model::Content& content, int top);
+  // The window band ending at `bottom` (layout/window_band.cpp); returns
+  // its height, 0 while the hall is closed.
+  int window_band(Page& page, const Moment& moment, int bottom);
   // Room under the header and the heading `title` on a page.
   int room(const Moment& moment, const std::string& title);
   // Whether the heading cuts `title` (then the page shows it in full).
@@ -145,7 +165,9 @@ class PageLayout {
   ItemSide item_side(const model::Item& item, int room);
   Side item_side_panel(const ItemSide& side, const std::string& url);
   std::vector<Page> roster(const Moment& moment);
-  std::vector<Page> closed_roster(const Moment& moment, const schedule::DutyBoard& board);
+  // Outside opening hours, for the roster and the windows slides (`type`).
+  std::vector<Page> closed_roster(const Moment& moment, const schedule::DutyBoard& board,
+                                  model::SlideType type = model::SlideType::roster);
   // The duty cards, in order.
   std::vector<Block> duty_cards(const schedule::DutyBoard& board,
                                 const CardArrangement& arrangement);
@@ -161,6 +183,10 @@ class PageLayout {
   std::vector<Page> results(const Moment& moment, const model::Slide& s);
   std::vector<Page> stats(const Moment& moment);
   std::vector<Page> notices(const Moment& moment);
+  // 窗口状态 (layout/slide_windows.cpp): the window band as a table.
+  std::vector<Page> windows(const Moment& moment);
+  std::vector<Page> window_table(const Moment& moment, const std::vector<schedule::BandRow>& rows,
+                                 int size);
 
   // The width of each of `columns` columns of cards across the page.
   int card_width(int columns) const {

@@ -65,6 +65,8 @@ long long estimate_slide_pages(const model::Content& c, const model::Slide& s) {
       return pages_of(n, kLinesPerPage);
     case model::SlideType::roster:
       return pages_of(static_cast<long long>(c.roster.windows.size()), 6);
+    case model::SlideType::windows:
+      return pages_of(static_cast<long long>(c.roster.windows.size()), kRowsPerPage);
     case model::SlideType::stats:
       return 1;
   }

@@ -88,8 +88,8 @@ std::vector<Page> PageLayout::roster(const Moment& moment) {
 
 // Outside opening hours: 非工作时间, the next opening, and the windows
 // with their services (two columns on landscape screens).
-std::vector<Page> PageLayout::closed_roster(const Moment& moment,
-                                            const schedule::DutyBoard& board) {
+std::vector<Page> PageLayout::closed_roster(const Moment& moment, const schedule::DutyBoard& board,
+                                            model::SlideType type) {
   const auto& windows = moment.content->roster.windows;
   const int full = metrics_.width - 2 * metrics_.margin, gap = metrics_.gap;
   const TextStyle body = style(metrics_.body), bold = style(metrics_.body, true),
@@ -129,7 +129,8 @@ std::vector<Page> PageLayout::closed_roster(const Moment& moment,
   }
   for (auto& row : card_rows(std::move(rows), columns, column_w, gap))
     blocks.push_back(std::move(row));
-  return paged(moment, model::SlideType::roster, "窗口人员", blocks, nullptr);
+  return paged(moment, type, type == model::SlideType::windows ? "窗口状态" : "窗口人员", blocks,
+               nullptr);
 }
 
 std::vector<Block> PageLayout::duty_cards(const schedule::DutyBoard& board,

@@ -40,6 +40,9 @@ struct Heartbeat {
 struct QueueSource {
   std::string url;  // absolute: http(s)://, or a path, resolved as a feed's is
   int poll_seconds = 1;
+  // band="bottom": the window band (窗口状态) as a strip above the ticker
+  // of every page; without it, only a `windows` slide shows the windows.
+  bool band = false;
   Where where;
 };
 

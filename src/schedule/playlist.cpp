@@ -49,6 +49,7 @@ bool has_content(const model::Content& content, const model::Slide& slide, model
                                 : std::any_of(content.items.begin(), content.items.end(),
                                               [&](const auto& i) { return i.id == slide.item; });
     case model::SlideType::roster:
+    case model::SlideType::windows:
       return !content.roster.windows.empty();
     case model::SlideType::pledges:
       return !content.pledges.empty();

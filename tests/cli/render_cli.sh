@@ -40,6 +40,29 @@ first=$(ls "$tmp/first"/*.png 2>/dev/null | xargs -n1 basename 2>/dev/null | tr 
 [ "$(png_size "$(ls "$tmp/p/"*.png | head -1)")" = 1080x1920 ] && ok "portrait at the config's size" || fail "portrait size"
 grep -q "非工作时间" "$tmp/p/"*roster*.txt && ok "Saturday: the roster says 非工作时间" || fail "no 非工作时间 on Saturday"
 
+# --queue (issue 19): the call made 3 s before --at comes first and its
+# strip is on every other page; a windows slide shows the live numbers.
+cp -r "$root/content" "$tmp/hall"
+sed -i 's|<playlist screen="\*" transition="fade">|&<slide type="windows" seconds="15"/>|' "$tmp/hall/hall.xml"
+"$bin" render --config "$tmp/hall/player.xml" --at 2026-12-02T10:15:05 --size 1080x1920 --pages 3 \
+  --queue "$tmp/hall/queue.xml" --out "$tmp/q" >/dev/null 2>"$tmp/err"
+[ $? -eq 0 ] && ok "render --queue" || fail "render --queue: $(cat "$tmp/err")"
+[ -f "$tmp/q/001-call.png" ] && grep -qx "A024 号" "$tmp/q/001-call.txt" && grep -qx "请 张＊女士" "$tmp/q/001-call.txt" \
+  && ok "the call page comes first, the caller masked" || fail "no call page: $(ls "$tmp/q")"
+grep -q "请 张＊女士 A024 号 到 1号窗口 办理" "$tmp/q/002-windows.txt" && grep -qx "C045" "$tmp/q/002-windows.txt" \
+  && grep -qx "12人" "$tmp/q/002-windows.txt" && ok "the call's strip and the live numbers on the windows slide" \
+  || fail "windows page: $(tr '\n' ' ' < "$tmp/q/002-windows.txt")"
+! grep -q "张三" "$tmp/q/"*.txt && ok "never the caller's full name" || fail "a full name is shown"
+"$bin" render --config "$tmp/hall/player.xml" --at 2026-12-02T10:15:05 --pages 1 --out "$tmp/s" >/dev/null 2>&1
+grep -q "叫号信息暂不可用" "$tmp/s/001-windows.txt" && ! grep -qx "A023" "$tmp/s/001-windows.txt" \
+  && ok "without a queue: duty states only, with the note" || fail "windows without a queue"
+"$bin" render --config "$tmp/hall/player.xml" --at 2026-12-02T10:16:00 --pages 1 --queue "$tmp/hall/queue.xml" \
+  --out "$tmp/late" >/dev/null 2>&1
+[ -f "$tmp/late/001-windows.png" ] && ! grep -q "A024 号" "$tmp/late/001-windows.txt" \
+  && ok "a call older than its 8 s is not drawn" || fail "late call: $(ls "$tmp/late")"
+"$bin" render --config "$tmp/hall/player.xml" --queue "$tmp/none.xml" --out "$tmp/x" >/dev/null 2>"$tmp/err"
+[ $? -eq 2 ] && grep -q "none.xml" "$tmp/err" && ok "--queue of a missing file: status 2" || fail "--queue missing"
+
 "$bin" render --config "$root/content/player.xml" >/dev/null 2>&1
 [ $? -eq 2 ] && ok "no --out: status 2" || fail "no --out"
 "$bin" render --config "$root/content/player.xml" --size 12x3 --out "$tmp/x" >/dev/null 2>&1

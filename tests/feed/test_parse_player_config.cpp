@@ -76,9 +76,12 @@ TEST_CASE("the queue source (叫号联动): where, and how often") {
     const char* element;
     std::optional<std::string> url;
     int poll;
+    bool band = false;
   };
   const Row rows[] = {
       {"", std::nullopt, 0},
+      {"<queue url=\"queue.xml\" band=\"bottom\"/>", "/etc/hallboard/queue.xml", 1, true},
+      {"<queue url=\"queue.xml\" band=\"none\"/>", "/etc/hallboard/queue.xml", 1, false},
       {"<queue url=\"https://queue.example/hall/queue.xml\"/>",
        "https://queue.example/hall/queue.xml", 1},
       {"<queue url=\"http://127.0.0.1:8090/queue\" poll=\"2\"/>", "http://127.0.0.1:8090/queue", 2},
@@ -93,6 +96,7 @@ TEST_CASE("the queue source (叫号联动): where, and how often") {
     if (!row.url) continue;
     CHECK(c->queue->url == *row.url);
     CHECK(c->queue->poll_seconds == row.poll);
+    CHECK(c->queue->band == row.band);
     CHECK(c->queue->where.line == 1);
   }
 }
@@ -198,6 +202,8 @@ TEST_CASE("config mistakes") {
        "poll=\"0\" is not valid: expected a whole number from 1 to 60"},
       {"queue poll of 61", "<player><feed url=\"a.xml\"/><queue url=\"q.xml\" ⚑poll=\"61\"/></player>",
        "from 1 to 60"},
+      {"queue band at the top", "<player><feed url=\"a.xml\"/><queue url=\"q.xml\" ⚑band=\"top\"/></player>",
+       "band=\"top\""},
       {"queue over ftp", "<player><feed url=\"a.xml\"/><queue ⚑url=\"ftp://q.example/q.xml\"/></player>",
        "an http://, https:// or file:/// URL"},
       {"queue twice",

@@ -28,7 +28,17 @@ inline constexpr const char* kDemoMoments[] = {"2026-11-27T10:00", "2026-11-27T1
 inline constexpr model::SlideType kWholeHallSlides[] = {
     model::SlideType::items,       model::SlideType::roster,  model::SlideType::pledges,
     model::SlideType::commitments, model::SlideType::results, model::SlideType::stats,
-    model::SlideType::notices};
+    model::SlideType::notices,     model::SlideType::windows};
+
+// Every text of the pages in reading order, a line each (the text dump of
+// `render`, pages one after the other).
+inline std::string pages_text(const std::vector<layout::Page>& pages) {
+  std::string r;
+  for (const auto& p : pages)
+    for (const auto& t : layout::text_in_reading_order(p))
+      r += t + "\n";
+  return r;
+}
 
 inline std::vector<layout::Page> every_page(const model::Content& content, int width, int height,
                                             model::UnixSeconds now) {

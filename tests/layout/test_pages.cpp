@@ -18,14 +18,6 @@
 namespace hb::test {
 namespace {
 
-std::string all_text(const std::vector<layout::Page>& pages) {
-  std::string r;
-  for (const auto& p : pages)
-    for (const auto& t : layout::text_in_reading_order(p))
-      r += t + "\n";
-  return r;
-}
-
 // The text of runs that start left of x_limit, in reading order: the first
 // column of a table or the main column of a page with a side panel.
 std::string column_text(const std::vector<layout::Page>& pages, int x_limit) {
@@ -103,7 +95,7 @@ TEST_CASE("every slide type at every screen size keeps everything and stays on s
           }
         }
       }
-      everything += all_text(pages);
+      everything += pages_text(pages);
       // Table cells and the commitments' side column share rows with the first column.
       // (The table's first column starts at margin + padding; commitments' cards fill 60%.)
       first_column += column_text(pages, type == model::SlideType::items
@@ -145,7 +137,7 @@ TEST_CASE("persons in results are masked") {  // absent staff: layout/test_absen
   model::Slide s;
   s.type = model::SlideType::results;
   const auto text =
-      all_text(layout.slide(layout::moment_for(c, kZone, at("2026-11-27T10:00")), s, ""));
+      pages_text(layout.slide(layout::moment_for(c, kZone, at("2026-11-27T10:00")), s, ""));
   for (const auto& r : c.results) {
     if (r.applicant_kind != model::ApplicantKind::person) continue;
     CAPTURE(r.applicant);
@@ -161,7 +153,7 @@ TEST_CASE("outside opening hours the roster says when the hall opens") {
   model::Slide s;
   s.type = model::SlideType::roster;
   const auto text =
-      all_text(layout.slide(layout::moment_for(c, kZone, at("2026-11-28T10:00")), s, ""));
+      pages_text(layout.slide(layout::moment_for(c, kZone, at("2026-11-28T10:00")), s, ""));
   CHECK(text.find("非工作时间") != std::string::npos);
   CHECK(text.find("下次开放：11月30日 星期一 09:00") != std::string::npos);
 }
@@ -196,7 +188,7 @@ TEST_CASE("a text longer than a page flows over pages instead of running off") {
         for (const auto& e : p.elements)
           if (const auto* t = std::get_if<layout::TextRun>(&e))
             CHECK(t->box.y + t->box.h <= h - layout.metrics().footer_height);
-      CHECK(contains_in_order(squeeze(all_text(pages)), squeeze(long_text)));
+      CHECK(contains_in_order(squeeze(pages_text(pages)), squeeze(long_text)));
     }
   }
 }
@@ -337,7 +329,7 @@ TEST_CASE(
       std::string all;
       for (const auto& n : notices)
         all += n;
-      CHECK(contains_in_order(squeeze(all_text(pages)), squeeze(all)));
+      CHECK(contains_in_order(squeeze(pages_text(pages)), squeeze(all)));
       // urgent() is the first page, for callers that show one.
       CHECK(layout::text_in_reading_order(layout.urgent(moment)) ==
             layout::text_in_reading_order(pages.front()));

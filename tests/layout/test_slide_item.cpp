@@ -2,6 +2,7 @@
 // heights of its parts alone; what an item's deadlines read as on its page.
 #include <doctest/doctest.h>
 
+#include "every_page.h"
 #include "demo_content.h"
 #include "fake_measure.h"
 #include "layout/pages.h"
@@ -68,14 +69,6 @@ TEST_CASE("a side column with only the fee is not shown") {
 // limit (promised="0").
 namespace hb::test {
 namespace {
-
-std::string pages_text(const std::vector<layout::Page>& pages) {
-  std::string r;
-  for (const auto& p : pages)
-    for (const auto& t : layout::text_in_reading_order(p))
-      r += t + "\n";
-  return r;
-}
 
 std::vector<layout::Page> slide_pages(const model::Content& c, model::SlideType type,
                                       const std::string& item) {

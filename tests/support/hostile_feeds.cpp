@@ -169,7 +169,7 @@ HostileFeed long_texts_feed(std::size_t chars, Breaks breaks) {
       "item=\"H-1\"/>\n<slide type=\"roster\" seconds=\"15\"/>\n<slide type=\"pledges\" "
       "seconds=\"15\"/>\n<slide type=\"commitments\" seconds=\"12\"/>\n<slide type=\"results\" "
       "seconds=\"15\" days=\"30\"/>\n<slide type=\"stats\" seconds=\"12\"/>\n<slide "
-      "type=\"notices\" seconds=\"10\"/>\n");
+      "type=\"notices\" seconds=\"10\"/>\n<slide type=\"windows\" seconds=\"15\"/>\n");
   f.xml = x + std::string(kFoot);
   return f;
 }
