@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """A day of a hall compressed into minutes: two real `hallboard run` players
 (SDL's dummy video driver) run a whole simulated day (`--at DAY --speed
-480`, 24 h in 3 minutes) and report to a real `console serve`; then the
+480`, 24 h in 3 minutes) and report to a real `console serve`, then start
+again next morning for 25 s (which sends the evening's line); then the
 屏幕 page and 播放统计 are photographed at 1366x768 (Chromium through
 Selenium) and the month's CSV is saved, for a person to look at.
 Not a ctest: run by hand.
@@ -89,6 +90,18 @@ try:
              "--speed", str(SPEED), "--exit-after", str(86400 // SPEED)], stdout=log, stderr=log, env=env))
     for p in players:
         p.wait(timeout=86400 // SPEED + 120)
+    # Each line is written when its page leaves the screen and goes with the
+    # next report, so the evening's dark line is still in play.jsonl when
+    # the day ends: the next morning's start (at normal speed, 25 s) sends it.
+    nxt = (datetime.date.fromisoformat(day) + datetime.timedelta(days=1)).isoformat()
+    players = []
+    for screen in SCREENS:
+        log = open(os.path.join(tmp, screen + ".log"), "a")
+        players.append(subprocess.Popen(
+            [hallboard, "run", "--config", os.path.join(tmp, screen + ".xml"), "--windowed", "1280x720",
+             "--at", nxt + "T00:00", "--exit-after", "25"], stdout=log, stderr=log, env=env))
+    for p in players:
+        p.wait(timeout=120)
     # The lines of the last minutes went with the last reports, or wait in
     # play.jsonl for the next run; say how many the console has.
     db = sqlite3.connect("file:%s?mode=ro" % os.path.join(data, "console.db"), uri=True)
