@@ -14,13 +14,15 @@ import datetime
 import os
 import re
 import shutil
-import socket
 import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.request
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "console"))
+from console_tools import console as console_of, cookie_header, free_port, logged_in_chromium, secret  # noqa: E402
 
 build, source, out = sys.argv[1], sys.argv[2], sys.argv[3]
 day = sys.argv[4] if len(sys.argv) > 4 else "2026-12-04"
@@ -31,19 +33,7 @@ os.makedirs(out, exist_ok=True)
 
 
 def console(*args):
-    r = subprocess.run([hallboard, "console", *args], capture_output=True, text=True, timeout=60)
-    assert r.returncode == 0, (args, r.stdout, r.stderr)
-    return r.stdout
-
-
-def secret(text, label):
-    return next(l[len(label) + 2:] for l in text.splitlines() if l.startswith(label + ": "))
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    return console_of(hallboard, *args)
 
 
 def player_xml(text, cache):
@@ -108,21 +98,7 @@ try:
     for screen, cache in zip(SCREENS, caches):
         rows = db.execute("SELECT count(*), coalesce(max(seq), 0) FROM plays WHERE screen = ?", (screen,)).fetchone()
         print("%s: %d lines stored, highest %d, play.ack %d" % (screen, rows[0], rows[1], acknowledged(cache)))
-    from selenium import webdriver
-    from selenium.webdriver.chrome.options import Options
-    from selenium.webdriver.chrome.service import Service
-    from selenium.webdriver.common.by import By
-    o = Options()
-    o.binary_location = "/usr/bin/chromium"
-    for a in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1366,768", "--lang=zh-CN",
-              "--disable-dev-shm-usage"):
-        o.add_argument(a)
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=o)
-    driver.get(base + "/login")
-    driver.find_element(By.NAME, "user").send_keys("admin")
-    driver.find_element(By.NAME, "password").send_keys(admin)
-    driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
-    time.sleep(1)
+    driver = logged_in_chromium(base, admin)
     month = day[:7]
     for name, path in (("day-screens", "/screens"), ("day-screen", "/screens/" + SCREENS[0]),
                        ("day-report", "/reports/plays?month=" + month)):
@@ -131,7 +107,7 @@ try:
         driver.set_window_size(1366, max(768, min(height + 40, 4000)))
         driver.save_screenshot(os.path.join(out, name + ".png"))
         driver.set_window_size(1366, 768)
-    cookie = "; ".join("%s=%s" % (c["name"], c["value"]) for c in driver.get_cookies())
+    cookie = cookie_header(driver)
     csv = urllib.request.urlopen(urllib.request.Request(base + "/reports/plays.csv?month=" + month,
                                                         headers={"Cookie": cookie}))
     open(os.path.join(out, "day-plays-%s.csv" % month), "wb").write(csv.read())

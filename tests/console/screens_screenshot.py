@@ -7,9 +7,11 @@ Chromium through Selenium. Not a ctest (it asserts little); run by hand:
 
 usage: screens_screenshot.py BUILD_DIR SOURCE_DIR OUT_DIR
 """
-import base64, datetime, hashlib, json, os, socket, subprocess, sys, tempfile, time, urllib.request
+import base64, datetime, hashlib, json, os, subprocess, sys, tempfile, time, urllib.request
 
 from selenium.webdriver.common.by import By
+
+from console_tools import console as console_of, cookie_header, free_port, logged_in_chromium, secret
 
 build, source, out = sys.argv[1], sys.argv[2], sys.argv[3]
 hallboard = os.path.join(build, "hallboard")
@@ -17,19 +19,7 @@ os.makedirs(out, exist_ok=True)
 
 
 def console(*args):
-    r = subprocess.run([hallboard, "console", *args], capture_output=True, text=True, timeout=60)
-    assert r.returncode == 0, (args, r.stdout, r.stderr)
-    return r.stdout
-
-
-def secret(text, label):
-    return next(l[len(label) + 2:] for l in text.splitlines() if l.startswith(label + ": "))
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    return console_of(hallboard, *args)
 
 
 BEIJING = datetime.timezone(datetime.timedelta(hours=8))
@@ -79,9 +69,6 @@ base = "http://127.0.0.1:%d" % port
 tokens = {s: secret(console("screen", "add", s, "--data", data, "--url", base), "token")
           for s in ("1楼-大厅", "2楼-窗口区", "3楼-备用")}
 server = subprocess.Popen([hallboard, "console", "serve", "--data", data, "--listen", "127.0.0.1:%d" % port])
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
 driver = None
 try:
     for _ in range(100):
@@ -101,17 +88,7 @@ try:
     behind = [dict(f) for f in feeds]
     behind[0]["sha256"] = "0" * 64
     beat(base, tokens["2楼-窗口区"], "2楼-窗口区", behind, skew_hours=3)
-    o = Options()
-    o.binary_location = "/usr/bin/chromium"
-    for a in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1366,768", "--lang=zh-CN",
-              "--disable-dev-shm-usage"):
-        o.add_argument(a)
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=o)
-    driver.get(base + "/login")
-    driver.find_element(By.NAME, "user").send_keys("admin")
-    driver.find_element(By.NAME, "password").send_keys(admin)
-    driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
-    time.sleep(1)
+    driver = logged_in_chromium(base, admin)
     driver.get(base + "/screens")
     driver.save_screenshot(os.path.join(out, "screens.png"))
     driver.get(base + "/screens/1楼-大厅")
@@ -127,8 +104,7 @@ try:
     driver.get(base + "/reports/plays")
     driver.save_screenshot(os.path.join(out, "plays-report.png"))
     csv = urllib.request.urlopen(urllib.request.Request(
-        base + "/reports/plays.csv", headers={"Cookie": "; ".join(
-            "%s=%s" % (c["name"], c["value"]) for c in driver.get_cookies())}))
+        base + "/reports/plays.csv", headers={"Cookie": cookie_header(driver)}))
     body = csv.read()
     open(os.path.join(out, "plays.csv"), "wb").write(body)
     print(csv.headers.get("Content-Disposition"))

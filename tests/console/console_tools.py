@@ -1,0 +1,49 @@
+"""What the hand-run console scripts (tests/console/screens_screenshot.py,
+bench/compressed_day.py) share: running `hallboard console`, reading the
+secrets it prints, a free port, and a logged-in headless Chromium.
+Standard library, and Selenium for the browser."""
+import socket
+import subprocess
+import time
+
+
+def console(hallboard, *args):
+    """`hallboard console ARGS`; its standard output. Fails loudly."""
+    r = subprocess.run([hallboard, "console", *args], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, (args, r.stdout, r.stderr)
+    return r.stdout
+
+
+def secret(text, label):
+    """The value of the line `LABEL: value` (a password, a token)."""
+    return next(l[len(label) + 2:] for l in text.splitlines() if l.startswith(label + ": "))
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def logged_in_chromium(base, password, user="admin"):
+    """Debian's headless Chromium at 1366x768 in Chinese, logged in."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.options import Options
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+    o = Options()
+    o.binary_location = "/usr/bin/chromium"
+    for a in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1366,768", "--lang=zh-CN",
+              "--disable-dev-shm-usage"):
+        o.add_argument(a)
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=o)
+    driver.get(base + "/login")
+    driver.find_element(By.NAME, "user").send_keys(user)
+    driver.find_element(By.NAME, "password").send_keys(password)
+    driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    time.sleep(1)
+    return driver
+
+
+def cookie_header(driver):
+    return "; ".join("%s=%s" % (c["name"], c["value"]) for c in driver.get_cookies())
