@@ -59,8 +59,10 @@ int PageLayout::window_band(Page& page, const Moment& moment, int bottom) {
   cell_w = std::min(cell_w, full);
   const auto per_line = static_cast<std::size_t>(std::max(1, full / cell_w));
   const std::size_t groups = (rows.size() + per_line - 1) / per_line;
-  const auto group = static_cast<std::size_t>(
-      (moment.now / kBandGroupSeconds) % static_cast<model::UnixSeconds>(groups));
+  // Floored, so a time before 1970 (render --at accepts years 0-9999) still
+  // picks a group in range: C++'s % is negative for a negative dividend.
+  const auto n = static_cast<model::UnixSeconds>(groups);
+  const auto group = static_cast<std::size_t>(((moment.now / kBandGroupSeconds) % n + n) % n);
   const int h = typeset_.line_height(s) + gap, top = bottom - h;
   page.elements.push_back(FillRect{Box{0, top, metrics_.width, h}, theme_.table_head, 0});
   // Groups as even as can be (7 windows, 3 a line: 3, 2, 2, not 3, 3, 1).

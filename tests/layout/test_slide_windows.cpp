@@ -316,6 +316,19 @@ TEST_CASE("the window band: one line above the ticker on every page, a group of 
       CHECK(seen.find(window.name + " ") != std::string::npos);
     CHECK(seen.find("T1 · 7人") != std::string::npos);
   }
+  // Before 1970 the group still comes from the windows (a negative time
+  // once picked a group past the end). 1969-06-02 is a Monday.
+  for (int s = 0; s < 60; s += hb::layout::kBandGroupSeconds) {
+    auto m = demo.moment("1969-06-02T10:00:03", true, true);
+    REQUIRE(m.now < 0);
+    m.now += s;
+    layout::PageLayout layout(demo.measure, layout::Theme{}, 1920, 1080);
+    model::Slide slide;
+    slide.type = model::SlideType::items;
+    const auto pages = layout.slide(m, slide, "");
+    REQUIRE_FALSE(pages.empty());
+    check_on_page(pages.front(), 1920, 1080);
+  }
   // Outside opening hours there is no band.
   const auto closed = demo.moment("2026-11-28T20:00", true, true);
   layout::PageLayout layout(demo.measure, layout::Theme{}, 1920, 1080);
