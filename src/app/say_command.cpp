@@ -6,6 +6,7 @@
 #include "audio/speech.h"
 #include "audio/voice.h"
 #include "feed/feed.h"
+#include "model/diagnostic.h"
 
 namespace hb::app {
 namespace {
@@ -53,7 +54,9 @@ std::optional<model::Sound> sound_of(const std::string& path) {
   const auto config = feed::parse_player_config(*loaded.bytes, canonical_location(path), out);
   for (const auto& d : out)
     std::cerr << model::format_diagnostic(d) << "\n";
-  if (!config) return std::nullopt;
+  // A config with errors is refused (cli.md: status 2), not read halfway:
+  // `say` is how IT staff check a screen's sound before it goes live.
+  if (!config || model::has_errors(out)) return std::nullopt;
   return config->sound.value_or(model::Sound{});
 }
 

@@ -41,6 +41,11 @@ done
 "$bin" say --config "$tmp/absent.xml" text >/dev/null 2>&1
 status=$?
 [ $status -eq 2 ] && ok "an unreadable config is status 2" || bad "unreadable config: status $status"
+printf '<player><feed url="a.xml"/><sound volume="101"/></player>\n' > "$tmp/bad-sound.xml"
+"$bin" say --config "$tmp/bad-sound.xml" text >"$tmp/bad-sound.out" 2>&1
+status=$?
+[ $status -eq 2 ] && grep -q "volume" "$tmp/bad-sound.out" && ok "a config with errors is status 2, and says why" \
+  || bad "config with errors: status $status, $(cat "$tmp/bad-sound.out")"
 
 echo "$passed passed, $failed failed"
 [ $failed -eq 0 ]
