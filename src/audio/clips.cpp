@@ -38,6 +38,12 @@ base::Result<const Pcm*, std::string> ClipFolder::clip(const std::string& name) 
   std::error_code ec;
   if (!std::filesystem::is_directory(folder_, ec)) return "no clip folder " + folder_;
   if (!std::filesystem::exists(path, ec)) return "no clip " + path;
+  // SDL_LoadWAV reads the whole file and the clip is kept for the life of
+  // the player: a word is a second or two, so a long recording dropped in
+  // by mistake, or a FIFO that would block the voice thread, is refused.
+  if (!std::filesystem::is_regular_file(path, ec)) return path + ": not a regular file";
+  if (const auto size = std::filesystem::file_size(path, ec); ec || size > kClipMaxBytes)
+    return path + ": over 2 MB (a clip is one word)";
   auto pcm = load_wav(path);
   if (!pcm) return pcm.error();
   return &loaded_.emplace(name, std::move(pcm).value()).first->second;

@@ -3,6 +3,7 @@
 // converted to the voice's format and kept, since a hall has a few dozen.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
@@ -12,6 +13,10 @@
 #include "schedule/speech_plan.h"
 
 namespace hb::audio {
+
+// A clip over this is refused before it is read (a word is a second or two:
+// about 90 KB at 22 kHz, 16 bits).
+inline constexpr std::uintmax_t kClipMaxBytes = 2u * 1024u * 1024u;
 
 class ClipFolder {
  public:

@@ -3,6 +3,8 @@
 // which clips played in which order.
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
@@ -231,6 +233,13 @@ TEST_CASE("a missing or broken clip folder, or a missing clip: speech instead, o
   { std::ofstream(broken.dir / "请.wav") << "not a wav file"; }
   const Folder lacking = clip_folder("lacking");
   fs::remove(lacking.dir / "办理.wav");
+  // A long recording named as a word, and a FIFO that would block the
+  // voice thread for ever: refused before they are read.
+  const Folder huge = clip_folder("huge");
+  fs::resize_file(huge.dir / "号.wav", kClipMaxBytes + 1);
+  const Folder fifo = clip_folder("fifo");
+  fs::remove(fifo.dir / "到.wav");
+  REQUIRE(::mkfifo((fifo.dir / "到.wav").c_str(), 0600) == 0);
   struct Row {
     const char* name;
     std::string folder;
@@ -240,6 +249,8 @@ TEST_CASE("a missing or broken clip folder, or a missing clip: speech instead, o
       {"missing", "/nonexistent/hallboard/clips", "no clip folder /nonexistent/hallboard/clips"},
       {"broken", broken.dir.string(), "请.wav"},
       {"lacking", lacking.dir.string(), "办理.wav"},
+      {"huge", huge.dir.string(), "号.wav: over 2 MB"},
+      {"fifo", fifo.dir.string(), "到.wav: not a regular file"},
   };
   for (const auto& row : rows) {
     CAPTURE(std::string(row.name));
