@@ -152,8 +152,17 @@ std::string spoken_window(const model::Window* roster_window, std::string_view w
 }
 
 Utterance urgent_utterance(std::string_view text) {
+  // Read aloud, a notice is heard, not studied: the first kUrgentSpokenChars
+  // characters (about a minute of speech). A 1 MB notice would otherwise
+  // make gigabytes of samples. Cut at a character, never inside one.
+  std::size_t at = 0, chars = 0;
+  while (at < text.size() && chars < kUrgentSpokenChars) {
+    ++at;
+    while (at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0u) == 0x80u) ++at;
+    ++chars;
+  }
   Utterance u;
-  u.words.push_back({"", std::string(text)});
+  u.words.push_back({"", std::string(text.substr(0, at))});
   return u;
 }
 

@@ -45,6 +45,7 @@ Utterance call_utterance(std::string_view ticket, std::string_view window_name,
 std::string spoken_window(const model::Window* roster_window, std::string_view window_id);
 
 // An urgent notice read once after the chime; it has no clips.
+inline constexpr std::size_t kUrgentSpokenChars = 300;
 Utterance urgent_utterance(std::string_view text);
 
 // What the synthesiser reads for one reading: the spoken words, spaced.

@@ -121,6 +121,26 @@ TEST_CASE("an urgent notice is read once after the chime, from speech only") {
   CHECK(schedule::speech_text(u) == "大厅开展消防应急疏散演练。");
 }
 
+TEST_CASE("an urgent notice is read up to 300 characters, cut at a character") {
+  struct Row {
+    std::string text;
+    std::string spoken;
+  };
+  std::string chinese;
+  for (int i = 0; i < 400; ++i) chinese += "演";
+  const Row rows[] = {
+      {"", ""},
+      {std::string(300, 'a'), std::string(300, 'a')},
+      {std::string(1000000, 'a'), std::string(300, 'a')},
+      {chinese, chinese.substr(0, 300 * 3)},
+      {"a" + chinese, "a" + chinese.substr(0, 299 * 3)},
+  };
+  for (const auto& r : rows) {
+    CAPTURE(r.text.size());
+    CHECK(schedule::speech_text(schedule::urgent_utterance(r.text)) == r.spoken);
+  }
+}
+
 TEST_CASE("the standard clips: words, digits, letters") {
   const auto clips = schedule::standard_clips();
   CHECK(clips.size() == 6 + 10 + 26);
