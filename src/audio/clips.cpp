@@ -1,6 +1,8 @@
 #include "audio/clips.h"
 
 #include <filesystem>
+#include <fstream>
+#include <string_view>
 #include <system_error>
 
 #include "audio/resample.h"
@@ -9,7 +11,18 @@
 namespace hb::audio {
 namespace {
 
+// Whether the file starts as a WAV does ("RIFF", a size, "WAVE"). SDL's
+// loader is only given files that do: besides saying plainly what is
+// wrong, SDL 2.26's loader leaks its chunk buffer when it refuses a file.
+bool looks_like_wav(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  char head[12] = {};
+  if (!in.read(head, sizeof head)) return false;
+  return std::string_view(head, 4) == "RIFF" && std::string_view(head + 8, 4) == "WAVE";
+}
+
 base::Result<Pcm, std::string> load_wav(const std::string& path) {
+  if (!looks_like_wav(path)) return path + ": not a WAV file (RIFF/WAVE)";
   SDL_AudioSpec spec{};
   Uint8* raw = nullptr;
   Uint32 bytes = 0;
