@@ -22,7 +22,7 @@ import time
 import urllib.request
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "console"))
-from console_tools import console as console_of, cookie_header, free_port, logged_in_chromium, secret  # noqa: E402
+from console_tools import console as console_of, cookie_header, free_port, init_demo, logged_in_chromium  # noqa: E402
 
 build, source, out = sys.argv[1], sys.argv[2], sys.argv[3]
 day = sys.argv[4] if len(sys.argv) > 4 else "2026-12-04"
@@ -52,9 +52,7 @@ def acknowledged(cache):
 
 tmp = tempfile.mkdtemp(prefix="hallboard-day-")
 data = os.path.join(tmp, "data")
-admin = secret(console("init", "--data", data, *[os.path.join(source, "content", f)
-                                                  for f in ("hall.xml", "items.xml", "roster.xml")]),
-               "admin password")
+admin = init_demo(hallboard, source, data)
 port = free_port()
 base = "http://127.0.0.1:%d" % port
 server = subprocess.Popen([hallboard, "console", "serve", "--data", data, "--listen", "127.0.0.1:%d" % port,

@@ -2,6 +2,7 @@
 bench/compressed_day.py) share: running `hallboard console`, reading the
 secrets it prints, a free port, and a logged-in headless Chromium.
 Standard library, and Selenium for the browser."""
+import os
 import socket
 import subprocess
 import time
@@ -47,3 +48,10 @@ def logged_in_chromium(base, password, user="admin"):
 
 def cookie_header(driver):
     return "; ".join("%s=%s" % (c["name"], c["value"]) for c in driver.get_cookies())
+
+
+def init_demo(hallboard, source, data):
+    """`console init` on DATA with the demo's hall, items and roster; the
+    admin's password."""
+    content = [os.path.join(source, "content", f) for f in ("hall.xml", "items.xml", "roster.xml")]
+    return secret(console(hallboard, "init", "--data", data, *content), "admin password")

@@ -11,7 +11,7 @@ import base64, datetime, hashlib, json, os, subprocess, sys, tempfile, time, url
 
 from selenium.webdriver.common.by import By
 
-from console_tools import console as console_of, cookie_header, free_port, logged_in_chromium, secret
+from console_tools import console as console_of, cookie_header, free_port, init_demo, logged_in_chromium, secret
 
 build, source, out = sys.argv[1], sys.argv[2], sys.argv[3]
 hallboard = os.path.join(build, "hallboard")
@@ -61,9 +61,7 @@ def beat(base, token, screen, feeds, skew_hours=0):
 
 tmp = tempfile.mkdtemp(prefix="hallboard-screens-")
 data = os.path.join(tmp, "data")
-admin = secret(console("init", "--data", data, *[os.path.join(source, "content", f)
-                                                  for f in ("hall.xml", "items.xml", "roster.xml")]),
-               "admin password")
+admin = init_demo(hallboard, source, data)
 port = free_port()
 base = "http://127.0.0.1:%d" % port
 tokens = {s: secret(console("screen", "add", s, "--data", data, "--url", base), "token")
