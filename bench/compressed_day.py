@@ -22,7 +22,7 @@ import time
 import urllib.request
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "console"))
-from console_tools import console as console_of, cookie_header, free_port, init_demo, logged_in_chromium  # noqa: E402
+from console_tools import console as console_of, cookie_header, free_port, init_demo, logged_in_chromium, wait_serving  # noqa: E402
 
 build, source, out = sys.argv[1], sys.argv[2], sys.argv[3]
 day = sys.argv[4] if len(sys.argv) > 4 else "2026-12-04"
@@ -59,12 +59,7 @@ server = subprocess.Popen([hallboard, "console", "serve", "--data", data, "--lis
                            "--url", base])
 players, driver = [], None
 try:
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base + "/login")
-            break
-        except OSError:
-            time.sleep(0.1)
+    wait_serving(base)
     env = dict(os.environ, SDL_VIDEODRIVER="dummy")
     caches = []
     for screen in SCREENS:

@@ -3,6 +3,7 @@ bench/compressed_day.py) share: running `hallboard console`, reading the
 secrets it prints, a free port, and a logged-in headless Chromium.
 Standard library, and Selenium for the browser."""
 import os
+import urllib.request
 import socket
 import subprocess
 import time
@@ -55,3 +56,13 @@ def init_demo(hallboard, source, data):
     admin's password."""
     content = [os.path.join(source, "content", f) for f in ("hall.xml", "items.xml", "roster.xml")]
     return secret(console(hallboard, "init", "--data", data, *content), "admin password")
+
+
+def wait_serving(base, tries=100):
+    """Until `serve` answers /login (it opens its port after the database)."""
+    for _ in range(tries):
+        try:
+            urllib.request.urlopen(base + "/login")
+            return
+        except OSError:
+            time.sleep(0.1)

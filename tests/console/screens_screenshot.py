@@ -11,7 +11,7 @@ import base64, datetime, hashlib, json, os, subprocess, sys, tempfile, time, url
 
 from selenium.webdriver.common.by import By
 
-from console_tools import console as console_of, cookie_header, free_port, init_demo, logged_in_chromium, secret
+from console_tools import console as console_of, cookie_header, free_port, init_demo, logged_in_chromium, wait_serving, secret
 
 build, source, out = sys.argv[1], sys.argv[2], sys.argv[3]
 hallboard = os.path.join(build, "hallboard")
@@ -69,12 +69,7 @@ tokens = {s: secret(console("screen", "add", s, "--data", data, "--url", base), 
 server = subprocess.Popen([hallboard, "console", "serve", "--data", data, "--listen", "127.0.0.1:%d" % port])
 driver = None
 try:
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base + "/login")
-            break
-        except OSError:
-            time.sleep(0.1)
+    wait_serving(base)
     feeds = []
     for name in ("hall.xml", "roster.xml", "notices.xml", "items.xml", "results.xml", "stats.xml"):
         try:
