@@ -2,10 +2,34 @@
 
 #include <tuple>
 
+#include "schedule/calendar.h"
+#include "schedule/local_time.h"
 #include "schedule/notices.h"
 #include "schedule/screen.h"
 
 namespace hb::app {
+namespace {
+
+// The longest the rotation lags the clock after calls (see lag_ok).
+constexpr model::UnixSeconds kMaxLagSeconds = 3600;
+
+// Whether the rotation may still be `lag` seconds behind t: only while the
+// lagging instant is in the state t is in (the same day, open or closed,
+// the same notices in force), so calls never keep yesterday's slides, the
+// open hall's slides after closing, or a withdrawn notice on screen. Once
+// it may not, the rotation catches up with the clock at once.
+bool lag_ok(const model::Content& content, const model::Calendar& calendar, int offset,
+            model::UnixSeconds t, model::UnixSeconds lag) {
+  if (lag <= 0 || lag > kMaxLagSeconds) return false;
+  const model::UnixSeconds then = t - lag;
+  return schedule::to_local(then, offset).date == schedule::to_local(t, offset).date &&
+         schedule::is_open(calendar, then, offset) == schedule::is_open(calendar, t, offset) &&
+         schedule::next_notice_change(content, then, offset) ==
+             schedule::next_notice_change(content, t, offset) &&
+         !schedule::urgent_since(content, t, offset);
+}
+
+}  // namespace
 
 struct Player::Shown {
   model::Content content;
@@ -23,8 +47,16 @@ Player::Player(std::string screen, int utc_offset_minutes, const layout::TextMea
       theme_(std::move(theme)),
       width_(width),
       height_(height),
-      empty_pages_(std::make_unique<ScreenPages>(empty_, screen_, offset_, measure_, theme_, width_,
-                                                 height_)) {}
+      empty_pages_(make_pages(empty_)) {}
+
+std::unique_ptr<ScreenPages> Player::make_pages(const model::Content& content) const {
+  auto pages =
+      std::make_unique<ScreenPages>(content, screen_, offset_, measure_, theme_, width_, height_);
+  pages->count_in_parts(true);
+  pages->set_band(band_);
+  pages->set_queue(queue_);
+  return pages;
+}
 
 Player::~Player() = default;
 
@@ -34,9 +66,7 @@ std::unique_ptr<Player::Shown> Player::make_shown(model::Content content,
   s->content = std::move(content);
   s->since = since;
   // The pages refer to the content where it now lives, inside Shown.
-  s->pages = std::make_unique<ScreenPages>(s->content, screen_, offset_, measure_, theme_, width_,
-                                           height_);
-  s->pages->count_in_parts(true);
+  s->pages = make_pages(s->content);
   s->plan = s->pages->plan(since);
   return s;
 }
@@ -69,13 +99,10 @@ void Player::resize(int width, int height) {
   if (width == width_ && height == height_) return;
   width_ = width;
   height_ = height;
-  empty_pages_ =
-      std::make_unique<ScreenPages>(empty_, screen_, offset_, measure_, theme_, width_, height_);
+  empty_pages_ = make_pages(empty_);
   for (auto* s : {shown_.get(), pending_.get()}) {
     if (!s) continue;
-    s->pages = std::make_unique<ScreenPages>(s->content, screen_, offset_, measure_, theme_, width_,
-                                             height_);
-    s->pages->count_in_parts(true);
+    s->pages = make_pages(s->content);
     s->plan = s->pages->plan(s->since);
   }
   ++swaps_;
@@ -100,7 +127,17 @@ ScreenPages::Counting Player::count_more(std::size_t items) {
   return r;
 }
 
-std::optional<schedule::PageRef> Player::ref_at(model::UnixSeconds t) const {
+std::optional<schedule::PageRef> Player::ref_at(model::UnixSeconds t) {
+  if (lag_ != 0 && !(shown_ && lag_ok(shown_->content, calendar(), offset_, t, lag_))) lag_ = 0;
+  auto ref = rotation_at(t - lag_);
+  if (ref && lag_ != 0) {
+    ref->start += lag_;
+    ref->end += lag_;
+  }
+  return ref;
+}
+
+std::optional<schedule::PageRef> Player::rotation_at(model::UnixSeconds t) const {
   std::optional<schedule::PageRef> ref;
   if (shown_) ref = schedule::page_on_screen(shown_->plan, t);
   if (ref && ref->urgent) {
@@ -110,12 +147,52 @@ std::optional<schedule::PageRef> Player::ref_at(model::UnixSeconds t) const {
   return ref;
 }
 
+void Player::set_band(bool on) {
+  band_ = on;
+  empty_pages_->set_band(on);
+  for (auto* s : {shown_.get(), pending_.get()})
+    if (s) {
+      s->pages->set_band(on);
+      s->plan = s->pages->plan(s->since);
+    }
+}
+
+void Player::set_queue(const model::QueueDocument* queue) {
+  queue_ = queue;
+  ++queue_changes_;
+  empty_pages_->set_queue(queue);
+  for (auto* s : {shown_.get(), pending_.get()})
+    if (s) s->pages->set_queue(queue);
+}
+
+const model::Content* Player::content() const {
+  return shown_ ? &shown_->content : nullptr;
+}
+
+void Player::swap_if_due(model::UnixSeconds t) {
+  if (!should_swap(t)) return;
+  shown_ = std::move(pending_);
+  ++swaps_;
+  settling_ = false;
+  lag_ = 0;  // new content starts its rotation from the clock
+}
+
+Step Player::show_call(const model::QueueCall& call, model::UnixSeconds t) {
+  // The first content, or content that waited for a page boundary while
+  // the call cuts the page short, shows its hall on the call page too.
+  if (!held_since_) swap_if_due(t);
+  page_ = (shown_ ? shown_->pages : empty_pages_)->call(call, t);
+  if (!held_since_) held_since_ = t;
+  drawn_ = false;  // whatever comes after the call is drawn anew
+  return {Change::turned, model::Transition::none};
+}
+
 Step Player::advance(model::UnixSeconds t) {
-  if (should_swap(t)) {
-    shown_ = std::move(pending_);
-    ++swaps_;
-    settling_ = false;
+  if (held_since_) {
+    lag_ += std::max<model::UnixSeconds>(0, t - *held_since_);
+    held_since_.reset();
   }
+  swap_if_due(t);
   std::optional<schedule::PageRef> ref = ref_at(t);
   if (settling_) {
     if (ref && ref_ && !ref->urgent && !ref_->urgent && t < ref_->end)
@@ -130,9 +207,15 @@ Step Player::advance(model::UnixSeconds t) {
   };
   bool same_page = on_screen(ref);
   const model::Content& content = shown_ ? shown_->content : empty_;
-  const std::tuple<std::int64_t, model::UnixSeconds, const void*> state{
+  // Live numbers are on the band of every page, or on the windows slide.
+  const bool shows_numbers = band_ || (ref && !ref->urgent && shown_ && ref->slide >= 0 &&
+                                       shown_->pages->playlist() &&
+                                       shown_->pages->playlist()->slides[ref->slide].type ==
+                                           model::SlideType::windows);
+  const std::tuple<std::int64_t, model::UnixSeconds, const void*, std::uint64_t> state{
       (t - ((t % 60) + 60) % 60) / 60,
-      schedule::next_notice_change(content, t, offset_).value_or(0), shown_.get()};
+      schedule::next_notice_change(content, t, offset_).value_or(0), shown_.get(),
+      shows_numbers ? queue_changes_ : 0};
   if (same_page && state == laid_out_for_) {
     ref_ = ref;  // the end may move with a notice change
     return {};

@@ -12,6 +12,7 @@
 #include "app/screen_pages.h"
 #include "layout/display_list.h"
 #include "model/content.h"
+#include "model/queue.h"
 #include "schedule/rotation.h"
 
 namespace hb::app {
@@ -69,6 +70,21 @@ class Player {
   // resized or moved to another display); the next advance() turns to the page.
   void resize(int width, int height);
 
+  // The live windows (叫号联动, issue 19). The band of windows on every
+  // page (<queue band="bottom">): set before content is offered, since it
+  // takes room from every slide.
+  void set_band(bool on);
+  // The queue document the windows slide and the band show from now on;
+  // nothing while the source is silent. It must outlive its use here. The
+  // page on screen is laid out anew at the next advance() if it shows it.
+  void set_queue(const model::QueueDocument* queue);
+  // A call pre-empts the page on screen: its page is laid out as of t and
+  // the rotation holds still until the next advance(), which goes on where
+  // the rotation was (the page cut short gets back the time it lost).
+  Step show_call(const model::QueueCall& call, model::UnixSeconds t);
+  // The content on screen; nothing before the first.
+  const model::Content* content() const;
+
   const layout::Page& page() const { return page_; }
   // The rotation's page on screen (nothing: the waiting page).
   const std::optional<schedule::PageRef>& page_ref() const { return ref_; }
@@ -78,9 +94,12 @@ class Player {
 
  private:
   struct Shown;
+  std::unique_ptr<ScreenPages> make_pages(const model::Content& content) const;
   std::unique_ptr<Shown> make_shown(model::Content content, model::UnixSeconds since) const;
   bool should_swap(model::UnixSeconds t) const;
-  std::optional<schedule::PageRef> ref_at(model::UnixSeconds t) const;
+  void swap_if_due(model::UnixSeconds t);
+  std::optional<schedule::PageRef> ref_at(model::UnixSeconds t);
+  std::optional<schedule::PageRef> rotation_at(model::UnixSeconds t) const;
 
   std::string screen_;
   int offset_;
@@ -88,6 +107,10 @@ class Player {
   layout::Theme theme_;
   int width_, height_;
   model::Content empty_;
+  // Before the pages, which are made with them.
+  bool band_ = false;
+  const model::QueueDocument* queue_ = nullptr;
+  std::uint64_t queue_changes_ = 0;
   std::unique_ptr<ScreenPages> empty_pages_;  // lays out the waiting page
   std::unique_ptr<Shown> shown_;
   std::unique_ptr<Shown> pending_;
@@ -97,8 +120,15 @@ class Player {
   bool drawn_ = false;
   bool settling_ = false;    // counts were completed: ref_ keeps its time
   std::uint64_t swaps_ = 0;  // shown_ replaced or laid out anew
-  // What page_ was laid out for: another minute, notice state or content means relayout.
-  std::tuple<std::int64_t, model::UnixSeconds, const void*> laid_out_for_{-1, 0, nullptr};
+  // What page_ was laid out for: another minute, notice state, content or
+  // live numbers shown on it means relayout.
+  std::tuple<std::int64_t, model::UnixSeconds, const void*, std::uint64_t> laid_out_for_{-1, 0,
+                                                                                        nullptr, 0};
+
+  // Calls hold the rotation still: since when (a call is on screen), and
+  // the seconds the rotation lags the clock for the calls shown so far.
+  std::optional<model::UnixSeconds> held_since_;
+  model::UnixSeconds lag_ = 0;
 };
 
 }  // namespace hb::app

@@ -104,6 +104,8 @@ std::string slide_type_label(const std::string& slide) {
     if (t.word == slide) return std::string(t.chinese);
   if (slide == "dark") return "黑屏";
   if (slide == "waiting") return "等待页";
+  if (slide == "urgent") return "紧急通知";
+  if (slide == "call") return "叫号";
   return slide;
 }
 

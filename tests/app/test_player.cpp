@@ -142,3 +142,123 @@ TEST_CASE("a day of seconds: the page on screen always agrees with the rotation"
 }
 
 }  // namespace hb::test
+
+namespace hb::test {
+namespace {
+
+model::QueueCall a_call(const std::string& id, const std::string& ticket,
+                        model::UnixSeconds when) {
+  model::QueueCall c;
+  c.id = id;
+  c.ticket = ticket;
+  c.window = "1";
+  c.at = when;
+  return c;
+}
+
+bool page_says(const layout::Page& page, const std::string& text) {
+  for (const auto& line : layout::text_in_reading_order(page))
+    if (line.find(text) != std::string::npos) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("a call pre-empts the page, and the rotation goes on where it was") {
+  Fixture f;
+  f.player.offer(demo_content(), at("2026-11-27T09:00:00"));
+  const auto t0 = at("2026-11-27T10:00:00");
+  f.player.advance(t0);
+  const auto before = *f.player.page_ref();
+  REQUIRE(before.end - t0 >= 4);
+  const auto cut = t0 + 2;  // two seconds of the page shown
+  f.player.advance(cut);
+  const auto step = f.player.show_call(a_call("c1", "A024", cut), cut);
+  CHECK(step.change == app::Change::turned);
+  CHECK(f.player.page().slide_type == "call");
+  CHECK(page_says(f.player.page(), "A024"));
+
+  // Eight seconds later the page comes back for the time it had left.
+  const auto back = cut + 8;
+  CHECK(f.player.advance(back).change == app::Change::turned);
+  const auto after = *f.player.page_ref();
+  CHECK(after.slide == before.slide);
+  CHECK(after.page == before.page);
+  CHECK(after.item == before.item);
+  CHECK(after.end == before.end + 8);
+  CHECK(after.start == before.start + 8);
+  // And then the next page, as it would have come without the call.
+  CHECK(f.player.advance(after.end).change == app::Change::turned);
+}
+
+TEST_CASE("calls never hold the rotation past a change of day or of notices") {
+  struct Row {
+    const char* what;
+    const char* cut;
+    int call_seconds;
+    bool rotation_lags;
+  };
+  const Row rows[] = {
+      {"mid-morning: the rotation lags by the call", "2026-11-27T10:00:00", 8, true},
+      {"a call across midnight: the new day starts on time", "2026-11-27T23:59:55", 10, false},
+      {"an hour of calls at once is more than the rotation waits", "2026-11-27T10:00:00", 3700,
+       false},
+  };
+  for (const auto& r : rows) {
+    CAPTURE(r.what);
+    Fixture f;
+    f.player.offer(demo_content(), at("2026-11-27T09:00:00"));
+    const auto cut = at(r.cut);
+    f.player.advance(cut);
+    f.player.show_call(a_call("c1", "A001", cut), cut);
+    const auto back = cut + r.call_seconds;
+    f.player.advance(back);
+    // Compared with a player that never showed the call.
+    Fixture plain;
+    plain.player.offer(demo_content(), at("2026-11-27T09:00:00"));
+    plain.player.advance(back);
+    const bool same = f.player.page_ref().has_value() == plain.player.page_ref().has_value() &&
+                      (!f.player.page_ref() ||
+                       (f.player.page_ref()->start == plain.player.page_ref()->start &&
+                        f.player.page_ref()->slide == plain.player.page_ref()->slide));
+    CHECK(same != r.rotation_lags);
+  }
+}
+
+TEST_CASE("live numbers: the page showing them is laid out anew when they change") {
+  Fixture f;
+  model::Content content = demo_content();
+  f.player.set_band(true);
+  f.player.offer(content, at("2026-11-27T09:00:00"));
+  const auto t0 = at("2026-11-27T10:00:00");
+  f.player.advance(t0);
+  model::QueueDocument q;
+  model::QueueWindow w;
+  w.id = content.roster.windows.front().id;
+  w.serving = "B777";
+  w.waiting = 4;
+  q.windows.push_back(w);
+  f.player.set_queue(&q);
+  CHECK(f.player.advance(t0 + 1).change == app::Change::updated);
+  CHECK(page_says(f.player.page(), "B777"));
+  // Nothing new: nothing to draw.
+  CHECK(f.player.advance(t0 + 2).change == app::Change::none);
+  f.player.set_queue(nullptr);  // the source fell silent
+  CHECK(f.player.advance(t0 + 3).change == app::Change::updated);
+  CHECK_FALSE(page_says(f.player.page(), "B777"));
+}
+
+}  // namespace hb::test
+
+namespace hb::test {
+
+TEST_CASE("a call before the first page shows the hall of the content just offered") {
+  Fixture f;
+  f.player.offer(demo_content(), at("2026-11-27T10:00:00"));
+  const auto t = at("2026-11-27T10:00:00");
+  f.player.show_call(a_call("c1", "A001", t), t);
+  CHECK(f.player.has_content());
+  CHECK(page_says(f.player.page(), demo_content().hall->name));
+}
+
+}  // namespace hb::test

@@ -147,6 +147,8 @@ TEST_CASE("a screen's month: watched from registration to now; dark and offline 
   CHECK(slide_type_label("item") == "事项详情");
   CHECK(slide_type_label("roster") == "窗口值班");
   CHECK(slide_type_label("dark") == "黑屏");
+  CHECK(slide_type_label("urgent") == "紧急通知");
+  CHECK(slide_type_label("call") == "叫号");
   CHECK(slide_type_label("future-type") == "future-type");
   CHECK(clock_text(0) == "0:00:00");
   CHECK(clock_text(3723) == "1:02:03");
