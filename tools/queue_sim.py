@@ -28,7 +28,7 @@ so the screen's masking (张＊女士) can be seen. --seed makes it repeatable.
 
 Script mode (--script FILE): one event a line, SECONDS counted from the
 start, in any order (run in time order, ties in file order); # starts a
-comment:
+comment, to the end of its line:
   SECONDS call WINDOW TICKET [NAME TITLE]   call TICKET to WINDOW (it opens)
   SECONDS pause WINDOW                      the window pauses (暂停)
   SECONDS open WINDOW                       the window opens again
@@ -239,12 +239,14 @@ def read_script(path):
     events = []
     with open(path, encoding="utf-8") as f:
         for number, line in enumerate(f, 1):
-            words = line.split()
-            if not words or words[0].startswith("#"):
+            words = line.split("#", 1)[0].split()
+            if not words:
                 continue
             try:
                 seconds = float(words[0])
                 verb, args = words[1], words[2:]
+                if verb not in arity:
+                    raise ValueError("no event %s" % verb)
                 low, high = arity[verb]
                 if not low <= len(args) <= high or len(args) == 3:
                     raise ValueError("%s takes %s" % (verb, "WINDOW TICKET [NAME TITLE]" if verb == "call" else "%d value(s)" % low))
@@ -252,8 +254,10 @@ def read_script(path):
                     int(args[1])
                 if verb == "silent":
                     float(args[0])
-            except (IndexError, KeyError, ValueError) as e:
-                raise SystemExit("%s:%d: cannot read %r (%s); see --help" % (path, number, line.strip(), e))
+            except (IndexError, ValueError) as e:
+                print("%s:%d: cannot read %r (%s); see --help" % (path, number, line.strip(), e),
+                      file=sys.stderr)
+                sys.exit(2)
             events.append((seconds, verb, args))
     return sorted(events, key=lambda e: e[0])  # sorted() is stable: ties keep file order
 
@@ -278,7 +282,7 @@ def play_script(hall, events, start, stop):
         if stop.wait(max(0.0, start + seconds - time.monotonic())):
             return
         apply(hall, verb, args)
-    say("script done; serving the last state")
+    say("script done; the last state stays")
 
 
 def play_random(hall, rate, rng, names, stop):
