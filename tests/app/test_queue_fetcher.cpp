@@ -93,14 +93,8 @@ struct Served {
     start(0);
   }
   void start(int wanted) {
-    server = std::make_unique<Child>(
-        std::vector<std::string>{HALLBOARD_TEST_PYTHON3, HALLBOARD_FAULT_SERVER, "--root",
-                                 www.string(), "--port", std::to_string(wanted)},
-        true);
-    const auto line = server->read_line(10);
-    REQUIRE(line);
-    port = std::stoi(*line);
-    REQUIRE(wait_for_port(port, 5));
+    port = wanted;
+    server = start_fault_server(www, port);
   }
   void publish(const std::string& bytes) { write_file(www / "queue.xml", bytes); }
   std::string url() const { return "http://127.0.0.1:" + std::to_string(port) + "/queue.xml"; }
@@ -234,18 +228,19 @@ TEST_CASE("queue fetcher: a document it cannot read is said once; the last good 
   struct Row {
     const char* name;
     std::string bytes;
-    const char* said;     // in the one log line, after the file's name
+    const char* line;     // of the parser's first finding, in the log as FILE:LINE:COL
+    const char* said;     // in the same log line
     bool alive;           // a partly read document is shown: the source is alive
     const char* serving;  // of the document handed over; empty: none
   };
   const std::vector<Row> rows = {
-      {"not XML", "<queue><window id=\"1\"></queue>", ":1:", false, ""},
-      {"a feed", "<hallboard version=\"1\"/>", "a queue document is <queue>", false, ""},
-      {"cut short", "<queue><window id=\"1\"/>", "cut short", false, ""},
+      {"not XML", "<queue><window id=\"1\"></queue>", ":1:", "not well-formed", false, ""},
+      {"a feed", "<hallboard version=\"1\"/>", ":1:", "a queue document is <queue>", false, ""},
+      {"cut short", "<queue>\n<window id=\"1\"/>", ":2:", "cut short", false, ""},
       {"a window in error, one readable",
        "<queue>\n  <window id=\"1\" waiting=\"many\"/>\n  <window id=\"2\" serving=\"B001\"/>\n"
        "</queue>\n",
-       ":2:", true, "B001"},
+       ":2:", "waiting=\"many\"", true, "B001"},
   };
   for (const auto& row : rows) {
     CAPTURE(std::string(row.name));
@@ -259,7 +254,9 @@ TEST_CASE("queue fetcher: a document it cannot read is said once; the last good 
     auto seen = watch(*fetcher, 5, [](const Seen& n) { return !n.log.empty(); });
     INFO(seen.log_text());
     REQUIRE(seen.done);
-    CHECK(seen.lines_with(file.string() + row.said) == 1);
+    REQUIRE(seen.log.size() == 1);
+    CHECK(seen.lines_with(file.string() + row.line) == 1);
+    CHECK(seen.lines_with(row.said) == 1);
     CHECK(seen.serving() == row.serving);
     // Looked at again and again: not said again, alive only if shown.
     const auto at_failure = seen.last_success;
