@@ -120,8 +120,11 @@ class Hall:
 
     def set(self, wid, **values):
         with self.lock:
-            self.window(wid).update(values)
-            self.render()
+            new = wid not in self.windows
+            w = self.window(wid)
+            if new or any(w[k] != v for k, v in values.items()):  # else the ETag stays
+                w.update(values)
+                self.render()
 
     def silence(self, seconds):
         with self.lock:
