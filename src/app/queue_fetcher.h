@@ -27,18 +27,16 @@
 
 namespace hb::app {
 
-// Small timeouts: a poll every second must not wait a minute for a LAN
-// server. The size cap is the parser's.
-inline net::FetchOptions queue_fetch_defaults() {
-  net::FetchOptions o;
-  o.max_bytes = feed::QueueLimits{}.max_bytes;
-  o.connect_timeout_seconds = 2;
-  o.total_timeout_seconds = 5;
-  return o;
-}
-
 struct QueueFetchOptions {
-  net::FetchOptions fetch = queue_fetch_defaults();  // its abort flag is the fetcher's own
+  // Its abort flag is the fetcher's own. Small timeouts: a poll every
+  // second must not wait a minute for a LAN server. The size cap is the parser's.
+  net::FetchOptions fetch = [] {
+    net::FetchOptions o;
+    o.max_bytes = feed::QueueLimits{}.max_bytes;
+    o.connect_timeout_seconds = 2;
+    o.total_timeout_seconds = 5;
+    return o;
+  }();
   double file_check_seconds = 0;  // 0: the source's poll interval
 };
 
@@ -47,7 +45,7 @@ struct QueueNews {
   // (a 200 with the same bytes, or a 304, brings none).
   std::shared_ptr<const model::QueueDocument> document;
   // Steady seconds (Clocks::steady) of the last successful answer: a 200
-  // that parses, a 304, or a readable local file. Nothing: none yet.
+  // that parses, a 304, or a local file read that parses. Nothing: none yet.
   std::optional<double> last_success;
   // Plain lines, oldest first; each kind of failure said once until it heals.
   std::vector<std::string> log;
