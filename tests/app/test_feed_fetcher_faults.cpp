@@ -86,14 +86,8 @@ struct Fixture {
   }
 
   void start_server(int wanted) {
-    server = std::make_unique<Child>(
-        std::vector<std::string>{HALLBOARD_TEST_PYTHON3, HALLBOARD_FAULT_SERVER, "--root",
-                                 www.string(), "--port", std::to_string(wanted)},
-        true);
-    const auto line = server->read_line(10);
-    REQUIRE(line);
-    port = std::stoi(*line);
-    REQUIRE(wait_for_port(port, 5));
+    port = wanted;
+    server = start_fault_server(www, port);
   }
 
   void set_fault(const std::string& mode) { write_file(www / "_fault", mode); }

@@ -416,14 +416,8 @@ TEST_CASE("heartbeat: the fetcher's state of each feed") {
   TempDir dir;
   const auto www = dir / "www";
   copy_demo_content(www);
-  std::unique_ptr<Child> server = std::make_unique<Child>(
-      std::vector<std::string>{HALLBOARD_TEST_PYTHON3, HALLBOARD_FAULT_SERVER, "--root",
-                               www.string()},
-      true);
-  const auto line = server->read_line(10);
-  REQUIRE(line);
-  const int port = std::stoi(*line);
-  REQUIRE(wait_for_port(port, 5));
+  int port = 0;
+  const auto server = start_fault_server(www, port);
   const auto url = [&](const std::string& name) {
     return "http://127.0.0.1:" + std::to_string(port) + "/" + name;
   };

@@ -6,7 +6,9 @@ normally, with ETag and 304). Faults: 500, 404, hang, slow (1 byte/s),
 truncated (Content-Length larger than sent), huge (100 MB, Content-Length),
 huge_chunked (100 MB, chunked), redirect_file (302 to file:///etc/passwd),
 nosig (every .sig is 404), trickle (10 bytes, then silence). "MODE NAME"
-fails only the paths that end with NAME. Prints the port on its first line of output.
+fails only the paths that end with NAME. When ROOT/_requests exists, each
+request adds a line to it: "PATH IF-NONE-MATCH" ("-" without one). Prints the
+port on its first line of output.
 """
 import argparse
 import hashlib
@@ -47,7 +49,15 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
+    def note(self):
+        """What the client sent, for a test that checks its conditional GET."""
+        log = os.path.join(self.server.root, "_requests")
+        if os.path.exists(log):
+            with open(log, "a") as f:
+                f.write("%s %s\n" % (self.path, self.headers.get("If-None-Match", "-")))
+
     def do_GET(self):
+        self.note()
         mode = self.fault()
         path = self.path.split("?")[0]
         local = os.path.join(self.server.root, path.lstrip("/"))

@@ -136,6 +136,18 @@ double wall_seconds() {
   return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
+std::unique_ptr<Child> start_fault_server(const std::filesystem::path& root, int& port) {
+  auto server = std::make_unique<Child>(
+      std::vector<std::string>{HALLBOARD_TEST_PYTHON3, HALLBOARD_FAULT_SERVER, "--root",
+                               root.string(), "--port", std::to_string(port)},
+      true);
+  const auto line = server->read_line(10);  // its port, once it listens
+  if (!line) throw std::runtime_error("the fault server did not start");
+  port = std::stoi(*line);
+  if (!wait_for_port(port, 5)) throw std::runtime_error("the fault server does not accept");
+  return server;
+}
+
 app::Clocks real_clocks() {
   return {wall_seconds, steady_seconds};
 }

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -38,6 +39,11 @@ class Child {
   int out_ = -1;
   std::string buffered_;
 };
+
+// tests/net/fault_server.py serving `root` on 127.0.0.1:`port` (0: any free
+// port), returned once it accepts connections; `port` is set to the one it
+// took. Throws when it does not start.
+std::unique_ptr<Child> start_fault_server(const std::filesystem::path& root, int& port);
 
 // A TCP port on 127.0.0.1 that nobody listened on a moment ago.
 int free_port();
