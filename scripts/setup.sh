@@ -26,6 +26,7 @@ packages=(
   sqlite3        # the tests check the database file with sqlite3's own integrity check
   chromium chromium-driver python3-selenium  # the console's browser test
   xvfb faketime  # console_screens_real: players under a real X server, one with its clock hours off
+  x11-apps python3-pil  # live_windows_real: the X screen captured (xwd) and compared with render
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -6,6 +6,7 @@ day of tickets, random or scripted. Python 3 standard library only.
   tools/queue_sim.py --port 8090                       # random calls, windows 1-6
   tools/queue_sim.py --port 8090 --roster content/roster.xml --names
   tools/queue_sim.py --out /tmp/queue.xml --script day.txt   # a file source
+  tools/queue_sim.py --port 8090 --at 2026-11-27T10:00:00+08:00   # beside hallboard run --at
 
 The player config then names it: <queue url="http://127.0.0.1:8090/queue.xml"/>
 (or url="/tmp/queue.xml" for --out).
@@ -92,7 +93,8 @@ class Hall:
     """The queue system's state and its document, re-rendered on every
     change; shared by the event thread and the HTTP threads."""
 
-    def __init__(self, window_ids, out_path=None):
+    def __init__(self, window_ids, out_path=None, clock=time.time):
+        self.clock = clock  # Unix seconds of the hall (--at shifts it)
         self.lock = threading.Lock()
         self.windows = {w: {"serving": "", "waiting": 0, "state": "open"} for w in window_ids}
         self.calls = deque(maxlen=KEPT_CALLS)
@@ -114,7 +116,7 @@ class Hall:
             w.update(serving=ticket, state="open")
             self.numbered += 1
             self.calls.append({"id": "c-%s-%d" % (self.run, self.numbered), "ticket": ticket,
-                               "window": wid, "at": iso(time.time()), "name": name,
+                               "window": wid, "at": iso(self.clock()), "name": name,
                                "title": title})
             self.render()
 
@@ -132,7 +134,7 @@ class Hall:
 
     def render(self):
         """The document for the current state (lock held), and --out."""
-        self.changed = time.time()
+        self.changed = self.clock()
         lines = ['<?xml version="1.0" encoding="UTF-8"?>',
                  "<queue generated=%s>" % quoteattr(iso(self.changed))]
         for wid, w in self.windows.items():
@@ -346,12 +348,21 @@ def main():
     p.add_argument("--seed", type=int, help="random mode: the random seed, for a repeatable day")
     p.add_argument("--script", help="play this script instead of random calls (format above)")
     p.add_argument("--names", action="store_true", help="random mode: callers' names and 女士/先生")
+    p.add_argument("--at", help="the hall's clock starts at this instant (2026-11-27T10:00:00+08:00) and "
+                   "runs from there, as `hallboard run --at` does; default: the real clock")
     p.add_argument("--out", help="also (or only) write the document to this file, atomically, on every change")
     args = p.parse_args()
     if args.port is None and not args.out:
         p.error("give --port, --out or both")
     events = read_script(args.script) if args.script else None
-    hall = Hall(window_ids(args), args.out)
+    clock = time.time
+    if args.at:
+        try:
+            offset = datetime.fromisoformat(args.at).timestamp() - time.time()
+        except ValueError:
+            p.error("--at %r is not an instant such as 2026-11-27T10:00:00+08:00" % args.at)
+        clock = lambda: time.time() + offset  # noqa: E731
+    hall = Hall(window_ids(args), args.out, clock)
     stop = threading.Event()
     server = None
     if args.port is not None:

@@ -125,6 +125,7 @@ bool ContentThread::start(Measuring& m, std::unique_ptr<Player>& player) {
     if (const auto last = page_counts_->last_size()) std::tie(setup_.width, setup_.height) = *last;
   player = std::make_unique<Player>(setup_.config.screen, setup_.config.utc_offset_minutes,
                                     *m.measure, setup_.theme, setup_.width, setup_.height);
+  player->set_band(setup_.config.queue && setup_.config.queue->band);
   return true;
 }
 
@@ -146,6 +147,7 @@ void ContentThread::run() {
     round(*player, static_cast<long long>(std::floor(clock_.now())));
   fetcher_ = making.get();
   fetcher_view_ = fetcher_.get();
+  start_queue();
   long long last_second = std::numeric_limits<long long>::min();
   bool first = true;
   while (!stop_) {
@@ -161,7 +163,9 @@ void ContentThread::run() {
       player->resize(size->first, size->second);
     }
     // Without content, every look takes the news: the first feeds show at once.
-    if (second != last_second || size || !player->has_content()) {
+    // A call is on screen within the round it arrives in, not the next second.
+    const bool queue_news = queue_news_.exchange(false);
+    if (second != last_second || size || !player->has_content() || queue_news) {
       last_second = second;
       round(*player, second);
       count_some(*player, second);
@@ -175,10 +179,46 @@ void ContentThread::run() {
     const double wait = std::clamp(clock_.real(static_cast<double>(second + 1) - clock_.now()), 0.0,
                                    kContentLookSeconds);
     std::unique_lock lock(mutex_);
-    wake_.wait_for(lock, std::chrono::duration<double>(wait),
-                   [this] { return stop_.load() || wanted_size_.has_value(); });
+    wake_.wait_for(lock, std::chrono::duration<double>(wait), [this] {
+      return stop_.load() || wanted_size_.has_value() || queue_news_.load();
+    });
   }
   fetcher_view_ = nullptr;
+  queue_fetcher_.reset();  // its thread calls back into this object: stopped first
+}
+
+void ContentThread::start_queue() {
+  if (!setup_.config.queue) return;
+  queue_fetcher_ = std::make_unique<QueueFetcher>(
+      *setup_.config.queue, setup_.config.utc_offset_minutes, clocks_, setup_.queue_fetching, [this] {
+        {
+          const std::lock_guard lock(mutex_);
+          queue_news_ = true;
+        }
+        wake_.notify_all();
+      });
+}
+
+LiveWindows::Round ContentThread::take_queue(Player& player, model::UnixSeconds now) {
+  if (queue_fetcher_) {
+    auto news = queue_fetcher_->take();
+    for (auto& line : news.log)
+      problem("queue: " + line);
+    live_.take(std::move(news.document), news.last_success);
+  }
+  auto live = live_.step(now, clocks_.steady());
+  if (live.queue_changed) player.set_queue(live.queue);
+  return live;
+}
+
+Step ContentThread::show(Player& player, const LiveWindows::Round& live, bool dark,
+                         model::UnixSeconds now) {
+  // No calls on a dark screen: the hall is closed.
+  if (!live.call || dark) return player.advance(now);
+  if (!live.call_started) return {};
+  const model::Content* content = player.content();
+  if (setup_.speaking.call) setup_.speaking.call(*live.call, content ? *content : no_content_, now);
+  return player.show_call(*live.call, now);
 }
 
 void ContentThread::take_news(Player& player, model::UnixSeconds now) {
@@ -203,9 +243,15 @@ void ContentThread::take_news(Player& player, model::UnixSeconds now) {
 
 void ContentThread::round(Player& player, model::UnixSeconds second) {
   take_news(player, second);
-  ScreenState s;
-  s.step = player.advance(second);
+  const auto live = take_queue(player, second);
   const int offset = setup_.config.utc_offset_minutes;
+  ScreenState s;
+  const bool dark_before = setup_.blank_margin_minutes && player.has_content() &&
+                           schedule::is_blank(player.calendar(), second, offset,
+                                              *setup_.blank_margin_minutes);
+  s.step = show(player, live, dark_before, second);
+  if (setup_.speaking.urgent && player.content())
+    setup_.speaking.urgent(*player.content(), second);
   s.dark = setup_.blank_margin_minutes && player.has_content() &&
            schedule::is_blank(player.calendar(), second, offset, *setup_.blank_margin_minutes);
   const layout::Page& page = player.page();

@@ -25,7 +25,9 @@
 
 #include "app/clock.h"
 #include "app/feed_fetcher.h"
+#include "app/live_windows.h"
 #include "app/player.h"
+#include "app/queue_fetcher.h"
 #include "app/proof_of_play.h"
 #include "layout/display_list.h"
 #include "layout/theme.h"
@@ -50,6 +52,16 @@ struct Measuring {
 };
 using MeasuringFactory = std::function<Measuring()>;
 
+// What the content thread has said aloud (in `run`, app::ScreenVoice;
+// unset: the screen is silent). Both are called on the content thread and
+// must return at once.
+struct Speaking {
+  // A call that has just gone on screen.
+  std::function<void(const model::QueueCall&, const model::Content&, model::UnixSeconds)> call;
+  // Asked every round: urgent notices due to be read at that second.
+  std::function<void(const model::Content&, model::UnixSeconds)> urgent;
+};
+
 struct ContentSetup {
   model::PlayerConfig config;  // with its cache directory resolved
   layout::Theme theme;
@@ -61,6 +73,8 @@ struct ContentSetup {
   FetcherOptions fetching;
   // The page counts file; empty: none kept.
   std::string page_counts_path;
+  QueueFetchOptions queue_fetching;  // for the config's <queue>, if any
+  Speaking speaking;
 };
 
 // The newest state for the drawing thread.
@@ -116,6 +130,10 @@ class ContentThread {
   bool start(Measuring& m, std::unique_ptr<Player>& player);
   void round(Player& player, model::UnixSeconds second);
   void take_news(Player& player, model::UnixSeconds now);
+  void start_queue();
+  // The live windows' news; the call on screen, if any.
+  LiveWindows::Round take_queue(Player& player, model::UnixSeconds now);
+  Step show(Player& player, const LiveWindows::Round& live, bool dark, model::UnixSeconds now);
   void keep_counts(Player& player);
   void count_some(Player& player, long long second);
   void publish(ScreenState s);
@@ -129,6 +147,9 @@ class ContentThread {
 
   // The content thread's own.
   std::unique_ptr<FeedFetcher> fetcher_;
+  std::unique_ptr<QueueFetcher> queue_fetcher_;  // with a <queue> in the config
+  LiveWindows live_;
+  model::Content no_content_;  // what a call is said with before any content
   std::unique_ptr<class PageCountFile> page_counts_;
   std::pair<std::uint64_t, std::uint64_t> counts_kept_;
   std::vector<std::string> problems_, events_;
@@ -138,6 +159,7 @@ class ContentThread {
 
   std::atomic<bool> stop_{false};
   std::atomic<bool> ready_{false};
+  std::atomic<bool> queue_news_{false};  // the queue fetcher has news: a round at once
   std::atomic<double> progress_;
   std::atomic<const FeedFetcher*> fetcher_view_{nullptr};
   mutable std::mutex mutex_;

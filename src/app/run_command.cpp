@@ -19,6 +19,8 @@
 #include "app/run_log.h"
 #include "app/screen_loop.h"
 #include "app/screen_pages.h"
+#include "app/screen_voice.h"
+#include "audio/speech.h"
 #include "app/size_text.h"
 #include "app/summary_command.h"
 #include "app/systemd_notify.h"
@@ -259,6 +261,34 @@ Drawing prepare_drawing(const std::shared_ptr<const render::TtfLibrary>& ttf,
   return d;
 }
 
+// The voice (语音播报, issue 19), with <sound> only: one espeak-ng for the
+// process (audio/speech.h), kept by the caller longer than the voice.
+// Its lines come from the voice's thread, so they go straight to stderr
+// rather than through the run log, which is the drawing thread's.
+std::unique_ptr<ScreenVoice> open_voice(const model::PlayerConfig& config,
+                                        std::optional<audio::Speech>& speech) {
+  if (!config.sound) return nullptr;
+  const audio::Log say = [](const std::string& line) {
+    std::cerr << ("hallboard run: sound: " + line + "\n");
+  };
+  if (auto opened = audio::Speech::open())
+    speech.emplace(std::move(opened).value());
+  else
+    say(opened.error() + "; calls and notices are said with the hall's clips only");
+  return ScreenVoice::open(config, say, speech ? &*speech : nullptr);
+}
+
+Speaking speaking_with(ScreenVoice* voice) {
+  if (!voice) return {};
+  Speaking s;
+  s.call = [voice](const model::QueueCall& call, const model::Content& content,
+                   model::UnixSeconds now) { voice->speak_call(call, content, now); };
+  s.urgent = [voice](const model::Content& content, model::UnixSeconds now) {
+    voice->read_urgent(content, now);
+  };
+  return s;
+}
+
 }  // namespace
 
 int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
@@ -294,7 +324,11 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
   // The content thread (content_thread.h) reads the feeds, counts pages and
   // lays them out with fonts of its own; this thread only draws, so no
   // content, however large, stops the frames or the watchdog's pings.
-  const ContentSetup setup = content_setup(player_config, *options);
+  ContentSetup setup = content_setup(player_config, *options);
+  // Declared before the content thread, which speaks through it.
+  std::optional<audio::Speech> speech;
+  const auto voice = open_voice(player_config, speech);
+  setup.speaking = speaking_with(voice.get());
   // One FreeType library for both threads' fonts (render/ttf_library.h),
   // made before either thread.
   const auto ttf = std::make_shared<const render::TtfLibrary>();

@@ -3,6 +3,7 @@ bench/compressed_day.py) share: running `hallboard console`, reading the
 secrets it prints, a free port, and a logged-in headless Chromium.
 Standard library, and Selenium for the browser."""
 import os
+import signal
 import urllib.request
 import socket
 import subprocess
@@ -66,3 +67,43 @@ def wait_serving(base, tries=100):
             return
         except OSError:
             time.sleep(0.1)
+
+
+def stop(proc, sig=signal.SIGTERM, timeout=10):
+    """Signal a process started in its own group (the group, so faketime's
+    child goes too); SIGKILL if it does not end within timeout."""
+    if proc is None or proc.poll() is not None:
+        return proc.returncode if proc else None
+    try:
+        os.killpg(proc.pid, sig)
+    except ProcessLookupError:
+        pass
+    try:
+        return proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        return proc.wait(timeout=10)
+
+
+def start_xvfb(tmp, size="1280x720"):
+    """Xvfb on a display it chooses (-displayfd): no clash with other runs."""
+    r, w = os.pipe()
+    log = open(os.path.join(tmp, "xvfb.log"), "wb")
+    proc = subprocess.Popen(["Xvfb", "-displayfd", str(w), "-screen", "0", size + "x24", "-nolisten", "tcp"],
+                            pass_fds=(w,), stdout=log, stderr=log, start_new_session=True)
+    os.close(w)
+    number = b""
+    deadline = time.monotonic() + 15
+    while not number.endswith(b"\n") and time.monotonic() < deadline:
+        chunk = os.read(r, 16)
+        if not chunk:
+            break
+        number += chunk
+    os.close(r)
+    if not number.strip().isdigit():
+        stop(proc)
+        raise SystemExit("Xvfb did not start: " + open(os.path.join(tmp, "xvfb.log"), errors="replace").read())
+    return proc, int(number)

@@ -43,6 +43,9 @@ import tempfile
 import time
 import urllib.parse
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from console_tools import free_port, start_xvfb, stop  # noqa: E402
+
 CONSOLE, SOURCE, HALLBOARD = sys.argv[1], sys.argv[2], sys.argv[3]
 CONTENT = [os.path.join(SOURCE, "content", n) for n in ("hall.xml", "items.xml", "roster.xml")]
 SCREENS = ("lobby-1", "lobby-2", "lobby-3")
@@ -66,31 +69,6 @@ def check(condition, what):
         failures.append(what)
         note("FAIL: " + what)
     return condition
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def stop(proc, sig=signal.SIGTERM, timeout=10):
-    """Signal a process started in its own group (the group, so faketime's
-    child goes too); SIGKILL if it does not end within timeout."""
-    if proc is None or proc.poll() is not None:
-        return proc.returncode if proc else None
-    try:
-        os.killpg(proc.pid, sig)
-    except ProcessLookupError:
-        pass
-    try:
-        return proc.wait(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        try:
-            os.killpg(proc.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        return proc.wait(timeout=10)
 
 
 def poll(what, predicate, timeout, step=0.25):
@@ -268,27 +246,6 @@ def exactly_once(data, player, what):
         note("%s: %s: %d lines on disk, ack %d, %d stored once each"
              % (what, player.screen, len(on_disk), ack, len(rows)))
     return ack, on_disk, rows
-
-
-def start_xvfb(tmp):
-    """Xvfb on a display it chooses (-displayfd): no clash with other runs."""
-    r, w = os.pipe()
-    log = open(os.path.join(tmp, "xvfb.log"), "wb")
-    proc = subprocess.Popen(["Xvfb", "-displayfd", str(w), "-screen", "0", "1280x720x24", "-nolisten", "tcp"],
-                            pass_fds=(w,), stdout=log, stderr=log, start_new_session=True)
-    os.close(w)
-    number = b""
-    deadline = time.monotonic() + 15
-    while not number.endswith(b"\n") and time.monotonic() < deadline:
-        chunk = os.read(r, 16)
-        if not chunk:
-            break
-        number += chunk
-    os.close(r)
-    if not number.strip().isdigit():
-        stop(proc)
-        raise SystemExit("Xvfb did not start: " + open(os.path.join(tmp, "xvfb.log"), errors="replace").read())
-    return proc, int(number)
 
 
 def end_on_signal(signum, frame):
