@@ -80,7 +80,7 @@ int say_command(const std::vector<std::string>& args) {
     return 1;
   }
   if (a->text.empty())
-    (*voice)->say(schedule::call_utterance(a->ticket, a->window));
+    (*voice)->say_call(a->ticket, a->window);
   else
     (*voice)->say(schedule::urgent_utterance(a->text));
   (*voice)->wait_idle();

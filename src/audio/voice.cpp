@@ -53,8 +53,19 @@ bool Voice::speak(const model::QueueCall& call, std::string_view window_name, co
   if (!at.calendar ||
       !schedule::may_speak_call(sound_, *at.calendar, at.now, at.utc_offset_minutes))
     return false;
-  say(schedule::call_utterance(call.ticket, window_name, recorded_));
+  say(call_words(call.ticket, window_name));
   return true;
+}
+
+void Voice::say_call(std::string_view ticket, std::string_view window_name) {
+  say(call_words(ticket, window_name));
+}
+
+// One place turns a call into words, so that `hallboard say` checks the
+// clips the screen would play.
+schedule::Utterance Voice::call_words(std::string_view ticket,
+                                      std::string_view window_name) const {
+  return schedule::call_utterance(ticket, window_name, recorded_);
 }
 
 bool Voice::speak_urgent(std::string_view text, const Moment& at) {

@@ -59,6 +59,9 @@ class Voice {
   bool speak_urgent(std::string_view text, const Moment& at);
   // Says `u` whatever the time (hallboard say, tests).
   void say(schedule::Utterance u);
+  // Says a call whatever the time (hallboard say), in the words speak()
+  // would use: the clip folder's own words (综合.wav) included.
+  void say_call(std::string_view ticket, std::string_view window_name);
   // Until everything asked for has been played (hallboard say, tests).
   void wait_idle();
 
@@ -66,6 +69,7 @@ class Voice {
   Voice(const model::Sound& sound, Log log, Speech* speech, std::unique_ptr<AudioSubsystem> sdl,
         SDL_AudioDeviceID device);
   void run();
+  schedule::Utterance call_words(std::string_view ticket, std::string_view window_name) const;
   Pcm render(const schedule::Utterance& u);
   std::optional<Pcm> from_clips(const schedule::Utterance& u);
   Pcm from_speech(const schedule::Utterance& u);

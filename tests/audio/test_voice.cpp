@@ -228,6 +228,20 @@ TEST_CASE("a call in hours is played") {
   CHECK(clips_heard(heard, folder) == "请 A 3 号 到 1 号 窗口 办理 请 A 3 号 到 1 号 窗口 办理");
 }
 
+TEST_CASE("say_call uses the hall's own recorded words, as speak does") {
+  Folder folder = clip_folder("recorded");
+  write_clip(folder.dir / "综合.wav", 9000);
+  folder.names[9000] = "综合";
+  model::Sound sound;
+  sound.volume = 100;
+  sound.clips = folder.dir.string();
+  const auto heard =
+      hear(sound, "recorded", [](Voice& v) { v.say_call("A1", "1号综合窗口"); });
+  CHECK(heard.log.empty());  // no clip "综" or "合" was looked for
+  CHECK(clips_heard(heard, folder) ==
+        "请 A 1 号 到 1 号 综合 窗口 办理 请 A 1 号 到 1 号 综合 窗口 办理");
+}
+
 TEST_CASE("a missing or broken clip folder, or a missing clip: speech instead, one log line") {
   const Folder broken = clip_folder("broken");
   { std::ofstream(broken.dir / "请.wav") << "not a wav file"; }
