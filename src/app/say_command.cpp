@@ -15,6 +15,10 @@ constexpr const char* kSayUsage =
     "usage: hallboard say [--config FILE] --ticket TICKET --window NAME\n"
     "       hallboard say [--config FILE] TEXT\n";
 
+// Far longer than anything say plays (an urgent notice is read up to 300
+// characters, about a minute): a device that takes longer does not play.
+constexpr int kSayTimeoutSeconds = 120;
+
 struct SayArgs {
   std::string config, ticket, window, text;
 };
@@ -83,7 +87,11 @@ int say_command(const std::vector<std::string>& args) {
     (*voice)->say_call(a->ticket, a->window);
   else
     (*voice)->say(schedule::urgent_utterance(a->text));
-  (*voice)->wait_idle();
+  if (!(*voice)->wait_idle(kSayTimeoutSeconds)) {
+    std::cerr << "hallboard say: the sound device did not play it within " << kSayTimeoutSeconds
+              << " s\n";
+    return 1;
+  }
   return 0;
 }
 

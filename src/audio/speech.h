@@ -21,8 +21,7 @@ class Speech {
   static base::Result<Speech, std::string> open(const std::string& voice = "cmn");
   // Every member travels with the library's ownership: a moved Speech that
   // forgot the library's rate would resample nothing, or the wrong way.
-  Speech(Speech&& other) noexcept
-      : owns_(std::exchange(other.owns_, false)), rate_(other.rate_) {}
+  Speech(Speech&& other) noexcept : owns_(std::exchange(other.owns_, false)), rate_(other.rate_) {}
   Speech& operator=(Speech&&) = delete;
   Speech(const Speech&) = delete;
   ~Speech();
