@@ -15,6 +15,10 @@ constexpr const char* kSayUsage =
     "usage: hallboard say [--config FILE] --ticket TICKET --window NAME\n"
     "       hallboard say [--config FILE] TEXT\n";
 
+// Far longer than anything say plays (an urgent notice is read up to 300
+// characters, about a minute): a device that takes longer does not play.
+constexpr int kSayTimeoutSeconds = 120;
+
 struct SayArgs {
   std::string config, ticket, window, text;
 };
@@ -80,10 +84,14 @@ int say_command(const std::vector<std::string>& args) {
     return 1;
   }
   if (a->text.empty())
-    (*voice)->say(schedule::call_utterance(a->ticket, a->window));
+    (*voice)->say_call(a->ticket, a->window);
   else
     (*voice)->say(schedule::urgent_utterance(a->text));
-  (*voice)->wait_idle();
+  if (!(*voice)->wait_idle(kSayTimeoutSeconds)) {
+    std::cerr << "hallboard say: the sound device did not play it within " << kSayTimeoutSeconds
+              << " s\n";
+    return 1;
+  }
   return 0;
 }
 

@@ -34,7 +34,7 @@ base::Result<Speech, std::string> Speech::open(const std::string& voice) {
     espeak_ng_ClearErrorContext(&context);
     return "espeak-ng: " + status_text(status);
   }
-  Speech speech(0);  // from here the destructor terminates the library
+  Speech speech(0, true);  // from here the destructor terminates the library
   status = espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, 0, nullptr);
   if (status != ENS_OK) return "espeak-ng: " + status_text(status);
   status = espeak_ng_SetVoiceByName(voice.c_str());

@@ -8,6 +8,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "audio/pcm.h"
 #include "base/result.h"
@@ -18,7 +19,9 @@ class Speech {
  public:
   // espeak-ng with `voice` ("cmn": Mandarin), or why not (no voice data).
   static base::Result<Speech, std::string> open(const std::string& voice = "cmn");
-  Speech(Speech&& other) noexcept : owns_(other.owns_) { other.owns_ = false; }
+  // Every member travels with the library's ownership: a moved Speech that
+  // forgot the library's rate would resample nothing, or the wrong way.
+  Speech(Speech&& other) noexcept : owns_(std::exchange(other.owns_, false)), rate_(other.rate_) {}
   Speech& operator=(Speech&&) = delete;
   Speech(const Speech&) = delete;
   ~Speech();
@@ -26,9 +29,12 @@ class Speech {
   // The text read aloud at kRate (resampled if the library speaks at
   // another rate), or why not.
   base::Result<Pcm, std::string> say(std::string_view text);
+  // The rate the library speaks at, which say() resamples from.
+  int rate() const { return rate_; }
 
  private:
-  explicit Speech(int rate) : owns_(true), rate_(rate) {}
+  friend struct SpeechForTests;  // makes one that does not own the library
+  Speech(int rate, bool owns) : owns_(owns), rate_(rate) {}
   bool owns_ = false;
   int rate_ = kRate;
 };

@@ -1,12 +1,18 @@
 #include "audio/voice.h"
 
 #include <chrono>
+#include <exception>
+#include <string>
 
 namespace hb::audio {
 namespace {
 
 constexpr int kPauseBetweenReadingsMs = 700;
 constexpr int kPauseAfterUtteranceMs = 500;
+// What may still be queued in SDL when the next utterance is made: well
+// within the closing silence above, so that calls follow without a gap.
+constexpr Uint32 kNearlyPlayedBytes = kRate * 2 / 5;  // 0.2 s of 16-bit samples
+constexpr auto kDrainPoll = std::chrono::milliseconds(20);
 
 }  // namespace
 
@@ -49,12 +55,28 @@ Voice::~Voice() {
 }
 
 bool Voice::speak(const model::QueueCall& call, std::string_view window_name, const Moment& at) {
-  if (at.now - call.at > schedule::CallRules{}.max_age_seconds) return false;
+  const model::UnixSeconds age = at.now - call.at;
+  const int max_age = schedule::CallRules{}.max_age_seconds;
+  if (age > max_age) return false;
   if (!at.calendar ||
       !schedule::may_speak_call(sound_, *at.calendar, at.now, at.utc_offset_minutes))
     return false;
-  say(schedule::call_utterance(call.ticket, window_name, recorded_));
+  // The call's age is known now, from the app's clock (nothing below the
+  // app reads the wall clock); what it waits in the backlog is added in
+  // steady time, which no clock setting moves.
+  const auto left = std::chrono::seconds(max_age - age);
+  enqueue({call_words(call.ticket, window_name), std::chrono::steady_clock::now() + left});
   return true;
+}
+
+void Voice::say_call(std::string_view ticket, std::string_view window_name) {
+  say(call_words(ticket, window_name));
+}
+
+// One place turns a call into words, so that `hallboard say` checks the
+// clips the screen would play.
+schedule::Utterance Voice::call_words(std::string_view ticket, std::string_view window_name) const {
+  return schedule::call_utterance(ticket, window_name, recorded_);
 }
 
 bool Voice::speak_urgent(std::string_view text, const Moment& at) {
@@ -66,41 +88,114 @@ bool Voice::speak_urgent(std::string_view text, const Moment& at) {
 }
 
 void Voice::say(schedule::Utterance u) {
+  enqueue({std::move(u), std::nullopt});
+}
+
+void Voice::enqueue(Pending p) {
   {
     std::lock_guard lock(mutex_);
-    queue_.push_back(std::move(u));
+    backlog_.push(std::move(p));
   }
   changed_.notify_all();
 }
 
-void Voice::wait_idle() {
-  {
-    std::unique_lock lock(mutex_);
-    changed_.wait(lock, [&] { return queue_.empty() && !busy_; });
-  }
-  // The device plays in real time: wait for its queue to run dry.
-  while (SDL_GetQueuedAudioSize(device_.id()) > 0)
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+bool Voice::wait_idle(double seconds) {
+  const auto deadline = std::chrono::steady_clock::now() +
+                        std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                            std::chrono::duration<double>(seconds));
+  std::unique_lock lock(mutex_);
+  if (!changed_.wait_until(lock, deadline, [&] { return backlog_.empty() && !busy_; }))
+    return false;
+  return device_drained(lock, 0, deadline);  // the last utterance's end still plays
+}
+
+std::size_t Voice::waiting() {
+  std::lock_guard lock(mutex_);
+  return backlog_.size();
 }
 
 void Voice::run() {
+  while (auto taken = take()) {
+    report_dropped(taken->dropped);
+    if (taken->utterance) play_safely(*taken->utterance);
+    idle();
+  }
+}
+
+// The next utterance, once there is one; nothing when the voice stops.
+std::optional<Voice::Taken> Voice::take() {
+  std::unique_lock lock(mutex_);
+  changed_.wait(lock, [&] { return stopping_ || !backlog_.empty(); });
+  if (stopping_) return std::nullopt;
+  Taken taken{backlog_.pop(std::chrono::steady_clock::now()), backlog_.take_dropped()};
+  busy_ = taken.utterance.has_value();
+  return taken;
+}
+
+// Whatever goes wrong with one utterance (std::bad_alloc making speech, a
+// log that throws) costs that utterance, never the thread: an exception
+// leaving it would std::terminate the player.
+void Voice::play_safely(const schedule::Utterance& u) {
+  try {
+    play(u);
+  } catch (const std::exception& e) {
+    log_safely(std::string("sound: an utterance is not said: ") + e.what());
+  } catch (...) {
+    log_safely("sound: an utterance is not said: unknown error");
+  }
+}
+
+// The next utterance is taken only when the device has nearly played this
+// one, so that what waits, waits in the backlog (bounded, stale calls
+// dropped) rather than in SDL's queue, and wait_idle means played. Nearly:
+// the next is made while this one's closing silence plays.
+void Voice::play(const schedule::Utterance& u) {
+  const Pcm pcm = render(u);
+  SDL_QueueAudio(device_.id(), pcm.samples.data(), static_cast<Uint32>(pcm.samples.size() * 2));
+  std::unique_lock lock(mutex_);
+  device_drained(lock, kNearlyPlayedBytes, SteadyTime::max());
+}
+
+// For the lines the thread writes outside play(): the log itself may be
+// what fails, and the thread goes on regardless.
+void Voice::log_safely(const std::string& line) noexcept {
+  try {
+    log_(line);
+  } catch (...) {
+  }
+}
+
+void Voice::report_dropped(int dropped) {
+  if (dropped == 0 || dropping_) return;
+  dropping_ = true;
+  log_safely("sound: " + std::to_string(dropped) +
+             " not said: too many waiting, or too old by their turn (said once until the voice "
+             "catches up)");
+}
+
+void Voice::idle() {
+  bool caught_up = false;
+  {
+    std::lock_guard lock(mutex_);
+    busy_ = false;
+    caught_up = backlog_.empty();
+  }
+  if (caught_up) dropping_ = false;  // the burst is over: the next one is said again
+  changed_.notify_all();
+}
+
+// Until the device's queue holds at most `bytes` (true), or the voice
+// stops or `deadline` passes (false). SDL says nothing when it has played,
+// so this polls, on the condition variable so that stopping is prompt. A
+// device SDL has lost (an unplugged USB speaker) plays nothing: its queue
+// is cleared rather than left to grow.
+bool Voice::device_drained(std::unique_lock<std::mutex>& lock, Uint32 bytes, SteadyTime deadline) {
+  const SDL_AudioDeviceID id = device_.id();
   for (;;) {
-    schedule::Utterance u;
-    {
-      std::unique_lock lock(mutex_);
-      changed_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
-      if (stopping_) return;
-      u = std::move(queue_.front());
-      queue_.pop_front();
-      busy_ = true;
-    }
-    const Pcm pcm = render(u);
-    SDL_QueueAudio(device_.id(), pcm.samples.data(), static_cast<Uint32>(pcm.samples.size() * 2));
-    {
-      std::lock_guard lock(mutex_);
-      busy_ = false;
-    }
-    changed_.notify_all();
+    if (SDL_GetAudioDeviceStatus(id) == SDL_AUDIO_STOPPED) SDL_ClearQueuedAudio(id);
+    if (SDL_GetQueuedAudioSize(id) <= bytes) return true;
+    if (stopping_ || std::chrono::steady_clock::now() >= deadline) return false;
+    changed_.wait_for(lock, kDrainPoll);
   }
 }
 

@@ -9,7 +9,6 @@
 #pragma once
 
 #include <condition_variable>
-#include <deque>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -18,6 +17,7 @@
 #include <string_view>
 #include <thread>
 
+#include "audio/backlog.h"
 #include "audio/clips.h"
 #include "audio/sdl_audio.h"
 #include "audio/speech.h"
@@ -54,18 +54,40 @@ class Voice {
   // A call, unless schedule::may_speak_call says not now, or the call was
   // made longer ago than the screen would still show it (queue_calls.h's
   // max_age_seconds: a restart finds old calls in the document); false then.
+  // One that grows that old while others are said first is dropped then.
+  // At most kBacklogMax wait (backlog.h); the log says once a burst when
+  // some are not said.
   bool speak(const model::QueueCall& call, std::string_view window_name, const Moment& at);
   // An urgent notice's text, unless may_speak_urgent says not now.
   bool speak_urgent(std::string_view text, const Moment& at);
   // Says `u` whatever the time (hallboard say, tests).
   void say(schedule::Utterance u);
-  // Until everything asked for has been played (hallboard say, tests).
-  void wait_idle();
+  // Says a call whatever the time (hallboard say), in the words speak()
+  // would use: the clip folder's own words (综合.wav) included.
+  void say_call(std::string_view ticket, std::string_view window_name);
+  // Until everything asked for has been played (hallboard say, tests), or
+  // `seconds` have passed (false then: the device does not play).
+  bool wait_idle(double seconds);
+  // How many utterances wait, not yet begun.
+  std::size_t waiting();
 
  private:
   Voice(const model::Sound& sound, Log log, Speech* speech, std::unique_ptr<AudioSubsystem> sdl,
         SDL_AudioDeviceID device);
   void run();
+  struct Taken {
+    std::optional<schedule::Utterance> utterance;  // none: all that waited was stale
+    int dropped = 0;
+  };
+  std::optional<Taken> take();
+  void play_safely(const schedule::Utterance& u);
+  void play(const schedule::Utterance& u);
+  void log_safely(const std::string& line) noexcept;
+  void report_dropped(int dropped);
+  void idle();
+  bool device_drained(std::unique_lock<std::mutex>& lock, Uint32 bytes, SteadyTime deadline);
+  void enqueue(Pending p);
+  schedule::Utterance call_words(std::string_view ticket, std::string_view window_name) const;
   Pcm render(const schedule::Utterance& u);
   std::optional<Pcm> from_clips(const schedule::Utterance& u);
   Pcm from_speech(const schedule::Utterance& u);
@@ -79,11 +101,12 @@ class Voice {
   std::vector<std::string> recorded_;  // the clip folder's names, read once
   Speech* speech_;
   bool fell_back_ = false;  // the one log line about clips has been written
+  bool dropping_ = false;   // this burst's log line about dropped calls has been written
 
   std::mutex mutex_;
   std::condition_variable changed_;
-  std::deque<schedule::Utterance> queue_;
-  bool busy_ = false;
+  Backlog backlog_;
+  bool busy_ = false;  // taken off the backlog and not yet nearly played
   bool stopping_ = false;
   std::thread thread_;  // last: started when everything above exists
 };

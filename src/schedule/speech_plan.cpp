@@ -162,6 +162,7 @@ Utterance urgent_utterance(std::string_view text) {
     ++chars;
   }
   Utterance u;
+  u.urgent = true;
   u.words.push_back({"", std::string(text.substr(0, at))});
   return u;
 }

@@ -27,6 +27,7 @@ struct Utterance {
   bool chime = true;        // a two-tone chime first, so heads turn before the words
   std::vector<Word> words;  // one reading
   int readings = 1;         // read this many times, a short pause between
+  bool urgent = false;      // an urgent notice: calls give way to it when too many wait
 };
 
 // The call as a hall announces it: chime, then "请 A024 号 到 1号窗口 办理"

@@ -21,3 +21,21 @@ TEST_CASE("cmn reads a call: non-silent speech of plausible length") {
 }
 
 }  // namespace hb::audio
+
+namespace hb::audio {
+
+// A Speech that does not own the library, at a rate of the test's choosing
+// (espeak-ng's Mandarin voice speaks at kRate, which would hide a lost rate).
+struct SpeechForTests {
+  static Speech make(int rate) { return Speech(rate, false); }
+};
+
+TEST_CASE("a moved Speech keeps the library's rate") {
+  Speech first = SpeechForTests::make(16000);
+  CHECK(first.rate() == 16000);
+  const Speech moved(std::move(first));
+  CHECK(moved.rate() == 16000);
+  CHECK(test_speech().rate() > 0);  // open() returns its Speech by moving it
+}
+
+}  // namespace hb::audio

@@ -11,7 +11,10 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <stdexcept>
 #include <string>
+#include <thread>
+#include <utility>
 #include <vector>
 
 #include "audio/voice.h"
@@ -78,10 +81,15 @@ struct Heard {
   std::vector<std::string> log;
 };
 
+struct Listen {
+  bool log_throws = false;   // the voice's log throws the first time it is called
+  bool until_played = true;  // wait until everything has been played; else stop at once
+};
+
 // Runs `speak` against a voice whose device is the disk driver writing to
 // a file, and returns what the file holds.
 template <class Speak>
-Heard hear(const model::Sound& sound, const std::string& name, Speak speak) {
+Heard hear(const model::Sound& sound, const std::string& name, Speak speak, Listen listen = {}) {
   const fs::path file = fs::temp_directory_path() /
                         ("hallboard-disk-" + name + "-" + std::to_string(::getpid()) + ".raw");
   ::setenv("SDL_AUDIODRIVER", "disk", 1);
@@ -89,10 +97,15 @@ Heard hear(const model::Sound& sound, const std::string& name, Speak speak) {
   Heard heard;
   {
     auto voice = Voice::open(
-        sound, [&](const std::string& line) { heard.log.push_back(line); }, &test_speech());
+        sound,
+        [&](const std::string& line) {
+          if (std::exchange(listen.log_throws, false)) throw std::runtime_error("the log is full");
+          heard.log.push_back(line);
+        },
+        &test_speech());
     REQUIRE_MESSAGE(voice.ok(), (voice.ok() ? "" : voice.error()));
     speak(**voice);
-    (*voice)->wait_idle();
+    if (listen.until_played) REQUIRE((*voice)->wait_idle(60));
   }
   ::setenv("SDL_AUDIODRIVER", "dummy", 1);
   std::ifstream f(file, std::ios::binary);
@@ -147,6 +160,32 @@ model::QueueCall call_of(const char* ticket, model::UnixSeconds at) {
 // 2026-12-02 (a Wednesday) at hh:mm, +08:00.
 model::UnixSeconds wednesday(int hh, int mm) {
   return model::to_unix(model::DateTime{{2026, 12, 2}, hh * 3600 + mm * 60, 480, false}, 480);
+}
+
+// How many times a call was said (each is read twice).
+std::size_t calls_in(const std::string& clips) {
+  std::size_t n = 0;
+  for (auto at = clips.find("办理"); at != std::string::npos; at = clips.find("办理", at + 1))
+    ++n;
+  return n / 2;
+}
+
+// The disk driver slowed to `ms_per_buffer` a 1024-sample buffer (46 is
+// real time; 20 plays a call in a second or so), for as long as it lives.
+struct SlowDisk {
+  explicit SlowDisk(int ms_per_buffer) {
+    ::setenv("SDL_DISKAUDIODELAY", std::to_string(ms_per_buffer).c_str(), 1);
+  }
+  ~SlowDisk() { ::setenv("SDL_DISKAUDIODELAY", "1", 1); }
+  SlowDisk(const SlowDisk&) = delete;
+  SlowDisk& operator=(const SlowDisk&) = delete;
+};
+
+model::Sound clips_sound(const Folder& folder) {
+  model::Sound sound;
+  sound.volume = 100;
+  sound.clips = folder.dir.string();
+  return sound;
 }
 
 }  // namespace
@@ -228,6 +267,19 @@ TEST_CASE("a call in hours is played") {
   CHECK(clips_heard(heard, folder) == "请 A 3 号 到 1 号 窗口 办理 请 A 3 号 到 1 号 窗口 办理");
 }
 
+TEST_CASE("say_call uses the hall's own recorded words, as speak does") {
+  Folder folder = clip_folder("recorded");
+  write_clip(folder.dir / "综合.wav", 9000);
+  folder.names[9000] = "综合";
+  model::Sound sound;
+  sound.volume = 100;
+  sound.clips = folder.dir.string();
+  const auto heard = hear(sound, "recorded", [](Voice& v) { v.say_call("A1", "1号综合窗口"); });
+  CHECK(heard.log.empty());  // no clip "综" or "合" was looked for
+  CHECK(clips_heard(heard, folder) ==
+        "请 A 1 号 到 1 号 综合 窗口 办理 请 A 1 号 到 1 号 综合 窗口 办理");
+}
+
 TEST_CASE("a missing or broken clip folder, or a missing clip: speech instead, one log line") {
   const Folder broken = clip_folder("broken");
   { std::ofstream(broken.dir / "请.wav") << "not a wav file"; }
@@ -267,6 +319,89 @@ TEST_CASE("a missing or broken clip folder, or a missing clip: speech instead, o
   }
 }
 
+TEST_CASE("a burst of calls: at most kBacklogMax wait, the newest are said, one log line") {
+  const Folder folder = clip_folder("burst");
+  const auto heard = hear(clips_sound(folder), "burst", [](Voice& v) {
+    for (int i = 1; i <= 20; ++i)
+      v.say_call("A" + std::to_string(i), "1号窗口");
+  });
+  const std::string clips = clips_heard(heard, folder);
+  // The one being played when the burst came, and the last eight.
+  CHECK(calls_in(clips) >= kBacklogMax);
+  CHECK(calls_in(clips) <= kBacklogMax + 2);
+  CHECK(clips.ends_with("请 A 2 0 号 到 1 号 窗口 办理"));
+  REQUIRE(heard.log.size() == 1);
+  CHECK(heard.log[0].find("too many waiting") != std::string::npos);
+}
+
+TEST_CASE("the next utterance waits until the device has nearly played the last") {
+  const Folder folder = clip_folder("drain");
+  const SlowDisk slow(20);  // a call plays for about a second
+  std::size_t waiting = 0;
+  const auto heard = hear(clips_sound(folder), "drain", [&](Voice& v) {
+    for (const char* ticket : {"A1", "A2", "A3"})
+      v.say_call(ticket, "1号窗口");
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    waiting = v.waiting();  // making a call from clips takes milliseconds
+  });
+  CHECK(waiting >= 1);
+  CHECK(calls_in(clips_heard(heard, folder)) == 3);
+}
+
+TEST_CASE("a call that grows too old while others are said is dropped then") {
+  const Folder folder = clip_folder("stale");
+  const SlowDisk slow(20);
+  const auto calendar = weekdays();
+  const Moment at{&calendar, wednesday(10, 0), 480};
+  std::vector<bool> spoken;
+  const auto heard = hear(clips_sound(folder), "stale", [&](Voice& v) {
+    v.say_call("A1", "1号窗口");  // two calls ahead: two seconds or so
+    v.say_call("A2", "1号窗口");
+    const int max_age = schedule::CallRules{}.max_age_seconds;
+    spoken.push_back(v.speak(call_of("B1", at.now - (max_age - 1)), "1号窗口", at));
+    spoken.push_back(v.speak(call_of("B2", at.now), "1号窗口", at));
+  });
+  CHECK(spoken == std::vector<bool>{true, true});
+  const std::string clips = clips_heard(heard, folder);
+  CHECK(calls_in(clips) == 3);
+  CHECK(clips.find("B 1") == std::string::npos);
+  CHECK(clips.ends_with("请 B 2 号 到 1 号 窗口 办理"));
+  REQUIRE(heard.log.size() == 1);
+  CHECK(heard.log[0].find("too old") != std::string::npos);
+}
+
+TEST_CASE("an exception making an utterance costs that utterance, not the voice") {
+  model::Sound sound;
+  sound.clips = "/nonexistent/hallboard/clips";  // the fall-back's log line throws
+  const auto heard = hear(sound, "throws",
+                          [](Voice& v) {
+                            v.say_call("A1", "1号窗口");
+                            v.say_call("A2", "1号窗口");
+                          },
+                          {.log_throws = true});
+  REQUIRE(heard.log.size() == 1);
+  CHECK(heard.log[0].find("not said: the log is full") != std::string::npos);
+  CHECK(loud_samples(heard) > kRate / 2);  // the second call was spoken
+}
+
+TEST_CASE("wait_idle gives up after its time; stopping does not wait for the sound") {
+  const SlowDisk real_time(46);  // a 1024-sample buffer's own length
+  std::string text;              // a minute and more of speech
+  for (int i = 0; i < 30; ++i)
+    text += "请保管好随身物品。";
+  bool idle = true;
+  const auto heard = hear(model::Sound{}, "stop",
+                          [&](Voice& v) {
+                            v.say(schedule::urgent_utterance(text));
+                            idle = v.wait_idle(0.5);
+                          },
+                          {.until_played = false});
+  CHECK_FALSE(idle);
+  // The voice stopped with most of the notice unplayed: had stopping waited
+  // for the sound, the file would hold all of it.
+  CHECK(heard.samples.size() < std::size_t{kRate} * 20);
+}
+
 // The dummy driver plays in real time: a short notice only.
 TEST_CASE("the dummy driver: an urgent notice from speech, nothing logged") {
   ::setenv("SDL_AUDIODRIVER", "dummy", 1);
@@ -275,7 +410,7 @@ TEST_CASE("the dummy driver: an urgent notice from speech, nothing logged") {
       model::Sound{}, [&](const std::string& line) { log.push_back(line); }, &test_speech());
   REQUIRE(voice.ok());
   (*voice)->say(schedule::urgent_utterance("停电"));
-  (*voice)->wait_idle();
+  CHECK((*voice)->wait_idle(30));
   CHECK(log.empty());
 }
 

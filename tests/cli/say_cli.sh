@@ -32,6 +32,22 @@ lines=$(grep -c 'speaking with espeak-ng instead' "$tmp/err")
 [ $status -eq 0 ] && [ "$lines" -eq 1 ] && [ "$(loud "$tmp/fallback.raw")" -gt 22050 ] &&
   ok "a missing clip folder: speech, one line" || bad "a missing clip folder (status $status, $lines lines)"
 
+# A clip folder with a word of the hall's own (综合.wav): the call is said
+# from clips, none missing, so nothing goes to espeak-ng.
+mkdir "$tmp/clips"
+python3 - "$tmp/clips" <<'PY'
+import sys, wave
+for i, name in enumerate(["请", "A", "1", "号", "到", "综合", "窗口", "办理"]):
+    with wave.open(f"{sys.argv[1]}/{name}.wav", "wb") as w:
+        w.setnchannels(1); w.setsampwidth(2); w.setframerate(22050)
+        w.writeframes(((3000 + 100 * i).to_bytes(2, "little")) * 2205)
+PY
+printf '<player><feed url="a.xml"/><sound clips="%s/clips"/></player>\n' "$tmp" >"$tmp/clips.xml"
+SDL_DISKAUDIOFILE=$tmp/clips.raw "$bin" say --config "$tmp/clips.xml" --ticket A1 --window 1号综合窗口 2>"$tmp/err"
+status=$?
+[ $status -eq 0 ] && ! grep -q 'espeak-ng' "$tmp/err" && [ "$(loud "$tmp/clips.raw")" -gt 22050 ] &&
+  ok "a call from the hall's recorded words" || bad "recorded words (status $status, $(cat "$tmp/err"))"
+
 for misuse in "" "--ticket A1" "--window 1 --ticket A1 text" "--volume 3 text"; do
   # shellcheck disable=SC2086
   "$bin" say $misuse >/dev/null 2>&1

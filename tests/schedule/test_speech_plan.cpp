@@ -119,6 +119,8 @@ TEST_CASE("an urgent notice is read once after the chime, from speech only") {
   const auto u = schedule::urgent_utterance("大厅开展消防应急疏散演练。");
   CHECK(joined(schedule::clip_order(u)) == "chime ");
   CHECK(schedule::speech_text(u) == "大厅开展消防应急疏散演练。");
+  CHECK(u.urgent);  // calls give way to it in the voice's backlog
+  CHECK_FALSE(schedule::call_utterance("A1", "1号窗口").urgent);
 }
 
 TEST_CASE("an urgent notice is read up to 300 characters, cut at a character") {
