@@ -13,6 +13,7 @@
 #include "app/screen_pages.h"
 #include "demo_content.h"
 #include "fake_measure.h"
+#include "feed/queue_parse.h"
 #include "files.h"
 #include "net/cache.h"
 #include "schedule/rotation.h"
@@ -361,6 +362,126 @@ TEST_CASE("a player keeps the page on screen to its end when a count in parts co
   player.advance(before.end);
   REQUIRE(player.page_ref());
   CHECK(player.page_ref()->start >= before.end - 60);  // a page of the new rotation
+}
+
+}  // namespace hb::test
+
+namespace hb::test {
+namespace {
+
+// The demo hall with a windows slide at the end of its playlist, and a
+// queue document of its windows serving `ticket`, `waiting` waiting.
+model::Content with_windows_slide() {
+  model::Content c = demo_content();
+  model::Slide s;
+  s.type = model::SlideType::windows;
+  s.where = {"windows.xml", 1, 1};
+  c.playlists[0].slides.push_back(s);
+  return c;
+}
+
+model::QueueDocument queue_serving(const model::Content& c, const std::string& ticket,
+                                   int waiting) {
+  std::string xml = "<queue>";
+  for (const auto& w : c.roster.windows)
+    xml += "<window id=\"" + w.id + "\" serving=\"" + ticket + "\" waiting=\"" +
+           std::to_string(waiting) + "\"/>";
+  model::Diagnostics out;
+  auto q = feed::parse_queue(xml + "</queue>", "queue.xml", out);
+  REQUIRE(q);
+  return *q;
+}
+
+// Every slide's page count at t.
+std::vector<int> counts_at(app::ScreenPages& pages, const model::Playlist& p, model::UnixSeconds t) {
+  const auto plan = pages.plan(t);
+  std::vector<int> counts;
+  for (const auto& s : p.slides) {
+    const auto n = plan.pages(s, t);
+    counts.push_back(n.pages);
+    counts.insert(counts.end(), n.per_item.begin(), n.per_item.end());
+  }
+  return counts;
+}
+
+}  // namespace
+
+TEST_CASE("turning the band on or off counts every slide again: the band takes room") {
+  const auto t = at("2026-11-27T10:00:40");
+  const FakeMeasure measure;
+  const model::Content c = with_windows_slide();
+  const auto q = queue_serving(c, "A024", 5);
+  app::ScreenPages with(c, "lobby-1", kZone, measure, layout::Theme{}, 1920, 1080);
+  app::ScreenPages without(c, "lobby-1", kZone, measure, layout::Theme{}, 1920, 1080);
+  with.set_queue(&q);
+  without.set_queue(&q);
+  with.set_band(true);
+  const auto banded = counts_at(with, c.playlists[0], t);
+  const auto plain = counts_at(without, c.playlists[0], t);
+  REQUIRE(banded != plain);  // else this test would prove nothing
+  without.set_band(true);
+  CHECK(counts_at(without, c.playlists[0], t) == banded);
+  without.set_band(false);
+  CHECK(counts_at(without, c.playlists[0], t) == plain);
+  // Setting it again as it is keeps what was counted.
+  const auto changes = without.count_changes();
+  without.set_band(false);
+  CHECK(counts_at(without, c.playlists[0], t) == plain);
+  CHECK(without.count_changes() == changes);
+}
+
+TEST_CASE("new queue numbers: pages laid out again, counts kept, and the counts still right") {
+  const auto t = at("2026-11-27T10:00:40");
+  const FakeMeasure measure;
+  const model::Content c = with_windows_slide();
+  const auto first = queue_serving(c, "A024", 5);
+  // The longest ticket and the most waiting the format allows.
+  const auto worst = queue_serving(c, "ABCDEFGHIJKLMNOP", 9999);
+  for (const bool band : {false, true}) {
+    CAPTURE(band);
+    app::ScreenPages pages(c, "lobby-1", kZone, measure, layout::Theme{}, 1920, 1080);
+    pages.set_band(band);
+    pages.set_queue(&first);
+    const auto counts = counts_at(pages, c.playlists[0], t);
+    const auto windows = static_cast<int>(c.playlists[0].slides.size()) - 1;
+    schedule::PageRef ref;
+    ref.slide = windows;
+    const auto before = pages.page(ref, t);
+    REQUIRE(before);
+    CHECK(layout::text_in_reading_order(*before) != std::vector<std::string>{});
+    const auto changes = pages.count_changes();
+    pages.set_queue(&worst);
+    // The page shows the new numbers at once...
+    const auto after = pages.page(ref, t);
+    REQUIRE(after);
+    std::string text;
+    for (const auto& line : layout::text_in_reading_order(*after))
+      text += line + "\n";
+    CHECK(text.find("9999人") != std::string::npos);
+    // ...and every slide laid out with them has the pages it was counted
+    // with: nothing to mend, nothing counted again.
+    for (std::size_t i = 0; i < c.playlists[0].slides.size(); ++i)
+      for (ref.slide = static_cast<int>(i), ref.page = 0; pages.page(ref, t); ++ref.page) {
+      }
+    CHECK(pages.count_changes() == changes);
+    CHECK(counts_at(pages, c.playlists[0], t) == counts);
+    CHECK(pages.count_changes() == changes);
+  }
+}
+
+TEST_CASE("the live numbers coming or going count the windows slide again") {
+  const auto t = at("2026-11-27T10:00:40");
+  const FakeMeasure measure;
+  const model::Content c = with_windows_slide();
+  const auto q = queue_serving(c, "A024", 5);
+  app::ScreenPages pages(c, "lobby-1", kZone, measure, layout::Theme{}, 1080, 1920);
+  app::ScreenPages fresh(c, "lobby-1", kZone, measure, layout::Theme{}, 1080, 1920);
+  fresh.set_queue(&q);
+  const auto silent = counts_at(pages, c.playlists[0], t);
+  pages.set_queue(&q);
+  CHECK(counts_at(pages, c.playlists[0], t) == counts_at(fresh, c.playlists[0], t));
+  pages.set_queue(nullptr);
+  CHECK(counts_at(pages, c.playlists[0], t) == silent);
 }
 
 }  // namespace hb::test
