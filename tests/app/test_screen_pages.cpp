@@ -404,84 +404,82 @@ std::vector<int> counts_at(app::ScreenPages& pages, const model::Playlist& p, mo
   return counts;
 }
 
+// The demo hall with a windows slide, open, and its queue serving A024.
+struct WindowsHall {
+  model::UnixSeconds t = at("2026-11-27T10:00:40");
+  FakeMeasure measure;
+  model::Content c = with_windows_slide();
+  model::QueueDocument q = queue_serving(c, "A024", 5);
+  std::vector<int> counts(app::ScreenPages& pages) const {
+    return counts_at(pages, c.playlists[0], t);
+  }
+};
+
 }  // namespace
 
 TEST_CASE("turning the band on or off counts every slide again: the band takes room") {
-  const auto t = at("2026-11-27T10:00:40");
-  const FakeMeasure measure;
-  const model::Content c = with_windows_slide();
-  const auto q = queue_serving(c, "A024", 5);
-  app::ScreenPages with(c, "lobby-1", kZone, measure, layout::Theme{}, 1920, 1080);
-  app::ScreenPages without(c, "lobby-1", kZone, measure, layout::Theme{}, 1920, 1080);
-  with.set_queue(&q);
-  without.set_queue(&q);
+  const WindowsHall hall;
+  app::ScreenPages with(hall.c, "lobby-1", kZone, hall.measure, layout::Theme{}, 1920, 1080);
+  app::ScreenPages without(hall.c, "lobby-1", kZone, hall.measure, layout::Theme{}, 1920, 1080);
+  with.set_queue(&hall.q);
+  without.set_queue(&hall.q);
   with.set_band(true);
-  const auto banded = counts_at(with, c.playlists[0], t);
-  const auto plain = counts_at(without, c.playlists[0], t);
+  const auto banded = hall.counts(with);
+  const auto plain = hall.counts(without);
   REQUIRE(banded != plain);  // else this test would prove nothing
   without.set_band(true);
-  CHECK(counts_at(without, c.playlists[0], t) == banded);
+  CHECK(hall.counts(without) == banded);
   without.set_band(false);
-  CHECK(counts_at(without, c.playlists[0], t) == plain);
+  CHECK(hall.counts(without) == plain);
   // Setting it again as it is keeps what was counted.
   const auto changes = without.count_changes();
   without.set_band(false);
-  CHECK(counts_at(without, c.playlists[0], t) == plain);
+  CHECK(hall.counts(without) == plain);
   CHECK(without.count_changes() == changes);
 }
 
 TEST_CASE("new queue numbers: pages laid out again, counts kept, and the counts still right") {
-  const auto t = at("2026-11-27T10:00:40");
-  const FakeMeasure measure;
-  const model::Content c = with_windows_slide();
-  const auto first = queue_serving(c, "A024", 5);
+  const WindowsHall hall;
   // The longest ticket and the most waiting the format allows.
-  const auto worst = queue_serving(c, "ABCDEFGHIJKLMNOP", 9999);
+  const auto worst = queue_serving(hall.c, "ABCDEFGHIJKLMNOP", 9999);
+  const auto& slides = hall.c.playlists[0].slides;
   for (const bool band : {false, true}) {
     CAPTURE(band);
-    app::ScreenPages pages(c, "lobby-1", kZone, measure, layout::Theme{}, 1920, 1080);
+    app::ScreenPages pages(hall.c, "lobby-1", kZone, hall.measure, layout::Theme{}, 1920, 1080);
     pages.set_band(band);
-    pages.set_queue(&first);
-    const auto counts = counts_at(pages, c.playlists[0], t);
-    const auto windows = static_cast<int>(c.playlists[0].slides.size()) - 1;
+    pages.set_queue(&hall.q);
+    const auto counts = hall.counts(pages);
     schedule::PageRef ref;
-    ref.slide = windows;
-    const auto before = pages.page(ref, t);
-    REQUIRE(before);
-    CHECK(layout::text_in_reading_order(*before) != std::vector<std::string>{});
+    ref.slide = static_cast<int>(slides.size()) - 1;  // the windows slide
+    REQUIRE(pages.page(ref, hall.t));
     const auto changes = pages.count_changes();
     pages.set_queue(&worst);
     // The page shows the new numbers at once...
-    const auto after = pages.page(ref, t);
+    const auto after = pages.page(ref, hall.t);
     REQUIRE(after);
-    std::string text;
-    for (const auto& line : layout::text_in_reading_order(*after))
-      text += line + "\n";
-    CHECK(text.find("9999人") != std::string::npos);
+    const auto lines = layout::text_in_reading_order(*after);
+    CHECK(std::find(lines.begin(), lines.end(), "9999人") != lines.end());
     // ...and every slide laid out with them has the pages it was counted
     // with: nothing to mend, nothing counted again.
-    for (std::size_t i = 0; i < c.playlists[0].slides.size(); ++i)
-      for (ref.slide = static_cast<int>(i), ref.page = 0; pages.page(ref, t); ++ref.page) {
+    for (std::size_t i = 0; i < slides.size(); ++i)
+      for (ref.slide = static_cast<int>(i), ref.page = 0; pages.page(ref, hall.t); ++ref.page) {
       }
     CHECK(pages.count_changes() == changes);
-    CHECK(counts_at(pages, c.playlists[0], t) == counts);
+    CHECK(hall.counts(pages) == counts);
     CHECK(pages.count_changes() == changes);
   }
 }
 
 TEST_CASE("the live numbers coming or going count the windows slide again") {
-  const auto t = at("2026-11-27T10:00:40");
-  const FakeMeasure measure;
-  const model::Content c = with_windows_slide();
-  const auto q = queue_serving(c, "A024", 5);
-  app::ScreenPages pages(c, "lobby-1", kZone, measure, layout::Theme{}, 1080, 1920);
-  app::ScreenPages fresh(c, "lobby-1", kZone, measure, layout::Theme{}, 1080, 1920);
-  fresh.set_queue(&q);
-  const auto silent = counts_at(pages, c.playlists[0], t);
-  pages.set_queue(&q);
-  CHECK(counts_at(pages, c.playlists[0], t) == counts_at(fresh, c.playlists[0], t));
+  const WindowsHall hall;
+  app::ScreenPages pages(hall.c, "lobby-1", kZone, hall.measure, layout::Theme{}, 1080, 1920);
+  app::ScreenPages fresh(hall.c, "lobby-1", kZone, hall.measure, layout::Theme{}, 1080, 1920);
+  fresh.set_queue(&hall.q);
+  const auto silent = hall.counts(pages);
+  pages.set_queue(&hall.q);
+  CHECK(hall.counts(pages) == hall.counts(fresh));
   pages.set_queue(nullptr);
-  CHECK(counts_at(pages, c.playlists[0], t) == silent);
+  CHECK(hall.counts(pages) == silent);
 }
 
 }  // namespace hb::test

@@ -106,6 +106,17 @@ Hall hall_of(int windows, const std::string& ticket = "", int waiting = -1) {
   return {feed::merge(std::move(feeds), out), queue_of(queue + "</queue>")};
 }
 
+// A call to the first window with the longest ticket the queue format allows.
+model::QueueCall longest_ticket_call(const model::Content& c, const std::string& name,
+                                     const std::string& title) {
+  model::QueueCall call;
+  call.ticket = "ABCDEFGHIJKLMNOP";
+  call.window = c.roster.windows.front().id;
+  call.name = name;
+  call.title = title;
+  return call;
+}
+
 std::vector<layout::Page> windows_slide(layout::PageLayout& layout, const layout::Moment& m) {
   model::Slide s;
   s.type = model::SlideType::windows;
@@ -163,11 +174,7 @@ TEST_CASE("the call page keeps a 16-character ticket and a very long window name
   c.roster.windows.front().name = std::string(300 * 3, 'x');  // 900 narrow characters
   for (std::size_t i = 0; i < 200; ++i)
     c.roster.windows.front().name += "综合";
-  model::QueueCall call;
-  call.ticket = "ABCDEFGHIJKLMNOP";
-  call.window = c.roster.windows.front().id;
-  call.name = "欧阳雪晴晴晴晴晴";
-  call.title = "女士";
+  const model::QueueCall call = longest_ticket_call(c, "欧阳雪晴晴晴晴晴", "女士");
   const FakeMeasure measure;
   const auto moment = layout::moment_for(c, kZone, at("2026-12-02T10:00:03"));
   for (const auto& [w, h] : kCallSizes) {
@@ -511,11 +518,8 @@ TEST_CASE("the call page: a 16-character ticket, the longest names, masked, at t
   c.roster.windows.front().name = "住房公积金提取与不动产登记综合服务窗口";
   for (int i = 0; i < 6; ++i)
     c.roster.windows.front().name += c.roster.windows.front().name;
-  model::QueueCall call;
-  call.ticket = "ABCDEFGHIJKLMNOP";
-  call.window = c.roster.windows.front().id;
-  call.name = "欧阳雪晴晴晴晴晴晴晴晴晴晴晴晴晴晴晴晴";
-  call.title = "女士女士女士女士";
+  const model::QueueCall call =
+      longest_ticket_call(c, "欧阳雪晴晴晴晴晴晴晴晴晴晴晴晴晴晴晴晴", "女士女士女士女士");
   const layout::CallWords words = layout::call_words(c, call);
   REQUIRE(words.please.find("欧阳＊") != std::string::npos);
   const FakeMeasure measure;
