@@ -49,8 +49,9 @@ int PageLayout::window_band(Page& page, const Moment& moment, int bottom) {
   // comes from it alone, so the numbers never change how much a page holds.
   const TextStyle s = style(metrics_.small, true);
   const int full = metrics_.width - 2 * metrics_.margin, gap = metrics_.gap;
-  const int cell_w = band_cell_width(rows, s);
-  const auto per_line = static_cast<std::size_t>(std::max(1, full / cell_w));
+  const auto per_line = static_cast<std::size_t>(std::max(1, full / band_cell_width(rows, s)));
+  // The line shared out evenly: what is left over goes to the names.
+  const int cell_w = full / static_cast<int>(per_line);
   const std::size_t groups = (rows.size() + per_line - 1) / per_line;
   // Floored, so a time before 1970 (render --at accepts years 0-9999) still
   // picks a group in range: C++'s % is negative for a negative dividend.
