@@ -28,12 +28,26 @@ layout::Moment ScreenPages::moment(model::UnixSeconds t) const {
 }
 
 void ScreenPages::set_queue(const model::QueueDocument* queue) {
+  // New numbers change no page count (rows and the band keep their
+  // heights), so counts stay: this runs at every queue document. Live or
+  // not changes the windows slide's columns and heading: counted again.
+  if ((queue == nullptr) != (queue_ == nullptr)) forget_counts();
   queue_ = queue;
   laid_out_.clear();
 }
 
 void ScreenPages::set_call(const model::QueueCall* call) {
   call_ = call;
+  forget_counts();
+}
+
+void ScreenPages::set_band(bool on) {
+  if (on == band_) return;
+  band_ = on;
+  forget_counts();  // the band takes room from every page
+}
+
+void ScreenPages::forget_counts() {
   laid_out_.clear();
   counted_.clear();
   unchecked_.clear();

@@ -60,14 +60,16 @@ class ScreenPages {
   // The queue document pages are laid out with from now on (the windows
   // slide's numbers); nothing while there is none or the source is silent.
   // It must outlive its use here. Pages laid out before are dropped: they
-  // may show numbers that are no longer true.
+  // may show numbers that are no longer true. Cheap (called at every queue
+  // document): page counts are kept, since no count depends on the
+  // numbers, unless the live numbers come or go.
   void set_queue(const model::QueueDocument* queue);
   // The call whose strip every page shows (render --queue); nothing: none.
   // Set it before the plan counts pages: the strip takes room.
   void set_call(const model::QueueCall* call);
-  // The window band on every page (<queue band="bottom">); set before the
-  // plan counts pages, since the band takes room.
-  void set_band(bool on) { band_ = on; }
+  // The window band on every page (<queue band="bottom">). The band takes
+  // room: a change drops the page counts made so far.
+  void set_band(bool on);
   // The page of a call that pre-empts the page on screen at t.
   layout::Page call(const model::QueueCall& call, model::UnixSeconds t);
 
@@ -118,6 +120,8 @@ class ScreenPages {
   using PagesKey = std::tuple<std::string, int, int, std::string, model::UnixSeconds>;
 
   layout::Moment moment(model::UnixSeconds t) const;
+  // Every count and laid-out page: the room on the pages has changed.
+  void forget_counts();
   schedule::SlidePages count(const model::Slide& slide, model::UnixSeconds t);
   CountKey count_key(const model::Slide& slide, model::UnixSeconds t) const;
   UrgentKey urgent_key(model::UnixSeconds t) const;

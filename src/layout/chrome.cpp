@@ -147,6 +147,19 @@ std::string PageLayout::one_line(const std::string& text, const TextStyle& s, in
   return lines.empty() ? "" : lines.front();
 }
 
+PageLayout::FittedLine PageLayout::fit_line(const std::string& text, TextStyle s, int width) {
+  const TextStyle floor{std::min(s.size, theme_.min_text), s.weight};
+  // Only what could show at the floor is measured: a long text costs no more.
+  if (typeset_.wider_than(text, floor, width).size() < text.size())
+    return {one_line(text, floor, width), floor};
+  // Widths grow about in proportion to the size: a step or two at most.
+  for (int w = typeset_.width(text, s); w > width && s.size > floor.size;
+       w = typeset_.width(text, s))
+    s.size = std::max(floor.size, std::min(s.size - 1, s.size * width / std::max(w, 1)));
+  if (typeset_.width(text, s) <= width) return {text, s};
+  return {one_line(text, s, width), s};
+}
+
 int PageLayout::qr_side(const std::string& data, int wanted) const {
   const int modules = qr_modules(data.size());
   if (modules == 0) return wanted;  // render reports the code it cannot draw

@@ -105,6 +105,13 @@ class PageLayout {
   // The window band ending at `bottom` (layout/window_band.cpp); returns
   // its height, 0 while the hall is closed.
   int window_band(Page& page, const Moment& moment, int bottom);
+  // The width of each window's cell in the band: room for its numbers whole.
+  int band_cell_width(const std::vector<schedule::BandRow>& rows, const TextStyle& s);
+  // What of a window's name the band keeps beside the numbers at least.
+  int name_least(const std::string& name, const TextStyle& s);
+  // One window in the band: its name and numbers in `width` from (x, top).
+  void band_cell(Page& page, const schedule::BandRow& row, const TextStyle& s, int x, int top,
+                 int width, int height);
   // Room under the header and the heading `title` on a page.
   int room(const Moment& moment, const std::string& title);
   // Whether the heading cuts `title` (then the page shows it in full).
@@ -127,6 +134,13 @@ class PageLayout {
   HallName hall_name(const std::string& name, int width);
   // One line of `text` no wider than `width`, cut with "…" if it must be.
   std::string one_line(const std::string& text, const TextStyle& style, int width);
+  // `text` on one line in `width`: at `style` when it fits, else at the
+  // largest size down to min_text that holds it, else cut at min_text.
+  struct FittedLine {
+    std::string text;
+    TextStyle style;
+  };
+  FittedLine fit_line(const std::string& text, TextStyle style, int width);
   // The side of a QR code of `data` in px: whole modules, about `wanted`,
   // never smaller than a phone scans from a metre away.
   int qr_side(const std::string& data, int wanted) const;
@@ -185,8 +199,16 @@ class PageLayout {
   std::vector<Page> notices(const Moment& moment);
   // 窗口状态 (layout/slide_windows.cpp): the window band as a table.
   std::vector<Page> windows(const Moment& moment);
-  std::vector<Page> window_table(const Moment& moment, const std::vector<schedule::BandRow>& rows,
-                                 int size);
+  // The windows table at text `size` in `columns` side by side: a page's
+  // elements each.
+  std::vector<std::vector<Element>> window_chunks(const Moment& moment, const std::string& title,
+                                                  const std::vector<schedule::BandRow>& rows,
+                                                  int size, int columns);
+  // Its column widths in a table `width` wide, from the size alone.
+  std::vector<int> window_columns(int width, const TextStyle& cell, int padding, bool live);
+  // One row: the window's name (wrapped), then one line a cell. Null `row`: the head.
+  Block window_row(const schedule::BandRow* row, const std::vector<int>& widths,
+                   const TextStyle& cell, int padding, bool live, Color fill);
 
   // The width of each of `columns` columns of cards across the page.
   int card_width(int columns) const {

@@ -13,6 +13,7 @@
 #include "app/screen_pages.h"
 #include "demo_content.h"
 #include "fake_measure.h"
+#include "feed/queue_parse.h"
 #include "files.h"
 #include "net/cache.h"
 #include "schedule/rotation.h"
@@ -361,6 +362,124 @@ TEST_CASE("a player keeps the page on screen to its end when a count in parts co
   player.advance(before.end);
   REQUIRE(player.page_ref());
   CHECK(player.page_ref()->start >= before.end - 60);  // a page of the new rotation
+}
+
+}  // namespace hb::test
+
+namespace hb::test {
+namespace {
+
+// The demo hall with a windows slide at the end of its playlist, and a
+// queue document of its windows serving `ticket`, `waiting` waiting.
+model::Content with_windows_slide() {
+  model::Content c = demo_content();
+  model::Slide s;
+  s.type = model::SlideType::windows;
+  s.where = {"windows.xml", 1, 1};
+  c.playlists[0].slides.push_back(s);
+  return c;
+}
+
+model::QueueDocument queue_serving(const model::Content& c, const std::string& ticket,
+                                   int waiting) {
+  std::string xml = "<queue>";
+  for (const auto& w : c.roster.windows)
+    xml += "<window id=\"" + w.id + "\" serving=\"" + ticket + "\" waiting=\"" +
+           std::to_string(waiting) + "\"/>";
+  model::Diagnostics out;
+  auto q = feed::parse_queue(xml + "</queue>", "queue.xml", out);
+  REQUIRE(q);
+  return *q;
+}
+
+// Every slide's page count at t.
+std::vector<int> counts_at(app::ScreenPages& pages, const model::Playlist& p, model::UnixSeconds t) {
+  const auto plan = pages.plan(t);
+  std::vector<int> counts;
+  for (const auto& s : p.slides) {
+    const auto n = plan.pages(s, t);
+    counts.push_back(n.pages);
+    counts.insert(counts.end(), n.per_item.begin(), n.per_item.end());
+  }
+  return counts;
+}
+
+// The demo hall with a windows slide, open, and its queue serving A024.
+struct WindowsHall {
+  model::UnixSeconds t = at("2026-11-27T10:00:40");
+  FakeMeasure measure;
+  model::Content c = with_windows_slide();
+  model::QueueDocument q = queue_serving(c, "A024", 5);
+  std::vector<int> counts(app::ScreenPages& pages) const {
+    return counts_at(pages, c.playlists[0], t);
+  }
+};
+
+}  // namespace
+
+TEST_CASE("turning the band on or off counts every slide again: the band takes room") {
+  const WindowsHall hall;
+  app::ScreenPages with(hall.c, "lobby-1", kZone, hall.measure, layout::Theme{}, 1920, 1080);
+  app::ScreenPages without(hall.c, "lobby-1", kZone, hall.measure, layout::Theme{}, 1920, 1080);
+  with.set_queue(&hall.q);
+  without.set_queue(&hall.q);
+  with.set_band(true);
+  const auto banded = hall.counts(with);
+  const auto plain = hall.counts(without);
+  REQUIRE(banded != plain);  // else this test would prove nothing
+  without.set_band(true);
+  CHECK(hall.counts(without) == banded);
+  without.set_band(false);
+  CHECK(hall.counts(without) == plain);
+  // Setting it again as it is keeps what was counted.
+  const auto changes = without.count_changes();
+  without.set_band(false);
+  CHECK(hall.counts(without) == plain);
+  CHECK(without.count_changes() == changes);
+}
+
+TEST_CASE("new queue numbers: pages laid out again, counts kept, and the counts still right") {
+  const WindowsHall hall;
+  // The longest ticket and the most waiting the format allows.
+  const auto worst = queue_serving(hall.c, "ABCDEFGHIJKLMNOP", 9999);
+  const auto& slides = hall.c.playlists[0].slides;
+  for (const bool band : {false, true}) {
+    CAPTURE(band);
+    app::ScreenPages pages(hall.c, "lobby-1", kZone, hall.measure, layout::Theme{}, 1920, 1080);
+    pages.set_band(band);
+    pages.set_queue(&hall.q);
+    const auto counts = hall.counts(pages);
+    schedule::PageRef ref;
+    ref.slide = static_cast<int>(slides.size()) - 1;  // the windows slide
+    REQUIRE(pages.page(ref, hall.t));
+    const auto changes = pages.count_changes();
+    pages.set_queue(&worst);
+    // The page shows the new numbers at once...
+    const auto after = pages.page(ref, hall.t);
+    REQUIRE(after);
+    const auto lines = layout::text_in_reading_order(*after);
+    CHECK(std::find(lines.begin(), lines.end(), "9999人") != lines.end());
+    // ...and every slide laid out with them has the pages it was counted
+    // with: nothing to mend, nothing counted again.
+    for (std::size_t i = 0; i < slides.size(); ++i)
+      for (ref.slide = static_cast<int>(i), ref.page = 0; pages.page(ref, hall.t); ++ref.page) {
+      }
+    CHECK(pages.count_changes() == changes);
+    CHECK(hall.counts(pages) == counts);
+    CHECK(pages.count_changes() == changes);
+  }
+}
+
+TEST_CASE("the live numbers coming or going count the windows slide again") {
+  const WindowsHall hall;
+  app::ScreenPages pages(hall.c, "lobby-1", kZone, hall.measure, layout::Theme{}, 1080, 1920);
+  app::ScreenPages fresh(hall.c, "lobby-1", kZone, hall.measure, layout::Theme{}, 1080, 1920);
+  fresh.set_queue(&hall.q);
+  const auto silent = hall.counts(pages);
+  pages.set_queue(&hall.q);
+  CHECK(hall.counts(pages) == hall.counts(fresh));
+  pages.set_queue(nullptr);
+  CHECK(hall.counts(pages) == silent);
 }
 
 }  // namespace hb::test

@@ -40,6 +40,18 @@ void check_on_page(const layout::Page& page, int w, int h) {
         e);
 }
 
+// No text run over another: a cell's text never runs into its neighbour's.
+void check_apart(const layout::Page& page) {
+  std::vector<layout::Box> runs;
+  for (const auto& e : page.elements)
+    if (const auto* t = std::get_if<layout::TextRun>(&e)) runs.push_back(t->box);
+  for (std::size_t i = 0; i < runs.size(); ++i)
+    for (std::size_t j = i + 1; j < runs.size(); ++j) {
+      const auto &a = runs[i], &b = runs[j];
+      CHECK_FALSE((a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h));
+    }
+}
+
 model::QueueDocument queue_of(const std::string& xml) {
   model::Diagnostics out;
   const auto q = feed::parse_queue(xml, "queue.xml", out);
@@ -69,6 +81,41 @@ struct Demo {
     return m;
   }
 };
+
+// A hall of `n` windows "N号综合窗口", each staffed; its queue serves
+// `ticket` at every window (empty: A<N>) with `waiting` waiting (-1: N).
+struct Hall {
+  model::Content c;
+  model::QueueDocument q;
+};
+Hall hall_of(int windows, const std::string& ticket = "", int waiting = -1) {
+  std::string roster = "<roster>";
+  std::string queue = "<queue>";
+  for (int i = 1; i <= windows; ++i) {
+    const std::string n = std::to_string(i);
+    roster += "<staff id=\"s" + n + "\" name=\"李娜\"/><window id=\"" + n + "\" name=\"" + n +
+              "号综合窗口\"><post role=\"A\" staff=\"s" + n + "\"/></window>";
+    queue += "<window id=\"" + n + "\" serving=\"" + (ticket.empty() ? "A" + n : ticket) +
+             "\" waiting=\"" + std::to_string(waiting < 0 ? i : waiting) + "\"/>";
+  }
+  model::Diagnostics out;
+  auto f = feed::parse_feed(feed_doc(roster + "</roster>"), "r.xml", out);
+  REQUIRE(f);
+  std::vector<model::Feed> feeds;
+  feeds.push_back(std::move(*f));
+  return {feed::merge(std::move(feeds), out), queue_of(queue + "</queue>")};
+}
+
+// A call to the first window with the longest ticket the queue format allows.
+model::QueueCall longest_ticket_call(const model::Content& c, const std::string& name,
+                                     const std::string& title) {
+  model::QueueCall call;
+  call.ticket = "ABCDEFGHIJKLMNOP";
+  call.window = c.roster.windows.front().id;
+  call.name = name;
+  call.title = title;
+  return call;
+}
 
 std::vector<layout::Page> windows_slide(layout::PageLayout& layout, const layout::Moment& m) {
   model::Slide s;
@@ -127,11 +174,7 @@ TEST_CASE("the call page keeps a 16-character ticket and a very long window name
   c.roster.windows.front().name = std::string(300 * 3, 'x');  // 900 narrow characters
   for (std::size_t i = 0; i < 200; ++i)
     c.roster.windows.front().name += "综合";
-  model::QueueCall call;
-  call.ticket = "ABCDEFGHIJKLMNOP";
-  call.window = c.roster.windows.front().id;
-  call.name = "欧阳雪晴晴晴晴晴";
-  call.title = "女士";
+  const model::QueueCall call = longest_ticket_call(c, "欧阳雪晴晴晴晴晴", "女士");
   const FakeMeasure measure;
   const auto moment = layout::moment_for(c, kZone, at("2026-12-02T10:00:03"));
   for (const auto& [w, h] : kCallSizes) {
@@ -202,22 +245,10 @@ TEST_CASE("windows slide outside opening hours: 非工作时间, marked as the w
 }
 
 TEST_CASE("200 windows: every page on the page, pages bounded, every window shown") {
-  std::string roster = "<roster>";
-  std::string queue = "<queue>";
-  for (int i = 1; i <= 200; ++i) {
-    const std::string n = std::to_string(i);
-    roster += "<staff id=\"s" + n + "\" name=\"李娜\"/><window id=\"" + n + "\" name=\"" + n +
-              "号综合窗口\"><post role=\"A\" staff=\"s" + n + "\"/></window>";
-    queue += "<window id=\"" + n + "\" serving=\"A" + n + "\" waiting=\"" + n + "\"/>";
-  }
-  model::Diagnostics out;
-  auto f = feed::parse_feed(feed_doc(roster + "</roster>"), "r.xml", out);
-  REQUIRE(f);
-  std::vector<model::Feed> feeds;
-  feeds.push_back(std::move(*f));
-  const model::Content c = feed::merge(std::move(feeds), out);
+  const Hall hall = hall_of(200);
+  const model::Content& c = hall.c;
+  const model::QueueDocument& q = hall.q;
   REQUIRE(c.roster.windows.size() == 200);
-  const model::QueueDocument q = queue_of(queue + "</queue>");
   const FakeMeasure measure;
   auto moment = layout::moment_for(c, kZone, at("2026-11-27T10:00"));
   moment.queue = &q;
@@ -363,6 +394,150 @@ TEST_CASE("the window band: one very long window name leaves the others room") {
     for (const auto& e : page.elements)
       if (const auto* t = std::get_if<layout::TextRun>(&e); t && t->box.y > band_top) ++in_band;
     CHECK(in_band >= 2);
+  }
+}
+
+}  // namespace hb::test
+
+namespace hb::test {
+
+// Pages of the windows slide for 1..20 windows, a line a screen size.
+std::string window_page_counts(const std::string& ticket, int waiting) {
+  const FakeMeasure measure;
+  std::string table;
+  for (const auto& [w, h] : kScreenSizes) {
+    table += std::to_string(w) + "x" + std::to_string(h) + ":";
+    layout::PageLayout layout(measure, layout::Theme{}, w, h);
+    for (int n = 1; n <= 20; ++n) {
+      const Hall hall = hall_of(n, ticket, waiting);
+      auto moment = layout::moment_for(hall.c, kZone, at("2026-11-27T10:00"));
+      moment.queue = &hall.q;
+      const auto pages = windows_slide(layout, moment);
+      for (const auto& p : pages) {
+        check_on_page(p, w, h);
+        check_apart(p);
+      }
+      table += " " + std::to_string(pages.size());
+    }
+    table += "\n";
+  }
+  return table;
+}
+
+TEST_CASE("windows slide: two columns on a landscape screen, 7-14 windows on one 1080p page") {
+  // Portrait keeps one column (its rows are long enough); 4K is 1080p doubled.
+  const std::string expected =
+      "1920x1080: 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 2 2 2 2\n"
+      "1080x1920: 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 2\n"
+      "3840x2160: 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 2 2 2 2\n"
+      "1366x768: 1 1 1 1 1 1 1 1 1 1 1 1 1 1 2 2 2 2 2 2\n";
+  CHECK(window_page_counts("", -1) == expected);
+  // The numbers never change the count (the queue changes them every
+  // second; the rotation counts pages once): the longest ticket the queue
+  // format allows and 9999 waiting give the same pages.
+  CHECK(window_page_counts("ABCDEFGHIJKLMNOP", 9999) == expected);
+  CHECK(window_page_counts("A1", 0) == expected);
+}
+
+TEST_CASE("windows slide: the numbers at the rows' size, in full, in both columns") {
+  const Hall hall = hall_of(14, "A0024", 9999);
+  const FakeMeasure measure;
+  auto moment = layout::moment_for(hall.c, kZone, at("2026-11-27T10:00"));
+  moment.queue = &hall.q;
+  layout::PageLayout layout(measure, layout::Theme{}, 1920, 1080);
+  const auto pages = windows_slide(layout, moment);
+  REQUIRE(pages.size() == 1);
+  int left = 0, right = 0, name_size = 0;
+  for (const auto& e : pages.front().elements)
+    if (const auto* t = std::get_if<layout::TextRun>(&e); t && t->text.ends_with("号综合窗口")) {
+      (t->box.x < 1920 / 2 ? left : right) += 1;
+      name_size = t->style.size;
+    }
+  CHECK(left == 7);
+  CHECK(right == 7);
+  // Same size as a one-column page: heading size, read from across the hall.
+  CHECK(name_size == layout.metrics().heading);
+  for (const auto& e : pages.front().elements)
+    if (const auto* t = std::get_if<layout::TextRun>(&e); t && (t->text == "A0024" || t->text == "9999人"))
+      CHECK(t->style.size == name_size);
+}
+
+}  // namespace hb::test
+
+namespace hb::test {
+
+TEST_CASE("the window band: the longest ticket and 9999 waiting whole in every cell, four sizes") {
+  // The worst the queue format allows (16-character tickets, 9999 waiting)
+  // at 20 windows, one with a very long name; each line of the band as many
+  // windows as hold their numbers whole, at the band's size.
+  Hall hall = hall_of(20, "ABCDEFGHIJKLMNOP", 9999);
+  hall.c.roster.windows[3].name = "住房公积金提取与不动产登记综合服务窗口";
+  const FakeMeasure measure;
+  const std::string numbers = " ABCDEFGHIJKLMNOP · 9999人";
+  std::string table;
+  for (const auto& [w, h] : kScreenSizes) {
+    CAPTURE(w);
+    CAPTURE(h);
+    layout::PageLayout layout(measure, layout::Theme{}, w, h);
+    std::string seen;
+    int per_line = 0, size = 0;
+    for (int s = 0; s < 20 * layout::kBandGroupSeconds; s += layout::kBandGroupSeconds) {
+      auto m = layout::moment_for(hall.c, kZone, at("2026-11-27T10:00") + s);
+      m.queue = &hall.q;
+      m.band = true;
+      const auto page = windows_slide(layout, m).front();
+      check_on_page(page, w, h);
+      check_apart(page);
+      int in_band = 0;
+      for (const auto& e : page.elements)
+        if (const auto* t = std::get_if<layout::TextRun>(&e); t && t->text.ends_with(numbers)) {
+          ++in_band;
+          size = t->style.size;
+          seen += "|" + t->text;
+        }
+      per_line = std::max(per_line, in_band);
+    }
+    for (int n = 1; n <= 20; ++n)
+      if (n != 4) CHECK(seen.find("|" + std::to_string(n) + "号") != std::string::npos);
+    CHECK(seen.find("|住房") != std::string::npos);
+    table += std::to_string(w) + "x" + std::to_string(h) + ": " + std::to_string(per_line) +
+             " a line, " + std::to_string(size) + " px\n";
+  }
+  CHECK(table ==
+        "1920x1080: 2 a line, 36 px\n"
+        "1080x1920: 1 a line, 36 px\n"
+        "3840x2160: 2 a line, 72 px\n"
+        "1366x768: 2 a line, 34 px\n");
+}
+
+TEST_CASE("the call page: a 16-character ticket, the longest names, masked, at the four sizes") {
+  model::Content c = demo_content();
+  // The roster does not bound a window's name: a very long one is cut with
+  // "…" at the smallest size; the caller's name at the queue format's most
+  // (20 characters, a title of 8) is masked and shown whole.
+  c.roster.windows.front().name = "住房公积金提取与不动产登记综合服务窗口";
+  for (int i = 0; i < 6; ++i)
+    c.roster.windows.front().name += c.roster.windows.front().name;
+  const model::QueueCall call =
+      longest_ticket_call(c, "欧阳雪晴晴晴晴晴晴晴晴晴晴晴晴晴晴晴晴", "女士女士女士女士");
+  const layout::CallWords words = layout::call_words(c, call);
+  REQUIRE(words.please.find("欧阳＊") != std::string::npos);
+  const FakeMeasure measure;
+  const auto moment = layout::moment_for(c, kZone, at("2026-12-02T10:00:03"));
+  for (const auto& [w, h] : kScreenSizes) {
+    CAPTURE(w);
+    CAPTURE(h);
+    layout::PageLayout layout(measure, layout::Theme{}, w, h);
+    const layout::Page page = layout.call(moment, call);
+    check_on_page(page, w, h);
+    check_apart(page);
+    std::string text = pages_text({page});
+    CHECK(text.find("ABCDEFGHIJKLMNOP 号\n") != std::string::npos);
+    CHECK(text.find("晴") == std::string::npos);
+    std::erase_if(text, [](char ch) { return ch == '\n' || ch == ' '; });
+    CHECK(text.find(words.please.substr(0, words.please.find(' ')) +
+                    words.please.substr(words.please.find(' ') + 1)) != std::string::npos);
+    CHECK(text.find("到住房公积金") != std::string::npos);
   }
 }
 
