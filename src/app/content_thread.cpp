@@ -161,6 +161,7 @@ void ContentThread::run() {
       setup_.width = size->first;
       setup_.height = size->second;
       player->resize(size->first, size->second);
+      resized_ = true;
     }
     // Without content, every look takes the news: the first feeds show at once.
     // A call is on screen within the round it arrives in, not the next second.
@@ -211,13 +212,22 @@ LiveWindows::Round ContentThread::take_queue(Player& player, model::UnixSeconds 
   return live;
 }
 
-Step ContentThread::show(Player& player, const LiveWindows::Round& live, bool dark,
+Step ContentThread::show(Player& player, const LiveWindows::Round& live, bool dark, bool resized,
                          model::UnixSeconds now) {
+  // Said even on a dark screen: the voice has its own hours (calls are
+  // said up to an hour after closing, tickets taken before it).
+  if (live.call_started && setup_.speaking.call) {
+    const model::Content* content = player.content();
+    setup_.speaking.call(*live.call, content ? *content : no_content_, now);
+  }
   // No calls on a dark screen: the hall is closed.
-  if (!live.call || dark) return player.advance(now);
-  if (!live.call_started) return {};
-  const model::Content* content = player.content();
-  if (setup_.speaking.call) setup_.speaking.call(*live.call, content ? *content : no_content_, now);
+  if (!live.call || dark) {
+    call_shown_.clear();
+    return player.advance(now);
+  }
+  // Laid out again for a new size, or when the screen wakes during a call.
+  if (live.call->id == call_shown_ && !resized) return {};
+  call_shown_ = live.call->id;
   return player.show_call(*live.call, now);
 }
 
@@ -246,10 +256,11 @@ void ContentThread::round(Player& player, model::UnixSeconds second) {
   const auto live = take_queue(player, second);
   const int offset = setup_.config.utc_offset_minutes;
   ScreenState s;
+  player.settle(second);  // the content due now decides dark and names the windows
   const bool dark_before = setup_.blank_margin_minutes && player.has_content() &&
                            schedule::is_blank(player.calendar(), second, offset,
                                               *setup_.blank_margin_minutes);
-  s.step = show(player, live, dark_before, second);
+  s.step = show(player, live, dark_before, std::exchange(resized_, false), second);
   if (setup_.speaking.urgent && player.content())
     setup_.speaking.urgent(*player.content(), second);
   s.dark = setup_.blank_margin_minutes && player.has_content() &&

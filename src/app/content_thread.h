@@ -133,7 +133,9 @@ class ContentThread {
   void start_queue();
   // The live windows' news; the call on screen, if any.
   LiveWindows::Round take_queue(Player& player, model::UnixSeconds now);
-  Step show(Player& player, const LiveWindows::Round& live, bool dark, model::UnixSeconds now);
+  // The call on screen (and said), or the rotation's page.
+  Step show(Player& player, const LiveWindows::Round& live, bool dark, bool resized,
+            model::UnixSeconds now);
   void keep_counts(Player& player);
   void count_some(Player& player, long long second);
   void publish(ScreenState s);
@@ -150,6 +152,8 @@ class ContentThread {
   std::unique_ptr<QueueFetcher> queue_fetcher_;  // with a <queue> in the config
   LiveWindows live_;
   model::Content no_content_;  // what a call is said with before any content
+  std::string call_shown_;     // the id of the call on screen; empty: none
+  bool resized_ = false;       // the page size changed since the last round
   std::unique_ptr<class PageCountFile> page_counts_;
   std::pair<std::uint64_t, std::uint64_t> counts_kept_;
   std::vector<std::string> problems_, events_;

@@ -40,7 +40,13 @@ class LiveWindows {
   std::shared_ptr<const model::QueueDocument> document_, incoming_;
   std::optional<double> last_success_;
   bool live_ = false;
+  // A new call may go on screen now: not in the rotation's break after a
+  // long streak of calls (CallRules::streak_seconds).
+  bool may_start_call(model::UnixSeconds now);
+
   schedule::CallState calls_;
+  std::optional<model::UnixSeconds> streak_since_;  // calls on screen without a gap since
+  model::UnixSeconds break_until_ = 0;              // no new call before this
   std::string call_on_screen_;  // the id of the call shown last round
 };
 

@@ -169,6 +169,12 @@ const model::Content* Player::content() const {
   return shown_ ? &shown_->content : nullptr;
 }
 
+void Player::settle(model::UnixSeconds t) {
+  // The first content goes on screen even during a call: it names the
+  // hall and decides whether the screen is dark.
+  if (!held_since_ || !shown_) swap_if_due(t);
+}
+
 void Player::swap_if_due(model::UnixSeconds t) {
   if (!should_swap(t)) return;
   shown_ = std::move(pending_);
@@ -180,7 +186,7 @@ void Player::swap_if_due(model::UnixSeconds t) {
 Step Player::show_call(const model::QueueCall& call, model::UnixSeconds t) {
   // The first content, or content that waited for a page boundary while
   // the call cuts the page short, shows its hall on the call page too.
-  if (!held_since_) swap_if_due(t);
+  settle(t);
   page_ = (shown_ ? shown_->pages : empty_pages_)->call(call, t);
   if (!held_since_) held_since_ = t;
   drawn_ = false;  // whatever comes after the call is drawn anew
@@ -189,8 +195,15 @@ Step Player::show_call(const model::QueueCall& call, model::UnixSeconds t) {
 
 Step Player::advance(model::UnixSeconds t) {
   if (held_since_) {
-    lag_ += std::max<model::UnixSeconds>(0, t - *held_since_);
+    const model::UnixSeconds held = std::max<model::UnixSeconds>(0, t - *held_since_);
+    lag_ += held;
     held_since_.reset();
+    // The page cut short keeps its lost time even while it stands in for
+    // the rotation (settling_).
+    if (ref_) {
+      ref_->start += held;
+      ref_->end += held;
+    }
   }
   swap_if_due(t);
   std::optional<schedule::PageRef> ref = ref_at(t);

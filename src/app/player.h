@@ -82,6 +82,11 @@ class Player {
   // the rotation holds still until the next advance(), which goes on where
   // the rotation was (the page cut short gets back the time it lost).
   Step show_call(const model::QueueCall& call, model::UnixSeconds t);
+  // Content offered and due at t (the first, or at a page boundary, or
+  // bringing an urgent notice) goes on screen now rather than at the next
+  // advance(), so what is judged and said this second uses it; nothing
+  // while a call holds the rotation.
+  void settle(model::UnixSeconds t);
   // The content on screen; nothing before the first.
   const model::Content* content() const;
 

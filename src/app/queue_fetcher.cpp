@@ -174,9 +174,15 @@ void QueueFetcher::fail(Problem kind, const std::string& error) {
   const bool said = kind == problem_ && key == problem_key_;
   problem_ = kind;
   problem_key_ = std::move(key);
+  // A source that answers with a document it cannot read still answers:
+  // it is not silent (answers.md, issue 19), so the last numbers it could
+  // read stay; only no answer at all makes them go.
+  const bool answered = kind == Problem::not_a_queue;
   std::vector<std::string> log;
-  if (!said) log.push_back(error + "; the live numbers go after 30 s without an answer");
-  post(std::move(log), nullptr, std::nullopt, error);
+  if (!said)
+    log.push_back(error + (answered ? "; the last numbers it could read stay on screen"
+                                    : "; the live numbers go after 30 s without an answer"));
+  post(std::move(log), nullptr, answered ? std::optional(clocks_.steady()) : std::nullopt, error);
 }
 
 void QueueFetcher::post(std::vector<std::string> log,

@@ -1,8 +1,8 @@
 // The queue-calling system's live document (叫号联动, issue 19), fetched on a
 // thread of its own so the screen never waits for it: http(s) sources by
 // conditional GET every poll (an unchanged document costs a 304), local
-// files read at every look. A source is alive while it answers (a 200 that
-// parses, a 304, a readable file); the owner judges silence from
+// files read at every look. A source is alive while it answers (any 200,
+// a 304, a readable file); the owner judges silence from
 // last_success (docs/feed-format.md section 17: 30 s without one and the
 // live numbers go). It is a LAN system polled every second, so a failing
 // source is tried again within a few seconds, never minutes.
@@ -44,8 +44,9 @@ struct QueueNews {
   // The newest document parsed since the last take(), if its bytes changed
   // (a 200 with the same bytes, or a 304, brings none).
   std::shared_ptr<const model::QueueDocument> document;
-  // Steady seconds (Clocks::steady) of the last successful answer: a 200
-  // that parses, a 304, or a local file read that parses. Nothing: none yet.
+  // Steady seconds (Clocks::steady) of the last answer: a 200 (even one it
+  // cannot read: the source is not silent, answers.md), a 304, or a local
+  // file it could read. Nothing: none yet.
   std::optional<double> last_success;
   // Plain lines, oldest first; each kind of failure said once until it heals.
   std::vector<std::string> log;

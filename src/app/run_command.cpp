@@ -325,14 +325,14 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
   // lays them out with fonts of its own; this thread only draws, so no
   // content, however large, stops the frames or the watchdog's pings.
   ContentSetup setup = content_setup(player_config, *options);
+  // One FreeType library for both threads' fonts (render/ttf_library.h),
+  // made before either thread.
+  const auto ttf = std::make_shared<const render::TtfLibrary>();
+  render::set_window_environment();  // before there is another thread (the voice's too)
   // Declared before the content thread, which speaks through it.
   std::optional<audio::Speech> speech;
   const auto voice = open_voice(player_config, speech);
   setup.speaking = speaking_with(voice.get());
-  // One FreeType library for both threads' fonts (render/ttf_library.h),
-  // made before either thread.
-  const auto ttf = std::make_shared<const render::TtfLibrary>();
-  render::set_window_environment();  // before there is another thread
   // Declared before the content thread, so its fonts close after that
   // thread has ended (SDL_ttf is not safe beside another thread's use).
   Drawing d;

@@ -1,5 +1,6 @@
 #include "audio/voice.h"
 
+#include <algorithm>
 #include <chrono>
 #include <exception>
 #include <string>
@@ -55,7 +56,9 @@ Voice::~Voice() {
 }
 
 bool Voice::speak(const model::QueueCall& call, std::string_view window_name, const Moment& at) {
-  const model::UnixSeconds age = at.now - call.at;
+  // A call stamped ahead of the screen's clock (the source's clock runs
+  // ahead) is as new as can be; unbounded, it would overflow the deadline.
+  const model::UnixSeconds age = std::max<model::UnixSeconds>(0, at.now - call.at);
   const int max_age = schedule::CallRules{}.max_age_seconds;
   if (age > max_age) return false;
   if (!at.calendar ||

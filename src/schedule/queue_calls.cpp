@@ -81,7 +81,10 @@ void SeenCalls::add(std::string id) {
 CallStep step_calls(CallState state, const model::QueueDocument* queue, model::UnixSeconds now,
                     const CallRules& rules) {
   if (queue) take_new_calls(state, *queue, rules);
-  if (state.current && now - state.current->since < rules.display_seconds)
+  // A clock set back (now before `since`) ends the call rather than
+  // keeping it on screen until the clock comes round again.
+  if (state.current && now >= state.current->since &&
+      now - state.current->since < rules.display_seconds)
     return {std::move(state)};
   state.current.reset();
   next_in_turn(state, now, rules);

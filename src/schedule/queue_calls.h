@@ -21,6 +21,11 @@ struct CallRules {
   // otherwise keep the screen minutes behind the hall.
   int max_age_seconds = 60;
   std::size_t remember = 256;  // ids kept as seen; several times a document's 50 calls
+  // Calls on screen without a gap for this long give the rotation (and an
+  // urgent notice) `break_seconds` before the next call, so a busy hall
+  // still sees its pages and an urgent notice is never kept off the screen.
+  int streak_seconds = 40;
+  int break_seconds = 15;
 };
 
 // The ids of calls already shown (or skipped), the last `remember` of them.

@@ -183,3 +183,87 @@ TEST_CASE("content thread: a measurer that cannot be made is said, and nothing i
 }
 
 }  // namespace hb::test
+
+namespace hb::test {
+
+TEST_CASE("content thread: a call pre-empts the page, is said once, follows a resize, then ends") {
+  TempDir dir;
+  FakeClock fake;
+  const auto t0 = at("2026-11-27T10:00:00");
+  fake.wall = static_cast<double>(t0);
+  write_bytes(dir / "queue.xml", "<queue><window id=\"1\" serving=\"A023\"/></queue>");
+  auto setup = demo_setup(dir);
+  setup.config.queue = model::QueueSource{(dir / "queue.xml").string(), 1, false, {}};
+  setup.queue_fetching.file_check_seconds = 0.05;
+  std::atomic<int> said{0};
+  setup.speaking.call = [&](const model::QueueCall& c, const model::Content& content,
+                            model::UnixSeconds) {
+    said += c.ticket == "A024" && content.hall ? 1 : 100;
+  };
+  const app::ScreenClock clock(fake.clocks(), std::nullopt, 1);
+  app::ContentThread content(setup, fake.clocks(), clock,
+                             measuring(std::make_shared<FakeMeasure>()));
+  REQUIRE(take_until(content, [](const app::ScreenState& s) { return s.has_content; }));
+  write_bytes(dir / "queue.xml",
+              "<queue><window id=\"1\" serving=\"A024\"/>"
+              "<call id=\"c1\" ticket=\"A024\" window=\"1\" at=\"2026-11-27T10:00:00+08:00\"/>"
+              "</queue>");
+  fake.steady = fake.steady + 1;  // the queue's next look is due
+  const auto call = take_until(content, [](const app::ScreenState& s) {
+    return s.has_page && s.showing.slide_type == "call";
+  });
+  REQUIRE(call);
+  CHECK(shows(call->page, "A024"));
+  CAPTURE(said.load());
+  CHECK(said == 1);
+
+  content.resize(1080, 1920);
+  const auto turned = take_until(content, [](const app::ScreenState& s) {
+    return s.has_page && s.width == 1080 && s.page.slide_type == "call";
+  });
+  CHECK(turned);
+
+  fake.wall = fake.wall + 9;  // past the call's 8 seconds
+  const auto back = take_until(content, [](const app::ScreenState& s) {
+    return s.has_page && s.showing.slide_type != "call";
+  });
+  REQUIRE(back);
+  CHECK(back->step.change == app::Change::turned);
+  CHECK(said == 1);
+}
+
+TEST_CASE("content thread: a dark screen shows no call, but the call is still said") {
+  TempDir dir;
+  FakeClock fake;
+  fake.wall = static_cast<double>(at("2026-11-27T22:00:00"));  // closed, dark
+  write_bytes(dir / "queue.xml", "<queue/>");
+  auto setup = demo_setup(dir);
+  setup.blank_margin_minutes = 30;
+  setup.config.queue = model::QueueSource{(dir / "queue.xml").string(), 1, false, {}};
+  setup.queue_fetching.file_check_seconds = 0.05;
+  std::atomic<int> said{0};
+  setup.speaking.call = [&](const model::QueueCall&, const model::Content&, model::UnixSeconds) {
+    ++said;
+  };
+  const app::ScreenClock clock(fake.clocks(), std::nullopt, 1);
+  app::ContentThread content(setup, fake.clocks(), clock,
+                             measuring(std::make_shared<FakeMeasure>()));
+  bool call_shown = false;
+  const auto dark =
+      take_until(content, [](const app::ScreenState& s) { return s.has_content && s.dark; });
+  REQUIRE(dark);
+  CHECK(dark->showing.slide_type == "dark");
+  write_bytes(dir / "queue.xml",
+              "<queue><call id=\"c1\" ticket=\"A024\" window=\"1\" "
+              "at=\"2026-11-27T22:00:00+08:00\"/></queue>");
+  fake.steady = fake.steady + 1;  // the queue's next look is due
+  // Said (a real, bounded wait: the queue file is read on its own thread).
+  for (int i = 0; i < 500 && said == 0; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  CHECK(said == 1);
+  while (auto s = content.take())
+    call_shown = call_shown || (s->has_page && s->page.slide_type == "call");
+  CHECK_FALSE(call_shown);
+}
+
+}  // namespace hb::test

@@ -86,3 +86,36 @@ TEST_CASE("live windows: a new document is used from the next step, not before")
 }
 
 }  // namespace hb::test
+
+namespace hb::test {
+
+TEST_CASE("live windows: a long streak of calls gives the rotation a break") {
+  schedule::CallRules rules;
+  rules.display_seconds = 8;
+  rules.streak_seconds = 40;
+  rules.break_seconds = 15;
+  app::LiveWindows live(rules);
+  // Ten calls made at once: more than a streak holds.
+  auto q = std::make_shared<model::QueueDocument>();
+  for (int i = 0; i < 10; ++i) {
+    model::QueueCall c;
+    c.id = "c" + std::to_string(i);
+    c.ticket = "A00" + std::to_string(i);
+    c.window = "1";
+    c.at = kT0;
+    q->calls.push_back(c);
+  }
+  live.take(q, 0.0);
+  std::string shown;
+  for (int s = 0; s < 80; ++s) {
+    live.take(nullptr, static_cast<double>(s));  // the source answers every second
+    const auto r = live.step(kT0 + s, s);
+    shown += r.call ? r.call->id.substr(1) : std::string(".");
+  }
+  // Five calls of 8 s (40 s), a 15 s break, then one more; the rest are
+  // past the 60 s age limit by then, as they would be without the break.
+  CHECK(shown == "0000000011111111222222223333333344444444" + std::string(15, '.') + "55555555" +
+                     std::string(17, '.'));
+}
+
+}  // namespace hb::test

@@ -230,7 +230,7 @@ TEST_CASE("queue fetcher: a document it cannot read is said once; the last good 
     std::string bytes;
     const char* line;     // of the parser's first finding, in the log as FILE:LINE:COL
     const char* said;     // in the same log line
-    bool alive;           // a partly read document is shown: the source is alive
+    bool readable;        // a partly read document is shown
     const char* serving;  // of the document handed over; empty: none
   };
   const std::vector<Row> rows = {
@@ -258,18 +258,19 @@ TEST_CASE("queue fetcher: a document it cannot read is said once; the last good 
     CHECK(seen.lines_with(file.string() + row.line) == 1);
     CHECK(seen.lines_with(row.said) == 1);
     CHECK(seen.serving() == row.serving);
-    // Looked at again and again: not said again, alive only if shown.
+    // Looked at again and again: not said again; alive all the same, since
+    // a source that answers is not silent (answers.md, issue 19).
     const auto at_failure = seen.last_success;
     seen = watch(*fetcher, 0.3);
     CHECK(seen.log.empty());
     CHECK(seen.documents.empty());
-    CHECK((seen.last_success > at_failure) == row.alive);
+    CHECK(seen.last_success > at_failure);
 
     write_file(file, queue_xml("A024"));
     seen = watch(*fetcher, 5, [](const Seen& n) { return !n.documents.empty(); });
     REQUIRE(seen.done);
     CHECK(seen.serving() == "A024");
-    CHECK(seen.lines_with("a queue document it can read again") == (row.alive ? 0 : 1));
+    CHECK(seen.lines_with("a queue document it can read again") == (row.readable ? 0 : 1));
   }
 }
 

@@ -208,3 +208,17 @@ TEST_CASE("window band: the roster's windows, the queue's numbers, the duty stat
 }
 
 }  // namespace hb::test
+
+namespace hb::test {
+
+TEST_CASE("calls: a clock set back ends the call on screen, not keeps it") {
+  const auto doc = doc_of({make_call("c1", kT0), make_call("c2", kT0)});
+  schedule::CallState state;
+  state = schedule::step_calls(std::move(state), &doc, kT0).state;
+  REQUIRE(state.current);
+  CHECK(state.current->call.id == "c1");
+  // Ten minutes back: c1 ends and c2 (made "in the future" now) takes its turn.
+  CHECK(screen(state, &doc, kT0 - 600, kT0 - 592) == "c2 c2 c2 c2 c2 c2 c2 c2 -");
+}
+
+}  // namespace hb::test

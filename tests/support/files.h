@@ -22,6 +22,11 @@ inline std::string read_bytes(const std::filesystem::path& p) {
   return s.str();
 }
 
+inline void write_bytes(const std::filesystem::path& p, const std::string& bytes) {
+  std::ofstream out(p, std::ios::binary | std::ios::trunc);
+  out << bytes;
+}
+
 // A fresh directory, removed with everything in it at the end.
 class TempDir {
  public:
