@@ -251,20 +251,22 @@ void ContentThread::take_news(Player& player, model::UnixSeconds now) {
   player.offer(std::move(accepted.content), now, std::move(accepted.version), known);
 }
 
+bool ContentThread::is_dark(const Player& player, model::UnixSeconds second) const {
+  return setup_.blank_margin_minutes && player.has_content() &&
+         schedule::is_blank(player.calendar(), second, setup_.config.utc_offset_minutes,
+                            *setup_.blank_margin_minutes);
+}
+
 void ContentThread::round(Player& player, model::UnixSeconds second) {
   take_news(player, second);
   const auto live = take_queue(player, second);
   const int offset = setup_.config.utc_offset_minutes;
   ScreenState s;
   player.settle(second);  // the content due now decides dark and names the windows
-  const bool dark_before = setup_.blank_margin_minutes && player.has_content() &&
-                           schedule::is_blank(player.calendar(), second, offset,
-                                              *setup_.blank_margin_minutes);
-  s.step = show(player, live, dark_before, std::exchange(resized_, false), second);
+  s.step = show(player, live, is_dark(player, second), std::exchange(resized_, false), second);
   if (setup_.speaking.urgent && player.content())
     setup_.speaking.urgent(*player.content(), second);
-  s.dark = setup_.blank_margin_minutes && player.has_content() &&
-           schedule::is_blank(player.calendar(), second, offset, *setup_.blank_margin_minutes);
+  s.dark = is_dark(player, second);  // the content may have changed with the page
   const layout::Page& page = player.page();
   if (s.dark)
     s.showing.slide_type = "dark";

@@ -133,6 +133,8 @@ class ContentThread {
   void start_queue();
   // The live windows' news; the call on screen, if any.
   LiveWindows::Round take_queue(Player& player, model::UnixSeconds now);
+  // Outside opening hours, with blank-outside-hours.
+  bool is_dark(const Player& player, model::UnixSeconds second) const;
   // The call on screen (and said), or the rotation's page.
   Step show(Player& player, const LiveWindows::Round& live, bool dark, bool resized,
             model::UnixSeconds now);
