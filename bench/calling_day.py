@@ -25,11 +25,10 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(REPO, "tests", "console"))
-from console_tools import free_port, start_xvfb, stop  # noqa: E402
+from console_tools import start_queue_sim, start_xvfb, stop  # noqa: E402
 
 AT = datetime.datetime(2026, 11, 27, 9, 30, 0, tzinfo=datetime.timezone(datetime.timedelta(hours=8)))
 CLK_TCK = os.sysconf("SC_CLK_TCK")
@@ -109,26 +108,14 @@ def main():
     try:
         xvfb, display = start_xvfb(tmp, "1920x1080")
         procs.append(xvfb)
-        port = free_port()
-        url = "http://127.0.0.1:%d/queue.xml" % port
-        sim_log = open(os.path.join(tmp, "sim.log"), "wb")
-        sim = subprocess.Popen([sys.executable, os.path.join(REPO, "tools", "queue_sim.py"), "--at", AT.isoformat(),
-                                           "--port", str(port), "--rate", str(args.rate), "--names",
-                                           "--seed", "19",
-                                           "--roster", os.path.join(REPO, "content", "roster.xml")],
-                               stdout=sim_log, stderr=sim_log, start_new_session=True)
+        sim, sim_start, url = start_queue_sim(REPO, AT, os.path.join(tmp, "sim.log"), "--rate", str(args.rate),
+                                              "--names", "--seed", "19",
+                                              "--roster", os.path.join(REPO, "content", "roster.xml"))
         procs.append(sim)
-        sim_start = time.monotonic()
 
         def at():  # the simulator's clock now, for the player's --at
             return (AT + datetime.timedelta(seconds=round(time.monotonic() - sim_start))).isoformat()
 
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(url, timeout=1).read()
-                break
-            except OSError:
-                time.sleep(0.1)
         seconds = args.minutes * 60
         results = {}
         for name, queue in (("plain", None), ("calling", url)):

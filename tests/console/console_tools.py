@@ -7,6 +7,7 @@ import signal
 import urllib.request
 import socket
 import subprocess
+import sys
 import time
 
 
@@ -59,14 +60,54 @@ def init_demo(hallboard, source, data):
     return secret(console(hallboard, "init", "--data", data, *content), "admin password")
 
 
-def wait_serving(base, tries=100):
-    """Until `serve` answers /login (it opens its port after the database)."""
+def wait_answering(url, tries=100):
+    """Until a GET of `url` is answered (a server opens its port late)."""
     for _ in range(tries):
         try:
-            urllib.request.urlopen(base + "/login")
+            urllib.request.urlopen(url, timeout=1).read()
             return
         except OSError:
             time.sleep(0.1)
+
+
+def wait_serving(base, tries=100):
+    """Until `serve` answers /login (it opens its port after the database)."""
+    wait_answering(base + "/login", tries)
+
+
+def start_queue_sim(source, at, log_path, *args):
+    """tools/queue_sim.py on a free port with its clock started at `at` (a
+    datetime), answering; (process, its start on the monotonic clock, the
+    document's URL)."""
+    port = free_port()
+    log = open(log_path, "wb")
+    proc = subprocess.Popen([sys.executable, os.path.join(source, "tools", "queue_sim.py"),
+                             "--port", str(port), "--at", at.isoformat()] + list(args),
+                            stdout=log, stderr=log, start_new_session=True)
+    started = time.monotonic()
+    url = "http://127.0.0.1:%d/queue.xml" % port
+    wait_answering(url)
+    return proc, started, url
+
+
+class Checks:
+    """A test's findings: each line stamped with the seconds since start."""
+
+    def __init__(self, say_ok=False):
+        self.failures = []
+        self.started = time.monotonic()
+        self.say_ok = say_ok
+
+    def note(self, text):
+        print("[%5.1f s] %s" % (time.monotonic() - self.started, text), flush=True)
+
+    def check(self, condition, what):
+        if not condition:
+            self.failures.append(what)
+            self.note("FAIL: " + what)
+        elif self.say_ok:
+            self.note("ok: " + what)
+        return condition
 
 
 def stop(proc, sig=signal.SIGTERM, timeout=10):

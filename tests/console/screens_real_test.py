@@ -44,7 +44,7 @@ import time
 import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from console_tools import free_port, start_xvfb, stop  # noqa: E402
+from console_tools import Checks, free_port, start_xvfb, stop  # noqa: E402
 
 CONSOLE, SOURCE, HALLBOARD = sys.argv[1], sys.argv[2], sys.argv[3]
 CONTENT = [os.path.join(SOURCE, "content", n) for n in ("hall.xml", "items.xml", "roster.xml")]
@@ -55,20 +55,9 @@ KILLED = "lobby-1"
 INTERVAL = 10  # the smallest heartbeat interval the config allows
 AT = "2026-11-27T10:00"  # a Friday morning: the hall is open, pages turn
 
-failures = []
+checks = Checks()
+note, check, failures = checks.note, checks.check, checks.failures
 running = []  # the players that must not end by themselves
-started = time.monotonic()
-
-
-def note(text):
-    print("[%5.1f s] %s" % (time.monotonic() - started, text), flush=True)
-
-
-def check(condition, what):
-    if not condition:
-        failures.append(what)
-        note("FAIL: " + what)
-    return condition
 
 
 def poll(what, predicate, timeout, step=0.25):

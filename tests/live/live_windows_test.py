@@ -39,7 +39,7 @@ import wave
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "console"))
-from console_tools import free_port, start_xvfb, stop  # noqa: E402
+from console_tools import Checks, start_queue_sim, start_xvfb, stop  # noqa: E402
 
 SOURCE, HALLBOARD = sys.argv[1], sys.argv[2]
 AT = datetime.datetime(2026, 11, 27, 10, 0, 0, tzinfo=datetime.timezone(datetime.timedelta(hours=8)))
@@ -59,21 +59,8 @@ CALLS = (("A024", "1", 3), ("B011", "2", 13))
 SILENT_FROM = 40
 WORDS = ["请", "号", "到", "窗口", "办理"] + [str(d) for d in range(10)] + [chr(c) for c in range(65, 91)]
 
-failures = []
-started = time.monotonic()
-
-
-def note(text):
-    print("[%5.1f s] %s" % (time.monotonic() - started, text), flush=True)
-
-
-def check(condition, what):
-    if not condition:
-        failures.append(what)
-        note("FAIL: " + what)
-    else:
-        note("ok: " + what)
-    return condition
+checks = Checks(say_ok=True)
+note, check, failures = checks.note, checks.check, checks.failures
 
 
 def write_clips(folder):
@@ -213,26 +200,15 @@ def main():
         procs.append(xvfb)
         names = write_clips(os.path.join(tmp, "clips"))
         feeds = hall_files(tmp)
-        port = free_port()
         script = os.path.join(tmp, "day.script")
         open(script, "w", encoding="utf-8").write(SCRIPT)
-        url = "http://127.0.0.1:%d/queue.xml" % port
-        sim_log = open(os.path.join(tmp, "sim.log"), "wb")
-        sim = subprocess.Popen([sys.executable, os.path.join(SOURCE, "tools", "queue_sim.py"), "--at", AT.isoformat(),
-                                           "--port", str(port), "--script", script,
-                                           "--roster", os.path.join(feeds, "roster.xml")],
-                               stdout=sim_log, stderr=sim_log, start_new_session=True)
+        sim, sim_start, url = start_queue_sim(SOURCE, AT, os.path.join(tmp, "sim.log"), "--script", script,
+                                              "--roster", os.path.join(feeds, "roster.xml"))
         procs.append(sim)
-        sim_start = time.monotonic()
 
         def screen_now():  # the hall's clock, which both started at AT
             return AT + datetime.timedelta(seconds=round(time.monotonic() - sim_start))
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(url, timeout=1).read()
-                break
-            except OSError:
-                time.sleep(0.05)
+
         config = player_xml(tmp, feeds, url, os.path.join(tmp, "clips"))
         os.makedirs(os.path.join(tmp, "render"))
         render_config = player_xml(os.path.join(tmp, "render"), feeds, url, None)
