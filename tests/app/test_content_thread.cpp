@@ -267,3 +267,26 @@ TEST_CASE("content thread: a dark screen shows no call, but the call is still sa
 }
 
 }  // namespace hb::test
+
+namespace hb::test {
+
+TEST_CASE("content thread: urgent notices are handed to the voice with the content on screen") {
+  TempDir dir;
+  FakeClock fake;
+  fake.wall = static_cast<double>(at("2026-12-03T10:00:30"));  // the demo's urgent drill
+  auto setup = demo_setup(dir);
+  std::atomic<int> asked{0};
+  setup.speaking.urgent = [&](const model::Content& content, model::UnixSeconds now) {
+    asked += content.hall && now == at("2026-12-03T10:00:30") ? 1 : 0;
+  };
+  const app::ScreenClock clock(fake.clocks(), std::nullopt, 1);
+  app::ContentThread content(setup, fake.clocks(), clock,
+                             measuring(std::make_shared<FakeMeasure>()));
+  const auto urgent = take_until(content, [](const app::ScreenState& s) {
+    return s.has_page && s.showing.slide_type == "urgent";
+  });
+  REQUIRE(urgent);
+  CHECK(asked > 0);
+}
+
+}  // namespace hb::test
