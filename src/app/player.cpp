@@ -193,18 +193,29 @@ Step Player::show_call(const model::QueueCall& call, model::UnixSeconds t) {
   return {Change::turned, model::Transition::none};
 }
 
-Step Player::advance(model::UnixSeconds t) {
-  if (held_since_) {
-    const model::UnixSeconds held = std::max<model::UnixSeconds>(0, t - *held_since_);
-    lag_ += held;
-    held_since_.reset();
-    // The page cut short keeps its lost time even while it stands in for
-    // the rotation (settling_).
-    if (ref_) {
-      ref_->start += held;
-      ref_->end += held;
-    }
+void Player::end_hold(model::UnixSeconds t) {
+  if (!held_since_) return;
+  const model::UnixSeconds held = std::max<model::UnixSeconds>(0, t - *held_since_);
+  lag_ += held;
+  held_since_.reset();
+  // The page cut short keeps its lost time even while it stands in for
+  // the rotation (settling_).
+  if (ref_) {
+    ref_->start += held;
+    ref_->end += held;
   }
+}
+
+bool Player::shows_numbers(const std::optional<schedule::PageRef>& ref) const {
+  // Live numbers are on the band of every page, or on the windows slide.
+  if (band_) return true;
+  if (!ref || ref->urgent || ref->slide < 0 || !shown_ || !shown_->pages->playlist()) return false;
+  return shown_->pages->playlist()->slides[static_cast<std::size_t>(ref->slide)].type ==
+         model::SlideType::windows;
+}
+
+Step Player::advance(model::UnixSeconds t) {
+  end_hold(t);
   swap_if_due(t);
   std::optional<schedule::PageRef> ref = ref_at(t);
   if (settling_) {
@@ -220,15 +231,10 @@ Step Player::advance(model::UnixSeconds t) {
   };
   bool same_page = on_screen(ref);
   const model::Content& content = shown_ ? shown_->content : empty_;
-  // Live numbers are on the band of every page, or on the windows slide.
-  const bool shows_numbers = band_ || (ref && !ref->urgent && shown_ && ref->slide >= 0 &&
-                                       shown_->pages->playlist() &&
-                                       shown_->pages->playlist()->slides[ref->slide].type ==
-                                           model::SlideType::windows);
   const std::tuple<std::int64_t, model::UnixSeconds, const void*, std::uint64_t> state{
       (t - ((t % 60) + 60) % 60) / 60,
       schedule::next_notice_change(content, t, offset_).value_or(0), shown_.get(),
-      shows_numbers ? queue_changes_ : 0};
+      shows_numbers(ref) ? queue_changes_ : 0};
   if (same_page && state == laid_out_for_) {
     ref_ = ref;  // the end may move with a notice change
     return {};

@@ -103,6 +103,9 @@ class Player {
   std::unique_ptr<Shown> make_shown(model::Content content, model::UnixSeconds since) const;
   bool should_swap(model::UnixSeconds t) const;
   void swap_if_due(model::UnixSeconds t);
+  // The call on screen since held_since_ is over: the rotation lags by it.
+  void end_hold(model::UnixSeconds t);
+  bool shows_numbers(const std::optional<schedule::PageRef>& ref) const;
   std::optional<schedule::PageRef> ref_at(model::UnixSeconds t);
   std::optional<schedule::PageRef> rotation_at(model::UnixSeconds t) const;
 
