@@ -78,6 +78,13 @@ const FeedFetcher* ContentThread::fetcher() const {
   return fetcher_view_.load();
 }
 
+std::optional<ContentThread::QueueReport> ContentThread::queue_report() const {
+  // The fetcher lives until this object's destructor has stopped the thread.
+  const QueueFetcher* q = queue_view_.load();
+  if (!q) return std::nullopt;
+  return QueueReport{setup_.config.queue->url, q->last_result(), queue_live_.load()};
+}
+
 void ContentThread::problem(std::string line) {
   problems_.push_back(std::move(line));
 }
@@ -185,6 +192,7 @@ void ContentThread::run() {
     });
   }
   fetcher_view_ = nullptr;
+  queue_view_ = nullptr;
   queue_fetcher_.reset();  // its thread calls back into this object: stopped first
 }
 
@@ -198,6 +206,7 @@ void ContentThread::start_queue() {
         }
         wake_.notify_all();
       });
+  queue_view_ = queue_fetcher_.get();
 }
 
 LiveWindows::Round ContentThread::take_queue(Player& player, model::UnixSeconds now) {
@@ -208,6 +217,7 @@ LiveWindows::Round ContentThread::take_queue(Player& player, model::UnixSeconds 
     live_.take(std::move(news.document), news.last_success);
   }
   auto live = live_.step(now, clocks_.steady());
+  queue_live_ = live.queue != nullptr;
   if (live.queue_changed) player.set_queue(live.queue);
   return live;
 }

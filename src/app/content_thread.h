@@ -124,6 +124,14 @@ class ContentThread {
   // The fetcher, once the thread has made it (nothing before), for the
   // heartbeat's feed states and the pictures.
   const FeedFetcher* fetcher() const;
+  // The queue source as the heartbeat reports it (thread-safe); nothing
+  // without a <queue>, or before the thread has started it.
+  struct QueueReport {
+    std::string url;
+    std::string last_result;
+    bool live = false;  // its numbers are on screen
+  };
+  std::optional<QueueReport> queue_report() const;
 
  private:
   void run();
@@ -168,6 +176,8 @@ class ContentThread {
   std::atomic<bool> queue_news_{false};  // the queue fetcher has news: a round at once
   std::atomic<double> progress_;
   std::atomic<const FeedFetcher*> fetcher_view_{nullptr};
+  std::atomic<const QueueFetcher*> queue_view_{nullptr};
+  std::atomic<bool> queue_live_{false};
   mutable std::mutex mutex_;
   std::condition_variable wake_;
   std::optional<ScreenState> state_;                // guarded by mutex_

@@ -104,6 +104,10 @@ std::string heartbeat_json(const HeartbeatReport& r) {
   for (std::size_t i = 0; i < r.feeds.size(); ++i)
     j += (i == 0 ? "\n    " : ",\n    ") + feed_json(r.feeds[i], r.utc_offset_minutes);
   j += r.feeds.empty() ? "]" : "\n  ]";
+  if (r.queue)
+    j += ",\n  \"queue\": {\"url\": " + json_string(r.queue->url) +
+         ", \"last_result\": " + json_string(r.queue->last_result) +
+         ", \"live\": " + (r.queue->live ? "true" : "false") + "}";
   if (v2) j += version_2_json(r);
   if (r.screenshot) {
     const auto& s = *r.screenshot;

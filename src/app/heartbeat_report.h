@@ -23,6 +23,14 @@ struct HeartbeatFeed {
   std::optional<model::UnixSeconds> last_fetch;  // of the last attempt
 };
 
+// The queue-calling system's source (<queue>, issue 19), a hallboard
+// extension of the body.
+struct HeartbeatQueue {
+  std::string url;
+  std::string last_result;  // "ok", "not modified" or the problem; empty: not tried yet
+  bool live = false;        // its numbers are on screen (answered within 30 s)
+};
+
 struct HeartbeatPage {
   // "showing" (a page of the playlist), "urgent" (the urgent notice),
   // "dark" (outside opening hours) or "waiting" (no content yet).
@@ -50,6 +58,7 @@ struct HeartbeatReport {
   ProcessMemory memory;
   std::vector<HeartbeatFeed> feeds;
   std::optional<HeartbeatScreenshot> screenshot;
+  std::optional<HeartbeatQueue> queue;  // with a <queue> in the config
   // Since hallboard-heartbeat-2: how often the player reports (the console
   // calls a screen offline after three intervals without one), and the
   // proof-of-play lines after the last acknowledged number (play_backlog.h),

@@ -10,7 +10,6 @@
 #include "console/play_report.h"
 #include "console/player_xml.h"
 #include "console/screen_state.h"
-#include "model/slide_type.h"
 
 namespace hb::console {
 
@@ -25,22 +24,21 @@ std::string duration_text(std::int64_t seconds) {
   return std::to_string(seconds) + " 秒";
 }
 
-// A slide type as editors name it in the playlist form; an unknown one as sent.
-std::string slide_label(const std::string& word) {
-  for (const auto& t : model::kSlideTypeNames) {
-    if (t.word == word) return std::string(t.chinese);
-  }
-  return word;
-}
-
 std::string page_text(const ScreenReport& r) {
   if (r.page_state == "dark") return "熄屏（非开放时间）";
   if (r.page_state == "waiting") return "等待页";
   if (r.page_state.empty()) return "—";
-  std::string out = r.page_state == "urgent" ? "紧急公告" : slide_label(r.slide_type);
+  std::string out = r.page_state == "urgent" ? "紧急公告" : slide_type_label(r.slide_type);
   if (r.page && r.page_count) out += " 第 " + std::to_string(*r.page) + "/" + std::to_string(*r.page_count) + " 页";
   if (!r.item.empty()) out += "（" + r.item + "）";
   return out;
+}
+
+// The queue source (叫号联动): its numbers on screen, or why not.
+std::string queue_text(const ScreenReport& r) {
+  if (!r.queue_live) return "—";
+  if (*r.queue_live) return "正常";
+  return "无叫号数据（" + (r.queue_result.empty() ? std::string("尚未连上") : r.queue_result) + "）";
 }
 
 std::string memory_text(const ScreenReport& r) {
@@ -218,14 +216,15 @@ Response page_screen(Console& console, const Request& request, const Caller& cal
     h.el("p", {{"class", "muted"}}, "还没有截图（player.xml 的 <heartbeat> 需要 screenshot=\"true\"）。");
   }
   h.el("h2", "最近的心跳（只保留最新 " + std::to_string(store::kContactsKept) + " 次）");
-  h.literal("<table><tr><th>收到时间</th><th>运行时长</th><th>正在显示</th><th>内存</th><th>源</th></tr>");
+  h.literal("<table><tr><th>收到时间</th><th>运行时长</th><th>正在显示</th><th>内存</th><th>源</th>"
+            "<th>叫号</th></tr>");
   for (const auto& c : *contacts) {
     const ScreenReport r = read_report(c.report);
     std::string feeds;
     for (const auto& f : r.feeds) feeds += (feeds.empty() ? "" : "、") + f;
     h.open("tr").el("td", shown_time(model::to_iso_string(c.at, console.utc_offset_minutes())));
     h.el("td", r.uptime_seconds ? duration_text(*r.uptime_seconds) : "—").el("td", page_text(r));
-    h.el("td", memory_text(r)).el("td", feeds.empty() ? "—" : feeds).close("tr");
+    h.el("td", memory_text(r)).el("td", feeds.empty() ? "—" : feeds).el("td", queue_text(r)).close("tr");
   }
   h.literal("</table>");
   if (contacts->empty()) h.el("p", {{"class", "muted"}}, "还没有收到这块屏幕的心跳。");

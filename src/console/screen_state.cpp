@@ -88,6 +88,11 @@ ScreenReport read_report(const std::string& report_json) {
       if (f.is_object()) out.feeds.push_back(feed_name(text_of(f, "url")));
     }
   }
+  if (const auto queue = report.find("queue"); queue != report.end() && queue->is_object()) {
+    const auto live = queue->find("live");
+    out.queue_live = live != queue->end() && live->is_boolean() && live->get<bool>();
+    out.queue_result = text_of(*queue, "last_result");
+  }
   return out;
 }
 

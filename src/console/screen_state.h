@@ -36,6 +36,9 @@ struct ScreenReport {
   std::string item;
   std::optional<std::int64_t> rss_bytes;
   std::vector<std::string> feeds;  // the feed names it runs
+  // The queue-calling system's source (叫号, issue 19), if the screen has one.
+  std::optional<bool> queue_live;  // its numbers are on screen
+  std::string queue_result;        // the last fetch's result or problem
 };
 
 struct ScreenState {

@@ -401,3 +401,17 @@ TEST_CASE("heartbeat: due soon after start, then every interval from the last su
 }
 
 }  // namespace hb::app
+
+namespace hb::app {
+
+TEST_CASE("heartbeat JSON: the queue source, only with a <queue>, escaped as JSON") {
+  HeartbeatReport r = sample();
+  CHECK_FALSE(has(heartbeat_json(r), "\"queue\""));
+  r.queue = HeartbeatQueue{"http://10.0.0.5/queue.xml", "timed out \"5 s\"", false};
+  const std::string j = heartbeat_json(r);
+  CAPTURE(j);
+  CHECK(has(j, "\"queue\": {\"url\": \"http://10.0.0.5/queue.xml\", "
+               "\"last_result\": \"timed out \\\"5 s\\\"\", \"live\": false}"));
+}
+
+}  // namespace hb::app

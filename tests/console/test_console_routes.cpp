@@ -1607,4 +1607,20 @@ TEST_CASE("JSON nested deeper than 64 levels is refused with 400, never written 
   CHECK(h.call("POST", "/api/v1/heartbeat", fine, {{"authorization", "Bearer " + token}}).status / 100 == 2);
 }
 
+TEST_CASE("a screen's page: its queue source's state, what it said escaped") {
+  Hall h;
+  const LoggedIn approver = h.login("approver");
+  REQUIRE(h.as(approver, "POST", "/api/v1/publish").status == 201);
+  const std::string token = register_screen(h, "lobby-q");
+  auto report = current_report(h, "lobby-q");
+  report["queue"] = {{"url", "http://10.0.0.5/queue.xml"}, {"last_result", "<b>timed out</b>"}, {"live", false}};
+  REQUIRE(heartbeat(h, token, report).status / 100 == 2);
+  const LoggedIn admin = h.login("admin");
+  const Response page = h.as(admin, "GET", "/screens/lobby-q");
+  REQUIRE(page.status == 200);
+  CHECK(page.body.find("<th>叫号</th>") != std::string::npos);
+  CHECK(page.body.find("无叫号数据（&lt;b&gt;timed out&lt;/b&gt;）") != std::string::npos);
+  CHECK(page.body.find("<b>timed out") == std::string::npos);
+}
+
 }  // namespace hb::console

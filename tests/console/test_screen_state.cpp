@@ -156,3 +156,27 @@ TEST_CASE("read_report: the parts the page shows, absent when not reported") {
 }
 
 }  // namespace hb::console
+
+namespace hb::console {
+
+TEST_CASE("read_report: the queue source, when the screen has one") {
+  const struct {
+    const char* report;
+    std::optional<bool> live;
+    const char* result;
+  } rows[] = {
+      {R"({"feeds":[]})", std::nullopt, ""},
+      {R"({"queue":{"url":"u","last_result":"ok","live":true}})", true, "ok"},
+      {R"({"queue":{"url":"u","last_result":"timed out","live":false}})", false, "timed out"},
+      {R"({"queue":{"live":"yes"}})", false, ""},
+      {R"({"queue":7})", std::nullopt, ""},
+  };
+  for (const auto& row : rows) {
+    CAPTURE(row.report);
+    const ScreenReport r = read_report(row.report);
+    CHECK(r.queue_live == row.live);
+    CHECK(r.queue_result == row.result);
+  }
+}
+
+}  // namespace hb::console
