@@ -134,7 +134,9 @@ ScreenPages::Counting Player::count_more(std::size_t items) {
 }
 
 std::optional<schedule::PageRef> Player::ref_at(model::UnixSeconds t) {
-  if (lag_ != 0 && !(shown_ && lag_ok(shown_->content, shown_->plan.playlist, calendar(), offset_, t, lag_))) lag_ = 0;
+  if (lag_ != 0 &&
+      !(shown_ && lag_ok(shown_->content, shown_->plan.playlist, calendar(), offset_, t, lag_)))
+    lag_ = 0;
   auto ref = rotation_at(t - lag_);
   if (ref && lag_ != 0) {
     ref->start += lag_;

@@ -39,7 +39,8 @@ constexpr int kStepSeconds = 15 * 60;
 bool any_opening_moment(const model::Calendar& calendar, const model::Playlist& playlist,
                         const std::function<bool(model::Weekday, int)>& f) {
   std::vector<int> starts;
-  if (playlist.schedule.between_from) starts.push_back(playlist.schedule.between_from->minutes * 60);
+  if (const auto& p = playlist.schedule; p.between_from)
+    starts.push_back(p.between_from->minutes * 60);
   for (const auto& slide : playlist.slides)
     if (slide.schedule.between_from) starts.push_back(slide.schedule.between_from->minutes * 60);
   for (const auto& h : calendar.hours)

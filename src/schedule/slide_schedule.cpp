@@ -52,8 +52,8 @@ std::vector<bool> slides_in_force(const model::Playlist& playlist, model::UnixSe
 }
 
 std::optional<model::UnixSeconds> next_schedule_change(const model::Slide& slide,
-                                                       model::UnixSeconds t,
-                                                       int utc_offset_minutes, int days) {
+                                                       model::UnixSeconds t, int utc_offset_minutes,
+                                                       int days) {
   // No limit at all: always in force, nothing to walk.
   if (!slide.schedule.any() && !slide.inherited.any()) return std::nullopt;
   const bool now = in_force(slide, t, utc_offset_minutes);
@@ -70,8 +70,8 @@ std::optional<model::UnixSeconds> next_schedule_change(const model::Slide& slide
 }
 
 std::optional<model::UnixSeconds> next_schedule_change(const model::Playlist& playlist,
-                                                       model::UnixSeconds t,
-                                                       int utc_offset_minutes, int days) {
+                                                       model::UnixSeconds t, int utc_offset_minutes,
+                                                       int days) {
   std::optional<model::UnixSeconds> first;
   for (const auto& slide : playlist.slides)
     if (const auto c = next_schedule_change(slide, t, utc_offset_minutes, days))

@@ -29,12 +29,12 @@ std::vector<bool> slides_in_force(const model::Playlist& playlist, model::UnixSe
 // The first instant after t at which the slide comes into force or leaves
 // it, looking at most `days` days ahead; nothing when it does not change.
 std::optional<model::UnixSeconds> next_schedule_change(const model::Slide& slide,
-                                                       model::UnixSeconds t,
-                                                       int utc_offset_minutes, int days = 400);
+                                                       model::UnixSeconds t, int utc_offset_minutes,
+                                                       int days = 400);
 
 // The first such change of any slide of the playlist.
 std::optional<model::UnixSeconds> next_schedule_change(const model::Playlist& playlist,
-                                                       model::UnixSeconds t,
-                                                       int utc_offset_minutes, int days = 400);
+                                                       model::UnixSeconds t, int utc_offset_minutes,
+                                                       int days = 400);
 
 }  // namespace hb::schedule

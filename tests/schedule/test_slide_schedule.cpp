@@ -78,10 +78,8 @@ TEST_CASE("a slide's own values narrow its playlist's") {
   CHECK(schedule::in_force(s, at("2026-12-05T09:30"), kZone));
   CHECK_FALSE(schedule::in_force(s, at("2026-12-05T10:30"), kZone));
   CHECK_FALSE(schedule::in_force(s, at("2026-12-04T09:30"), kZone));  // a Friday
-  CHECK(schedule::next_schedule_change(s, at("2026-12-05T09:30"), kZone) ==
-        at("2026-12-05T10:00"));
-  CHECK(schedule::next_schedule_change(s, at("2026-12-05T10:30"), kZone) ==
-        at("2026-12-12T09:00"));
+  CHECK(schedule::next_schedule_change(s, at("2026-12-05T09:30"), kZone) == at("2026-12-05T10:00"));
+  CHECK(schedule::next_schedule_change(s, at("2026-12-05T10:30"), kZone) == at("2026-12-12T09:00"));
   model::Slide plain;
   CHECK_FALSE(schedule::next_schedule_change(plain, at("2026-12-05T10:30"), kZone));
 }
@@ -114,7 +112,8 @@ struct LunchPlaylist {
 TEST_CASE("the rotation leaves out a slide out of force and brings it back at the boundary") {
   const LunchPlaylist l;
   const auto plan = l.plan();
-  const auto pages = schedule::screen_timeline(plan, at("2026-12-03T11:58"), at("2026-12-03T13:32"));
+  const auto pages =
+      schedule::screen_timeline(plan, at("2026-12-03T11:58"), at("2026-12-03T13:32"));
   bool poster_seen = false;
   for (const auto& p : pages) {
     const bool lunch = at("2026-12-03T12:00") <= p.start && p.start < at("2026-12-03T13:30");
@@ -140,16 +139,18 @@ TEST_CASE("nothing in force: nothing to show until the next slide comes into for
   l.playlist.slides.erase(l.playlist.slides.begin());
   const auto plan = l.plan();
   CHECK_FALSE(schedule::page_on_screen(plan, at("2026-12-03T11:00")));
-  const auto pages = schedule::screen_timeline(plan, at("2026-12-03T11:00"), at("2026-12-03T12:01"));
+  const auto pages =
+      schedule::screen_timeline(plan, at("2026-12-03T11:00"), at("2026-12-03T12:01"));
   REQUIRE_FALSE(pages.empty());
   CHECK(pages.front().start == at("2026-12-03T12:00"));
 }
 
 std::string playlist_lint(const std::string& attrs, const std::string& slides) {
-  return dump(lint_one(feed_doc("<items><item id=\"A1\"><name>事项</name>"
-                                "<deadline promised=\"1\" statutory=\"5\"/></item></items>\n"
-                                "<playlist" +
-                                attrs + ">\n" + slides + "</playlist>")));
+  return dump(
+      lint_one(feed_doc("<items><item id=\"A1\"><name>事项</name>"
+                        "<deadline promised=\"1\" statutory=\"5\"/></item></items>\n"
+                        "<playlist" +
+                        attrs + ">\n" + slides + "</playlist>")));
 }
 
 TEST_CASE("lint: a slide never in force, and opening hours with no slide in force") {
@@ -165,21 +166,21 @@ TEST_CASE("lint: a slide never in force, and opening hours with no slide in forc
        "(none)"},
       {"on a day the hall is closed (default hours: mon-fri)", "",
        "<slide type=\"items\"/><slide type=\"item\" item=\"A1\" on=\"sat\"/>\n",
-       "t.xml:5:24: warning: <slide type=\"item\"> is never in force while the hall is open: its "
+       "t.xml:5:22: warning: <slide type=\"item\"> is never in force while the hall is open: its "
        "on/between (with its playlist's) miss every opening hour\n"},
       {"between outside the hours", "",
        "<slide type=\"items\"/><slide type=\"item\" item=\"A1\" between=\"18:00-20:00\"/>\n",
-       "t.xml:5:24: warning: <slide type=\"item\"> is never in force while the hall is open: its "
+       "t.xml:5:22: warning: <slide type=\"item\"> is never in force while the hall is open: its "
        "on/between (with its playlist's) miss every opening hour\n"},
       {"a slide's on and its playlist's do not meet", " on=\"mon-wed\"",
        "<slide type=\"items\"/><slide type=\"item\" item=\"A1\" on=\"thu\"/>\n",
        "t.xml:4:1: warning: <playlist> has no slide in force at thu 09:00 while the hall is "
        "open; the screen shows the waiting page then\n"
-       "t.xml:5:24: warning: <slide type=\"item\"> is never in force while the hall is open: its "
+       "t.xml:5:22: warning: <slide type=\"item\"> is never in force while the hall is open: its "
        "on/between (with its playlist's) miss every opening hour\n"},
       {"a slide's dates and its playlist's do not meet", " from=\"2026-12-01\" to=\"2026-12-14\"",
        "<slide type=\"items\"/><slide type=\"item\" item=\"A1\" from=\"2026-12-15\"/>\n",
-       "t.xml:5:24: warning: <slide type=\"item\"> is never in force: its from/to and its "
+       "t.xml:5:22: warning: <slide type=\"item\"> is never in force: its from/to and its "
        "playlist's have no day in common\n"},
       {"dates in the past are not never", "",
        "<slide type=\"items\"/><slide type=\"item\" item=\"A1\" to=\"2020-01-01\"/>\n", "(none)"},
@@ -193,7 +194,7 @@ TEST_CASE("lint: a slide never in force, and opening hours with no slide in forc
        "(none)"},
   };
   for (const auto& r : rows) {
-    CAPTURE(r.what);
+    CAPTURE(std::string(r.what));
     CHECK(playlist_lint(r.attrs, r.slides) == r.expected);
   }
 }
