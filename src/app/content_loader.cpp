@@ -55,6 +55,7 @@ Merged merge_for_screen(std::vector<model::Feed> feeds, const model::PlayerConfi
   Merged r;
   r.content = feed::merge(std::move(feeds), out);
   schedule::check_absence_cover(r.content, config.utc_offset_minutes, out);
+  schedule::check_slide_schedules(r.content, out);
   layout::check_slide_lengths(r.content, out);
   r.needs_full_program = check_glyphs(r.content, out) == GlyphCheck::needs_fonts;
   if (all_feeds_read && !schedule::select_playlist(r.content, config.screen))

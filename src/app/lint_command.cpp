@@ -82,6 +82,7 @@ int lint_command(const std::vector<std::string>& args, long long now) {
   if (!direct.empty()) {
     const model::Content content = feed::merge(std::move(direct), diagnostics);
     schedule::check_absence_cover(content, model::kDefaultUtcOffsetMinutes, diagnostics);
+    schedule::check_slide_schedules(content, diagnostics);
     layout::check_slide_lengths(content, diagnostics);
     if (check_glyphs(content, diagnostics) == GlyphCheck::needs_fonts) return kHandOver;
   }

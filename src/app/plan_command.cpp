@@ -1,5 +1,6 @@
 #include "app/plan_command.h"
 
+#include <algorithm>
 #include <iostream>
 #include <memory>
 #include <sstream>
@@ -19,6 +20,7 @@
 #include "schedule/notices.h"
 #include "schedule/playlist.h"
 #include "schedule/screen.h"
+#include "schedule/slide_schedule.h"
 
 namespace hb::app {
 namespace {
@@ -71,6 +73,33 @@ void print_state(std::ostream& out, const model::Content& c, const model::Calend
         << (n.id.empty() ? "" : n.id + ": ") << n.text << "\n";
   }
   if (!any) out << "  (none active)\n";
+}
+
+bool has_schedules(const model::Playlist& playlist) {
+  return playlist.schedule.any() ||
+         std::any_of(playlist.slides.begin(), playlist.slides.end(),
+                     [](const auto& s) { return s.schedule.any(); });
+}
+
+// Which slides are in force at t and when that changes; printed only for a
+// playlist with schedules, so plans of the others read as they always did.
+void print_schedules(std::ostream& out, const model::Playlist* playlist, model::UnixSeconds t,
+                     int offset) {
+  if (!playlist || !has_schedules(*playlist)) return;
+  out << "\n定时 slides on a schedule:\n";
+  for (const auto& slide : playlist->slides) {
+    out << "  " << slide_name(slide.type);
+    if (!slide.category.empty()) out << " " << slide.category;
+    if (!slide.item.empty()) out << " " << slide.item;
+    const bool on = schedule::in_force(slide, t, offset);
+    out << (on ? "  在播 in force" : "  停播 not in force");
+    const auto change = schedule::next_schedule_change(slide, t, offset);
+    if (change)
+      out << " until " << local_text(*change, offset, false);
+    else if (slide.schedule.any() || slide.inherited.any())
+      out << (on ? " (no end within 400 days)" : " (not within 400 days)");
+    out << "\n";
+  }
 }
 
 void print_timeline(std::ostream& out, const schedule::ScreenPlan& plan, model::UnixSeconds t,
@@ -173,6 +202,7 @@ int plan_command(const std::vector<std::string>& args, long long now) {
   }
 #endif
   if (!plan.pages) plan.pages = schedule::one_page_each(c, offset);
+  print_schedules(out, plan.playlist, t, offset);
   print_timeline(out, plan, t, minutes, real_counts);
   std::cout << out.str();
   return 0;

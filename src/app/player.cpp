@@ -6,6 +6,7 @@
 #include "schedule/local_time.h"
 #include "schedule/notices.h"
 #include "schedule/screen.h"
+#include "schedule/slide_schedule.h"
 
 namespace hb::app {
 namespace {
@@ -18,10 +19,15 @@ constexpr model::UnixSeconds kMaxLagSeconds = 3600;
 // the same notices in force), so calls never keep yesterday's slides, the
 // open hall's slides after closing, or a withdrawn notice on screen. Once
 // it may not, the rotation catches up with the clock at once.
-bool lag_ok(const model::Content& content, const model::Calendar& calendar, int offset,
-            model::UnixSeconds t, model::UnixSeconds lag) {
+bool lag_ok(const model::Content& content, const model::Playlist* playlist,
+            const model::Calendar& calendar, int offset, model::UnixSeconds t,
+            model::UnixSeconds lag) {
   if (lag <= 0 || lag > kMaxLagSeconds) return false;
   const model::UnixSeconds then = t - lag;
+  // Nor a slide that has left its `between` hours (or one not yet come).
+  if (playlist && schedule::slides_in_force(*playlist, then, offset) !=
+                      schedule::slides_in_force(*playlist, t, offset))
+    return false;
   return schedule::to_local(then, offset).date == schedule::to_local(t, offset).date &&
          schedule::is_open(calendar, then, offset) == schedule::is_open(calendar, t, offset) &&
          schedule::next_notice_change(content, then, offset) ==
@@ -128,7 +134,9 @@ ScreenPages::Counting Player::count_more(std::size_t items) {
 }
 
 std::optional<schedule::PageRef> Player::ref_at(model::UnixSeconds t) {
-  if (lag_ != 0 && !(shown_ && lag_ok(shown_->content, calendar(), offset_, t, lag_))) lag_ = 0;
+  if (lag_ != 0 &&
+      !(shown_ && lag_ok(shown_->content, shown_->plan.playlist, calendar(), offset_, t, lag_)))
+    lag_ = 0;
   auto ref = rotation_at(t - lag_);
   if (ref && lag_ != 0) {
     ref->start += lag_;

@@ -57,8 +57,7 @@ model::Calendar read_calendar(ElementReader& e) {
     if (days_text) {
       days = parse_days(*days_text);
       if (!days)
-        h.bad_value("days", *days_text,
-                    "days such as mon-fri, sat or mon,wed,fri (mon tue wed thu fri sat sun)");
+        h.bad_value("days", *days_text, kDaysExpected);
     }
     const auto open = h.time_attr("open", false, Need::required);
     const auto close = h.time_attr("close", true, Need::required);

@@ -149,6 +149,15 @@ std::optional<std::array<bool, 7>> parse_days(std::string_view s) {
   return days;
 }
 
+std::optional<std::pair<model::TimeOfDay, model::TimeOfDay>> parse_time_range(std::string_view s) {
+  const std::size_t dash = s.find('-');
+  if (dash == std::string_view::npos) return std::nullopt;
+  const auto from = parse_time_of_day(s.substr(0, dash), false);
+  const auto to = parse_time_of_day(s.substr(dash + 1), true);
+  if (!from || !to) return std::nullopt;
+  return std::pair{*from, *to};
+}
+
 bool is_http_url(std::string_view s) {
   const auto rest_ok = [&](std::size_t scheme_len) {
     return s.size() > scheme_len && s.find_first_of(" \t\r\n") == std::string_view::npos;

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "model/content.h"
@@ -27,6 +28,11 @@ std::optional<int> parse_utc_offset(std::string_view s);  // ±HH:MM, UTC, Asia/
 std::optional<model::Weekday> parse_weekday(std::string_view s);
 // "mon-fri", "sat", "mon,wed,fri", "mon-wed,fri"; ranges may wrap.
 std::optional<std::array<bool, 7>> parse_days(std::string_view s);
+// What parse_days reads, for messages about a value it refused.
+inline constexpr std::string_view kDaysExpected =
+    "days such as mon-fri, sat or mon,wed,fri (mon tue wed thu fri sat sun)";
+// "12:00-13:30": two times of day (the second may be 24:00), in any order.
+std::optional<std::pair<model::TimeOfDay, model::TimeOfDay>> parse_time_range(std::string_view s);
 bool is_http_url(std::string_view s);
 
 // "a, b ,c" -> {"a", "b", "c"}: parts split at commas and trimmed of spaces;

@@ -439,6 +439,15 @@ std::string screens(const std::vector<std::string>& list) {
   return r.empty() ? "*" : r;
 }
 
+// `on`, `between`, `from`/`to` as read: only what limits when it plays.
+void set_schedule(Node n, const model::SlideSchedule& s) {
+  if (s.on != model::SlideSchedule{}.on) set(n, "on", days(s.on));
+  if (s.between_from)
+    set(n, "between", model::to_string(*s.between_from) + "-" + model::to_string(*s.between_to));
+  if (s.from) set(n, "from", model::to_string(*s.from));
+  if (s.to) set(n, "to", model::to_string(*s.to));
+}
+
 // `days` only matters to results slides; elsewhere it is written only when
 // it is not the default, so that nothing read is lost.
 void append_slide(Node playlist, const model::Slide& s) {
@@ -448,12 +457,14 @@ void append_slide(Node playlist, const model::Slide& s) {
   set_if(n, "category", s.category);
   set_if(n, "item", s.item);
   if (s.type == model::SlideType::results || s.days != 30) set_number(n, "days", s.days);
+  set_schedule(n, s.schedule);
 }
 
 void append_playlist(Node root, const model::Playlist& p) {
   Node n = root.append_child("playlist");
   set(n, "screen", screens(p.screens));
   set(n, "transition", word(p.transition));
+  set_schedule(n, p.schedule);
   for (const auto& s : p.slides)
     append_slide(n, s);
 }

@@ -271,12 +271,29 @@ struct Stats {
 
 enum class Transition { fade, slide, none };
 
+// When a slide plays (dayparting, docs/feed-format.md section 13). Each part
+// left unset puts no limit. `between` never crosses midnight: a hall is not
+// open then, and a range that wraps is far likelier a typing mistake.
+struct SlideSchedule {
+  std::array<bool, 7> on{true, true, true, true, true, true, true};  // indexed by Weekday
+  std::optional<TimeOfDay> between_from;  // [between_from, between_to)
+  std::optional<TimeOfDay> between_to;    // 24:00 allowed
+  std::optional<Date> from;               // both included
+  std::optional<Date> to;
+  bool any() const {
+    return between_from || from || to || on != std::array<bool, 7>{true, true, true, true, true, true, true};
+  }
+  bool operator==(const SlideSchedule&) const = default;
+};
+
 struct Slide {
   SlideType type = SlideType::items;
   int seconds = 15;
   std::string category;  // items: optional filter
   std::string item;      // item: optional fixed item id
   int days = 30;         // results: how far back
+  SlideSchedule schedule;   // its own `on`, `between`, `from`/`to`
+  SlideSchedule inherited;  // its playlist's; the slide plays when both are in force
   Where where;
   Where item_where;
   Where category_where;
@@ -285,6 +302,7 @@ struct Slide {
 struct Playlist {
   std::vector<std::string> screens;  // "*" or screen ids
   Transition transition = Transition::fade;
+  SlideSchedule schedule;  // inherited by each slide (Slide::inherited)
   std::vector<Slide> slides;
   Where where;
 };

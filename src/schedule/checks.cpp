@@ -1,9 +1,11 @@
 #include "schedule/checks.h"
 
+#include <functional>
 #include <set>
 
 #include "schedule/calendar.h"
 #include "schedule/local_time.h"
+#include "schedule/slide_schedule.h"
 
 namespace hb::schedule {
 namespace {
@@ -28,7 +30,96 @@ int working_days_touched(const model::Calendar& calendar, model::UnixSeconds fro
   return touched;
 }
 
+constexpr int kStepSeconds = 15 * 60;
+
+// Calls `f` at each instant of the hall's weekly hours, as (weekday, second
+// of day): every 15 minutes from each opening, and at the start of each
+// `between` of the playlist inside it (a short one falls between the steps).
+// Stops when `f` returns true; says whether it did.
+bool any_opening_moment(const model::Calendar& calendar, const model::Playlist& playlist,
+                        const std::function<bool(model::Weekday, int)>& f) {
+  std::vector<int> starts;
+  if (const auto& p = playlist.schedule; p.between_from)
+    starts.push_back(p.between_from->minutes * 60);
+  for (const auto& slide : playlist.slides)
+    if (slide.schedule.between_from) starts.push_back(slide.schedule.between_from->minutes * 60);
+  for (const auto& h : calendar.hours)
+    for (int d = 0; d < 7; ++d) {
+      if (!h.days[static_cast<std::size_t>(d)]) continue;
+      const auto day = static_cast<model::Weekday>(d);
+      const int open = h.open.minutes * 60, close = h.close.minutes * 60;
+      for (int sec = open; sec < close; sec += kStepSeconds)
+        if (f(day, sec)) return true;
+      for (const int sec : starts)
+        if (open <= sec && sec < close && f(day, sec)) return true;
+    }
+  return false;
+}
+
+bool weekly_in_force(const model::Slide& slide, model::Weekday day, int second) {
+  return in_force_weekly(slide.schedule, day, second) &&
+         in_force_weekly(slide.inherited, day, second);
+}
+
+// The slide's and its playlist's date ranges have no day in common.
+bool dates_apart(const model::Slide& slide) {
+  const auto& a = slide.schedule;
+  const auto& b = slide.inherited;
+  return (a.from && b.to && *b.to < *a.from) || (b.from && a.to && *a.to < *b.from);
+}
+
+std::string slide_label(const model::Slide& slide) {
+  return "<slide type=\"" + std::string(model::slide_type_word(slide.type)) + "\">";
+}
+
+void check_never_in_force(const model::Calendar& calendar, const model::Playlist& playlist,
+                          model::Diagnostics& out) {
+  for (const auto& slide : playlist.slides) {
+    if (!slide.schedule.any() && !slide.inherited.any()) continue;
+    if (dates_apart(slide)) {
+      out.push_back({slide.where, model::Severity::warning,
+                     slide_label(slide) + " is never in force: its from/to and its "
+                                          "playlist's have no day in common"});
+      continue;
+    }
+    const auto plays = [&](model::Weekday d, int sec) { return weekly_in_force(slide, d, sec); };
+    if (!any_opening_moment(calendar, playlist, plays))
+      out.push_back({slide.where, model::Severity::warning,
+                     slide_label(slide) + " is never in force while the hall is open: its "
+                                          "on/between (with its playlist's) miss every "
+                                          "opening hour"});
+  }
+}
+
+std::string moment_text(model::Weekday day, int second) {
+  return model::to_string(day) + " " + model::to_string(model::TimeOfDay{second / 60});
+}
+
+void check_gaps(const model::Calendar& calendar, const model::Playlist& playlist,
+                model::Diagnostics& out) {
+  if (playlist.slides.empty()) return;  // warned about when read
+  std::optional<std::pair<model::Weekday, int>> gap;
+  const auto empty = [&](model::Weekday d, int sec) {
+    for (const auto& slide : playlist.slides)
+      if (weekly_in_force(slide, d, sec)) return false;
+    gap = {d, sec};
+    return true;
+  };
+  if (!any_opening_moment(calendar, playlist, empty)) return;
+  out.push_back({playlist.where, model::Severity::warning,
+                 "<playlist> has no slide in force at " + moment_text(gap->first, gap->second) +
+                     " while the hall is open; the screen shows the waiting page then"});
+}
+
 }  // namespace
+
+void check_slide_schedules(const model::Content& content, model::Diagnostics& out) {
+  const model::Calendar calendar = content.calendar ? *content.calendar : model::default_calendar();
+  for (const auto& playlist : content.playlists) {
+    check_never_in_force(calendar, playlist, out);
+    check_gaps(calendar, playlist, out);
+  }
+}
 
 void check_absence_cover(const model::Content& content, int utc_offset_minutes,
                          model::Diagnostics& out) {

@@ -13,4 +13,11 @@ namespace hb::schedule {
 void check_absence_cover(const model::Content& content, int utc_offset_minutes,
                          model::Diagnostics& out);
 
+// Schedules of slides (`on`, `between`, `from`/`to`): a warning for a slide
+// never in force while the hall is open (its values and its playlist's do
+// not meet, or only when the hall is closed), and for a playlist with no
+// slide in force at some opening hour of a week (the screen shows the
+// waiting page then). The week is walked in 15-minute steps, no more.
+void check_slide_schedules(const model::Content& content, model::Diagnostics& out);
+
 }  // namespace hb::schedule

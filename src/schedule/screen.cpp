@@ -4,8 +4,24 @@
 
 #include "schedule/notices.h"
 #include "schedule/playlist.h"
+#include "schedule/slide_schedule.h"
 
 namespace hb::schedule {
+namespace {
+
+// Where a page is cut short: a notice starts or ends, or a slide comes into
+// force or leaves it. Schedules are looked at `days` ahead: one while a page
+// is shown (a page is shorter than that), so a long timeline stays cheap.
+std::optional<model::UnixSeconds> next_change(const ScreenPlan& plan, model::UnixSeconds t,
+                                              int days) {
+  auto change = next_notice_change(*plan.content, t, plan.utc_offset_minutes);
+  if (!plan.playlist) return change;
+  if (const auto s = next_schedule_change(*plan.playlist, t, plan.utc_offset_minutes, days))
+    change = change ? std::min(*change, *s) : *s;
+  return change;
+}
+
+}  // namespace
 
 PageCounter one_page_each(const model::Content& content, int utc_offset_minutes) {
   return [&content, utc_offset_minutes](const model::Slide& slide, model::UnixSeconds t) {
@@ -33,8 +49,11 @@ RotationInput rotation_input(const ScreenPlan& plan, model::UnixSeconds t) {
     in.item_ids.push_back(item.id);
   // The playlist's own slides, not the copies: a counter may remember counts
   // by the slide's address, which stays the same from call to call.
+  // A slide out of force (its `on`, `between`, `from`/`to`) has nothing to
+  // show, like an empty one: it is neither counted nor laid out.
   for (const auto& slide : plan.playlist->slides)
-    in.pages.push_back(plan.pages(slide, t));
+    in.pages.push_back(in_force(slide, t, plan.utc_offset_minutes) ? plan.pages(slide, t)
+                                                                   : SlidePages{});
   return in;
 }
 
@@ -48,12 +67,13 @@ std::vector<PageRef> screen_timeline(const ScreenPlan& plan, model::UnixSeconds 
   model::UnixSeconds t = from;
   while (t < to && r.size() < 100000) {
     auto page = page_on_screen(plan, t);
-    const auto change = next_notice_change(*plan.content, t, plan.utc_offset_minutes);
     if (!page) {
+      const auto change = next_change(plan, t, 400);
       if (!change || *change >= to) break;
       t = *change;
       continue;
     }
+    const auto change = next_change(plan, t, 1);
     if (change && *change < page->end) page->end = *change;
     page->start = std::max(page->start, t);  // resumed mid-page after a notice change
     r.push_back(*page);

@@ -6,11 +6,12 @@ bin=$1
 root=$2
 passed=0
 failed=0
+config=$root/content/player.xml  # the config `expect` plans with
 expect() {  # expect NAME PATTERN -- ARGS...
   local name=$1 pattern=$2
   shift 3
   local out
-  out=$("$bin" plan --config "$root/content/player.xml" "$@" 2>&1)
+  out=$("$bin" plan --config "$config" "$@" 2>&1)
   if printf '%s\n' "$out" | grep -Eq -- "$pattern"; then
     passed=$((passed + 1)); echo "ok   $name"
   else
@@ -31,6 +32,35 @@ if "$bin" plan --config "$root/content/player.xml" --at "" >/dev/null 2>&1; then
   failed=$((failed + 1)); echo "FAIL an empty --at: status 0"
 else
   passed=$((passed + 1)); echo "ok   an empty --at: a failing status"
+fi
+# Slides on a schedule: a 午休 poster at lunch, in a playlist of its own.
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cp "$root/content/items.xml" "$root/content/roster.xml" "$tmp/"
+cat >"$tmp/player.xml" <<'XML'
+<player screen="lobby-1" timezone="+08:00">
+  <feed url="items.xml"/>
+  <feed url="roster.xml"/>
+  <feed url="playlist.xml"/>
+</player>
+XML
+cat >"$tmp/playlist.xml" <<'XML'
+<hallboard version="1">
+  <playlist screen="lobby-1">
+    <slide type="roster" seconds="15"/>
+    <slide type="item" item="JS-0001" seconds="20" between="12:00-13:30"/>
+  </playlist>
+</hallboard>
+XML
+config=$tmp/player.xml
+expect "a lunch slide out of force before noon" '^  事项详情 item JS-0001  停播 not in force until 2026-12-03 12:00$' -- --at 2026-12-03T11:59
+expect "in force at lunch until 13:30" '^  事项详情 item JS-0001  在播 in force until 2026-12-03 13:30$' -- --at 2026-12-03T12:10
+expect "an unscheduled slide is simply in force" '^  窗口值班 roster  在播 in force$' -- --at 2026-12-03T11:59
+expect "the lunch slide comes into the pages at noon" '^  12:0[01]:[0-9]{2}-12:0[01]:[0-9]{2}  事项详情 item JS-0001' -- --at 2026-12-03T11:59:45 --minutes 2
+if "$bin" plan --config "$root/content/player.xml" --at 2026-12-03T10:00 2>&1 | grep -q '定时'; then
+  failed=$((failed + 1)); echo "FAIL a playlist without schedules: no schedule part"
+else
+  passed=$((passed + 1)); echo "ok   a playlist without schedules: no schedule part"
 fi
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -534,3 +534,21 @@ TEST_CASE("write_feed: the hostile feeds write back in time linear in their size
 }
 
 }  // namespace hb::test
+
+namespace hb::test {
+namespace {
+
+TEST_CASE("write_feed: slides on a schedule keep on, between and from/to") {
+  const model::Feed f =
+      parse(read_bytes(source_dir() / "tests/xsd/valid/playlist-schedule.xml"), "s.xml");
+  const std::string written = feed::write_feed(f);
+  CHECK(written.find("<playlist screen=\"*\" transition=\"fade\" on=\"mon-fri\" "
+                     "from=\"2026-01-01\" to=\"2027-12-31\">") != std::string::npos);
+  CHECK(written.find("between=\"12:00-13:30\"") != std::string::npos);
+  CHECK(written.find("on=\"mon,wed,fri\" between=\"09:00-24:00\"") != std::string::npos);
+  CHECK(written.find("from=\"2026-12-01\" to=\"2026-12-14\"") != std::string::npos);
+  check_round_trip(f);
+}
+
+}  // namespace
+}  // namespace hb::test

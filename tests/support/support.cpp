@@ -39,6 +39,7 @@ model::Diagnostics lint(const std::vector<std::pair<std::string, std::string>>& 
     if (auto f = feed::parse_feed(xml, name, out)) feeds.push_back(std::move(*f));
   const auto content = feed::merge(std::move(feeds), out);
   schedule::check_absence_cover(content, model::kDefaultUtcOffsetMinutes, out);
+  schedule::check_slide_schedules(content, out);
   model::sort_for_report(out);
   return out;
 }
