@@ -208,7 +208,7 @@ model::Feed full_feed() {
   all.transition = model::Transition::slide;
   all.screens = {"*"};
   for (const auto& names : model::kSlideTypeNames)
-    all.slides.push_back({names.type, 15, "", "", 30, {}, {}, {}});
+    all.slides.push_back({names.type, 15, "", "", 30, {}, {}, {}, {}, {}});
   all.slides[0].category = "建设工程";
   all.slides[1].item = "JS-0001";
   all.slides[5].days = 3660;
@@ -217,10 +217,10 @@ model::Feed full_feed() {
   model::Playlist lobby;
   lobby.screens = {"lobby-1", "lobby-2"};
   lobby.transition = model::Transition::none;
-  lobby.slides = {{model::SlideType::roster, 10, "", "", 7, {}, {}, {}}};
+  lobby.slides = {{model::SlideType::roster, 10, "", "", 7, {}, {}, {}, {}, {}}};
   model::Playlist fade;
   fade.screens = {"lobby-3"};
-  fade.slides = {{model::SlideType::results, 12, "", "", 1, {}, {}, {}}};
+  fade.slides = {{model::SlideType::results, 12, "", "", 1, {}, {}, {}, {}, {}}};
   f.playlists = {all, lobby, fade};
   return f;
 }
