@@ -37,6 +37,7 @@ LiveWindows::Round LiveWindows::step(model::UnixSeconds now, double steady_now) 
   r.queue_changed = r.queue_changed || live != live_;
   live_ = live;
   r.queue = live ? document_.get() : nullptr;
+  // The call on screen since the last round, if any.
   const std::string before = calls_.current ? calls_.current->call.id : std::string();
   auto step = schedule::step_calls(std::move(calls_), r.queue, now, rules_);
   calls_ = std::move(step.state);
@@ -50,9 +51,7 @@ LiveWindows::Round LiveWindows::step(model::UnixSeconds now, double steady_now) 
   else if (!streak_since_)
     streak_since_ = now;
   r.call = calls_.current ? &calls_.current->call : nullptr;
-  const std::string id = r.call ? r.call->id : std::string();
-  r.call_started = r.call && id != call_on_screen_;
-  call_on_screen_ = id;
+  r.call_started = r.call && r.call->id != before;
   return r;
 }
 

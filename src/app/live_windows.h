@@ -47,7 +47,6 @@ class LiveWindows {
   schedule::CallState calls_;
   std::optional<model::UnixSeconds> streak_since_;  // calls on screen without a gap since
   model::UnixSeconds break_until_ = 0;              // no new call before this
-  std::string call_on_screen_;  // the id of the call shown last round
 };
 
 }  // namespace hb::app
