@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <random>
 
+#include "app/stoppable_wait.h"
 #include "model/url.h"
 #include "net/local_file.h"
 #include "net/signature.h"
@@ -213,11 +214,7 @@ void FeedFetcher::guarded(const std::string& thread, const std::function<void()>
 }
 
 bool FeedFetcher::sleep_until(double due) {
-  // At least once a second: a fake clock may jump.
-  const double wait = std::clamp(due - clocks_.steady(), 0.0, 1.0);
-  std::unique_lock lock(mutex_);
-  wake_.wait_for(lock, std::chrono::duration<double>(wait), [this] { return abort_.load(); });
-  return !abort_;
+  return wait_until_due(clocks_, due, mutex_, wake_, abort_);
 }
 
 void FeedFetcher::run_source(Source& s) {

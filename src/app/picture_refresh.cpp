@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "app/stoppable_wait.h"
 #include "model/url.h"
 #include "net/cache.h"
 #include "net/local_file.h"
@@ -82,11 +83,7 @@ void PictureRefresh::follow(const model::Content& content, double now, bool prun
 }
 
 bool PictureRefresh::sleep_until(double due) {
-  // At least once a second: a fake clock may jump.
-  const double wait = std::clamp(due - clocks_.steady(), 0.0, 1.0);
-  std::unique_lock lock(mutex_);
-  wake_.wait_for(lock, std::chrono::duration<double>(wait), [this] { return abort_.load(); });
-  return !abort_;
+  return wait_until_due(clocks_, due, mutex_, wake_, abort_);
 }
 
 void PictureRefresh::run() {

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <random>
 
+#include "app/stoppable_wait.h"
 #include "model/diagnostic.h"
 #include "net/backoff.h"
 #include "net/local_file.h"
@@ -85,11 +86,7 @@ void QueueFetcher::run() {
 }
 
 bool QueueFetcher::sleep_until(double due) {
-  // At least once a second: a fake clock may jump.
-  const double wait = std::clamp(due - clocks_.steady(), 0.0, 1.0);
-  std::unique_lock lock(mutex_);
-  wake_.wait_for(lock, std::chrono::duration<double>(wait), [this] { return abort_.load(); });
-  return !abort_;
+  return wait_until_due(clocks_, due, mutex_, wake_, abort_);
 }
 
 void QueueFetcher::poll() {
