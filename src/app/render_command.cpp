@@ -13,11 +13,13 @@
 #include "app/size_text.h"
 #include "app/theme_file.h"
 #include "app/time_text.h"
+#include "feed/cap_parse.h"
 #include "feed/queue_parse.h"
 #include "render/canvas.h"
 #include "render/font_set.h"
 #include "render/png_file.h"
 #include "render/ttf_measurer.h"
+#include "schedule/alerts.h"
 #include "schedule/queue_calls.h"
 #include "schedule/screen.h"
 
@@ -26,7 +28,7 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: hallboard render --config FILE [--at TIME] [--size WxH] [--pages N] [--queue FILE] "
-    "--out DIR\n";
+    "[--alerts FILE] --out DIR\n";
 
 std::string file_name(int n, const std::string& type) {
   char buf[16];
@@ -46,30 +48,53 @@ std::optional<std::size_t> parse_count(const std::string& text) {
   return n;
 }
 
-// The queue document of --queue, read as the live screen reads one: what
-// it could read, its findings on stderr; nothing when it cannot be read
-// (`status`: 2 for a file that cannot be had, 1 for one that is no queue
-// document, as for the config and the feeds).
-std::optional<model::QueueDocument> read_queue(const std::string& path, int utc_offset_minutes,
-                                               int& status) {
-  feed::QueueLimits limits;
-  limits.utc_offset_minutes = utc_offset_minutes;
+// The bytes of an extra document (--queue, --alerts), at most `max_bytes`;
+// nothing, with status 2 and the reason said, when the file cannot be had.
+std::optional<std::string> extra_bytes(const std::string& path, std::size_t max_bytes, int& status) {
   feed::Limits load_limits;
-  load_limits.max_bytes = limits.max_bytes;
-  const Loaded loaded = load_source(path, load_limits);
+  load_limits.max_bytes = max_bytes;
+  Loaded loaded = load_source(path, load_limits);
   if (!loaded.bytes) {
     std::cerr << "hallboard render: " << loaded.error << "\n";
     status = 2;
-    return std::nullopt;
   }
-  model::Diagnostics findings;
-  auto queue = feed::parse_queue(*loaded.bytes, canonical_location(path), findings, limits);
+  return std::move(loaded.bytes);
+}
+
+// An extra document's findings on stderr; its status 1 when it could not
+// be read, as for the config and the feeds.
+template <class Document>
+std::optional<Document> said(std::optional<Document> doc, model::Diagnostics findings,
+                             const std::string& path, const char* kind, int& status) {
   model::sort_for_report(findings);
   for (const auto& d : findings)
     std::cerr << model::format_diagnostic(d) << "\n";
   status = 1;
-  if (!queue) std::cerr << "hallboard render: " << path << " is not a queue document it can read\n";
-  return queue;
+  if (!doc) std::cerr << "hallboard render: " << path << " is not " << kind << " it can read\n";
+  return doc;
+}
+
+// The queue document of --queue, read as the live screen reads one: what
+// it could read, its findings on stderr; nothing when it cannot be read.
+std::optional<model::QueueDocument> read_queue(const std::string& path, int utc_offset_minutes,
+                                               int& status) {
+  feed::QueueLimits limits;
+  limits.utc_offset_minutes = utc_offset_minutes;
+  const auto bytes = extra_bytes(path, limits.max_bytes, status);
+  if (!bytes) return std::nullopt;
+  model::Diagnostics findings;
+  auto queue = feed::parse_queue(*bytes, canonical_location(path), findings, limits);
+  return said(std::move(queue), std::move(findings), path, "a queue document", status);
+}
+
+// The alerts of --alerts (issue 20), read as the live screen reads them.
+std::optional<model::AlertDocument> read_alerts(const std::string& path, int& status) {
+  const feed::CapLimits limits;
+  const auto bytes = extra_bytes(path, limits.max_bytes, status);
+  if (!bytes) return std::nullopt;
+  model::Diagnostics findings;
+  auto alerts = feed::parse_alerts(*bytes, canonical_location(path), findings, limits);
+  return said(std::move(alerts), std::move(findings), path, "an alerts source (CAP)", status);
 }
 
 bool write_text(const std::string& path, const std::vector<std::string>& lines) {
@@ -82,7 +107,7 @@ bool write_text(const std::string& path, const std::vector<std::string>& lines) 
 }  // namespace
 
 int render_command(const std::vector<std::string>& args, long long now) {
-  std::string config_path, size_text, out_dir, pages_text, queue_path;
+  std::string config_path, size_text, out_dir, pages_text, queue_path, alerts_path;
   std::optional<std::string> at_text;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const bool has_value = i + 1 < args.size();
@@ -98,6 +123,8 @@ int render_command(const std::vector<std::string>& args, long long now) {
       pages_text = args[++i];
     else if (args[i] == "--queue" && has_value)
       queue_path = args[++i];
+    else if (args[i] == "--alerts" && has_value)
+      alerts_path = args[++i];
     else {
       std::cerr << "hallboard render: unexpected argument " << args[i] << "\n" << kUsage;
       return 2;
@@ -158,6 +185,17 @@ int render_command(const std::vector<std::string>& args, long long now) {
   int queue_status = 0;
   if (!queue_path.empty() && !(queue = read_queue(queue_path, offset, queue_status)))
     return queue_status;
+  // --alerts FILE (an extra, issue 20): the alerts in force at t join the
+  // notices, as the live screen adds them, for the config's area.
+  model::Content content = loaded.content;
+  if (!alerts_path.empty()) {
+    int alerts_status = 0;
+    const auto alerts = read_alerts(alerts_path, alerts_status);
+    if (!alerts) return alerts_status;
+    for (auto& n : schedule::alert_notices(*alerts, config.alerts ? config.alerts->area : "", t,
+                                           offset))
+      content.notices.push_back(std::move(n));
+  }
   auto [width, height] = upright_size(config);
   if (size) std::tie(width, height) = *size;
 
@@ -173,7 +211,6 @@ int render_command(const std::vector<std::string>& args, long long now) {
     return load_source(source, limits).bytes;
   });
 
-  const model::Content& content = loaded.content;
   ScreenPages screen(content, config.screen, offset, measure, load_theme(), width, height);
   // A call made less than its display time before t is on every page drawn,
   // as an urgent notice is (answers.md, issue 19): its own page first, its

@@ -12,6 +12,7 @@
 #include "model/content.h"
 #include "model/diagnostic.h"
 #include "model/player_config.h"
+#include "model/alert.h"
 #include "model/queue.h"
 
 namespace hb::feed {
@@ -33,6 +34,8 @@ struct Document {
   std::optional<model::Feed> feed;
   std::optional<model::PlayerConfig> config;
   std::optional<model::QueueDocument> queue;
+  // A CAP alert, or an Atom or RSS feed of them (feed/cap_parse.h).
+  std::optional<model::AlertDocument> alerts;
 };
 Document parse_document(std::string_view bytes, const std::string& source, model::Diagnostics& out,
                         const Limits& limits = {});

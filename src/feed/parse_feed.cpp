@@ -3,6 +3,7 @@
 #include "feed/element_reader.h"
 #include "feed/feed.h"
 #include "feed/player_config_reader.h"
+#include "feed/cap_reader.h"
 #include "feed/queue_reader.h"
 #include "feed/sections.h"
 #include "feed/text.h"
@@ -141,11 +142,20 @@ Document parse_document(std::string_view bytes, const std::string& source, model
       result.queue = read_queue(*doc, findings, QueueLimits{});
     return result;
   }
+  // A CAP alert, in its namespace or none, or a feed carrying them.
+  const std::string_view local = name.substr(name.find(':') == std::string_view::npos
+                                                 ? 0
+                                                 : name.find(':') + 1);
+  if (is_alert_root(local)) {
+    if (alerts_size_ok(bytes, source, CapLimits{}, out))
+      result.alerts = read_alerts(*doc, findings, CapLimits{});
+    return result;
+  }
   if (name != "hallboard") {
     findings.error(where_of_node(*doc->text, root),
                    "the root element is <" + std::string(name) +
                        ">; expected <hallboard version=\"1\"> (a feed), <player> (a config) or "
-                       "<queue> (a queue document)");
+                       "<queue> (a queue document); or a CAP <alert>, Atom <feed> or RSS <rss> of alerts");
     return result;
   }
   ElementReader reader(findings, root);
@@ -157,10 +167,11 @@ Document parse_document(std::string_view bytes, const std::string& source, model
 std::optional<model::Feed> parse_feed(std::string_view bytes, const std::string& source,
                                       model::Diagnostics& out, const Limits& limits) {
   Document d = parse_document(bytes, source, out, limits);
-  if (d.config || d.queue) {
+  if (d.config || d.queue || d.alerts) {
     out.push_back({model::Where{source, 1, 1}, model::Severity::error,
-                   d.config ? "this is a player config (<player>), not a feed (<hallboard>)"
-                            : "this is a queue document (<queue>), not a feed (<hallboard>)"});
+                   d.config  ? "this is a player config (<player>), not a feed (<hallboard>)"
+                   : d.queue ? "this is a queue document (<queue>), not a feed (<hallboard>)"
+                             : "this is an alerts source (CAP), not a feed (<hallboard>)"});
     return std::nullopt;
   }
   return std::move(d.feed);
@@ -171,10 +182,11 @@ std::optional<model::PlayerConfig> parse_player_config(std::string_view bytes,
                                                        model::Diagnostics& out,
                                                        const Limits& limits) {
   Document d = parse_document(bytes, source, out, limits);
-  if (d.feed || d.queue) {
+  if (d.feed || d.queue || d.alerts) {
     out.push_back({model::Where{source, 1, 1}, model::Severity::error,
-                   d.feed ? "this is a feed (<hallboard>), not a player config (<player>)"
-                          : "this is a queue document (<queue>), not a player config (<player>)"});
+                   d.feed    ? "this is a feed (<hallboard>), not a player config (<player>)"
+                   : d.queue ? "this is a queue document (<queue>), not a player config (<player>)"
+                             : "this is an alerts source (CAP), not a player config (<player>)"});
     return std::nullopt;
   }
   return std::move(d.config);

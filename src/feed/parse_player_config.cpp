@@ -121,6 +121,33 @@ void read_sound(ElementReader& root, model::PlayerConfig& config) {
   config.sound = std::move(sound);
 }
 
+// <alerts url="…" poll="30" area="…"/>: an alerting authority's CAP
+// document or Atom/RSS feed of them (issue 20). Located as a feed is; the
+// poll is bounded below, since an authority's server is not the hall's own,
+// and above, since an alert an hour late is of little use.
+void read_alert_source(ElementReader& root, model::PlayerConfig& config) {
+  const auto n = root.single_child("alerts");
+  if (!n) return;
+  ElementReader e(root.findings(), *n);
+  model::AlertSource alerts;
+  alerts.where = e.where();
+  const auto location = location_attr(e, config.source);
+  alerts.poll_seconds =
+      static_cast<int>(e.whole_attr("poll", Need::optional, 10, 3600).value_or(30));
+  alerts.area = e.text_attr("area").value_or("");
+  e.finish();
+  if (!location) return;
+  if (const auto* feed = feed_at(config, location->resolved)) {
+    e.findings().error(e.where_of("url"), "<alerts> url=\"" + location->url +
+                                              "\" is the <feed> at line " +
+                                              std::to_string(feed->where.line) +
+                                              "; the alerts source is a CAP document of its own");
+    return;
+  }
+  alerts.url = location->resolved;
+  config.alerts = std::move(alerts);
+}
+
 }  // namespace
 
 std::optional<std::string> resolve_feed_location(std::string_view url, std::string_view config) {
@@ -254,6 +281,7 @@ std::optional<model::PlayerConfig> read_player_config(const XmlDocument& doc, Fi
   }
   read_queue_source(root, config);
   read_sound(root, config);
+  read_alert_source(root, config);
   root.finish();
   return config;
 }

@@ -61,6 +61,18 @@ struct Sound {
   Where where;
 };
 
+// An alerting authority's emergency alerts (CAP 1.2, model/alert.h), a
+// hallboard extension: <alerts url="…" poll="30" area="…"/>. An alert in
+// force becomes an urgent notice (schedule/alerts.h).
+struct AlertSource {
+  std::string url;  // absolute: http(s)://, or a path, resolved as a feed's is
+  int poll_seconds = 30;  // 10 to 3600
+  // Only alerts for this area: an <areaDesc> containing it, or a <geocode>
+  // value equal to it. Empty: every alert the source sends.
+  std::string area;
+  Where where;
+};
+
 struct PlayerConfig {
   std::string source;
   Where where;         // of the <player> element
@@ -89,6 +101,7 @@ struct PlayerConfig {
   std::optional<Heartbeat> heartbeat;
   std::optional<QueueSource> queue;
   std::optional<Sound> sound;
+  std::optional<AlertSource> alerts;
 };
 
 }  // namespace hb::model

@@ -101,6 +101,49 @@ TEST_CASE("the queue source (叫号联动): where, and how often") {
   }
 }
 
+TEST_CASE("the alerts source (CAP 1.2, issue 20): where, how often, which area") {
+  const auto c = clean_config_with("<alerts url=\"https://alerts.example.gov.cn/cap.xml\" "
+                                   "poll=\"60\" area=\"深圳市\"/>");
+  REQUIRE(c);
+  REQUIRE(c->alerts);
+  CHECK(c->alerts->url == "https://alerts.example.gov.cn/cap.xml");
+  CHECK(c->alerts->poll_seconds == 60);
+  CHECK(c->alerts->area == "深圳市");
+  CHECK(c->alerts->where.line == 1);
+  const auto local = clean_config_with("<alerts url=\"cap/alerts.xml\"/>");
+  REQUIRE(local);
+  REQUIRE(local->alerts);
+  CHECK(local->alerts->url == "/etc/hallboard/cap/alerts.xml");
+  CHECK(local->alerts->poll_seconds == 30);
+  CHECK(local->alerts->area.empty());
+  const auto none = clean_config_with("");
+  REQUIRE(none);
+  CHECK(!none->alerts);
+
+  const std::vector<std::pair<const char*, const char*>> bad = {
+      {"<player><feed url=\"a.xml\"/>⚑<alerts/></player>", "<alerts> needs the attribute url"},
+      {"<player><feed url=\"a.xml\"/><alerts url=\"c.xml\" ⚑poll=\"9\"/></player>",
+       "from 10 to 3600"},
+      {"<player><feed url=\"a.xml\"/><alerts url=\"c.xml\" ⚑poll=\"3601\"/></player>",
+       "from 10 to 3600"},
+      {"<player><feed url=\"a.xml\"/><alerts ⚑url=\"./a.xml\"/></player>",
+       "is the <feed> at line 1"},
+      {"<player><feed url=\"a.xml\"/><alerts url=\"c.xml\"/>⚑<alerts url=\"d.xml\"/></player>",
+       "<alerts> appears more than once"},
+  };
+  for (const auto& [marked, message] : bad) {
+    CAPTURE(std::string(marked));
+    const Marked m = unmark(marked);
+    model::Diagnostics out;
+    (void)config(m.text, out);
+    INFO(dump(out));
+    REQUIRE(out.size() == 1);
+    CHECK(out[0].where.line == m.line);
+    CHECK(out[0].where.column == m.column);
+    CHECK(out[0].message.find(message) != std::string::npos);
+  }
+}
+
 TEST_CASE("the voice (语音播报): <sound>") {
   struct Row {
     const char* element;
