@@ -9,6 +9,7 @@
 
 #include "app/feed_acceptor.h"
 #include "app/page_count_file.h"
+#include "schedule/alerts.h"
 #include "schedule/blanking.h"
 
 namespace hb::app {
@@ -33,6 +34,14 @@ model::UnixSeconds first_second_blank(const model::Calendar& calendar, int offse
   for (model::UnixSeconds t = std::max(after + 1, upto - 3600); t < upto; ++t)
     if (schedule::is_blank(calendar, t, offset, margin) == dark) return t;
   return upto;
+}
+
+// A text naming the notices: the same text, the same notices in force.
+std::string notices_key(const std::vector<model::Notice>& notices) {
+  std::string key;
+  for (const auto& n : notices)
+    key += n.id + '\x1f' + n.text + '\x1e';
+  return key;
 }
 
 }  // namespace
@@ -155,6 +164,7 @@ void ContentThread::run() {
   fetcher_ = making.get();
   fetcher_view_ = fetcher_.get();
   start_queue();
+  start_alerts();
   long long last_second = std::numeric_limits<long long>::min();
   bool first = true;
   while (!stop_) {
@@ -194,6 +204,49 @@ void ContentThread::run() {
   fetcher_view_ = nullptr;
   queue_view_ = nullptr;
   queue_fetcher_.reset();  // its thread calls back into this object: stopped first
+  alert_fetcher_.reset();
+}
+
+void ContentThread::start_alerts() {
+  if (!setup_.config.alerts) return;
+  // No wake on news: the alerts are looked at every round, and a second
+  // late is nothing to an alert polled every half minute.
+  alert_fetcher_ = std::make_unique<AlertFetcher>(*setup_.config.alerts, clocks_,
+                                                  setup_.alert_fetching, nullptr);
+}
+
+model::Content ContentThread::with_alerts(model::Content content, model::UnixSeconds now) {
+  if (!alerts_) {
+    alerts_offered_.clear();
+    return content;
+  }
+  auto notices = schedule::alert_notices(*alerts_, setup_.config.alerts->area, now,
+                                         setup_.config.utc_offset_minutes);
+  alerts_offered_ = notices_key(notices);
+  for (auto& n : notices)
+    content.notices.push_back(std::move(n));
+  return content;
+}
+
+void ContentThread::take_alerts(Player& player, model::UnixSeconds now) {
+  if (!alert_fetcher_) return;
+  auto news = alert_fetcher_->take();
+  for (auto& line : news.log)
+    problem("alerts: " + line);
+  if (news.document) alerts_ = std::move(news.document);
+  // Before any content the alerts wait for it: the waiting page shows no notices.
+  if (!alerts_ || !feeds_content_) return;
+  const auto now_in_force = schedule::alert_notices(*alerts_, setup_.config.alerts->area, now,
+                                                    setup_.config.utc_offset_minutes);
+  const std::string key = notices_key(now_in_force);
+  if (key == alerts_offered_) return;
+  std::string ids;
+  for (const auto& n : now_in_force)
+    ids += (ids.empty() ? "" : ", ") + n.id;
+  event("alerts in force: " + (ids.empty() ? std::string("none") : ids));
+  // An alert that comes is shown at once (it is urgent); one that goes,
+  // at the next page boundary, as any content that changes.
+  player.offer(with_alerts(*feeds_content_, now), now, feeds_version_);
 }
 
 void ContentThread::start_queue() {
@@ -258,6 +311,16 @@ void ContentThread::take_news(Player& player, model::UnixSeconds now) {
         (names.empty() ? "" : ": " + names) +
         (player.has_content() ? "; it shows from the next page" : "") +
         (known ? "; page counts from the last run" : ""));
+  if (alert_fetcher_) {
+    // Kept for the alerts to join again when the set in force changes.
+    feeds_content_ = accepted.content;
+    feeds_version_ = accepted.version;
+    model::Content content = with_alerts(std::move(accepted.content), now);
+    // Counts made without the alerts' notices may not be the counts with them.
+    if (!alerts_offered_.empty()) known = nullptr;
+    player.offer(std::move(content), now, std::move(accepted.version), known);
+    return;
+  }
   player.offer(std::move(accepted.content), now, std::move(accepted.version), known);
 }
 
@@ -269,6 +332,7 @@ bool ContentThread::is_dark(const Player& player, model::UnixSeconds second) con
 
 void ContentThread::round(Player& player, model::UnixSeconds second) {
   take_news(player, second);
+  take_alerts(player, second);
   const auto live = take_queue(player, second);
   const int offset = setup_.config.utc_offset_minutes;
   ScreenState s;

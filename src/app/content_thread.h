@@ -23,6 +23,7 @@
 #include <utility>
 #include <vector>
 
+#include "app/alert_fetcher.h"
 #include "app/clock.h"
 #include "app/feed_fetcher.h"
 #include "app/live_windows.h"
@@ -74,6 +75,7 @@ struct ContentSetup {
   // The page counts file; empty: none kept.
   std::string page_counts_path;
   QueueFetchOptions queue_fetching;  // for the config's <queue>, if any
+  AlertFetchOptions alert_fetching;  // for the config's <alerts>, if any
   Speaking speaking;
 };
 
@@ -146,6 +148,11 @@ class ContentThread {
   // The call on screen (and said), or the rotation's page.
   Step show(Player& player, const LiveWindows::Round& live, bool dark, bool resized,
             model::UnixSeconds now);
+  // The CAP alerts (issue 20): the alerts in force join the content's
+  // notices as urgent ones; offered again whenever the set in force changes.
+  void start_alerts();
+  void take_alerts(Player& player, model::UnixSeconds now);
+  model::Content with_alerts(model::Content content, model::UnixSeconds now);
   void keep_counts(Player& player);
   void count_some(Player& player, long long second);
   void publish(ScreenState s);
@@ -163,6 +170,13 @@ class ContentThread {
   LiveWindows live_;
   model::Content no_content_;  // what a call is said with before any content
   std::string call_shown_;     // the id of the call on screen; empty: none
+  std::unique_ptr<AlertFetcher> alert_fetcher_;  // with an <alerts> in the config
+  std::shared_ptr<const model::AlertDocument> alerts_;  // the last it could read
+  // With <alerts>: the feeds' content as accepted, before the alerts join
+  // it, and its version; the alerts in force it was last offered with.
+  std::optional<model::Content> feeds_content_;
+  std::string feeds_version_;
+  std::string alerts_offered_;
   bool resized_ = false;       // the page size changed since the last round
   std::unique_ptr<class PageCountFile> page_counts_;
   std::pair<std::uint64_t, std::uint64_t> counts_kept_;
