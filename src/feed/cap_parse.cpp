@@ -74,8 +74,8 @@ std::string raw_text(pugi::xml_node n) {
 class CapElement {
  public:
   CapElement(Findings& findings, pugi::xml_node node, std::string_view name,
-             std::initializer_list<std::string_view> others)
-      : findings_(findings), node_(node), name_(name), known_(others) {}
+             std::vector<std::string_view> others)
+      : findings_(findings), node_(node), name_(name), known_(std::move(others)) {}
 
   model::Where where() const { return where_of_node(findings_.text(), node_); }
   model::Where where(pugi::xml_node n) const { return where_of_node(findings_.text(), n); }
@@ -164,12 +164,12 @@ class CapElement {
 };
 
 // Elements of CAP 1.2 that a screen has no use for: known, not read.
-constexpr std::initializer_list<std::string_view> kAlertOthers = {
+const std::vector<std::string_view> kAlertOthers = {
     "source", "restriction", "addresses", "code", "note", "incidents", "scope"};
-constexpr std::initializer_list<std::string_view> kInfoOthers = {
+const std::vector<std::string_view> kInfoOthers = {
     "category", "responseType", "audience", "eventCode", "web", "contact", "parameter",
     "resource"};
-constexpr std::initializer_list<std::string_view> kAreaOthers = {"polygon", "circle", "altitude",
+const std::vector<std::string_view> kAreaOthers = {"polygon", "circle", "altitude",
                                                                  "ceiling"};
 
 void cut_long(CapElement& e, std::string& text, std::string_view child, std::size_t max) {
