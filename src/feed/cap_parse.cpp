@@ -305,7 +305,7 @@ void read_infos(CapElement& e, model::CapAlert& alert, const CapLimits& limits) 
 bool id_ok(CapElement& e, const std::string& value, std::string_view child) {
   if (value.empty()) return false;
   if (count_chars(value) <= kMaxCapIdChars) return true;
-  e.findings().error(e.where(e.one(child, false)),
+  e.findings().error(e.where(child_named(e.node(), child)),
                      "<" + std::string(child) + "> has more than " +
                          std::to_string(kMaxCapIdChars) + " characters");
   return false;
@@ -326,8 +326,9 @@ std::optional<model::CapAlert> read_alert(Findings& findings, pugi::xml_node nod
   alert.references = read_references(e, limits);
   read_infos(e, alert, limits);
   e.finish();
-  const bool ids = id_ok(e, alert.identifier, "identifier") & id_ok(e, alert.sender, "sender");
-  if (!ids || !sent || !status || !type) return std::nullopt;
+  const bool identifier_ok = id_ok(e, alert.identifier, "identifier");
+  const bool sender_ok = id_ok(e, alert.sender, "sender");
+  if (!identifier_ok || !sender_ok || !sent || !status || !type) return std::nullopt;
   alert.sent = *sent;
   alert.status = static_cast<model::CapStatus>(*status);
   alert.msg_type = static_cast<model::CapMsgType>(*type);

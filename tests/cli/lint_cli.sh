@@ -74,6 +74,10 @@ check "no clip folder: a warning" 0 "^$tmp/sound-none.xml:2:3: warning: <sound> 
 check "the demo queue document: clean" 0 '^$' -- lint "$root/content/queue.xml"
 printf '<queue>\n  <window id="1" serving="A023" waiting="五"/>\n  <window id="2" waiting="2"/>\n</queue>\n' > "$tmp/queue.xml"
 check "a queue document with a mistake: status 1" 1 "^$tmp/queue.xml:2:33: error: <window id=\"1\"> waiting=\"五\" is not valid: expected a whole number of at most 9999$" -- lint "$tmp/queue.xml"
+# An alerts source (CAP 1.2, issue 20): an <alert>, an Atom or an RSS feed of them.
+check "a CAP alert in two languages: clean" 0 '^$' -- lint "$root/tests/feed/cap/typhoon.xml"
+check "an Atom feed of CAP alerts: clean" 0 '^$' -- lint "$root/tests/feed/cap/atom.xml"
+check "a broken CAP alert: status 1" 1 "^$root/tests/feed/cap/broken.xml:6:3: error: <status> \"Real\" is not one of CAP's values: Actual, Exercise, System, Test or Draft$" -- lint "$root/tests/feed/cap/broken.xml"
 # A player config naming a feed served over HTTP on loopback: lint fetches it once.
 if command -v python3 >/dev/null; then
   mkdir -p "$tmp/www"

@@ -63,6 +63,27 @@ grep -q "叫号信息暂不可用" "$tmp/s/001-windows.txt" && ! grep -qx "A023"
 "$bin" render --config "$tmp/hall/player.xml" --queue "$tmp/none.xml" --out "$tmp/x" >/dev/null 2>"$tmp/err"
 [ $? -eq 2 ] && grep -q "none.xml" "$tmp/err" && ok "--queue of a missing file: status 2" || fail "--queue missing"
 
+# --alerts (issue 20): the CAP alert in force at --at is an urgent notice,
+# its Chinese info shown; a Cancel in the same feed withdraws it.
+cap="$root/tests/feed/cap"
+"$bin" render --config "$root/content/player.xml" --at 2026-12-05T11:00 --size 1280x720 --pages 2 \
+  --alerts "$cap/typhoon.xml" --out "$tmp/al" >/dev/null 2>"$tmp/err"
+[ $? -eq 0 ] && ok "render --alerts" || fail "render --alerts: $(cat "$tmp/err")"
+grep -q "深圳市气象台发布台风橙色预警信号" "$tmp/al/001-urgent.txt" 2>/dev/null \
+  && ! grep -q "Typhoon Orange" "$tmp/al/"*.txt && ok "the alert's Chinese info is the first page" \
+  || fail "no alert page: $(ls "$tmp/al")"
+"$bin" render --config "$root/content/player.xml" --at 2026-12-05T09:00 --size 1280x720 --pages 1 \
+  --alerts "$cap/typhoon.xml" --out "$tmp/early" >/dev/null 2>&1
+! ls "$tmp/early/"*-urgent.png >/dev/null 2>&1 && ok "an alert before its effective is not drawn" || fail "early alert drawn"
+"$bin" render --config "$root/content/player.xml" --at 2026-12-05T11:00 --pages 1 --alerts "$cap/broken.xml" \
+  --out "$tmp/broken" >/dev/null 2>"$tmp/err"
+[ $? -eq 0 ] && grep -q "broken.xml:5:3: error: <sent>" "$tmp/err" && ok "--alerts with errors: said, the rest drawn" \
+  || fail "broken alerts: $(cat "$tmp/err")"
+"$bin" render --config "$root/content/player.xml" --alerts "$tmp/none.xml" --out "$tmp/x" >/dev/null 2>&1
+[ $? -eq 2 ] && ok "--alerts of a missing file: status 2" || fail "--alerts missing"
+"$bin" render --config "$root/content/player.xml" --alerts "$root/content/queue.xml" --out "$tmp/x" >/dev/null 2>&1
+[ $? -eq 1 ] && ok "--alerts of a queue document: status 1" || fail "--alerts of a queue document"
+
 "$bin" render --config "$root/content/player.xml" >/dev/null 2>&1
 [ $? -eq 2 ] && ok "no --out: status 2" || fail "no --out"
 "$bin" render --config "$root/content/player.xml" --size 12x3 --out "$tmp/x" >/dev/null 2>&1
