@@ -289,4 +289,43 @@ TEST_CASE("content thread: urgent notices are handed to the voice with the conte
   CHECK(asked > 0);
 }
 
+TEST_CASE("content thread: a CAP alert in force is an urgent notice, said, and goes with its Cancel") {
+  TempDir dir;
+  FakeClock fake;
+  fake.wall = static_cast<double>(at("2026-12-05T11:00:00"));
+  // An Atom feed of the typhoon warning and its Cancel (sent the next morning).
+  const auto entry = [](const char* name) {
+    std::string xml = read_bytes(source_dir() / "tests" / "feed" / "cap" / name);
+    xml = xml.substr(xml.find("<alert"));
+    return "<entry><content>" + xml + "</content></entry>";
+  };
+  write_bytes(dir / "cap.xml", "<feed xmlns=\"http://www.w3.org/2005/Atom\">" +
+                                   entry("typhoon.xml") + entry("typhoon_cancel.xml") + "</feed>");
+  auto setup = demo_setup(dir);
+  setup.config.alerts = model::AlertSource{(dir / "cap.xml").string(), 30, "深圳", {}};
+  setup.alert_fetching.file_check_seconds = 0.05;
+  std::atomic<int> said{0};
+  setup.speaking.urgent = [&](const model::Content& content, model::UnixSeconds) {
+    for (const auto& n : content.notices)
+      said += n.id == "cap:gd-weather@example.gov.cn:44000041600000_20261205100000" ? 1 : 0;
+  };
+  const app::ScreenClock clock(fake.clocks(), std::nullopt, 1);
+  app::ContentThread content(setup, fake.clocks(), clock,
+                             measuring(std::make_shared<FakeMeasure>()));
+  const auto urgent = take_until(content, [](const app::ScreenState& s) {
+    return s.has_page && s.showing.slide_type == "urgent";
+  });
+  REQUIRE(urgent);
+  CHECK(shows(urgent->page, "深圳市气象台发布台风橙色预警信号"));
+  CHECK(said > 0);
+
+  // The Cancel's sent: withdrawn, and the rotation comes back without its
+  // banner (at the next page boundary).
+  fake.wall = static_cast<double>(at("2026-12-06T08:00:30"));
+  const auto after = take_until(content, [](const app::ScreenState& s) {
+    return s.has_page && s.showing.slide_type != "urgent" && !shows(s.page, "台风");
+  });
+  REQUIRE(after);
+}
+
 }  // namespace hb::test
