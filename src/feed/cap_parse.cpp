@@ -414,10 +414,7 @@ std::optional<model::AlertDocument> parse_alerts(std::string_view bytes, const s
                                                  model::Diagnostics& out,
                                                  const CapLimits& limits) {
   if (!alerts_size_ok(bytes, source, limits, out)) return std::nullopt;
-  Limits xml_limits;
-  xml_limits.max_bytes = limits.max_bytes;
-  xml_limits.max_findings = limits.max_findings;
-  const auto xml = load_xml(bytes, source, xml_limits, out);
+  const auto xml = load_small_xml(bytes, source, limits.max_bytes, limits.max_findings, out);
   if (!xml) return std::nullopt;
   Findings findings(*xml->text, out, limits.max_findings);
   return read_alerts(*xml, findings, limits);

@@ -49,6 +49,18 @@ const model::FeedSource* feed_at(const model::PlayerConfig& config, const std::s
   return it == config.feeds.end() ? nullptr : &*it;
 }
 
+// True (said) when the url of a source that is not a feed (<queue>,
+// <alerts>) names one of the config's feeds: `why` says what it should be.
+bool names_a_feed(ElementReader& e, const model::PlayerConfig& config, const Location& location,
+                  const char* why) {
+  const auto* feed = feed_at(config, location.resolved);
+  if (!feed) return false;
+  e.findings().error(e.where_of("url"), "<" + std::string(e.name()) + "> url=\"" + location.url +
+                                            "\" is the <feed> at line " +
+                                            std::to_string(feed->where.line) + "; " + why);
+  return true;
+}
+
 // <queue url="…" poll="1"/>: where the queue document comes from. Located
 // as a feed is; the poll is short, since a call must reach the screen
 // within a second, and bounded, since 60 s would show calls a minute late.
@@ -62,14 +74,8 @@ void read_queue_source(ElementReader& root, model::PlayerConfig& config) {
   queue.poll_seconds = static_cast<int>(e.whole_attr("poll", Need::optional, 1, 60).value_or(1));
   queue.band = e.enum_attr<bool>("band", {{"none", false}, {"bottom", true}}).value_or(false);
   e.finish();
-  if (!location) return;
-  if (const auto* feed = feed_at(config, location->resolved)) {
-    e.findings().error(e.where_of("url"), "<queue> url=\"" + location->url +
-                                              "\" is the <feed> at line " +
-                                              std::to_string(feed->where.line) +
-                                              "; the queue document is a file of its own");
+  if (!location || names_a_feed(e, config, *location, "the queue document is a file of its own"))
     return;
-  }
   queue.url = location->resolved;
   config.queue = std::move(queue);
 }
@@ -136,14 +142,9 @@ void read_alert_source(ElementReader& root, model::PlayerConfig& config) {
       static_cast<int>(e.whole_attr("poll", Need::optional, 10, 3600).value_or(30));
   alerts.area = e.text_attr("area").value_or("");
   e.finish();
-  if (!location) return;
-  if (const auto* feed = feed_at(config, location->resolved)) {
-    e.findings().error(e.where_of("url"), "<alerts> url=\"" + location->url +
-                                              "\" is the <feed> at line " +
-                                              std::to_string(feed->where.line) +
-                                              "; the alerts source is a CAP document of its own");
+  if (!location ||
+      names_a_feed(e, config, *location, "the alerts source is a CAP document of its own"))
     return;
-  }
   alerts.url = location->resolved;
   config.alerts = std::move(alerts);
 }

@@ -228,4 +228,13 @@ std::size_t attribute_offset(std::string_view s, std::size_t tag_start, std::str
   return std::string_view::npos;
 }
 
+std::unique_ptr<XmlDocument> load_small_xml(std::string_view bytes, const std::string& file,
+                                            std::size_t max_bytes, std::size_t max_findings,
+                                            model::Diagnostics& out) {
+  Limits limits;
+  limits.max_bytes = max_bytes;
+  limits.max_findings = max_findings;
+  return load_xml(bytes, file, limits, out);
+}
+
 }  // namespace hb::feed

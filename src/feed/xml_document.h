@@ -33,6 +33,12 @@ struct XmlDocument {
 std::unique_ptr<XmlDocument> load_xml(std::string_view bytes, const std::string& file,
                                       const Limits& limits, model::Diagnostics& out);
 
+// load_xml under a small document's own bounds (the queue document, the
+// alerts), the rest of Limits as for a feed.
+std::unique_ptr<XmlDocument> load_small_xml(std::string_view bytes, const std::string& file,
+                                            std::size_t max_bytes, std::size_t max_findings,
+                                            model::Diagnostics& out);
+
 // Byte offset of the name of an attribute in the start tag at `tag_start`
 // (pugixml keeps no attribute positions); `occurrence` 1 finds a duplicate.
 std::size_t attribute_offset(std::string_view text, std::size_t tag_start, std::string_view name,
