@@ -25,7 +25,7 @@
 namespace hb::app {
 namespace {
 
-constexpr const char* kUsage = "usage: hallboard plan [--config FILE] [--at TIME] [--minutes N]\n";
+constexpr const char* kPlanUsage = "usage: hallboard plan [--config FILE] [--at TIME] [--minutes N]\n";
 
 std::string slide_name(model::SlideType type) {
   const auto& names = model::slide_type_names(type);
@@ -145,16 +145,16 @@ int plan_command(const std::vector<std::string>& args, long long now) {
     } else if (args[i] == "--minutes" && has_value) {
       const std::string& m = args[++i];
       if (m.empty() || m.size() > 5 || m.find_first_not_of("0123456789") != std::string::npos) {
-        std::cerr << "hallboard plan: --minutes takes a whole number\n" << kUsage;
+        std::cerr << "hallboard plan: --minutes takes a whole number\n" << kPlanUsage;
         return 2;
       }
       minutes = std::stoi(m);
       if (minutes < 1) {
-        std::cerr << "hallboard plan: --minutes must be at least 1\n" << kUsage;
+        std::cerr << "hallboard plan: --minutes must be at least 1\n" << kPlanUsage;
         return 2;
       }
     } else {
-      std::cerr << kUsage;
+      std::cerr << kPlanUsage;
       return 2;
     }
   }

@@ -38,7 +38,7 @@
 namespace hb::app {
 namespace {
 
-constexpr const char* kUsage =
+constexpr const char* kRunUsage =
     "usage: hallboard run [--config FILE] [--windowed WxH] [--renderer auto|gpu|cpu]\n"
     "                     [--at TIME] [--speed FACTOR] [--exit-after SECONDS]\n";
 
@@ -92,7 +92,7 @@ std::optional<RunOptions> parse_args(const std::vector<std::string>& args) {
     } else if (a == "--renderer" && has_value) {
       const auto b = render::parse_backend(args[++i]);
       if (!b) {
-        std::cerr << "hallboard run: --renderer takes auto, gpu or cpu\n" << kUsage;
+        std::cerr << "hallboard run: --renderer takes auto, gpu or cpu\n" << kRunUsage;
         return std::nullopt;
       }
       o.backend = *b;
@@ -102,18 +102,18 @@ std::optional<RunOptions> parse_args(const std::vector<std::string>& args) {
       char* end = nullptr;
       o.speed = std::strtod(args[++i].c_str(), &end);
       if (end == args[i].c_str() || *end != '\0' || !(o.speed >= 1) || o.speed > 100000) {
-        std::cerr << "hallboard run: --speed takes a factor from 1 to 100000\n" << kUsage;
+        std::cerr << "hallboard run: --speed takes a factor from 1 to 100000\n" << kRunUsage;
         return std::nullopt;
       }
     } else if (a == "--exit-after" && has_value) {
       char* end = nullptr;
       o.exit_after = std::strtod(args[++i].c_str(), &end);
       if (end == args[i].c_str() || *end != '\0' || !(o.exit_after > 0) || o.exit_after > 1e9) {
-        std::cerr << "hallboard run: --exit-after takes a number of seconds\n" << kUsage;
+        std::cerr << "hallboard run: --exit-after takes a number of seconds\n" << kRunUsage;
         return std::nullopt;
       }
     } else {
-      std::cerr << "hallboard run: unexpected argument " << a << "\n" << kUsage;
+      std::cerr << "hallboard run: unexpected argument " << a << "\n" << kRunUsage;
       return std::nullopt;
     }
   }
