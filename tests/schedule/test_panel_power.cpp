@@ -2,7 +2,7 @@
 // screen wakes, on for an urgent notice; the changes `plan` lists.
 #include <doctest/doctest.h>
 
-#include "feed/merge.h"
+#include "feed/feed.h"
 #include "schedule/panel_power.h"
 #include "schedule_support.h"
 
