@@ -77,8 +77,10 @@ bool ScreenLoop::on_state(ScreenState s) {
   if (s.fatal) return false;
   if (s.pictures_changed) parts_.canvas.forget_pictures();
   // Handed on at once; the power thread sends the command (it may take
-  // seconds), and the screen shows black meanwhile, or if it fails.
-  if (parts_.power) parts_.power->want(s.panel_on, s.second);
+  // seconds), and the screen shows black meanwhile, or if it fails. Only
+  // once there is content (its calendar decides): a restart at night
+  // would otherwise wake the panel for the seconds the cache takes.
+  if (parts_.power && s.has_content) parts_.power->want(s.panel_on, s.second);
   const Offered offered{s.has_page, s.width, s.height, s.dark, s.pictures_changed, s.step};
   const ScreenDecision decision =
       decide_screen(offered, Showing{size_.w, size_.h, blanked_, first_page_});
