@@ -1,10 +1,8 @@
 // The panel's power (issue 20): when a command is sent, what a failure
-// does, the power thread, the content thread's wish, and the real
-// backends failing cleanly on a machine without a panel.
+// does, the power thread, and the real backends failing cleanly on a
+// machine without a panel (the content thread's wish: test_content_thread).
 #include <doctest/doctest.h>
 
-#include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <cstdlib>
 #include <memory>
@@ -12,41 +10,13 @@
 #include <thread>
 #include <vector>
 
-#include "app/content_thread.h"
 #include "app/panel_power.h"
 #include "app/panel_power_backends.h"
 #include "app/power_keeper.h"
-#include "fake_measure.h"
-#include "files.h"
+#include "fake_panel_power.h"
 #include "schedule_support.h"
 
 namespace hb::test {
-namespace {
-
-// Records the commands; fails while `failing`.
-struct FakeLog {
-  std::mutex mutex;
-  std::vector<bool> calls;
-  bool failing = false;
-};
-
-class FakePanelPower : public app::PanelPower {
- public:
-  explicit FakePanelPower(std::shared_ptr<FakeLog> log) : log_(std::move(log)) {}
-  std::string name() const override { return "fake"; }
-  app::PowerResult set(bool on) override {
-    const std::lock_guard lock(log_->mutex);
-    log_->calls.push_back(on);
-    if (log_->failing)
-      return app::PowerError{app::PowerErrorKind::refused, "/dev/fake", "the fake says no"};
-    return on;
-  }
-
- private:
-  std::shared_ptr<FakeLog> log_;
-};
-
-}  // namespace
 
 TEST_CASE("power: when a command is sent") {
   using app::PowerMemory;
@@ -75,7 +45,7 @@ TEST_CASE("power: when a command is sent") {
 }
 
 TEST_CASE("power: a failure is logged once, tried again every 10 minutes, and its end said") {
-  auto log = std::make_shared<FakeLog>();
+  auto log = std::make_shared<FakePanelLog>();
   app::PowerControl control(std::make_unique<FakePanelPower>(log));
   app::PowerNews news;
   control.apply(true, 1000, 0, news);  // the start, in the day
@@ -112,7 +82,7 @@ TEST_CASE("power: a failure is logged once, tried again every 10 minutes, and it
 }
 
 TEST_CASE("power: the power thread sends what it is asked for, off the caller's thread") {
-  auto log = std::make_shared<FakeLog>();
+  auto log = std::make_shared<FakePanelLog>();
   app::PowerKeeper keeper([log] { return std::make_unique<FakePanelPower>(log); },
                           [] { return 0.0; });
   keeper.want(false, 1234);
@@ -127,71 +97,6 @@ TEST_CASE("power: the power thread sends what it is asked for, off the caller's 
   CHECK(news.at == 1234);
   const std::lock_guard lock(log->mutex);
   CHECK(log->calls == std::vector<bool>{false});
-}
-
-TEST_CASE("power: the content thread wants the panel off at night, on before the morning") {
-  TempDir dir;
-  std::atomic<double> wall{static_cast<double>(at("2026-11-27T22:00:00"))};  // Friday night
-  std::atomic<double> steady{0};
-  const app::Clocks clocks{[&] { return wall.load(); }, [&] { return steady.load(); }};
-  app::ContentSetup setup;
-  setup.config.source = (dir / "player.xml").string();
-  setup.config.screen = "lobby-1";
-  setup.config.utc_offset_minutes = kZone;
-  for (const char* f : {"hall.xml", "items.xml", "roster.xml"})
-    setup.config.feeds.push_back({(source_dir() / "content" / f).string(), 60, {}});
-  setup.config.cache_dir = (dir / "cache").string();
-  setup.config.display.blank_outside_hours_minutes = 30;
-  setup.config.display.power = "dpms";
-  setup.blank_margin_minutes = 30;
-  setup.width = 1920;
-  setup.height = 1080;
-  setup.fetching.file_check_seconds = 0.05;
-  const app::ScreenClock clock(clocks, std::nullopt, 1);
-  app::ContentThread content(setup, clocks, clock, [] {
-    app::Measuring m;
-    m.measure = std::make_shared<FakeMeasure>();
-    m.count_setup = "test";
-    return m;
-  });
-  // The drawing thread's part, as the screen loop does it: the wish handed on.
-  auto log = std::make_shared<FakeLog>();
-  app::PowerKeeper keeper([log] { return std::make_unique<FakePanelPower>(log); },
-                          [&] { return steady.load(); });
-  const auto until = [&](bool dark, bool on) {
-    for (int i = 0; i < 1000; ++i) {
-      if (auto s = content.take()) {
-        keeper.want(s->panel_on, s->second);
-        if (s->has_content && s->dark == dark && s->panel_on == on) return true;
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
-    return false;
-  };
-  // The commands sent, once the last one is `last` (a real, bounded wait).
-  const auto calls = [&](bool last) {
-    for (int i = 0; i < 500; ++i) {
-      {
-        const std::lock_guard lock(log->mutex);
-        if (!log->calls.empty() && log->calls.back() == last) return log->calls;
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
-    const std::lock_guard lock(log->mutex);
-    return log->calls;
-  };
-  CHECK(until(true, false));  // dark, and the panel off
-  const auto first = calls(false);
-  REQUIRE_FALSE(first.empty());
-  CHECK(first.back() == false);
-  wall = static_cast<double>(at("2026-11-30T08:25:00"));  // Monday, 35 minutes before opening
-  CHECK(until(true, true));   // still dark, the panel on
-  wall = static_cast<double>(at("2026-11-30T08:30:00"));
-  CHECK(until(false, true));  // the first page
-  const auto sent = calls(true);
-  REQUIRE_FALSE(sent.empty());
-  CHECK(sent.back() == true);
-  CHECK(std::find(sent.begin(), sent.end(), false) != sent.end());
 }
 
 TEST_CASE("power: the real backends fail cleanly where there is no panel") {
