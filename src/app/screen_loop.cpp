@@ -179,6 +179,7 @@ void ScreenLoop::beat(long long second) {
   report.uptime_seconds = static_cast<std::int64_t>(parts_.clock.elapsed());
   report.renderer = std::string(parts_.screen.name());
   report.page = heartbeat_page(page_, blanked_);
+  report.panel = showing_.panel;
   report.memory = read_process_memory();
   if (const FeedFetcher* fetcher = parts_.content.fetcher())
     report.feeds = heartbeat_feeds(fetcher->feed_states());
