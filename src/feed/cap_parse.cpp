@@ -32,13 +32,13 @@ std::string namespace_of(pugi::xml_node n) {
   return {};
 }
 
-std::size_t count_chars(std::string_view s) {
+std::size_t cap_char_count(std::string_view s) {
   return static_cast<std::size_t>(std::count_if(
       s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 // The first `max` characters, never cutting one in two.
-std::string cut_chars(std::string s, std::size_t max) {
+std::string cap_cut(std::string s, std::size_t max) {
   std::size_t chars = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
     if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
@@ -63,7 +63,7 @@ pugi::xml_node child_named(pugi::xml_node parent, std::string_view name) {
   return {};
 }
 
-std::string raw_text(pugi::xml_node n) {
+std::string node_text(pugi::xml_node n) {
   std::string raw;
   for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling())
     if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) raw += c.value();
@@ -86,11 +86,11 @@ class CapElement {
   // error when required). A second one is an error, and only the first read.
   std::string line(std::string_view child, bool required = false) {
     const auto n = one(child, required);
-    return n ? normalize_line(raw_text(n)) : std::string{};
+    return n ? normalize_line(node_text(n)) : std::string{};
   }
   std::string paragraphs(std::string_view child) {
     const auto n = one(child, false);
-    return n ? normalize_text(raw_text(n)) : std::string{};
+    return n ? normalize_text(node_text(n)) : std::string{};
   }
   pugi::xml_node one(std::string_view child, bool required) {
     known_.push_back(child);
@@ -103,7 +103,7 @@ class CapElement {
     if (all.size() > 1)
       findings_.error(where(all[1]), "<" + std::string(child) + "> appears more than once in <" +
                                          name_ + ">; only the first one is used");
-    if (required && normalize_line(raw_text(all.front())).empty())
+    if (required && normalize_line(node_text(all.front())).empty())
       findings_.error(where(all.front()), "<" + std::string(child) + "> is empty");
     return all.front();
   }
@@ -116,13 +116,13 @@ class CapElement {
   std::optional<model::UnixSeconds> time(std::string_view child, bool required = false) {
     const auto n = one(child, required);
     if (!n) return std::nullopt;
-    std::string text = normalize_line(raw_text(n));
+    std::string text = normalize_line(node_text(n));
     // CAP forbids "Z" and writes "-00:00" for UTC; both are read as UTC.
     if (!text.empty() && (text.back() == 'Z' || text.back() == 'z'))
       text = text.substr(0, text.size() - 1) + "+00:00";
     const auto t = parse_timestamp(text);
     if (!t || !t->utc_offset_minutes) {
-      findings_.error(where(n), "<" + std::string(child) + "> \"" + cut_chars(text, 40) +
+      findings_.error(where(n), "<" + std::string(child) + "> \"" + cap_cut(text, 40) +
                                     "\" is not a CAP date-time; expected a form such as "
                                     "2026-12-05T10:00:00+08:00 (with its UTC offset)");
       return std::nullopt;
@@ -135,13 +135,13 @@ class CapElement {
                                   bool required) {
     const auto n = one(child, required);
     if (!n) return std::nullopt;
-    const std::string text = normalize_line(raw_text(n));
+    const std::string text = normalize_line(node_text(n));
     std::size_t i = 0;
     for (const auto w : words) {
       if (text == w) return i;
       ++i;
     }
-    findings_.error(where(n), "<" + std::string(child) + "> \"" + cut_chars(text, 40) +
+    findings_.error(where(n), "<" + std::string(child) + "> \"" + cap_cut(text, 40) +
                                   "\" is not one of CAP's values: " +
                                   join_alternatives(std::vector<std::string_view>(words)));
     return std::nullopt;
@@ -173,12 +173,12 @@ const std::vector<std::string_view> kAreaOthers = {"polygon", "circle", "altitud
                                                                  "ceiling"};
 
 void cut_long(CapElement& e, std::string& text, std::string_view child, std::size_t max) {
-  const std::size_t n = count_chars(text);
+  const std::size_t n = cap_char_count(text);
   if (n <= max) return;
   e.findings().warning(e.where(child_named(e.node(), child)),
                        "<" + std::string(child) + "> has " + std::to_string(n) +
                            " characters; only the first " + std::to_string(max) + " are shown");
-  text = cut_chars(std::move(text), max);
+  text = cap_cut(std::move(text), max);
 }
 
 model::CapArea read_area(Findings& findings, pugi::xml_node node, const CapLimits& limits) {
@@ -225,9 +225,9 @@ std::optional<model::CapInfo> read_info(Findings& findings, pugi::xml_node node,
       e.word("urgency", {"Immediate", "Expected", "Future", "Past", "Unknown"}, true);
   if (urgency) info.urgency = static_cast<model::CapUrgency>(*urgency);
   if (e.word("severity", {"Extreme", "Severe", "Moderate", "Minor", "Unknown"}, true))
-    info.severity = normalize_line(raw_text(child_named(node, "severity")));
+    info.severity = normalize_line(node_text(child_named(node, "severity")));
   if (e.word("certainty", {"Observed", "Likely", "Possible", "Unlikely", "Unknown"}, true))
-    info.certainty = normalize_line(raw_text(child_named(node, "certainty")));
+    info.certainty = normalize_line(node_text(child_named(node, "certainty")));
   const bool bad_effective = child_named(node, "effective") && !(info.effective = e.time("effective"));
   info.onset = e.time("onset");
   const bool bad_expires = child_named(node, "expires") && !(info.expires = e.time("expires"));
@@ -257,7 +257,7 @@ std::vector<model::CapReference> read_references(CapElement& e, const CapLimits&
   std::vector<model::CapReference> out;
   const auto n = e.one("references", false);
   if (!n) return out;
-  const std::string text = normalize_line(raw_text(n));
+  const std::string text = normalize_line(node_text(n));
   std::size_t at = 0;
   while (at < text.size()) {
     const auto end = std::min(text.find(' ', at), text.size());
@@ -266,7 +266,7 @@ std::vector<model::CapReference> read_references(CapElement& e, const CapLimits&
     if (triple.empty()) continue;
     const auto parts = split_list(triple);
     if (parts.size() != 3 || parts[0].empty() || parts[1].empty()) {
-      e.findings().error(e.where(n), "<references> \"" + cut_chars(std::string(triple), 60) +
+      e.findings().error(e.where(n), "<references> \"" + cap_cut(std::string(triple), 60) +
                                          "\" is not sender,identifier,sent");
       continue;
     }
@@ -286,7 +286,7 @@ void check_namespace(Findings& findings, pugi::xml_node node) {
   findings.warning(where_of_node(findings.text(), node),
                    ns.empty() ? "<alert> names no namespace; read as CAP 1.2 (xmlns=\"" +
                                     std::string(kCapNamespace) + "\")"
-                              : "<alert> is in namespace \"" + cut_chars(ns, 80) +
+                              : "<alert> is in namespace \"" + cap_cut(ns, 80) +
                                     "\", not CAP 1.2's; read as CAP 1.2");
 }
 
@@ -304,7 +304,7 @@ void read_infos(CapElement& e, model::CapAlert& alert, const CapLimits& limits) 
 
 bool id_ok(CapElement& e, const std::string& value, std::string_view child) {
   if (value.empty()) return false;
-  if (count_chars(value) <= kMaxCapIdChars) return true;
+  if (cap_char_count(value) <= kMaxCapIdChars) return true;
   e.findings().error(e.where(child_named(e.node(), child)),
                      "<" + std::string(child) + "> has more than " +
                          std::to_string(kMaxCapIdChars) + " characters");

@@ -46,7 +46,7 @@ std::string notice_text(const model::CapInfo& info) {
   return text;
 }
 
-bool in_force(const model::CapAlert& alert, const model::CapInfo& info, std::string_view area,
+bool alert_in_force(const model::CapAlert& alert, const model::CapInfo& info, std::string_view area,
               model::UnixSeconds t) {
   const bool urgent = info.urgency == model::CapUrgency::immediate ||
                       info.urgency == model::CapUrgency::expected;
@@ -87,7 +87,7 @@ std::vector<model::Notice> alert_notices(const model::AlertDocument& doc, std::s
     if (a.status != model::CapStatus::actual || !shows || superseded.count({a.sender, a.identifier}))
       continue;
     const model::CapInfo* info = shown_info(a);
-    if (!info || !in_force(a, *info, area, t)) continue;
+    if (!info || !alert_in_force(a, *info, area, t)) continue;
     std::string id = "cap:" + a.sender + ":" + a.identifier;
     if (!ids.insert(id).second) continue;  // the same alert twice (two feeds' entries): once
     out.push_back(model::Notice{std::move(id), model::NoticeLevel::urgent,

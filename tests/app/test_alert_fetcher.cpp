@@ -7,7 +7,7 @@
 #include "files.h"
 #include "net/net_support.h"
 
-namespace hb::test {
+namespace hb::test::alert_fetcher_tests {
 namespace {
 
 struct Seen {
@@ -84,4 +84,4 @@ TEST_CASE("alert fetcher: a local file; the last good alerts stay while it is br
 
 TEST_SUITE_END();
 
-}  // namespace hb::test
+}  // namespace hb::test::alert_fetcher_tests

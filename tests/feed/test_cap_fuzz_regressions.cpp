@@ -4,7 +4,7 @@
 #include "../../fuzz/cap_path.h"
 #include "files.h"
 
-namespace hb::test {
+namespace hb::test::cap_fuzz_tests {
 
 TEST_CASE("cap fuzzer findings stay fixed") {
   const auto dir = source_dir() / "tests" / "fuzz-regressions" / "cap";
@@ -19,4 +19,4 @@ TEST_CASE("cap fuzzer findings stay fixed") {
   MESSAGE("replayed ", replayed, " cap fuzzer findings");
 }
 
-}  // namespace hb::test
+}  // namespace hb::test::cap_fuzz_tests

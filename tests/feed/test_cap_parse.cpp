@@ -11,7 +11,7 @@
 #include "schedule_support.h"
 #include "support.h"
 
-namespace hb::test {
+namespace hb::test::cap_parse_tests {
 namespace {
 
 std::string cap_file(const std::string& name) {
@@ -255,4 +255,4 @@ TEST_CASE("cap: a second element where CAP allows one is an error; only the firs
   CHECK(says(twice, "<identifier> appears more than once"));
 }
 
-}  // namespace hb::test
+}  // namespace hb::test::cap_parse_tests

@@ -9,7 +9,7 @@
 #include "schedule/notices.h"
 #include "schedule_support.h"
 
-namespace hb::test {
+namespace hb::test::alert_tests {
 namespace {
 
 model::CapInfo info(const std::string& language, model::CapUrgency urgency,
@@ -241,4 +241,4 @@ TEST_CASE("alerts: the example documents, through a day") {
   CHECK(ids_at(feeds, "2026-12-05T20:30:00").size() == 2);  // 高温 ended at 20:00
 }
 
-}  // namespace hb::test
+}  // namespace hb::test::alert_tests
