@@ -15,16 +15,13 @@ std::string mib(std::uint64_t bytes) {
 
 }  // namespace
 
-std::vector<PictureFinding> poster_picture_findings(const std::optional<base::ImageHeader>& header,
-                                                    std::uint64_t file_bytes,
-                                                    const base::PictureLimits& limits) {
-  std::vector<PictureFinding> r;
-  const auto error = [&](std::string m) {
-    r.push_back(PictureFinding{model::Severity::error, std::move(m)});
-  };
-  const auto warning = [&](std::string m) {
-    r.push_back(PictureFinding{model::Severity::warning, std::move(m)});
-  };
+std::vector<std::string> poster_picture_findings(const std::optional<base::ImageHeader>& header,
+                                                 std::uint64_t file_bytes,
+                                                 const base::PictureLimits& limits) {
+  std::vector<std::string> r;
+  // What the screen cannot draw (it shows the alt text), and what it draws badly.
+  const auto error = [&](std::string m) { r.push_back(std::move(m) + "; the screen shows its alt text instead"); };
+  const auto warning = [&](std::string m) { r.push_back(std::move(m)); };
   if (file_bytes > limits.max_bytes)
     error("is " + mib(file_bytes) + "; the screen draws pictures of at most " +
           mib(limits.max_bytes) + " (save it as a JPEG, or smaller)");
@@ -77,14 +74,14 @@ void check_poster_pictures(const model::Content& content, model::Diagnostics& ou
         auto head = stamp ? net::read_local_head(path, kPosterHeadBytes) : net::LocalRead{};
         if (!stamp || !head.bytes) {
           out.push_back(model::Diagnostic{
-              image.where, model::Severity::error,
+              image.where, model::Severity::warning,
               name + " cannot be read (" + (stamp ? head.reason : "no such file " + path) +
                   "); the screen shows its alt text instead"});
           continue;
         }
         for (auto& f : poster_picture_findings(base::read_image_header(*head.bytes), stamp->size,
                                                limits))
-          out.push_back(model::Diagnostic{image.where, f.severity, name + " " + f.message});
+          out.push_back(model::Diagnostic{image.where, model::Severity::warning, name + " " + f});
       }
 }
 

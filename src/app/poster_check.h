@@ -25,15 +25,13 @@ inline constexpr double kMaxPosterUpscale = 2.0;
 inline constexpr std::size_t kMaxPostersChecked = 200;
 inline constexpr std::size_t kPosterHeadBytes = 256u * 1024u;
 
-struct PictureFinding {
-  model::Severity severity = model::Severity::warning;
-  std::string message;  // without the picture's name
-};
-
 // What is wrong with a picture of `file_bytes` bytes whose first bytes read
-// as `header` (nothing: not a PNG or JPEG header), by the screen's limits.
-// Pure: the table tests call it with made-up sizes.
-std::vector<PictureFinding> poster_picture_findings(const std::optional<base::ImageHeader>& header,
+// as `header` (nothing: not a PNG or JPEG header), by the screen's limits:
+// messages without the picture's name. Pure: the table tests call it with
+// made-up sizes. Each is a warning, even for a picture the screen cannot
+// draw: the screen still runs the content, showing the alt text in its
+// place, so a missing picture must not make `plan` or `render` refuse it.
+std::vector<std::string> poster_picture_findings(const std::optional<base::ImageHeader>& header,
                                                     std::uint64_t file_bytes,
                                                     const base::PictureLimits& limits);
 
