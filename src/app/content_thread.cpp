@@ -11,6 +11,8 @@
 #include "app/page_count_file.h"
 #include "app/picture_sizes.h"
 #include "schedule/blanking.h"
+#include "schedule/notices.h"
+#include "schedule/panel_power.h"
 
 namespace hb::app {
 namespace {
@@ -269,9 +271,21 @@ void ContentThread::take_news(Player& player, model::UnixSeconds now) {
 }
 
 bool ContentThread::is_dark(const Player& player, model::UnixSeconds second) const {
-  return setup_.blank_margin_minutes && player.has_content() &&
-         schedule::is_blank(player.calendar(), second, setup_.config.utc_offset_minutes,
+  if (!setup_.blank_margin_minutes || !player.has_content()) return false;
+  // With power control, an urgent notice wakes the panel, and the page
+  // shows it (issue 20): a lit panel showing black would tell no one.
+  if (setup_.config.display.power != "none" && player.content() &&
+      schedule::urgent_since(*player.content(), second, setup_.config.utc_offset_minutes))
+    return false;
+  return schedule::is_blank(player.calendar(), second, setup_.config.utc_offset_minutes,
                             *setup_.blank_margin_minutes);
+}
+
+bool ContentThread::panel_wanted(const Player& player, model::UnixSeconds second) const {
+  if (setup_.config.display.power == "none" || !setup_.blank_margin_minutes || !player.content())
+    return true;
+  return schedule::panel_on(*player.content(), player.calendar(), second,
+                            setup_.config.utc_offset_minutes, *setup_.blank_margin_minutes);
 }
 
 void ContentThread::round(Player& player, model::UnixSeconds second) {
@@ -288,7 +302,7 @@ void ContentThread::round(Player& player, model::UnixSeconds second) {
   if (s.dark)
     s.showing.slide_type = "dark";
   else
-    s.showing = {page.slide_type, page.page, page.page_count, page.item, player.version()};
+    s.showing = {page.slide_type, page.page, page.page_count, page.item, player.version(), ""};
   s.has_content = player.has_content();
   s.width = setup_.width;
   s.height = setup_.height;
@@ -296,6 +310,9 @@ void ContentThread::round(Player& player, model::UnixSeconds second) {
   const bool changed = s.step.change != Change::none;
   const bool dark_changed = s.dark != dark_;
   dark_ = s.dark;
+  s.panel_on = panel_wanted(player, second);
+  const bool panel_changed = s.panel_on != panel_on_;
+  panel_on_ = s.panel_on;
   // A round a second is not always made (a loaded machine, --speed): the
   // screen went dark, or woke, at the first second it should have since
   // the last round, and proof of play says so.
@@ -310,7 +327,7 @@ void ContentThread::round(Player& player, model::UnixSeconds second) {
   if (ready_ && !changed) player.check_counts(second);
   if (ready_) keep_counts(player);
   // Nothing new: the drawing thread still hears of problems and dark time.
-  if (s.has_page || !problems_.empty() || !events_.empty() || pictures_changed_)
+  if (s.has_page || panel_changed || !problems_.empty() || !events_.empty() || pictures_changed_)
     publish(std::move(s));
 }
 

@@ -85,6 +85,9 @@ struct ScreenState {
   // updated beats none.
   Step step;
   bool dark = false;  // outside opening hours, with blank-outside-hours
+  // The panel's power as the schedule wants it (<display power>, issue 20;
+  // schedule/panel_power.h): true without power control.
+  bool panel_on = true;
   OnScreen showing;   // for proof of play (slide_type "dark" while dark)
   bool pictures_changed = false;
   std::vector<std::string> problems;  // log lines to write
@@ -143,6 +146,8 @@ class ContentThread {
   LiveWindows::Round take_queue(Player& player, model::UnixSeconds now);
   // Outside opening hours, with blank-outside-hours.
   bool is_dark(const Player& player, model::UnixSeconds second) const;
+  // The panel's power as the schedule wants it (ScreenState::panel_on).
+  bool panel_wanted(const Player& player, model::UnixSeconds second) const;
   // The call on screen (and said), or the rotation's page.
   Step show(Player& player, const LiveWindows::Round& live, bool dark, bool resized,
             model::UnixSeconds now);
@@ -169,6 +174,7 @@ class ContentThread {
   std::vector<std::string> problems_, events_;
   bool pictures_changed_ = false;
   bool dark_ = false;                  // as last published
+  bool panel_on_ = true;               // as last published
   model::UnixSeconds last_round_ = 0;  // the second of the last round
 
   std::atomic<bool> stop_{false};

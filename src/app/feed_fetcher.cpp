@@ -14,7 +14,7 @@
 namespace hb::app {
 namespace {
 
-constexpr std::size_t kMaxQueuedLog = 1000;
+constexpr std::size_t kMaxFeedLogLines = 1000;
 
 std::vector<FeedVersion> read_cached(const model::PlayerConfig& config,
                                      const net::ContentCache& cache,
@@ -182,8 +182,8 @@ void FeedFetcher::post(std::vector<std::string> log, std::optional<Accepted> acc
                        bool pictures) {
   const std::lock_guard lock(mutex_);
   for (auto& line : log) {
-    if (news_.log.size() == kMaxQueuedLog) news_.log.push_back("… (more log lines were dropped)");
-    if (news_.log.size() > kMaxQueuedLog) break;
+    if (news_.log.size() == kMaxFeedLogLines) news_.log.push_back("… (more log lines were dropped)");
+    if (news_.log.size() > kMaxFeedLogLines) break;
     news_.log.push_back(std::move(line));
   }
   if (accepted) {

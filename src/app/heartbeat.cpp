@@ -12,7 +12,7 @@ namespace hb::app {
 namespace {
 
 // The loop takes the log every second; this only bounds a loop that stopped.
-constexpr std::size_t kMaxQueuedLog = 100;
+constexpr std::size_t kMaxHeartbeatLogLines = 100;
 
 bool well_formed(const Frame& f) {
   return f.width > 0 && f.height > 0 && f.pitch >= 4 * f.width &&
@@ -122,7 +122,7 @@ std::vector<std::string> HeartbeatSender::take_log() {
 
 void HeartbeatSender::log(std::string line) {
   const std::lock_guard lock(mutex_);
-  if (log_.size() < kMaxQueuedLog) log_.push_back(std::move(line));
+  if (log_.size() < kMaxHeartbeatLogLines) log_.push_back(std::move(line));
 }
 
 void HeartbeatSender::run() {

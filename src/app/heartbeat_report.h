@@ -59,6 +59,10 @@ struct HeartbeatReport {
   std::vector<HeartbeatFeed> feeds;
   std::optional<HeartbeatScreenshot> screenshot;
   std::optional<HeartbeatQueue> queue;  // with a <queue> in the config
+  // With <display power> (issue 20), a hallboard extension: "on" or "off",
+  // the panel's power as last switched; empty (left out) without, or
+  // before the first command worked.
+  std::string panel;
   // Since hallboard-heartbeat-2: how often the player reports (the console
   // calls a screen offline after three intervals without one), and the
   // proof-of-play lines after the last acknowledged number (play_backlog.h),

@@ -18,6 +18,7 @@
 #include "schedule/duty.h"
 #include "schedule/local_time.h"
 #include "schedule/notices.h"
+#include "schedule/panel_power.h"
 #include "schedule/playlist.h"
 #include "schedule/screen.h"
 #include "schedule/slide_schedule.h"
@@ -25,7 +26,7 @@
 namespace hb::app {
 namespace {
 
-constexpr const char* kUsage = "usage: hallboard plan [--config FILE] [--at TIME] [--minutes N]\n";
+constexpr const char* kPlanUsage = "usage: hallboard plan [--config FILE] [--at TIME] [--minutes N]\n";
 
 std::string slide_name(model::SlideType type) {
   const auto& names = model::slide_type_names(type);
@@ -73,6 +74,33 @@ void print_state(std::ostream& out, const model::Content& c, const model::Calend
         << (n.id.empty() ? "" : n.id + ": ") << n.text << "\n";
   }
   if (!any) out << "  (none active)\n";
+}
+
+// How far ahead `plan` lists the panel's power changes: a week shows a
+// weekend, and most holidays' first or last days.
+constexpr int kPowerPlanDays = 7;
+
+std::string power_word(bool on) {
+  return on ? "开屏 on" : "关屏 off";
+}
+
+// The panel's power (<display power>, issue 20): its state at t and its
+// changes in the week ahead; printed only with power control.
+void print_power(std::ostream& out, const model::PlayerConfig& config, const model::Content& c,
+                 const model::Calendar& calendar, model::UnixSeconds t) {
+  const auto& display = config.display;
+  if (display.power == "none" || !display.blank_outside_hours_minutes) return;
+  const int offset = config.utc_offset_minutes;
+  const int margin = *display.blank_outside_hours_minutes;
+  out << "\n电源 panel power (" << display.power
+      << "): " << power_word(schedule::panel_on(c, calendar, t, offset, margin)) << " now\n";
+  const auto changes =
+      schedule::power_changes(c, calendar, t, t + kPowerPlanDays * 86400, offset, margin);
+  for (const auto& change : changes)
+    out << "  " << local_text(change.at, offset, false) << " "
+        << weekday_zh(model::weekday_of(schedule::to_local(change.at, offset).date)) << "  "
+        << power_word(change.on) << "\n";
+  if (changes.empty()) out << "  (no change within " << kPowerPlanDays << " days)\n";
 }
 
 bool has_schedules(const model::Playlist& playlist) {
@@ -148,16 +176,16 @@ int plan_command(const std::vector<std::string>& args, long long now) {
     } else if (args[i] == "--minutes" && has_value) {
       const std::string& m = args[++i];
       if (m.empty() || m.size() > 5 || m.find_first_not_of("0123456789") != std::string::npos) {
-        std::cerr << "hallboard plan: --minutes takes a whole number\n" << kUsage;
+        std::cerr << "hallboard plan: --minutes takes a whole number\n" << kPlanUsage;
         return 2;
       }
       minutes = std::stoi(m);
       if (minutes < 1) {
-        std::cerr << "hallboard plan: --minutes must be at least 1\n" << kUsage;
+        std::cerr << "hallboard plan: --minutes must be at least 1\n" << kPlanUsage;
         return 2;
       }
     } else {
-      std::cerr << kUsage;
+      std::cerr << kPlanUsage;
       return 2;
     }
   }
@@ -205,6 +233,7 @@ int plan_command(const std::vector<std::string>& args, long long now) {
   }
 #endif
   if (!plan.pages) plan.pages = schedule::one_page_each(c, offset);
+  print_power(out, *loaded.config, c, calendar, t);
   print_schedules(out, plan.playlist, t, offset);
   print_timeline(out, plan, t, minutes, real_counts);
   std::cout << out.str();

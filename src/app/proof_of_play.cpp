@@ -22,6 +22,7 @@ std::optional<std::string> ProofOfPlay::end(model::UnixSeconds t) {
         ",\"page\":" + std::to_string(s.page + 1) + ",\"pages\":" + std::to_string(s.page_count);
   if (!s.item.empty()) line += ",\"item\":" + json_string(s.item);
   if (!s.content.empty()) line += ",\"content\":" + json_string(s.content);
+  if (!s.panel.empty()) line += ",\"panel\":" + json_string(s.panel);
   line += "}";
   current_.reset();
   return line;

@@ -9,6 +9,11 @@
 //    "end":"2026-11-27T10:00:15+08:00","seconds":15,"slide":"item",
 //    "page":1,"pages":3,"item":"530100-001","content":"3f2a9c01b7de"}
 //
+// With <display power>, every line also says "panel":"on" or "off", and a
+// power change starts a new line: the dark screen with the panel off is
+// told from the dark screen lit (the 5 minutes before it wakes, a failed
+// command).
+//
 // Pure: times come in, lines go out; run_command writes them to a
 // net::RotatingLog in the cache directory.
 #pragma once
@@ -26,6 +31,9 @@ struct OnScreen {
   int page_count = 1;
   std::string item;     // the item an item page shows
   std::string content;  // which version of the content (a short fingerprint); may be empty
+  // With <display power> (issue 20): "on" or "off", the panel's power as
+  // last switched; empty without power control (the field is left out).
+  std::string panel;
   bool operator==(const OnScreen&) const = default;
 };
 

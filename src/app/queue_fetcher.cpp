@@ -13,7 +13,7 @@ namespace hb::app {
 namespace {
 
 // A second's log lines for a screen nobody reads: more is a loop gone wrong.
-constexpr std::size_t kMaxQueuedLog = 100;
+constexpr std::size_t kMaxQueueLogLines = 100;
 
 // The parser's first error (in file order), or its first finding when none
 // is an error: what the log says of a document, with its file:line:col.
@@ -189,8 +189,8 @@ void QueueFetcher::post(std::vector<std::string> log,
   {
     const std::lock_guard lock(mutex_);
     for (auto& line : log) {
-      if (news_.log.size() == kMaxQueuedLog) news_.log.push_back("… (more log lines were dropped)");
-      if (news_.log.size() > kMaxQueuedLog) break;
+      if (news_.log.size() == kMaxQueueLogLines) news_.log.push_back("… (more log lines were dropped)");
+      if (news_.log.size() > kMaxQueueLogLines) break;
       news_.log.push_back(std::move(line));
     }
     // Not yet taken: the newer document replaces it.

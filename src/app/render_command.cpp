@@ -25,7 +25,7 @@
 namespace hb::app {
 namespace {
 
-constexpr const char* kUsage =
+constexpr const char* kRenderUsage =
     "usage: hallboard render --config FILE [--at TIME] [--size WxH] [--pages N] [--queue FILE] "
     "--out DIR\n";
 
@@ -100,12 +100,12 @@ int render_command(const std::vector<std::string>& args, long long now) {
     else if (args[i] == "--queue" && has_value)
       queue_path = args[++i];
     else {
-      std::cerr << "hallboard render: unexpected argument " << args[i] << "\n" << kUsage;
+      std::cerr << "hallboard render: unexpected argument " << args[i] << "\n" << kRenderUsage;
       return 2;
     }
   }
   if (config_path.empty() || out_dir.empty()) {
-    std::cerr << "hallboard render: --config and --out are required\n" << kUsage;
+    std::cerr << "hallboard render: --config and --out are required\n" << kRenderUsage;
     return 2;
   }
   std::optional<std::pair<int, int>> size;

@@ -1,5 +1,7 @@
 #include "app/run_command.h"
 
+#include <fcntl.h>
+
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -15,12 +17,14 @@
 #include "app/load.h"
 #include "app/page_count_setup.h"
 #include "app/play_recorder.h"
+#include "app/power_keeper.h"
 #include "app/run_heartbeat.h"
 #include "app/run_log.h"
 #include "app/screen_loop.h"
 #include "app/screen_pages.h"
 #include "app/screen_voice.h"
 #include "audio/speech.h"
+#include "base/unique_fd.h"
 #include "app/size_text.h"
 #include "app/summary_command.h"
 #include "app/systemd_notify.h"
@@ -33,12 +37,14 @@
 #include "render/font_set.h"
 #include "render/presenter.h"
 #include "render/ttf_measurer.h"
+#include "render/window.h"
 #include "schedule/blanking.h"
+#include "schedule/panel_power.h"
 
 namespace hb::app {
 namespace {
 
-constexpr const char* kUsage =
+constexpr const char* kRunUsage =
     "usage: hallboard run [--config FILE] [--windowed WxH] [--renderer auto|gpu|cpu]\n"
     "                     [--at TIME] [--speed FACTOR] [--exit-after SECONDS]\n";
 
@@ -92,7 +98,7 @@ std::optional<RunOptions> parse_args(const std::vector<std::string>& args) {
     } else if (a == "--renderer" && has_value) {
       const auto b = render::parse_backend(args[++i]);
       if (!b) {
-        std::cerr << "hallboard run: --renderer takes auto, gpu or cpu\n" << kUsage;
+        std::cerr << "hallboard run: --renderer takes auto, gpu or cpu\n" << kRunUsage;
         return std::nullopt;
       }
       o.backend = *b;
@@ -102,18 +108,18 @@ std::optional<RunOptions> parse_args(const std::vector<std::string>& args) {
       char* end = nullptr;
       o.speed = std::strtod(args[++i].c_str(), &end);
       if (end == args[i].c_str() || *end != '\0' || !(o.speed >= 1) || o.speed > 100000) {
-        std::cerr << "hallboard run: --speed takes a factor from 1 to 100000\n" << kUsage;
+        std::cerr << "hallboard run: --speed takes a factor from 1 to 100000\n" << kRunUsage;
         return std::nullopt;
       }
     } else if (a == "--exit-after" && has_value) {
       char* end = nullptr;
       o.exit_after = std::strtod(args[++i].c_str(), &end);
       if (end == args[i].c_str() || *end != '\0' || !(o.exit_after > 0) || o.exit_after > 1e9) {
-        std::cerr << "hallboard run: --exit-after takes a number of seconds\n" << kUsage;
+        std::cerr << "hallboard run: --exit-after takes a number of seconds\n" << kRunUsage;
         return std::nullopt;
       }
     } else {
-      std::cerr << "hallboard run: unexpected argument " << a << "\n" << kUsage;
+      std::cerr << "hallboard run: unexpected argument " << a << "\n" << kRunUsage;
       return std::nullopt;
     }
   }
@@ -265,6 +271,22 @@ Drawing prepare_drawing(const std::shared_ptr<const render::TtfLibrary>& ttf,
 // process (audio/speech.h), kept by the caller longer than the voice.
 // Its lines come from the voice's thread, so they go straight to stderr
 // rather than through the run log, which is the drawing thread's.
+// The power thread, with <display power> (issue 20): the backend is
+// chosen as SDL chooses its video driver, and opened on that thread.
+std::unique_ptr<PowerKeeper> start_power(const model::PlayerConfig& config, const Clocks& clocks,
+                                         int drm_fd) {
+  if (config.display.power == "none") return nullptr;
+  const char* display = std::getenv("DISPLAY");
+  const char* driver = std::getenv("SDL_VIDEODRIVER");
+  const PowerSetup setup{config.display.power, display ? display : "", driver ? driver : "",
+                         drm_fd};
+  log("panel power: " + setup.power + ", off " +
+      std::to_string(config.display.blank_outside_hours_minutes.value_or(0)) +
+      " minutes after closing, on " + std::to_string(schedule::kPanelWakeMinutes) +
+      " minutes before the screen wakes");
+  return std::make_unique<PowerKeeper>([setup] { return make_panel_power(setup); }, clocks.steady);
+}
+
 std::unique_ptr<ScreenVoice> open_voice(const model::PlayerConfig& config,
                                         std::optional<audio::Speech>& speech) {
   if (!config.sound) return nullptr;
@@ -342,6 +364,10 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
     return prepare_drawing(ttf, pictures, *content, clocks);
   });
   auto opened_screen = render::open_screen(present);
+  // SDL's DRM device, for <display power="dpms"> without a desktop: a copy
+  // (sharing its DRM master), valid as long as the power thread runs.
+  const int sdl_drm = opened_screen.window ? render::kms_device_fd(opened_screen.window->get()) : -1;
+  const base::UniqueFd drm(sdl_drm >= 0 ? ::fcntl(sdl_drm, F_DUPFD_CLOEXEC, 0) : -1);
   d = preparing.get();
   if (!d.fonts) {
     log(d.error);
@@ -359,9 +385,10 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
   auto heartbeat = start_heartbeat(player_config, clock.steady(), play_rotation);
   PlayRecorder proof(config->screen, offset, player_config.cache_dir, play_rotation,
                      heartbeat != nullptr);
+  const auto power = start_power(player_config, clocks, drm.get());
   ScreenLoop loop({config->screen, offset, setup.blank_margin_minutes, options->exit_after},
                   {clock, *opened.presenter, *d.canvas, *d.fonts, *content, run_log, systemd,
-                   proof},
+                   proof, power.get()},
                   std::move(heartbeat), std::move(d.first));
   return loop.run();
 }

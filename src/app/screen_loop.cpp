@@ -76,12 +76,19 @@ bool ScreenLoop::on_state(ScreenState s) {
     event(line);
   if (s.fatal) return false;
   if (s.pictures_changed) parts_.canvas.forget_pictures();
+  // Handed on at once; the power thread sends the command (it may take
+  // seconds), and the screen shows black meanwhile, or if it fails. Only
+  // once there is content (its calendar decides): a restart at night
+  // would otherwise wake the panel for the seconds the cache takes.
+  if (parts_.power && s.has_content) parts_.power->want(s.panel_on, s.second);
   const Offered offered{s.has_page, s.width, s.height, s.dark, s.pictures_changed, s.step};
   const ScreenDecision decision =
       decide_screen(offered, Showing{size_.w, size_.h, blanked_, first_page_});
   if (decision.take_page) {
     page_ = std::move(s.page);
+    std::string panel = std::move(showing_.panel);  // the power thread's to change
     showing_ = s.showing;
+    showing_.panel = std::move(panel);
     // Recorded for the second it was laid out for, a moment ago (never
     // before the line it follows).
     recorded_ = std::max<long long>(s.second, recorded_);
@@ -137,11 +144,26 @@ render::DrawReport ScreenLoop::show(model::Transition how) {
 
 void ScreenLoop::on_second(long long second) {
   last_second_ = second;
+  take_power();
   beat(second);
   if (heartbeat_)
     for (const auto& line : heartbeat_->take_log())
       problem(line);
   parts_.log.flush();
+}
+
+void ScreenLoop::take_power() {
+  if (!parts_.power) return;
+  auto news = parts_.power->take();
+  for (const auto& line : news.problems)
+    problem(line);
+  for (const auto& line : news.events)
+    event(line);
+  if (!news.panel) return;
+  // A line of its own from the second the schedule asked for the change.
+  showing_.panel = *news.panel ? "on" : "off";
+  recorded_ = std::max<long long>(news.at, recorded_);
+  if (const auto error = parts_.proof.showing(showing_, recorded_); !error.empty()) problem(error);
 }
 
 // The heartbeat posts on a thread of its own; the drawing loop only
@@ -157,6 +179,7 @@ void ScreenLoop::beat(long long second) {
   report.uptime_seconds = static_cast<std::int64_t>(parts_.clock.elapsed());
   report.renderer = std::string(parts_.screen.name());
   report.page = heartbeat_page(page_, blanked_);
+  report.panel = showing_.panel;
   report.memory = read_process_memory();
   if (const FeedFetcher* fetcher = parts_.content.fetcher())
     report.feeds = heartbeat_feeds(fetcher->feed_states());

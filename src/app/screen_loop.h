@@ -14,6 +14,7 @@
 #include "app/content_thread.h"
 #include "app/heartbeat.h"
 #include "app/play_recorder.h"
+#include "app/power_keeper.h"
 #include "app/run_log.h"
 #include "app/screen_decision.h"
 #include "app/systemd_notify.h"
@@ -43,6 +44,8 @@ struct ScreenLoopParts {
   RunLog& log;
   ServiceNotifier& systemd;
   PlayRecorder& proof;
+  // The panel's power (<display power>, issue 20); null without it.
+  PowerKeeper* power;
 };
 
 class ScreenLoop {
@@ -62,6 +65,8 @@ class ScreenLoop {
   // False: the content thread could not start.
   bool on_state(ScreenState s);
   void on_second(long long second);
+  // What the power thread did: logged, and the panel's state for proof of play.
+  void take_power();
   // After the frame: readiness, memory given back, the watchdog.
   void on_frame(const render::FrameResult& frame);
   // The window's events; false: stopped (a signal, the window closed).

@@ -5,6 +5,7 @@
 #include "console/pages.h"
 #include "console/playlist_form.h"
 #include "console/row_pages.h"
+#include "console/schedule_fields.h"
 #include "feed/values.h"
 #include "model/slide_type.h"
 
@@ -12,14 +13,35 @@ namespace hb::console {
 
 namespace {
 
-std::vector<RowColumn> slide_columns() {
+// The 星期 values the form holds, the playlist's and each row's.
+std::vector<std::string> weekdays_shown(const FormValues& values) {
+  std::vector<std::string> shown{form_value(values, "on")};
+  for (int row = 1; row <= row_count(values, "slide"); ++row) shown.push_back(form_value(values, row_field("slide", "on", row)));
+  return shown;
+}
+
+std::vector<RowColumn> slide_columns(const Options& weekdays) {
   Options types{{"", "（选择内容）"}};
   for (const auto& t : model::kSlideTypeNames) types.emplace_back(std::string(t.word), std::string(t.chinese));
   return {{"type", "内容", types},
           {"seconds", "每页秒数", {}, "num"},
           {"category", "事项分类（仅事项列表）"},
           {"item", "事项编码（仅事项详情）"},
-          {"days", "天数（仅办理结果）", {}, "num"}};
+          {"days", "天数（仅办理结果）", {}, "num"},
+          {"on", "星期", weekdays},
+          {"between", "时段", {}, "time-range"},
+          {"from", "开始日期", {}, "date"},
+          {"to", "结束日期", {}, "date"}};
+}
+
+// When the whole playlist plays; each slide may narrow it in its row.
+void schedule_head(Html& h, const FormValues& values, const Options& weekdays, const std::vector<FieldProblem>& problems) {
+  h.el("h2", "播放时间").el("p", {{"class", "muted"}}, "不填即不限。这里限定整个播放列表；每一页还可在下表中再限定，两者都满足时才播放。");
+  select_field(h, "on", "星期", weekdays, form_value(values, "on"), field_message(problems, "on"));
+  form_field(h, {"between", "时段", form_value(values, "between"), "text", field_message(problems, "between"),
+                 "如 12:00-13:30（不能跨过午夜）"});
+  form_field(h, {"from", "开始日期", form_value(values, "from"), "date", field_message(problems, "from")});
+  form_field(h, {"to", "结束日期", form_value(values, "to"), "date", field_message(problems, "to"), "含这一天"});
 }
 
 std::string action_of(const std::string& key) { return "/records/playlist/" + (key.empty() ? "new" : url_encode(key)); }
@@ -39,10 +61,12 @@ Response playlist_page(Console& console, const Caller& caller, const std::string
   const PageContext ctx = edit_context(console, caller, "/records/playlist", notice, status);
   Html h;
   open_edit_form(h, ctx, action_of(key), rev);
-  general_errors(h, problems, shown_fields(problems, {"screen", "transition"}, {"slide"}));
+  general_errors(h, problems, shown_fields(problems, {"screen", "transition", "on", "between", "from", "to"}, {"slide"}));
   head_fields(h, key, values, problems);
-  h.el("h2", "播放顺序").el("p", {{"class", "muted"}}, "按行的顺序轮播。每页秒数不填为 15 秒，天数不填为 30 天。把“内容”选回“（选择内容）”并清空其他格即删除该行。");
-  row_table(h, "slide", slide_columns(), values, problems);
+  const Options weekdays = weekday_choices(weekdays_shown(values));
+  schedule_head(h, values, weekdays, problems);
+  h.el("h2", "播放顺序").el("p", {{"class", "muted"}}, "按行的顺序轮播。每页秒数不填为 15 秒，天数不填为 30 天；星期、时段和日期不填即不限（如午休海报：时段 12:00-13:30）。把“内容”选回“（选择内容）”并清空其他格即删除该行。");
+  row_table(h, "slide", slide_columns(weekdays), values, problems);
   h.open("p").el("button", {{"type", "submit"}, {"class", "primary"}}, "保存为草稿").literal(" ");
   h.el("a", {{"href", "/records/playlist"}, {"class", "button"}}, "返回列表");
   if (!key.empty()) h.literal(" ").el("a", {{"href", action_of(key) + "?xml=1"}, {"class", "button"}}, "以 XML 编辑（高级）");

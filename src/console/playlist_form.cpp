@@ -1,6 +1,7 @@
 #include "console/playlist_form.h"
 
 #include "console/feed_records.h"
+#include "console/schedule_fields.h"
 #include "feed/values.h"
 #include "model/slide_type.h"
 
@@ -15,6 +16,7 @@ void slide_values(const pugi::xml_node s, int row, FormValues& out) {
   out[row_field("slide", "src", row)] = std::to_string(row);
   out[row_field("slide", "type", row)] = s.attribute("type").as_string();
   for (const char* f : kSlideFields) out[row_field("slide", f, row)] = s.attribute(f).as_string();
+  schedule_values(s, schedule_field_names("slide", row), out);
 }
 
 // A slide type this player does not know is kept as it was: a newer tool's.
@@ -41,12 +43,14 @@ void read_slides(pugi::xml_node playlist, const FormValues& form, std::vector<Fi
   const auto old = take_children(playlist, "slide", keep);
   int slides = 0;
   for (int row = 1; row <= row_count(form, "slide"); ++row) {
-    if (row_is_blank(form, "slide", row, {"type", "seconds", "category", "item", "days"})) continue;
+    if (row_is_blank(form, "slide", row, {"type", "seconds", "category", "item", "days", "on", "between", "from", "to"}))
+      continue;
     const std::string src = form_value(form, row_field("slide", "src", row));
     check_slide(form, row, old_child_at(old, src), problems);
     auto s = row_child(playlist, "slide", old, src);
     set_attribute(s, "type", form_value(form, row_field("slide", "type", row)));
     for (const char* f : kSlideFields) set_attribute(s, f, form_value(form, row_field("slide", f, row)));
+    schedule_from_form(s, form, schedule_field_names("slide", row), problems);
     ++slides;
   }
   if (slides == 0) problems.push_back({"slide_type_1", "请至少安排一页内容"});
@@ -65,6 +69,7 @@ void read_head(pugi::xml_node playlist, const FormValues& form, std::vector<Fiel
     problems.push_back({"transition", "请选择切换效果"});
   }
   set_attribute(playlist, "transition", transition);
+  schedule_from_form(playlist, form, schedule_field_names("", 0), problems);
 }
 
 }  // namespace
@@ -76,6 +81,7 @@ FormValues playlist_form_values(const std::string& body) {
   const std::string screen = playlist.attribute("screen").as_string();
   FormValues out{{"screen", screen.empty() ? "*" : screen},  // the reader's default
                  {"transition", transition.empty() ? "fade" : transition}};
+  schedule_values(playlist, schedule_field_names("", 0), out);
   int row = 0;
   for (const auto& s : playlist.children("slide")) slide_values(s, ++row, out);
   return out;

@@ -8,7 +8,7 @@ namespace hb::console {
 
 namespace {
 
-void set_attribute(pugi::xml_node e, const char* name, const std::string& value) {
+void append_if_given(pugi::xml_node e, const char* name, const std::string& value) {
   if (!value.empty()) e.append_attribute(name) = value.c_str();
 }
 
@@ -21,21 +21,21 @@ std::string feed_time(model::UnixSeconds t, int utc_offset_minutes) {
 std::string absence_element(const AbsenceElement& a) {
   pugi::xml_document doc;
   pugi::xml_node e = doc.append_child("absence");
-  set_attribute(e, "staff", a.staff);
-  set_attribute(e, "from", a.from);
-  set_attribute(e, "to", a.to);
-  set_attribute(e, "reason", a.reason);
-  set_attribute(e, "substitute", a.substitute);
+  append_if_given(e, "staff", a.staff);
+  append_if_given(e, "from", a.from);
+  append_if_given(e, "to", a.to);
+  append_if_given(e, "reason", a.reason);
+  append_if_given(e, "substitute", a.substitute);
   return record_body(e);
 }
 
 std::string notice_element(const NoticeElement& n) {
   pugi::xml_document doc;
   pugi::xml_node e = doc.append_child("notice");
-  set_attribute(e, "id", n.id);
-  set_attribute(e, "level", n.level);
-  set_attribute(e, "from", n.from);
-  set_attribute(e, "to", n.to);
+  append_if_given(e, "id", n.id);
+  append_if_given(e, "level", n.level);
+  append_if_given(e, "from", n.from);
+  append_if_given(e, "to", n.to);
   e.text().set(n.text.c_str());
   return record_body(e);
 }

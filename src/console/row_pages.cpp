@@ -35,6 +35,8 @@ void input_cell(Html& h, const RowColumn& c, const std::string& name, const std:
     select_cell(h, name, label, c.choices, value);
   } else if (std::string_view(c.size) == "area") {
     h.open("textarea", {{"name", name}, {"rows", "2"}, {"aria-label", label}}).text(value).close("textarea");
+  } else if (std::string_view(c.size) == "date") {
+    h.empty("input", {{"type", "date"}, {"name", name}, {"value", value}, {"class", c.size}, {"aria-label", label}});
   } else {
     h.empty("input", {{"name", name}, {"value", value}, {"class", c.size}, {"aria-label", label}});
   }

@@ -236,6 +236,16 @@ std::optional<model::PlayerConfig> read_player_config(const XmlDocument& doc, Fi
     config.display.renderer =
         e.enum_attr<std::string>("renderer", {{"auto", "auto"}, {"gpu", "gpu"}, {"cpu", "cpu"}})
             .value_or("auto");
+    config.display.power =
+        e.enum_attr<std::string>("power", {{"none", "none"}, {"dpms", "dpms"}, {"cec", "cec"}})
+            .value_or("none");
+    config.display.power_where = e.where_of("power");
+    // answers.md, issue 20: the panel is off only while the page is dark.
+    if (config.display.power != "none" && !config.display.blank_outside_hours_minutes)
+      e.findings().error(config.display.power_where,
+                         "<display> power=\"" + config.display.power +
+                             "\" needs blank-outside-hours: the panel is switched off only while "
+                             "the screen is dark outside opening hours");
     e.finish();
   }
   if (const auto n = root.single_child("heartbeat")) {

@@ -1,13 +1,11 @@
 #include "feed/text.h"
 
+#include <cstdio>
+
 #include "model/unicode.h"
 
 namespace hb::feed {
 namespace {
-
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
 
 // Decodes the code point that ends at byte `end` (exclusive); text is valid UTF-8.
 std::uint32_t code_point_before(std::string_view s, std::size_t end) {
@@ -57,9 +55,9 @@ std::string hex(std::uint32_t value, int digits) {
 }
 
 std::string trim(std::string_view s) {
-  while (!s.empty() && is_space(s.front()))
+  while (!s.empty() && is_xml_space(s.front()))
     s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back()))
+  while (!s.empty() && is_xml_space(s.back()))
     s.remove_suffix(1);
   return std::string(s);
 }
@@ -68,15 +66,15 @@ std::string normalize_text(std::string_view raw) {
   std::string out;
   out.reserve(raw.size());
   std::size_t i = 0;
-  while (i < raw.size() && is_space(raw[i]))
+  while (i < raw.size() && is_xml_space(raw[i]))
     ++i;
   std::size_t end = raw.size();
-  while (end > i && is_space(raw[end - 1]))
+  while (end > i && is_xml_space(raw[end - 1]))
     --end;
   while (i < end) {
-    if (!is_space(raw[i])) {
+    if (!is_xml_space(raw[i])) {
       std::size_t word_end = i + 1;
-      while (word_end < end && !is_space(raw[word_end]))
+      while (word_end < end && !is_xml_space(raw[word_end]))
         ++word_end;
       out.append(raw.substr(i, word_end - i));
       i = word_end;
@@ -84,7 +82,7 @@ std::string normalize_text(std::string_view raw) {
     }
     std::size_t j = i;
     int line_breaks = 0;
-    while (j < end && is_space(raw[j])) {
+    while (j < end && is_xml_space(raw[j])) {
       if (raw[j] == '\n' || (raw[j] == '\r' && (j + 1 >= end || raw[j + 1] != '\n'))) ++line_breaks;
       ++j;
     }
@@ -99,6 +97,12 @@ std::string normalize_text(std::string_view raw) {
     i = j;
   }
   return out;
+}
+
+std::string two_digits(int n) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%02d", n);
+  return buf;
 }
 
 }  // namespace hb::feed

@@ -1,9 +1,9 @@
 #include "feed/value_problems.h"
 
-#include <cstdio>
 #include <optional>
 #include <vector>
 
+#include "feed/text.h"
 #include "feed/values.h"
 
 namespace hb::feed {
@@ -13,11 +13,6 @@ constexpr const char* kMonths[] = {"January",   "February", "March",    "April",
                                    "May",       "June",     "July",     "August",
                                    "September", "October",  "November", "December"};
 
-std::string two_digits(int v) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%02d", v);
-  return buf;
-}
 
 bool is_leap(int year) {
   return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;

@@ -56,9 +56,6 @@ std::string paragraphs(std::string_view s) {
   }
 }
 
-std::string two_digits(int n) {
-  return std::string(1, static_cast<char>('0' + n / 10 % 10)) + static_cast<char>('0' + n % 10);
-}
 
 // YYYY-MM-DDTHH:MM[:SS][±HH:MM]: seconds when the feed named them (or the
 // time has any), the offset when the feed gave one.

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "feed/prescan.h"
+#include "feed/text.h"
 
 namespace hb::feed {
 namespace {
@@ -37,17 +38,13 @@ std::optional<std::string_view> duplicate_attribute(const pugi::xml_node& node) 
   return *dup;
 }
 
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
 // pugixml silently drops text before and after the root element; XML
 // forbids it, and an editor would lose what they wrote there. Returns the
 // offset of such text.
 std::optional<std::size_t> text_outside_root(std::string_view s) {
   std::size_t i = 0;
   while (true) {  // leading white space, comments and processing instructions
-    while (i < s.size() && is_space(s[i]))
+    while (i < s.size() && is_xml_space(s[i]))
       ++i;
     if (s.compare(i, 4, "<!--") == 0) {
       const std::size_t end = s.find("-->", i + 4);
@@ -64,7 +61,7 @@ std::optional<std::size_t> text_outside_root(std::string_view s) {
   if (i < s.size() && s[i] != '<') return i;
   std::size_t end = s.size();
   while (true) {  // trailing white space, comments and processing instructions
-    while (end > 0 && is_space(s[end - 1]))
+    while (end > 0 && is_xml_space(s[end - 1]))
       --end;
     const std::string_view head = s.substr(0, end);
     if (head.size() >= 3 && head.substr(head.size() - 3) == "-->" &&
@@ -80,7 +77,7 @@ std::optional<std::size_t> text_outside_root(std::string_view s) {
   if (end > 0 && s[end - 1] != '>') {
     const std::size_t last_tag = s.rfind('>', end - 1);
     std::size_t start = last_tag == std::string_view::npos ? 0 : last_tag + 1;
-    while (start < end && is_space(s[start]))
+    while (start < end && is_xml_space(s[start]))
       ++start;
     return start;
   }
@@ -206,16 +203,15 @@ std::unique_ptr<XmlDocument> load_xml(std::string_view bytes, const std::string&
 
 std::size_t attribute_offset(std::string_view s, std::size_t tag_start, std::string_view name,
                              int occurrence) {
-  const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
   std::size_t i = tag_start + 1;
-  while (i < s.size() && !is_space(s[i]) && s[i] != '>' && s[i] != '/')
+  while (i < s.size() && !is_xml_space(s[i]) && s[i] != '>' && s[i] != '/')
     ++i;  // element name
   while (i < s.size()) {
-    while (i < s.size() && is_space(s[i]))
+    while (i < s.size() && is_xml_space(s[i]))
       ++i;
     if (i >= s.size() || s[i] == '>' || s[i] == '/') break;
     const std::size_t name_start = i;
-    while (i < s.size() && !is_space(s[i]) && s[i] != '=' && s[i] != '>')
+    while (i < s.size() && !is_xml_space(s[i]) && s[i] != '=' && s[i] != '>')
       ++i;
     if (s.substr(name_start, i - name_start) == name && occurrence-- == 0) return name_start;
     while (i < s.size() && s[i] != '"' && s[i] != '\'' && s[i] != '>')

@@ -76,10 +76,6 @@ bool starts_with(std::string_view s, std::string_view p) {
   return s.substr(0, p.size()) == p;
 }
 
-bool ends_with(std::string_view s, std::string_view p) {
-  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
-}
-
 // Units as written after the number, longest first. 日 is a working day:
 // the law these limits come from counts its 日 as working days
 // (行政许可法第八十二条), while 天 and 自然日 are calendar days.
@@ -116,7 +112,7 @@ bool says_immediate(std::string_view s) {
 std::string without_trailing_remark(std::string s) {
   for (const auto& [open, close] : {std::pair<std::string_view, std::string_view>{"（", "）"},
                                     {"(", ")"}}) {
-    if (!ends_with(s, close)) continue;
+    if (!s.ends_with(close)) continue;
     const std::size_t at = s.rfind(open);
     if (at != std::string::npos && at > 0) return s.substr(0, at);
   }
@@ -127,7 +123,7 @@ std::string strip_end_punctuation(std::string s) {
   for (bool again = true; again;) {
     again = false;
     for (const std::string_view p : {"。", "；", ";", "，", ",", "、", "."})
-      if (ends_with(s, p)) {
+      if (s.ends_with(p)) {
         s.resize(s.size() - p.size());
         again = true;
       }
@@ -259,7 +255,7 @@ std::pair<std::string, bool> name_of(std::string_view before) {
   const std::size_t each = found.find("每");
   if (each != std::string::npos) found.resize(each);
   for (const std::string_view tail : {"为", "是", "按"})
-    if (ends_with(found, tail)) found.resize(found.size() - tail.size());
+    if (found.ends_with(tail)) found.resize(found.size() - tail.size());
   if (found.empty() || !contains(found, "费")) return {"收费", false};
   return {found, true};
 }
@@ -322,7 +318,7 @@ model::Material read_material(std::string part) {
   part = strip_end_punctuation(without_numbering(part));
   // Several brackets may close the name: "身份证（原件1份）（非必要）".
   for (int guard = 0; guard < 8; ++guard) {
-    const std::size_t close_len = ends_with(part, "）") ? 3 : ends_with(part, ")") ? 1 : 0;
+    const std::size_t close_len = part.ends_with("）") ? 3 : part.ends_with(")") ? 1 : 0;
     const std::size_t wide = part.rfind("（"), narrow = part.rfind('(');
     const std::size_t open = wide == std::string::npos   ? narrow
                              : narrow == std::string::npos ? wide
@@ -419,7 +415,7 @@ std::string_view trim_text(std::string_view text) {
   while (!text.empty()) {
     bool trimmed = false;
     for (const std::string_view sp : {" ", "\t", "\n", "\r", "\u3000", "\u00A0"})
-      if (ends_with(text, sp)) {
+      if (text.ends_with(sp)) {
         text.remove_suffix(sp.size());
         trimmed = true;
       }
@@ -557,7 +553,7 @@ std::vector<model::Step> read_steps(std::string_view text, DeadlineUnit item_uni
 std::string read_window(std::string_view text) {
   const std::string s = without_spaces(text);
   for (const std::string_view tail : {"号窗口", "号窗", "号"}) {
-    if (!ends_with(s, tail)) continue;
+    if (!s.ends_with(tail)) continue;
     const std::string number = s.substr(0, s.size() - tail.size());
     if (const auto n = read_number(number)) return std::to_string(*n);
   }

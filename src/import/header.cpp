@@ -168,4 +168,14 @@ std::string field_name(const Header& header, Field field, std::size_t column) {
   return "";
 }
 
+bool is_blank(const Header& header, const Row& row) {
+  for (std::size_t f = 0; f < kFieldCount; ++f)
+    if (!value_of(header, row, static_cast<Field>(f)).text.empty()) return false;
+  return true;
+}
+
+std::string quoted(std::string_view text) {
+  return "“" + std::string(text) + "”";
+}
+
 }  // namespace hb::import

@@ -53,6 +53,12 @@ struct FieldValue {
 };
 FieldValue value_of(const Header& header, const Row& row, Field field);
 
+// A row with none of the header's fields filled: a spacer, skipped.
+bool is_blank(const Header& header, const Row& row);
+
+// “text”, as messages quote a cell.
+std::string quoted(std::string_view text);
+
 // "事项名称" for messages: the header as the sheet writes it, or the usual name.
 std::string field_name(const Header& header, Field field, std::size_t column);
 

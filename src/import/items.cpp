@@ -12,10 +12,6 @@ namespace {
 
 using model::DeadlineUnit;
 
-std::string quoted(std::string_view text) {
-  return "“" + std::string(text) + "”";
-}
-
 // Everything one row is read into, and why it may be refused.
 struct RowReading {
   const Header& header;
@@ -149,12 +145,6 @@ model::Item read_item(RowReading& r) {
 }
 
 // Blank, as far as the import is concerned: nothing in any known column.
-bool is_blank(const Header& header, const Row& row) {
-  for (std::size_t f = 0; f < kFieldCount; ++f)
-    if (!value_of(header, row, static_cast<Field>(f)).text.empty()) return false;
-  return true;
-}
-
 // A title or note merged across the sheet (filled into every column, see
 // xlsx_table.cpp), or the header repeated on a printed page's top.
 bool is_title_or_header(const Header& header, const Table& table, const Row& row) {

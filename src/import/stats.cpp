@@ -10,10 +10,6 @@
 namespace hb::import {
 namespace {
 
-std::string quoted(std::string_view text) {
-  return "“" + std::string(text) + "”";
-}
-
 // "1,168" as well as "1168": counts exported with thousands separators.
 std::optional<long long> read_count(std::string_view text) {
   std::string digits;
@@ -86,12 +82,6 @@ bool is_total_row(std::string_view window) {
   for (const std::string_view w : {"合计", "总计", "小计", "总数", "全部"})
     if (s == w || s.find(w) == 0) return true;
   return false;
-}
-
-bool is_blank(const Header& header, const Row& row) {
-  for (std::size_t f = 0; f < kFieldCount; ++f)
-    if (!value_of(header, row, static_cast<Field>(f)).text.empty()) return false;
-  return true;
 }
 
 // "2026年10月", "2026-10", "2026/10", "2026.10" anywhere in `text`.

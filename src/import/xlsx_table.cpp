@@ -37,10 +37,6 @@ std::string_view relationship_id(const pugi::xml_node& node) {
   return {};
 }
 
-bool ends_with(std::string_view s, std::string_view tail) {
-  return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
-}
-
 std::string directory_of(const std::string& path) {
   const std::size_t slash = path.rfind('/');
   return slash == std::string::npos ? "" : path.substr(0, slash + 1);
@@ -149,7 +145,7 @@ class Workbook {
     auto package = relationships("_rels/.rels", "");
     if (auto* e = std::get_if<ImportError>(&package)) return std::move(*e);
     for (const auto& [id, rel] : std::get<std::map<std::string, Relationship>>(package))
-      if (ends_with(rel.type, "/officeDocument")) workbook_path = rel.target;
+      if (rel.type.ends_with("/officeDocument")) workbook_path = rel.target;
     pugi::xml_document workbook;
     if (auto e = load(workbook_path, workbook, true)) return std::move(*e);
     const std::string dir = directory_of(workbook_path);
@@ -158,14 +154,14 @@ class Workbook {
     if (auto* e = std::get_if<ImportError>(&rels_or)) return std::move(*e);
     const auto& rels = std::get<std::map<std::string, Relationship>>(rels_or);
     for (const auto& [id, rel] : rels)
-      if (ends_with(rel.type, "/sharedStrings"))
+      if (rel.type.ends_with("/sharedStrings"))
         if (auto e = load_shared_strings(rel.target)) return std::move(*e);
 
     std::vector<Table> tables;
     for (const auto& sheet : child(workbook.document_element(), "sheets").children()) {
       if (local_name(sheet) != "sheet") continue;
       const auto rel = rels.find(std::string(relationship_id(sheet)));
-      if (rel == rels.end() || !ends_with(rel->second.type, "/worksheet")) continue;
+      if (rel == rels.end() || !rel->second.type.ends_with("/worksheet")) continue;
       auto table = read_sheet(rel->second.target, sheet.attribute("name").value());
       if (auto* e = std::get_if<ImportError>(&table)) return std::move(*e);
       tables.push_back(std::move(std::get<Table>(table)));

@@ -24,6 +24,13 @@ struct Display {
   // A hallboard extension: how frames reach the screen. "auto" (a real GPU
   // if there is one, else the CPU compositor), "gpu" or "cpu".
   std::string renderer = "auto";
+  // A hallboard extension (issue 20): how the panel itself is switched off
+  // while the screen is dark and on 5 minutes before it wakes. "none"
+  // (only black is drawn), "dpms" (X11 DPMS, or the KMS connector's DPMS
+  // property without a desktop) or "cec" (HDMI-CEC). Needs
+  // blank_outside_hours_minutes (a lint error without it).
+  std::string power = "none";
+  Where power_where;  // of the power attribute, for messages
   bool given = false;  // a <display> element was present
 };
 

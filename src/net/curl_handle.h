@@ -3,6 +3,7 @@
 
 #include <curl/curl.h>
 
+#include <atomic>
 #include <string>
 
 namespace hb::net {
@@ -38,5 +39,19 @@ class CurlHeaders {
  private:
   curl_slist* list_ = nullptr;
 };
+
+// Lets `abort` (may be null: never) end a transfer: libcurl asks while
+// connecting and transferring, also when nothing arrives, so a thread that
+// is told to stop never waits out a timeout.
+inline int check_abort(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+  const auto* abort = static_cast<const std::atomic<bool>*>(user);
+  return abort && abort->load() ? 1 : 0;
+}
+
+inline void abort_when(CURL* h, const std::atomic<bool>* abort) {
+  curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
+  curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, check_abort);
+  curl_easy_setopt(h, CURLOPT_XFERINFODATA, const_cast<std::atomic<bool>*>(abort));
+}
 
 }  // namespace hb::net

@@ -25,13 +25,6 @@ std::size_t write_body(char* data, std::size_t size, std::size_t count, void* us
   return n;
 }
 
-// Called by libcurl while connecting and transferring, also when nothing
-// arrives; a non-zero answer ends the transfer.
-int check_abort(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
-  const auto* abort = static_cast<const std::atomic<bool>*>(user);
-  return abort && abort->load() ? 1 : 0;
-}
-
 std::string last_header(CURL* h, const char* name) {
   curl_header* header = nullptr;
   // Request -1: the last response, after any redirects.
@@ -85,9 +78,7 @@ FetchResult fetch(const std::string& url, const FetchOptions& options, const Val
   if (!options.ca_file.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, options.ca_file.c_str());
   curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, write_body);
   curl_easy_setopt(h, CURLOPT_WRITEDATA, &sink);
-  curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
-  curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, check_abort);
-  curl_easy_setopt(h, CURLOPT_XFERINFODATA, const_cast<std::atomic<bool>*>(options.abort));
+  abort_when(h, options.abort);
   curl_easy_setopt(h, CURLOPT_USERAGENT, "hallboard");
   char detail[CURL_ERROR_SIZE] = {};
   curl_easy_setopt(h, CURLOPT_ERRORBUFFER, detail);

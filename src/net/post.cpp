@@ -21,11 +21,6 @@ std::size_t keep_body(char* data, std::size_t size, std::size_t count, void* use
   return n;
 }
 
-int check_abort(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
-  const auto* abort = static_cast<const std::atomic<bool>*>(user);
-  return abort && abort->load() ? 1 : 0;
-}
-
 }  // namespace
 
 PostResult post(const PostRequest& request) {
@@ -60,9 +55,7 @@ PostResult post(const PostRequest& request) {
   if (!request.ca_file.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, request.ca_file.c_str());
   curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, keep_body);
   curl_easy_setopt(h, CURLOPT_WRITEDATA, &result.body);
-  curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
-  curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, check_abort);
-  curl_easy_setopt(h, CURLOPT_XFERINFODATA, const_cast<std::atomic<bool>*>(request.abort));
+  abort_when(h, request.abort);
   curl_easy_setopt(h, CURLOPT_USERAGENT, "hallboard");
   char detail[CURL_ERROR_SIZE] = {};
   curl_easy_setopt(h, CURLOPT_ERRORBUFFER, detail);

@@ -2,6 +2,8 @@
 
 #include "render/window_manager.h"
 
+#include <SDL2/SDL_syswm.h>
+
 #include <cstdlib>
 #include <string>
 #include <string_view>
@@ -91,6 +93,19 @@ int refresh_hz(SDL_Window* window) {
   if (display < 0 || SDL_GetCurrentDisplayMode(display, &mode) != 0 || mode.refresh_rate < 1)
     return 60;
   return mode.refresh_rate;
+}
+
+int kms_device_fd(SDL_Window* window) {
+#if defined(SDL_VIDEO_DRIVER_KMSDRM)
+  SDL_SysWMinfo info;
+  SDL_VERSION(&info.version);
+  if (!window || !SDL_GetWindowWMInfo(window, &info) || info.subsystem != SDL_SYSWM_KMSDRM)
+    return -1;
+  return info.info.kmsdrm.drm_fd;
+#else
+  (void)window;
+  return -1;
+#endif
 }
 
 }  // namespace hb::render

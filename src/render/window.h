@@ -68,4 +68,10 @@ class Window {
 // The refresh rate of the display the window is on, 60 when SDL does not know.
 int refresh_hz(SDL_Window* window);
 
+// The DRM device SDL's kmsdrm driver draws through, which holds the card's
+// DRM master; -1 with another video driver. A dup() of it shares the
+// master, so the panel's DPMS can be set through the copy (issue 20,
+// <display power="dpms"> without a desktop).
+int kms_device_fd(SDL_Window* window);
+
 }  // namespace hb::render

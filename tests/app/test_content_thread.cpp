@@ -9,6 +9,8 @@
 #include <thread>
 
 #include "app/content_thread.h"
+#include "app/power_keeper.h"
+#include "fake_panel_power.h"
 #include "fake_measure.h"
 #include "files.h"
 #include "layout/display_list.h"
@@ -287,6 +289,61 @@ TEST_CASE("content thread: urgent notices are handed to the voice with the conte
   });
   REQUIRE(urgent);
   CHECK(asked > 0);
+}
+
+}  // namespace hb::test
+
+namespace hb::test {
+
+// Issue 20: the wish the drawing loop hands to the power thread, as
+// run's screen loop does, with a stand-in panel.
+TEST_CASE("content thread: the panel off at night, on 5 minutes before the screen wakes") {
+  TempDir dir;
+  FakeClock fake;
+  fake.wall = static_cast<double>(at("2026-11-27T22:00:00"));  // Friday night
+  const app::Clocks clocks = fake.clocks();
+  auto setup = demo_setup(dir);
+  setup.config.display.blank_outside_hours_minutes = 30;
+  setup.config.display.power = "dpms";
+  setup.blank_margin_minutes = 30;
+  const app::ScreenClock clock(clocks, std::nullopt, 1);
+  app::ContentThread content(setup, clocks, clock, measuring(std::make_shared<FakeMeasure>()));
+  // The drawing thread's part, as the screen loop does it: the wish handed on.
+  auto log = std::make_shared<FakePanelLog>();
+  app::PowerKeeper keeper([log] { return std::make_unique<FakePanelPower>(log); },
+                          [&] { return fake.steady.load(); });
+  const auto until = [&](bool dark, bool on) {
+    for (int i = 0; i < 1000; ++i) {
+      if (auto s = content.take()) {
+        if (s->has_content) keeper.want(s->panel_on, s->second);
+        if (s->has_content && s->dark == dark && s->panel_on == on) return true;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    return false;
+  };
+  // The commands sent, once the last one is `last` (a real, bounded wait).
+  const auto calls = [&](bool last) {
+    for (int i = 0; i < 500; ++i) {
+      {
+        const std::lock_guard lock(log->mutex);
+        if (!log->calls.empty() && log->calls.back() == last) return log->calls;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    const std::lock_guard lock(log->mutex);
+    return log->calls;
+  };
+  CHECK(until(true, false));  // dark, and the panel off
+  const auto first = calls(false);
+  REQUIRE_FALSE(first.empty());
+  CHECK(first.back() == false);
+  fake.wall = static_cast<double>(at("2026-11-30T08:25:00"));  // Monday, 35 minutes before opening
+  CHECK(until(true, true));   // still dark, the panel on
+  fake.wall = static_cast<double>(at("2026-11-30T08:30:00"));
+  CHECK(until(false, true));  // the first page
+  // Off, then on: a start at night never wakes the panel for a moment.
+  CHECK(calls(true) == std::vector<bool>{false, true});
 }
 
 }  // namespace hb::test

@@ -38,12 +38,6 @@ app::FeedVersion version(const std::string& name, std::string bytes) {
   return v;
 }
 
-std::string replace(std::string s, const std::string& from, const std::string& to) {
-  const auto at = s.find(from);
-  REQUIRE(at != std::string::npos);
-  return s.replace(at, from.size(), to);
-}
-
 std::string log_text(const app::Acceptance& a) {
   std::string s;
   for (const auto& l : a.log)
@@ -57,7 +51,7 @@ constexpr double kDay = 86400;
 
 // The demo hall with another `generated` (and so other bytes).
 std::string hall_at(const std::string& generated, const std::string& name = kHallName) {
-  return replace(replace(demo("hall.xml"), kGen, "generated=\"" + generated + "\""), kHallName,
+  return replaced_once(replaced_once(demo("hall.xml"), kGen, "generated=\"" + generated + "\""), kHallName,
                  name);
 }
 
@@ -98,9 +92,9 @@ TEST_CASE("acceptor: an item naming a window the new roster brings waits for tha
           .consider({version("hall.xml", demo("hall.xml")), version("items.xml", demo("items.xml")),
                      version("roster.xml", demo("roster.xml"))})
           .content);
-  const std::string items_v2 = replace(demo("items.xml"), "window=\"2\"", "window=\"9\"");
+  const std::string items_v2 = replaced_once(demo("items.xml"), "window=\"2\"", "window=\"9\"");
   const std::string roster_v2 =
-      replace(demo("roster.xml"), "<window id=\"1\"",
+      replaced_once(demo("roster.xml"), "<window id=\"1\"",
               "<window id=\"9\" name=\"W9\"><post role=\"A\" staff=\"s01\"/>"
               "<post role=\"B\" staff=\"s02\"/></window>\n    <window id=\"1\"");
   auto first = acceptor.consider({version("items.xml", items_v2)});
@@ -139,25 +133,25 @@ TEST_CASE("acceptor: each refused version leaves the accepted one and says why")
   };
   const Row rows[] = {
       {"older generated: a replay",
-       replace(replace(hall, gen, "generated=\"2026-11-27T07:59:59+08:00\""), kHallName, "旧名"),
+       replaced_once(replaced_once(hall, gen, "generated=\"2026-11-27T07:59:59+08:00\""), kHallName, "旧名"),
        {"generated=\"2026-11-27T07:59:59+08:00\" is older than the accepted version's "
         "\"2026-11-27T08:00:00+08:00\"",
         "the last accepted version stays on screen"}},
       {"older generated in another zone",
-       replace(replace(hall, gen, "generated=\"2026-11-26T23:59:00+00:00\""), kHallName, "旧名"),
+       replaced_once(replaced_once(hall, gen, "generated=\"2026-11-26T23:59:00+00:00\""), kHallName, "旧名"),
        {"is older than"}},
       {"invalid XML",
-       replace(hall, "</hall>", "</hal>"),
+       replaced_once(hall, "</hall>", "</hal>"),
        {kBase + "hall.xml:", ": error: ", "it cannot be read as a feed"}},
       {"an error in the content",
-       replace(hall, "kind=\"consult\"", "kind=\"hotline\""),
+       replaced_once(hall, "kind=\"consult\"", "kind=\"hotline\""),
        {kBase + "hall.xml:", "it has errors"}},
       {"GBK with bytes GBK does not have",
        "<?xml version=\"1.0\" encoding=\"GBK\"?>\n<hallboard version=\"1\">\n"
        "<hall name=\"\x81\x20\"/></hallboard>\n",
        {kBase + "hall.xml:3:", "refused"}},
       {"an id that another feed defines too",
-       replace(hall, "</hallboard>",
+       replaced_once(hall, "</hallboard>",
                "<items><item id=\"JS-0001\"><name>重复</name><deadline unit=\"immediate\"/>"
                "</item></items></hallboard>"),
        {"JS-0001", "waits: it is valid alone but does not merge",
@@ -174,11 +168,11 @@ TEST_CASE("acceptor: each refused version leaves the accepted one and says why")
     CHECK(acceptor.consider({version("hall.xml", r.bytes)}).log.empty());
   }
   // The same moment again, or a later one, is accepted.
-  auto same_time = acceptor.consider({version("hall.xml", replace(hall, kHallName, "新名"))});
+  auto same_time = acceptor.consider({version("hall.xml", replaced_once(hall, kHallName, "新名"))});
   REQUIRE(same_time.content);
   CHECK(same_time.content->hall->name == "新名");
   auto later = acceptor.consider(
-      {version("hall.xml", replace(replace(hall, gen, "generated=\"2026-11-28T08:00:00+08:00\""),
+      {version("hall.xml", replaced_once(replaced_once(hall, gen, "generated=\"2026-11-28T08:00:00+08:00\""),
                                    kHallName, "更新名"))});
   REQUIRE(later.content);
   CHECK(later.content->hall->name == "更新名");
@@ -365,7 +359,7 @@ TEST_CASE("acceptor: with a trust key, generated is required and strictly increa
   auto config = config_for({"hall.xml"});
   config.trust_key = (dir / "feeds.pub").string();
   app::FeedAcceptor acceptor(config, app::core_merge(config), {}, [] { return kNov28; });
-  const std::string undated = replace(demo("hall.xml"), " " + kGen, "");
+  const std::string undated = replaced_once(demo("hall.xml"), " " + kGen, "");
   auto a = acceptor.consider({signed_version(key, "hall.xml", undated)});
   CAPTURE(log_text(a));
   CHECK_FALSE(a.content);
@@ -423,7 +417,7 @@ TEST_CASE("acceptor: <trust hall> refuses a signed feed for another hall, or for
   auto config = config_for({"hall.xml"});
   config.trust_key = (dir / "feeds.pub").string();
   const auto for_hall = [](const std::string& id) {
-    return replace(demo("hall.xml"), "<hallboard version=\"1\"",
+    return replaced_once(demo("hall.xml"), "<hallboard version=\"1\"",
                    "<hallboard version=\"1\" hall=\"" + id + "\"");
   };
   struct Row {
@@ -457,7 +451,7 @@ TEST_CASE("acceptor: unsigned mirrors that disagree do not make the screen jump"
   const auto config = config_for({"hall.xml"});
   app::FeedAcceptor acceptor(config, app::core_merge(config), {}, [] { return kNov28; });
   const std::string a = demo("hall.xml");
-  const std::string b = replace(a, kHallName, "镜像乙");
+  const std::string b = replaced_once(a, kHallName, "镜像乙");
   REQUIRE(acceptor.consider({version("hall.xml", a)}).content);
   // Without a trust key the same generated may still bring a fix.
   REQUIRE(acceptor.consider({version("hall.xml", b)}).content);
@@ -510,9 +504,9 @@ TEST_CASE("acceptor: each version's outcome is a value: its kind, why, and where
     v.from_cache = true;
     return v;
   };
-  const std::string broken = replace(hall, "</hall>", "</hal>");
+  const std::string broken = replaced_once(hall, "</hall>", "</hal>");
   const std::string older = hall_at("2026-11-27T07:59:59+08:00", "旧名");
-  const std::string items_v2 = replace(demo("items.xml"), "window=\"2\"", "window=\"9\"");
+  const std::string items_v2 = replaced_once(demo("items.xml"), "window=\"2\"", "window=\"9\"");
   const Row rows[] = {
       {"first version", {}, version("hall.xml", hall), K::accepted, R::none, false, false},
       {"from the cache", {}, cached(version("hall.xml", hall)), K::accepted, R::none, false, false},
@@ -523,7 +517,7 @@ TEST_CASE("acceptor: each version's outcome is a value: its kind, why, and where
       {"invalid XML", {demo_feeds}, version("hall.xml", broken), K::refused, R::unreadable, false,
        true},
       {"an error in the content", {demo_feeds},
-       version("hall.xml", replace(hall, "kind=\"consult\"", "kind=\"hotline\"")), K::refused,
+       version("hall.xml", replaced_once(hall, "kind=\"consult\"", "kind=\"hotline\"")), K::refused,
        R::has_errors, false, true},
       {"older", {demo_feeds}, version("hall.xml", older), K::refused, R::older, false, false},
       {"from the future", {demo_feeds},
@@ -569,7 +563,7 @@ TEST_CASE("acceptor: signature refusals are told apart by kind") {
   config.trust_key = (dir / "feeds.pub").string();
   config.trust_hall = "530103-zwfw";
   const std::string hall = demo("hall.xml");
-  const std::string for_hall = replace(hall, "<hallboard version=\"1\"",
+  const std::string for_hall = replaced_once(hall, "<hallboard version=\"1\"",
                                        "<hallboard version=\"1\" hall=\"530103-zwfw\"");
   struct Row {
     const char* name;
@@ -585,7 +579,7 @@ TEST_CASE("acceptor: signature refusals are told apart by kind") {
       {"an unusable key", for_hall, key.sign(for_hall), "missing.pub",
        app::Refusal::key_unusable},
       {"another hall", hall, key.sign(hall), "feeds.pub", app::Refusal::other_hall},
-      {"no generated", replace(for_hall, kGen, ""), key.sign(replace(for_hall, kGen, "")),
+      {"no generated", replaced_once(for_hall, kGen, ""), key.sign(replaced_once(for_hall, kGen, "")),
        "feeds.pub", app::Refusal::no_generated},
       {"signed and for this hall", for_hall, key.sign(for_hall), "feeds.pub",
        app::Refusal::none},

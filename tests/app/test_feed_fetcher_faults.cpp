@@ -21,17 +21,11 @@
 namespace hb::test {
 namespace {
 
-constexpr double kPoll = 1;
+constexpr double kFaultsPoll = 1;
 constexpr long kTotalTimeout = 3;
 const std::string kNameV1 = "昆明市住房和城乡建设局政务服务窗口";
 const std::string kNameV2 = "昆明市住房和城乡建设局政务服务中心";
 const std::string kGenV1 = "generated=\"2026-11-27T08:00:00+08:00\"";
-
-std::string replace(std::string s, const std::string& from, const std::string& to) {
-  const auto at = s.find(from);
-  REQUIRE(at != std::string::npos);
-  return s.replace(at, from.size(), to);
-}
 
 struct Fixture {
   TempDir dir;
@@ -45,7 +39,7 @@ struct Fixture {
   app::Player player{"lobby-1", kZone, measure, layout::Theme{}, 1920, 1080};
   model::UnixSeconds t = at("2026-11-27T10:00:00");
   std::string hall_v1 = read_bytes(source_dir() / "content" / "hall.xml");
-  std::string hall_v2 = replace(replace(hall_v1, kNameV1, kNameV2), kGenV1,
+  std::string hall_v2 = replaced_once(replaced_once(hall_v1, kNameV1, kNameV2), kGenV1,
                                 "generated=\"2026-11-27T09:00:00+08:00\"");
 
   // `tune` changes the fetcher's options before it starts.
@@ -58,7 +52,7 @@ struct Fixture {
     config.source = (dir / "player.xml").string();
     config.screen = "lobby-1";
     for (const char* f : {"hall.xml", "items.xml", "roster.xml"})
-      config.feeds.push_back({url(f), static_cast<int>(kPoll), {}});
+      config.feeds.push_back({url(f), static_cast<int>(kFaultsPoll), {}});
     config.cache_dir = (dir / "cache").string();
     config.trust_key = (dir / "feeds.pub").string();
     app::FetcherOptions options;
@@ -128,7 +122,7 @@ struct Fixture {
     heal();
     const double healed = steady_seconds();
     // One poll, plus a transfer that was already under way when it healed
-    // (kPoll + kTotalTimeout): the wait is many times that, so a loaded
+    // (kFaultsPoll + kTotalTimeout): the wait is many times that, so a loaded
     // machine is not taken for a fetcher that stays away. That a failing
     // feed is tried again within one poll is the backoff's cap, set to the
     // poll interval (test_backoff.cpp).
@@ -216,7 +210,7 @@ TEST_CASE("fault: redirect_file") {
 
 TEST_CASE("fault: invalid_xml") {
   Fixture f;
-  const std::string broken = replace(f.hall_v2, "</hall>", "</hal>");
+  const std::string broken = replaced_once(f.hall_v2, "</hall>", "</hal>");
   f.check_bad_hall(broken, std::nullopt, f.url("hall.xml") + " refused: it cannot be read");
 }
 
@@ -248,7 +242,7 @@ TEST_CASE("fault: wrong_sig") {
 TEST_CASE("fault: replay") {  // an older feed, validly signed, served again
   Fixture f;
   const std::string old =
-      replace(replace(f.hall_v1, kGenV1, "generated=\"2026-11-26T08:00:00+08:00\""), kNameV1,
+      replaced_once(replaced_once(f.hall_v1, kGenV1, "generated=\"2026-11-26T08:00:00+08:00\""), kNameV1,
               "旧的大厅名称");
   f.check_bad_hall(old, std::nullopt, "(a replay or a stale mirror)");
 }
@@ -263,10 +257,10 @@ TEST_CASE("fault: one trickling server holds up no other feed") {
   });
   f.set_fault("trickle hall.xml");
   f.publish_hall(f.hall_v2);  // so hall.xml's next poll asks for a body, and trickles
-  sleep_seconds(kPoll + 0.5);
+  sleep_seconds(kFaultsPoll + 0.5);
   const std::string items = read_file(f.www / "items.xml");
   const std::string renamed =
-      replace(replace(items, "建筑工程施工许可证核发", "建筑工程施工许可证核发（新）"),
+      replaced_once(replaced_once(items, "建筑工程施工许可证核发", "建筑工程施工许可证核发（新）"),
               "generated=\"2026-11-27T07:30:00+08:00\"", "generated=\"2026-11-27T09:30:00+08:00\"");
   write_file(f.www / "items.xml.sig", f.key.sign(renamed));
   write_file(f.www / "items.xml", renamed);
@@ -289,7 +283,7 @@ TEST_CASE("fault: shutdown") {  // the destructor never waits for a hung server
   });
   f.set_fault("hang");
   f.publish_hall(f.hall_v2);  // so the next poll asks for a body, and hangs
-  sleep_seconds(kPoll + 0.5);
+  sleep_seconds(kFaultsPoll + 0.5);
   const double start = steady_seconds();
   // The order, not the speed: stopped while the server still hangs, long
   // before the transfer would have given up.

@@ -20,7 +20,7 @@
 namespace hb::test {
 namespace {
 
-constexpr double kPoll = 1;
+constexpr double kNginxPoll = 1;
 
 // Everything under the prefix: no root, no system paths, no daemon.
 constexpr const char* kConf = R"(daemon off;
@@ -185,7 +185,7 @@ TEST_CASE("nginx: 200, then 304 with the ETag, then a changed file") {
     config.source = (dir / "player.xml").string();
     config.screen = "lobby-1";
     for (const char* f : {"hall.xml", "items.xml", "roster.xml"})
-      config.feeds.push_back({nginx.url(f), static_cast<int>(kPoll), {}});
+      config.feeds.push_back({nginx.url(f), static_cast<int>(kNginxPoll), {}});
     config.cache_dir = (dir / "cache").string();
     config.trust_key = (dir / "feeds.pub").string();
     app::FetcherOptions options;
@@ -205,7 +205,7 @@ TEST_CASE("nginx: 200, then 304 with the ETag, then a changed file") {
       CHECK(g.accepted.back().content.hall->name == name);
       CHECK(nginx.statuses("hall.xml").at(0) == 200);
       // Repeats are conditional: nginx answers 304 and sends no body.
-      g = gather(fetcher, 15 * kPoll,
+      g = gather(fetcher, 15 * kNginxPoll,
                  [&](const Gathered&) { return nginx.statuses("hall.xml").size() >= 3; });
       REQUIRE(g.done);
       CHECK(nginx.statuses("hall.xml")[1] == 304);

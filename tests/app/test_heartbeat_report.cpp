@@ -415,3 +415,16 @@ TEST_CASE("heartbeat JSON: the queue source, only with a <queue>, escaped as JSO
 }
 
 }  // namespace hb::app
+
+namespace hb::app {
+
+TEST_CASE("heartbeat JSON: the panel's power, only with <display power>") {
+  HeartbeatReport r = sample();
+  CHECK_FALSE(has(heartbeat_json(r), "\"panel\""));
+  r.panel = "off";
+  const std::string j = heartbeat_json(r);
+  CAPTURE(j);
+  CHECK(has(j, ",\n  \"panel\": \"off\""));
+}
+
+}  // namespace hb::app

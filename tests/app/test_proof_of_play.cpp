@@ -30,16 +30,16 @@ TEST_CASE("proof of play: one line per page when it leaves the screen") {
     const char* line;  // what begin() returns; nullptr: nothing
   };
   const std::vector<Row> rows = {
-      {0, {"items", 0, 2, "", "3f2a"}, nullptr},
+      {0, {"items", 0, 2, "", "3f2a", ""}, nullptr},
       {15,
-       {"items", 1, 2, "", "3f2a"},
+       {"items", 1, 2, "", "3f2a", ""},
        R"({"screen":"hall-1","start":"2026-11-27T10:00:00+08:00","end":"2026-11-27T10:00:15+08:00","seconds":15,"slide":"items","page":1,"pages":2,"content":"3f2a"})"},
-      {15, {"item", 0, 3, "530100-\"001\"", ""}, nullptr},  // lasted no time: no line
+      {15, {"item", 0, 3, "530100-\"001\"", "", ""}, nullptr},  // lasted no time: no line
       {40,
-       {"dark", 0, 1, "", ""},
+       {"dark", 0, 1, "", "", ""},
        R"({"screen":"hall-1","start":"2026-11-27T10:00:15+08:00","end":"2026-11-27T10:00:40+08:00","seconds":25,"slide":"item","page":1,"pages":3,"item":"530100-\"001\""})"},
       {7240,
-       {"roster", 0, 1, "", ""},
+       {"roster", 0, 1, "", "", ""},
        R"({"screen":"hall-1","start":"2026-11-27T10:00:40+08:00","end":"2026-11-27T12:00:40+08:00","seconds":7200,"slide":"dark"})"},
   };
   for (const auto& row : rows) {
@@ -54,6 +54,19 @@ TEST_CASE("proof of play: one line per page when it leaves the screen") {
       proof.end(kTen + 7250).value_or("") ==
       R"({"screen":"hall-1","start":"2026-11-27T12:00:40+08:00","end":"2026-11-27T12:00:50+08:00","seconds":10,"slide":"roster","page":1,"pages":1})");
   CHECK_FALSE(proof.end(kTen + 7260).has_value());
+}
+
+TEST_CASE("proof of play: with power control, each line says the panel's state") {
+  using hb::app::OnScreen;
+  hb::app::ProofOfPlay proof("hall-1", 480);
+  CHECK_FALSE(proof.begin({"dark", 0, 1, "", "", "on"}, kTen).has_value());
+  // The panel goes off 30 s later: a new line starts, the dark time split.
+  CHECK(
+      proof.begin({"dark", 0, 1, "", "", "off"}, kTen + 30).value_or("") ==
+      R"({"screen":"hall-1","start":"2026-11-27T10:00:00+08:00","end":"2026-11-27T10:00:30+08:00","seconds":30,"slide":"dark","panel":"on"})");
+  CHECK(
+      proof.end(kTen + 90).value_or("") ==
+      R"({"screen":"hall-1","start":"2026-11-27T10:00:30+08:00","end":"2026-11-27T10:01:30+08:00","seconds":60,"slide":"dark","panel":"off"})");
 }
 
 TEST_CASE("rotating log: files roll over by size and the oldest goes") {
@@ -139,7 +152,7 @@ std::vector<std::int64_t> numbers_in(const std::filesystem::path& path) {
 void one_run(const std::filesystem::path& dir, hb::model::UnixSeconds at) {
   std::mutex rotation;
   hb::app::PlayRecorder r("a", 480, dir.string(), rotation, true);
-  CHECK(r.showing({"items", 0, 1, "", ""}, at) == "");
+  CHECK(r.showing({"items", 0, 1, "", "", ""}, at) == "");
   CHECK(r.stop(at + 15) == "");
 }
 

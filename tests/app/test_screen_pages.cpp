@@ -280,15 +280,6 @@ model::Content demo_with_items(std::size_t extra) {
 }
 
 // Counts what count_more lays out: a whole count at once would measure far more.
-class CountingMeasure : public FakeMeasure {
- public:
-  int width(std::string_view s, const layout::TextStyle& style) const override {
-    ++calls;
-    return FakeMeasure::width(s, style);
-  }
-  mutable long long calls = 0;
-};
-
 }  // namespace
 
 TEST_CASE("a rotating item slide of many items is counted in parts, one page an item meanwhile") {

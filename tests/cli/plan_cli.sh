@@ -76,5 +76,18 @@ cat >"$tmp/playlist.xml" <<'XML'
 XML
 expect "a poster's page named by its alt text" '^  [0-9:]{8}-[0-9:]{8}  宣传海报 poster 宣传海报：办事不求人 \(1/2\)$' -- --at 2026-12-03T10:00 --minutes 2
 expect "a poster's page named by its file name, for its own seconds" '^  ([0-9:]{6})(0[05]|[1-5][05])-[0-9:]{6}[0-5][05]  宣传海报 poster b.jpg \(2/2\)$' -- --at 2026-12-03T10:00 --minutes 2
+# The panel's power (issue 20): the demo hall with power="dpms".
+sed 's|<feed url="|<feed url="'"$root"'/content/|; s|power="[a-z]*"||; s|blank-outside-hours="30"|blank-outside-hours="30" power="dpms"|' \
+  "$root/content/player.xml" >"$tmp/power.xml"
+config=$tmp/power.xml
+expect "the panel on in the day" '^电源 panel power \(dpms\): 开屏 on now$' -- --at 2026-12-04T15:00
+expect "off 30 minutes after Friday's closing" '^  2026-12-04 17:30 星期五  关屏 off$' -- --at 2026-12-04T15:00
+expect "on 35 minutes before Monday's opening" '^  2026-12-07 08:25 星期一  开屏 on$' -- --at 2026-12-04T15:00
+expect "off at night" '^电源 panel power \(dpms\): 关屏 off now$' -- --at 2026-12-04T23:00
+if "$bin" plan --config "$root/content/player.xml" --at 2026-12-03T10:00 2>&1 | grep -q '电源'; then
+  failed=$((failed + 1)); echo "FAIL a config without power: no power part"
+else
+  passed=$((passed + 1)); echo "ok   a config without power: no power part"
+fi
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -58,6 +58,17 @@ TEST_CASE("the spec's player config") {
   CHECK(c->clock_skew_seconds == 86400);
 }
 
+TEST_CASE("the panel's power (issue 20): none unless asked, dpms or cec with blank-outside-hours") {
+  model::Diagnostics out;
+  CHECK(config("<player><feed url=\"a.xml\"/><display/></player>", out)->display.power == "none");
+  const auto c = config(
+      "<player><feed url=\"a.xml\"/><display blank-outside-hours=\"30\" power=\"cec\"/></player>",
+      out);
+  CHECK(out.empty());
+  REQUIRE(c);
+  CHECK(c->display.power == "cec");
+}
+
 TEST_CASE("hallboard's extensions: the screen's hall and the clock skew") {
   model::Diagnostics out;
   const auto c = config(
@@ -191,6 +202,12 @@ TEST_CASE("config mistakes") {
       {"tls without its file", "<player><feed url=\"a.xml\"/>⚑<tls/></player>", "ca-file"},
       {"bad renderer", "<player><feed url=\"a.xml\"/><display ⚑renderer=\"fast\"/></player>",
        "auto, gpu or cpu"},
+      {"power without blank-outside-hours",
+       "<player><feed url=\"a.xml\"/><display ⚑power=\"dpms\"/></player>",
+       "<display> power=\"dpms\" needs blank-outside-hours"},
+      {"bad power",
+       "<player><feed url=\"a.xml\"/><display blank-outside-hours=\"30\" ⚑power=\"hdmi\"/></player>",
+       "none, dpms or cec"},
       {"bad poll", "<player><feed url=\"a.xml\" ⚑poll=\"0\"/></player>", "poll=\"0\" is not valid"},
       {"heartbeat needs http", "<player><feed url=\"a.xml\"/><heartbeat ⚑url=\"/hb\"/></player>",
        "absolute http"},

@@ -1,5 +1,7 @@
 #include "net/net_support.h"
 
+#include <doctest/doctest.h>
+
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <netinet/in.h>
@@ -253,6 +255,12 @@ void copy_demo_content(const std::filesystem::path& dir) {
     std::filesystem::copy_file(from / f, dir / f);
   std::filesystem::copy(from / "assets", dir / "assets", std::filesystem::copy_options::recursive);
   std::filesystem::copy(from / "photos", dir / "photos", std::filesystem::copy_options::recursive);
+}
+
+std::string replaced_once(std::string s, const std::string& from, const std::string& to) {
+  const auto at = s.find(from);
+  REQUIRE(at != std::string::npos);
+  return s.replace(at, from.size(), to);
 }
 
 }  // namespace hb::test

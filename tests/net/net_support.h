@@ -60,6 +60,16 @@ void sleep_seconds(double s);
 // test asserts the order of the two, never how fast the machine is.
 bool ends_before(double deadline, const std::function<void()>& work);
 
+// A small signed-feed fixture: a feed's bytes and the URL it is said to
+// come from (the signature tests and the signing command's).
+inline const std::string kSignedFeed =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<hallboard version=\"1\">"
+    "<notices><notice>大厅三楼消防演练</notice></notices></hallboard>\n";
+inline const std::string kSignedFeedUrl = "https://admin.example.gov.cn/hall/content.xml";
+
+// `s` with the first `from` (which must be there) replaced by `to`.
+std::string replaced_once(std::string s, const std::string& from, const std::string& to);
+
 // An Ed25519 key pair made for the test.
 class TestKey {
  public:

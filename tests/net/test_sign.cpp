@@ -14,11 +14,6 @@ namespace hb::test {
 TEST_SUITE_BEGIN("unit");
 namespace {
 
-const std::string kFeed =
-    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<hallboard version=\"1\">"
-    "<notices><notice>大厅三楼消防演练</notice></notices></hallboard>\n";
-const std::string kUrl = "https://admin.example.gov.cn/hall/content.xml";
-
 bool have_openssl() {
   return std::system("openssl version >/dev/null 2>&1") == 0;
 }
@@ -29,7 +24,7 @@ TEST_CASE("sign: what SigningKey signs, the screens' TrustKey accepts") {
   const TestKey key;
   auto read = net::SigningKey::from_pem(key.private_pem(), "feeds.key");
   REQUIRE_MESSAGE(read.key, (read.error ? read.error->message : ""));
-  for (const std::string& bytes : {kFeed, std::string(), std::string(100000, 'x')}) {
+  for (const std::string& bytes : {kSignedFeed, std::string(), std::string(100000, 'x')}) {
     CAPTURE(bytes.size());
     const auto s = read.key->sign(bytes);
     REQUIRE(!s.error);
@@ -40,8 +35,8 @@ TEST_CASE("sign: what SigningKey signs, the screens' TrustKey accepts") {
     for (const std::string& pem : {key.public_pem(), read.key->public_pem()}) {
       auto trust = net::TrustKey::from_pem(pem, "feeds.pub");
       REQUIRE(trust.key);
-      CHECK(trust.key->verify(bytes, s.signature, kUrl).ok);
-      CHECK_FALSE(trust.key->verify(bytes + " ", s.signature, kUrl).ok);
+      CHECK(trust.key->verify(bytes, s.signature, kSignedFeedUrl).ok);
+      CHECK_FALSE(trust.key->verify(bytes + " ", s.signature, kSignedFeedUrl).ok);
     }
   }
   CHECK(read.key->public_pem() == key.public_pem());
@@ -54,7 +49,7 @@ TEST_CASE("sign: the same 64 bytes as openssl pkeyutl -sign -rawin, as docs/sign
   }
   TempDir dir;
   const std::string big(300000, 'y');
-  write_file(dir / "content.xml", kFeed);
+  write_file(dir / "content.xml", kSignedFeed);
   write_file(dir / "big.xml", big);
   const std::string commands =
       "cd " + dir.path().string() +
@@ -64,7 +59,7 @@ TEST_CASE("sign: the same 64 bytes as openssl pkeyutl -sign -rawin, as docs/sign
   REQUIRE(std::system(commands.c_str()) == 0);
   auto read = net::SigningKey::from_file((dir / "feeds.key").string());
   REQUIRE_MESSAGE(read.key, (read.error ? read.error->message : ""));
-  CHECK(read.key->sign(kFeed).signature == read_file(dir / "content.xml.sig"));
+  CHECK(read.key->sign(kSignedFeed).signature == read_file(dir / "content.xml.sig"));
   CHECK(read.key->sign(big).signature == read_file(dir / "big.xml.sig"));
 }
 

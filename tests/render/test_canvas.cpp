@@ -12,7 +12,7 @@ using layout::Color;
 using layout::TextStyle;
 using layout::Weight;
 
-constexpr Color white{255, 255, 255, 255};
+constexpr Color canvas_white{255, 255, 255, 255};
 constexpr Color ink{20, 30, 60, 255};
 
 TEST_CASE("the background fills the page") {
@@ -32,7 +32,7 @@ TEST_CASE("a FillRect's centre has its colour; nothing outside its box is touche
   auto r = canvas.render(test::page_of({layout::FillRect{{20, 10, 100, 50}, red, 8}}), 160, 90);
   REQUIRE(r.surface);
   CHECK(test::pixel(*r.surface, 70, 35) == red);
-  CHECK(test::count_not_outside(*r.surface, {20, 10, 100, 50}, white) == 0);
+  CHECK(test::count_not_outside(*r.surface, {20, 10, 100, 50}, canvas_white) == 0);
 }
 
 TEST_CASE("text is drawn inside its box only, centred in it") {
@@ -54,15 +54,15 @@ TEST_CASE("text is drawn inside its box only, centred in it") {
     auto r =
         canvas.render(test::page_of({layout::TextRun{box, row.text, row.style, ink}}), 400, 120);
     REQUIRE(r.surface);
-    CHECK(test::count_not(*r.surface, box, white) > row.style.size * 4);
-    CHECK(test::count_not_outside(*r.surface, box, white) == 0);
+    CHECK(test::count_not(*r.surface, box, canvas_white) > row.style.size * 4);
+    CHECK(test::count_not_outside(*r.surface, box, canvas_white) == 0);
     // Ink in the upper and in the lower half of the line: centred, not at one edge.
-    CHECK(test::count_not(*r.surface, {box.x, box.y, box.w, box.h / 2}, white) > 0);
-    CHECK(test::count_not(*r.surface, {box.x, box.y + box.h / 2, box.w, box.h / 2}, white) > 0);
+    CHECK(test::count_not(*r.surface, {box.x, box.y, box.w, box.h / 2}, canvas_white) > 0);
+    CHECK(test::count_not(*r.surface, {box.x, box.y + box.h / 2, box.w, box.h / 2}, canvas_white) > 0);
     // The last character reaches the measured width's last quarter em.
     CHECK(test::count_not(*r.surface,
                           {box.x + box.w - row.style.size / 2, box.y, row.style.size / 2, box.h},
-                          white) > 0);
+                          canvas_white) > 0);
   }
 }
 
@@ -74,8 +74,8 @@ TEST_CASE("text longer than its box is cut at the box") {
       test::page_of({layout::TextRun{box, "这一行文字比它的框长得多", {32, Weight::regular}, ink}}),
       300, 80);
   REQUIRE(r.surface);
-  CHECK(test::count_not_outside(*r.surface, box, white) == 0);
-  CHECK(test::count_not(*r.surface, {90, 10, 20, 48}, white) > 0);
+  CHECK(test::count_not_outside(*r.surface, box, canvas_white) == 0);
+  CHECK(test::count_not(*r.surface, {90, 10, 20, 48}, canvas_white) > 0);
 }
 
 TEST_CASE("a face from the fallback list sits on the same baseline") {
@@ -113,10 +113,10 @@ TEST_CASE("stroke and line elements") {
                          200, 80);
   REQUIRE(r.surface);
   CHECK(test::pixel(*r.surface, 11, 40) == grey);
-  CHECK(test::pixel(*r.surface, 50, 40) == white);
+  CHECK(test::pixel(*r.surface, 50, 40) == canvas_white);
   CHECK(test::pixel(*r.surface, 140, 39) == grey);
   CHECK(test::pixel(*r.surface, 140, 40) == grey);
-  CHECK(test::pixel(*r.surface, 140, 41) == white);
+  CHECK(test::pixel(*r.surface, 140, 41) == canvas_white);
 }
 
 TEST_CASE("a ticker starts at its box's left and is cut at its right") {
@@ -129,9 +129,9 @@ TEST_CASE("a ticker starts at its box's left and is cut at its right") {
   auto r = canvas.render(
       test::page_of({layout::Ticker{box, text, {32, Weight::regular}, ink, 120}}), 360, 120);
   REQUIRE(r.surface);
-  CHECK(test::count_not_outside(*r.surface, box, white) == 0);
-  CHECK(test::count_not(*r.surface, {20, 40, 32, 48}, white) > 0);
-  CHECK(test::count_not(*r.surface, {290, 40, 30, 48}, white) > 0);
+  CHECK(test::count_not_outside(*r.surface, box, canvas_white) == 0);
+  CHECK(test::count_not(*r.surface, {20, 40, 32, 48}, canvas_white) > 0);
+  CHECK(test::count_not(*r.surface, {290, 40, 30, 48}, canvas_white) > 0);
 }
 
 TEST_CASE("a very long ticker is cut into chunks no wider than the limit, seamlessly") {
@@ -162,7 +162,7 @@ TEST_CASE("a very long ticker is cut into chunks no wider than the limit, seamle
   SDL_FillRect(surface.get(), nullptr, 0xFFFFFFFFu);
   const layout::Ticker ticker{{0, 0, 400, 72}, text, style, ink, 120};
   canvas.draw_ticker(ticker, *surface, x / 2);
-  CHECK(test::count_not(*surface, {0, 0, 400, 72}, white) > 500);
+  CHECK(test::count_not(*surface, {0, 0, 400, 72}, canvas_white) > 500);
   CHECK(canvas.text_cache_stats().entries <= 2);
 }
 

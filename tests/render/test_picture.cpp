@@ -19,7 +19,7 @@ using base::read_image_header;
 using layout::Box;
 using layout::Color;
 
-constexpr Color white{255, 255, 255, 255};
+constexpr Color picture_white{255, 255, 255, 255};
 
 TEST_CASE("the header gives kind and size, and nothing for other formats") {
   const auto png = test::encoded_picture(33, 17, false);
@@ -134,8 +134,8 @@ TEST_CASE("a Picture is drawn from the loader's bytes, PNG or JPEG, filling its 
   auto r = canvas.render(page, 300, 150);
   REQUIRE(r.surface);
   CHECK(r.report.problems.empty());
-  CHECK(test::count_not_outside(*r.surface, {10, 10, 270, 120}, white) == 0);
-  CHECK(test::count_not(*r.surface, {100, 10, 20, 120}, white) == 0);
+  CHECK(test::count_not_outside(*r.surface, {10, 10, 270, 120}, picture_white) == 0);
+  CHECK(test::count_not(*r.surface, {100, 10, 20, 120}, picture_white) == 0);
   // The gradient's corners: dark at the top left, red at the top right.
   CHECK(test::pixel(*r.surface, 11, 11).r < 40);
   CHECK(test::pixel(*r.surface, 98, 11).r > 200);
@@ -247,12 +247,12 @@ TEST_CASE("a picture that cannot be had shows the placeholder, and the report sa
       CHECK(r.report.problems.empty());
     }
     // Not blank: light grey all over, a darker figure in the middle.
-    CHECK(test::count_not(*r.surface, box, white) == box.w * box.h);
+    CHECK(test::count_not(*r.surface, box, picture_white) == box.w * box.h);
     const auto corner = test::pixel(*r.surface, 21, 11);
     const auto figure = test::pixel(*r.surface, 50, 40);
     CHECK(corner.r > 200);
     CHECK(figure.r < corner.r);
-    CHECK(test::count_not_outside(*r.surface, box, white) == 0);
+    CHECK(test::count_not_outside(*r.surface, box, picture_white) == 0);
   }
 }
 
@@ -261,7 +261,7 @@ TEST_CASE("without a loader every picture is a placeholder") {
   Canvas canvas(*fonts, nullptr);
   auto r = canvas.render(test::page_of({layout::Picture{{0, 0, 40, 40}, "a.png"}}), 40, 40);
   REQUIRE(r.surface);
-  CHECK(test::count_not(*r.surface, {0, 0, 40, 40}, white) == 1600);
+  CHECK(test::count_not(*r.surface, {0, 0, 40, 40}, picture_white) == 1600);
 }
 
 }  // namespace

@@ -25,9 +25,9 @@ namespace {
 using layout::Box;
 using layout::Color;
 
-constexpr Color white{255, 255, 255, 255};
-constexpr Color red{200, 20, 30, 255};
-constexpr Color navy{12, 40, 90, 255};
+constexpr Color frame_white{255, 255, 255, 255};
+constexpr Color frame_red{200, 20, 30, 255};
+constexpr Color frame_navy{12, 40, 90, 255};
 constexpr Color green{20, 160, 60, 255};
 constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 
@@ -374,7 +374,7 @@ PresenterResult open(Setup& s, Backend backend, int w, int h, int rotate = 0) {
 
 layout::Ticker ticker_at(Box box, int speed = 120) {
   return layout::Ticker{
-      box, "政务服务大厅欢迎您　办事请取号", {24, layout::Weight::regular}, navy, speed};
+      box, "政务服务大厅欢迎您　办事请取号", {24, layout::Weight::regular}, frame_navy, speed};
 }
 
 SDL_Surface& window_surface(Presenter& p) {
@@ -472,7 +472,7 @@ TEST_CASE("both paths: a still page is presented once, then nothing") {
   on_both_paths(160, 90, 0, [](const OnPath& on) {
     auto& [s, p, cpu, choice] = on;
     if (cpu) CHECK(choice == "cpu, as asked");
-    const auto page = test::page_of({layout::FillRect{{10, 10, 40, 20}, red, 0}});
+    const auto page = test::page_of({layout::FillRect{{10, 10, 40, 20}, frame_red, 0}});
     CHECK(p.show(page, {160, 90}, model::Transition::fade).problems.empty());
     auto first = p.frame(1.0);
     CHECK(first.presented);
@@ -482,8 +482,8 @@ TEST_CASE("both paths: a still page is presented once, then nothing") {
       CHECK_FALSE(p.frame(t).presented);
     CHECK(p.stats().frames_presented == 1);
     CHECK(p.stats().full_frames == 1);
-    CHECK(window_pixel(p, 20, 20) == red);
-    CHECK(window_pixel(p, 100, 60) == white);
+    CHECK(window_pixel(p, 20, 20) == frame_red);
+    CHECK(window_pixel(p, 100, 60) == frame_white);
     // A lost window (exposed) is drawn again, once.
     p.invalidate();
     CHECK(p.frame(3.0).presented);
@@ -497,7 +497,7 @@ TEST_CASE("both paths: the still frame is exactly the page Canvas draws") {
     auto& [s, p, cpu, choice] = on;
     const auto page =
         test::page_of({layout::FillRect{{0, 70, 320, 50}, green, 0}, ticker_at({10, 80, 300, 36}),
-                       layout::TextRun{{10, 10, 200, 48}, "办事指南", {32}, navy}});
+                       layout::TextRun{{10, 10, 200, 48}, "办事指南", {32}, frame_navy}});
     p.show(page, {320, 120}, model::Transition::none);
     p.frame(5.0);
     auto shot = p.screenshot();
@@ -605,7 +605,7 @@ TEST_CASE("both paths: content updated in place sends only what changed") {
   on_both_paths(320, 180, 0, [](const OnPath& on) {
     auto& [s, p, cpu, choice] = on;
     auto page =
-        test::page_of({layout::FillRect{{200, 10, 40, 20}, red, 0}, ticker_at({10, 130, 300, 36})});
+        test::page_of({layout::FillRect{{200, 10, 40, 20}, frame_red, 0}, ticker_at({10, 130, 300, 36})});
     p.show(page, {320, 180}, model::Transition::none);
     p.frame(1.0);
     p.frame(1.5);  // the ticker has moved; an update must not put it back
@@ -638,7 +638,7 @@ TEST_CASE("both paths: transitions send whole frames, end, and then stop") {
     CAPTURE(static_cast<int>(how));
     on_both_paths(200, 100, 0, [how](const OnPath& on) {
       auto& [s, p, cpu, choice] = on;
-      p.show(test::page_of({}, red), {200, 100}, model::Transition::none);
+      p.show(test::page_of({}, frame_red), {200, 100}, model::Transition::none);
       p.frame(1.0);
       p.show(test::page_of({}, green), {200, 100}, how);
       const auto before = p.stats();
@@ -651,12 +651,12 @@ TEST_CASE("both paths: transitions send whole frames, end, and then stop") {
       auto shot = cpu ? p.screenshot() : window_copy(p);
       REQUIRE(shot);
       if (how == model::Transition::slide) {
-        CHECK(test::pixel(*shot, 5, 50) == red);      // the old page, leaving at the left
+        CHECK(test::pixel(*shot, 5, 50) == frame_red);      // the old page, leaving at the left
         CHECK(test::pixel(*shot, 195, 50) == green);  // the new one, come in from the right
       } else {
         const auto c = test::pixel(*shot, 100, 50);
-        CHECK((c.r < red.r && c.r > green.r));
-        CHECK((c.g > red.g && c.g < green.g));
+        CHECK((c.r < frame_red.r && c.r > green.r));
+        CHECK((c.g > frame_red.g && c.g < green.g));
       }
       auto last = p.frame(2.61);
       CHECK(last.presented);
@@ -677,8 +677,8 @@ TEST_CASE("both paths: a fade sends only what differs, and a kept ticker moves o
     const Color pale{200, 230, 250, 255};
     auto t = ticker_at({0, 84, 320, 32}, 100);
     const auto page = [&](const char* body) {
-      return test::page_of({layout::FillRect{{0, 0, 320, 20}, red, 0},
-                            layout::TextRun{{10, 30, 200, 40}, body, {28}, navy},
+      return test::page_of({layout::FillRect{{0, 0, 320, 20}, frame_red, 0},
+                            layout::TextRun{{10, 30, 200, 40}, body, {28}, frame_navy},
                             layout::FillRect{{0, 80, 320, 40}, pale, 0}, t});
     };
     const auto band_of = [&](SDL_Surface& shot) {
@@ -702,7 +702,7 @@ TEST_CASE("both paths: a fade sends only what differs, and a kept ticker moves o
     REQUIRE(shot);
     // The header is the same on both pages: not sent, not blended.
     if (cpu) CHECK(after_mid.pixels_updated - before.pixels_updated < 2u * 320u * 100u);
-    CHECK(near(test::pixel(*shot, 5, 5), red, cpu ? 0 : gpu_steps));
+    CHECK(near(test::pixel(*shot, 5, 5), frame_red, cpu ? 0 : gpu_steps));
     const auto body = test::pixel(*shot, 25, 50);
     CHECK(body != pale);
     // One round later, the fade long over, the band is as it was mid-fade:
@@ -730,7 +730,7 @@ TEST_CASE("both paths: a fade sends only what differs, and a kept ticker moves o
 TEST_CASE("both paths: a turned display shows the upright page turned") {
   struct Row {
     int rotation;
-    int x, y;  // where the upright page's top-left red square lands
+    int x, y;  // where the upright page's top-left frame_red square lands
   };
   // The window is 120x80; the page 80x120 upright at 90 and 270.
   const Row rows[] = {
@@ -742,15 +742,15 @@ TEST_CASE("both paths: a turned display shows the upright page turned") {
       const Size size = p.page_size();
       CHECK(size == rotated_size({120, 80}, row.rotation));
       const Box band{0, size.h - 30, size.w, 30};
-      p.show(test::page_of({layout::FillRect{{2, 3, 1, 1}, red, 0},
+      p.show(test::page_of({layout::FillRect{{2, 3, 1, 1}, frame_red, 0},
                             ticker_at({band.x, band.y, band.w, band.h})}),
              size, model::Transition::none);
       p.frame(0);
-      CHECK(window_pixel(p, row.x, row.y) == red);
+      CHECK(window_pixel(p, row.x, row.y) == frame_red);
       auto shot = p.screenshot();
       REQUIRE(shot);
       CHECK(shot->w == size.w);
-      CHECK(test::pixel(*shot, 2, 3) == red);  // the screenshot stays upright
+      CHECK(test::pixel(*shot, 2, 3) == frame_red);  // the screenshot stays upright
       // The ticker's band is sent turned: the same pixels, in the turned rect.
       const auto before = p.stats();
       p.frame(0.5);
@@ -775,16 +775,16 @@ TEST_CASE("both paths: a turned display shows the upright page turned") {
 TEST_CASE("both paths: a page of another size is centred or cut, never a crash") {
   on_both_paths(100, 60, 0, [](const OnPath& on) {
     auto& [s, p, cpu, choice] = on;
-    p.show(test::page_of({}, red), {50, 20}, model::Transition::none);
+    p.show(test::page_of({}, frame_red), {50, 20}, model::Transition::none);
     CHECK(p.frame(0).presented);
-    CHECK(window_pixel(p, 50, 30) == red);
+    CHECK(window_pixel(p, 50, 30) == frame_red);
     CHECK(window_pixel(p, 24, 30) == Color{0, 0, 0, 255});
-    CHECK(window_pixel(p, 25, 30) == red);
+    CHECK(window_pixel(p, 25, 30) == frame_red);
     CHECK(window_pixel(p, 50, 19) == Color{0, 0, 0, 255});
-    CHECK(window_pixel(p, 50, 20) == red);
+    CHECK(window_pixel(p, 50, 20) == frame_red);
     // Larger than the window: its middle shows; a ticker at its edge is cut.
     p.show(test::page_of(
-               {layout::FillRect{{100, 60, 100, 60}, green, 0}, ticker_at({0, 150, 300, 30})}, red),
+               {layout::FillRect{{100, 60, 100, 60}, green, 0}, ticker_at({0, 150, 300, 30})}, frame_red),
            {300, 180}, model::Transition::slide);
     CHECK(p.frame(1).presented);
     CHECK(window_pixel(p, 0, 0) == green);
@@ -792,18 +792,18 @@ TEST_CASE("both paths: a page of another size is centred or cut, never a crash")
     if (cpu) CHECK(p.frame(1.5).presented == false);  // the ticker is off the window
     // Back to the window's size, with a transition that must not start from
     // a frame of another size.
-    p.show(test::page_of({}, navy), {100, 60}, model::Transition::fade);
+    p.show(test::page_of({}, frame_navy), {100, 60}, model::Transition::fade);
     auto f = p.frame(2);
     CHECK(f.presented);
     CHECK_FALSE(f.animating);
-    CHECK(window_pixel(p, 0, 0) == navy);
+    CHECK(window_pixel(p, 0, 0) == frame_navy);
   });
 }
 
 TEST_CASE("both paths: blank presents black once, and the next page comes at once") {
   on_both_paths(100, 60, 0, [](const OnPath& on) {
     auto& [s, p, cpu, choice] = on;
-    p.show(test::page_of({ticker_at({0, 20, 100, 30})}, red), {100, 60}, model::Transition::none);
+    p.show(test::page_of({ticker_at({0, 20, 100, 30})}, frame_red), {100, 60}, model::Transition::none);
     p.frame(0);
     p.blank();
     auto f = p.frame(1);
@@ -846,13 +846,13 @@ TEST_CASE("gpu asked for on the dummy driver: SDL's software renderer, flagged, 
   }
   // The same promises as the compositor: still pages present once, tickers
   // and transitions animate, then it stops.
-  const auto page = test::page_of({layout::FillRect{{0, 60, 200, 40}, green, 0}}, red);
+  const auto page = test::page_of({layout::FillRect{{0, 60, 200, 40}, green, 0}}, frame_red);
   p.show(page, {200, 100}, model::Transition::none);
   CHECK(p.frame(1).presented);
   CHECK_FALSE(p.frame(1.5).presented);
   CHECK(p.stats().frames_presented == 1);
   const auto moving = test::page_of(
-      {layout::FillRect{{0, 60, 200, 40}, green, 0}, ticker_at({10, 62, 180, 36})}, red);
+      {layout::FillRect{{0, 60, 200, 40}, green, 0}, ticker_at({10, 62, 180, 36})}, frame_red);
   p.show(moving, {200, 100}, model::Transition::slide);
   CHECK(p.frame(2).animating);
   CHECK(p.frame(2.3).presented);
@@ -862,7 +862,7 @@ TEST_CASE("gpu asked for on the dummy driver: SDL's software renderer, flagged, 
   CHECK(p.frame(2.8).presented);
   auto shot = p.screenshot();
   REQUIRE(shot);
-  CHECK(test::pixel(*shot, 5, 5) == red);
+  CHECK(test::pixel(*shot, 5, 5) == frame_red);
   CHECK(test::count_not(*shot, {10, 62, 180, 36}, green) > 0);  // the ticker's text
   p.blank();
   CHECK(p.frame(3).presented);
@@ -879,7 +879,7 @@ TEST_CASE("gpu on SDL's software renderer: turned pages and tickers land where t
     if (gpu.presenter->name() != "gpu (software)") return;
     const Size size = gpu.presenter->page_size();
     const auto page = test::page_of(
-        {layout::FillRect{{2, 3, 7, 5}, red, 0}, ticker_at({0, size.h - 30, size.w, 30})}, white);
+        {layout::FillRect{{2, 3, 7, 5}, frame_red, 0}, ticker_at({0, size.h - 30, size.w, 30})}, frame_white);
     gpu.presenter->show(page, size, model::Transition::none);
     gpu.presenter->frame(0.75);
     gpu.presenter->frame(1.0);  // the ticker has moved 30 px

@@ -11,12 +11,12 @@ namespace {
 using layout::Box;
 using layout::Color;
 
-constexpr Color page{240, 240, 240, 255};
+constexpr Color paper{240, 240, 240, 255};
 
 SurfacePtr page_surface(int w, int h) {
   auto s = make_surface(w, h);
   REQUIRE(s);
-  SDL_FillRect(s.get(), nullptr, SDL_MapRGBA(s->format, page.r, page.g, page.b, page.a));
+  SDL_FillRect(s.get(), nullptr, SDL_MapRGBA(s->format, paper.r, paper.g, paper.b, paper.a));
   return s;
 }
 
@@ -42,7 +42,7 @@ TEST_CASE("every module is drawn as a whole square of pixels, centred, with a qu
     REQUIRE(m >= 1);
     const int side = m * (n + 2 * qr_quiet_zone);
     const int x0 = row.box.x + (row.box.w - side) / 2, y0 = row.box.y + (row.box.h - side) / 2;
-    CHECK(test::count_not_outside(*s, {x0, y0, side, side}, page) == 0);
+    CHECK(test::count_not_outside(*s, {x0, y0, side, side}, paper) == 0);
     CHECK(test::count_not(*s, {x0, y0, side, m * qr_quiet_zone}, qr.light) == 0);
     CHECK(test::count_not(*s, {x0, y0, m * qr_quiet_zone, side}, qr.light) == 0);
     int wrong = 0;
@@ -87,7 +87,7 @@ TEST_CASE("a code that cannot be drawn leaves a light box and says why") {
     const auto problem = draw_qr(*s, qr);
     CHECK(problem.find(row.reason) != std::string::npos);
     CHECK(test::count_not(*s, row.box, qr.light) == 0);
-    CHECK(test::count_not_outside(*s, row.box, page) == 0);
+    CHECK(test::count_not_outside(*s, row.box, paper) == 0);
   }
 }
 

@@ -20,9 +20,9 @@ namespace {
 using layout::Box;
 using layout::Color;
 
-constexpr Color navy{12, 40, 90, 255};
-constexpr Color pale{200, 230, 250, 255};
-constexpr Color stripe{220, 30, 30, 255};
+constexpr Color ticker_navy{12, 40, 90, 255};
+constexpr Color ticker_pale{200, 230, 250, 255};
+constexpr Color ticker_stripe{220, 30, 30, 255};
 
 struct Case {
   const char* name;
@@ -52,16 +52,16 @@ TEST_CASE("a ticker's pre-drawn round gives the pixels of drawing it, at every o
        {10, 80, 300, 36},
        "政务服务大厅欢迎您",
        24,
-       navy,
-       {layout::FillRect{{0, 70, 320, 50}, pale, 0}},
+       ticker_navy,
+       {layout::FillRect{{0, 70, 320, 50}, ticker_pale, 0}},
        true},
       {"a stripe along the band",
        {320, 120},
        {10, 80, 300, 36},
        "办事请取号 Tel 0571-88888888",
        24,
-       navy,
-       {layout::FillRect{{0, 70, 320, 50}, pale, 0}, layout::FillRect{{0, 95, 320, 3}, stripe, 0}},
+       ticker_navy,
+       {layout::FillRect{{0, 70, 320, 50}, ticker_pale, 0}, layout::FillRect{{0, 95, 320, 3}, ticker_stripe, 0}},
        true},
       {"text wider than one text surface (chunks)",
        {1920, 120},
@@ -69,24 +69,24 @@ TEST_CASE("a ticker's pre-drawn round gives the pixels of drawing it, at every o
        long_text(),
        40,
        Color{255, 255, 255, 255},
-       {layout::FillRect{{0, 60, 1920, 60}, navy, 0}},
+       {layout::FillRect{{0, 60, 1920, 60}, ticker_navy, 0}},
        true},
       {"the box partly off the page",
        {320, 100},
        {-4, 80, 330, 36},
        "窗口A角 张三",
        24,
-       navy,
-       {layout::FillRect{{0, 70, 320, 30}, pale, 0}},
+       ticker_navy,
+       {layout::FillRect{{0, 70, 320, 30}, ticker_pale, 0}},
        true},
       {"a block across the band: no round",
        {320, 120},
        {10, 80, 300, 36},
        "政务服务",
        24,
-       navy,
-       {layout::FillRect{{0, 70, 320, 50}, pale, 0},
-        layout::FillRect{{100, 70, 20, 50}, stripe, 0}},
+       ticker_navy,
+       {layout::FillRect{{0, 70, 320, 50}, ticker_pale, 0},
+        layout::FillRect{{100, 70, 20, 50}, ticker_stripe, 0}},
        false},
   };
   for (const auto& c : cases) {
@@ -130,7 +130,7 @@ TEST_CASE("a round too large for its memory bound is not made") {
   auto band = make_surface(300, 36);
   REQUIRE(band);
   SDL_FillRect(band.get(), nullptr, 0xFF0C285A);
-  const layout::Ticker t{{10, 80, 300, 36}, "政务服务", {24, layout::Weight::regular}, navy, 120};
+  const layout::Ticker t{{10, 80, 300, 36}, "政务服务", {24, layout::Weight::regular}, ticker_navy, 120};
   CHECK(TickerLoop::make(canvas, t, 1000, {10, 80, 300, 36}, *band, 1000 * 36 * 4));
   CHECK_FALSE(TickerLoop::make(canvas, t, 1000, {10, 80, 300, 36}, *band, 1000 * 36 * 4 - 1));
   // A band that does not match the box, or a period shorter than the box.
@@ -155,8 +155,8 @@ TEST_CASE("the scene keeps a ticker's round across pages with the same band, and
   auto canvas = test::canvas_without_pictures(*fonts);
   Scene scene(canvas, *fonts);
   const layout::Ticker t{
-      {0, 80, 320, 36}, "政务服务大厅欢迎您", {24, layout::Weight::regular}, navy, 120};
-  const auto band = layout::FillRect{{0, 70, 320, 50}, pale, 0};
+      {0, 80, 320, 36}, "政务服务大厅欢迎您", {24, layout::Weight::regular}, ticker_navy, 120};
+  const auto band = layout::FillRect{{0, 70, 320, 50}, ticker_pale, 0};
   REQUIRE(scene.set(test::page_of({band, t}), {320, 120}).problems.empty());
   auto target = make_surface(320, 120);
   REQUIRE(target);
@@ -172,7 +172,7 @@ TEST_CASE("the scene keeps a ticker's round across pages with the same band, and
   CHECK(bytes > 0);
   // Another page, the same ticker and band: the round is kept.
   REQUIRE(scene
-              .set(test::page_of({band, layout::TextRun{{0, 0, 200, 40}, "第二页", {24}, navy}, t}),
+              .set(test::page_of({band, layout::TextRun{{0, 0, 200, 40}, "第二页", {24}, ticker_navy}, t}),
                    {320, 120})
               .problems.empty());
   scene.redraw_ticker(0, *target);
@@ -180,7 +180,7 @@ TEST_CASE("the scene keeps a ticker's round across pages with the same band, and
   // A picture-like band (a block across it): drawn frame by frame, no round held.
   REQUIRE(
       scene
-          .set(test::page_of({band, layout::FillRect{{100, 70, 20, 50}, stripe, 0}, t}), {320, 120})
+          .set(test::page_of({band, layout::FillRect{{100, 70, 20, 50}, ticker_stripe, 0}, t}), {320, 120})
           .problems.empty());
   scene.redraw_ticker(0, *target);
   CHECK(scene.loop_bytes() == 0);
@@ -197,16 +197,16 @@ TEST_CASE("a page drawn straight into the frame: the pixels of drawing it, compo
     std::vector<layout::Element> under;
   };
   const Bands cases[] = {
-      {"one colour a row (a round is made)", {layout::FillRect{{0, 140, 640, 60}, pale, 0}}},
+      {"one colour a row (a round is made)", {layout::FillRect{{0, 140, 640, 60}, ticker_pale, 0}}},
       {"a block across the band (drawn frame by frame)",
-       {layout::FillRect{{0, 140, 640, 60}, pale, 0},
-        layout::FillRect{{300, 140, 30, 60}, stripe, 0}}},
+       {layout::FillRect{{0, 140, 640, 60}, ticker_pale, 0},
+        layout::FillRect{{300, 140, 30, 60}, ticker_stripe, 0}}},
   };
   for (const auto& c : cases) {
     CAPTURE(c.name);
     auto elements = c.under;
-    elements.push_back(layout::TextRun{{20, 20, 600, 60}, "第一窗口 综合受理", {40}, navy});
-    elements.push_back(layout::Ticker{{0, 150, 640, 40}, long_text(), {28}, navy, 120});
+    elements.push_back(layout::TextRun{{20, 20, 600, 60}, "第一窗口 综合受理", {40}, ticker_navy});
+    elements.push_back(layout::Ticker{{0, 150, 640, 40}, long_text(), {28}, ticker_navy, 120});
     const auto page = test::page_of(elements);
 
     Scene composed(canvas, *fonts);

@@ -23,4 +23,15 @@ class FakeMeasure : public layout::TextMeasurer {
   int line_height(const layout::TextStyle& style) const override { return style.size * 3 / 2; }
 };
 
+// The same, counting what it is asked: for the bounds on measuring work.
+class CountingMeasure : public FakeMeasure {
+ public:
+  int width(std::string_view s, const layout::TextStyle& style) const override {
+    ++calls;
+    chars += static_cast<long long>(s.size());
+    return FakeMeasure::width(s, style);
+  }
+  mutable long long calls = 0, chars = 0;
+};
+
 }  // namespace hb::test
