@@ -39,14 +39,14 @@ const std::map<std::string, layout::PictureSize>& known_sizes() {
   return sizes;
 }
 
-const layout::PictureSizes kSizes = [](const std::string& source)
+const layout::PictureSizes kPosterSizes = [](const std::string& source)
     -> std::optional<layout::PictureSize> {
   const auto it = known_sizes().find(source);
   if (it == known_sizes().end()) return std::nullopt;
   return it->second;
 };
 
-std::vector<const layout::Picture*> pictures(const layout::Page& page) {
+std::vector<const layout::Picture*> pictures_on(const layout::Page& page) {
   std::vector<const layout::Picture*> r;
   for (const auto& e : page.elements)
     if (const auto* p = std::get_if<layout::Picture>(&e)) r.push_back(p);
@@ -110,7 +110,7 @@ TEST_CASE("a poster's picture fills its area keeping its shape, at every screen 
       CAPTURE(full);
       const auto slide =
           poster_slide(frame, {"landscape.png", "portrait.png", "odd.jpg", "tiny.png"});
-      const auto pages = layout.slide(moment_at(&kSizes), slide, "");
+      const auto pages = layout.slide(moment_at(&kPosterSizes), slide, "");
       REQUIRE(pages.size() == 4);
       for (std::size_t i = 0; i < pages.size(); ++i) {
         const auto& page = pages[i];
@@ -119,7 +119,7 @@ TEST_CASE("a poster's picture fills its area keeping its shape, at every screen 
         CHECK(page.page == static_cast<int>(i));
         CHECK(page.page_count == 4);
         CHECK(has_ticker(page) == !full);
-        const auto pics = pictures(page);
+        const auto pics = pictures_on(page);
         REQUIRE(pics.size() == 1);
         const auto& box = pics[0]->box;
         const auto size = known_sizes().at(pics[0]->source);
@@ -141,7 +141,7 @@ TEST_CASE("a poster's picture fills its area keeping its shape, at every screen 
       }
       // The landscape picture on a landscape screen, full: the whole screen.
       if (full && w * 1080 == h * 1920)
-        CHECK(box_text(pictures(pages[0])[0]->box) == box_text({0, 0, w, h}));
+        CHECK(box_text(pictures_on(pages[0])[0]->box) == box_text({0, 0, w, h}));
     }
   }
 }
@@ -152,14 +152,14 @@ TEST_CASE("a picture of unknown size stands in as its alt text, never a blank pa
   for (const auto& [w, h] : kScreenSizes) {
     CAPTURE(w);
     layout::PageLayout layout(measure, layout::Theme{}, w, h);
-    for (const auto* sizes : {static_cast<const layout::PictureSizes*>(nullptr), &kSizes}) {
+    for (const auto* sizes : {static_cast<const layout::PictureSizes*>(nullptr), &kPosterSizes}) {
       auto m = layout::moment_for(content, kZone, at("2026-12-07T10:00"));
       m.picture_sizes = sizes;
       auto slide = poster_slide(model::PosterFrame::full, {"not-fetched.png", "posters/b.jpg"});
       slide.images[1].alt = "";
       const auto pages = layout.slide(m, slide, "");
       REQUIRE(pages.size() == 2);
-      CHECK(pictures(pages[0]).empty());
+      CHECK(pictures_on(pages[0]).empty());
       const std::string first = pages_text({pages[0]});
       CHECK(first.find("宣传海报：办事不求人") != std::string::npos);
       CHECK(first.find("宣传海报图片暂未载入") != std::string::npos);
@@ -178,12 +178,12 @@ TEST_CASE("a full-screen poster keeps the hall's frame while an urgent notice is
   content.notices.push_back(urgent);
   layout::PageLayout layout(measure, layout::Theme{}, 1920, 1080);
   auto m = layout::moment_for(content, kZone, at("2026-12-07T10:00"));
-  m.picture_sizes = &kSizes;
+  m.picture_sizes = &kPosterSizes;
   const auto pages = layout.slide(m, poster_slide(model::PosterFrame::full, {"landscape.png"}), "");
   REQUIRE(pages.size() == 1);
   CHECK(has_ticker(pages[0]));
   CHECK(pages_text(pages).find("紧急通知") != std::string::npos);
-  const auto box = pictures(pages[0]).at(0)->box;
+  const auto box = pictures_on(pages[0]).at(0)->box;
   CHECK(box.y > 0);
   CHECK(box.w < 1920);
 }
