@@ -20,7 +20,9 @@ std::vector<std::string> poster_picture_findings(const std::optional<base::Image
                                                  const base::PictureLimits& limits) {
   std::vector<std::string> r;
   // What the screen cannot draw (it shows the alt text), and what it draws badly.
-  const auto error = [&](std::string m) { r.push_back(std::move(m) + "; the screen shows its alt text instead"); };
+  const auto error = [&](std::string m) {
+    r.push_back(std::move(m) + "; the screen shows its alt text instead");
+  };
   const auto warning = [&](std::string m) { r.push_back(std::move(m)); };
   if (file_bytes > limits.max_bytes)
     error("is " + mib(file_bytes) + "; the screen draws pictures of at most " +
@@ -62,10 +64,10 @@ void check_poster_pictures(const model::Content& content, model::Diagnostics& ou
         const std::string source = model::resolve_reference(slide.base_url, image.src);
         if (net::is_http_url(source) || !seen.insert(source).second) continue;
         if (seen.size() > kMaxPostersChecked) {
-          out.push_back(model::Diagnostic{
-              image.where, model::Severity::warning,
-              "more than " + std::to_string(kMaxPostersChecked) +
-                  " poster pictures: lint looked at the first of them only"});
+          out.push_back(
+              model::Diagnostic{image.where, model::Severity::warning,
+                                "more than " + std::to_string(kMaxPostersChecked) +
+                                    " poster pictures: lint looked at the first of them only"});
           return;
         }
         const std::string name = "<image src=\"" + image.src + "\">";
@@ -73,14 +75,14 @@ void check_poster_pictures(const model::Content& content, model::Diagnostics& ou
         const auto stamp = net::stamp_of(path);
         auto head = stamp ? net::read_local_head(path, kPosterHeadBytes) : net::LocalRead{};
         if (!stamp || !head.bytes) {
-          out.push_back(model::Diagnostic{
-              image.where, model::Severity::warning,
-              name + " cannot be read (" + (stamp ? head.reason : "no such file " + path) +
-                  "); the screen shows its alt text instead"});
+          out.push_back(model::Diagnostic{image.where, model::Severity::warning,
+                                          name + " cannot be read (" +
+                                              (stamp ? head.reason : "no such file " + path) +
+                                              "); the screen shows its alt text instead"});
           continue;
         }
-        for (auto& f : poster_picture_findings(base::read_image_header(*head.bytes), stamp->size,
-                                               limits))
+        for (auto& f :
+             poster_picture_findings(base::read_image_header(*head.bytes), stamp->size, limits))
           out.push_back(model::Diagnostic{image.where, model::Severity::warning, name + " " + f});
       }
 }

@@ -32,8 +32,8 @@ inline constexpr std::size_t kPosterHeadBytes = 256u * 1024u;
 // draw: the screen still runs the content, showing the alt text in its
 // place, so a missing picture must not make `plan` or `render` refuse it.
 std::vector<std::string> poster_picture_findings(const std::optional<base::ImageHeader>& header,
-                                                    std::uint64_t file_bytes,
-                                                    const base::PictureLimits& limits);
+                                                 std::uint64_t file_bytes,
+                                                 const base::PictureLimits& limits);
 
 // Each poster picture on the local disk, looked at once; findings at its <image>.
 void check_poster_pictures(const model::Content& content, model::Diagnostics& out);

@@ -27,9 +27,9 @@ std::vector<Page> PageLayout::poster(const Moment& moment, const model::Slide& s
     p.background = theme_.page;
     const Area area = full ? Area{0, 0, metrics_.width, metrics_.height} : chrome(p, moment);
     const std::string source = model::resolve_reference(s.base_url, image.src);
-    const std::optional<PictureSize> size =
-        moment.picture_sizes && *moment.picture_sizes ? (*moment.picture_sizes)(source)
-                                                      : std::nullopt;
+    const std::optional<PictureSize> size = moment.picture_sizes && *moment.picture_sizes
+                                                ? (*moment.picture_sizes)(source)
+                                                : std::nullopt;
     const Box box = size ? contain(Box{area.x, area.y, area.w, area.h}, *size) : Box{};
     if (box.w > 0 && box.h > 0)
       p.elements.push_back(Picture{box, source});

@@ -2,8 +2,8 @@
 // header and size as a table, and the walk over local files.
 #include <doctest/doctest.h>
 
-#include "app/poster_check.h"
 #include "app/picture_sizes.h"
+#include "app/poster_check.h"
 #include "files.h"
 
 namespace hb::test {
@@ -42,11 +42,15 @@ TEST_CASE("a poster picture's header and size: what lint says") {
       {ImageHeader{ImageKind::jpeg, 1080, 1920}, 500000, ""},
       {ImageHeader{ImageKind::jpeg, 3840, 2160}, 3000000, ""},
       {ImageHeader{ImageKind::png, 960, 540}, 50000, ""},  // exactly 2x: still fine
-      {ImageHeader{ImageKind::png, 900, 500}, 50000, "is 900x500 pixels: a 1920x1080 screen enlarges it 2.1 times"},
-      {ImageHeader{ImageKind::png, 640, 360}, 50000, "is 640x360 pixels: a 1920x1080 screen enlarges it 3.0 times"},
+      {ImageHeader{ImageKind::png, 900, 500}, 50000,
+       "is 900x500 pixels: a 1920x1080 screen enlarges it 2.1 times"},
+      {ImageHeader{ImageKind::png, 640, 360}, 50000,
+       "is 640x360 pixels: a 1920x1080 screen enlarges it 3.0 times"},
       {ImageHeader{ImageKind::png, 8000, 6000}, 5000000, "is 8000x6000 pixels (48 MP)"},
-      {ImageHeader{ImageKind::png, 8193, 100}, 5000000, "is 8193x100 pixels; the screen draws pictures of at most 8192x8192"},
-      {ImageHeader{ImageKind::jpeg, 1920, 1080}, 9u << 20, "is 9 MiB; the screen draws pictures of at most 8 MiB"},
+      {ImageHeader{ImageKind::png, 8193, 100}, 5000000,
+       "is 8193x100 pixels; the screen draws pictures of at most 8192x8192"},
+      {ImageHeader{ImageKind::jpeg, 1920, 1080}, 9u << 20,
+       "is 9 MiB; the screen draws pictures of at most 8 MiB"},
       {std::nullopt, 1000, "is not a PNG or JPEG picture (by its first bytes)"},
   };
   for (const auto& r : rows) {
@@ -93,13 +97,14 @@ TEST_CASE("lint reads local poster pictures once each, and not remote ones") {
 }
 
 TEST_CASE("picture sizes for the layout come from the header, within the screen's limits") {
-  const auto sizes = app::picture_sizes_from([](const std::string& source) -> std::optional<std::string> {
-    if (source == "a.png") return png_head(1920, 1080);
-    if (source == "huge.png") return png_head(9000, 10);
-    if (source == "junk.png") return std::string("junk");
-    if (source == "throws.png") throw std::runtime_error("disk on fire");
-    return std::nullopt;
-  });
+  const auto sizes =
+      app::picture_sizes_from([](const std::string& source) -> std::optional<std::string> {
+        if (source == "a.png") return png_head(1920, 1080);
+        if (source == "huge.png") return png_head(9000, 10);
+        if (source == "junk.png") return std::string("junk");
+        if (source == "throws.png") throw std::runtime_error("disk on fire");
+        return std::nullopt;
+      });
   CHECK(sizes("a.png") == layout::PictureSize{1920, 1080});
   CHECK_FALSE(sizes("huge.png"));
   CHECK_FALSE(sizes("junk.png"));

@@ -39,8 +39,8 @@ const std::map<std::string, layout::PictureSize>& known_sizes() {
   return sizes;
 }
 
-const layout::PictureSizes kPosterSizes = [](const std::string& source)
-    -> std::optional<layout::PictureSize> {
+const layout::PictureSizes kPosterSizes =
+    [](const std::string& source) -> std::optional<layout::PictureSize> {
   const auto it = known_sizes().find(source);
   if (it == known_sizes().end()) return std::nullopt;
   return it->second;
