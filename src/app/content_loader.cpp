@@ -2,6 +2,7 @@
 
 #include "app/glyph_check.h"
 #include "app/load.h"
+#include "app/poster_check.h"
 #include "feed/feed.h"
 #include "layout/slide_estimate.h"
 #include "schedule/checks.h"
@@ -57,6 +58,8 @@ Merged merge_for_screen(std::vector<model::Feed> feeds, const model::PlayerConfi
   schedule::check_absence_cover(r.content, config.utc_offset_minutes, out);
   schedule::check_slide_schedules(r.content, out);
   layout::check_slide_lengths(r.content, out);
+  schedule::check_posters(r.content, out);
+  check_poster_pictures(r.content, out);
   r.needs_full_program = check_glyphs(r.content, out) == GlyphCheck::needs_fonts;
   if (all_feeds_read && !schedule::select_playlist(r.content, config.screen))
     out.push_back({config.where, model::Severity::warning,

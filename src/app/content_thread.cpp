@@ -9,6 +9,7 @@
 
 #include "app/feed_acceptor.h"
 #include "app/page_count_file.h"
+#include "app/picture_sizes.h"
 #include "schedule/alerts.h"
 #include "schedule/blanking.h"
 #include "schedule/notices.h"
@@ -165,6 +166,11 @@ void ContentThread::run() {
     round(*player, static_cast<long long>(std::floor(clock_.now())));
   fetcher_ = making.get();
   fetcher_view_ = fetcher_.get();
+  // Posters are laid out at their pictures' sizes, read from what the
+  // renderer draws: the fetcher's picture store.
+  player->set_picture_sizes(picture_sizes_from(
+      [store = &fetcher_->pictures()](const std::string& source) { return store->load(source); },
+      fetcher_->pictures().limits()));
   start_queue();
   start_alerts();
   long long last_second = std::numeric_limits<long long>::min();
@@ -302,6 +308,7 @@ void ContentThread::take_news(Player& player, model::UnixSeconds now) {
   for (auto& line : news.log)
     problem(std::move(line));
   pictures_changed_ = pictures_changed_ || news.pictures_changed;
+  if (news.pictures_changed) player.pictures_changed();
   if (news.accepted.empty()) return;
   auto& accepted = news.accepted.back();
   std::string names;

@@ -10,6 +10,7 @@
 #include "app/hand_over.h"
 #include "app/json.h"
 #include "app/load.h"
+#include "app/poster_check.h"
 #include "feed/feed.h"
 #include "layout/slide_estimate.h"
 #include "schedule/checks.h"
@@ -84,6 +85,8 @@ int lint_command(const std::vector<std::string>& args, long long now) {
     schedule::check_absence_cover(content, model::kDefaultUtcOffsetMinutes, diagnostics);
     schedule::check_slide_schedules(content, diagnostics);
     layout::check_slide_lengths(content, diagnostics);
+    schedule::check_posters(content, diagnostics);
+    check_poster_pictures(content, diagnostics);
     if (check_glyphs(content, diagnostics) == GlyphCheck::needs_fonts) return kHandOver;
   }
   for (const auto& complaint : complaints)

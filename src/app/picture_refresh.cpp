@@ -31,6 +31,10 @@ std::vector<std::string> remote_pictures(const model::Content& content) {
   if (content.hall) add(content.hall->base_url, content.hall->logo);
   for (const auto& s : content.roster.staff)
     add(s.base_url, s.photo);
+  for (const auto& playlist : content.playlists)
+    for (const auto& slide : playlist.slides)
+      for (const auto& image : slide.images)
+        add(slide.base_url, image.src);
   return r;
 }
 

@@ -153,6 +153,9 @@ void print_timeline(std::ostream& out, const schedule::ScreenPlan& plan, model::
     out << slide_name(slide.type);
     if (!slide.category.empty()) out << " " << slide.category;
     if (!p.item.empty()) out << " " << p.item;
+    if (slide.type == model::SlideType::poster &&
+        static_cast<std::size_t>(p.page) < slide.images.size())
+      out << " " << model::poster_image_label(slide.images[static_cast<std::size_t>(p.page)]);
     if (p.page_count > 1) out << " (" << p.page + 1 << "/" << p.page_count << ")";
     out << "\n";
   }

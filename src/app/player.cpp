@@ -61,7 +61,18 @@ std::unique_ptr<ScreenPages> Player::make_pages(const model::Content& content) c
   pages->count_in_parts(true);
   pages->set_band(band_);
   pages->set_queue(queue_);
+  pages->set_picture_sizes(&picture_sizes_);
   return pages;
+}
+
+void Player::set_picture_sizes(layout::PictureSizes sizes) {
+  picture_sizes_ = std::move(sizes);
+  pictures_changed();
+}
+
+void Player::pictures_changed() {
+  for (auto* s : {shown_.get(), pending_.get()})
+    if (s) s->pages->set_picture_sizes(&picture_sizes_);
 }
 
 Player::~Player() = default;

@@ -78,6 +78,11 @@ class Player {
   // nothing while the source is silent. It must outlive its use here. The
   // page on screen is laid out anew at the next advance() if it shows it.
   void set_queue(const model::QueueDocument* queue);
+  // How poster pictures' sizes are told (app/picture_sizes.h); set before
+  // content is offered. pictures_changed(): pictures were fetched anew, so
+  // pages laid out before are laid out again when next shown.
+  void set_picture_sizes(layout::PictureSizes sizes);
+  void pictures_changed();
   // A call pre-empts the page on screen: its page is laid out as of t and
   // the rotation holds still until the next advance(), which goes on where
   // the rotation was (the page cut short gets back the time it lost).
@@ -119,6 +124,7 @@ class Player {
   bool band_ = false;
   const model::QueueDocument* queue_ = nullptr;
   std::uint64_t queue_changes_ = 0;
+  layout::PictureSizes picture_sizes_;
   std::unique_ptr<ScreenPages> empty_pages_;  // lays out the waiting page
   std::unique_ptr<Shown> shown_;
   std::unique_ptr<Shown> pending_;

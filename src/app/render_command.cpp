@@ -9,6 +9,7 @@
 
 #include "app/content_loader.h"
 #include "app/load.h"
+#include "app/picture_sizes.h"
 #include "app/screen_pages.h"
 #include "app/size_text.h"
 #include "app/theme_file.h"
@@ -205,13 +206,17 @@ int render_command(const std::vector<std::string>& args, long long now) {
     return 1;
   }
   const render::TtfMeasurer measure(*fonts.fonts);
-  render::Canvas canvas(*fonts.fonts, [](const std::string& source) -> std::optional<std::string> {
+  const PictureBytes load_picture = [](const std::string& source) -> std::optional<std::string> {
     feed::Limits limits;
     limits.max_bytes = 8u << 20;
     return load_source(source, limits).bytes;
-  });
+  };
+  render::Canvas canvas(*fonts.fonts, load_picture);
+  // Posters are laid out at the sizes of the pictures drawn.
+  const layout::PictureSizes picture_sizes = picture_sizes_from(load_picture);
 
   ScreenPages screen(content, config.screen, offset, measure, load_theme(), width, height);
+  screen.set_picture_sizes(&picture_sizes);
   // A call made less than its display time before t is on every page drawn,
   // as an urgent notice is (answers.md, issue 19): its own page first, its
   // strip on the others. Set before the plan counts pages.

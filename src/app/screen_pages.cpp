@@ -24,7 +24,13 @@ layout::Moment ScreenPages::moment(model::UnixSeconds t) const {
   m.queue = queue_;
   m.call = call_;
   m.band = band_;
+  m.picture_sizes = picture_sizes_;
   return m;
+}
+
+void ScreenPages::set_picture_sizes(const layout::PictureSizes* sizes) {
+  picture_sizes_ = sizes;
+  laid_out_.clear();
 }
 
 void ScreenPages::set_queue(const model::QueueDocument* queue) {

@@ -70,6 +70,11 @@ class ScreenPages {
   // The window band on every page (<queue band="bottom">). The band takes
   // room: a change drops the page counts made so far.
   void set_band(bool on);
+  // How poster pictures' sizes are told (null: they are not, and posters
+  // show their alt text). It must outlive its use here. Pages laid out
+  // before are dropped; counts stay (a poster has a page a picture
+  // whatever their sizes). Set it again when pictures have changed.
+  void set_picture_sizes(const layout::PictureSizes* sizes);
   // The page of a call that pre-empts the page on screen at t.
   layout::Page call(const model::QueueCall& call, model::UnixSeconds t);
 
@@ -148,6 +153,7 @@ class ScreenPages {
   const model::QueueDocument* queue_ = nullptr;
   const model::QueueCall* call_ = nullptr;
   bool band_ = false;
+  const layout::PictureSizes* picture_sizes_ = nullptr;
   std::map<CountKey, schedule::SlidePages> counted_;
   // Counts taken in and not laid out since: the slide's key and the item's
   // place in a rotating item slide (-1: the slide's own count).

@@ -98,7 +98,7 @@ model::Feed read_feed(const XmlDocument& doc, ElementReader& root, Findings& fin
   }
   for (const auto& n : root.children("playlist")) {
     ElementReader e(findings, n);
-    feed.playlists.push_back(read_playlist(e));
+    feed.playlists.push_back(read_playlist(e, base));
   }
   check_playlist_screens(findings, feed.playlists);
   root.finish();

@@ -60,9 +60,68 @@ model::SlideSchedule read_schedule(ElementReader& e) {
   return s;
 }
 
+model::PosterFrame read_frame(ElementReader& e, model::PosterFrame otherwise) {
+  return e
+      .enum_attr<model::PosterFrame>(
+          "frame", {{"hall", model::PosterFrame::hall}, {"full", model::PosterFrame::full}})
+      .value_or(otherwise);
+}
+
+// What a picture's name says it is: only PNG and JPEG are drawn. The query
+// and fragment of a URL are no part of the name.
+bool picture_name_ok(std::string_view src) {
+  src = src.substr(0, src.find_first_of("?#"));
+  const auto dot = src.rfind('.');
+  if (dot == std::string_view::npos) return false;
+  std::string ext(src.substr(dot + 1));
+  for (auto& c : ext)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return ext == "png" || ext == "jpg" || ext == "jpeg";
+}
+
+// A poster's <image> children; at most model::kMaxPosterImages of them are
+// even looked at, so a slide of 10 000 costs a warning, not 10 000 pages.
+void read_images(ElementReader& s, model::Slide& slide) {
+  const auto nodes = s.children("image");
+  if (slide.type != model::SlideType::poster) {
+    if (!nodes.empty())
+      s.findings().warning(where_of_node(s.findings().text(), nodes.front()),
+                           s.label() + " is not a poster: its <image> elements are ignored");
+    return;
+  }
+  if (nodes.size() > model::kMaxPosterImages)
+    s.findings().warning(where_of_node(s.findings().text(), nodes[model::kMaxPosterImages]),
+                         s.label() + " has " + std::to_string(nodes.size()) +
+                             " images; a poster shows at most " +
+                             std::to_string(model::kMaxPosterImages) +
+                             ", the rest are left out");
+  for (std::size_t i = 0; i < nodes.size() && i < model::kMaxPosterImages; ++i) {
+    ElementReader e(s.findings(), nodes[i]);
+    model::PosterImage image;
+    image.where = e.where();
+    const auto src = e.text_attr("src", Need::required);
+    image.seconds = static_cast<int>(e.whole_attr("seconds", Need::optional, 1, 3600)
+                                         .value_or(slide.seconds));
+    image.alt = e.text_attr("alt").value_or("");
+    e.finish();
+    if (!src) continue;
+    if (!picture_name_ok(*src)) {
+      e.findings().error(e.where_of("src"), "<image src=\"" + *src +
+                                                "\"> is not a PNG or JPEG picture (.png, .jpg or "
+                                                ".jpeg); it is left out");
+      continue;
+    }
+    image.src = *src;
+    slide.images.push_back(std::move(image));
+  }
+  if (slide.images.empty())
+    s.findings().warning(s.where(), s.label() + " is a poster with no <image src=\"…\"> it can "
+                                                "show; it is skipped");
+}
+
 }  // namespace
 
-model::Playlist read_playlist(ElementReader& e) {
+model::Playlist read_playlist(ElementReader& e, const std::string& base_url) {
   model::Playlist playlist;
   playlist.where = e.where();
   const auto screen = e.value_attr("screen");
@@ -76,6 +135,7 @@ model::Playlist read_playlist(ElementReader& e) {
                                                     {"none", model::Transition::none}})
           .value_or(model::Transition::fade);
   playlist.schedule = read_schedule(e);
+  playlist.frame = read_frame(e, model::PosterFrame::hall);
   for (const auto& node : e.children("slide")) {
     ElementReader s(e.findings(), node);
     model::Slide slide;
@@ -89,9 +149,17 @@ model::Playlist read_playlist(ElementReader& e) {
     slide.days = static_cast<int>(s.whole_attr("days", Need::optional, 1, 3660).value_or(30));
     slide.schedule = read_schedule(s);
     slide.inherited = playlist.schedule;
+    slide.frame = read_frame(s, playlist.frame);
+    slide.base_url = base_url;
+    const auto known = type ? model::slide_type_of(*type) : std::nullopt;
+    if (known) {
+      slide.type = *known;
+      read_images(s, slide);
+    } else {
+      s.children("image");  // a slide skipped already has its warning
+    }
     s.finish();
     if (!type) continue;
-    const auto known = model::slide_type_of(*type);
     if (!known) {
       std::vector<std::string_view> words;
       for (const auto& names : model::kSlideTypeNames)
@@ -101,7 +169,7 @@ model::Playlist read_playlist(ElementReader& e) {
                                                    join_alternatives(words) + "); it is skipped");
       continue;
     }
-    slide.type = *known;
+    if (slide.type == model::SlideType::poster && slide.images.empty()) continue;
     playlist.slides.push_back(std::move(slide));
   }
   e.finish();

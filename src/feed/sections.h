@@ -17,6 +17,6 @@ model::Roster read_roster(ElementReader& e, const std::string& base_url);
 std::vector<model::Pledge> read_pledges(ElementReader& e);
 std::vector<model::Notice> read_notices(ElementReader& e);
 std::optional<model::Stats> read_stats(ElementReader& e);
-model::Playlist read_playlist(ElementReader& e);
+model::Playlist read_playlist(ElementReader& e, const std::string& base_url);
 
 }  // namespace hb::feed

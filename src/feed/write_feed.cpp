@@ -455,6 +455,15 @@ void append_slide(Node playlist, const model::Slide& s) {
   set_if(n, "item", s.item);
   if (s.type == model::SlideType::results || s.days != 30) set_number(n, "days", s.days);
   set_schedule(n, s.schedule);
+  // The frame is written on each poster slide, the playlist's included.
+  if (s.type == model::SlideType::poster && s.frame == model::PosterFrame::full)
+    set(n, "frame", "full");
+  for (const auto& image : s.images) {
+    Node i = n.append_child("image");
+    set(i, "src", image.src);
+    set_number(i, "seconds", image.seconds);
+    set_if(i, "alt", image.alt);
+  }
 }
 
 void append_playlist(Node root, const model::Playlist& p) {

@@ -36,6 +36,8 @@ std::vector<Page> PageLayout::slide(const Moment& moment, const model::Slide& s,
       return notices(moment);
     case model::SlideType::windows:
       return windows(moment);
+    case model::SlideType::poster:
+      return poster(moment, s);
   }
   return {};
 }

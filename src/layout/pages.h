@@ -9,6 +9,7 @@
 
 #include "layout/display_list.h"
 #include "layout/line_break.h"
+#include "layout/poster_fit.h"
 #include "layout/slide_item.h"
 #include "layout/slide_people.h"
 #include "layout/theme.h"
@@ -37,6 +38,9 @@ struct Moment {
   const model::QueueCall* call = nullptr;
   // The window band above the ticker of every page (<queue band="bottom">).
   bool band = false;
+  // The pixel sizes of poster pictures (layout/poster_fit.h); null: none
+  // known, so posters show their alt text.
+  const PictureSizes* picture_sizes = nullptr;
 };
 
 Moment moment_for(const model::Content& content, int utc_offset_minutes, model::UnixSeconds now);
@@ -197,6 +201,11 @@ class PageLayout {
   std::vector<Page> results(const Moment& moment, const model::Slide& s);
   std::vector<Page> stats(const Moment& moment);
   std::vector<Page> notices(const Moment& moment);
+  // 宣传海报 (layout/slide_poster.cpp): a page for each picture.
+  std::vector<Page> poster(const Moment& moment, const model::Slide& s);
+  // What stands in for a picture whose size is not known (not fetched yet,
+  // or not a picture the screen can draw): its alt text, large, in `area`.
+  void poster_stand_in(Page& page, const Area& area, const model::PosterImage& image);
   // 窗口状态 (layout/slide_windows.cpp): the window band as a table.
   std::vector<Page> windows(const Moment& moment);
   // The windows table at text `size` in `columns` side by side: a page's

@@ -69,6 +69,8 @@ long long estimate_slide_pages(const model::Content& c, const model::Slide& s) {
       return pages_of(static_cast<long long>(c.roster.windows.size()), kRowsPerPage);
     case model::SlideType::stats:
       return 1;
+    case model::SlideType::poster:
+      return static_cast<long long>(s.images.size());
   }
   return 1;
 }
@@ -76,6 +78,9 @@ long long estimate_slide_pages(const model::Content& c, const model::Slide& s) {
 void check_slide_lengths(const model::Content& c, model::Diagnostics& out) {
   for (const auto& playlist : c.playlists)
     for (const auto& s : playlist.slides) {
+      // A poster's pages each have their own seconds and are never cut
+      // (schedule::check_posters says when one runs long).
+      if (s.type == model::SlideType::poster) continue;
       const long long pages = estimate_slide_pages(c, s);
       const long long seconds = pages * std::max(s.seconds, 1);
       if (seconds <= kMaxSlideSeconds) continue;

@@ -13,4 +13,11 @@ Calendar default_calendar() {
   return c;
 }
 
+std::string poster_image_label(const PosterImage& image) {
+  if (!image.alt.empty()) return image.alt;
+  const std::string path = image.src.substr(0, image.src.find_first_of("?#"));
+  const auto slash = path.find_last_of('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
 }  // namespace hb::model

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -286,6 +287,27 @@ struct SlideSchedule {
   bool operator==(const SlideSchedule&) const = default;
 };
 
+// One picture of a poster slide (宣传海报): a page of its own.
+struct PosterImage {
+  std::string src;  // as written; resolved against Slide::base_url by whoever fetches it
+  std::string alt;  // shown instead while the picture cannot be had; named by `plan`
+  int seconds = 15;  // its page's time on screen
+  Where where;
+};
+
+// What names a poster's picture in words (`plan`, the stand-in while it
+// cannot be shown): its alt text, else its file name.
+std::string poster_image_label(const PosterImage& image);
+
+// Whether a poster keeps the hall's header and ticker round it (`hall`) or
+// takes the whole screen (`full`).
+enum class PosterFrame { hall, full };
+
+// A poster slide shows at most this many pictures: more are warned about
+// and left out, so that one slide of 10 000 pictures costs no more than 40
+// pages (layout::max_slide_pages never allows more either).
+inline constexpr std::size_t kMaxPosterImages = 40;
+
 struct Slide {
   SlideType type = SlideType::items;
   int seconds = 15;
@@ -297,12 +319,17 @@ struct Slide {
   Where where;
   Where item_where;
   Where category_where;
+  // poster: its pictures, in order, each relative to the feed's URL.
+  std::vector<PosterImage> images;
+  std::string base_url;
+  PosterFrame frame = PosterFrame::hall;
 };
 
 struct Playlist {
   std::vector<std::string> screens;  // "*" or screen ids
   Transition transition = Transition::fade;
   SlideSchedule schedule;  // inherited by each slide (Slide::inherited)
+  PosterFrame frame = PosterFrame::hall;  // its poster slides' unless they say
   std::vector<Slide> slides;
   Where where;
 };

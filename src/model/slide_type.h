@@ -12,7 +12,7 @@
 
 namespace hb::model {
 
-enum class SlideType { items, item, roster, pledges, commitments, results, stats, notices, windows };
+enum class SlideType { items, item, roster, pledges, commitments, results, stats, notices, windows, poster };
 
 struct SlideTypeName {
   SlideType type;
@@ -22,7 +22,7 @@ struct SlideTypeName {
 
 // In the enum's order (checked below), so that a new type cannot be left
 // without its names.
-inline constexpr std::array<SlideTypeName, 9> kSlideTypeNames{{
+inline constexpr std::array<SlideTypeName, 10> kSlideTypeNames{{
     {SlideType::items, "items", "事项列表"},
     {SlideType::item, "item", "事项详情"},
     {SlideType::roster, "roster", "窗口值班"},
@@ -32,12 +32,13 @@ inline constexpr std::array<SlideTypeName, 9> kSlideTypeNames{{
     {SlideType::stats, "stats", "月度统计"},
     {SlideType::notices, "notices", "通知公告"},
     {SlideType::windows, "windows", "窗口状态"},
+    {SlideType::poster, "poster", "宣传海报"},
 }};
 
 constexpr bool slide_type_names_in_order() {
   for (std::size_t i = 0; i < kSlideTypeNames.size(); ++i)
     if (static_cast<std::size_t>(kSlideTypeNames[i].type) != i) return false;
-  return static_cast<std::size_t>(SlideType::windows) + 1 == kSlideTypeNames.size();
+  return static_cast<std::size_t>(SlideType::poster) + 1 == kSlideTypeNames.size();
 }
 static_assert(slide_type_names_in_order());
 

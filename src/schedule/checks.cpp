@@ -142,4 +142,23 @@ void check_absence_cover(const model::Content& content, int utc_offset_minutes,
   }
 }
 
+void check_posters(const model::Content& content, model::Diagnostics& out) {
+  // layout::kMaxSlideSeconds; schedule does not include layout.
+  constexpr long long kLongPosterSeconds = 600;
+  for (const auto& playlist : content.playlists)
+    for (const auto& slide : playlist.slides) {
+      if (slide.type != model::SlideType::poster) continue;
+      long long seconds = 0;
+      for (const auto& image : slide.images)
+        seconds += image.seconds;
+      if (seconds <= kLongPosterSeconds) continue;
+      out.push_back(model::Diagnostic{
+          slide.where, model::Severity::warning,
+          "<slide type=\"poster\"> runs " + std::to_string((seconds + 59) / 60) + " minutes (" +
+              std::to_string(slide.images.size()) +
+              " pictures); the other slides wait that long: split it, or give its pictures "
+              "fewer seconds"});
+    }
+}
+
 }  // namespace hb::schedule

@@ -20,4 +20,9 @@ void check_absence_cover(const model::Content& content, int utc_offset_minutes,
 // waiting page then). The week is walked in 15-minute steps, no more.
 void check_slide_schedules(const model::Content& content, model::Diagnostics& out);
 
+// Poster slides (宣传海报) whose pictures' seconds add up to more than
+// layout::kMaxSlideSeconds: a warning, since citizens wait that long for
+// every other slide (a poster is never cut short).
+void check_posters(const model::Content& content, model::Diagnostics& out);
+
 }  // namespace hb::schedule

@@ -61,6 +61,8 @@ bool has_content(const model::Content& content, const model::Slide& slide, model
       return content.stats && !content.stats->windows.empty();
     case model::SlideType::notices:
       return !active_notices(content, model::NoticeLevel::info, t, utc_offset_minutes).empty();
+    case model::SlideType::poster:
+      return !slide.images.empty();
   }
   return false;
 }

@@ -17,7 +17,31 @@ struct Showing {
   int seconds = 0;
   std::size_t item = 0;  // index into item_ids (rotating item slides)
   bool rotating = false;
-  model::UnixSeconds length() const { return static_cast<model::UnixSeconds>(pages) * seconds; }
+  // A poster's pictures: each page its own seconds (at most
+  // model::kMaxPosterImages, so walking them is cheap). Null: `seconds` each.
+  const std::vector<model::PosterImage>* images = nullptr;
+  int seconds_of(int page) const {
+    return images && static_cast<std::size_t>(page) < images->size()
+               ? (*images)[static_cast<std::size_t>(page)].seconds
+               : seconds;
+  }
+  // Seconds from the showing's start to the start of `page`.
+  model::UnixSeconds before(int page) const {
+    if (!images) return static_cast<model::UnixSeconds>(page) * seconds;
+    model::UnixSeconds r = 0;
+    for (int p = 0; p < page; ++p)
+      r += seconds_of(p);
+    return r;
+  }
+  // The page `into` seconds after the showing's start (inside it).
+  int page_at(model::UnixSeconds into) const {
+    if (!images) return static_cast<int>(into / seconds);
+    int p = 0;
+    for (model::UnixSeconds at = seconds_of(0); p + 1 < pages && at <= into; at += seconds_of(p))
+      ++p;
+    return p;
+  }
+  model::UnixSeconds length() const { return before(pages); }
   bool shown() const { return pages > 0 && seconds > 0; }
 };
 
@@ -34,7 +58,8 @@ class CycleWalk {
       const std::size_t i = i_++;
       const auto& slide = in_.slides[i];
       const SlidePages& p = i < in_.pages.size() ? in_.pages[i] : kNone;
-      s = Showing{static_cast<int>(i), p.pages, slide.seconds, 0, false};
+      s = Showing{static_cast<int>(i), p.pages, slide.seconds, 0, false,
+                  slide.type == model::SlideType::poster ? &slide.images : nullptr};
       if (is_rotating_item_slide(slide)) {
         const auto n = static_cast<long long>(in_.item_ids.size());
         const long long showing = static_cast<long long>(cycle_) * rotating_ + ordinal_++;
@@ -64,7 +89,7 @@ model::UnixSeconds floor_mod(model::UnixSeconds a, model::UnixSeconds b) {
 
 PageRef page_in(const RotationInput& in, const Showing& s, model::UnixSeconds showing_start,
                 model::UnixSeconds t) {
-  const auto page = static_cast<int>((t - showing_start) / s.seconds);
+  const int page = s.page_at(t - showing_start);
   PageRef r;
   r.slide = s.slide;
   r.page = page;
@@ -73,8 +98,8 @@ PageRef page_in(const RotationInput& in, const Showing& s, model::UnixSeconds sh
     r.item = in.item_ids[s.item];
   else if (in.slides[static_cast<std::size_t>(s.slide)].type == model::SlideType::item)
     r.item = in.slides[static_cast<std::size_t>(s.slide)].item;
-  r.start = showing_start + static_cast<model::UnixSeconds>(page) * s.seconds;
-  r.end = r.start + s.seconds;
+  r.start = showing_start + s.before(page);
+  r.end = r.start + s.seconds_of(page);
   return r;
 }
 
@@ -190,7 +215,7 @@ std::vector<PageRef> indexed_cycle_pages(const RotationInput& in, const Rotation
   while (walk.next(s)) {
     if (!s.shown()) continue;
     for (int p = 0; p < s.pages; ++p)
-      r.push_back(page_in(in, s, at, at + static_cast<model::UnixSeconds>(p) * s.seconds));
+      r.push_back(page_in(in, s, at, at + s.before(p)));
     at += s.length();
   }
   return r;

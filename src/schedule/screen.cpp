@@ -31,6 +31,8 @@ PageCounter one_page_each(const model::Content& content, int utc_offset_minutes)
       return p;
     }
     p.pages = has_content(content, slide, t, utc_offset_minutes) ? 1 : 0;
+    // A poster's pages are its pictures, known without laying them out.
+    if (slide.type == model::SlideType::poster) p.pages = static_cast<int>(slide.images.size());
     return p;
   };
 }

@@ -34,6 +34,26 @@ TEST_CASE("remote pictures: the logo and photos over http, each once, in feed or
   CHECK(app::remote_pictures(c) == expected);
 }
 
+TEST_CASE("remote pictures: a poster's http(s) pictures are fetched like photos, local ones not") {
+  model::Content c;
+  model::Playlist playlist;
+  model::Slide slide;
+  slide.type = model::SlideType::poster;
+  slide.base_url = "http://10.0.0.5/feeds/hall.xml";
+  for (const char* src : {"posters/a.png", "https://cdn.example/b.jpg", "posters/a.png"}) {
+    model::PosterImage image;
+    image.src = src;
+    slide.images.push_back(image);
+  }
+  playlist.slides.push_back(slide);
+  slide.base_url = "/srv/hall/hall.xml";  // a feed on the local disk: its pictures are read there
+  playlist.slides.push_back(slide);
+  c.playlists.push_back(playlist);
+  const std::vector<std::string> expected = {"http://10.0.0.5/feeds/posters/a.png",
+                                             "https://cdn.example/b.jpg"};
+  CHECK(app::remote_pictures(c) == expected);
+}
+
 TEST_CASE("remote pictures: a roster of 150,000 photos, half of them repeated, is read once") {
   // Quadratic work here would take minutes under the fetcher's accept lock;
   // linear work takes a fraction of a second. No time is asserted: the

@@ -55,8 +55,11 @@ TEST_CASE("pages turn at their boundaries and are redrawn in place each minute")
 TEST_CASE("new content waits for the page boundary, unless it brings an urgent notice") {
   Fixture f;
   model::Content content = demo_content();
-  const auto t0 = at("2026-11-27T10:00:00");
+  auto t0 = at("2026-11-27T10:00:00");
   f.player.offer(content, t0 - 3600);
+  f.player.advance(t0);
+  // From the start of a page, whatever the demo's round length puts at 10:00.
+  t0 = f.player.page_ref()->end;
   f.player.advance(t0);
   const auto ref = *f.player.page_ref();
   REQUIRE(ref.end - t0 >= 2);
@@ -167,7 +170,10 @@ bool page_says(const layout::Page& page, const std::string& text) {
 TEST_CASE("a call pre-empts the page, and the rotation goes on where it was") {
   Fixture f;
   f.player.offer(demo_content(), at("2026-11-27T09:00:00"));
-  const auto t0 = at("2026-11-27T10:00:00");
+  auto t0 = at("2026-11-27T10:00:00");
+  f.player.advance(t0);
+  // From the start of a page, whatever the demo's round length puts at 10:00.
+  t0 = f.player.page_ref()->end;
   f.player.advance(t0);
   const auto before = *f.player.page_ref();
   REQUIRE(before.end - t0 >= 4);

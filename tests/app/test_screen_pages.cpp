@@ -474,3 +474,49 @@ TEST_CASE("the live numbers coming or going count the windows slide again") {
 }
 
 }  // namespace hb::test
+
+namespace hb::test {
+
+TEST_CASE("the demo's poster: a page a picture, drawn at its size once the size is known") {
+  const auto t = at("2026-12-07T10:00");
+  Screen s;
+  const auto plan = s.pages.plan(t - 3600);
+  const auto input = schedule::rotation_input(plan, t);
+  std::vector<schedule::PageRef> posters;
+  for (const auto& ref : schedule::cycle_pages(input, t))
+    if (s.pages.playlist()->slides[static_cast<std::size_t>(ref.slide)].type ==
+        model::SlideType::poster)
+      posters.push_back(ref);
+  REQUIRE(posters.size() == 2);  // two pictures, 10 s and 8 s
+  CHECK(posters[0].end - posters[0].start == 10);
+  CHECK(posters[1].end - posters[1].start == 8);
+  const auto picture_of = [&](const schedule::PageRef& ref) -> std::optional<layout::Picture> {
+    const std::optional<layout::Page> page = s.pages.page(ref, t);
+    REQUIRE(page);
+    for (const auto& e : page->elements)
+      if (const auto* p = std::get_if<layout::Picture>(&e);
+          p && p->source.find("/posters/") != std::string::npos)  // not the hall's logo
+        return *p;
+    return std::nullopt;
+  };
+  // No sizes: the alt text stands in.
+  CHECK_FALSE(picture_of(posters[0]));
+  // Sizes known: the portrait picture stands centred, its shape kept.
+  const layout::PictureSizes sizes = [](const std::string& source) {
+    return source.ends_with("portrait.png") ? std::optional(layout::PictureSize{1080, 1920})
+                                            : std::optional(layout::PictureSize{1920, 1080});
+  };
+  s.pages.set_picture_sizes(&sizes);
+  const auto landscape = picture_of(posters[0]);
+  const auto portrait = picture_of(posters[1]);
+  REQUIRE(landscape);
+  REQUIRE(portrait);
+  CHECK(landscape->source.ends_with("content/posters/landscape.png"));
+  CHECK(portrait->box.h > portrait->box.w);
+  CHECK(std::abs(portrait->box.x + portrait->box.w / 2 - 960) <= 1);
+  // The counts did not change with the sizes.
+  CHECK(schedule::cycle_pages(schedule::rotation_input(plan, t), t).size() ==
+        schedule::cycle_pages(input, t).size());
+}
+
+}  // namespace hb::test

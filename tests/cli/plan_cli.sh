@@ -62,6 +62,20 @@ if "$bin" plan --config "$root/content/player.xml" --at 2026-12-03T10:00 2>&1 | 
 else
   passed=$((passed + 1)); echo "ok   a playlist without schedules: no schedule part"
 fi
+# Posters: a page a picture, each for its own seconds, named by its alt
+# text or, without one, its file name.
+cat >"$tmp/playlist.xml" <<'XML'
+<hallboard version="1">
+  <playlist screen="lobby-1">
+    <slide type="poster" seconds="10">
+      <image src="posters/a.png" alt="宣传海报：办事不求人"/>
+      <image src="posters/b.jpg" seconds="25"/>
+    </slide>
+  </playlist>
+</hallboard>
+XML
+expect "a poster's page named by its alt text" '^  [0-9:]{8}-[0-9:]{8}  宣传海报 poster 宣传海报：办事不求人 \(1/2\)$' -- --at 2026-12-03T10:00 --minutes 2
+expect "a poster's page named by its file name, for its own seconds" '^  ([0-9:]{6})(0[05]|[1-5][05])-[0-9:]{6}[0-5][05]  宣传海报 poster b.jpg \(2/2\)$' -- --at 2026-12-03T10:00 --minutes 2
 # The panel's power (issue 20): the demo hall with power="dpms".
 sed 's|<feed url="|<feed url="'"$root"'/content/|; s|power="[a-z]*"||; s|blank-outside-hours="30"|blank-outside-hours="30" power="dpms"|' \
   "$root/content/player.xml" >"$tmp/power.xml"

@@ -39,6 +39,12 @@ first=$(ls "$tmp/first"/*.png 2>/dev/null | xargs -n1 basename 2>/dev/null | tr 
 "$bin" render --config "$root/content/player-portrait.xml" --at 2026-11-28T10:00 --out "$tmp/p" >/dev/null 2>&1
 [ "$(png_size "$(ls "$tmp/p/"*.png | head -1)")" = 1080x1920 ] && ok "portrait at the config's size" || fail "portrait size"
 grep -q "非工作时间" "$tmp/p/"*roster*.txt && ok "Saturday: the roster says 非工作时间" || fail "no 非工作时间 on Saturday"
+# Posters (宣传海报): drawn from their pictures beside the feed, not as stand-ins;
+# the totem's full-screen poster without the header and ticker.
+ls "$tmp/a/"*-poster.png >/dev/null 2>&1 && ! grep -q "暂未载入" "$tmp/a/"*-poster.txt \
+  && ok "the demo's posters are drawn from their pictures" || fail "no poster page, or a stand-in"
+ls "$tmp/p/"*-poster.png >/dev/null 2>&1 && ! grep -q "咨询电话" "$tmp/p/"*-poster.txt \
+  && ok "a full-screen poster has no ticker" || fail "the totem's poster: $(cat "$tmp/p/"*-poster.txt 2>&1 | head -3)"
 
 # --queue (issue 19): the call made 3 s before --at comes first and its
 # strip is on every other page; a windows slide shows the live numbers.

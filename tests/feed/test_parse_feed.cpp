@@ -3,6 +3,7 @@
 // exactly at the ⚑ mark.
 #include <doctest/doctest.h>
 
+#include "feed/write_feed.h"
 #include "support.h"
 
 namespace hb::test {
@@ -366,6 +367,31 @@ const std::vector<RuleCase>& cases() {
       {"seconds is at least 1", Severity::error, "seconds=\"0\" is not valid",
        "<playlist><slide type=\"stats\" seconds=\"12\"/></playlist>",
        "<playlist><slide type=\"stats\" ⚑seconds=\"0\"/></playlist>"},
+      // --- posters (宣传海报) ------------------------------------------------------------
+      {"a poster has pictures", Severity::warning, "is a poster with no <image",
+       "<playlist><slide type=\"poster\"><image src=\"p/a.png\"/></slide></playlist>",
+       "<playlist><slide type=\"stats\"/>⚑<slide type=\"poster\"/></playlist>"},
+      {"a poster's image needs src", Severity::error, "needs the attribute src",
+       "<playlist><slide type=\"poster\"><image src=\"p/a.jpg\" alt=\"海报\"/></slide></playlist>",
+       "<playlist><slide type=\"poster\"><image src=\"p/a.jpg\"/>⚑<image alt=\"海报\"/></slide>"
+       "</playlist>"},
+      {"a poster's image is a PNG or JPEG by name", Severity::error, "is not a PNG or JPEG picture",
+       "<playlist><slide type=\"poster\"><image src=\"p/A.JPEG?v=2\"/></slide></playlist>",
+       "<playlist><slide type=\"poster\"><image src=\"p/a.png\"/><image ⚑src=\"p/a.gif\"/>"
+       "</slide></playlist>"},
+      {"a poster image's seconds are 1 to 3600", Severity::error, "seconds=\"0\" is not valid",
+       "<playlist><slide type=\"poster\"><image src=\"a.png\" seconds=\"3600\"/></slide>"
+       "</playlist>",
+       "<playlist><slide type=\"poster\"><image src=\"a.png\" ⚑seconds=\"0\"/></slide>"
+       "</playlist>"},
+      {"frame is hall or full", Severity::error, "expected hall or full",
+       "<playlist frame=\"full\"><slide type=\"poster\" frame=\"hall\"><image src=\"a.png\"/>"
+       "</slide></playlist>",
+       "<playlist><slide type=\"poster\" ⚑frame=\"wide\"><image src=\"a.png\"/></slide>"
+       "</playlist>"},
+      {"images belong to posters", Severity::warning, "is not a poster",
+       "<playlist><slide type=\"stats\"/></playlist>",
+       "<playlist><slide type=\"stats\">⚑<image src=\"a.png\"/></slide></playlist>"},
       // --- slides on a schedule: on, between, from/to --------------------------------
       {"a slide's on is days as the calendar writes them", Severity::error,
        "on=\"mon-fry\" is not valid: expected days such as mon-fri",
@@ -467,6 +493,95 @@ TEST_CASE("promised=\"0\" is 即办 within a statutory limit, in every unit, wit
     CHECK(d.statutory == r.statutory);
     CHECK(d.unit == r.unit);
     CHECK(lint_one(doc).empty());
+  }
+}
+
+}  // namespace hb::test
+
+namespace hb::test {
+namespace {
+
+const model::Slide& only_slide(const model::Feed& feed) {
+  REQUIRE(feed.playlists.size() == 1);
+  REQUIRE(feed.playlists[0].slides.size() == 1);
+  return feed.playlists[0].slides[0];
+}
+
+}  // namespace
+
+TEST_CASE("a poster's pictures: src as written, seconds defaulting to the slide's, alt, frame") {
+  struct Row {
+    const char* playlist_attrs;
+    const char* slide_attrs;
+    model::PosterFrame frame;
+  };
+  const Row rows[] = {
+      {"", "", model::PosterFrame::hall},
+      {"frame=\"full\"", "", model::PosterFrame::full},
+      {"frame=\"full\"", "frame=\"hall\"", model::PosterFrame::hall},
+      {"", "frame=\"full\"", model::PosterFrame::full},
+  };
+  for (const auto& r : rows) {
+    CAPTURE(r.playlist_attrs);
+    CAPTURE(r.slide_attrs);
+    model::Diagnostics out;
+    const auto feed = feed::parse_feed(
+        feed_doc(std::string("<playlist ") + r.playlist_attrs + "><slide type=\"poster\" " +
+                 r.slide_attrs +
+                 " seconds=\"9\"><image src=\"p/a.png\" alt=\"宣传海报\"/>"
+                 "<image src=\"https://x.example/b.jpg\" seconds=\"20\"/></slide></playlist>"),
+        "https://hall.example/feeds/hall.xml", out);
+    CHECK(out.empty());
+    REQUIRE(feed);
+    const auto& s = only_slide(*feed);
+    CHECK(s.type == model::SlideType::poster);
+    CHECK(s.frame == r.frame);
+    CHECK(s.base_url == "https://hall.example/feeds/hall.xml");
+    REQUIRE(s.images.size() == 2);
+    CHECK(s.images[0].src == "p/a.png");
+    CHECK(s.images[0].alt == "宣传海报");
+    CHECK(s.images[0].seconds == 9);
+    CHECK(s.images[1].seconds == 20);
+    CHECK(model::poster_image_label(s.images[0]) == "宣传海报");
+    CHECK(model::poster_image_label(s.images[1]) == "b.jpg");
+  }
+}
+
+TEST_CASE("a poster of 10 000 pictures keeps 40 and says so once") {
+  std::string images;
+  for (int i = 0; i < 10000; ++i)
+    images += "<image src=\"p/" + std::to_string(i) + ".png\"/>";
+  model::Diagnostics out;
+  const auto feed = feed::parse_feed(
+      feed_doc("<playlist><slide type=\"poster\">" + images + "</slide></playlist>"), "t.xml", out);
+  REQUIRE(feed);
+  const auto& s = only_slide(*feed);
+  CHECK(s.images.size() == model::kMaxPosterImages);
+  CHECK(s.images.back().src == "p/39.png");
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].severity == model::Severity::warning);
+  CHECK(out[0].message.find("has 10000 images; a poster shows at most 40") != std::string::npos);
+}
+
+TEST_CASE("a poster written back reads the same") {
+  model::Diagnostics out;
+  const std::string body =
+      "<playlist><slide type=\"poster\" seconds=\"9\" frame=\"full\"><image src=\"p/a.png\" "
+      "alt=\"宣传海报\"/><image src=\"b.jpg\" seconds=\"20\"/></slide></playlist>";
+  const auto feed = feed::parse_feed(feed_doc(body), "t.xml", out);
+  REQUIRE(feed);
+  const std::string written = feed::write_feed(*feed);
+  const auto again = feed::parse_feed(written, "t.xml", out);
+  CHECK(out.empty());
+  REQUIRE(again);
+  const auto& a = only_slide(*feed);
+  const auto& b = only_slide(*again);
+  CHECK(b.frame == a.frame);
+  REQUIRE(b.images.size() == a.images.size());
+  for (std::size_t i = 0; i < a.images.size(); ++i) {
+    CHECK(b.images[i].src == a.images[i].src);
+    CHECK(b.images[i].alt == a.images[i].alt);
+    CHECK(b.images[i].seconds == a.images[i].seconds);
   }
 }
 

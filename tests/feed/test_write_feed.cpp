@@ -208,19 +208,22 @@ model::Feed full_feed() {
   all.transition = model::Transition::slide;
   all.screens = {"*"};
   for (const auto& names : model::kSlideTypeNames)
-    all.slides.push_back({names.type, 15, "", "", 30, {}, {}, {}, {}, {}});
+    all.slides.push_back(
+        {names.type, 15, "", "", 30, {}, {}, {}, {}, {}, {}, "", model::PosterFrame::hall});
   all.slides[0].category = "建设工程";
   all.slides[1].item = "JS-0001";
   all.slides[5].days = 3660;
   all.slides[6].seconds = 3600;
   all.slides[7].seconds = 1;
+  all.slides[9].frame = model::PosterFrame::full;
+  all.slides[9].images = {{"posters/a.png", "宣传海报", 10, {}}, {"https://x.example/b.jpg", "", 3600, {}}};
   model::Playlist lobby;
   lobby.screens = {"lobby-1", "lobby-2"};
   lobby.transition = model::Transition::none;
-  lobby.slides = {{model::SlideType::roster, 10, "", "", 7, {}, {}, {}, {}, {}}};
+  lobby.slides = {{model::SlideType::roster, 10, "", "", 7, {}, {}, {}, {}, {}, {}, "", {}}};
   model::Playlist fade;
   fade.screens = {"lobby-3"};
-  fade.slides = {{model::SlideType::results, 12, "", "", 1, {}, {}, {}, {}, {}}};
+  fade.slides = {{model::SlideType::results, 12, "", "", 1, {}, {}, {}, {}, {}, {}, "", {}}};
   f.playlists = {all, lobby, fade};
   return f;
 }

@@ -55,6 +55,10 @@ inline std::vector<layout::Page> every_page(const model::Content& content, int w
     s.type = type;
     add(layout.slide(moment, s, ""));
   }
+  // The hall's posters, as stand-ins: no picture sizes are known here.
+  for (const auto& playlist : content.playlists)
+    for (const auto& s : playlist.slides)
+      if (s.type == model::SlideType::poster) add(layout.slide(moment, s, ""));
   for (const auto& it : content.items) {
     model::Slide s;
     s.type = model::SlideType::item;

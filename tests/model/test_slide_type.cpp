@@ -22,6 +22,7 @@ TEST_CASE("every slide type has its feed word and plan name, and the word reads 
       {model::SlideType::stats, "stats", "月度统计"},
       {model::SlideType::notices, "notices", "通知公告"},
       {model::SlideType::windows, "windows", "窗口状态"},
+      {model::SlideType::poster, "poster", "宣传海报"},
   };
   CHECK(std::size(rows) == model::kSlideTypeNames.size());
   for (const auto& row : rows) {

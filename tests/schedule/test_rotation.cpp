@@ -547,3 +547,74 @@ TEST_CASE("the rotation index: one entry per cycle, super-cycle as long as its c
 }
 
 }  // namespace hb::test
+
+namespace hb::test {
+namespace {
+
+model::Slide poster(std::initializer_list<int> seconds) {
+  model::Slide s;
+  s.type = model::SlideType::poster;
+  s.seconds = 99;  // each picture says its own
+  for (const int n : seconds) {
+    model::PosterImage image;
+    image.src = "p" + std::to_string(s.images.size()) + ".png";
+    image.seconds = n;
+    s.images.push_back(image);
+  }
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("a poster of K pictures is K pages, each for its own seconds") {
+  schedule::RotationInput in;
+  // roster 10 s, a poster of 5 + 20 + 7 s, stats 10 s: 52 s a cycle.
+  in.slides = {slide(model::SlideType::roster, 10), poster({5, 20, 7}),
+               slide(model::SlideType::stats, 10)};
+  in.pages = {{1, {}}, {3, {}}, {1, {}}};
+  struct Row {
+    model::UnixSeconds t;
+    const char* page;
+    model::UnixSeconds start, end;
+  };
+  const Row rows[] = {
+      {0, "0:1/1", 0, 10},    {10, "1:1/3", 10, 15},  {14, "1:1/3", 10, 15},
+      {15, "1:2/3", 15, 35},  {34, "1:2/3", 15, 35},  {35, "1:3/3", 35, 42},
+      {41, "1:3/3", 35, 42},  {42, "2:1/1", 42, 52},  {52, "0:1/1", 52, 62},
+      {-10, "2:1/1", -10, 0}, {52 * 1000 + 16, "1:2/3", 52 * 1000 + 15, 52 * 1000 + 35},
+  };
+  for (const auto& r : rows) {
+    CAPTURE(r.t);
+    const auto p = schedule::page_at(in, r.t);
+    CHECK(describe(p) == r.page);
+    REQUIRE(p);
+    CHECK(p->start == r.start);
+    CHECK(p->end == r.end);
+  }
+  const auto cycle = schedule::cycle_pages(in, 20);
+  REQUIRE(cycle.size() == 5);
+  CHECK(cycle[1].start == 10);
+  CHECK(cycle[2].start == 15);
+  CHECK(cycle[3].start == 35);
+  CHECK(cycle[3].end == 42);
+  CHECK(cycle[4].start == 42);
+}
+
+TEST_CASE("urgent notices interleave with a poster's own page lengths") {
+  schedule::RotationInput in;
+  in.slides = {poster({5, 20}), slide(model::SlideType::stats, 10)};
+  in.pages = {{2, {}}, {1, {}}};
+  in.urgent_since = 3;  // in the poster's first page
+  in.urgent_seconds = 15;
+  // urgent 3-18, then stats 18-28, urgent 28-43, the poster 43-48 and 48-68, urgent 68-83.
+  const std::pair<model::UnixSeconds, const char*> rows[] = {
+      {3, "urgent"}, {18, "1:1/1"}, {28, "urgent"}, {43, "0:1/2"},
+      {48, "0:2/2"}, {67, "0:2/2"}, {68, "urgent"}, {83, "1:1/1"},
+  };
+  for (const auto& [t, expected] : rows) {
+    CAPTURE(t);
+    CHECK(describe(schedule::page_at(in, t)) == expected);
+  }
+}
+
+}  // namespace hb::test

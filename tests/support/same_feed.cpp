@@ -233,6 +233,12 @@ void playlist(Differ& d, const std::string& p, const model::Playlist& a, const m
     d.same(q + ".category", x.category, y.category);
     d.same(q + ".item", x.item, y.item);
     d.same(q + ".days", x.days, y.days);
+    d.same(q + ".frame", x.frame, y.frame);
+    d.list(q + ".images", x.images, y.images, [&](auto r, const auto& i, const auto& j) {
+      d.same(r + ".src", i.src, j.src);
+      d.same(r + ".alt", i.alt, j.alt);
+      d.same(r + ".seconds", i.seconds, j.seconds);
+    });
   });
 }
 
