@@ -315,7 +315,7 @@ TEST_CASE("content thread: the panel off at night, on 5 minutes before the scree
   const auto until = [&](bool dark, bool on) {
     for (int i = 0; i < 1000; ++i) {
       if (auto s = content.take()) {
-        if (s->has_content) keeper.want(s->panel_on, s->second);
+        if (s->has_content) keeper.want(s->panel_on);
         if (s->has_content && s->dark == dark && s->panel_on == on) return true;
       }
       std::this_thread::sleep_for(std::chrono::milliseconds(10));
