@@ -39,7 +39,7 @@ std::unique_ptr<PanelPower> make_panel_power(const PowerSetup& setup) {
       break;
   }
   if (setup.power == "dpms")
-    return make_unavailable("dpms", PowerErrorKind::refused,
+    return make_unavailable("dpms", PowerErrorKind::not_built,
                             "the screen is drawn through SDL's \"" + setup.video_driver +
                                 "\" video driver, whose panel hallboard cannot switch with DPMS "
                                 "(only x11 and kmsdrm); power=\"cec\" works with any");

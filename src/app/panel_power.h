@@ -94,6 +94,7 @@ struct PowerMemory {
   std::optional<bool> failed_for;   // the state the last command failed to reach
   double failed_at = 0;             // steady seconds of that failure
   double sent_at = 0;               // steady seconds of the last command that worked
+  bool on_failure_said = false;     // a failed "on" logged since a command last worked
 };
 
 // Whether to send a command now, and which: `wanted` is the panel's state
@@ -105,9 +106,10 @@ std::optional<bool> power_command(bool wanted, const PowerMemory& memory, double
 // How long after a failed `command` it is tried again.
 double power_retry_seconds(bool command);
 
-// Whether a failure of `command` is a line in the log: once for a run of
-// failures, and once more if the run turns to the other command (a failed
-// "on" is news of its own after a failed "off").
-bool power_failure_logged(bool command, const PowerMemory& memory);
+// Whether a failure of `command` is a line in the log: the first of a run
+// of failures (until a command works), and the first failed "on" of the
+// run as well, which is news of its own (the hall sees a dark panel). A
+// way this build lacks (not_built) is said once: it never works.
+bool power_failure_logged(bool command, PowerErrorKind kind, const PowerMemory& memory);
 
 }  // namespace hb::app

@@ -29,8 +29,10 @@ std::optional<bool> power_command(bool wanted, const PowerMemory& memory, double
   return wanted;
 }
 
-bool power_failure_logged(bool command, const PowerMemory& memory) {
-  return memory.failed_for != command;
+bool power_failure_logged(bool command, PowerErrorKind kind, const PowerMemory& memory) {
+  if (!memory.failed_for) return true;
+  if (kind == PowerErrorKind::not_built) return false;
+  return command && !memory.on_failure_said;
 }
 
 }  // namespace hb::app

@@ -43,8 +43,9 @@ void PowerControl::apply(bool wanted, double steady, PowerNews& news) {
   if (!result) {
     // Once for a run of failures: a panel that ignores DPMS would
     // otherwise fill the log every ten minutes, night after night.
-    if (power_failure_logged(*command, memory_))
+    if (power_failure_logged(*command, result.error().kind, memory_))
       news.problems.push_back(power_failure_line(backend_->name(), *command, result.error()));
+    if (*command) memory_.on_failure_said = true;
     memory_.failed_for = *command;
     memory_.failed_at = steady;
     return;
@@ -54,6 +55,7 @@ void PowerControl::apply(bool wanted, double steady, PowerNews& news) {
   const bool changed = memory_.commanded != result.value();
   memory_.commanded = result.value();
   memory_.failed_for.reset();
+  memory_.on_failure_said = false;
   memory_.sent_at = steady;
   if (!changed) return;
   news.events.push_back("panel " + power_state_word(result.value()) + " (" + backend_->name() + ")");

@@ -28,23 +28,23 @@ TEST_CASE("power: when a command is sent") {
   const Row rows[] = {
       {"the start: the panel may have been left off", true, {}, 0, true},
       {"the start at night", false, {}, 0, false},
-      {"off as commanded", false, {false, std::nullopt, 0, 100}, 101, std::nullopt},
-      {"off as commanded, 9 minutes on", false, {false, std::nullopt, 0, 100}, 100 + 599,
+      {"off as commanded", false, {false, std::nullopt, 0, 100, false}, 101, std::nullopt},
+      {"off as commanded, 9 minutes on", false, {false, std::nullopt, 0, 100, false}, 100 + 599,
        std::nullopt},
       {"off as commanded 10 minutes ago: said again (something may have woken it)", false,
-       {false, std::nullopt, 0, 100}, 100 + 600, false},
-      {"on as commanded: never said again", true, {true, std::nullopt, 0, 100}, 100 + 6000,
+       {false, std::nullopt, 0, 100, false}, 100 + 600, false},
+      {"on as commanded: never said again", true, {true, std::nullopt, 0, 100, false}, 100 + 6000,
        std::nullopt},
-      {"a change", true, {false, std::nullopt, 0, 100}, 101, true},
-      {"off failed just now: not again yet", false, {true, false, 100, 0}, 101, std::nullopt},
-      {"off failed 9 minutes ago", false, {true, false, 100, 0}, 100 + 599, std::nullopt},
-      {"off failed 10 minutes ago: again", false, {true, false, 100, 0}, 100 + 600, false},
-      {"on failed 29 s ago", true, {false, true, 100, 0}, 100 + 29, std::nullopt},
-      {"on failed 30 s ago: again (the hall sees a dark panel)", true, {false, true, 100, 0},
+      {"a change", true, {false, std::nullopt, 0, 100, false}, 101, true},
+      {"off failed just now: not again yet", false, {true, false, 100, 0, false}, 101, std::nullopt},
+      {"off failed 9 minutes ago", false, {true, false, 100, 0, false}, 100 + 599, std::nullopt},
+      {"off failed 10 minutes ago: again", false, {true, false, 100, 0, false}, 100 + 600, false},
+      {"on failed 29 s ago", true, {false, true, 100, 0, false}, 100 + 29, std::nullopt},
+      {"on failed 30 s ago: again (the hall sees a dark panel)", true, {false, true, 100, 0, false},
        100 + 30, true},
-      {"off failed, now wanted on: at once", true, {true, false, 100, 0}, 101, true},
-      {"on failed, now wanted off: at once", false, {false, true, 100, 0}, 101, false},
-      {"on failed at the start", true, {std::nullopt, true, 0, 0}, 5, std::nullopt},
+      {"off failed, now wanted on: at once", true, {true, false, 100, 0, false}, 101, true},
+      {"on failed, now wanted off: at once", false, {false, true, 100, 0, false}, 101, false},
+      {"on failed at the start", true, {std::nullopt, true, 0, 0, false}, 5, std::nullopt},
   };
   for (const auto& r : rows) {
     CAPTURE(r.why);
@@ -53,24 +53,35 @@ TEST_CASE("power: when a command is sent") {
 }
 
 TEST_CASE("power: which failures are logged") {
+  using app::PowerErrorKind;
   using app::PowerMemory;
+  const auto failed = PowerErrorKind::failed;
+  const auto not_built = PowerErrorKind::not_built;
   struct Row {
     const char* why;
     bool command;
+    PowerErrorKind kind;
     PowerMemory memory;
     bool logged;
   };
   const Row rows[] = {
-      {"the first failure of off", false, {true, std::nullopt, 0, 0}, true},
-      {"the first failure of on", true, {false, std::nullopt, 0, 0}, true},
-      {"off failing again", false, {true, false, 0, 0}, false},
-      {"on failing again", true, {false, true, 0, 0}, false},
-      {"on failing after off failed: news of its own", true, {false, false, 0, 0}, true},
-      {"off failing after on failed", false, {true, true, 0, 0}, true},
+      {"the first failure of off", false, failed, {true, std::nullopt, 0, 0, false}, true},
+      {"the first failure of on", true, failed, {false, std::nullopt, 0, 0, false}, true},
+      {"off failing again", false, failed, {true, false, 0, 0, false}, false},
+      {"on failing again", true, failed, {false, true, 0, 0, true}, false},
+      {"on failing after off failed: news of its own", true, failed, {false, false, 0, 0, false},
+       true},
+      {"on failing after off failed, on already said", true, failed, {false, false, 0, 0, true},
+       false},
+      {"off failing after on failed", false, failed, {true, true, 0, 0, true}, false},
+      {"a way this build lacks: said once", true, not_built, {std::nullopt, false, 0, 0, false},
+       false},
+      {"a way this build lacks, the first time", false, not_built,
+       {std::nullopt, std::nullopt, 0, 0, false}, true},
   };
   for (const auto& r : rows) {
     CAPTURE(r.why);
-    CHECK(app::power_failure_logged(r.command, r.memory) == r.logged);
+    CHECK(app::power_failure_logged(r.command, r.kind, r.memory) == r.logged);
   }
   CHECK(app::power_retry_seconds(true) == 30);
   CHECK(app::power_retry_seconds(false) == 600);
@@ -155,14 +166,21 @@ TEST_CASE("power: a failed on is logged on its own, and tried again every 30 sec
   log->failing = true;
   control.apply(false, 0, news);  // a night start: off fails
   control.apply(true, 10, news);  // an urgent notice: on fails too
-  REQUIRE(news.problems.size() == 2);
+  REQUIRE(news.problems.size() == 2);  // the off, and the on on its own
   CHECK(news.problems[1] ==
         "panel power (fake): could not switch the panel on: /dev/fake: the fake says no; the hall "
         "sees a dark panel, and the command is tried again every 30 seconds");
   for (double s = 11; s <= 70; s += 1)
     control.apply(true, s, news);
   CHECK(log->calls == std::vector<bool>{false, true, true, true});  // at 0, 10, 40 and 70
+  control.apply(false, 80, news);  // dark again: off fails, said already
+  control.apply(true, 90, news);   // on fails again: said already in this run
   CHECK(news.problems.size() == 2);
+  log->failing = false;
+  control.apply(true, 120, news);  // works: a new run of failures may be said again
+  log->failing = true;
+  control.apply(false, 130, news);
+  CHECK(news.problems.size() == 3);
 }
 
 TEST_CASE("power: the active source said again only while the panel is on") {
@@ -233,7 +251,7 @@ TEST_CASE("power: the real backends fail cleanly where there is no panel") {
   // DPMS under a video driver it has no way through.
   const auto wayland = app::make_panel_power({"dpms", ":0", "wayland", -1})->set(false);
   REQUIRE_FALSE(wayland.ok());
-  CHECK(wayland.error().kind == app::PowerErrorKind::refused);
+  CHECK(wayland.error().kind == app::PowerErrorKind::not_built);
   CHECK(wayland.error().message.find("\"wayland\"") != std::string::npos);
 }
 
