@@ -48,6 +48,11 @@ class PanelPower {
   // is the active source (a TV still starting when "on" came may have
   // missed it, and shows another input). Best effort; DPMS has nothing to do.
   virtual void announce() {}
+  // The panel's state as the device reports it, where that is cheap to
+  // ask (X11 DPMSInfo, the KMS connector's DPMS property); nothing where
+  // it cannot be asked (CEC: a TV in standby often does not answer), or
+  // the device is not open.
+  virtual std::optional<bool> query() { return std::nullopt; }
 };
 
 // What chooses the backend: the config's power and the session.
@@ -95,6 +100,7 @@ struct PowerMemory {
   double failed_at = 0;             // steady seconds of that failure
   double sent_at = 0;               // steady seconds of the last command that worked
   bool on_failure_said = false;     // a failed "on" logged since a command last worked
+  bool woken_said = false;          // "switched on by something else" logged once
 };
 
 // Whether to send a command now, and which: `wanted` is the panel's state
@@ -102,6 +108,16 @@ struct PowerMemory {
 // off), on every change, again after a failure (kPowerRetryOnSeconds or
 // kPowerRetryOffSeconds), and "off" again every kPowerReassertSeconds.
 std::optional<bool> power_command(bool wanted, const PowerMemory& memory, double steady);
+
+// What to do when "off" is due again (power_command) and the backend was
+// asked for the panel's state (`reported`; nothing: it cannot be asked):
+// send it blind, nothing when the panel reports off, and send it with a
+// line said once when something else switched the panel on.
+struct PowerReassert {
+  bool send = true;
+  bool say_woken = false;
+};
+PowerReassert power_reassert(std::optional<bool> reported, bool woken_said);
 
 // How long after a failed `command` it is tried again.
 double power_retry_seconds(bool command);

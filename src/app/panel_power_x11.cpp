@@ -38,6 +38,15 @@ class X11Dpms : public PanelPower {
   explicit X11Dpms(std::string display) : display_name_(std::move(display)) {}
   std::string name() const override { return "dpms (X11)"; }
 
+  std::optional<bool> query() override {
+    if (!connection_) return std::nullopt;
+    xcb_connection_t* c = connection_.get();
+    const XcbOwned<xcb_dpms_info_reply_t> info(xcb_dpms_info_reply(c, xcb_dpms_info(c), nullptr));
+    if (!info) return std::nullopt;
+    // DPMS disabled (xset -dpms) keeps the panel on, whatever the level.
+    return !info->state || info->power_level == XCB_DPMS_DPMS_MODE_ON;
+  }
+
   PowerResult set(bool on) override {
     const std::string place = "X11 display " + (display_name_.empty() ? "$DISPLAY" : display_name_);
     auto result = send(on, place);

@@ -10,6 +10,12 @@ PowerWay power_way(const std::string& power, const std::string& video_driver) {
   return PowerWay::none;  // wayland, offscreen, dummy: no DPMS hallboard can set
 }
 
+PowerReassert power_reassert(std::optional<bool> reported, bool woken_said) {
+  if (!reported) return {true, false};
+  if (!*reported) return {false, false};
+  return {true, !woken_said};
+}
+
 double power_retry_seconds(bool command) {
   return command ? kPowerRetryOnSeconds : kPowerRetryOffSeconds;
 }

@@ -39,6 +39,15 @@ PowerControl::PowerControl(std::unique_ptr<PanelPower> backend) : backend_(std::
 void PowerControl::apply(bool wanted, double steady, PowerNews& news) {
   const auto command = power_command(wanted, memory_, steady);
   if (!command) return;
+  // "Off" again, as commanded: asked first where the backend can say.
+  PowerReassert again;
+  if (memory_.commanded == *command && !memory_.failed_for) {
+    again = power_reassert(backend_->query(), memory_.woken_said);
+    if (!again.send) {
+      memory_.sent_at = steady;  // checked: off
+      return;
+    }
+  }
   const auto result = backend_->set(*command);
   if (!result) {
     // Once for a run of failures: a panel that ignores DPMS would
@@ -57,6 +66,11 @@ void PowerControl::apply(bool wanted, double steady, PowerNews& news) {
   memory_.failed_for.reset();
   memory_.on_failure_said = false;
   memory_.sent_at = steady;
+  if (again.say_woken) {
+    news.events.push_back("panel power (" + backend_->name() +
+                          "): the panel was switched on by something else; switched off again");
+    memory_.woken_said = true;
+  }
   if (!changed) return;
   news.events.push_back("panel " + power_state_word(result.value()) + " (" + backend_->name() + ")");
   news.panel = result.value();

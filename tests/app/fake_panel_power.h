@@ -5,6 +5,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -19,6 +20,7 @@ struct FakePanelLog {
   std::vector<bool> calls;
   bool failing = false;
   int announced = 0;  // announce() calls
+  std::optional<bool> reported;  // what query() says; nothing: cannot be asked
   // Called in set(), on the power thread, before it answers (unlocked).
   std::function<void(bool)> while_sending;
 };
@@ -34,6 +36,10 @@ class FakePanelPower : public app::PanelPower {
     if (log_->failing)
       return app::PowerError{app::PowerErrorKind::refused, "/dev/fake", "the fake says no"};
     return on;
+  }
+  std::optional<bool> query() override {
+    const std::lock_guard lock(log_->mutex);
+    return log_->reported;
   }
   void announce() override {
     const std::lock_guard lock(log_->mutex);

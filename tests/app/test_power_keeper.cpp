@@ -159,6 +159,49 @@ TEST_CASE("power: a failure is logged once, tried again every 10 minutes, and it
   CHECK_FALSE(news.panel);
 }
 
+TEST_CASE("power: off said again, asked first where the panel can say") {
+  struct Row {
+    const char* why;
+    std::optional<bool> reported;
+    bool woken_said;
+    bool send, say;
+  };
+  const Row rows[] = {
+      {"cannot be asked: sent blind", std::nullopt, false, true, false},
+      {"reports off: nothing to do", false, false, false, false},
+      {"reports on: something else woke it", true, false, true, true},
+      {"reports on again: said once", true, true, true, false},
+  };
+  for (const auto& r : rows) {
+    CAPTURE(r.why);
+    const auto got = app::power_reassert(r.reported, r.woken_said);
+    CHECK(got.send == r.send);
+    CHECK(got.say_woken == r.say);
+  }
+
+  auto log = std::make_shared<FakePanelLog>();
+  app::PowerControl control(std::make_unique<FakePanelPower>(log));
+  app::PowerNews news;
+  control.apply(false, 0, news);  // night
+  log->reported = false;
+  control.apply(false, 600, news);  // reports off: nothing sent
+  CHECK(log->calls == std::vector<bool>{false});
+  log->reported = true;  // a mouse moved, a remote pressed
+  news = {};
+  control.apply(false, 1199, news);
+  CHECK(log->calls == std::vector<bool>{false});  // not due yet
+  control.apply(false, 1200, news);
+  CHECK(log->calls == std::vector<bool>{false, false});
+  CHECK(news.events == std::vector<std::string>{
+                           "panel power (fake): the panel was switched on by something else; "
+                           "switched off again"});
+  CHECK_FALSE(news.panel);  // off all along, as far as the records go
+  news = {};
+  control.apply(false, 1800, news);  // woken again: sent, said once
+  CHECK(log->calls.size() == 3);
+  CHECK(news.events.empty());
+}
+
 TEST_CASE("power: a failed on is logged on its own, and tried again every 30 seconds") {
   auto log = std::make_shared<FakePanelLog>();
   app::PowerControl control(std::make_unique<FakePanelPower>(log));
