@@ -322,15 +322,11 @@ TEST_CASE("content thread: the panel off at night, on 5 minutes before the scree
     }
     return false;
   };
-  // The commands sent, once the last one is `last` (a real, bounded wait).
+  // The commands sent, once the panel is `last`: woken by the power
+  // thread's news (bounded), not polled.
   const auto calls = [&](bool last) {
-    for (int i = 0; i < 500; ++i) {
-      {
-        const std::lock_guard lock(log->mutex);
-        if (!log->calls.empty() && log->calls.back() == last) return log->calls;
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
+    for (int i = 0; i < 3; ++i)
+      if (keeper.take_waiting(5).panel == last) break;
     const std::lock_guard lock(log->mutex);
     return log->calls;
   };
