@@ -27,10 +27,12 @@ packages=(
   chromium chromium-driver python3-selenium  # the console's browser test
   xvfb faketime  # console_screens_real: players under a real X server, one with its clock hours off
   x11-apps python3-pil  # live_windows_real: the X screen captured (xwd) and compared with render
-  # <display power> (issue 20), each optional: X11 DPMS (libXext), the KMS
+  # <display power> (issue 20), each optional: X11 DPMS (xcb's DPMS, whose
+  # errors come back per request, never Xlib's exiting handler), the KMS
   # connector's DPMS (libdrm), HDMI-CEC (libcec; its libcec.pc also needs
   # p8-platform and libudev, which libcec-dev does not pull in).
-  libxext-dev libdrm-dev libcec-dev libp8-platform-dev libudev-dev
+  libxcb-dpms0-dev libdrm-dev libcec-dev libp8-platform-dev libudev-dev
+  libxext-dev    # bench/: the X11 shared-memory measurements
 )
 missing=()
 for p in "${packages[@]}"; do

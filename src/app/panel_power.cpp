@@ -28,14 +28,21 @@ std::unique_ptr<PanelPower> make_unavailable(std::string name, PowerErrorKind ki
 }
 
 std::unique_ptr<PanelPower> make_panel_power(const PowerSetup& setup) {
-  if (setup.power == "cec") return make_cec();
-  if (setup.power == "dpms") {
-    // As SDL chooses: X11 when there is a display, unless another video
-    // driver is asked for (kmsdrm on a console without a desktop).
-    const bool x11 = !setup.display.empty() &&
-                     (setup.video_driver.empty() || setup.video_driver == "x11");
-    return x11 ? make_x11_dpms(setup.display) : make_kms_dpms(setup.drm_fd);
+  switch (power_way(setup.power, setup.video_driver)) {
+    case PowerWay::cec:
+      return make_cec();
+    case PowerWay::x11_dpms:
+      return make_x11_dpms(setup.display);
+    case PowerWay::kms_dpms:
+      return make_kms_dpms(setup.drm_fd);
+    case PowerWay::none:
+      break;
   }
+  if (setup.power == "dpms")
+    return make_unavailable("dpms", PowerErrorKind::not_built,
+                            "the screen is drawn through SDL's \"" + setup.video_driver +
+                                "\" video driver, whose panel hallboard cannot switch with DPMS "
+                                "(only x11 and kmsdrm); power=\"cec\" works with any");
   return make_unavailable(setup.power, PowerErrorKind::not_built,
                           "no way to switch the panel is called \"" + setup.power + "\"");
 }

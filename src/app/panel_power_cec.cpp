@@ -47,6 +47,11 @@ class Cec : public PanelPower {
     return on;
   }
 
+  void announce() override {
+    if (connection_)
+      libcec_set_active_source(connection_.get(), CEC::CEC_DEVICE_TYPE_RECORDING_DEVICE);
+  }
+
  private:
   std::optional<PowerError> open() {
     CEC::libcec_configuration config;

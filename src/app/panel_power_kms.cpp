@@ -56,6 +56,15 @@ std::uint32_t dpms_property(int fd, std::uint32_t connector) {
   return 0;
 }
 
+// The connector's DPMS value; nothing when it cannot be read.
+std::optional<std::uint64_t> dpms_value(int fd, const Target& t) {
+  const Properties props(drmModeObjectGetProperties(fd, t.connector, DRM_MODE_OBJECT_CONNECTOR));
+  if (!props) return std::nullopt;
+  for (std::uint32_t i = 0; i < props->count_props; ++i)
+    if (props->props[i] == t.property) return props->prop_values[i];
+  return std::nullopt;
+}
+
 // Every connected connector of the card with a DPMS property.
 std::vector<Target> connected(int fd) {
   std::vector<Target> out;
@@ -74,6 +83,18 @@ class KmsDpms : public PanelPower {
   std::string name() const override { return "dpms (KMS)"; }
 
   explicit KmsDpms(int borrowed) : borrowed_(borrowed) {}
+
+  // On when any output is on.
+  std::optional<bool> query() override {
+    if (targets_.empty()) return std::nullopt;
+    bool any_on = false;
+    for (const auto& t : targets_) {
+      const auto value = dpms_value(fd(), t);
+      if (!value) return std::nullopt;
+      any_on = any_on || *value == DRM_MODE_DPMS_ON;
+    }
+    return any_on;
+  }
 
   PowerResult set(bool on) override {
     if (targets_.empty())

@@ -32,17 +32,38 @@ namespace hb::app {
 struct PowerNews {
   std::vector<std::string> problems;
   std::vector<std::string> events;
-  std::optional<bool> panel;   // the state the panel was put in, if it changed
-  model::UnixSeconds at = 0;   // the screen's second the schedule asked it for
+  // The state the panel was put in, if it changed. Stamped by the drawing
+  // loop with the second the news reaches it (panel_news_step), not the
+  // second it was asked for: a command that worked on a retry hours later
+  // changed the panel then.
+  std::optional<bool> panel;
 };
+
+// What the drawing loop does with a change of the panel's state (pure).
+struct PanelNewsStep {
+  std::string panel;          // "on" or "off", for proof of play and the heartbeat
+  model::UnixSeconds record;  // the second its proof-of-play line starts
+  // Present the page on screen again, whole: on KMS a page flip while the
+  // CRTC was off may be lost, and a page that does not move is not
+  // presented again by itself (render/presenter.h), so it would stay black.
+  bool redraw;
+  // PowerKeeper::announce() once a page is on screen (CEC's active source).
+  bool announce;
+};
+// `now`: the drawing loop's second as the news arrives; `recorded`: the
+// second of the last proof-of-play line (never before it).
+std::optional<PanelNewsStep> panel_news_step(std::optional<bool> panel, model::UnixSeconds now,
+                                             model::UnixSeconds recorded);
 
 class PowerControl {
  public:
   explicit PowerControl(std::unique_ptr<PanelPower> backend);
   // Sends a command if power_command() says so; what happened goes into
   // `news`. A failure is logged once, until a command works again.
-  void apply(bool wanted, model::UnixSeconds second, double steady, PowerNews& news);
+  void apply(bool wanted, double steady, PowerNews& news);
   std::optional<bool> commanded() const { return memory_.commanded; }
+  // PanelPower::announce(), when the panel is on as commanded.
+  void announce();
 
  private:
   std::unique_ptr<PanelPower> backend_;
@@ -52,26 +73,35 @@ class PowerControl {
 class PowerKeeper {
  public:
   using Factory = std::function<std::unique_ptr<PanelPower>()>;
-  // `make` is called on the power thread; `steady` from it too.
-  PowerKeeper(Factory make, std::function<double()> steady);
+  // `make` is called on the power thread; `steady` from it too. The thread
+  // looks again every `look_seconds` (real) when nothing wakes it, for a
+  // retry, or to say "off" again.
+  PowerKeeper(Factory make, std::function<double()> steady, double look_seconds = 5);
   ~PowerKeeper();
   PowerKeeper(const PowerKeeper&) = delete;
   PowerKeeper& operator=(const PowerKeeper&) = delete;
 
-  // The schedule wants the panel on (or off) as of the screen's `second`.
-  void want(bool on, model::UnixSeconds second);
+  // The schedule wants the panel on (or off).
+  void want(bool on);
   PowerNews take();
+  // A page is on screen after the panel came on (PanelNewsStep::announce).
+  void announce();
+  // take(), once there is news or `real_seconds` have passed: for tests,
+  // which then wait for the power thread without sleeping in steps.
+  PowerNews take_waiting(double real_seconds);
 
  private:
   void run();
 
   Factory make_;
   std::function<double()> steady_;
+  double look_seconds_;
   std::mutex mutex_;
-  std::condition_variable wake_;
+  std::condition_variable wake_;      // the power thread's: a wish or a stop
+  std::condition_variable told_;      // take_waiting's: news
   std::optional<bool> wanted_;      // guarded by mutex_; nothing until first said
-  model::UnixSeconds second_ = 0;   // guarded by mutex_
   PowerNews news_;                  // guarded by mutex_
+  bool announce_ = false;           // guarded by mutex_
   bool stop_ = false;               // guarded by mutex_
   std::thread thread_;              // last: started when everything above exists
 };

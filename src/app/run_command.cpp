@@ -271,16 +271,15 @@ Drawing prepare_drawing(const std::shared_ptr<const render::TtfLibrary>& ttf,
 // process (audio/speech.h), kept by the caller longer than the voice.
 // Its lines come from the voice's thread, so they go straight to stderr
 // rather than through the run log, which is the drawing thread's.
-// The power thread, with <display power> (issue 20): the backend is
-// chosen as SDL chooses its video driver, and opened on that thread.
+// The power thread, with <display power> (issue 20): the backend follows
+// the video driver SDL draws through, and is opened on that thread.
 std::unique_ptr<PowerKeeper> start_power(const model::PlayerConfig& config, const Clocks& clocks,
-                                         int drm_fd) {
+                                         int drm_fd, std::string video_driver) {
   if (config.display.power == "none") return nullptr;
   const char* display = std::getenv("DISPLAY");
-  const char* driver = std::getenv("SDL_VIDEODRIVER");
-  const PowerSetup setup{config.display.power, display ? display : "", driver ? driver : "",
+  const PowerSetup setup{config.display.power, display ? display : "", std::move(video_driver),
                          drm_fd};
-  log("panel power: " + setup.power + ", off " +
+  log("panel power: " + setup.power + " (video driver " + setup.video_driver + "), off " +
       std::to_string(config.display.blank_outside_hours_minutes.value_or(0)) +
       " minutes after closing, on " + std::to_string(schedule::kPanelWakeMinutes) +
       " minutes before the screen wakes");
@@ -368,6 +367,7 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
   // (sharing its DRM master), valid as long as the power thread runs.
   const int sdl_drm = opened_screen.window ? render::kms_device_fd(opened_screen.window->get()) : -1;
   const base::UniqueFd drm(sdl_drm >= 0 ? ::fcntl(sdl_drm, F_DUPFD_CLOEXEC, 0) : -1);
+  const std::string video_driver = render::current_video_driver();
   d = preparing.get();
   if (!d.fonts) {
     log(d.error);
@@ -385,7 +385,7 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
   auto heartbeat = start_heartbeat(player_config, clock.steady(), play_rotation);
   PlayRecorder proof(config->screen, offset, player_config.cache_dir, play_rotation,
                      heartbeat != nullptr);
-  const auto power = start_power(player_config, clocks, drm.get());
+  const auto power = start_power(player_config, clocks, drm.get(), video_driver);
   ScreenLoop loop({config->screen, offset, setup.blank_margin_minutes, options->exit_after},
                   {clock, *opened.presenter, *d.canvas, *d.fonts, *content, run_log, systemd,
                    proof, power.get()},

@@ -80,7 +80,7 @@ bool ScreenLoop::on_state(ScreenState s) {
   // seconds), and the screen shows black meanwhile, or if it fails. Only
   // once there is content (its calendar decides): a restart at night
   // would otherwise wake the panel for the seconds the cache takes.
-  if (parts_.power && s.has_content) parts_.power->want(s.panel_on, s.second);
+  if (parts_.power && s.has_content) parts_.power->want(s.panel_on);
   const Offered offered{s.has_page, s.width, s.height, s.dark, s.pictures_changed, s.step};
   const ScreenDecision decision =
       decide_screen(offered, Showing{size_.w, size_.h, blanked_, first_page_});
@@ -96,7 +96,10 @@ bool ScreenLoop::on_state(ScreenState s) {
       problem(error);
   }
   draw(decision, offered);
-  if (decision.take_page) first_page_ = false;
+  if (decision.take_page) {
+    first_page_ = false;
+    announce_if_showing();
+  }
   return true;
 }
 
@@ -159,11 +162,22 @@ void ScreenLoop::take_power() {
     problem(line);
   for (const auto& line : news.events)
     event(line);
-  if (!news.panel) return;
-  // A line of its own from the second the schedule asked for the change.
-  showing_.panel = *news.panel ? "on" : "off";
-  recorded_ = std::max<long long>(news.at, recorded_);
+  const auto step = panel_news_step(news.panel, last_second_, recorded_);
+  if (!step) return;
+  // A line of its own from the second the change reached this loop.
+  showing_.panel = step->panel;
+  recorded_ = step->record;
   if (const auto error = parts_.proof.showing(showing_, recorded_); !error.empty()) problem(error);
+  if (step->redraw) parts_.screen.invalidate();
+  announce_pending_ = step->announce;
+}
+
+// CEC's active source said again at the first page drawn on the woken
+// panel: seconds after "on" at least (a TV takes that long to start).
+void ScreenLoop::announce_if_showing() {
+  if (!parts_.power || !announce_pending_ || blanked_) return;
+  parts_.power->announce();
+  announce_pending_ = false;
 }
 
 // The heartbeat posts on a thread of its own; the drawing loop only

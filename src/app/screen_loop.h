@@ -67,6 +67,7 @@ class ScreenLoop {
   void on_second(long long second);
   // What the power thread did: logged, and the panel's state for proof of play.
   void take_power();
+  void announce_if_showing();
   // After the frame: readiness, memory given back, the watchdog.
   void on_frame(const render::FrameResult& frame);
   // The window's events; false: stopped (a signal, the window closed).
@@ -96,6 +97,7 @@ class ScreenLoop {
   bool first_page_ = true;
   bool ready_ = false;
   bool stall_said_ = false;
+  bool announce_pending_ = false;  // the panel came on; no page seen on it yet
   long long last_second_ = 0;
   long long recorded_ = 0;  // the second of the last proof-of-play line
   double next_frame_ = 0;

@@ -108,4 +108,9 @@ int kms_device_fd(SDL_Window* window) {
 #endif
 }
 
+std::string current_video_driver() {
+  const char* name = SDL_GetCurrentVideoDriver();
+  return name ? name : "";
+}
+
 }  // namespace hb::render

@@ -74,4 +74,9 @@ int refresh_hz(SDL_Window* window);
 // <display power="dpms"> without a desktop).
 int kms_device_fd(SDL_Window* window);
 
+// The video driver SDL chose ("x11", "kmsdrm", "wayland", …), once a
+// window is open; empty before. What the panel's DPMS goes through follows
+// it (issue 20): SDL falls back to kmsdrm when $DISPLAY names a dead server.
+std::string current_video_driver();
+
 }  // namespace hb::render

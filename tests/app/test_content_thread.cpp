@@ -354,22 +354,18 @@ TEST_CASE("content thread: the panel off at night, on 5 minutes before the scree
   const auto until = [&](bool dark, bool on) {
     for (int i = 0; i < 1000; ++i) {
       if (auto s = content.take()) {
-        if (s->has_content) keeper.want(s->panel_on, s->second);
+        if (s->has_content) keeper.want(s->panel_on);
         if (s->has_content && s->dark == dark && s->panel_on == on) return true;
       }
       std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
     return false;
   };
-  // The commands sent, once the last one is `last` (a real, bounded wait).
+  // The commands sent, once the panel is `last`: woken by the power
+  // thread's news (bounded), not polled.
   const auto calls = [&](bool last) {
-    for (int i = 0; i < 500; ++i) {
-      {
-        const std::lock_guard lock(log->mutex);
-        if (!log->calls.empty() && log->calls.back() == last) return log->calls;
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
+    for (int i = 0; i < 3; ++i)
+      if (keeper.take_waiting(5).panel == last) break;
     const std::lock_guard lock(log->mutex);
     return log->calls;
   };
