@@ -215,6 +215,12 @@ void ContentThread::run() {
   alert_fetcher_.reset();
 }
 
+void use_ca_file(ContentSetup& setup, const std::string& ca_file) {
+  setup.fetching.fetch.ca_file = ca_file;
+  setup.queue_fetching.fetch.ca_file = ca_file;
+  setup.alert_fetching.fetch.ca_file = ca_file;
+}
+
 void ContentThread::start_alerts() {
   if (!setup_.config.alerts) return;
   // No wake on news: the alerts are looked at every round, and a second

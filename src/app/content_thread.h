@@ -79,6 +79,11 @@ struct ContentSetup {
   Speaking speaking;
 };
 
+// The private CA of <tls ca-file> for every fetcher the content thread
+// starts: the feeds', the queue's and the alerts' (all may be on a server
+// of the same authority's PKI). Empty: the system's CAs.
+void use_ca_file(ContentSetup& setup, const std::string& ca_file);
+
 // The newest state for the drawing thread.
 struct ScreenState {
   bool has_page = false;  // page holds the page to show (else only news)

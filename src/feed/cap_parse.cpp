@@ -165,7 +165,7 @@ class CapElement {
 
 // Elements of CAP 1.2 that a screen has no use for: known, not read.
 const std::vector<std::string_view> kAlertOthers = {
-    "source", "restriction", "addresses", "code", "note", "incidents", "scope"};
+    "source", "restriction", "addresses", "code", "note", "incidents"};
 const std::vector<std::string_view> kInfoOthers = {
     "category", "responseType", "audience", "eventCode", "web", "contact", "parameter",
     "resource"};
@@ -322,16 +322,17 @@ std::optional<model::CapAlert> read_alert(Findings& findings, pugi::xml_node nod
   const auto sent = e.time("sent", true);
   const auto status = e.word("status", {"Actual", "Exercise", "System", "Test", "Draft"}, true);
   const auto type = e.word("msgType", {"Alert", "Update", "Cancel", "Ack", "Error"}, true);
-  e.word("scope", {"Public", "Restricted", "Private"}, true);
+  const auto scope = e.word("scope", {"Public", "Restricted", "Private"}, true);
   alert.references = read_references(e, limits);
   read_infos(e, alert, limits);
   e.finish();
   const bool identifier_ok = id_ok(e, alert.identifier, "identifier");
   const bool sender_ok = id_ok(e, alert.sender, "sender");
-  if (!identifier_ok || !sender_ok || !sent || !status || !type) return std::nullopt;
+  if (!identifier_ok || !sender_ok || !sent || !status || !type || !scope) return std::nullopt;
   alert.sent = *sent;
   alert.status = static_cast<model::CapStatus>(*status);
   alert.msg_type = static_cast<model::CapMsgType>(*type);
+  alert.scope = static_cast<model::CapScope>(*scope);
   const bool refers = alert.msg_type == model::CapMsgType::update ||
                       alert.msg_type == model::CapMsgType::cancel;
   if (refers && alert.references.empty())

@@ -256,3 +256,40 @@ TEST_CASE("cap: a second element where CAP allows one is an error; only the firs
 }
 
 }  // namespace hb::test::cap_parse_tests
+
+namespace hb::test::cap_parse_tests {
+
+TEST_CASE("cap: <scope> is kept; a missing or unknown one leaves the alert out") {
+  const auto with_scope = [](const std::string& scope) {
+    return "<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\"><identifier>A1</identifier>"
+           "<sender>s@example.cn</sender><sent>2026-12-05T10:00:00+08:00</sent>"
+           "<status>Actual</status><msgType>Alert</msgType>" +
+           scope + "</alert>";
+  };
+  struct Case {
+    const char* scope;
+    std::optional<model::CapScope> read;
+  };
+  const std::vector<Case> cases = {
+      {"<scope>Public</scope>", model::CapScope::public_},
+      {"<scope>Restricted</scope><restriction>x</restriction>", model::CapScope::restricted},
+      {"<scope>Private</scope><addresses>a</addresses>", model::CapScope::private_},
+      {"<scope>public</scope>", std::nullopt},
+      {"", std::nullopt},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.scope);
+    model::Diagnostics out;
+    const auto doc = parse(with_scope(c.scope), out);
+    REQUIRE(doc);
+    if (c.read) {
+      REQUIRE(doc->alerts.size() == 1);
+      CHECK(doc->alerts[0].scope == *c.read);
+    } else {
+      CHECK(doc->alerts.empty());
+      CHECK(says(out, "scope"));
+    }
+  }
+}
+
+}  // namespace hb::test::cap_parse_tests
