@@ -142,6 +142,9 @@ class ContentThread {
     bool live = false;  // its numbers are on screen
   };
   std::optional<QueueReport> queue_report() const;
+  // The alerts source as the heartbeat reports it (thread-safe): its url
+  // and last result; nothing without <alerts>, or before it has started.
+  std::optional<std::pair<std::string, std::string>> alerts_report() const;
 
  private:
   void run();
@@ -202,6 +205,7 @@ class ContentThread {
   std::atomic<double> progress_;
   std::atomic<const FeedFetcher*> fetcher_view_{nullptr};
   std::atomic<const QueueFetcher*> queue_view_{nullptr};
+  std::atomic<const AlertFetcher*> alert_view_{nullptr};
   std::atomic<bool> queue_live_{false};
   mutable std::mutex mutex_;
   std::condition_variable wake_;
