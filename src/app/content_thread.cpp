@@ -97,6 +97,13 @@ std::optional<ContentThread::QueueReport> ContentThread::queue_report() const {
   return QueueReport{setup_.config.queue->url, q->last_result(), queue_live_.load()};
 }
 
+std::optional<std::pair<std::string, std::string>> ContentThread::alerts_report() const {
+  // The fetcher lives until this object's destructor has stopped the thread.
+  const AlertFetcher* a = alert_view_.load();
+  if (!a) return std::nullopt;
+  return std::pair{setup_.config.alerts->url, a->last_result()};
+}
+
 void ContentThread::problem(std::string line) {
   problems_.push_back(std::move(line));
 }
@@ -211,8 +218,15 @@ void ContentThread::run() {
   }
   fetcher_view_ = nullptr;
   queue_view_ = nullptr;
+  alert_view_ = nullptr;
   queue_fetcher_.reset();  // its thread calls back into this object: stopped first
   alert_fetcher_.reset();
+}
+
+void use_ca_file(ContentSetup& setup, const std::string& ca_file) {
+  setup.fetching.fetch.ca_file = ca_file;
+  setup.queue_fetching.fetch.ca_file = ca_file;
+  setup.alert_fetching.fetch.ca_file = ca_file;
 }
 
 void ContentThread::start_alerts() {
@@ -221,6 +235,7 @@ void ContentThread::start_alerts() {
   // late is nothing to an alert polled every half minute.
   alert_fetcher_ = std::make_unique<AlertFetcher>(*setup_.config.alerts, clocks_,
                                                   setup_.alert_fetching, nullptr);
+  alert_view_ = alert_fetcher_.get();
 }
 
 model::Content ContentThread::with_alerts(model::Content content, model::UnixSeconds now) {

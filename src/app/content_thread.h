@@ -79,6 +79,11 @@ struct ContentSetup {
   Speaking speaking;
 };
 
+// The private CA of <tls ca-file> for every fetcher the content thread
+// starts: the feeds', the queue's and the alerts' (all may be on a server
+// of the same authority's PKI). Empty: the system's CAs.
+void use_ca_file(ContentSetup& setup, const std::string& ca_file);
+
 // The newest state for the drawing thread.
 struct ScreenState {
   bool has_page = false;  // page holds the page to show (else only news)
@@ -137,6 +142,9 @@ class ContentThread {
     bool live = false;  // its numbers are on screen
   };
   std::optional<QueueReport> queue_report() const;
+  // The alerts source as the heartbeat reports it (thread-safe): its url
+  // and last result; nothing without <alerts>, or before it has started.
+  std::optional<std::pair<std::string, std::string>> alerts_report() const;
 
  private:
   void run();
@@ -197,6 +205,7 @@ class ContentThread {
   std::atomic<double> progress_;
   std::atomic<const FeedFetcher*> fetcher_view_{nullptr};
   std::atomic<const QueueFetcher*> queue_view_{nullptr};
+  std::atomic<const AlertFetcher*> alert_view_{nullptr};
   std::atomic<bool> queue_live_{false};
   mutable std::mutex mutex_;
   std::condition_variable wake_;

@@ -108,6 +108,9 @@ std::string heartbeat_json(const HeartbeatReport& r) {
     j += ",\n  \"queue\": {\"url\": " + json_string(r.queue->url) +
          ", \"last_result\": " + json_string(r.queue->last_result) +
          ", \"live\": " + (r.queue->live ? "true" : "false") + "}";
+  if (r.alerts)
+    j += ",\n  \"alerts\": {\"url\": " + json_string(r.alerts->url) +
+         ", \"last_result\": " + json_string(r.alerts->last_result) + "}";
   if (!r.panel.empty()) j += ",\n  \"panel\": " + json_string(r.panel);
   if (v2) j += version_2_json(r);
   if (r.screenshot) {

@@ -31,6 +31,13 @@ struct HeartbeatQueue {
   bool live = false;        // its numbers are on screen (answered within 30 s)
 };
 
+// The alerting authority's source (<alerts>, issue 20), a hallboard
+// extension of the body like the queue's.
+struct HeartbeatAlerts {
+  std::string url;
+  std::string last_result;  // "ok", "not modified" or the problem; empty: not tried yet
+};
+
 struct HeartbeatPage {
   // "showing" (a page of the playlist), "urgent" (the urgent notice),
   // "dark" (outside opening hours) or "waiting" (no content yet).
@@ -59,6 +66,7 @@ struct HeartbeatReport {
   std::vector<HeartbeatFeed> feeds;
   std::optional<HeartbeatScreenshot> screenshot;
   std::optional<HeartbeatQueue> queue;  // with a <queue> in the config
+  std::optional<HeartbeatAlerts> alerts;  // with an <alerts> in the config
   // With <display power> (issue 20), a hallboard extension: "on" or "off",
   // the panel's power as last switched; empty (left out) without, or
   // before the first command worked.

@@ -185,7 +185,7 @@ ContentSetup content_setup(const model::PlayerConfig& config, const RunOptions& 
   setup.config = config;
   setup.theme = load_theme();
   setup.blank_margin_minutes = config.display.blank_outside_hours_minutes;
-  setup.fetching.fetch.ca_file = config.tls_ca_file;
+  use_ca_file(setup, config.tls_ca_file);
   setup.page_counts_path = config.cache_dir + "/page-counts";
   if (options.windowed) {
     setup.width = options.windowed->first;

@@ -199,6 +199,8 @@ void ScreenLoop::beat(long long second) {
     report.feeds = heartbeat_feeds(fetcher->feed_states());
   if (auto q = parts_.content.queue_report())
     report.queue = HeartbeatQueue{std::move(q->url), std::move(q->last_result), q->live};
+  if (auto a = parts_.content.alerts_report())
+    report.alerts = HeartbeatAlerts{std::move(a->first), std::move(a->second)};
   const bool with_frame = heartbeat_->wants_screenshot() && !blanked_;
   heartbeat_->submit(std::move(report), with_frame ? frame_on(parts_.screen) : std::nullopt,
                      steady);

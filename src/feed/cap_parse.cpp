@@ -1,5 +1,7 @@
 #include <algorithm>
 #include <array>
+#include <functional>
+#include <limits>
 
 #include "feed/cap_reader.h"
 #include "feed/text.h"
@@ -70,6 +72,17 @@ std::string node_text(pugi::xml_node n) {
   return raw;
 }
 
+// A CAP date-time (2026-12-05T10:00:00+08:00) as Unix seconds; nothing
+// when not of that form. CAP forbids "Z" and writes "-00:00" for UTC; both
+// are read as UTC.
+std::optional<model::UnixSeconds> cap_time_value(std::string text) {
+  if (!text.empty() && (text.back() == 'Z' || text.back() == 'z'))
+    text = text.substr(0, text.size() - 1) + "+00:00";
+  const auto t = parse_timestamp(text);
+  if (!t || !t->utc_offset_minutes) return std::nullopt;
+  return model::to_unix(*t, 0);
+}
+
 // The children of one CAP element, read by name, each said where it stands.
 class CapElement {
  public:
@@ -116,18 +129,13 @@ class CapElement {
   std::optional<model::UnixSeconds> time(std::string_view child, bool required = false) {
     const auto n = one(child, required);
     if (!n) return std::nullopt;
-    std::string text = normalize_line(node_text(n));
-    // CAP forbids "Z" and writes "-00:00" for UTC; both are read as UTC.
-    if (!text.empty() && (text.back() == 'Z' || text.back() == 'z'))
-      text = text.substr(0, text.size() - 1) + "+00:00";
-    const auto t = parse_timestamp(text);
-    if (!t || !t->utc_offset_minutes) {
+    const std::string text = normalize_line(node_text(n));
+    const auto t = cap_time_value(text);
+    if (!t)
       findings_.error(where(n), "<" + std::string(child) + "> \"" + cap_cut(text, 40) +
                                     "\" is not a CAP date-time; expected a form such as "
                                     "2026-12-05T10:00:00+08:00 (with its UTC offset)");
-      return std::nullopt;
-    }
-    return model::to_unix(*t, 0);
+    return t;
   }
   // One of `words` (CAP's own spelling), as its index; nothing when absent
   // (an error when required) or another word (an error).
@@ -165,7 +173,7 @@ class CapElement {
 
 // Elements of CAP 1.2 that a screen has no use for: known, not read.
 const std::vector<std::string_view> kAlertOthers = {
-    "source", "restriction", "addresses", "code", "note", "incidents", "scope"};
+    "source", "restriction", "addresses", "code", "note", "incidents"};
 const std::vector<std::string_view> kInfoOthers = {
     "category", "responseType", "audience", "eventCode", "web", "contact", "parameter",
     "resource"};
@@ -322,16 +330,17 @@ std::optional<model::CapAlert> read_alert(Findings& findings, pugi::xml_node nod
   const auto sent = e.time("sent", true);
   const auto status = e.word("status", {"Actual", "Exercise", "System", "Test", "Draft"}, true);
   const auto type = e.word("msgType", {"Alert", "Update", "Cancel", "Ack", "Error"}, true);
-  e.word("scope", {"Public", "Restricted", "Private"}, true);
+  const auto scope = e.word("scope", {"Public", "Restricted", "Private"}, true);
   alert.references = read_references(e, limits);
   read_infos(e, alert, limits);
   e.finish();
   const bool identifier_ok = id_ok(e, alert.identifier, "identifier");
   const bool sender_ok = id_ok(e, alert.sender, "sender");
-  if (!identifier_ok || !sender_ok || !sent || !status || !type) return std::nullopt;
+  if (!identifier_ok || !sender_ok || !sent || !status || !type || !scope) return std::nullopt;
   alert.sent = *sent;
   alert.status = static_cast<model::CapStatus>(*status);
   alert.msg_type = static_cast<model::CapMsgType>(*type);
+  alert.scope = static_cast<model::CapScope>(*scope);
   const bool refers = alert.msg_type == model::CapMsgType::update ||
                       alert.msg_type == model::CapMsgType::cancel;
   if (refers && alert.references.empty())
@@ -351,25 +360,51 @@ pugi::xml_node carried_alert(pugi::xml_node entry) {
   return {};
 }
 
-void read_entries(Findings& findings, const std::vector<pugi::xml_node>& entries,
-                  std::string_view kind, model::AlertDocument& doc, const CapLimits& limits) {
+// The alerts the entries carry, or the `max` newest of them by <sent> (in
+// document order) when they are more: an archive written oldest first
+// must not lose its newest alerts and Cancels to the cap. Only <sent> is
+// read of each, so the work stays linear in the (2 MiB) document.
+std::vector<pugi::xml_node> newest_alerts(Findings& findings,
+                                          const std::vector<pugi::xml_node>& entries,
+                                          std::string_view kind, std::size_t max) {
+  std::vector<pugi::xml_node> alerts;
   for (const auto entry : entries) {
-    const auto alert = carried_alert(entry);
-    if (!alert) {
-      findings.warning(where_of_node(findings.text(), entry),
-                       "<" + std::string(kind) +
-                           "> carries no CAP <alert> inline (in <content>); it is left out (a "
-                           "screen does not follow links)");
+    if (const auto alert = carried_alert(entry)) {
+      alerts.push_back(alert);
       continue;
     }
-    if (doc.alerts.size() == limits.max_alerts) {
-      findings.warning(where_of_node(findings.text(), entry),
-                       "more than " + std::to_string(limits.max_alerts) +
-                           " alerts; the rest are left out");
-      return;
-    }
-    if (auto a = read_alert(findings, alert, limits)) doc.alerts.push_back(std::move(*a));
+    findings.warning(where_of_node(findings.text(), entry),
+                     "<" + std::string(kind) +
+                         "> carries no CAP <alert> inline (in <content>); it is left out (a "
+                         "screen does not follow links)");
   }
+  if (alerts.size() <= max) return alerts;
+  findings.warning(where_of_node(findings.text(), alerts[max]),
+                   std::to_string(alerts.size()) + " alerts, more than " + std::to_string(max) +
+                       "; only the " + std::to_string(max) + " newest by <sent> are read");
+  std::vector<std::pair<model::UnixSeconds, std::size_t>> by_sent;  // sent, document index
+  by_sent.reserve(alerts.size());
+  for (std::size_t i = 0; i < alerts.size(); ++i) {
+    const auto sent = cap_time_value(normalize_line(node_text(child_named(alerts[i], "sent"))));
+    by_sent.emplace_back(sent.value_or(std::numeric_limits<model::UnixSeconds>::min()), i);
+  }
+  // Newest first; of equal times the later in the document first.
+  std::nth_element(by_sent.begin(), by_sent.begin() + static_cast<std::ptrdiff_t>(max),
+                   by_sent.end(), std::greater<>{});
+  by_sent.resize(max);
+  std::sort(by_sent.begin(), by_sent.end(),
+            [](const auto& x, const auto& y) { return x.second < y.second; });
+  std::vector<pugi::xml_node> kept;
+  kept.reserve(max);
+  for (const auto& [sent, i] : by_sent)
+    kept.push_back(alerts[i]);
+  return kept;
+}
+
+void read_entries(Findings& findings, const std::vector<pugi::xml_node>& entries,
+                  std::string_view kind, model::AlertDocument& doc, const CapLimits& limits) {
+  for (const auto alert : newest_alerts(findings, entries, kind, limits.max_alerts))
+    if (auto a = read_alert(findings, alert, limits)) doc.alerts.push_back(std::move(*a));
 }
 
 }  // namespace
@@ -399,7 +434,10 @@ std::optional<model::AlertDocument> read_alerts(const XmlDocument& xml, Findings
     read_entries(findings, children_named(root, "entry"), "entry", doc, limits);
   } else if (name == "rss") {
     const auto channel = child_named(root, "channel");
-    if (!channel) findings.error(where_of_node(findings.text(), root), "<rss> has no <channel>");
+    if (!channel) {
+      findings.error(where_of_node(findings.text(), root), "<rss> has no <channel>");
+      return std::nullopt;
+    }
     read_entries(findings, children_named(channel, "item"), "item", doc, limits);
   } else {
     findings.error(where_of_node(findings.text(), root),
@@ -407,6 +445,9 @@ std::optional<model::AlertDocument> read_alerts(const XmlDocument& xml, Findings
                        ">; an alerts source is a CAP <alert>, an Atom <feed> or an RSS <rss>");
     return std::nullopt;
   }
+  // Errors and not one alert readable: a broken document, not an authority
+  // with nothing to say. It must not withdraw the alerts last read.
+  if (doc.alerts.empty() && findings.any_error()) return std::nullopt;
   return doc;
 }
 

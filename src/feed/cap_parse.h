@@ -21,7 +21,7 @@ inline constexpr std::string_view kCapNamespace = "urn:oasis:names:tc:emergency:
 
 struct CapLimits {
   std::size_t max_bytes = 2u * 1024u * 1024u;
-  std::size_t max_alerts = 200;   // per document; the rest are left out
+  std::size_t max_alerts = 200;   // per document; the newest by <sent> are kept
   std::size_t max_infos = 10;     // per alert (one a language)
   std::size_t max_areas = 100;    // per info
   std::size_t max_geocodes = 100; // per area
@@ -36,9 +36,12 @@ inline constexpr std::size_t kMaxCapHeadlineChars = 160;
 inline constexpr std::size_t kMaxCapDescriptionChars = 2000;
 
 // Nothing when the document cannot be read at all (size, encoding, XML, a
-// root element that is none of the three). Otherwise the alerts it could
-// read: an alert with an error in a required element is left out, the
-// rest kept, since the screen had better show the other alerts than none.
+// root element that is none of the three, an <rss> without <channel>) or
+// has errors and not one readable alert: the fetcher then keeps the alerts
+// last read. Otherwise the alerts it could read: an alert with an error in
+// a required element is left out, the rest kept, since the screen had
+// better show the other alerts than none. Of more than max_alerts, the
+// newest by <sent> are read.
 std::optional<model::AlertDocument> parse_alerts(std::string_view bytes, const std::string& source,
                                                  model::Diagnostics& out,
                                                  const CapLimits& limits = {});

@@ -16,6 +16,7 @@ namespace hb::model {
 
 enum class CapStatus { actual, exercise, system, test, draft };
 enum class CapMsgType { alert, update, cancel, ack, error };
+enum class CapScope { public_, restricted, private_ };
 enum class CapUrgency { immediate, expected, future, past, unknown };
 
 // One <geocode>: a coded area (valueName "GB/T 2260" and an administrative
@@ -61,6 +62,9 @@ struct CapAlert {
   UnixSeconds sent = 0;
   CapStatus status = CapStatus::actual;
   CapMsgType msg_type = CapMsgType::alert;
+  // Only a Public alert is for everyone; a Restricted or Private one is
+  // for named recipients and never shown on a public screen.
+  CapScope scope = CapScope::public_;
   std::vector<CapReference> references;
   std::vector<CapInfo> infos;  // in document order
   Where where;

@@ -74,8 +74,9 @@ struct Sound {
 struct AlertSource {
   std::string url;  // absolute: http(s)://, or a path, resolved as a feed's is
   int poll_seconds = 30;  // 10 to 3600
-  // Only alerts for this area: an <areaDesc> containing it, or a <geocode>
-  // value equal to it. Empty: every alert the source sends.
+  // Only alerts for this area: an <areaDesc> naming it whole, or a
+  // <geocode> covering it (schedule/alerts.h). Empty: every alert the
+  // source sends.
   std::string area;
   Where where;
 };

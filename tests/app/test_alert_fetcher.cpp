@@ -70,6 +70,11 @@ TEST_CASE("alert fetcher: a local file; the last good alerts stay while it is br
   CHECK(seen.log.empty());  // said once
   CHECK(!seen.document);    // nothing replaces the last good alerts
 
+  // An <rss> without its <channel> reads as no alerts: it must not withdraw them.
+  write_file(file, "<rss version=\"2.0\"/>");
+  seen = watch(fetcher, 0.5);
+  CHECK(!seen.document);
+
   std::filesystem::remove(file);
   seen = watch(fetcher, 5, [](const Seen& s) { return !s.log.empty(); });
   REQUIRE(seen.done);

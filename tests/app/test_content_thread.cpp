@@ -381,4 +381,14 @@ TEST_CASE("content thread: the panel off at night, on 5 minutes before the scree
   CHECK(calls(true) == std::vector<bool>{false, true});
 }
 
+TEST_CASE("content thread: <tls ca-file> reaches the feeds', the queue's and the alerts' fetchers") {
+  app::ContentSetup setup;
+  app::use_ca_file(setup, "/etc/hallboard/ca.pem");
+  CHECK(setup.fetching.fetch.ca_file == "/etc/hallboard/ca.pem");
+  CHECK(setup.queue_fetching.fetch.ca_file == "/etc/hallboard/ca.pem");
+  CHECK(setup.alert_fetching.fetch.ca_file == "/etc/hallboard/ca.pem");
+  app::use_ca_file(setup, "");
+  CHECK(setup.alert_fetching.fetch.ca_file.empty());
+}
+
 }  // namespace hb::test

@@ -404,6 +404,16 @@ TEST_CASE("heartbeat: due soon after start, then every interval from the last su
 
 namespace hb::app {
 
+TEST_CASE("heartbeat JSON: the alerts source, only with <alerts>, escaped as JSON") {
+  HeartbeatReport r = sample();
+  CHECK_FALSE(has(heartbeat_json(r), "\"alerts\""));
+  r.alerts = HeartbeatAlerts{"https://alerts.example.gov.cn/cap/atom.xml", "HTTP 503 \"busy\""};
+  const std::string j = heartbeat_json(r);
+  CAPTURE(j);
+  CHECK(has(j, "\"alerts\": {\"url\": \"https://alerts.example.gov.cn/cap/atom.xml\", "
+               "\"last_result\": \"HTTP 503 \\\"busy\\\"\"}"));
+}
+
 TEST_CASE("heartbeat JSON: the queue source, only with a <queue>, escaped as JSON") {
   HeartbeatReport r = sample();
   CHECK_FALSE(has(heartbeat_json(r), "\"queue\""));

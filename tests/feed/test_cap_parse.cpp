@@ -113,9 +113,8 @@ TEST_CASE("cap: an RSS feed's items; an item with only a link is said and left o
 
 TEST_CASE("cap: a broken alert gets a message for each problem, at its place") {
   model::Diagnostics out;
-  const auto doc = parse(cap_file("broken.xml"), out);
-  REQUIRE(doc);
-  CHECK(doc->alerts.empty());
+  // Errors and no alert readable: unreadable, so the last good alerts stay.
+  CHECK(!parse(cap_file("broken.xml"), out));
   CHECK(says(out, "<alert> needs a <identifier>", 3));
   CHECK(says(out, "<sent> \"2026-12-05 10:00\" is not a CAP date-time", 5));
   CHECK(says(out, "<status> \"Real\" is not one of CAP's values", 6));
@@ -201,7 +200,7 @@ TEST_CASE("cap: bounds on size, counts and lengths") {
     const auto doc = parse(feed, out, limits);
     REQUIRE(doc);
     CHECK(doc->alerts.size() == 3);
-    CHECK(says(out, "more than 3 alerts"));
+    CHECK(says(out, "5 alerts, more than 3; only the 3 newest by <sent> are read"));
   }
   SUBCASE("infos") {
     std::string infos;
@@ -234,8 +233,7 @@ TEST_CASE("cap: bounds on size, counts and lengths") {
                                "</sent><status>Actual</status><msgType>Alert</msgType>"
                                "<scope>Public</scope></alert>",
                            out);
-    REQUIRE(doc);
-    CHECK(doc->alerts.empty());
+    CHECK(!doc);  // its one alert left out: unreadable, not "no alerts"
     CHECK(says(out, "<identifier> has more than 256 characters"));
   }
 }
@@ -253,6 +251,122 @@ TEST_CASE("cap: a second element where CAP allows one is an error; only the firs
   REQUIRE(d2);
   CHECK(d2->alerts.at(0).identifier == "A");
   CHECK(says(twice, "<identifier> appears more than once"));
+}
+
+}  // namespace hb::test::cap_parse_tests
+
+namespace hb::test::cap_parse_tests {
+
+TEST_CASE("cap: <scope> is kept; a missing or unknown one leaves the alert out") {
+  const auto with_scope = [](const std::string& scope) {
+    return "<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\"><identifier>A1</identifier>"
+           "<sender>s@example.cn</sender><sent>2026-12-05T10:00:00+08:00</sent>"
+           "<status>Actual</status><msgType>Alert</msgType>" +
+           scope + "</alert>";
+  };
+  struct Case {
+    const char* scope;
+    std::optional<model::CapScope> read;
+  };
+  const std::vector<Case> cases = {
+      {"<scope>Public</scope>", model::CapScope::public_},
+      {"<scope>Restricted</scope><restriction>x</restriction>", model::CapScope::restricted},
+      {"<scope>Private</scope><addresses>a</addresses>", model::CapScope::private_},
+      {"<scope>public</scope>", std::nullopt},
+      {"", std::nullopt},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.scope);
+    model::Diagnostics out;
+    const auto doc = parse(with_scope(c.scope), out);
+    if (c.read) {
+      REQUIRE(doc);
+      REQUIRE(doc->alerts.size() == 1);
+      CHECK(doc->alerts[0].scope == *c.read);
+    } else {
+      CHECK(!doc);  // its one alert left out: unreadable
+      CHECK(says(out, "scope"));
+    }
+  }
+}
+
+}  // namespace hb::test::cap_parse_tests
+
+namespace hb::test::cap_parse_tests {
+
+TEST_CASE("cap: over the cap, the newest alerts by <sent> are kept, in document order") {
+  const auto entry = [](const std::string& id, const std::string& sent) {
+    return "<item><alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\"><identifier>" + id +
+           "</identifier><sender>s</sender><sent>" + sent +
+           "</sent><status>Actual</status><msgType>Alert</msgType><scope>Public</scope>"
+           "</alert></item>";
+  };
+  struct Case {
+    std::vector<std::pair<std::string, std::string>> alerts;  // identifier, sent
+    std::vector<std::string> kept;
+  };
+  const std::vector<Case> cases = {
+      // An archive oldest first: the newest three, the Cancel among them.
+      {{{"a1", "2026-12-01T10:00:00+08:00"}, {"a2", "2026-12-02T10:00:00+08:00"},
+        {"a3", "2026-12-03T10:00:00+08:00"}, {"a4", "2026-12-04T10:00:00+08:00"},
+        {"cancel", "2026-12-05T10:00:00+08:00"}},
+       {"a3", "a4", "cancel"}},
+      // Newest first: the first three.
+      {{{"n5", "2026-12-05T10:00:00+08:00"}, {"n4", "2026-12-04T10:00:00+08:00"},
+        {"n3", "2026-12-03T10:00:00+08:00"}, {"n2", "2026-12-02T10:00:00+08:00"}},
+       {"n5", "n4", "n3"}},
+      // Offsets count; an unreadable <sent> is the oldest; ties: the later ones.
+      {{{"utc", "2026-12-05T03:00:00-00:00"}, {"bad", "yesterday"},
+        {"east", "2026-12-05T10:00:00+08:00"}, {"tie1", "2026-12-01T00:00:00+08:00"},
+        {"tie2", "2026-12-01T00:00:00+08:00"}},
+       {"utc", "east", "tie2"}},
+      {{{"x", "2026-12-01T10:00:00+08:00"}, {"y", "2026-12-02T10:00:00+08:00"}}, {"x", "y"}},
+  };
+  for (const auto& c : cases) {
+    std::string rss = "<rss version=\"2.0\"><channel>";
+    for (const auto& [id, sent] : c.alerts)
+      rss += entry(id, sent);
+    rss += "</channel></rss>";
+    CAPTURE(rss);
+    model::Diagnostics out;
+    feed::CapLimits limits;
+    limits.max_alerts = 3;
+    const auto doc = parse(rss, out, limits);
+    REQUIRE(doc);
+    std::vector<std::string> ids;
+    for (const auto& a : doc->alerts)
+      ids.push_back(a.identifier);
+    CHECK(ids == c.kept);
+    CHECK(says(out, "newest by <sent>") == (c.alerts.size() > 3));
+  }
+}
+
+TEST_CASE("cap: a broken document withdraws nothing: unreadable, not empty") {
+  struct Case {
+    const char* what;
+    std::string bytes;
+    bool readable;
+    std::size_t alerts;
+  };
+  const std::string good = alert("");
+  const std::vector<Case> cases = {
+      {"rss without channel", "<rss version=\"2.0\"><item>" + good + "</item></rss>", false, 0},
+      {"an alert with errors only", "<alert><identifier>x</identifier></alert>", false, 0},
+      {"a feed whose every alert is broken",
+       "<feed><entry><alert><sender>s</sender></alert></entry></feed>", false, 0},
+      {"an empty feed: the authority has nothing in force", "<feed></feed>", true, 0},
+      {"an empty channel", "<rss><channel></channel></rss>", true, 0},
+      {"entries without alerts (warnings only)", "<feed><entry><link/></entry></feed>", true, 0},
+      {"one good alert beside a broken one",
+       "<feed><entry>" + good + "</entry><entry><alert/></entry></feed>", true, 1},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.what);
+    model::Diagnostics out;
+    const auto doc = parse(c.bytes, out);
+    CHECK(doc.has_value() == c.readable);
+    if (doc) CHECK(doc->alerts.size() == c.alerts);
+  }
 }
 
 }  // namespace hb::test::cap_parse_tests

@@ -153,6 +153,23 @@ TEST_CASE("alerts: an Update replaces, a Cancel withdraws, each from its sent") 
   CHECK(ids_at(doc, "2026-12-06T08:00") == Ids{"cap:s:D"});
 }
 
+TEST_CASE("alerts: a Cancel of an alert withdraws its Updates too (the whole chain)") {
+  using T = model::CapMsgType;
+  const model::AlertDocument doc{
+      "a",
+      {cap("A", T::alert, "2026-12-05T10:00"), cap("B", T::update, "2026-12-05T11:00", {"A"}),
+       cap("B2", T::update, "2026-12-05T11:30", {"B"}),
+       cap("C", T::cancel, "2026-12-05T12:00", {"A"}), cap("D", T::alert, "2026-12-05T10:00")}};
+  CHECK(ids_at(doc, "2026-12-05T11:00") == Ids{"cap:s:B", "cap:s:D"});
+  CHECK(ids_at(doc, "2026-12-05T11:59") == Ids{"cap:s:B2", "cap:s:D"});
+  CHECK(ids_at(doc, "2026-12-05T12:00") == Ids{"cap:s:D"});
+  const model::AlertDocument short_chain{
+      "a",
+      {cap("A", T::alert, "2026-12-05T10:00"), cap("B", T::update, "2026-12-05T11:00", {"A"}),
+       cap("C", T::cancel, "2026-12-05T12:00", {"A"})}};
+  CHECK(ids_at(short_chain, "2026-12-05T12:00").empty());
+}
+
 TEST_CASE("alerts: a reference names sender and identifier both; a Test cancel withdraws nothing") {
   using T = model::CapMsgType;
   auto other_sender = cap("X", T::cancel, "2026-12-05T11:00", {"A"});
@@ -163,19 +180,77 @@ TEST_CASE("alerts: a reference names sender and identifier both; a Test cancel w
   CHECK(ids_at(doc, "2026-12-05T12:00") == Ids{"cap:s:A"});
 }
 
-TEST_CASE("alerts: the Chinese info is shown, else the first") {
+TEST_CASE("alerts: the Chinese infos are preferred, else the first info's language") {
   auto a = cap("A", model::CapMsgType::alert, "2026-12-05T10:00");
   a.infos = {info("en-US", model::CapUrgency::immediate, {}, {}, "Typhoon"),
              info("zh-CN", model::CapUrgency::immediate, {}, {}, "台风"),
+             info("fr", model::CapUrgency::immediate, {}, {}, "Typhon"),
              info("zh-TW", model::CapUrgency::immediate, {}, {}, "颱風")};
-  CHECK(schedule::shown_info(a)->headline == "台风");
+  const auto heads = [&] {
+    std::vector<std::string> out;
+    for (const auto* i : schedule::preferred_infos(a))
+      out.push_back(i->headline);
+    return out;
+  };
+  CHECK(heads() == Ids{"台风", "颱風"});
+  CHECK(schedule::shown_info(a, "", at("2026-12-05T12:00"))->headline == "台风");
   a.infos[1].language = "ZH-hans";
-  CHECK(schedule::shown_info(a)->headline == "台风");
-  a.infos.erase(a.infos.begin() + 1, a.infos.end());
-  CHECK(schedule::shown_info(a)->headline == "Typhoon");
+  a.infos[3].language = "zha";  // Zhuang, not Chinese
+  CHECK(heads() == Ids{"台风"});
+  a.infos.erase(a.infos.begin() + 1);
+  a.infos[2].language = "en-US";
+  CHECK(heads() == Ids{"Typhoon", "颱風"});
   a.infos.clear();
-  CHECK(schedule::shown_info(a) == nullptr);
+  CHECK(heads().empty());
+  CHECK(schedule::shown_info(a, "", at("2026-12-05T12:00")) == nullptr);
   CHECK(ids_at({"a", {a}}, "2026-12-05T12:00").empty());
+}
+
+TEST_CASE("alerts: which languages are Chinese") {
+  const std::vector<std::pair<const char*, bool>> cases = {
+      {"zh", true},   {"ZH", true},  {"zh-CN", true}, {"zh-Hans", true}, {"Zh-tw", true},
+      {"zha", false}, {"zh-", false}, {"z", false},   {"", false},       {"en-US", false}};
+  for (const auto& [language, chinese] : cases) {
+    CAPTURE(language);
+    CHECK(schedule::is_chinese_language(language) == chinese);
+  }
+}
+
+TEST_CASE("alerts: several infos in one language, each for its own area and time") {
+  auto a = cap("A", model::CapMsgType::alert, "2026-12-05T10:00");
+  a.infos = {info("zh-CN", model::CapUrgency::immediate, {}, {}, "罗湖"),
+             info("zh-CN", model::CapUrgency::immediate, {}, {}, "南山")};
+  a.infos[0].areas = {model::CapArea{"罗湖区", {{"GB/T 2260", "440303"}}}};
+  a.infos[1].areas = {model::CapArea{"南山区", {{"GB/T 2260", "440305"}}}};
+  auto n = schedule::alert_notices({"a", {a}}, "440305", at("2026-12-05T12:00"), kZone);
+  REQUIRE(n.size() == 1);
+  CHECK(n[0].text.rfind("南山", 0) == 0);
+  n = schedule::alert_notices({"a", {a}}, "罗湖", at("2026-12-05T12:00"), kZone);
+  REQUIRE(n.size() == 1);
+  CHECK(n[0].text.rfind("罗湖", 0) == 0);
+  CHECK(ids_at({"a", {a}}, "2026-12-05T12:00", "440306").empty());
+
+  auto b = cap("B", model::CapMsgType::alert, "2026-12-05T09:00");
+  b.infos = {info("zh", model::CapUrgency::immediate, {}, "2026-12-05T11:00:00", "上午"),
+             info("zh", model::CapUrgency::immediate, {}, "2026-12-05T18:00:00", "全天")};
+  const std::vector<std::pair<const char*, std::string>> times = {
+      {"2026-12-05T10:00", "上午"}, {"2026-12-05T12:00", "全天"}, {"2026-12-05T18:00", ""}};
+  for (const auto& [t, head] : times) {
+    CAPTURE(t);
+    n = schedule::alert_notices({"a", {b}}, "", at(t), kZone);
+    CHECK(n.size() == (head.empty() ? 0u : 1u));
+    if (!n.empty()) CHECK(n[0].text.rfind(head, 0) == 0);
+  }
+}
+
+TEST_CASE("alerts: only a Public scope is shown") {
+  using C = model::CapScope;
+  for (const auto& [scope, shown] : std::vector<std::pair<C, bool>>{
+           {C::public_, true}, {C::restricted, false}, {C::private_, false}}) {
+    auto a = cap("A", model::CapMsgType::alert, "2026-12-05T10:00");
+    a.scope = scope;
+    CHECK(ids_at({"a", {a}}, "2026-12-05T12:00").size() == (shown ? 1u : 0u));
+  }
 }
 
 TEST_CASE("alerts: the shown info decides urgency and time, not another language's") {
@@ -185,11 +260,12 @@ TEST_CASE("alerts: the shown info decides urgency and time, not another language
   CHECK(ids_at({"a", {a}}, "2026-12-05T12:00").empty());
 }
 
-TEST_CASE("alerts: the configured area, by areaDesc text or geocode value") {
+TEST_CASE("alerts: the configured area, by areaDesc name or geocode") {
   const model::AlertDocument doc{"a", {cap("A", model::CapMsgType::alert, "2026-12-05T10:00")}};
   const std::vector<std::pair<const char*, bool>> cases = {
       {"", true},         {"深圳", true},    {"广东省深圳市", true}, {"440300", true},
-      {"4403", false},    {"广州", false},   {"440100", false},      {"GB/T 2260", false},
+      {"440305", true},   {"440305000000", true}, {"4403", false},  {"广州", false},
+      {"440100", false},  {"GB/T 2260", false},   {"圳", false},     {"东省", false},
   };
   for (const auto& [area, shown] : cases) {
     CAPTURE(area);
@@ -199,6 +275,53 @@ TEST_CASE("alerts: the configured area, by areaDesc text or geocode value") {
   no_area.infos[0].areas.clear();
   CHECK(ids_at({"a", {no_area}}, "2026-12-05T12:00").size() == 1);
   CHECK(ids_at({"a", {no_area}}, "2026-12-05T12:00", "深圳").empty());
+}
+
+TEST_CASE("alerts: a geocode covers the divisions under it (GB/T 2260)") {
+  struct Case {
+    const char* alert;
+    const char* configured;
+    bool covers;
+  };
+  const std::vector<Case> cases = {
+      {"440305", "440305", true},        {"440300", "440305", true},
+      {"440000", "440305", true},        {"440000", "440300", true},
+      {"440305", "440300", false},       {"440303", "440305", false},
+      {"440300", "440100", false},       {"450000", "440305", false},
+      {"440305000000", "440305", true},  {"440300000000", "440305", true},
+      {"440305", "440305000000", true},  {"000000", "440305", false},
+      {"4403", "440305", false},         {"44030a", "440305", false},
+      {"ABC", "ABC", true},              {"ABC", "ABCD", false},
+      {"", "440305", false},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.alert);
+    CAPTURE(c.configured);
+    CHECK(schedule::geocode_covers(c.alert, c.configured) == c.covers);
+  }
+}
+
+TEST_CASE("alerts: a place name matches a whole name of areaDesc, not a part of one") {
+  struct Case {
+    const char* desc;
+    const char* name;
+    bool matches;
+  };
+  const std::vector<Case> cases = {
+      {"深圳市南山区", "南山", true},      {"湖南山区", "南山", false},
+      {"深圳市南山区", "南山区", true},    {"深圳市南山区", "深圳", true},
+      {"深圳市南山区", "深圳市", false},   {"广东省深圳市", "广东", true},
+      {"罗湖区、南山区", "南山", true},    {"罗湖区，福田区", "福田区", true},
+      {"罗湖区 福田区;宝安区", "宝安", true}, {"罗湖区；龙岗区", "龙岗", true},
+      {"南山", "南山", true},              {"南山路", "南山", false},
+      {"粤海街道", "粤海", true},          {"深圳湾", "深圳", false},
+      {"南山区", "", false},               {"", "南山", false},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.desc);
+    CAPTURE(c.name);
+    CHECK(schedule::area_name_matches(c.desc, c.name) == c.matches);
+  }
 }
 
 TEST_CASE("alerts: the notice's text is headline, description and instruction") {
