@@ -212,7 +212,7 @@ int render_command(const std::vector<std::string>& args, long long now) {
     return load_source(source, limits).bytes;
   };
   render::Canvas canvas(*fonts.fonts, load_picture);
-  // Posters are laid out at the sizes of the pictures drawn.
+  // Posters are laid out at the sizes of the pictures drawn, each read once.
   const layout::PictureSizes picture_sizes = picture_sizes_from(load_picture);
 
   ScreenPages screen(content, config.screen, offset, measure, load_theme(), width, height);

@@ -58,6 +58,11 @@ struct LineSegment {
 struct Picture {
   Box box;
   std::string source;
+  // How many of the elements right after this one stand in for it: drawn
+  // only when the picture cannot be (a poster's alt text), skipped when it
+  // is. 0: the renderer's own placeholder, a person's outline, stands in
+  // (a staff photo, a logo).
+  int stand_in = 0;
 };
 
 // A QR code of `data`, drawn square in `box` with a quiet zone.

@@ -45,6 +45,11 @@ struct RenderResult {
   std::string error;  // when there is no surface
 };
 
+// A picture cache that holds a full-screen picture of a width x height
+// screen half again (the logo and photos beside it), and at least at_least
+// bytes: 6 MB and 1920x1080 -> 12.4 MB, 3840x2160 -> 49.8 MB.
+std::size_t picture_cache_bytes_for_screen(int width, int height, std::size_t at_least);
+
 class Canvas {
  public:
   Canvas(FontSet& fonts, PictureLoader loader, CanvasOptions options = {});
@@ -100,7 +105,8 @@ class Canvas {
   void visible_text(std::string_view text, const layout::TextStyle& style, layout::Color color,
                     int x, const SDL_Rect& visible,
                     const std::function<void(const RenderedText&, int)>& use);
-  void draw_picture(const layout::Picture& picture, SDL_Surface& target, DrawReport& report);
+  // False when the picture could not be drawn (its stand-in was, or is to be).
+  bool draw_picture(const layout::Picture& picture, SDL_Surface& target, DrawReport& report);
   const ScaledPicture& scaled_picture(const layout::Picture& picture);
   const std::vector<TextChunk>& chunks(std::string_view text, const layout::TextStyle& style);
 
