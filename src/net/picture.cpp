@@ -51,6 +51,10 @@ std::optional<std::string> PictureStore::head(const std::string& source,
   if (!s || s->size > limits_.max_bytes) return std::nullopt;
   auto read = read_local_head(path, head_bytes);
   if (!read.bytes) return std::nullopt;
+  // A JPEG's metadata can push its frame header past the head: then the
+  // whole file, within the limits, as the renderer would read it.
+  if (read.bytes->size() > head_bytes && base::image_header_cut_short(*read.bytes))
+    return read_local(path, limits_.max_bytes).bytes;
   if (read.bytes->size() > head_bytes) read.bytes->resize(head_bytes);
   return std::move(read.bytes);
 }
