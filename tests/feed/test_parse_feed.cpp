@@ -597,8 +597,9 @@ TEST_CASE("a feed fetched over http(s) names no local pictures: poster, photo an
   REQUIRE(feed);
   REQUIRE(feed->hall);
   CHECK(feed->hall->logo.empty());
-  REQUIRE(feed->roster.staff.size() == 1);
-  CHECK(feed->roster.staff[0].photo.empty());
+  REQUIRE(feed->roster);
+  REQUIRE(feed->roster->staff.size() == 1);
+  CHECK(feed->roster->staff[0].photo.empty());
   const auto& s = only_slide(*feed);
   REQUIRE(s.images.size() == 2);
   CHECK(s.images[0].src == "https://cdn.example.cn/a.png");

@@ -264,9 +264,6 @@ TEST_CASE("without a loader every picture is a placeholder") {
   CHECK(test::count_not(*r.surface, {0, 0, 40, 40}, picture_white) == 1600);
 }
 
-}  // namespace
-}  // namespace hb::render
-
 TEST_CASE("a poster's picture is decoded no smaller than its box: 3000x1500 into 1920x1080") {
   const auto poster = test::encoded_picture(3000, 1500, false);
   // For a box of its own, no more shrinking than still fills it whole.
@@ -328,3 +325,6 @@ TEST_CASE("the live picture cache holds a full-screen poster and the logo beside
   CHECK(uhd == 3840u * 2160u * 6u);
   CHECK(picture_cache_bytes_for_screen(-5, 100, floor_bytes) == floor_bytes);
 }
+
+}  // namespace
+}  // namespace hb::render
