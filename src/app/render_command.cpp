@@ -1,5 +1,6 @@
 #include "app/render_command.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
@@ -259,7 +260,12 @@ int render_command(const std::vector<std::string>& args, long long now) {
     for (const auto& problem : result.report.problems)
       std::cerr << "hallboard render: " << base << ".png: " << problem << "\n";
     const auto saved = render::save_png(*result.surface, base + ".png");
-    if (!saved.ok || !write_text(base + ".txt", layout::text_in_reading_order(page))) {
+    // The text as drawn: a poster's alt text only where its picture failed.
+    const auto& failed = result.report.failed_pictures;
+    const auto drawn = [&failed](const layout::Picture& p) {
+      return std::find(failed.begin(), failed.end(), p.source) == failed.end();
+    };
+    if (!saved.ok || !write_text(base + ".txt", layout::text_in_reading_order(page, drawn))) {
       std::cerr << "hallboard render: "
                 << (saved.ok ? "cannot write " + base + ".txt" : saved.error) << "\n";
       return 1;

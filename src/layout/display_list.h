@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -102,6 +103,9 @@ struct Page {
 
 // Every text on the page in reading order (top to bottom, then left to
 // right), tickers with their full text: what `render` writes to NNN-TYPE.txt.
-std::vector<std::string> text_in_reading_order(const Page& page);
+// With `drawn`, the text standing in for a picture it says was drawn
+// (Picture::stand_in) is left out, as the renderer leaves it out.
+std::vector<std::string> text_in_reading_order(
+    const Page& page, const std::function<bool(const Picture&)>& drawn = {});
 
 }  // namespace hb::layout

@@ -175,6 +175,7 @@ bool Canvas::draw_picture(const layout::Picture& picture, SDL_Surface& target, D
   if (!scaled.surface) {
     // Elements of the page's own stand in when it says so; else the outline.
     if (picture.stand_in <= 0) draw_placeholder(target, picture.box);
+    report.failed_pictures.push_back(picture.source);
     // No photo named is the content's choice; only a named one that failed is news.
     if (!picture.source.empty())
       report.problems.push_back("picture \"" + picture.source + "\": " + scaled.error);

@@ -37,6 +37,8 @@ struct CanvasOptions {
 // box was drawn instead), in plain language, for the log.
 struct DrawReport {
   std::vector<std::string> problems;
+  // The sources of pictures that could not be drawn (their stand-ins were).
+  std::vector<std::string> failed_pictures;
 };
 
 struct RenderResult {

@@ -303,12 +303,14 @@ TEST_CASE("a picture's own stand-in: drawn when it fails to decode, skipped when
   auto failed = canvas.render(page_for("cut.png"), 100, 100);
   REQUIRE(failed.surface);
   CHECK(failed.report.problems.size() == 1);  // still said, for the log
+  CHECK(failed.report.failed_pictures == std::vector<std::string>{"cut.png"});
   // The stand-in over all of it, no person's outline in the picture's box.
   CHECK(test::count_not(*failed.surface, stand_in, card) == 0);
   CHECK(test::pixel(*failed.surface, 50, 90) == layout::Color{0, 0, 255, 255});  // after it: drawn
   auto drawn = canvas.render(page_for("good.png"), 100, 100);
   REQUIRE(drawn.surface);
   CHECK(drawn.report.problems.empty());
+  CHECK(drawn.report.failed_pictures.empty());
   CHECK(test::count_not(*drawn.surface, {0, 0, 100, 15}, picture_white) == 0);  // stand-in skipped
   CHECK(test::pixel(*drawn.surface, 50, 90) == layout::Color{0, 0, 255, 255});  // the next one is not
   CHECK(test::pixel(*drawn.surface, 21, 21).r < 60);  // the picture's dark corner
