@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <initializer_list>
 
 #include "app/picture_sizes.h"
 #include "app/poster_check.h"
@@ -20,6 +22,26 @@ std::string png_head(std::uint32_t w, std::uint32_t h) {
       b += static_cast<char>((v >> shift) & 0xFF);
   b += std::string("\x08\x02\0\0\0", 5);
   return b;
+}
+
+// One poster slide of these pictures, in a feed at `feed`; each <image> on
+// its own line (1, 2, ...), so findings tell which.
+model::Content poster_content(const std::filesystem::path& feed,
+                              std::initializer_list<const char*> sources) {
+  model::Slide slide;
+  slide.type = model::SlideType::poster;
+  slide.base_url = feed.string();
+  for (const char* src : sources) {
+    model::PosterImage image;
+    image.src = src;
+    image.where.line = static_cast<int>(slide.images.size()) + 1;
+    slide.images.push_back(image);
+  }
+  model::Playlist playlist;
+  playlist.slides.push_back(slide);
+  model::Content content;
+  content.playlists.push_back(playlist);
+  return content;
 }
 
 std::string verdict(const std::vector<std::string>& findings) {
@@ -71,20 +93,9 @@ TEST_CASE("lint reads local poster pictures once each, and not remote ones") {
   write_bytes(dir / "good.png", png_head(1920, 1080));
   write_bytes(dir / "small.png", png_head(400, 300));
   write_bytes(dir / "fake.jpg", "<html>not found</html>");
-  model::Content content;
-  model::Playlist playlist;
-  model::Slide slide;
-  slide.type = model::SlideType::poster;
-  slide.base_url = (dir / "hall.xml").string();
-  for (const char* src : {"good.png", "small.png", "fake.jpg", "missing.png", "good.png",
-                          "https://hall.example/p.png"}) {
-    model::PosterImage image;
-    image.src = src;
-    image.where.line = static_cast<int>(slide.images.size()) + 1;
-    slide.images.push_back(image);
-  }
-  playlist.slides.push_back(slide);
-  content.playlists.push_back(playlist);
+  const model::Content content =
+      poster_content(dir / "hall.xml", {"good.png", "small.png", "fake.jpg", "missing.png",
+                                        "good.png", "https://hall.example/p.png"});
   model::Diagnostics out;
   app::check_poster_pictures(content, out);
   REQUIRE(out.size() == 3);
@@ -150,19 +161,7 @@ TEST_CASE("a JPEG whose size comes after large metadata: read on, or a note, not
   TempDir dir;
   write_bytes(dir / "late.jpg", late);
   write_bytes(dir / "cut.jpg", jpeg_with_metadata(300 * 1024, false));
-  model::Content content;
-  model::Playlist playlist;
-  model::Slide slide;
-  slide.type = model::SlideType::poster;
-  slide.base_url = (dir / "hall.xml").string();
-  for (const char* src : {"late.jpg", "cut.jpg"}) {
-    model::PosterImage image;
-    image.src = src;
-    image.where.line = static_cast<int>(slide.images.size()) + 1;
-    slide.images.push_back(image);
-  }
-  playlist.slides.push_back(slide);
-  content.playlists.push_back(playlist);
+  const model::Content content = poster_content(dir / "hall.xml", {"late.jpg", "cut.jpg"});
   model::Diagnostics out;
   app::check_poster_pictures(content, out);
   REQUIRE(out.size() == 1);  // late.jpg is 1920x1080: nothing to say
