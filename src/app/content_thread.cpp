@@ -175,9 +175,11 @@ void ContentThread::run() {
   fetcher_view_ = fetcher_.get();
   // Posters are laid out at their pictures' sizes, read from what the
   // renderer draws: the fetcher's picture store.
+  // Headers only, each read again only when its file's stamp changes.
+  const net::PictureStore* store = &fetcher_->pictures();
   player->set_picture_sizes(picture_sizes_from(
-      [store = &fetcher_->pictures()](const std::string& source) { return store->load(source); },
-      fetcher_->pictures().limits()));
+      [store](const std::string& source) { return store->head(source, kPictureHeadBytes); },
+      [store](const std::string& source) { return store->stamp(source); }, store->limits()));
   start_queue();
   start_alerts();
   long long last_second = std::numeric_limits<long long>::min();

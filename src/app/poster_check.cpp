@@ -81,8 +81,27 @@ void check_poster_pictures(const model::Content& content, model::Diagnostics& ou
                                               "); the screen shows its alt text instead"});
           continue;
         }
-        for (auto& f :
-             poster_picture_findings(base::read_image_header(*head.bytes), stamp->size, limits))
+        // A JPEG whose frame header comes after large metadata: read on,
+        // within the screen's limit (a larger file is reported as such).
+        if (base::image_header_cut_short(*head.bytes) && head.bytes->size() > kPosterHeadBytes &&
+            stamp->size <= limits.max_bytes)
+          if (auto whole = net::read_local(path, limits.max_bytes); whole.bytes)
+            head.bytes = std::move(whole.bytes);
+        const auto header = base::read_image_header(*head.bytes);
+        if (!header && base::image_header_cut_short(*head.bytes)) {
+          // Not "not a picture": a JPEG too large to read on, or cut short.
+          out.push_back(model::Diagnostic{
+              image.where, model::Severity::warning,
+              name + " is a JPEG whose size was not found in its first " +
+                  std::to_string(head.bytes->size() / 1024) +
+                  " KiB (large metadata before it, or the file is cut short)"});
+          if (stamp->size > limits.max_bytes)
+            out.push_back(model::Diagnostic{
+                image.where, model::Severity::warning,
+                name + " " + poster_picture_findings(std::nullopt, stamp->size, limits).front()});
+          continue;
+        }
+        for (auto& f : poster_picture_findings(header, stamp->size, limits))
           out.push_back(model::Diagnostic{image.where, model::Severity::warning, name + " " + f});
       }
 }

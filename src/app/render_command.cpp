@@ -1,5 +1,6 @@
 #include "app/render_command.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
@@ -212,7 +213,7 @@ int render_command(const std::vector<std::string>& args, long long now) {
     return load_source(source, limits).bytes;
   };
   render::Canvas canvas(*fonts.fonts, load_picture);
-  // Posters are laid out at the sizes of the pictures drawn.
+  // Posters are laid out at the sizes of the pictures drawn, each read once.
   const layout::PictureSizes picture_sizes = picture_sizes_from(load_picture);
 
   ScreenPages screen(content, config.screen, offset, measure, load_theme(), width, height);
@@ -259,7 +260,12 @@ int render_command(const std::vector<std::string>& args, long long now) {
     for (const auto& problem : result.report.problems)
       std::cerr << "hallboard render: " << base << ".png: " << problem << "\n";
     const auto saved = render::save_png(*result.surface, base + ".png");
-    if (!saved.ok || !write_text(base + ".txt", layout::text_in_reading_order(page))) {
+    // The text as drawn: a poster's alt text only where its picture failed.
+    const auto& failed = result.report.failed_pictures;
+    const auto drawn = [&failed](const layout::Picture& p) {
+      return std::find(failed.begin(), failed.end(), p.source) == failed.end();
+    };
+    if (!saved.ok || !write_text(base + ".txt", layout::text_in_reading_order(page, drawn))) {
       std::cerr << "hallboard render: "
                 << (saved.ok ? "cannot write " + base + ".txt" : saved.error) << "\n";
       return 1;

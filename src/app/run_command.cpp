@@ -11,6 +11,7 @@
 #include <mutex>
 #include <optional>
 #include <tuple>
+#include <algorithm>
 #include <utility>
 
 #include "app/content_thread.h"
@@ -244,7 +245,7 @@ struct Drawing {
 
 Drawing prepare_drawing(const std::shared_ptr<const render::TtfLibrary>& ttf,
                         const net::PictureStore& pictures, ContentThread& content,
-                        const Clocks& clocks) {
+                        const Clocks& clocks, std::pair<int, int> screen) {
   Drawing d;
   auto fonts = render::FontSet::open(ttf);
   if (!fonts.fonts) {
@@ -258,11 +259,15 @@ Drawing prepare_drawing(const std::shared_ptr<const render::TtfLibrary>& ttf,
   d.fonts->keep_sizes_apart(true);
   render::CanvasOptions canvas_options;
   canvas_options.text_cache_bytes = 3u << 20;
-  canvas_options.picture_cache_bytes = 6u << 20;
+  // At least one full-screen poster beside the logo and photos: else they
+  // evict each other, decoded again on this thread at every redraw.
+  d.first = first_state(content, clocks, 1.0);
+  if (d.first) screen = {std::max(screen.first, d.first->width), std::max(screen.second, d.first->height)};
+  canvas_options.picture_cache_bytes =
+      render::picture_cache_bytes_for_screen(screen.first, screen.second, 6u << 20);
   d.canvas = std::make_unique<render::Canvas>(
       *d.fonts, [&pictures](const std::string& source) { return pictures.load(source); },
       canvas_options);
-  d.first = first_state(content, clocks, 1.0);
   if (d.first && d.first->has_page) d.canvas->prepare(d.first->page);
   return d;
 }
@@ -360,7 +365,7 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
   std::optional<ContentThread> content;
   content.emplace(setup, clocks, clock, measuring_with(*config, setup.theme, ttf));
   auto preparing = std::async(std::launch::async, [&] {
-    return prepare_drawing(ttf, pictures, *content, clocks);
+    return prepare_drawing(ttf, pictures, *content, clocks, {setup.width, setup.height});
   });
   auto opened_screen = render::open_screen(present);
   // SDL's DRM device, for <display power="dpms"> without a desktop: a copy

@@ -23,7 +23,9 @@ std::optional<ImageHeader> png_header(std::string_view b) {
   return ImageHeader{ImageKind::png, static_cast<int>(w), static_cast<int>(h)};
 }
 
-std::optional<ImageHeader> jpeg_header(std::string_view b) {
+// `cut` is set when the bytes end before a frame header could be found.
+std::optional<ImageHeader> jpeg_header(std::string_view b, bool* cut = nullptr) {
+  if (cut) *cut = false;
   if (b.size() < 4 || static_cast<unsigned char>(b[0]) != 0xFF ||
       static_cast<unsigned char>(b[1]) != 0xD8)
     return std::nullopt;
@@ -45,13 +47,17 @@ std::optional<ImageHeader> jpeg_header(std::string_view b) {
     if (length < 2) return std::nullopt;
     // SOF0..SOF15 carry the frame size; C4 (DHT), C8 (JPG) and CC (DAC) do not.
     if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC) {
-      if (at + 9 > b.size()) return std::nullopt;
+      if (at + 9 > b.size()) {
+        if (cut) *cut = true;
+        return std::nullopt;
+      }
       const auto h = be16(b, at + 5), w = be16(b, at + 7);
       if (w == 0 || h == 0) return std::nullopt;
       return ImageHeader{ImageKind::jpeg, static_cast<int>(w), static_cast<int>(h)};
     }
     at += 2 + length;
   }
+  if (cut) *cut = true;  // the walk ran off the end: the frame header may come later
   return std::nullopt;
 }
 
@@ -60,6 +66,11 @@ std::optional<ImageHeader> jpeg_header(std::string_view b) {
 std::optional<ImageHeader> read_image_header(std::string_view bytes) {
   if (auto png = png_header(bytes)) return png;
   return jpeg_header(bytes);
+}
+
+bool image_header_cut_short(std::string_view bytes) {
+  bool cut = false;
+  return !png_header(bytes) && !jpeg_header(bytes, &cut) && cut;
 }
 
 std::string check_picture(std::string_view bytes, const PictureLimits& limits) {

@@ -24,6 +24,11 @@ struct ImageHeader {
 // anything else or a header that ends too soon.
 std::optional<ImageHeader> read_image_header(std::string_view bytes);
 
+// True when the bytes are the start of a JPEG whose frame header is not
+// among them yet (EXIF, ICC or a thumbnail can take megabytes before it):
+// a reader that took only the head must read on to tell the size.
+bool image_header_cut_short(std::string_view bytes);
+
 struct PictureLimits {
   std::size_t max_bytes = 8u * 1024u * 1024u;
   // docs/cli.md promises photos up to this size. Decoding one whole takes

@@ -8,7 +8,7 @@ model::Hall read_hall(ElementReader& e, const std::string& base_url) {
   hall.base_url = base_url;
   hall.name = e.text_attr("name", Need::required).value_or("");
   hall.subtitle = e.text_attr("subtitle").value_or("");
-  hall.logo = e.text_attr("logo").value_or("");
+  hall.logo = web_safe_picture(e, "logo", e.text_attr("logo").value_or(""), base_url).value_or("");
   for (const auto& node : e.children("phone")) {
     ElementReader p(e.findings(), node);
     model::Phone phone;

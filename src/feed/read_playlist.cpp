@@ -111,6 +111,7 @@ void read_images(ElementReader& s, model::Slide& slide) {
                                                 ".jpeg); it is left out");
       continue;
     }
+    if (!web_safe_picture(e, "src", *src, slide.base_url)) continue;
     image.src = *src;
     slide.images.push_back(std::move(image));
   }

@@ -11,7 +11,8 @@ model::Staff read_staff(ElementReader& e, const std::string& base_url) {
   staff.name = e.text_attr("name", Need::required).value_or("");
   staff.title = e.text_attr("title").value_or("");
   staff.badge = e.text_attr("badge").value_or("");
-  staff.photo = e.text_attr("photo").value_or("");
+  staff.photo =
+      web_safe_picture(e, "photo", e.text_attr("photo").value_or(""), base_url).value_or("");
   staff.party = e.bool_attr("party").value_or(false);
   e.finish();
   return staff;

@@ -266,7 +266,7 @@ Area PageLayout::chrome(Page& page, const Moment& moment, bool banner) {
       FillRect{Box{0, header_h - metrics_.gap / 4, W, metrics_.gap / 4}, theme_.accent, 0});
   if (has_logo)
     page.elements.push_back(Picture{Box{metrics_.margin, (header_h - logo) / 2, logo, logo},
-                                    model::resolve_reference(c.hall->base_url, c.hall->logo)});
+                                    model::resolve_reference(c.hall->base_url, c.hall->logo), 0});
   int y = (header_h - text_h) / 2;
   for (const auto& l : hall.lines) {
     page.elements.push_back(typeset_.line(l, hall.style, theme_.header_text, name_x, y));

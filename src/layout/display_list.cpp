@@ -16,13 +16,19 @@ int qr_modules(std::size_t bytes) {
   return 0;
 }
 
-std::vector<std::string> text_in_reading_order(const Page& page) {
+std::vector<std::string> text_in_reading_order(const Page& page,
+                                               const std::function<bool(const Picture&)>& drawn) {
   struct Placed {
     int y, x;
     const std::string* text;
   };
   std::vector<Placed> placed;
-  for (const auto& e : page.elements) {
+  std::size_t skip_until = 0;  // the elements standing in for a picture drawn
+  for (std::size_t i = 0; i < page.elements.size(); ++i) {
+    const auto& e = page.elements[i];
+    if (i < skip_until) continue;
+    if (const auto* p = std::get_if<Picture>(&e); p && p->stand_in > 0 && drawn && drawn(*p))
+      skip_until = i + 1 + static_cast<std::size_t>(p->stand_in);
     if (const auto* t = std::get_if<TextRun>(&e)) placed.push_back({t->box.y, t->box.x, &t->text});
     if (const auto* t = std::get_if<Ticker>(&e)) placed.push_back({t->box.y, t->box.x, &t->text});
   }

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -58,6 +59,11 @@ struct LineSegment {
 struct Picture {
   Box box;
   std::string source;
+  // How many of the elements right after this one stand in for it: drawn
+  // only when the picture cannot be (a poster's alt text), skipped when it
+  // is. 0: the renderer's own placeholder, a person's outline, stands in
+  // (a staff photo, a logo).
+  int stand_in = 0;
 };
 
 // A QR code of `data`, drawn square in `box` with a quiet zone.
@@ -97,6 +103,9 @@ struct Page {
 
 // Every text on the page in reading order (top to bottom, then left to
 // right), tickers with their full text: what `render` writes to NNN-TYPE.txt.
-std::vector<std::string> text_in_reading_order(const Page& page);
+// With `drawn`, the text standing in for a picture it says was drawn
+// (Picture::stand_in) is left out, as the renderer leaves it out.
+std::vector<std::string> text_in_reading_order(
+    const Page& page, const std::function<bool(const Picture&)>& drawn = {});
 
 }  // namespace hb::layout

@@ -49,7 +49,12 @@ schedule::SlidePages PageLayout::count(const Moment& moment, const model::Slide&
       r.per_item.push_back(static_cast<int>(slide(moment, s, it.id).size()));
     return r;
   }
-  r.pages = static_cast<int>(slide(moment, s, s.item).size());
+  // A poster has a page per picture, whatever the pictures are: counted
+  // without asking their sizes.
+  if (s.type == model::SlideType::poster)
+    r.pages = static_cast<int>(std::min(s.images.size(), model::kMaxPosterImages));
+  else
+    r.pages = static_cast<int>(slide(moment, s, s.item).size());
   return r;
 }
 

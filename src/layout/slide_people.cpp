@@ -207,7 +207,8 @@ int PageLayout::staff_on_card(std::vector<Element>& out, const schedule::WindowD
   const auto& staff = *duty.staff;
   out.push_back(
       Picture{Box{gap, top, photo_w, photo_h},
-              staff.photo.empty() ? "" : model::resolve_reference(staff.base_url, staff.photo)});
+              staff.photo.empty() ? "" : model::resolve_reference(staff.base_url, staff.photo),
+              0});
   int y = top + typeset_.set(out, staff.name, name_style, theme_.text, right_x, top, right_w);
   // The role and 党员 side by side, the second under the first when the
   // column is too narrow for both.
@@ -297,7 +298,7 @@ std::vector<Page> PageLayout::pledges(const Moment& moment) {
     if (s) {
       b.elements.push_back(
           Picture{Box{metrics_.gap, metrics_.gap, photo_w, photo_h},
-                  s->photo.empty() ? "" : model::resolve_reference(s->base_url, s->photo)});
+                  s->photo.empty() ? "" : model::resolve_reference(s->base_url, s->photo), 0});
       if (s->party) {
         const int pill_h = typeset_.line_height(small);
         b.elements.push_back(FillRect{

@@ -31,10 +31,13 @@ std::vector<Page> PageLayout::poster(const Moment& moment, const model::Slide& s
                                                 ? (*moment.picture_sizes)(source)
                                                 : std::nullopt;
     const Box box = size ? contain(Box{area.x, area.y, area.w, area.h}, *size) : Box{};
-    if (box.w > 0 && box.h > 0)
-      p.elements.push_back(Picture{box, source});
-    else
-      poster_stand_in(p, area, image);
+    // The alt text stands in for a picture of a known size that still
+    // cannot be drawn (a truncated file): the renderer skips it otherwise.
+    const std::size_t at = p.elements.size();
+    if (box.w > 0 && box.h > 0) p.elements.push_back(Picture{box, source, 0});
+    poster_stand_in(p, area, image);
+    if (auto* picture = std::get_if<Picture>(&p.elements[at]))
+      picture->stand_in = static_cast<int>(p.elements.size() - at - 1);
     pages.push_back(std::move(p));
   }
   return pages;

@@ -9,6 +9,7 @@
 
 #include "base/image_header.h"
 #include "net/cache.h"
+#include "net/local_file.h"
 
 namespace hb::net {
 
@@ -19,10 +20,17 @@ class PictureStore {
  public:
   PictureStore(std::string cache_dir, base::PictureLimits limits = {});
   std::optional<std::string> load(const std::string& source) const;
+  // What a size needs, without reading (or, for a fetched picture, hashing)
+  // the whole file: the stamp of the file `load` would read, and its first
+  // `head_bytes` (nothing for a file larger than the limits allow).
+  std::optional<FileStamp> stamp(const std::string& source) const;
+  std::optional<std::string> head(const std::string& source, std::size_t head_bytes) const;
   const ContentCache& cache() const { return cache_; }
   const base::PictureLimits& limits() const { return limits_; }
 
  private:
+  // The file `load` reads for a source; empty when there is none.
+  std::string file_of(const std::string& source) const;
   ContentCache cache_;
   base::PictureLimits limits_;
 };

@@ -1,5 +1,6 @@
 #include "render/canvas.h"
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <utility>
@@ -31,6 +32,13 @@ std::size_t Canvas::ChunkKeyHash::operator()(const ChunkKey& k) const {
              static_cast<std::size_t>(k.style.weight));
 }
 
+std::size_t picture_cache_bytes_for_screen(int width, int height, std::size_t at_least) {
+  // A pixel is 4 bytes; the screen's sides are bounded by the config's (16384).
+  const auto frame = static_cast<std::size_t>(std::max(width, 0)) *
+                     static_cast<std::size_t>(std::max(height, 0)) * 4u;
+  return std::max(at_least, frame + frame / 2);
+}
+
 Canvas::Canvas(FontSet& fonts, PictureLoader loader, CanvasOptions options)
     : fonts_(fonts),
       loader_(std::move(loader)),
@@ -59,8 +67,15 @@ DrawReport Canvas::draw(const layout::Page& page, SDL_Surface& target) {
   const auto& bg = page.background;
   // The background replaces whatever was there, alpha included.
   SDL_FillRect(&target, nullptr, SDL_MapRGBA(target.format, bg.r, bg.g, bg.b, bg.a));
-  for (const auto& e : page.elements)
-    draw_element(e, target, report);
+  const auto& elements = page.elements;
+  for (std::size_t i = 0; i < elements.size(); ++i) {
+    const auto* picture = std::get_if<layout::Picture>(&elements[i]);
+    // A picture drawn skips what stands in for it (layout::Picture::stand_in).
+    if (picture && draw_picture(*picture, target, report) && picture->stand_in > 0)
+      i += std::min(static_cast<std::size_t>(picture->stand_in), elements.size() - 1 - i);
+    else if (!picture)
+      draw_element(elements[i], target, report);
+  }
   return report;
 }
 
@@ -72,7 +87,10 @@ void Canvas::draw_element(const layout::Element& e, SDL_Surface& target, DrawRep
     return stroke_rounded_rect(target, s->box, s->width, s->radius, s->color);
   if (const auto* l = std::get_if<layout::LineSegment>(&e))
     return draw_line(target, l->x1, l->y1, l->x2, l->y2, l->width, l->color);
-  if (const auto* p = std::get_if<layout::Picture>(&e)) return draw_picture(*p, target, report);
+  if (const auto* p = std::get_if<layout::Picture>(&e)) {
+    draw_picture(*p, target, report);
+    return;
+  }
   if (const auto* q = std::get_if<layout::QrCode>(&e)) {
     if (auto problem = draw_qr(target, *q); !problem.empty())
       report.problems.push_back(std::move(problem));
@@ -152,18 +170,21 @@ const std::vector<TextChunk>& Canvas::chunks(std::string_view text,
   return *chunks_.insert(std::move(key), std::move(made), cost);
 }
 
-void Canvas::draw_picture(const layout::Picture& picture, SDL_Surface& target, DrawReport& report) {
+bool Canvas::draw_picture(const layout::Picture& picture, SDL_Surface& target, DrawReport& report) {
   const auto& scaled = scaled_picture(picture);
   if (!scaled.surface) {
-    draw_placeholder(target, picture.box);
+    // Elements of the page's own stand in when it says so; else the outline.
+    if (picture.stand_in <= 0) draw_placeholder(target, picture.box);
+    report.failed_pictures.push_back(picture.source);
     // No photo named is the content's choice; only a named one that failed is news.
     if (!picture.source.empty())
       report.problems.push_back("picture \"" + picture.source + "\": " + scaled.error);
-    return;
+    return false;
   }
   const ClipScope clip(target, picture.box);
   SDL_Rect to{picture.box.x, picture.box.y, picture.box.w, picture.box.h};
   SDL_BlitSurface(scaled.surface.get(), nullptr, &target, &to);
+  return true;
 }
 
 const Canvas::ScaledPicture& Canvas::scaled_picture(const layout::Picture& picture) {
@@ -188,7 +209,9 @@ const Canvas::ScaledPicture& Canvas::scaled_picture(const layout::Picture& pictu
     }
   }
   if (bytes) {
-    auto decoded = decode_picture(*bytes, options_.picture_limits);
+    // Shrunk no further than its box needs: a 4K poster stays sharp.
+    auto decoded = decode_picture(*bytes, options_.picture_limits,
+                                  DecodeTarget{picture.box.w, picture.box.h});
     if (decoded.surface) {
       made.surface = cover(*decoded.surface, picture.box.w, picture.box.h);
       if (!made.surface)

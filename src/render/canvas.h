@@ -37,6 +37,8 @@ struct CanvasOptions {
 // box was drawn instead), in plain language, for the log.
 struct DrawReport {
   std::vector<std::string> problems;
+  // The sources of pictures that could not be drawn (their stand-ins were).
+  std::vector<std::string> failed_pictures;
 };
 
 struct RenderResult {
@@ -44,6 +46,11 @@ struct RenderResult {
   DrawReport report;
   std::string error;  // when there is no surface
 };
+
+// A picture cache that holds a full-screen picture of a width x height
+// screen half again (the logo and photos beside it), and at least at_least
+// bytes: 6 MB and 1920x1080 -> 12.4 MB, 3840x2160 -> 49.8 MB.
+std::size_t picture_cache_bytes_for_screen(int width, int height, std::size_t at_least);
 
 class Canvas {
  public:
@@ -100,7 +107,8 @@ class Canvas {
   void visible_text(std::string_view text, const layout::TextStyle& style, layout::Color color,
                     int x, const SDL_Rect& visible,
                     const std::function<void(const RenderedText&, int)>& use);
-  void draw_picture(const layout::Picture& picture, SDL_Surface& target, DrawReport& report);
+  // False when the picture could not be drawn (its stand-in was, or is to be).
+  bool draw_picture(const layout::Picture& picture, SDL_Surface& target, DrawReport& report);
   const ScaledPicture& scaled_picture(const layout::Picture& picture);
   const std::vector<TextChunk>& chunks(std::string_view text, const layout::TextStyle& style);
 

@@ -177,7 +177,7 @@ DrawReport CpuPresenter::show(const layout::Page& page, Size size, model::Transi
     if (!shown_) {
       scene_.clear();
       aliased_ = false;
-      return {{std::string("cannot make a frame to show the page: ") + SDL_GetError()}};
+      return {{std::string("cannot make a frame to show the page: ") + SDL_GetError()}, {}};
     }
     return scene_.set_into(page, size, *shown_);
   }

@@ -69,9 +69,7 @@ SurfacePtr convert_rows(SDL_Surface& s, int y, int rows) {
 // shrinks by a whole factor f, in f x f blocks, converting a band of rows
 // (about 1 MB) at a time: besides the decoded picture only the result and
 // one band are held, never a second full-size copy.
-SurfacePtr reduce(SDL_Surface& decoded, int max_side) {
-  max_side = std::max(max_side, 1);
-  const int f = (std::max(decoded.w, decoded.h) + max_side - 1) / max_side;
+SurfacePtr reduce(SDL_Surface& decoded, int f) {
   // A picture thinner than a block (a banner a few pixels high) is small
   // whatever its length: kept whole, cover() shrinks it for its box.
   if (f <= 1 || decoded.w < f || decoded.h < f)
@@ -92,9 +90,22 @@ SurfacePtr reduce(SDL_Surface& decoded, int max_side) {
   return ok ? std::move(out) : nullptr;
 }
 
+// The whole factor a decoded w x h picture is shrunk by: to within
+// max_side, or, with a target, no more than still fills it whole.
+int reduce_factor_for(int w, int h, int max_side, DecodeTarget target) {
+  const auto at_most = [w, h](int side) {
+    side = std::max(side, 1);
+    return (std::max(w, h) + side - 1) / side;
+  };
+  if (target.width < 1 || target.height < 1) return at_most(max_side);
+  const int fill = std::max(1, std::min(w / target.width, h / target.height));
+  return std::max(fill, at_most(std::max(max_side, 2 * std::max(target.width, target.height))));
+}
+
 }  // namespace
 
-DecodeResult decode_picture(std::string_view bytes, const base::PictureLimits& limits) {
+DecodeResult decode_picture(std::string_view bytes, const base::PictureLimits& limits,
+                            DecodeTarget target) {
   if (auto refused = base::check_picture(bytes, limits); !refused.empty())
     return {nullptr, std::move(refused)};
   const auto header = base::read_image_header(bytes);
@@ -105,7 +116,8 @@ DecodeResult decode_picture(std::string_view bytes, const base::PictureLimits& l
   if (decoded->w != header->width || decoded->h != header->height)
     return {nullptr, "the picture's size does not match its header"};
   // The full-size picture goes when this returns: only the reduced one is kept.
-  auto kept = reduce(*decoded, limits.max_kept_side);
+  auto kept = reduce(*decoded,
+                     reduce_factor_for(decoded->w, decoded->h, limits.max_kept_side, target));
   if (!kept) return {nullptr, std::string("cannot convert the picture: ") + SDL_GetError()};
   return {std::move(kept), {}};
 }

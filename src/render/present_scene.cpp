@@ -37,7 +37,8 @@ DrawReport Scene::set(const layout::Page& page, Size size) {
   if (!base) {
     clear();
     return {{"cannot make a " + std::to_string(size.w) + "x" + std::to_string(size.h) +
-             " surface for the page: " + SDL_GetError()}};
+             " surface for the page: " + SDL_GetError()},
+            {}};
   }
   auto report = canvas_.draw(bare, *base);
   // The page is opaque wherever a ticker is copied over it; copying

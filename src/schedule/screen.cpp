@@ -32,7 +32,9 @@ PageCounter one_page_each(const model::Content& content, int utc_offset_minutes)
     }
     p.pages = has_content(content, slide, t, utc_offset_minutes) ? 1 : 0;
     // A poster's pages are its pictures, known without laying them out.
-    if (slide.type == model::SlideType::poster) p.pages = static_cast<int>(slide.images.size());
+    // As many as the layout makes: at most kMaxPosterImages, whatever the slide holds.
+    if (slide.type == model::SlideType::poster)
+      p.pages = static_cast<int>(std::min(slide.images.size(), model::kMaxPosterImages));
     return p;
   };
 }

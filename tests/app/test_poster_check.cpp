@@ -2,9 +2,14 @@
 // header and size as a table, and the walk over local files.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <filesystem>
+#include <initializer_list>
+
 #include "app/picture_sizes.h"
 #include "app/poster_check.h"
 #include "files.h"
+#include "net/picture.h"
 
 namespace hb::test {
 namespace {
@@ -17,6 +22,26 @@ std::string png_head(std::uint32_t w, std::uint32_t h) {
       b += static_cast<char>((v >> shift) & 0xFF);
   b += std::string("\x08\x02\0\0\0", 5);
   return b;
+}
+
+// One poster slide of these pictures, in a feed at `feed`; each <image> on
+// its own line (1, 2, ...), so findings tell which.
+model::Content poster_content(const std::filesystem::path& feed,
+                              std::initializer_list<const char*> sources) {
+  model::Slide slide;
+  slide.type = model::SlideType::poster;
+  slide.base_url = feed.string();
+  for (const char* src : sources) {
+    model::PosterImage image;
+    image.src = src;
+    image.where.line = static_cast<int>(slide.images.size()) + 1;
+    slide.images.push_back(image);
+  }
+  model::Playlist playlist;
+  playlist.slides.push_back(slide);
+  model::Content content;
+  content.playlists.push_back(playlist);
+  return content;
 }
 
 std::string verdict(const std::vector<std::string>& findings) {
@@ -68,20 +93,9 @@ TEST_CASE("lint reads local poster pictures once each, and not remote ones") {
   write_bytes(dir / "good.png", png_head(1920, 1080));
   write_bytes(dir / "small.png", png_head(400, 300));
   write_bytes(dir / "fake.jpg", "<html>not found</html>");
-  model::Content content;
-  model::Playlist playlist;
-  model::Slide slide;
-  slide.type = model::SlideType::poster;
-  slide.base_url = (dir / "hall.xml").string();
-  for (const char* src : {"good.png", "small.png", "fake.jpg", "missing.png", "good.png",
-                          "https://hall.example/p.png"}) {
-    model::PosterImage image;
-    image.src = src;
-    image.where.line = static_cast<int>(slide.images.size()) + 1;
-    slide.images.push_back(image);
-  }
-  playlist.slides.push_back(slide);
-  content.playlists.push_back(playlist);
+  const model::Content content =
+      poster_content(dir / "hall.xml", {"good.png", "small.png", "fake.jpg", "missing.png",
+                                        "good.png", "https://hall.example/p.png"});
   model::Diagnostics out;
   app::check_poster_pictures(content, out);
   REQUIRE(out.size() == 3);
@@ -111,6 +125,56 @@ TEST_CASE("picture sizes for the layout come from the header, within the screen'
   CHECK_FALSE(sizes("throws.png"));
   CHECK_FALSE(sizes("absent.png"));
   CHECK_FALSE(sizes(""));
+}
+
+}  // namespace hb::test
+
+namespace hb::test {
+namespace {
+
+// A JPEG's start with `metadata` bytes of APP1 segments before its frame
+// header (when `frame`): cameras' EXIF and ICC profiles can be megabytes.
+std::string jpeg_with_metadata(std::size_t metadata, bool frame) {
+  std::string b("\xFF\xD8", 2);
+  while (metadata > 0) {
+    const std::size_t body = std::min<std::size_t>(metadata, 65533);
+    const std::size_t length = body + 2;
+    b += std::string("\xFF\xE1", 2);
+    b += static_cast<char>((length >> 8) & 0xFF);
+    b += static_cast<char>(length & 0xFF);
+    b += std::string(body, 'x');
+    metadata -= body;
+  }
+  if (frame)  // SOF0: 1080 high, 1920 wide, three components
+    b += std::string("\xFF\xC0\x00\x11\x08\x04\x38\x07\x80\x03\x01\x22\x00\x02\x11\x01\x03\x11\x01",
+                     19);
+  return b;
+}
+
+}  // namespace
+
+TEST_CASE("a JPEG whose size comes after large metadata: read on, or a note, not 'not a picture'") {
+  const std::string late = jpeg_with_metadata(300 * 1024, true);
+  CHECK(base::image_header_cut_short(late.substr(0, app::kPosterHeadBytes)));
+  CHECK_FALSE(base::image_header_cut_short(late));
+  CHECK_FALSE(base::image_header_cut_short("<html>not found</html>"));
+  TempDir dir;
+  write_bytes(dir / "late.jpg", late);
+  write_bytes(dir / "cut.jpg", jpeg_with_metadata(300 * 1024, false));
+  const model::Content content = poster_content(dir / "hall.xml", {"late.jpg", "cut.jpg"});
+  model::Diagnostics out;
+  app::check_poster_pictures(content, out);
+  REQUIRE(out.size() == 1);  // late.jpg is 1920x1080: nothing to say
+  CHECK(out[0].where.line == 2);
+  CHECK(out[0].message.find("size was not found in its first") != std::string::npos);
+  CHECK(out[0].message.find("not a PNG or JPEG") == std::string::npos);
+  // The screen's sizes read on too: the poster is laid out at its size.
+  const net::PictureStore store("");
+  const auto sizes = app::picture_sizes_from(
+      [&](const std::string& s) { return store.head(s, app::kPictureHeadBytes); },
+      [&](const std::string& s) { return store.stamp(s); });
+  CHECK(sizes((dir / "late.jpg").string()) == layout::PictureSize{1920, 1080});
+  CHECK_FALSE(sizes((dir / "cut.jpg").string()));
 }
 
 }  // namespace hb::test

@@ -7,8 +7,10 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 #include "app/page_count_file.h"
+#include "app/picture_sizes.h"
 #include "app/player.h"
 #include "app/screen_pages.h"
 #include "demo_content.h"
@@ -517,6 +519,45 @@ TEST_CASE("the demo's poster: a page a picture, drawn at its size once the size 
   // The counts did not change with the sizes.
   CHECK(schedule::cycle_pages(schedule::rotation_input(plan, t), t).size() ==
         schedule::cycle_pages(input, t).size());
+}
+
+TEST_CASE("poster pictures: counting reads none, laying out reads each header once a stamp") {
+  const auto t = at("2026-12-07T10:00");
+  Screen s;
+  std::map<std::string, int> reads;
+  int counted_stamp = 1;
+  std::string portrait_head("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\x04\x38\0\0\x07\x80\x08\x02\0\0\0", 29);
+  const layout::PictureSizes sizes = app::picture_sizes_from(
+      [&](const std::string& source) -> std::optional<std::string> {
+        ++reads[source];
+        return portrait_head;
+      },
+      [&](const std::string&) {
+        return std::optional(net::FileStamp{counted_stamp, 100});
+      });
+  s.pages.set_picture_sizes(&sizes);
+  const auto plan = s.pages.plan(t - 3600);
+  CHECK(reads.empty());  // a poster is counted by its pictures, not laid out
+  std::vector<schedule::PageRef> posters;
+  for (const auto& ref : schedule::cycle_pages(schedule::rotation_input(plan, t), t))
+    if (s.pages.playlist()->slides[static_cast<std::size_t>(ref.slide)].type ==
+        model::SlideType::poster)
+      posters.push_back(ref);
+  REQUIRE(posters.size() == 2);
+  // Laid out again and again (each minute, each queue document): one read each.
+  for (int round = 0; round < 5; ++round) {
+    s.pages.set_picture_sizes(&sizes);  // what pictures_changed does: pages laid out anew
+    for (const auto& ref : posters) REQUIRE(s.pages.page(ref, t));
+  }
+  REQUIRE(reads.size() == 2);
+  for (const auto& [source, n] : reads) CHECK_MESSAGE(n == 1, source);
+  // A picture fetched anew (its file's stamp changed) is read again, once.
+  counted_stamp = 2;
+  for (int round = 0; round < 3; ++round) {
+    s.pages.set_picture_sizes(&sizes);
+    for (const auto& ref : posters) REQUIRE(s.pages.page(ref, t));
+  }
+  for (const auto& [source, n] : reads) CHECK_MESSAGE(n == 2, source);
 }
 
 }  // namespace hb::test

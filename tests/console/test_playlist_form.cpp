@@ -36,7 +36,7 @@ TEST_CASE("playlist form: element → form values → element is the same elemen
 TEST_CASE("playlist form: the values, and the reader's defaults for what is not given") {
   const auto v = playlist_form_values(body(kPlaylist));
   CHECK(v.at("screen") == "totem-1,totem-2");
-  CHECK(v.at("slide_type_4") == "poster");  // a newer tool's type, kept
+  CHECK(v.at("slide_type_4") == "poster");
   CHECK(v.at("slide_item_2") == "530100-001");
   CHECK(v.at("slide_days_3") == "30");
   // 播放时间: the playlist's and each slide's.
@@ -68,6 +68,23 @@ TEST_CASE("playlist form: rows in the order given, an emptied one removed, the r
                       R"(<slide type="results" seconds="20" days="30" on="sat" from="2026-12-01" to="2026-12-31"/>)"
                       R"(<slide type="poster" seconds="10" between="12:00-13:30"/><slide type="notices" on="mon,wed"/>)"
                       R"(<slide type="roster" seconds="12"/></playlist>)"));
+}
+
+TEST_CASE("playlist form: editing keeps a poster slide's frame and its <image> pictures") {
+  const char* const xml =
+      R"(<playlist screen="*" transition="fade"><slide type="stats"/>)"
+      R"(<slide type="poster" seconds="10" frame="full"><image src="p/a.png" alt="办事指南" seconds="20"/>)"
+      R"(<image src="https://hall.example.cn/b.jpg"/></slide></playlist>)";
+  auto v = playlist_form_values(body(xml));
+  CHECK(v.at("slide_type_2") == "poster");
+  // Another row's and the poster's own seconds changed; the pictures stay.
+  v["slide_seconds_1"] = "30";
+  v["slide_seconds_2"] = "12";
+  const auto back = playlist_from_form(body(xml), v);
+  REQUIRE(back.ok());
+  CHECK(*back == body(R"(<playlist screen="*" transition="fade"><slide type="stats" seconds="30"/>)"
+                      R"(<slide type="poster" seconds="12" frame="full"><image src="p/a.png" alt="办事指南" seconds="20"/>)"
+                      R"(<image src="https://hall.example.cn/b.jpg"/></slide></playlist>)"));
 }
 
 struct BadPlaylist {

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include "feed/write_feed.h"
+#include "model/url.h"
 #include "support.h"
 
 namespace hb::test {
@@ -583,6 +584,45 @@ TEST_CASE("a poster written back reads the same") {
     CHECK(b.images[i].alt == a.images[i].alt);
     CHECK(b.images[i].seconds == a.images[i].seconds);
   }
+}
+
+TEST_CASE("a feed fetched over http(s) names no local pictures: poster, photo and logo") {
+  model::Diagnostics out;
+  const std::string body =
+      "<hall name=\"大厅\" logo=\"file:///home/hall/logo.png\"/>\n"
+      "<roster><staff id=\"s1\" name=\"李娜\" photo=\"FILE:///home/hall/private.jpg\"/></roster>\n"
+      "<playlist><slide type=\"poster\"><image src=\"file:///home/hall/private.jpg\"/>"
+      "<image src=\"https://cdn.example.cn/a.png\"/><image src=\"p/b.png\"/></slide></playlist>";
+  const auto feed = feed::parse_feed(feed_doc(body), "https://hall.example.cn/feed.xml", out);
+  REQUIRE(feed);
+  REQUIRE(feed->hall);
+  CHECK(feed->hall->logo.empty());
+  REQUIRE(feed->roster);
+  REQUIRE(feed->roster->staff.size() == 1);
+  CHECK(feed->roster->staff[0].photo.empty());
+  const auto& s = only_slide(*feed);
+  REQUIRE(s.images.size() == 2);
+  CHECK(s.images[0].src == "https://cdn.example.cn/a.png");
+  CHECK(s.images[1].src == "p/b.png");
+  int refused = 0;
+  for (const auto& d : out)
+    if (d.message.find("outside the web") != std::string::npos) {
+      ++refused;
+      CHECK(d.severity == Severity::error);
+      CHECK(d.where.line > 0);
+      CHECK(d.where.column > 0);
+    }
+  CHECK(refused == 3);
+  // The same feed from the screen's own disk may name its own files.
+  model::Diagnostics local_out;
+  const auto local = feed::parse_feed(feed_doc(body), "/srv/hall/feed.xml", local_out);
+  REQUIRE(local);
+  CHECK(only_slide(*local).images.size() == 3);
+  // Resolving refuses them too, whatever the reader let through.
+  CHECK(model::resolve_reference("https://hall.example.cn/f.xml", "file:///etc/passwd").empty());
+  CHECK(model::resolve_reference("http://hall.example.cn/f.xml", "HTTPS://cdn.example.cn/a.png") ==
+        "HTTPS://cdn.example.cn/a.png");
+  CHECK(model::resolve_reference("/srv/f.xml", "file:///srv/a.png") == "file:///srv/a.png");
 }
 
 }  // namespace hb::test

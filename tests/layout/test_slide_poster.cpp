@@ -168,6 +168,33 @@ TEST_CASE("a picture of unknown size stands in as its alt text, never a blank pa
   }
 }
 
+TEST_CASE("a picture of known size carries its alt text as its stand-in, left out once drawn") {
+  static const FakeMeasure measure;
+  model::Content content;
+  layout::PageLayout layout(measure, layout::Theme{}, 1920, 1080);
+  auto m = layout::moment_for(content, kZone, at("2026-12-07T10:00"));
+  m.picture_sizes = &kPosterSizes;
+  const auto pages = layout.slide(m, poster_slide(model::PosterFrame::full, {"landscape.png"}), "");
+  REQUIRE(pages.size() == 1);
+  const auto& elements = pages[0].elements;
+  std::size_t at_picture = elements.size();
+  for (std::size_t i = 0; i < elements.size(); ++i)
+    if (std::holds_alternative<layout::Picture>(elements[i])) at_picture = i;
+  REQUIRE(at_picture < elements.size());
+  const auto& picture = std::get<layout::Picture>(elements[at_picture]);
+  // The stand-in follows the picture, the renderer draws it only if the picture fails.
+  REQUIRE(picture.stand_in > 0);
+  CHECK(at_picture + static_cast<std::size_t>(picture.stand_in) == elements.size() - 1);
+  const auto all = layout::text_in_reading_order(pages[0]);
+  const auto as_drawn =
+      layout::text_in_reading_order(pages[0], [](const layout::Picture&) { return true; });
+  const auto has = [](const std::vector<std::string>& lines, const std::string& text) {
+    return std::find(lines.begin(), lines.end(), text) != lines.end();
+  };
+  CHECK(has(all, "宣传海报图片暂未载入"));
+  CHECK_FALSE(has(as_drawn, "宣传海报图片暂未载入"));
+}
+
 TEST_CASE("a full-screen poster keeps the hall's frame while an urgent notice is in force") {
   static const FakeMeasure measure;
   model::Content content;

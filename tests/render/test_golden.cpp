@@ -66,8 +66,8 @@ layout::Page roster_page(const TtfMeasurer& m) {
   const TextStyle name{20, Weight::bold}, body{14, Weight::regular};
   auto page = test::page_of({});
   auto& e = page.elements;
-  e.push_back(layout::Picture{{20, 20, 96, 128}, "staff/missing.jpg"});
-  e.push_back(layout::Picture{{136, 20, 96, 128}, "staff/li.png"});
+  e.push_back(layout::Picture{{20, 20, 96, 128}, "staff/missing.jpg", 0});
+  e.push_back(layout::Picture{{136, 20, 96, 128}, "staff/li.png", 0});
   e.push_back(text(m, 20, 156, "张伟", name, ink));
   e.push_back(text(m, 20, 186, "窗口 1 · 户籍", body, grey));
   e.push_back(text(m, 136, 156, "李晓𠮷", name, ink));

@@ -129,8 +129,8 @@ TEST_CASE("a Picture is drawn from the loader's bytes, PNG or JPEG, filling its 
     return std::nullopt;
   });
   const Box a{10, 10, 90, 120}, b{120, 10, 160, 90};
-  const auto page = test::page_of({layout::Picture{a, "staff/zhang.png"},
-                                   layout::Picture{b, "https://hall.example.cn/logo.jpg"}});
+  const auto page = test::page_of({layout::Picture{a, "staff/zhang.png", 0},
+                                   layout::Picture{b, "https://hall.example.cn/logo.jpg", 0}});
   auto r = canvas.render(page, 300, 150);
   REQUIRE(r.surface);
   CHECK(r.report.problems.empty());
@@ -160,7 +160,7 @@ TEST_CASE("a 6000x4000 photo, within the limits, is drawn, not a placeholder") {
   auto fonts = test::open_fonts();
   Canvas canvas(*fonts, [&](const std::string&) -> std::optional<std::string> { return photo; });
   const Box box{10, 10, 150, 100};  // 3:2, as the photo
-  auto r = canvas.render(test::page_of({layout::Picture{box, "staff/wang.jpg"}}), 170, 120);
+  auto r = canvas.render(test::page_of({layout::Picture{box, "staff/wang.jpg", 0}}), 170, 120);
   REQUIRE(r.surface);
   CHECK(r.report.problems.empty());
   // The photo's gradient, corner to corner; the placeholder is grey all over.
@@ -238,7 +238,7 @@ TEST_CASE("a picture that cannot be had shows the placeholder, and the report sa
   for (const auto& row : rows) {
     CAPTURE(row.source);
     const Box box{20, 10, 60, 80};
-    auto r = canvas.render(test::page_of({layout::Picture{box, row.source}}), 100, 100);
+    auto r = canvas.render(test::page_of({layout::Picture{box, row.source, 0}}), 100, 100);
     REQUIRE(r.surface);
     if (row.reason) {
       REQUIRE(r.report.problems.size() == 1);
@@ -259,9 +259,73 @@ TEST_CASE("a picture that cannot be had shows the placeholder, and the report sa
 TEST_CASE("without a loader every picture is a placeholder") {
   auto fonts = test::open_fonts();
   Canvas canvas(*fonts, nullptr);
-  auto r = canvas.render(test::page_of({layout::Picture{{0, 0, 40, 40}, "a.png"}}), 40, 40);
+  auto r = canvas.render(test::page_of({layout::Picture{{0, 0, 40, 40}, "a.png", 0}}), 40, 40);
   REQUIRE(r.surface);
   CHECK(test::count_not(*r.surface, {0, 0, 40, 40}, picture_white) == 1600);
+}
+
+TEST_CASE("a poster's picture is decoded no smaller than its box: 3000x1500 into 1920x1080") {
+  const auto poster = test::encoded_picture(3000, 1500, false);
+  // For a box of its own, no more shrinking than still fills it whole.
+  const auto kept = decode_picture(poster, {}, DecodeTarget{1920, 1080});
+  REQUIRE(kept.surface);
+  CHECK(kept.surface->w >= 1920);
+  CHECK(kept.surface->h >= 1080);
+  // 4K: 3840x2160 kept whole.
+  const auto uhd = decode_picture(test::encoded_picture(3840, 2160, true), {}, DecodeTarget{3840, 2160});
+  REQUIRE(uhd.surface);
+  CHECK(uhd.surface->w == 3840);
+  // A small box still shrinks it in blocks: a staff photo of a camera's size.
+  const auto photo = decode_picture(test::encoded_picture(6000, 4000, true), {}, DecodeTarget{96, 128});
+  REQUIRE(photo.surface);
+  CHECK(photo.surface->w >= 96);
+  CHECK(photo.surface->h >= 128);
+  CHECK(photo.surface->w < 400);
+  // Without a box, the long side is kept at most max_kept_side, as before.
+  const auto plain = decode_picture(poster);
+  REQUIRE(plain.surface);
+  CHECK(plain.surface->w == 1500);
+}
+
+TEST_CASE("a picture's own stand-in: drawn when it fails to decode, skipped when it is drawn") {
+  auto fonts = test::open_fonts();
+  const auto good = test::encoded_picture(200, 100, false);
+  const std::string truncated = good.substr(0, good.size() / 2);  // header fine, data cut
+  Canvas canvas(*fonts, [&](const std::string& source) -> std::optional<std::string> {
+    return source == "good.png" ? good : truncated;
+  });
+  const layout::Color card{10, 200, 30, 255};
+  const Box box{20, 20, 60, 30}, stand_in{0, 0, 100, 70};
+  const auto page_for = [&](const std::string& source) {
+    return test::page_of({layout::Picture{box, source, 1}, layout::FillRect{stand_in, card, 0},
+                          layout::FillRect{{0, 80, 100, 20}, {0, 0, 255, 255}, 0}});
+  };
+  auto failed = canvas.render(page_for("cut.png"), 100, 100);
+  REQUIRE(failed.surface);
+  CHECK(failed.report.problems.size() == 1);  // still said, for the log
+  CHECK(failed.report.failed_pictures == std::vector<std::string>{"cut.png"});
+  // The stand-in over all of it, no person's outline in the picture's box.
+  CHECK(test::count_not(*failed.surface, stand_in, card) == 0);
+  CHECK(test::pixel(*failed.surface, 50, 90) == layout::Color{0, 0, 255, 255});  // after it: drawn
+  auto drawn = canvas.render(page_for("good.png"), 100, 100);
+  REQUIRE(drawn.surface);
+  CHECK(drawn.report.problems.empty());
+  CHECK(drawn.report.failed_pictures.empty());
+  CHECK(test::count_not(*drawn.surface, {0, 0, 100, 15}, picture_white) == 0);  // stand-in skipped
+  CHECK(test::pixel(*drawn.surface, 50, 90) == layout::Color{0, 0, 255, 255});  // the next one is not
+  CHECK(test::pixel(*drawn.surface, 21, 21).r < 60);  // the picture's dark corner
+}
+
+TEST_CASE("the live picture cache holds a full-screen poster and the logo beside it") {
+  constexpr std::size_t floor_bytes = 6u << 20;
+  CHECK(picture_cache_bytes_for_screen(0, 0, floor_bytes) == floor_bytes);
+  CHECK(picture_cache_bytes_for_screen(800, 600, floor_bytes) == floor_bytes);
+  CHECK(picture_cache_bytes_for_screen(1920, 1080, floor_bytes) == 1920u * 1080u * 6u);
+  // A 4K frame's poster is ~33 MB decoded: the cache holds it and half again.
+  const std::size_t uhd = picture_cache_bytes_for_screen(3840, 2160, floor_bytes);
+  CHECK(uhd >= 3840u * 2160u * 4u + (1u << 20));
+  CHECK(uhd == 3840u * 2160u * 6u);
+  CHECK(picture_cache_bytes_for_screen(-5, 100, floor_bytes) == floor_bytes);
 }
 
 }  // namespace

@@ -618,3 +618,18 @@ TEST_CASE("urgent notices interleave with a poster's own page lengths") {
 }
 
 }  // namespace hb::test
+
+namespace hb::test {
+
+TEST_CASE("one_page_each counts a poster's pictures, at most kMaxPosterImages as the layout") {
+  model::Content c;
+  model::Slide poster;
+  poster.type = model::SlideType::poster;
+  poster.images.resize(model::kMaxPosterImages + 10);  // built past the reader's cap
+  const auto pages = schedule::one_page_each(c, kZone);
+  CHECK(pages(poster, at("2026-11-27T10:00")).pages == static_cast<int>(model::kMaxPosterImages));
+  poster.images.resize(3);
+  CHECK(pages(poster, at("2026-11-27T10:00")).pages == 3);
+}
+
+}  // namespace hb::test
