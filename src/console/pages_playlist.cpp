@@ -24,10 +24,10 @@ std::vector<RowColumn> slide_columns(const Options& weekdays) {
   Options types{{"", "（选择内容）"}};
   for (const auto& t : model::kSlideTypeNames) types.emplace_back(std::string(t.word), std::string(t.chinese));
   return {{"type", "内容", types},
-          {"seconds", "每页秒数", {}, "num"},
-          {"category", "事项分类（仅事项列表）"},
-          {"item", "事项编码（仅事项详情）"},
-          {"days", "天数（仅办理结果）", {}, "num"},
+          {"seconds", "秒数", {}, "num"},
+          {"category", "事项分类", {}, "mid"},
+          {"item", "事项编码", {}, "mid"},
+          {"days", "天数", {}, "num"},
           {"on", "星期", weekdays},
           {"between", "时段", {}, "time-range"},
           {"from", "开始日期", {}, "date"},
@@ -65,7 +65,7 @@ Response playlist_page(Console& console, const Caller& caller, const std::string
   head_fields(h, key, values, problems);
   const Options weekdays = weekday_choices(weekdays_shown(values));
   schedule_head(h, values, weekdays, problems);
-  h.el("h2", "播放顺序").el("p", {{"class", "muted"}}, "按行的顺序轮播。每页秒数不填为 15 秒，天数不填为 30 天；星期、时段和日期不填即不限（如午休海报：时段 12:00-13:30）。把“内容”选回“（选择内容）”并清空其他格即删除该行。");
+  h.el("h2", "播放顺序").el("p", {{"class", "muted"}}, "按行的顺序轮播，每行一种内容，秒数是每页显示多久（不填为 15 秒）。事项分类只用于事项列表（只显示这一类），事项编码只用于事项详情（只显示这一项），天数只用于办理结果（显示最近多少天，不填为 30 天）。星期、时段和日期不填即不限（如午休海报：时段 12:00-13:30）。把“内容”选回“（选择内容）”并清空其他格即删除该行。");
   row_table(h, "slide", slide_columns(weekdays), values, problems);
   h.open("p").el("button", {{"type", "submit"}, {"class", "primary"}}, "保存为草稿").literal(" ");
   h.el("a", {{"href", "/records/playlist"}, {"class", "button"}}, "返回列表");

@@ -18,7 +18,7 @@ struct RowColumn {
   const char* field;  // "kind" → inputs phone_kind_1, phone_kind_2 …
   const char* label;
   Options choices = {};   // empty: a text box
-  const char* size = "";  // a class: "num" (a count), "wide", "area" (several lines), "date" (a date picker)
+  const char* size = "";  // a class: "num" (a count), "wide", "area" (several lines), "mid" (a short name), "date" (a date picker)
 };
 
 // The rows the values hold, then `spare` empty ones to add new children

@@ -47,8 +47,9 @@ table.rows select { min-width: 7.5em; }
 table.rows textarea { min-width: 34em; }
 table.rows input.num { width: 4.6em; min-width: 4.6em; }
 table.rows input.wide { min-width: 22em; }
-table.rows input.date { min-width: 9.5em; }
-table.rows input.time-range { min-width: 7.5em; }
+table.rows input.date { min-width: 8.5em; }
+table.rows input.mid { min-width: 7.5em; }
+table.rows input.time-range { min-width: 7em; }
 table.rows td.has-error input, table.rows td.has-error select, table.rows td.has-error textarea {
   border-color: #c62828; background: #fff6f6; }
 table.rows .error { display: block; color: #c62828; font-weight: 600; font-size: 13px; }
