@@ -365,6 +365,7 @@ int run_command(const std::vector<std::string>& args, const Clocks& clocks) {
   std::optional<ContentThread> content;
   content.emplace(setup, clocks, clock, measuring_with(*config, setup.theme, ttf));
   auto preparing = std::async(std::launch::async, [&] {
+    const render::SdlThreadState sdl_state;
     return prepare_drawing(ttf, pictures, *content, clocks, {setup.width, setup.height});
   });
   auto opened_screen = render::open_screen(present);

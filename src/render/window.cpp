@@ -46,6 +46,8 @@ SDL_Window* Window::create(const WindowSpec& spec) {
                           SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS);
 }
 
+SdlThreadState::~SdlThreadState() { SDL_TLSCleanup(); }
+
 void set_window_environment() {
   ::setenv("XCOMPOSEFILE", "/dev/null", 0);
 }

@@ -35,6 +35,18 @@ struct WindowSpec {
 // typed text, so an empty table does.
 void set_window_environment();
 
+// SDL keeps per-thread state (its error message) that only threads SDL made
+// free when they end. A thread of ours that calls SDL (decoding pictures,
+// drawing a page ahead) holds one of these for its life, so the state goes
+// with the thread instead of leaking once per thread.
+class SdlThreadState {
+ public:
+  SdlThreadState() = default;
+  ~SdlThreadState();
+  SdlThreadState(const SdlThreadState&) = delete;
+  SdlThreadState& operator=(const SdlThreadState&) = delete;
+};
+
 class Window;
 
 struct WindowResult {
